@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { CliError } from '../main.js';
+
+/** Registers `penholder import` (placeholder until implemented). */
+export function registerImportCommand(program: Command): void {
+  program.command('import').action(() => {
+    throw new CliError('import is not implemented yet');
+  });
+}

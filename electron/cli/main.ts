@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { registerImportCommand } from './commands/import.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerWebCommand } from './commands/web.js';
+
+/** An error the CLI reports as one line on stderr with exit code 1 (no stack trace). */
+export class CliError extends Error {
+  /** Creates an error whose message is shown to the user as is. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/**
+ * Runs the `penholder` command line with the given arguments (without node and script)
+ * and resolves to the process exit code. Long-running commands (web) resolve when stopped.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('penholder')
+    .description('Draft and negotiate UN resolutions: import, export, serve.')
+    .exitOverride()
+    .showHelpAfterError();
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerWebCommand(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`penholder: ${message}\n`);
+    return 1;
+  }
+}
