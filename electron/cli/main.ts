@@ -3,14 +3,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerWebCommand } from './commands/web.js';
 
-/** An error the CLI reports as one line on stderr with exit code 1 (no stack trace). */
-export class CliError extends Error {
-  /** Creates an error whose message is shown to the user as is. */
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export { CliError } from './cli-error.js';
 
 /**
  * Runs the `penholder` command line with the given arguments (without node and script)

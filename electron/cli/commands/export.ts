@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CliError } from '../main.js';
+import { CliError } from '../cli-error.js';
 
 /** Registers `penholder export` (placeholder until implemented). */
 export function registerExportCommand(program: Command): void {
