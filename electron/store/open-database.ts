@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { latestMigrationVersion, migrations } from '../../schemas/migrations.js';
+import { StoreError } from './store-error.js';
+
+/** The file name of the store inside the data directory. */
+export const STORE_FILE_NAME = 'penholder.sqlite';
+
+/** Marks the file as Penholder's in the SQLite header ("PnHd"), so other tools can tell. */
+const APPLICATION_ID = 0x506e4864;
+
+/** Where the store lives and how to load better-sqlite3's native module. */
+export type StoreLocation = {
+  /** The data directory; created if missing. */
+  dataDir: string;
+  /** Path of a better-sqlite3 `.node` build to load instead of the default (Electron's ABI). */
+  nativeBinding?: string;
+};
+
+/**
+ * Opens (or creates) `penholder.sqlite` in the data directory and brings it to the latest
+ * layout. Checks, in order, before anything is written: the directory is writable, the file
+ * is an SQLite database, it is not from a newer Penholder, it is Penholder's, and it passes
+ * `PRAGMA quick_check`. A refused file is never modified. Then sets WAL, `synchronous = FULL`
+ * and a busy timeout, and applies pending migrations in one transaction.
+ * Throws StoreError with a message meant for the user.
+ */
+export function openDatabase(location: StoreLocation): Database.Database {
+  const file = path.join(ensureWritableDir(location.dataDir), STORE_FILE_NAME);
+  let db: Database.Database;
+  try {
+    db = new Database(file, location.nativeBinding ? { nativeBinding: location.nativeBinding } : {});
+  } catch (err) {
+    throw new StoreError('not-writable', `Penholder cannot open its data file ${file}: ${reason(err)}.`, { cause: err });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    inspect(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError('corrupt', `Penholder cannot use its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
+  }
+}
+
+function ensureWritableDir(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    throw new StoreError('not-writable', `Penholder cannot write to its data directory ${dir}: ${reason(err)}.`, { cause: err });
+  }
+  return dir;
+}
+
+// Read-only checks: none of these pragmas writes to the file.
+function inspect(db: Database.Database, file: string): void {
+  let version: number;
+  try {
+    version = Number(db.pragma('user_version', { simple: true }));
+  } catch (err) {
+    throw new StoreError('corrupt', `${file} is not a readable Penholder database (${reason(err)}). The file was left as it is.`, { cause: err });
+  }
+  if (version > latestMigrationVersion) {
+    throw new StoreError(
+      'newer-version',
+      `${file} was written by a newer version of Penholder (data version ${version}; this version knows up to ${latestMigrationVersion}). ` +
+        'Update Penholder to open it; the file was left as it is.',
+    );
+  }
+  const appId = Number(db.pragma('application_id', { simple: true }));
+  const tables = Number(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get());
+  if ((appId !== 0 && appId !== APPLICATION_ID) || (version === 0 && tables > 0)) {
+    throw new StoreError('not-penholder', `${file} is an SQLite database of another program, not Penholder's. The file was left as it is.`);
+  }
+  const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  const messages = problems.map((p) => p.quick_check).filter((m) => m !== 'ok');
+  if (messages.length > 0) {
+    throw new StoreError(
+      'corrupt',
+      `${file} is damaged (${messages.slice(0, 3).join('; ')}). The file was left as it is; restore it from a backup.`,
+    );
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${latestMigrationVersion}`);
+  }).immediate();
+}
+
+function reason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/\.$/, '');
+}
