@@ -1,0 +1,214 @@
+import type { Node } from 'prosemirror-model';
+import { documentKind, readHeader, type DocumentKind, type HeaderAttrs } from './header.js';
+import {
+  annexLabel,
+  decisionParagraphLabel,
+  languageNames,
+  listItemLabel,
+  operativeLabel,
+  subparagraphLabel,
+  subSubparagraphLabel,
+  superscriptNumber,
+  type Language,
+} from './labels.js';
+import { computeNumbering, type Numbering } from './numbering.js';
+
+type ExportState = {
+  language: Language;
+  footnotes: string[];
+  numbering: Numbering | null;
+  doc: Node;
+};
+
+const indentStep = '    ';
+
+/**
+ * The document as plain text in UN layout (the contract shared with the importer, see
+ * the issue): header block, heading, title, body line, paragraphs separated by one blank
+ * line (children of one paragraph on consecutive lines, indented 4 spaces per level),
+ * annexes, then the footnotes "¹ text", one per line. Openers are written `*...*`,
+ * emphasis `_..._`, footnote markers as superscript document-order numbers, and a
+ * cross-reference as its target's number or label ("??" when the target is missing).
+ * Lines end with "\n", including the last.
+ */
+export function exportText(doc: Node): string {
+  const header = readHeader(doc);
+  const kind = documentKind(doc);
+  const state: ExportState = { language: header.language, footnotes: [], numbering: null, doc };
+  const blocks: string[][] = [];
+  const headerLines = headerBlock(header, kind);
+  if (headerLines.length > 0) blocks.push(headerLines);
+  if (header.heading !== '') blocks.push([header.heading]);
+  let annexCount = 0;
+  doc.forEach((child) => {
+    if (child.type.name === 'annex') annexCount++;
+  });
+  let annexIndex = 0;
+  doc.forEach((child) => {
+    switch (child.type.name) {
+      case 'title':
+      case 'body_line':
+        blocks.push([renderInline(child, state)]);
+        break;
+      case 'preamble':
+      case 'operative':
+      case 'decision_body':
+        child.forEach((paragraph, _offset, index) => blocks.push(renderParagraph(paragraph, topLabel(paragraph, index + 1, state), '', state)));
+        break;
+      case 'annex':
+        blocks.push([annexLabel(++annexIndex, annexCount, state.language)], ...renderAnnex(child, state));
+        break;
+    }
+  });
+  if (state.footnotes.length > 0) blocks.push(state.footnotes.map((text, i) => `${superscriptNumber(i + 1)} ${text}`));
+  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+/**
+ * Several documents in UN layout, one after another, separated by two blank lines; each
+ * starts with its own header block, heading and title, and ends with its own footnotes
+ * (numbered from 1 per document). An empty list gives ''.
+ */
+export function exportDocumentsText(docs: readonly Node[]): string {
+  return docs.map(exportText).join('\n\n');
+}
+
+/**
+ * The sponsors as UN writes them: "A", "A and B", "A, B and C".
+ */
+export function joinSponsors(sponsors: readonly string[]): string {
+  if (sponsors.length <= 1) return sponsors[0] ?? '';
+  return `${sponsors.slice(0, -1).join(', ')} and ${sponsors[sponsors.length - 1] ?? ''}`;
+}
+
+/**
+ * The header block's lines, only for fields that are set: symbol, date, "Original: <Language>",
+ * session, "Agenda item <n>", "<sponsors>: draft resolution|draft decision". The "Original"
+ * line is written when any other header line is, or when the language is not English, so a
+ * document with an empty English header has no header block at all.
+ */
+export function headerBlock(header: HeaderAttrs, kind: DocumentKind): string[] {
+  const sponsors = header.sponsors.filter((s) => s !== '');
+  const others = [header.symbol, header.date, header.session, header.agendaItem].some((s) => s !== '') || sponsors.length > 0;
+  const original = others || header.language !== 'en' ? `Original: ${languageNames[header.language]}` : '';
+  return [
+    header.symbol,
+    header.date,
+    original,
+    header.session,
+    header.agendaItem === '' ? '' : `Agenda item ${header.agendaItem}`,
+    sponsors.length === 0 ? '' : `${joinSponsors(sponsors)}: draft ${kind}`,
+  ].filter((line) => line !== '');
+}
+
+function topLabel(paragraph: Node, n: number, state: ExportState): string {
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return operativeLabel(n);
+    case 'decision_paragraph':
+      return decisionParagraphLabel(n, state.language);
+    default:
+      return '';
+  }
+}
+
+// One paragraph-level node and its children, as consecutive lines.
+function renderParagraph(node: Node, label: string, indent: string, state: ExportState): string[] {
+  const lines: string[] = [];
+  let subs = 0;
+  let subsubs = 0;
+  node.forEach((child) => {
+    switch (child.type.name) {
+      case 'paragraph_text':
+        lines.push(`${indent}${label === '' ? '' : `${label} `}${renderInline(child, state)}`);
+        break;
+      case 'subparagraph':
+        lines.push(...renderParagraph(child, subparagraphLabel(++subs, state.language), indent + indentStep, state));
+        break;
+      case 'sub_subparagraph':
+        lines.push(...renderParagraph(child, subSubparagraphLabel(++subsubs, state.language), indent + indentStep, state));
+        break;
+      case 'numbered_list':
+        lines.push(...renderList(child, indent + indentStep, state));
+        break;
+    }
+  });
+  return lines;
+}
+
+function renderList(list: Node, indent: string, state: ExportState): string[] {
+  const lines: string[] = [];
+  list.forEach((item, _offset, index) => lines.push(...renderParagraph(item, listItemLabel(index + 1), indent, state)));
+  return lines;
+}
+
+// An annex's title and content as blocks; a numbered list directly follows the annex
+// paragraph before it on the next line, as it is that paragraph's continuation ("... as follows:").
+function renderAnnex(annex: Node, state: ExportState): string[][] {
+  const blocks: string[][] = [];
+  let previous: string[] | null = null;
+  annex.forEach((child) => {
+    if (child.type.name === 'annex_title') {
+      blocks.push([renderInline(child, state)]);
+    } else if (child.type.name === 'annex_paragraph') {
+      previous = [renderInline(child, state)];
+      blocks.push(previous);
+    } else if (child.type.name === 'numbered_list') {
+      const lines = renderList(child, '', state);
+      if (previous) previous.push(...lines);
+      else blocks.push(lines);
+      previous = null;
+    }
+  });
+  return blocks;
+}
+
+// Inline content with `*opener*`, `_emphasis_` (emphasis nests inside the opener), footnote
+// markers and cross-references. Footnotes and cross-references leave the marks open, so a
+// marker inside an opener does not split it.
+function renderInline(block: Node, state: ExportState): string {
+  let out = '';
+  let inOpener = false;
+  let inEmphasis = false;
+  block.forEach((child) => {
+    if (child.isText) {
+      const opener = child.marks.some((m) => m.type.name === 'opener');
+      const emphasis = child.marks.some((m) => m.type.name === 'emphasis');
+      if (inEmphasis && (!emphasis || opener !== inOpener)) {
+        out += '_';
+        inEmphasis = false;
+      }
+      if (opener !== inOpener) {
+        out += '*';
+        inOpener = opener;
+      }
+      if (emphasis && !inEmphasis) {
+        out += '_';
+        inEmphasis = true;
+      }
+      out += child.text ?? '';
+    } else if (child.type.name === 'footnote') {
+      const n = state.footnotes.push(renderInline(child, state));
+      out += superscriptNumber(n);
+    } else if (child.type.name === 'cross_reference') {
+      out += crossReference(child, state);
+    }
+  });
+  return out + (inEmphasis ? '_' : '') + (inOpener ? '*' : '');
+}
+
+function crossReference(node: Node, state: ExportState): string {
+  state.numbering ??= computeNumbering(state.doc);
+  const target: unknown = node.attrs.target;
+  const entry = typeof target === 'string' ? state.numbering.byId.get(target) : undefined;
+  if (!entry) return '??';
+  switch (entry.kind) {
+    case 'sub':
+    case 'subsub':
+    case 'decision':
+    case 'annex':
+      return entry.label;
+    default:
+      return String(entry.number);
+  }
+}

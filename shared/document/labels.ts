@@ -1,0 +1,124 @@
+/**
+ * Pure label helpers: the letters, roman numerals and per-language label shapes UN
+ * documents use. Numbers are 1-based everywhere; nothing here reads a document.
+ */
+
+/** The six official languages, as stored in `header.attrs.language`. */
+export type Language = 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'ru';
+
+/** Every official language code, in the UN's alphabetical order of English names. */
+export const languages: readonly Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/** English names of the languages, as written on the "Original:" line of a header block. */
+export const languageNames: Readonly<Record<Language, string>> = {
+  ar: 'Arabic',
+  zh: 'Chinese',
+  en: 'English',
+  fr: 'French',
+  ru: 'Russian',
+  es: 'Spanish',
+};
+
+/** `value` as a Language when it is one of the six codes, else 'en' (the schema default). */
+export function toLanguage(value: unknown): Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value) ? (value as Language) : 'en';
+}
+
+/**
+ * The letter label of position `n` (1-based) without punctuation: a..z, then aa, bb .. zz,
+ * then aaa ... (the UN repeats the letter rather than counting in base 26).
+ * Throws a RangeError for n < 1 or a non-integer.
+ */
+export function letter(n: number): string {
+  assertPositive(n);
+  const index = (n - 1) % 26;
+  const repeat = Math.floor((n - 1) / 26) + 1;
+  return String.fromCharCode(97 + index).repeat(repeat);
+}
+
+const romanDigits: readonly [number, string][] = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
+
+/** The lower-case roman numeral of `n` (1-based): i, ii, iii, iv ... Throws a RangeError for n < 1. */
+export function roman(n: number): string {
+  assertPositive(n);
+  let rest = n;
+  let out = '';
+  for (const [value, digits] of romanDigits) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** The upper-case roman numeral of `n` (1-based), as used for "Annex II". */
+export function upperRoman(n: number): string {
+  return roman(n).toUpperCase();
+}
+
+/** True for the languages whose lettered labels close with a parenthesis only: `a)`, `i)`. */
+export function usesClosingParenOnly(language: Language): boolean {
+  return language === 'fr' || language === 'es';
+}
+
+/** Wraps a bare label in the language's parentheses: `(a)` in English, `a)` in French and Spanish. */
+export function parenthesize(bare: string, language: Language): string {
+  return usesClosingParenOnly(language) ? `${bare})` : `(${bare})`;
+}
+
+/** The label of operative paragraph `n`: `1.`, `2.` ... in every language. */
+export function operativeLabel(n: number): string {
+  assertPositive(n);
+  return `${n}.`;
+}
+
+/** The label of the n-th subparagraph ((a) level): `(a)`, or `a)` in French and Spanish. */
+export function subparagraphLabel(n: number, language: Language): string {
+  return parenthesize(letter(n), language);
+}
+
+/** The label of the n-th sub-subparagraph ((i) level): `(i)`, or `i)` in French and Spanish. */
+export function subSubparagraphLabel(n: number, language: Language): string {
+  return parenthesize(roman(n), language);
+}
+
+/** The label of a decision's n-th lettered paragraph: `(a)`, or `a)` in French and Spanish. */
+export function decisionParagraphLabel(n: number, language: Language): string {
+  return parenthesize(letter(n), language);
+}
+
+/** The label of the n-th item of a numbered list: `1.`, `2.` ... */
+export function listItemLabel(n: number): string {
+  assertPositive(n);
+  return `${n}.`;
+}
+
+const annexWords: Readonly<Partial<Record<Language, string>>> = { fr: 'Annexe', es: 'Anexo' };
+
+/**
+ * The heading of annex `n` of `count`: "Annex" when the document has one annex, else
+ * "Annex I", "Annex II" ... ("Annexe" in French, "Anexo" in Spanish).
+ */
+export function annexLabel(n: number, count: number, language: Language): string {
+  assertPositive(n);
+  const word = annexWords[language] ?? 'Annex';
+  return count === 1 ? word : `${word} ${upperRoman(n)}`;
+}
+
+const superscripts = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'] as const;
+
+/** `n` written in superscript digits, the footnote marker of the text layout: 12 -> "¹²". */
+export function superscriptNumber(n: number): string {
+  assertPositive(n);
+  let out = '';
+  for (const digit of String(n)) out += superscripts[Number(digit)] ?? '';
+  return out;
+}
+
+function assertPositive(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`label number must be a positive integer, got ${n}`);
+}
