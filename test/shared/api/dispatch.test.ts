@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, type Handlers } from '../../../shared/api/contract.js';
+import { dispatch, toErrorShape } from '../../../shared/api/dispatch.js';
+
+const summary = { id: 'd1', kind: 'resolution', title: 'T', symbol: '', body: '', createdAt: '', updatedAt: '' } as const;
+
+// A handler map that records what reached it, so the tests can see what dispatch let through.
+function recordingHandlers(seen: unknown[]): Handlers {
+  return {
+    'templates.list': async (args) => (seen.push(args), []),
+    'documents.list': async () => [summary],
+    'documents.createFromTemplate': async (args) => (seen.push(args), { ...summary, title: args.title ?? 'T' }),
+    'documents.importText': async () => {
+      throw new ApiError('invalid-argument', 'No resolution found.');
+    },
+    'documents.open': async ({ id }) => {
+      throw new ApiError('not-found', `No document ${id}.`);
+    },
+    'documents.applyUpdate': async () => {
+      throw new TypeError('disk on fire');
+    },
+    'documents.subscribe': async () => {
+      throw 'a bare string';
+    },
+    'documents.unsubscribe': async () => ({ ok: true }),
+  };
+}
+
+describe('dispatch', () => {
+  it('runs the handler with the validated arguments', async () => {
+    const seen: unknown[] = [];
+    const handlers = recordingHandlers(seen);
+    expect(await dispatch(handlers, 'documents.createFromTemplate', { templateId: 'ga', title: 'X' })).toEqual({
+      ok: true,
+      result: { ...summary, title: 'X' },
+    });
+    expect(await dispatch(handlers, 'templates.list', undefined)).toEqual({ ok: true, result: [] });
+    expect(seen).toEqual([{ templateId: 'ga', title: 'X' }, {}]);
+  });
+
+  it('refuses unknown channels and invalid arguments before any handler runs', async () => {
+    const seen: unknown[] = [];
+    const handlers = recordingHandlers(seen);
+    expect(await dispatch(handlers, 'documents.delete', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch(handlers, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch(handlers, 'toString', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const bad = await dispatch(handlers, 'documents.createFromTemplate', { templateId: '', extra: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'documents.applyUpdate', { id: 'd', update: [1, 2] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('keeps ApiError codes and turns anything else into an internal error without a stack', async () => {
+    const logged: unknown[] = [];
+    const handlers = recordingHandlers([]);
+    const log = (err: unknown) => logged.push(err);
+    expect(await dispatch(handlers, 'documents.open', { id: 'zz' }, log)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No document zz.' },
+    });
+    const internal = await dispatch(handlers, 'documents.applyUpdate', { id: 'd', update: Uint8Array.of(1) }, log);
+    expect(internal).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+    expect(await dispatch(handlers, 'documents.subscribe', { id: 'd' }, log)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'a bare string' },
+    });
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toBeInstanceOf(TypeError);
+  });
+
+  it('gives every thrown value a message', () => {
+    expect(toErrorShape(new Error(''))).toEqual({ code: 'internal', message: 'Internal error.' });
+    expect(toErrorShape(new ApiError('unauthorized', 'No.'))).toEqual({ code: 'unauthorized', message: 'No.' });
+  });
+});
