@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { CliError } from '../cli-error.js';
+
+/**
+ * Reads FILE (or stdin for `-`) as UTF-8 text, without a byte-order mark. Throws a
+ * CliError with a one-line reason when the file is missing, unreadable, a directory,
+ * binary (NUL bytes), not valid UTF-8, or empty (only white space).
+ */
+export async function readInputText(file: string): Promise<string> {
+  const name = file === '-' ? 'standard input' : file;
+  const bytes = file === '-' ? await readStdin() : await readFileBytes(file);
+  if (bytes.includes(0)) throw new CliError(`${name} is a binary file, not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${name} is not valid UTF-8 text`);
+  }
+  if (text.trim() === '') throw new CliError(`${name} is empty`);
+  return text;
+}
+
+async function readFileBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`cannot read ${file}: no such file`);
+    if (code === 'EISDIR') throw new CliError(`cannot read ${file}: it is a directory`);
+    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`cannot read ${file}: permission denied`);
+    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
