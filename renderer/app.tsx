@@ -1,0 +1,80 @@
+import { useCallback, useState } from 'react';
+import type { ApiClient } from '../shared/api/contract.js';
+import { DocumentList } from './components/document-list.js';
+import { DocumentView } from './components/document-view.js';
+import { ErrorBanner, ImportReport } from './components/notices.js';
+import type { ImportReportData } from './components/notices.js';
+import { StartScreen } from './components/start-screen.js';
+import { TemplatePicker } from './components/template-picker.js';
+import { TopBar } from './components/top-bar.js';
+import { messageOf } from './format.js';
+import { useDocuments } from './state/use-documents.js';
+
+/** Props of the app: the connected API client (IPC or WebSocket; the app cannot tell). */
+export type AppProps = { api: ApiClient };
+
+/**
+ * The Penholder window: a top bar (new from template, import text), the document list in a
+ * sidebar, and the open document (or a start screen) in the main area. Every failed call is
+ * shown in an error banner.
+ */
+export function App({ api }: AppProps) {
+  const { documents, loading, error: listError, refresh } = useDocuments(api);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<ImportReportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const createFromTemplate = useCallback(
+    async (templateId: string, title: string | undefined) => {
+      const created = await api.invoke('documents.createFromTemplate', title ? { templateId, title } : { templateId });
+      setPicking(false);
+      await refresh();
+      setOpenId(created.id);
+    },
+    [api, refresh],
+  );
+
+  const importFile = useCallback(
+    async (file: File) => {
+      setImporting(true);
+      setError(null);
+      try {
+        const text = await file.text();
+        const result = await api.invoke('documents.importText', { text, fileName: file.name });
+        setReport({ fileName: file.name, documents: result.documents, warnings: result.warnings });
+        await refresh();
+      } catch (cause) {
+        setReport(null);
+        setError(`Importing “${file.name}” failed: ${messageOf(cause)}`);
+      } finally {
+        setImporting(false);
+      }
+    },
+    [api, refresh],
+  );
+
+  const shownError = error ?? listError;
+  return (
+    <div className="app">
+      <TopBar onNewFromTemplate={() => setPicking(true)} onImportFile={(file) => void importFile(file)} importing={importing} />
+      <div className="workspace">
+        <nav className="sidebar" aria-label="Document list">
+          <h2 className="sidebar-title">Documents</h2>
+          <DocumentList documents={documents} loading={loading} openId={openId} onOpen={setOpenId} />
+        </nav>
+        <main className="main">
+          {shownError ? <ErrorBanner message={shownError} onDismiss={() => setError(null)} /> : null}
+          {report ? <ImportReport report={report} onOpen={setOpenId} onDismiss={() => setReport(null)} /> : null}
+          {openId ? (
+            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} />
+          ) : (
+            <StartScreen documentCount={documents.length} onNewFromTemplate={() => setPicking(true)} />
+          )}
+        </main>
+      </div>
+      {picking ? <TemplatePicker api={api} onCreate={createFromTemplate} onCancel={() => setPicking(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { DocumentSummary } from '../../shared/api/contract.js';
+import { displayTitle, formatTimestamp, kindName } from '../format.js';
+
+/** Props of the document list. */
+export type DocumentListProps = {
+  documents: DocumentSummary[];
+  loading: boolean;
+  openId: string | null;
+  onOpen: (id: string) => void;
+};
+
+/**
+ * The sidebar list of documents: title, kind, symbol and last change; the open one is
+ * marked `aria-current`. Clicking (or Enter on) an entry opens it.
+ */
+export function DocumentList({ documents, loading, openId, onOpen }: DocumentListProps) {
+  if (loading) return <p className="list-empty" role="status">Loading documents…</p>;
+  if (documents.length === 0) {
+    return (
+      <p className="list-empty" role="status">
+        No documents yet. Start one from a template or import a text.
+      </p>
+    );
+  }
+  return (
+    <ul className="doc-list" aria-label="Documents">
+      {documents.map((doc) => (
+        <li key={doc.id}>
+          <button
+            type="button"
+            className="doc-item"
+            aria-current={doc.id === openId ? 'true' : undefined}
+            aria-label={`Open ${kindName(doc.kind).toLowerCase()} ${displayTitle(doc.title)}`}
+            onClick={() => onOpen(doc.id)}
+          >
+            <span className="doc-item-title">{displayTitle(doc.title)}</span>
+            <span className="doc-item-meta">
+              <span className={`kind-badge kind-${doc.kind}`}>{kindName(doc.kind)}</span>
+              {doc.symbol ? <span className="doc-item-symbol">{doc.symbol}</span> : null}
+            </span>
+            <span className="doc-item-time">
+              Changed <time dateTime={doc.updatedAt}>{formatTimestamp(doc.updatedAt)}</time>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

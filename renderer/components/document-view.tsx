@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EditorState } from 'prosemirror-state';
+import type { ApiClient } from '../../shared/api/contract.js';
+import { childText, readHeader } from '../../shared/document/header.js';
+import { openDocumentSession } from '../document/document-session.js';
+import type { SyncStatus } from '../document/document-session.js';
+import { createEditor } from '../editor/create-editor.js';
+import { collectFootnotes } from '../editor/footnotes.js';
+import type { FootnoteEntry } from '../editor/footnotes.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
+import { displayTitle, messageOf } from '../format.js';
+import { FootnoteList } from './footnote-list.js';
+
+/** Props of the document view. */
+export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void };
+
+const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
+
+/**
+ * One open document: a white page holding the ProseMirror editor bound to the document's
+ * Y.Doc (kept in sync with the backend by a document session), its footnotes at the foot,
+ * and a bar with the live title and the save status. Closing or switching documents
+ * destroys the editor and ends the session.
+ */
+export function DocumentView({ api, id, onClose }: DocumentViewProps) {
+  const mount = useRef<HTMLDivElement>(null);
+  const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const [sync, setSync] = useState<SyncStatus>('saved');
+  const [title, setTitle] = useState('');
+  const [rtl, setRtl] = useState(false);
+  const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    let release = () => {};
+    setPhase('loading');
+    setError(null);
+    const onDocChange = (state: EditorState) => {
+      const numbering = numberingKey.getState(state)?.numbering;
+      setTitle(childText(state.doc, 'title'));
+      setRtl(readHeader(state.doc).language === 'ar');
+      setFootnotes(numbering ? collectFootnotes(state.doc, numbering) : []);
+    };
+    openDocumentSession(api, id, { onStatus: setSync, onError: (e) => setError(e.message) }).then(
+      (session) => {
+        if (cancelled || !mount.current) {
+          void session.close();
+          return;
+        }
+        setTitle(session.summary.title);
+        const view = createEditor(mount.current, { ydoc: session.ydoc, label: 'Document text', onDocChange });
+        release = () => {
+          view.destroy();
+          void session.close();
+        };
+        setPhase('ready');
+      },
+      (cause: unknown) => {
+        if (cancelled) return;
+        setError(`The document could not be opened: ${messageOf(cause)}`);
+        setPhase('failed');
+      },
+    );
+    return () => {
+      cancelled = true;
+      release();
+    };
+  }, [api, id]);
+
+  return (
+    <div className="document-view">
+      <div className="document-bar" role="toolbar" aria-label="Document">
+        <h1 className="document-bar-title">{phase === 'failed' ? 'Document unavailable' : displayTitle(title)}</h1>
+        <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
+          {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
+        </span>
+        <button type="button" className="button subtle" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {error ? (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="page-scroll">
+        <article className="page" aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
+          <div ref={mount} className="page-editor" />
+          <FootnoteList footnotes={footnotes} />
+        </article>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { baseKeymap } from 'prosemirror-commands';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState } from 'prosemirror-state';
+import type { Plugin } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { redoCommand, undoCommand, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import { resolutionSchema } from '../../schemas/resolution-schema.js';
+import { readHeader } from '../../shared/document/header.js';
+import { prosemirrorFragment } from '../../shared/ydoc.js';
+import { createFootnoteView } from './footnotes.js';
+import { createHeaderView } from './header-view.js';
+import { numberingPlugin } from './numbering-plugin.js';
+
+/**
+ * The ProseMirror editor of one document, bound to a Y.Doc: y-prosemirror keeps the
+ * editor and the Y.Doc's fragment in step (both ways), its undo manager gives undo/redo of
+ * this user's own changes only, and the numbering plugin draws computed labels.
+ */
+
+/** What the editor needs: the document's replica, its accessible name, and a change callback. */
+export type EditorOptions = {
+  ydoc: Y.Doc;
+  /** The editor's accessible name, e.g. "Document text: Equal access to justice". */
+  label: string;
+  /** Called with the new state after every transaction that changed the document. */
+  onDocChange?: (state: EditorState) => void;
+};
+
+/** The plugins of the document editor, in order (sync first so it sees every transaction). */
+export function editorPlugins(ydoc: Y.Doc): Plugin[] {
+  return [
+    ySyncPlugin(prosemirrorFragment(ydoc)),
+    yUndoPlugin(),
+    keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
+    keymap(baseKeymap),
+    numberingPlugin(),
+  ];
+}
+
+/** The editor's root attributes for `state`: a labelled multi-line textbox, right to left for Arabic. */
+export function editorAttributes(state: EditorState, label: string): Record<string, string> {
+  const language = readHeader(state.doc).language;
+  return {
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    lang: language,
+    dir: language === 'ar' ? 'rtl' : 'ltr',
+    class: 'ph-document',
+    spellcheck: 'true',
+  };
+}
+
+/**
+ * Mounts an editor for `options.ydoc` into `mount` and returns its view; the caller
+ * destroys it (`view.destroy()`) before destroying the Y.Doc. The content appears once
+ * y-prosemirror's first render has run (a macrotask after mounting).
+ */
+export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
+  const state = EditorState.create({ schema: resolutionSchema, plugins: editorPlugins(options.ydoc) });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    nodeViews: { header: createHeaderView, footnote: createFootnoteView },
+    attributes: (current) => editorAttributes(current, options.label),
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) options.onDocChange?.(view.state);
+    },
+  });
+  return view;
+}

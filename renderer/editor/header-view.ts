@@ -1,0 +1,97 @@
+import type { Node } from 'prosemirror-model';
+import type { EditorView, NodeView } from 'prosemirror-view';
+import { documentKind, readHeader } from '../../shared/document/header.js';
+import type { HeaderAttrs } from '../../shared/document/header.js';
+import { languageNames } from '../../shared/document/labels.js';
+
+/**
+ * The `header` atom drawn as the block that heads a UN document: "United Nations" and the
+ * organ on the left, the symbol, distribution, date and original language on the right,
+ * then session, agenda item and the sponsors line. Read-only for now (edited through forms
+ * in a later issue), so it is not editable and ignores its own DOM mutations.
+ */
+
+const organs: readonly [prefix: string, organ: string][] = [
+  ['A/', 'General Assembly'],
+  ['E/', 'Economic and Social Council'],
+  ['S/', 'Security Council'],
+];
+
+/** The principal organ a document symbol belongs to ("A/C.3/78/L.12" -> "General Assembly"), or ''. */
+export function organOfSymbol(symbol: string): string {
+  return organs.find(([prefix]) => symbol.startsWith(prefix))?.[1] ?? '';
+}
+
+/** Lines of the header block, in reading order; empty parts are left out. */
+export type HeaderLines = {
+  organ: string;
+  symbol: string;
+  meta: string[];
+  session: string[];
+  sponsorsLine: string;
+  heading: string;
+};
+
+/** What the header block shows for `header` in a document of `kind`. */
+export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision'): HeaderLines {
+  const meta = [header.symbol ? 'Distr.: Limited' : '', header.date, `Original: ${languageNames[header.language]}`];
+  const agenda = header.agendaItem ? (/^agenda item/i.test(header.agendaItem) ? header.agendaItem : `Agenda item ${header.agendaItem}`) : '';
+  return {
+    organ: organOfSymbol(header.symbol),
+    symbol: header.symbol,
+    meta: meta.filter((line) => line !== ''),
+    session: [header.session, agenda].filter((line) => line !== ''),
+    sponsorsLine: header.sponsors.length > 0 ? `${joinNames(header.sponsors)}: draft ${kind}` : '',
+    heading: header.heading,
+  };
+}
+
+/** Builds the header node view for `view`; registered as the `header` entry of `nodeViews`. */
+export function createHeaderView(node: Node, view: EditorView): NodeView {
+  const dom = document.createElement('header');
+  dom.className = 'ph-header';
+  dom.contentEditable = 'false';
+  dom.setAttribute('aria-label', 'Document header');
+  let current = node;
+  // The header is the document's first child, so view.state.doc is current when it renders.
+  const render = () => dom.replaceChildren(...buildHeader(headerLines(readHeader(view.state.doc), documentKind(view.state.doc))));
+  render();
+  return {
+    dom,
+    update(next) {
+      if (next.type !== current.type) return false;
+      if (!next.sameMarkup(current)) {
+        current = next;
+        render();
+      }
+      return true;
+    },
+    ignoreMutation: () => true,
+    stopEvent: () => true,
+  };
+}
+
+function buildHeader(lines: HeaderLines): HTMLElement[] {
+  const top = el('div', 'ph-header-top', [el('span', 'ph-un', ['United Nations']), el('span', 'ph-symbol', [lines.symbol])]);
+  const organ = el('div', 'ph-header-organ', [
+    el('span', 'ph-organ', [lines.organ]),
+    el('div', 'ph-header-meta', lines.meta.map((line) => el('div', '', [line]))),
+  ]);
+  const parts = [top, organ];
+  if (lines.session.length > 0) parts.push(el('div', 'ph-header-session', lines.session.map((line) => el('div', '', [line]))));
+  if (lines.sponsorsLine) parts.push(el('p', 'ph-sponsors', [lines.sponsorsLine]));
+  if (lines.heading) parts.push(el('p', 'ph-heading', [lines.heading]));
+  return parts;
+}
+
+function el(tag: string, className: string, children: (string | HTMLElement)[]): HTMLElement {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  element.append(...children);
+  return element;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

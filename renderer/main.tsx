@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { connectApi } from './api/connect.js';
+import { messageOf } from './format.js';
+import 'prosemirror-view/style/prosemirror.css';
+import './styles/app.css';
+import './styles/document.css';
+
+/**
+ * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the
+ * browser shell), then renders the app; if no connection can be made, says why.
+ */
+export async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  try {
+    const api = await connectApi(window);
+    root.render(
+      <StrictMode>
+        <App api={api} />
+      </StrictMode>,
+    );
+  } catch (cause) {
+    root.render(
+      <main className="connection-error" role="alert">
+        <h1>Penholder cannot reach its backend</h1>
+        <p>{messageOf(cause)}</p>
+      </main>,
+    );
+  }
+}
+
+const container = document.getElementById('root');
+if (container) void start(container);
