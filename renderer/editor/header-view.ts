@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
-import { documentKind, readHeader } from '../../shared/document/header.js';
+import { childText, documentKind, readHeader } from '../../shared/document/header.js';
 import type { HeaderAttrs } from '../../shared/document/header.js';
 import { languageNames } from '../../shared/document/labels.js';
 
@@ -22,6 +22,11 @@ export function organOfSymbol(symbol: string): string {
   return organs.find(([prefix]) => symbol.startsWith(prefix))?.[1] ?? '';
 }
 
+/** The organ named by an authoring body line ("The General Assembly," -> "General Assembly"), or ''. */
+export function organOfBodyLine(body: string): string {
+  return body.trim().replace(/^the\s+/i, '').replace(/[,:;.\s]+$/, '');
+}
+
 /** Lines of the header block, in reading order; empty parts are left out. */
 export type HeaderLines = {
   organ: string;
@@ -32,12 +37,15 @@ export type HeaderLines = {
   heading: string;
 };
 
-/** What the header block shows for `header` in a document of `kind`. */
-export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision'): HeaderLines {
+/**
+ * What the header block shows for `header` in a document of `kind`; the organ comes from the
+ * symbol, or from the body line while the document has no symbol yet.
+ */
+export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision', bodyLine = ''): HeaderLines {
   const meta = [header.symbol ? 'Distr.: Limited' : '', header.date, `Original: ${languageNames[header.language]}`];
   const agenda = header.agendaItem ? (/^agenda item/i.test(header.agendaItem) ? header.agendaItem : `Agenda item ${header.agendaItem}`) : '';
   return {
-    organ: organOfSymbol(header.symbol),
+    organ: organOfSymbol(header.symbol) || organOfBodyLine(bodyLine),
     symbol: header.symbol,
     meta: meta.filter((line) => line !== ''),
     session: [header.session, agenda].filter((line) => line !== ''),
@@ -54,7 +62,10 @@ export function createHeaderView(node: Node, view: EditorView): NodeView {
   dom.setAttribute('aria-label', 'Document header');
   let current = node;
   // The header is the document's first child, so view.state.doc is current when it renders.
-  const render = () => dom.replaceChildren(...buildHeader(headerLines(readHeader(view.state.doc), documentKind(view.state.doc))));
+  const render = () => {
+    const doc = view.state.doc;
+    dom.replaceChildren(...buildHeader(headerLines(readHeader(doc), documentKind(doc), childText(doc, 'body_line'))));
+  };
   render();
   return {
     dom,

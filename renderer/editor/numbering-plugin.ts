@@ -19,7 +19,11 @@ export type NumberingState = { numbering: Numbering; decorations: DecorationSet 
 /** The key under which the numbering plugin keeps its state (read it with `numberingKey.getState`). */
 export const numberingKey = new PluginKey<NumberingState>('penholder-numbering');
 
-/** The accessible name of a numbered node ("Operative paragraph 3", "Subparagraph (a)", "Footnote 2"). */
+/**
+ * The accessible name of a numbered node: "Preambular paragraph 2", "Operative paragraph 3",
+ * "Subparagraph (ii) of operative paragraph 12 (b)", "List item 3 of operative paragraph 11",
+ * "Paragraph (a)" (decision), "Annex II", "Footnote 2".
+ */
 export function accessibleName(entry: NumberEntry): string {
   switch (entry.kind) {
     case 'pp':
@@ -28,16 +32,24 @@ export function accessibleName(entry: NumberEntry): string {
       return `Operative paragraph ${entry.number}`;
     case 'sub':
     case 'subsub':
-      return `Subparagraph ${entry.label} of ${entry.path}`;
+      return withParent(`Subparagraph ${entry.label}`, entry.path, ` ${entry.label}`);
     case 'decision':
       return `Paragraph ${entry.label}`;
     case 'item':
-      return `List item ${entry.number}, ${entry.path}`;
+      return withParent(`List item ${entry.number}`, entry.path, `item ${entry.number}`);
     case 'annex':
       return entry.label;
     case 'footnote':
       return `Footnote ${entry.number}`;
   }
+}
+
+// `path` ends with the node's own part; what precedes it names the parent ("OP 12 (b)").
+function withParent(name: string, path: string, ownPart: string): string {
+  const parent = path.endsWith(ownPart) ? path.slice(0, path.length - ownPart.length).trim() : '';
+  if (parent === '') return name;
+  const spoken = parent.replace(/^OP (\d+)/, 'operative paragraph $1').replace(/^PP (\d+)/, 'preambular paragraph $1');
+  return `${name} of ${spoken}`;
 }
 
 /** How a cross-reference to `entry` reads in running text: "5" for OP 5, "5 (a)" for its (a). */
@@ -49,7 +61,8 @@ export function referenceText(entry: NumberEntry): string {
 /**
  * The decorations for `doc`: one node decoration per numbered node (`data-label` when the
  * node prints a label, `aria-label` and `role="group"` for paragraphs) and one per
- * cross-reference whose target exists (`data-label` = the target's number, else `?`).
+ * cross-reference (`data-label` = the target's number, `?` when the target is gone). Each
+ * decoration's spec is `{ attrs, entry? }`: the attributes it sets and the numbering entry.
  */
 export function numberingDecorations(doc: Node, numbering: Numbering = computeNumbering(doc)): DecorationSet {
   const decorations: Decoration[] = [];
@@ -59,13 +72,14 @@ export function numberingDecorations(doc: Node, numbering: Numbering = computeNu
     const attrs: Record<string, string> = { 'aria-label': accessibleName(entry) };
     if (entry.label !== '') attrs['data-label'] = entry.label;
     if (entry.kind !== 'footnote') attrs.role = entry.kind === 'annex' ? 'region' : 'group';
-    decorations.push(Decoration.node(entry.pos, entry.pos + node.nodeSize, attrs));
+    decorations.push(Decoration.node(entry.pos, entry.pos + node.nodeSize, attrs, { attrs, entry }));
   }
   doc.descendants((node, pos) => {
     if (node.type.name !== 'cross_reference') return true;
     const target = numbering.byId.get(String(node.attrs.target ?? ''));
     const label = target ? referenceText(target) : '?';
-    decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-label': label, 'aria-label': target ? target.path : 'Broken reference' }));
+    const attrs = { 'data-label': label, 'aria-label': target ? target.path : 'Broken reference' };
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { attrs }));
     return false;
   });
   return DecorationSet.create(doc, decorations);
