@@ -49,12 +49,18 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
           return;
         }
         setTitle(session.summary.title);
-        const view = createEditor(mount.current, { ydoc: session.ydoc, label: 'Document text', onDocChange });
+        const view = createEditor(mount.current, {
+          ydoc: session.ydoc,
+          label: 'Document text',
+          onDocChange,
+          onFirstRender: () => {
+            if (!cancelled) setPhase('ready');
+          },
+        });
         release = () => {
           view.destroy();
           void session.close();
         };
-        setPhase('ready');
       },
       (cause: unknown) => {
         if (cancelled) return;
@@ -86,7 +92,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
       ) : null}
       <div className="page-scroll">
         <article className="page" aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
-          <div ref={mount} className="page-editor" />
+          <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
           <FootnoteList footnotes={footnotes} />
         </article>
       </div>

@@ -25,12 +25,17 @@ export type EditorOptions = {
   label: string;
   /** Called with the new state after every transaction that changed the document. */
   onDocChange?: (state: EditorState) => void;
+  /** Called once the Y.Doc's content has been rendered (until then the view holds a placeholder document). */
+  onFirstRender?: () => void;
 };
 
-/** The plugins of the document editor, in order (sync first so it sees every transaction). */
-export function editorPlugins(ydoc: Y.Doc): Plugin[] {
+/**
+ * The plugins of the document editor, in order (sync first so it sees every transaction).
+ * `onFirstRender` runs once the fragment's content has replaced the placeholder document.
+ */
+export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {}): Plugin[] {
   return [
-    ySyncPlugin(prosemirrorFragment(ydoc)),
+    ySyncPlugin(prosemirrorFragment(ydoc), { onFirstRender }),
     yUndoPlugin(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     keymap(baseKeymap),
@@ -54,19 +59,20 @@ export function editorAttributes(state: EditorState, label: string): Record<stri
 
 /**
  * Mounts an editor for `options.ydoc` into `mount` and returns its view; the caller
- * destroys it (`view.destroy()`) before destroying the Y.Doc. The content appears once
- * y-prosemirror's first render has run (a macrotask after mounting).
+ * destroys it (`view.destroy()`) before destroying the Y.Doc. y-prosemirror renders the
+ * Y.Doc's content while the view is constructed, then calls `onFirstRender`.
  */
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
-  const state = EditorState.create({ schema: resolutionSchema, plugins: editorPlugins(options.ydoc) });
-  const view: EditorView = new EditorView(mount, {
+  const state = EditorState.create({ schema: resolutionSchema, plugins: editorPlugins(options.ydoc, options.onFirstRender) });
+  return new EditorView(mount, {
     state,
     nodeViews: { header: createHeaderView, footnote: createFootnoteView },
     attributes: (current) => editorAttributes(current, options.label),
-    dispatchTransaction(tr) {
-      view.updateState(view.state.apply(tr));
-      if (tr.docChanged) options.onDocChange?.(view.state);
+    // `this`, not a captured variable: y-prosemirror dispatches its first render while the
+    // EditorView constructor is still running.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(tr));
+      if (tr.docChanged) options.onDocChange?.(this.state);
     },
   });
-  return view;
 }

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium driven by playwright-core, for the e2e tests. The flags keep Chromium
+ * off the network (this machine's closed network refuses its background connections).
+ */
+
+/** Where Debian installs Chromium (`apt-get install chromium`). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Where e2e screenshots go (git-ignored); created on demand. */
+export const ARTIFACTS_DIR = path.resolve('test/artifacts');
+
+/** Launches headless Chromium; throws with the install command when it is missing. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (see .ci/run).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A new page at 1280x800 (the smallest window the app is designed for) that records page errors. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Saves a full-page screenshot as test/artifacts/NAME.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** The computed `content` of an element's `::before` pseudo-element, unquoted ('' for none). */
+export async function beforeContent(page: Page, selector: string, index = 0): Promise<string> {
+  const content = await page.locator(selector).nth(index).evaluate((el) => getComputedStyle(el, '::before').content);
+  return content === 'none' || content === 'normal' ? '' : content.replace(/^"(.*)"$/, '$1');
+}
