@@ -1,0 +1,117 @@
+/**
+ * From raw text to chunks: one chunk per logical line of a UN text (a paragraph or a
+ * piece of one, a footnote, a heading, a body line, a header line). Hard-wrapped PDF
+ * lines are joined back, page headers and footers removed; paragraphs split by page
+ * breaks stay separate chunks here and are joined per document later.
+ */
+import { isMetaLine, isPageArtifact } from './header-lines.js';
+import { startsLikeParagraph } from './openers.js';
+import {
+  bodyLineLanguage,
+  endsWithTerminal,
+  isAnnexHeading,
+  isDocumentHeading,
+  isSectionHeading,
+  isSuperscriptDigit,
+  splitLabel,
+  startsLowerCase,
+  superscriptValue,
+  type Label,
+} from './patterns.js';
+
+/** What a chunk is; 'text' chunks may carry a paragraph label. */
+export type ChunkKind = 'text' | 'footnote' | 'heading' | 'section' | 'body' | 'annex' | 'meta';
+
+/**
+ * One logical line. `text` is without its label (text chunks) or its marker (footnote
+ * chunks, whose number is `note`); `indent` counts leading spaces of its first line.
+ */
+export type Chunk = { kind: ChunkKind; text: string; indent: number; label: Label | null; note: number };
+
+type Gap = 'none' | 'blank' | 'page';
+
+type Wrap = { wrapped: boolean; width: number };
+
+/** Splits normalized text (see `normalizeText`) into chunks, unwrapping hard-wrapped lines. */
+export function toChunks(text: string): Chunk[] {
+  const lines = text.split('\n');
+  const wrap = detectWrap(lines);
+  const chunks: Chunk[] = [];
+  let open: Chunk | null = null;
+  let previous = '';
+  let gap: Gap = 'none';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      if (gap === 'none') gap = 'blank';
+      continue;
+    }
+    if (isPageArtifact(line)) {
+      gap = 'page';
+      continue;
+    }
+    const indent = raw.length - raw.trimStart().length;
+    const structural = classify(line, indent);
+    const continues = open !== null && continuesLine(open, previous, line, structural, gap, wrap);
+    if (open && continues) {
+      open.text = joinWrapped(open.text, line);
+    } else {
+      const chunk = structural ?? { kind: 'text' as const, text: line, indent, label: null, note: 0 };
+      chunks.push(chunk);
+      open = chunk.kind === 'text' || chunk.kind === 'footnote' ? chunk : null;
+    }
+    previous = line;
+    gap = 'none';
+  }
+  return chunks;
+}
+
+// A structural line always starts a chunk of its own (unless it is really a wrapped
+// continuation, see `continuesLine`); null for an ordinary text line.
+function classify(line: string, indent: number): Chunk | null {
+  const make = (kind: ChunkKind, text = line): Chunk => ({ kind, text, indent, label: null, note: 0 });
+  if (isSuperscriptDigit(line.charAt(0))) {
+    let end = 0;
+    while (isSuperscriptDigit(line.charAt(end))) end++;
+    if (end === line.length || line.charAt(end) === ' ') return { ...make('footnote', line.slice(end).trim()), note: superscriptValue(line.slice(0, end)) };
+  }
+  if (isDocumentHeading(line)) return make('heading');
+  if (isAnnexHeading(line)) return make('annex');
+  if (bodyLineLanguage(line)) return make('body');
+  if (isSectionHeading(line)) return make('section');
+  const labelled = splitLabel(line);
+  if (labelled) return { ...make('text', labelled.rest), label: labelled.label };
+  if (isMetaLine(line)) return make('meta');
+  return null;
+}
+
+function continuesLine(open: Chunk, previous: string, line: string, structural: Chunk | null, gap: Gap, wrap: Wrap): boolean {
+  if (!wrap.wrapped || gap === 'blank') return false;
+  const long = previous.length >= wrap.width * 0.8;
+  if (structural) {
+    // A wrap can put "(a)" or "12." at the start of a line; a long unfinished line before it tells.
+    return structural.kind === 'text' && open.kind === 'text' && long && !endsWithTerminal(previous);
+  }
+  if (open.kind === 'footnote') return gap === 'none' && long && !endsWithTerminal(previous);
+  if (!endsWithTerminal(previous) || startsLowerCase(line)) return true;
+  if (startsLikeParagraph(line)) return false;
+  const firstWord = line.split(' ', 1)[0] ?? '';
+  return previous.length + 1 + firstWord.length >= wrap.width * 0.9;
+}
+
+// Joins a wrapped line to the text before it: a word broken after its hyphen is rejoined
+// without a space ("multi-" + "stakeholder"), any other break becomes one space.
+function joinWrapped(before: string, line: string): string {
+  return /\p{L}-$/u.test(before) ? before + line : `${before} ${line}`;
+}
+
+// Hard-wrapped text has most of its lines close to one width (the 95th percentile of
+// line lengths); text with a paragraph per line has no such width.
+function detectWrap(lines: readonly string[]): Wrap {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 20);
+  if (lengths.length < 4) return { wrapped: false, width: 0 };
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.95)] ?? 0;
+  const near = lengths.filter((n) => n >= width * 0.75).length;
+  return { wrapped: width >= 40 && width <= 150 && near >= lengths.length * 0.3, width };
+}

@@ -1,0 +1,106 @@
+/**
+ * The plain-text importer: UN resolutions and decisions as they come out of PDFs, the UN
+ * document system or the exporter (`exportText`), to ProseMirror documents of the
+ * resolution schema. One document per resolution or decision found in the text.
+ */
+import type { Node } from 'prosemirror-model';
+import { buildDocumentNode } from './build-nodes.js';
+import { toChunks, type Chunk } from './chunks.js';
+import { placeholder, planFootnotes, type FootnotePlan } from './footnotes.js';
+import { ImportError, normalizeText } from './normalize.js';
+import { endsWithTerminal, startsLowerCase } from './patterns.js';
+import { segmentDocuments, type DocumentChunks } from './segment.js';
+import { readStructure } from './structure.js';
+
+export { ImportError } from './normalize.js';
+export { detectOpener, type OpenerKind } from './openers.js';
+
+/** The documents found in a text, in order, and what the importer had to guess or drop. */
+export type ImportResult = { documents: Node[]; warnings: string[] };
+
+/**
+ * Imports every resolution and decision in `text`. Each document passes `node.check()`
+ * and every paragraph-level node has a fresh id. Throws an `ImportError` (and nothing
+ * else) when the text is empty or binary or holds no recognisable resolution or decision.
+ */
+export function importText(text: string): ImportResult {
+  try {
+    return importOrThrow(text);
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`the text could not be imported: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function importOrThrow(text: string): ImportResult {
+  if (typeof text !== 'string') throw new ImportError('the input is not text');
+  const warnings: string[] = [];
+  const chunks = toChunks(normalizeText(text));
+  const found = segmentDocuments(chunks, warnings);
+  if (found.length === 0) {
+    throw new ImportError(
+      'no resolution or decision found: the text has no authoring body line such as "The General Assembly," or "The Economic and Social Council:"',
+    );
+  }
+  const contents = found.map((doc) => doc.content.map((chunk) => ({ ...chunk })));
+  const plans = planFootnotes(contents, warnings);
+  const documents: Node[] = [];
+  found.forEach((doc, i) => {
+    const content = contents[i] ?? [];
+    const plan = plans[i] ?? { texts: new Map(), drop: new Set(), attach: [] };
+    try {
+      const built = buildOne(doc, content, plan, warnings, i + 1);
+      if (built) documents.push(built);
+    } catch (err) {
+      warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  if (documents.length === 0) throw new ImportError(`no complete resolution or decision found (${warnings.join('; ')})`);
+  return { documents, warnings };
+}
+
+function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number): Node | null {
+  attachMovedFootnotes(content, plan);
+  const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'));
+  const tree = readStructure(body, doc.body.endsWith(':'), warnings);
+  if (tree.kind === 'resolution' && tree.operative.length === 0) {
+    warnings.push(`document ${index} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
+    return null;
+  }
+  const used = new Set<number>();
+  const footnote = (n: number): string | null => {
+    if (plan.drop.has(n)) return null;
+    if (used.has(n)) {
+      warnings.push(`document ${index}: footnote ${n} is referenced twice; the footnote stays at its first marker`);
+      return null;
+    }
+    used.add(n);
+    return plan.texts.get(n) ?? '';
+  };
+  const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
+  return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote });
+}
+
+// Footnotes whose marker is elsewhere go at the end of the text chunk before their text block.
+function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
+  for (const { anchor, note } of plan.attach) {
+    const target = anchor >= 0 ? content[anchor] : content.find((c) => c.kind === 'text');
+    if (target) target.text += placeholder(note);
+  }
+}
+
+// A paragraph cut by a page break or a footnote block continues in the next unlabelled
+// chunk when it lacks terminal punctuation or the next chunk starts in lower case. The
+// chunk right after an annex heading is the annex title and is never joined.
+function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  let titleAt = -1;
+  for (const chunk of chunks) {
+    const last = out[out.length - 1];
+    if (chunk.kind === 'annex') titleAt = out.length + 1;
+    const joinable = last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null;
+    if (joinable && (!endsWithTerminal(last.text) || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
+    else out.push(chunk);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * Line patterns of UN text: document headings, report section headings, authoring body
+ * lines, annex headings, paragraph labels and terminal punctuation. Every test here works
+ * on one line and runs in time linear in its length (no nested quantifiers).
+ */
+
+/** A paragraph label: a number ("12."), or letters/roman digits ("(a)", "a)", "(iv)"). */
+export type Label =
+  | { kind: 'number'; n: number }
+  | { kind: 'alpha'; letter: number | null; roman: number | null };
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** True when `ch` is one of the superscript digits used as footnote markers. */
+export function isSuperscriptDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && superscriptDigits.includes(ch);
+}
+
+/** The number written by a run of superscript digits ("¹¹" -> 11). */
+export function superscriptValue(run: string): number {
+  let n = 0;
+  for (const ch of run) n = n * 10 + superscriptDigits.indexOf(ch);
+  return n;
+}
+
+const headingPattern =
+  /^(?:(?:Revised draft|Draft|Projet de|Proyecto de) )?(?:resolution|decision|résolution|décision|resolución|decisión)(?: (?:[IVXLC]{1,8}|[A-Z]|\d{1,4}(?:\/\d{1,4})?(?: [A-Z])?|[A-Z]{1,5}(?:\/[\w.-]{1,20}){1,6}))?$/i;
+
+/** True for a document heading: "Draft resolution II", "Draft decision", "Resolution 32/1", "Draft resolution A/78/L.5". */
+export function isDocumentHeading(line: string): boolean {
+  const first = line.charAt(0);
+  return line.length <= 60 && first === first.toUpperCase() && headingPattern.test(line);
+}
+
+/** True for a report section heading such as "A. Draft resolutions to be recommended ..." or "II. Matters ...". */
+export function isSectionHeading(line: string): boolean {
+  if (line.length > 240 || endsWithTerminal(line)) return false;
+  return /^(?:[A-Z]|[IVX]{1,5})\. [A-Z]/.test(line);
+}
+
+/** True for an annex heading: "Annex", "Annex II", "Annexe", "Anexo I". */
+export function isAnnexHeading(line: string): boolean {
+  return /^(?:Annex|Annexe|Anexo|ANNEX)(?: (?:[IVXLC]{1,8}|\d{1,3}))?$/.test(line);
+}
+
+const organWords = new Set([
+  'Assembly', 'Council', 'Commission', 'Conference', 'Committee', 'Board', 'Meeting', 'Forum', 'Congress',
+  'Summit', 'Organization', 'Parties', 'Court', 'Tribunal', 'Authority', 'Session',
+]);
+const smallWords = new Set(['of', 'on', 'and', 'the', 'for', 'to', 'in', 'against', 'at', 'its', 'as', 'with', 'under']);
+const romanceBodies =
+  /^(?:L['’]Assemblée|Le Conseil|La Commission|La Conférence|Le Comité|La Asamblea|El Consejo|La Comisión|La Conferencia|El Comité)\b/;
+
+/** The language of an authoring body line, or null when `line` is not one. */
+export function bodyLineLanguage(line: string): 'en' | 'fr' | 'es' | null {
+  const last = line.charAt(line.length - 1);
+  if (line.length > 200 || (last !== ',' && last !== ':')) return null;
+  const core = line.slice(0, -1).trim();
+  const romance = romanceBodies.exec(core);
+  if (romance) return /^(?:La Asamblea|El |La Comisión|La Conferencia)/.test(core) ? 'es' : 'fr';
+  const words = core.split(' ');
+  if (words[0] !== 'The' || words.length < 2 || words.length > 30) return null;
+  let organAt = -1;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (organWords.has(word) && organAt < 0) organAt = i;
+    const capital = /^[A-Z0-9(“"]/.test(word);
+    if (!capital && !smallWords.has(word) && (organAt < 0 || i - organAt > 12)) return null;
+  }
+  return organAt > 0 && organAt <= 5 ? 'en' : null;
+}
+
+/**
+ * Splits a leading paragraph label off a line (already without indentation): "12. text",
+ * "(a) text", "- (b) text", "a) text", "(iv) text". Returns null when the line has none.
+ */
+export function splitLabel(line: string): { label: Label; rest: string } | null {
+  const body = /^[-–•] ?(?=\(?[a-z]{1,4}\)|\d)/.test(line) ? line.replace(/^[-–•] ?/, '') : line;
+  const numbered = /^(\d{1,3})\.(?: +|$)/.exec(body);
+  if (numbered) return { label: { kind: 'number', n: Number(numbered[1]) }, rest: body.slice(numbered[0].length) };
+  const lettered = /^(?:\(([a-z]{1,5})\)|([a-z]{1,5})\))(?: +|$)/.exec(body);
+  if (!lettered) return null;
+  const bare = lettered[1] ?? lettered[2] ?? '';
+  const label: Label = { kind: 'alpha', letter: letterValue(bare), roman: romanValue(bare) };
+  if (label.letter === null && label.roman === null) return null;
+  return { label, rest: body.slice(lettered[0].length) };
+}
+
+/** The position of a UN letter label: a..z = 1..26, aa = 27 ... (letters repeat), else null. */
+export function letterValue(bare: string): number | null {
+  if (!/^([a-z])\1*$/.test(bare)) return null;
+  return bare.charCodeAt(0) - 96 + 26 * (bare.length - 1);
+}
+
+const romanDigits: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+/** The value of a lower-case roman numeral written canonically (i, iv, xii ...), else null. */
+export function romanValue(bare: string): number | null {
+  if (!/^[ivxlcdm]+$/.test(bare)) return null;
+  let total = 0;
+  for (let i = 0; i < bare.length; i++) {
+    const value = romanDigits[bare.charAt(i)] ?? 0;
+    const next = romanDigits[bare.charAt(i + 1)] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return toRoman(total) === bare ? total : null;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  let rest = n;
+  for (const [value, digits] of table) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_']);
+const terminals = new Set([',', ';', '.', ':', '—', '?', '!']);
+
+/**
+ * True when a paragraph's text ends with terminal punctuation (, ; . : — ? !), ignoring
+ * trailing footnote markers (superscripts or placeholders), closing quotes, brackets and
+ * emphasis markers, and spaces.
+ */
+export function endsWithTerminal(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0) {
+    const ch = text.charAt(i);
+    if (ch === placeholderClose) i = text.lastIndexOf(placeholderOpen, i) - 1;
+    else if (ch === ' ' || closers.has(ch) || isSuperscriptDigit(ch)) i--;
+    else return terminals.has(ch);
+  }
+  return false;
+}
+
+/** Private-use characters that wrap a footnote number the importer moved: "\uE000" n "\uE001". */
+export const placeholderOpen = '\uE000';
+
+/** Closes a footnote placeholder (see `placeholderOpen`). */
+export const placeholderClose = '\uE001';
+
+/** True when `text` starts with a lower-case letter (a continuation of a split paragraph). */
+export function startsLowerCase(text: string): boolean {
+  return /^[a-zà-ÿ]/.test(text);
+}
