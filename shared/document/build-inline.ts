@@ -16,7 +16,7 @@ export type InlinePiece =
 /** Options for string inline content: the opener prefix and footnotes at character offsets. */
 export type InlineOptions = {
   opener?: string | undefined;
-  footnotes?: { at: number; text: string; id?: string }[] | undefined;
+  footnotes?: { at?: number; text: string; id?: string }[] | undefined;
 };
 
 const { nodes, marks } = resolutionSchema;
@@ -24,8 +24,9 @@ const { nodes, marks } = resolutionSchema;
 /**
  * Inline content (text, footnote and cross_reference nodes) for a paragraph_text or an
  * annex_paragraph. With a string, `options.opener` must be a prefix of it (it gets the
- * `opener` mark) and each footnote's `at` an integer offset in 0..text.length; several
- * footnotes at one offset keep their given order. Throws an Error otherwise.
+ * `opener` mark) and each footnote's `at` an integer offset in 0..text.length (omitted:
+ * the end of the text); several footnotes at one offset keep their given order. Throws an
+ * Error otherwise.
  */
 export function buildInline(content: string | InlinePiece[], options: InlineOptions = {}): Node[] {
   const pieces = typeof content === 'string' ? piecesOf(content, options) : content;
@@ -51,7 +52,7 @@ export function buildInline(content: string | InlinePiece[], options: InlineOpti
 function piecesOf(text: string, options: InlineOptions): InlinePiece[] {
   const opener = options.opener ?? '';
   if (!text.startsWith(opener)) throw new Error(`opener "${opener}" is not a prefix of "${text.slice(0, 60)}"`);
-  const footnotes = [...(options.footnotes ?? [])];
+  const footnotes = (options.footnotes ?? []).map((note) => ({ ...note, at: note.at ?? text.length }));
   for (const note of footnotes) {
     if (!Number.isInteger(note.at) || note.at < 0 || note.at > text.length) {
       throw new Error(`footnote offset ${note.at} is outside the text (length ${text.length})`);

@@ -12,7 +12,7 @@ export { validateDocument } from './validate.js';
  * - `text`: the paragraph's text, or inline pieces (see `InlinePiece`) for full control.
  * - `opener`: with string text, its italic opening phrase; must be a prefix of `text`.
  * - `footnotes`: with string text, footnotes inserted at character offsets of `text`
- *   (0..text.length; the opener counts), in any order.
+ *   (0..text.length; the opener counts; omitted `at` = the end), in any order.
  * - `children`: sub-levels in order; `subparagraphs` and `list` are shortcuts appended
  *   after `children` (subparagraphs first, then one numbered list).
  * The level of a subparagraph follows from its parent: under an OP, PP or list item it is
@@ -22,7 +22,7 @@ export { validateDocument } from './validate.js';
 export type ParagraphSpec = {
   text: string | InlinePiece[];
   opener?: string;
-  footnotes?: { at: number; text: string; id?: string }[];
+  footnotes?: { at?: number; text: string; id?: string }[];
   children?: ChildSpec[];
   subparagraphs?: Paragraph[];
   list?: Paragraph[];

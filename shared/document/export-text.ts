@@ -164,37 +164,55 @@ function renderAnnex(annex: Node, state: ExportState): string[][] {
 }
 
 // Inline content with `*opener*`, `_emphasis_` (emphasis nests inside the opener), footnote
-// markers and cross-references. Footnotes and cross-references leave the marks open, so a
-// marker inside an opener does not split it.
+// markers and cross-references. An atom between two runs of the same mark stays inside it
+// ("*Recalling¹ also*"); a mark that does not go on after the atom closes before it
+// ("_Convention_¹"), as UN texts place the marker after the italics.
 function renderInline(block: Node, state: ExportState): string {
   let out = '';
   let inOpener = false;
   let inEmphasis = false;
-  block.forEach((child) => {
+  const moveTo = (opener: boolean, emphasis: boolean, openNew: boolean): void => {
+    if (inEmphasis && (!emphasis || opener !== inOpener)) {
+      out += '_';
+      inEmphasis = false;
+    }
+    if (inOpener && !opener) {
+      out += '*';
+      inOpener = false;
+    }
+    if (!openNew) return;
+    if (opener && !inOpener) {
+      out += '*';
+      inOpener = true;
+    }
+    if (emphasis && !inEmphasis) {
+      out += '_';
+      inEmphasis = true;
+    }
+  };
+  const children: Node[] = [];
+  block.forEach((child) => children.push(child));
+  children.forEach((child, index) => {
     if (child.isText) {
-      const opener = child.marks.some((m) => m.type.name === 'opener');
-      const emphasis = child.marks.some((m) => m.type.name === 'emphasis');
-      if (inEmphasis && (!emphasis || opener !== inOpener)) {
-        out += '_';
-        inEmphasis = false;
-      }
-      if (opener !== inOpener) {
-        out += '*';
-        inOpener = opener;
-      }
-      if (emphasis && !inEmphasis) {
-        out += '_';
-        inEmphasis = true;
-      }
+      moveTo(hasMark(child, 'opener'), hasMark(child, 'emphasis'), true);
       out += child.text ?? '';
-    } else if (child.type.name === 'footnote') {
+      return;
+    }
+    const next = children.slice(index + 1).find((c) => c.isText);
+    moveTo(next ? hasMark(next, 'opener') : false, next ? hasMark(next, 'emphasis') : false, false);
+    if (child.type.name === 'footnote') {
       const n = state.footnotes.push(renderInline(child, state));
       out += superscriptNumber(n);
     } else if (child.type.name === 'cross_reference') {
       out += crossReference(child, state);
     }
   });
-  return out + (inEmphasis ? '_' : '') + (inOpener ? '*' : '');
+  moveTo(false, false, false);
+  return out;
+}
+
+function hasMark(node: Node, name: string): boolean {
+  return node.marks.some((m) => m.type.name === name);
 }
 
 function crossReference(node: Node, state: ExportState): string {
