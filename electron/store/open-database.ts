@@ -2,7 +2,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestMigrationVersion, migrations } from '../../schemas/migrations.js';
-import { StoreError } from './store-error.js';
+
+/** Why the local store could not be opened; stable for callers, shown to people via `message`. */
+export type StoreErrorCode = 'newer-version' | 'corrupt' | 'not-penholder' | 'not-writable';
+
+/**
+ * An error opening or using the local store. Its message is a complete sentence for the
+ * user (no stack trace needed); the CLI and the shells print it as is.
+ */
+export class StoreError extends Error {
+  /** Creates a store error with a stable code and a message for people. */
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
 
 /** The file name of the store inside the data directory. */
 export const STORE_FILE_NAME = 'penholder.sqlite';

@@ -8,6 +8,9 @@ export type UpdateOrigin = 'local' | 'remote' | 'import' | 'template';
 /** The cached, listable facts about a document (recomputed from its Y.Doc on every change). */
 export type DocumentMeta = Pick<DocumentSummary, 'kind' | 'title' | 'symbol' | 'body'>;
 
+/** A document to create: its id, cached summary and first update (its whole initial state). */
+export type NewDocument = { id: string; meta: DocumentMeta; update: Uint8Array; origin: UpdateOrigin; author?: string | null };
+
 /** One entry of a document's update log. */
 export type LoggedUpdate = { seq: number; data: Uint8Array; origin: UpdateOrigin; author: string | null; createdAt: string };
 
@@ -23,7 +26,9 @@ export type Store = {
   /** One document's summary, or undefined if there is no such id. */
   getDocument(id: string): DocumentSummary | undefined;
   /** Creates a document with its first update in one transaction; throws if the id exists. */
-  createDocument(input: { id: string; meta: DocumentMeta; update: Uint8Array; origin: UpdateOrigin; author?: string | null }): DocumentSummary;
+  createDocument(input: NewDocument): DocumentSummary;
+  /** Creates several documents in one transaction: all of them or, if one fails, none. */
+  createDocuments(inputs: readonly NewDocument[]): DocumentSummary[];
   /**
    * Appends an update to an existing document's log and, in the same transaction, refreshes
    * its cached summary (`meta`, when given) and `updatedAt`. Returns the new summary.
@@ -64,11 +69,13 @@ export function openStore(location: StoreLocation): Store {
     return doc;
   };
 
-  const createDocument = db.transaction((input: Parameters<Store['createDocument']>[0]) => {
+  const createDocuments = db.transaction((inputs: readonly NewDocument[]) => {
     const now = new Date().toISOString();
-    q.insertDocument.run({ id: input.id, ...input.meta, created_at: now, updated_at: now });
-    q.insertUpdate.run({ doc_id: input.id, data: toBuffer(input.update), origin: input.origin, author: input.author ?? null, created_at: now });
-    return mustGet(input.id);
+    return inputs.map((input) => {
+      q.insertDocument.run({ id: input.id, ...input.meta, created_at: now, updated_at: now });
+      q.insertUpdate.run({ doc_id: input.id, data: toBuffer(input.update), origin: input.origin, author: input.author ?? null, created_at: now });
+      return mustGet(input.id);
+    });
   });
 
   const appendUpdate = db.transaction((input: Parameters<Store['appendUpdate']>[0]) => {
@@ -84,7 +91,8 @@ export function openStore(location: StoreLocation): Store {
     file: db.name,
     listDocuments: () => (q.listDocuments.all() as DocumentRow[]).map(toSummary),
     getDocument,
-    createDocument: (input) => createDocument.immediate(input),
+    createDocument: (input) => createDocuments.immediate([input])[0] as DocumentSummary,
+    createDocuments: (inputs) => createDocuments.immediate(inputs),
     appendUpdate: (input) => appendUpdate.immediate(input),
     readUpdates: (docId) =>
       (q.readUpdates.all(docId) as UpdateRow[]).map((r) => ({

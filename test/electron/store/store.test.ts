@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestMigrationVersion } from '../../../schemas/migrations.js';
 import { openStore, type DocumentMeta } from '../../../electron/store/store.js';
-import { STORE_FILE_NAME } from '../../../electron/store/open-database.js';
-import { StoreError } from '../../../electron/store/store-error.js';
+import { STORE_FILE_NAME, StoreError } from '../../../electron/store/open-database.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -137,5 +136,25 @@ describe('openStore', () => {
     const err = refusal(path.join(blocker, 'data'));
     expect(err.code).toBe('not-writable');
     expect(err.message).toContain('cannot write to its data directory');
+  });
+});
+
+describe('createDocuments', () => {
+  it('creates all documents or none', () => {
+    const store = openStore({ dataDir: tempDir() });
+    const created = store.createDocuments([
+      { id: 'a', meta, update: Uint8Array.of(1), origin: 'import' },
+      { id: 'b', meta, update: Uint8Array.of(2), origin: 'import' },
+    ]);
+    expect(created.map((d) => d.id)).toEqual(['a', 'b']);
+    expect(() =>
+      store.createDocuments([
+        { id: 'c', meta, update: Uint8Array.of(3), origin: 'import' },
+        { id: 'a', meta, update: Uint8Array.of(4), origin: 'import' },
+      ]),
+    ).toThrow();
+    expect(store.getDocument('c')).toBeUndefined();
+    expect(store.readUpdates('a').map((u) => [...u.data])).toEqual([[1]]);
+    store.close();
   });
 });

@@ -1,0 +1,62 @@
+import type { Handlers } from '../../shared/api/contract.js';
+import { ApiError } from '../../shared/api/contract.js';
+import { openStore } from '../store/store.js';
+import type { StoreLocation } from '../store/open-database.js';
+import { createHandlers, type BackendContext, type Connection, type Send } from './handlers.js';
+import { createLiveDocuments } from './live-documents.js';
+
+/** Where the backend keeps its data; `nativeBinding` loads better-sqlite3 built for Electron. */
+export type BackendOptions = StoreLocation;
+
+/** The backend service: owns the store and the live documents, serves any number of renderers. */
+export type Backend = {
+  /**
+   * One connection = one renderer; its handlers implement the whole contract. `send`
+   * receives the events for this renderer. `close()` ends the connection and releases the
+   * documents it held; it is idempotent.
+   */
+  connect(send: Send): { handlers: Handlers; close(): void };
+  /** Ends every connection and closes the store (SQLite has committed every accepted write). Idempotent. */
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the store in `dataDir` (creating or migrating it) and returns the backend service.
+ * Rejects with a StoreError, whose message is meant for the user, when the data cannot be used.
+ */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const store = openStore(options);
+  const docs = createLiveDocuments(store);
+  const connections = new Set<Connection>();
+  let closed = false;
+  const ctx: BackendContext = {
+    store,
+    docs,
+    connections,
+    assertOpen: () => {
+      if (closed) throw new ApiError('internal', 'Penholder is shutting down; try again after it restarts.');
+    },
+  };
+
+  const disconnect = (conn: Connection) => {
+    if (!connections.delete(conn)) return;
+    conn.subscriptions.clear();
+    docs.releaseAll(conn);
+  };
+
+  return {
+    connect(send) {
+      ctx.assertOpen();
+      const conn: Connection = { send, subscriptions: new Set() };
+      connections.add(conn);
+      return { handlers: createHandlers(ctx, conn), close: () => disconnect(conn) };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const conn of [...connections]) disconnect(conn);
+      store.close();
+    },
+  };
+}
+

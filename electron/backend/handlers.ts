@@ -1,0 +1,118 @@
+import * as Y from 'yjs';
+import { Node } from 'prosemirror-model';
+import { resolutionSchema } from '../../schemas/resolution-schema.js';
+import { findTemplate, templates, type SeedNode } from '../../seeds/index.js';
+import { ApiError, type EventName, type EventPayloads, type Handlers } from '../../shared/api/contract.js';
+import { newId, withFreshIds } from '../../shared/ids.js';
+import { ImportError, importText } from '../../shared/import/index.js';
+import { docToYDoc } from '../../shared/ydoc.js';
+import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
+import { documentMeta, type LiveDocuments } from './live-documents.js';
+
+/** Sends one pushed event to one renderer. */
+export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+/** One renderer's link to the backend: where its events go and which documents it follows. */
+export type Connection = { readonly send: Send; readonly subscriptions: Set<string> };
+
+/** What the handlers share across connections. */
+export type BackendContext = {
+  readonly store: Store;
+  readonly docs: LiveDocuments;
+  readonly connections: ReadonlySet<Connection>;
+  /** Throws ApiError once the backend is closing, so no call touches a closed store. */
+  assertOpen(): void;
+};
+
+/**
+ * The contract's handlers for one connection. Arguments arrive already validated by
+ * `dispatch`; handlers throw ApiError for the caller's mistakes ('not-found',
+ * 'invalid-argument'). A document stays in memory while the connection has it open or
+ * subscribed; `documents.unsubscribe` lets go of both.
+ */
+export function createHandlers(ctx: BackendContext, conn: Connection): Handlers {
+  const { store, docs } = ctx;
+  const guard = <A, R>(fn: (args: A) => R) => async (args: A): Promise<R> => {
+    ctx.assertOpen();
+    return fn(args);
+  };
+  const announce = (ids: string[]) => broadcast(ctx, 'documents.changed', { ids }, () => true);
+  const create = (nodes: readonly Node[], origin: UpdateOrigin) => {
+    const inputs: NewDocument[] = nodes.map((node) => ({
+      id: newId(),
+      meta: documentMeta(node),
+      update: Y.encodeStateAsUpdate(docToYDoc(node)),
+      origin,
+    }));
+    const created = store.createDocuments(inputs);
+    if (created.length > 0) announce(created.map((d) => d.id));
+    return created;
+  };
+
+  return {
+    'templates.list': guard(() => templates.map(({ id, name, kind, body }) => ({ id, name, kind, body }))),
+    'documents.list': guard(() => store.listDocuments()),
+    'documents.createFromTemplate': guard(({ templateId, title }) => {
+      const template = findTemplate(templateId);
+      if (!template) throw new ApiError('not-found', `There is no template with id ${templateId}.`);
+      const json = withFreshIds(template.doc);
+      const node = Node.fromJSON(resolutionSchema, title === undefined ? json : withTitle(json, title));
+      return create([node], 'template')[0]!;
+    }),
+    'documents.importText': guard(({ text, fileName }) => {
+      let result: ReturnType<typeof importText>;
+      try {
+        result = importText(text);
+      } catch (err) {
+        if (err instanceof ImportError) throw new ApiError('invalid-argument', fileName ? `${fileName}: ${err.message}` : err.message);
+        throw err;
+      }
+      return { documents: create(result.documents, 'import'), warnings: result.warnings };
+    }),
+    'documents.open': guard(({ id }) => {
+      const doc = docs.hold(id, conn);
+      const summary = store.getDocument(id);
+      if (!summary) throw new ApiError('not-found', `There is no document with id ${id}.`);
+      return { summary, state: Y.encodeStateAsUpdate(doc.ydoc) };
+    }),
+    'documents.applyUpdate': guard(({ id, update }) => {
+      const { summary, metaChanged } = docs.apply(id, update, 'local');
+      broadcast(ctx, 'document.update', { id, update }, (c) => c !== conn && c.subscriptions.has(id));
+      if (metaChanged) announce([summary.id]);
+      return { ok: true as const };
+    }),
+    'documents.subscribe': guard(({ id }) => {
+      docs.hold(id, conn);
+      conn.subscriptions.add(id);
+      return { ok: true as const };
+    }),
+    'documents.unsubscribe': guard(({ id }) => {
+      conn.subscriptions.delete(id);
+      docs.release(id, conn);
+      return { ok: true as const };
+    }),
+  };
+}
+
+/** Sends an event to every connection `to` selects; one broken connection never stops the others. */
+export function broadcast<E extends EventName>(ctx: BackendContext, event: E, payload: EventPayloads[E], to: (c: Connection) => boolean): void {
+  for (const c of ctx.connections) {
+    if (!to(c)) continue;
+    try {
+      c.send(event, payload);
+    } catch {
+      // A renderer that went away misses the event; it reloads state when it reconnects.
+    }
+  }
+}
+
+// The title override replaces the title node's text; the template's own title is a placeholder.
+function withTitle(doc: SeedNode, title: string): SeedNode {
+  const text = title.trim();
+  return {
+    ...doc,
+    content: (doc.content ?? []).map((child) =>
+      child.type === 'title' ? { ...child, content: text ? [{ type: 'text', text }] : [] } : child,
+    ),
+  };
+}

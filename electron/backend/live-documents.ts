@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import type { Node } from 'prosemirror-model';
+import { ApiError } from '../../shared/api/contract.js';
+import { readHeader, summarize } from '../../shared/document/index.js';
+import { hasPendingChanges, yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
+import type { DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
+import type { DocumentSummary } from '../../shared/api/contract.js';
+
+/** A document held in memory: its Y.Doc, kept while any holder (a connection) uses it. */
+export type LiveDocument = { readonly id: string; ydoc: Y.Doc; readonly holders: Set<object> };
+
+/** The outcome of an accepted update. */
+export type AppliedUpdate = { summary: DocumentSummary; metaChanged: boolean };
+
+/**
+ * The in-memory replicas of the documents in use, backed by the store's update log.
+ * A document is loaded by applying its logged updates in order and dropped from memory
+ * when its last holder lets go; the store stays the only durable copy.
+ */
+export type LiveDocuments = {
+  /** The live document `id`, loaded if needed, kept for `holder` until released. Throws ApiError 'not-found'. */
+  hold(id: string, holder: object): LiveDocument;
+  /** `holder` no longer needs `id`; the Y.Doc is dropped when nobody holds it. */
+  release(id: string, holder: object): void;
+  /** Releases everything `holder` holds (a connection closing). */
+  releaseAll(holder: object): void;
+  /**
+   * Validates and applies a Yjs update to document `id`: it must decode, depend on nothing
+   * missing, and leave a schema-valid document. Only then is it appended to the log (durably),
+   * applied to the live Y.Doc and the cached summary refreshed. A refused update leaves no
+   * trace. Throws ApiError 'not-found' or 'invalid-argument'.
+   */
+  apply(id: string, update: Uint8Array, origin: UpdateOrigin, author?: string | null): AppliedUpdate;
+  /** Ids currently in memory (for tests and diagnostics). */
+  loadedIds(): string[];
+};
+
+/** The listable facts of a document: kind, title and body line (via `summarize`) and the header's symbol. */
+export function documentMeta(doc: Node): DocumentMeta {
+  const { kind, title, body } = summarize(doc);
+  return { kind, title, body, symbol: readHeader(doc).symbol };
+}
+
+/** Live documents over `store` (see LiveDocuments). */
+export function createLiveDocuments(store: Store): LiveDocuments {
+  const live = new Map<string, LiveDocument>();
+  const byHolder = new Map<object, Set<string>>();
+
+  const load = (id: string): LiveDocument => {
+    const existing = live.get(id);
+    if (existing) return existing;
+    if (!store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    const doc: LiveDocument = { id, ydoc: yDocFromUpdates(store.readUpdates(id).map((u) => u.data)), holders: new Set() };
+    live.set(id, doc);
+    return doc;
+  };
+  const dropIfUnused = (doc: LiveDocument) => {
+    if (doc.holders.size > 0 || live.get(doc.id) !== doc) return;
+    live.delete(doc.id);
+    doc.ydoc.destroy();
+  };
+  const release = (id: string, holder: object) => {
+    byHolder.get(holder)?.delete(id);
+    const doc = live.get(id);
+    if (!doc) return;
+    doc.holders.delete(holder);
+    dropIfUnused(doc);
+  };
+
+  return {
+    hold(id, holder) {
+      const doc = load(id);
+      doc.holders.add(holder);
+      let ids = byHolder.get(holder);
+      if (!ids) byHolder.set(holder, (ids = new Set()));
+      ids.add(id);
+      return doc;
+    },
+    release,
+    releaseAll(holder) {
+      for (const id of [...(byHolder.get(holder) ?? [])]) release(id, holder);
+      byHolder.delete(holder);
+    },
+    apply(id, update, origin, author) {
+      const doc = load(id);
+      try {
+        const node = validate(doc.ydoc, update);
+        const before = store.getDocument(id);
+        const meta = documentMeta(node);
+        const summary = store.appendUpdate({ docId: id, update, origin, author: author ?? null, meta });
+        const metaChanged = !before || (['kind', 'title', 'symbol', 'body'] as const).some((k) => before[k] !== meta[k]);
+        return { summary, metaChanged };
+      } catch (err) {
+        // The update may be half-applied to the replica: rebuild it from the log, which never saw it.
+        doc.ydoc.destroy();
+        doc.ydoc = yDocFromUpdates(store.readUpdates(id).map((u) => u.data));
+        throw err;
+      } finally {
+        dropIfUnused(doc);
+      }
+    },
+    loadedIds: () => [...live.keys()],
+  };
+}
+
+// Applying to the live replica first is the cheap path for the common, valid update;
+// the caller rebuilds the replica from the log when this throws.
+function validate(ydoc: Y.Doc, update: Uint8Array): Node {
+  try {
+    Y.applyUpdate(ydoc, update, 'backend');
+  } catch (err) {
+    throw new ApiError('invalid-argument', `The update is not a readable Yjs update (${message(err)}).`);
+  }
+  if (hasPendingChanges(ydoc)) {
+    throw new ApiError('invalid-argument', 'The update depends on changes this document does not have; send the full state instead.');
+  }
+  try {
+    return yDocToDoc(ydoc);
+  } catch (err) {
+    throw new ApiError('invalid-argument', `The update would make the document invalid (${message(err)}); it was not applied.`);
+  }
+}
+
+function message(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+}
