@@ -1,0 +1,34 @@
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './app-origin.js';
+
+/** The main window's size limits: 1280x800, never smaller than 1024x700. */
+export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight: 700 } as const;
+
+/**
+ * Creates a Penholder window on the app origin with the locked-down web preferences
+ * (isolated, sandboxed, no Node, web security on) and the given bundled preload; it is shown
+ * once its first paint is ready. The caller attaches the backend connection.
+ */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    ...WINDOW_SIZE,
+    title: 'Penholder',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
