@@ -1,9 +1,48 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
+import { summarize } from '../../../shared/document/summary.js';
+import { ImportError, importText } from '../../../shared/import/index.js';
+import { readInputText } from './read-input.js';
 
-/** Registers `penholder import` (placeholder until implemented). */
+type ImportOptions = { summary?: boolean; json?: boolean };
+
+/**
+ * Registers `penholder import FILE (--summary | --json)`: imports a UN text (FILE or `-`
+ * for stdin) and prints, with --summary, one JSON object of counts per document per line,
+ * or with --json one pretty-printed JSON array of the documents' ProseMirror JSON.
+ * Importer warnings go to stderr; unreadable or unrecognisable input is a CliError.
+ */
 export function registerImportCommand(program: Command): void {
-  program.command('import').action(() => {
-    throw new CliError('import is not implemented yet');
-  });
+  program
+    .command('import')
+    .description('Import a UN resolution or decision text (FILE, or - for stdin).')
+    .argument('<file>', 'text file to import, or - for stdin')
+    .option('--summary', 'print one JSON line of counts per document found')
+    .option('--json', "print the documents' ProseMirror JSON")
+    .action(async (file: string, options: ImportOptions) => {
+      if (Boolean(options.summary) === Boolean(options.json)) {
+        throw new CliError('import needs exactly one of --summary or --json');
+      }
+      const text = await readInputText(file);
+      const { documents, warnings } = runImport(text, file);
+      for (const warning of warnings) process.stderr.write(`penholder: warning: ${warning}\n`);
+      if (options.summary) {
+        process.stdout.write(documents.map((doc) => `${JSON.stringify(summarize(doc))}\n`).join(''));
+      } else {
+        process.stdout.write(`${JSON.stringify(documents.map((doc) => doc.toJSON()), null, 2)}\n`);
+      }
+    });
+}
+
+function runImport(text: string, file: string): ReturnType<typeof importText> {
+  const name = file === '-' ? 'standard input' : file;
+  let result: ReturnType<typeof importText>;
+  try {
+    result = importText(text);
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(`cannot import ${name}: ${err.message}`);
+    throw err;
+  }
+  if (result.documents.length === 0) throw new CliError(`no resolution or decision found in ${name}`);
+  return result;
 }

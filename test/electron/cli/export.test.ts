@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { failure, repoRoot, runCli } from './run-cli.js';
+
+const decision = 'test/fixtures/cli/decision-es.json';
+
+describe('penholder export --to text', () => {
+  it('prints one document in the UN layout', () => {
+    const run = runCli(['export', decision, '--to', 'text']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`Original: Spanish
+
+Fechas del próximo período de sesiones
+
+El Consejo Económico y Social:
+
+a) *Toma nota* del informe de la Comisión;
+
+b) *Decide* que el período de sesiones:
+    i) se inaugure el 1 de abril;
+    ii) dure cinco días;
+
+c) *Aprueba* el programa provisional.
+`);
+  });
+
+  it('exports what import --json printed, and that text imports to the same counts', () => {
+    const imported = runCli(['import', 'test/fixtures/cli/report-excerpt.txt', '--json']);
+    const exported = runCli(['export', '-', '--to', 'text'], imported.stdout);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('1. *Encourages* Member States to adopt measures that:\n    (a) improve the design of public transport;\n');
+    expect(exported.stdout).toContain('\n\n\nDraft decision\n\nDates of the thirty-fourth session of the Commission\n');
+    const again = runCli(['import', '-', '--summary'], exported.stdout);
+    const first = runCli(['import', 'test/fixtures/cli/report-excerpt.txt', '--summary']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('defaults to text when --to is not given', () => {
+    expect(runCli(['export', decision]).stdout).toBe(runCli(['export', decision, '--to', 'text']).stdout);
+  });
+});
+
+describe('penholder export errors', () => {
+  const valid = readFileSync(join(repoRoot, decision), 'utf8');
+  const cases: [string, string[], string | undefined, RegExp][] = [
+    ['another format', ['export', decision, '--to', 'docx'], undefined, /cannot export to "docx"/],
+    ['a missing file', ['export', 'test/fixtures/cli/none.json'], undefined, /no such file/],
+    ['invalid JSON', ['export', '-'], '{"type": "doc", ', /standard input is not valid JSON/],
+    ['an empty array', ['export', '-'], '[]', /holds no documents/],
+    ['a duplicate id', ['export', 'test/fixtures/cli/duplicate-ids.json'], undefined, /invalid document: duplicate id "da"/],
+    ['an invalid second document', ['export', '-'], `[${valid}, {"type": "doc", "content": []}]`, /document 2 of 2: invalid document/],
+    ['JSON that is not a document', ['export', '-'], '"hello"', /expected a ProseMirror JSON object/],
+  ];
+
+  for (const [what, args, input, message] of cases) {
+    it(`fails with one clear line on ${what}`, () => {
+      const result = failure(runCli(args, input));
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.lines).toBe(1);
+      expect(result.message).toMatch(message);
+    });
+  }
+});
