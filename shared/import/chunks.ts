@@ -4,7 +4,7 @@
  * lines are joined back, page headers and footers removed; paragraphs split by page
  * breaks stay separate chunks here and are joined per document later.
  */
-import { isMetaLine, isPageArtifact } from './header-lines.js';
+import { isMetaLine, isPageArtifact, isSymbolLine } from './header-lines.js';
 import { startsLikeParagraph } from './openers.js';
 import {
   bodyLineLanguage,
@@ -46,7 +46,8 @@ export function toChunks(text: string): Chunk[] {
       if (gap === 'none') gap = 'blank';
       continue;
     }
-    if (isPageArtifact(line)) {
+    // In wrapped PDF text a symbol alone inside running text is the page header ("E/2023/30").
+    if (isPageArtifact(line) || (wrap.wrapped && open !== null && isSymbolLine(line))) {
       gap = 'page';
       continue;
     }
@@ -94,9 +95,19 @@ function continuesLine(open: Chunk, previous: string, line: string, structural: 
   }
   if (open.kind === 'footnote') return gap === 'none' && long && !endsWithTerminal(previous);
   if (!endsWithTerminal(previous) || startsLowerCase(line)) return true;
-  if (startsLikeParagraph(line)) return false;
+  if (startsLikeParagraph(line) || (endsSentence(previous) && /^\p{Lu}/u.test(line))) return false;
   const firstWord = line.split(' ', 1)[0] ?? '';
   return previous.length + 1 + firstWord.length >= wrap.width * 0.9;
+}
+
+const abbreviations = new Set(['chap', 'sect', 'para', 'paras', 'no', 'nos', 'rev', 'add', 'corr', 'suppl', 'vol', 'p', 'pp', 'art', 'arts', 'e.g', 'i.e', 'etc', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co', 'distr', 'op', 'cit', 'ibid']);
+
+// A full stop or semicolon that ends a paragraph rather than an abbreviation ("chap.", "No.", "A.").
+function endsSentence(line: string): boolean {
+  const match = /(\S*)([.;])[”"’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.exec(line.slice(-60));
+  if (!match) return false;
+  const word = (match[1] ?? '').replace(/^[(“"‘]+/, '').toLowerCase();
+  return match[2] === ';' || (!abbreviations.has(word) && !/^\p{L}$/u.test(word));
 }
 
 // Joins a wrapped line to the text before it: a word broken after its hyphen is rejoined

@@ -21,7 +21,8 @@ const opVerbs = new Set(
 const opStopWords = new Set(
   ('this its his has was is as thus states members parties nations countries governments organizations resolutions decisions ' +
     'delegations ministers persons women peoples rights efforts measures progress business access address success process ' +
-    'illness witness series news means status analysis basis thesis crisis').split(' '),
+    'illness witness series news means status analysis basis thesis crisis towards afterwards others always perhaps ' +
+    'sometimes whereas besides').split(' '),
 );
 const ppStopWords = new Set(['during', 'including', 'regarding', 'concerning', 'following', 'according', 'nothing', 'something', 'everything', 'king', 'spring', 'beijing', 'morning', 'evening']);
 const degree = ['', 'deep ', 'grave ', 'great ', 'serious ', 'profound ', 'sincere ', 'its ', 'its deep ', 'its grave ', 'its sincere ', 'its profound ', 'its serious '];
@@ -47,26 +48,29 @@ const ppPhrases = [
   'stressing', 'underlining', 'underscoring', 'reiterating', 'praising', 'conscious', 'aware', 'confident', 'satisfied',
 ].sort((a, b) => b.length - a.length);
 
-/** Characters of `text` taken by its detected opener (0 when none), never cutting a word. */
-export function detectOpener(text: string, kind: OpenerKind): number {
+/**
+ * Characters of `text` taken by its detected opener (0 when none), never cutting a word.
+ * `morphology: false` accepts operative verbs from the built-in list only.
+ */
+export function detectOpener(text: string, kind: OpenerKind, morphology = true): number {
   const words = leadingWords(text, 8);
   const first = words[0];
   if (!first || !/^\p{Lu}/u.test(first.text)) return 0;
-  const count = kind === 'op' ? opPhrase(words) : ppPhrase(words);
+  const count = kind === 'op' ? opPhrase(words, morphology) : ppPhrase(words);
   return count === 0 ? 0 : (words[count - 1]?.end ?? 0);
 }
 
 /** True when `text` opens like a paragraph of either kind (used to tell paragraph breaks from wrapped lines). */
 export function startsLikeParagraph(text: string): boolean {
-  return text.startsWith('*') || detectOpener(text, 'pp') > 0 || detectOpener(text, 'op') > 0;
+  return text.startsWith('*') || detectOpener(text, 'pp') > 0 || detectOpener(text, 'op', false) > 0;
 }
 
-function opPhrase(words: Word[]): number {
+function opPhrase(words: Word[], morphology: boolean): number {
   let i = 0;
   while (i < words.length - 1 && opAdverbs.has(words[i]?.lower ?? '')) i++;
   const verb = words[i]?.lower ?? '';
   const known = opVerbs.has(verb);
-  const morphological = /^[a-z]{4,}s$/.test(verb) && !/(?:ss|us|is|ys)$/.test(verb) && !opStopWords.has(verb);
+  const morphological = morphology && /^[a-z]{4,}s$/.test(verb) && !/(?:ss|us|is|ys)$/.test(verb) && !opStopWords.has(verb);
   if (!known && !morphological) return 0;
   i++;
   return i + continuationLength(words, i, verb);
