@@ -46,8 +46,8 @@ export function toChunks(text: string): Chunk[] {
       if (gap === 'none') gap = 'blank';
       continue;
     }
-    // In wrapped PDF text a symbol alone inside running text is the page header ("E/2023/30").
-    if (isPageArtifact(line) || (wrap.wrapped && open !== null && isSymbolLine(line))) {
+    // In wrapped PDF text a symbol alone inside an unfinished paragraph is the page header ("E/2023/30").
+    if (isPageArtifact(line) || (wrap.wrapped && open !== null && !endsWithTerminal(previous) && isSymbolLine(line))) {
       gap = 'page';
       continue;
     }
@@ -117,12 +117,20 @@ function joinWrapped(before: string, line: string): string {
 }
 
 // Hard-wrapped text has most of its lines close to one width (the 95th percentile of
-// line lengths); text with a paragraph per line has no such width.
+// line lengths), and many lines directly followed by a plain continuation line; text with
+// a paragraph per line, or the exporter's layout, has no such width or no such lines.
 function detectWrap(lines: readonly string[]): Wrap {
-  const lengths = lines.map((l) => l.trim().length).filter((n) => n >= 20);
+  const trimmed = lines.map((l) => l.trim());
+  const lengths = trimmed.map((l) => l.length).filter((n) => n >= 20);
   if (lengths.length < 4) return { wrapped: false, width: 0 };
+  let followed = 0;
+  trimmed.forEach((line, i) => {
+    const next = trimmed[i + 1] ?? '';
+    if (line.length >= 20 && next !== '' && !isPageArtifact(next) && classify(next, 0) === null) followed++;
+  });
   lengths.sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.95)] ?? 0;
   const near = lengths.filter((n) => n >= width * 0.75).length;
-  return { wrapped: width >= 40 && width <= 150 && near >= lengths.length * 0.3, width };
+  const wrapped = width >= 40 && width <= 150 && near >= lengths.length * 0.3 && followed >= lengths.length * 0.2;
+  return { wrapped, width };
 }

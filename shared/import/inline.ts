@@ -87,7 +87,7 @@ function pairedPositions(raw: string, mark: string, qualifies: (i: number, openi
 function underscoreBoundary(raw: string, i: number, opening: boolean): boolean {
   const before = raw.charAt(i - 1);
   const after = raw.charAt(i + 1);
-  const word = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
+  const word = (ch: string) => /[\p{L}\p{Nd}]/u.test(ch);
   return opening ? !word(before) && after !== '' && after !== ' ' : before !== '' && before !== ' ' && !word(after);
 }
 
