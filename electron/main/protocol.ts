@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, contentTypeFor, resolveAppFile } from './app-origin.js';
-import { SECURITY_HEADERS } from './csp.js';
+import { APP_SCHEME } from './app-origin.js';
+import { respondFromAppFolder } from './app-files.js';
 
 /**
  * Serving the built renderer on `app://penholder/` through Electron's protocol API: a real
@@ -14,28 +13,14 @@ import { SECURITY_HEADERS } from './csp.js';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 
 /**
- * Serves files under `root` (the built renderer) for GET and HEAD requests on the app
- * scheme, each with the CSP and nosniff headers. Anything outside `root`, any other host
- * and any missing file is a 404; other methods are a 405.
+ * Serves files under `root` (the built renderer) on the app scheme, each answer carrying
+ * the CSP (see `respondFromAppFolder`).
  */
 export function serveAppProtocol(root: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response(null, { status: 405, headers: SECURITY_HEADERS });
-    }
-    const file = resolveAppFile(root, request.url);
-    if (file === null) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
-    try {
-      const body = await readFile(file);
-      const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) };
-      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
-    } catch {
-      return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
-    }
-  });
+  protocol.handle(APP_SCHEME, (request) => respondFromAppFolder(root, request));
 }
