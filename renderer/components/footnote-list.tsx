@@ -10,7 +10,7 @@ export type FootnoteListProps = { footnotes: FootnoteEntry[] };
 export function FootnoteList({ footnotes }: FootnoteListProps) {
   if (footnotes.length === 0) return null;
   return (
-    <footer className="ph-footnotes" aria-label="Footnotes">
+    <section className="ph-footnotes" aria-label="Footnotes">
       <ol>
         {footnotes.map((note) => (
           <li key={`${note.number}-${note.id}`} className="ph-footnote-text" data-label={String(note.number)} value={note.number}>
@@ -18,6 +18,6 @@ export function FootnoteList({ footnotes }: FootnoteListProps) {
           </li>
         ))}
       </ol>
-    </footer>
+    </section>
   );
 }

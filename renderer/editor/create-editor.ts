@@ -9,7 +9,7 @@ import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { readHeader } from '../../shared/document/header.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { createFootnoteView } from './footnotes.js';
-import { createHeaderView } from './header-view.js';
+import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
 
 /**
@@ -40,6 +40,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     keymap(baseKeymap),
     numberingPlugin(),
+    headerPlugin(),
   ];
 }
 

@@ -1,4 +1,6 @@
 import type { Node } from 'prosemirror-model';
+import { Plugin } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { childText, documentKind, readHeader } from '../../shared/document/header.js';
 import type { HeaderAttrs } from '../../shared/document/header.js';
@@ -54,27 +56,54 @@ export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision'
   };
 }
 
+/**
+ * Decorates the header with `data-organ`, the organ its block names. ProseMirror redraws a
+ * node view only when its node or decorations change, and the organ can come from the body
+ * line, outside the header node: the decoration carries that dependency.
+ */
+export function headerPlugin(): Plugin<DecorationSet> {
+  const decorate = (doc: Node): DecorationSet => {
+    const header = doc.firstChild;
+    if (header?.type.name !== 'header') return DecorationSet.empty;
+    const organ = organOfSymbol(readHeader(doc).symbol) || organOfBodyLine(childText(doc, 'body_line'));
+    return DecorationSet.create(doc, [Decoration.node(0, header.nodeSize, { 'data-organ': organ })]);
+  };
+  return new Plugin<DecorationSet>({
+    state: {
+      init: (_config, state) => decorate(state.doc),
+      apply: (tr, previous, _old, next) => (tr.docChanged ? decorate(next.doc) : previous),
+    },
+    props: {
+      decorations(state) {
+        return this.getState(state);
+      },
+    },
+  });
+}
+
 /** Builds the header node view for `view`; registered as the `header` entry of `nodeViews`. */
 export function createHeaderView(node: Node, view: EditorView): NodeView {
   const dom = document.createElement('header');
   dom.className = 'ph-header';
   dom.contentEditable = 'false';
   dom.setAttribute('aria-label', 'Document header');
-  let current = node;
-  // The header is the document's first child, so view.state.doc is current when it renders.
+  // Re-rendered whenever what it shows changes: the header's attrs, or (before a symbol is
+  // set) the body line naming the organ, which lives outside the header node.
+  let shown = '';
   const render = () => {
     const doc = view.state.doc;
-    dom.replaceChildren(...buildHeader(headerLines(readHeader(doc), documentKind(doc), childText(doc, 'body_line'))));
+    const lines = headerLines(readHeader(doc), documentKind(doc), childText(doc, 'body_line'));
+    const key = JSON.stringify(lines);
+    if (key === shown) return;
+    shown = key;
+    dom.replaceChildren(...buildHeader(lines));
   };
   render();
   return {
     dom,
     update(next) {
-      if (next.type !== current.type) return false;
-      if (!next.sameMarkup(current)) {
-        current = next;
-        render();
-      }
+      if (next.type !== node.type) return false;
+      render();
       return true;
     },
     ignoreMutation: () => true,

@@ -34,13 +34,27 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A new page at 1280x800 (the smallest window the app is designed for) that records page errors. */
+// Vite's dev client always tries its HMR WebSocket; the browser shell serves Vite in
+// middleware mode without one, so those failures are expected and are not the app's errors.
+const viteClientNoise = [/\[vite\]/, /WebSocket closed without opened/, /WebSocket connection to '[^']*' failed/];
+
+/** True for a console message that comes from Vite's dev client failing to reach its HMR socket. */
+export function isViteClientNoise(text: string): boolean {
+  return viteClientNoise.some((pattern) => pattern.test(text)) && !text.includes('/api?');
+}
+
+/**
+ * A new page at 1280x800 (the smallest window the app is designed for) that records page
+ * errors and console errors (except Vite's HMR client noise).
+ */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => {
+    if (!isViteClientNoise(error.message)) errors.push(error.message);
+  });
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !isViteClientNoise(message.text())) errors.push(message.text());
   });
   await page.goto(url);
   return { page, errors };

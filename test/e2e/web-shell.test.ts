@@ -74,12 +74,15 @@ describe('browser shell in Chromium', () => {
     expect(await page.locator('.ph-pp .ph-text').first().evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/Times|serif/);
 
     expect(await beforeContent(page, '.ph-document .ph-footnote', 0)).toBe('1');
-    const foot = page.getByRole('contentinfo', { name: 'Footnotes' }).getByRole('listitem');
+    const foot = page.getByRole('region', { name: 'Footnotes' }).getByRole('listitem');
     expect(await foot.count()).toBe(kindCount('footnote'));
     expect(await foot.first().textContent()).toBe(firstFootnote?.textContent);
 
     expect(await page.getByRole('list', { name: 'Documents' }).getByRole('button').count()).toBe(1);
+    expect(await page.locator('.ph-header .ph-organ').textContent()).toBe('General Assembly');
     await screenshot(page, 'web-shell-document');
+    await page.locator('.page-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await screenshot(page, 'web-shell-document-end');
     expect(errors).toEqual([]);
     await page.close();
   });
