@@ -18,6 +18,11 @@ export type WebSocketApiOptions = {
   path?: string;
   /** Host names the server's own pages are served under; loopback names by default. */
   hosts?: string[];
+  /**
+   * Upgrades outside `path` for which this returns true are left to the server's other
+   * 'upgrade' listeners (e.g. Vite's dev socket); every other one is refused with 404.
+   */
+  passThrough?: (req: IncomingMessage) => boolean;
   /** Largest accepted frame in bytes; MAX_FRAME_BYTES (64 MB) by default. */
   maxPayload?: number;
   /** Sees unexpected handler failures (the client only gets their message). */
@@ -66,8 +71,7 @@ export function attachWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== apiPath) {
-      // Leave other paths to other listeners; answer them ourselves only if there are none.
-      if (options.server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      if (!options.passThrough?.(req)) refuse(socket, 404, 'Not Found');
       return;
     }
     if (!tokenMatches(options.token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');

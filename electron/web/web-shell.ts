@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openBackend } from '../backend/index.js';
 import { attachWebSocketApi, newLaunchToken, type WebSocketApi } from '../transport/ws-server.js';
@@ -52,14 +52,16 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const app = await rendererHandler(options, stops);
-    const server = http.createServer(app);
+    const server = http.createServer();
     stops.push(() => closeServer(server));
+    const renderer = await rendererHandler(options, server, stops);
+    server.on('request', renderer.handle);
     const port = await listen(server, options.port ?? 0, host);
     const api: WebSocketApi = attachWebSocketApi({
       server,
       backend,
       token,
+      passThrough: renderer.passThrough,
       hosts: [...new Set([urlHost(host), '127.0.0.1', 'localhost', '[::1]'])],
       onInternalError: (err, channel) => console.error(`penholder: ${channel} failed:`, err),
     });
@@ -72,24 +74,31 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 }
 
-async function rendererHandler(options: WebShellOptions, stops: (() => Promise<void>)[]): Promise<RequestListener> {
-  if (options.staticDir) return serveStaticApp(options.staticDir);
+type Renderer = { handle: RequestListener; passThrough?: (req: IncomingMessage) => boolean };
+
+async function rendererHandler(options: WebShellOptions, server: http.Server, stops: (() => Promise<void>)[]): Promise<Renderer> {
+  if (options.staticDir) return { handle: serveStaticApp(options.staticDir) };
   // Loaded only here: Vite is a development dependency, absent from a packaged app.
   const { createServer } = await import('vite');
   const configFile = options.viteConfigFile ?? RENDERER_VITE_CONFIG;
   const vite = await createServer({
     configFile,
     ...(options.viteRoot ? { root: options.viteRoot } : {}),
-    server: { middlewareMode: true, hmr: false, ws: false },
+    // Vite's client script always opens its socket (CSS modules import it even without
+    // HMR); giving it our server keeps it on this origin instead of a second port.
+    server: { middlewareMode: true, hmr: false, ws: { server } },
     appType: 'spa',
     logLevel: 'warn',
   });
   stops.push(() => vite.close());
-  return (req, res) =>
-    vite.middlewares(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not Found');
-    });
+  return {
+    handle: (req, res) =>
+      vite.middlewares(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not Found');
+      }),
+    passThrough: (req) => ['vite-hmr', 'vite-ping'].includes(String(req.headers['sec-websocket-protocol'])),
+  };
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {

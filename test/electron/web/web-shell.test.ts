@@ -41,6 +41,17 @@ function request(port: number, pathname: string, method = 'GET'): Promise<{ stat
   });
 }
 
+/** The HTTP status an upgrade attempt gets (101 when accepted), optionally with a subprotocol. */
+function upgradeStatus(url: string, protocol?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new NodeWebSocket(url, protocol ? [protocol] : []);
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('upgrade', () => resolve(101));
+    ws.on('open', () => ws.close());
+    ws.on('error', (err) => (/Unexpected server response|closed before/.test(err.message) ? undefined : reject(err)));
+  });
+}
+
 const page = '<!doctype html><title>tiny</title><div id="tiny-root"></div><script type="module" src="./app.js"></script>';
 
 describe('the browser shell', () => {
@@ -80,6 +91,9 @@ describe('the browser shell', () => {
     const script = await request(shell.port, '/main.ts');
     expect(script.type).toMatch(/javascript/);
     expect(script.body).toContain('const answer = 42');
+    // Vite's own page socket shares the origin; anything else that is not /api is refused.
+    expect(await upgradeStatus(`ws://127.0.0.1:${shell.port}/`, 'vite-ping')).toBe(101);
+    expect(await upgradeStatus(`ws://127.0.0.1:${shell.port}/elsewhere?token=${shell.token}`)).toBe(404);
   });
 
   it("serves the repository's renderer by default", async () => {
