@@ -4,7 +4,6 @@ import { DocumentList } from './components/document-list.js';
 import { DocumentView } from './components/document-view.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
 import type { ImportReportData } from './components/notices.js';
-import { StartScreen } from './components/start-screen.js';
 import { TemplatePicker } from './components/template-picker.js';
 import { TopBar } from './components/top-bar.js';
 import { messageOf } from './format.js';
@@ -76,5 +75,28 @@ export function App({ api }: AppProps) {
       </div>
       {picking ? <TemplatePicker api={api} onCreate={createFromTemplate} onCancel={() => setPicking(false)} /> : null}
     </div>
+  );
+}
+
+/** Props of the start screen. */
+export type StartScreenProps = { documentCount: number; onNewFromTemplate: () => void };
+
+/** What the main area shows when no document is open: what to do next. */
+export function StartScreen({ documentCount, onNewFromTemplate }: StartScreenProps) {
+  return (
+    <section className="start-screen" aria-labelledby="start-title">
+      <h1 id="start-title">Draft and negotiate resolutions</h1>
+      <p>
+        {documentCount > 0
+          ? 'Open a document from the list, or start a new one.'
+          : 'Start a resolution or decision from a template, or import the text of an existing draft.'}
+      </p>
+      <p className="start-hint">
+        Paragraph numbers, subparagraph letters and footnote numbers are computed as you write: never type them.
+      </p>
+      <button type="button" className="button primary" onClick={onNewFromTemplate}>
+        New from template
+      </button>
+    </section>
   );
 }

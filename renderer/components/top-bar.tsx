@@ -1,4 +1,4 @@
-import { ImportTextButton } from './import-text-button.js';
+import { useId, useRef } from 'react';
 
 /** Props of the top bar. */
 export type TopBarProps = {
@@ -25,5 +25,42 @@ export function TopBar({ onNewFromTemplate, onImportFile, importing }: TopBarPro
         <ImportTextButton onFile={onImportFile} busy={importing} />
       </div>
     </header>
+  );
+}
+
+/** Props of the import button. */
+export type ImportTextButtonProps = {
+  onFile: (file: File) => void;
+  busy: boolean;
+};
+
+/**
+ * "Import text…": a button opening the file chooser for a plain-text file (as extracted from
+ * a PDF or the UN document system). The chosen file is handed to `onFile`; choosing the same
+ * file again works because the input is cleared after each choice.
+ */
+export function ImportTextButton({ onFile, busy }: ImportTextButtonProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  return (
+    <>
+      <button type="button" className="button" disabled={busy} aria-controls={inputId} onClick={() => input.current?.click()}>
+        {busy ? 'Importing…' : 'Import text…'}
+      </button>
+      <input
+        ref={input}
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept=".txt,text/plain"
+        aria-label="Text file to import"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
   );
 }

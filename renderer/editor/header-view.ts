@@ -59,14 +59,14 @@ export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision'
 /**
  * Decorates the header with `data-organ`, the organ its block names. ProseMirror redraws a
  * node view only when its node or decorations change, and the organ can come from the body
- * line, outside the header node: the decoration carries that dependency.
+ * line, outside the header node: the decoration carries that dependency. Its spec is `{ organ }`.
  */
 export function headerPlugin(): Plugin<DecorationSet> {
   const decorate = (doc: Node): DecorationSet => {
     const header = doc.firstChild;
     if (header?.type.name !== 'header') return DecorationSet.empty;
     const organ = organOfSymbol(readHeader(doc).symbol) || organOfBodyLine(childText(doc, 'body_line'));
-    return DecorationSet.create(doc, [Decoration.node(0, header.nodeSize, { 'data-organ': organ })]);
+    return DecorationSet.create(doc, [Decoration.node(0, header.nodeSize, { 'data-organ': organ }, { organ })]);
   };
   return new Plugin<DecorationSet>({
     state: {

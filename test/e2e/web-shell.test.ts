@@ -35,10 +35,12 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function createFromTemplate(page: Page, title: string): Promise<void> {
+async function createFromTemplate(page: Page, title: string, shot?: string): Promise<void> {
   await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
   const dialog = page.getByRole('dialog', { name: 'New from template' });
   await dialog.getByLabel('Title (optional)').fill(title);
+  await dialog.getByRole('list', { name: 'Templates' }).waitFor();
+  if (shot) await screenshot(page, shot);
   await dialog.locator('[data-template-id="general-assembly-resolution"]').click();
   await page.locator('.ph-document .ph-op').first().waitFor();
 }
@@ -47,10 +49,11 @@ const texts = (page: Page, selector: string) => page.locator(selector).evaluateA
 const attrs = (page: Page, selector: string, name: string) =>
   page.locator(selector).evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr)), name);
 
-describe('browser shell in Chromium', () => {
+// Generous: each test loads the renderer through Vite's dev server, module by module.
+describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   it('creates a General Assembly resolution and shows it laid out with computed numbering', async () => {
     const { page, errors } = await openPage(browser, shell.url);
-    await createFromTemplate(page, 'Access to legal aid for all');
+    await createFromTemplate(page, 'Access to legal aid for all', 'web-shell-template-picker');
 
     const editor = page.getByRole('textbox', { name: 'Document text' });
     expect(await editor.count()).toBe(1);
@@ -138,6 +141,7 @@ describe('browser shell in Chromium', () => {
     expect(await attrs(page, '.ph-op', 'data-label')).toEqual(['1.', '2.']);
     expect(await attrs(page, '.ph-sub', 'data-label')).toEqual(['(a)', '(b)']);
     expect(await page.locator('.ph-pp').count()).toBe(1);
+    await screenshot(page, 'web-shell-imported-document');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -148,6 +152,7 @@ describe('browser shell in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Importing “shopping.txt” failed: /);
+    await screenshot(page, 'web-shell-import-error');
     await page.close();
   });
 });

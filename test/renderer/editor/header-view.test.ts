@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EditorState } from 'prosemirror-state';
+import type { DecorationSet } from 'prosemirror-view';
+import { resolutionSchema } from '../../../schemas/resolution-schema.js';
+import { buildDocument } from '../../../shared/document/build.js';
 import { emptyHeader } from '../../../shared/document/header.js';
-import { headerLines, organOfBodyLine, organOfSymbol } from '../../../renderer/editor/header-view.js';
+import { headerLines, headerPlugin, organOfBodyLine, organOfSymbol } from '../../../renderer/editor/header-view.js';
 
 describe('organOfSymbol', () => {
   it('names the principal organ from the symbol series', () => {
@@ -58,5 +62,29 @@ describe('headerLines', () => {
     const lines = headerLines({ ...emptyHeader, agendaItem: 'Agenda item 68 (b)', sponsors: ['Mexico'] }, 'decision');
     expect(lines.session).toEqual(['Agenda item 68 (b)']);
     expect(lines.sponsorsLine).toBe('Mexico: draft decision');
+  });
+});
+
+describe('headerPlugin', () => {
+  const organOf = (state: EditorState): string | undefined => {
+    const set = state.plugins[0]?.getState(state) as DecorationSet;
+    const [deco] = set.find(0, 1);
+    return (deco?.spec as { organ?: string } | undefined)?.organ;
+  };
+
+  it('follows the body line while there is no symbol, and the symbol once there is one', () => {
+    const doc = buildDocument({ title: 'T', body: 'The General Assembly,', operative: ['Decides.'] });
+    let state = EditorState.create({ schema: resolutionSchema, doc, plugins: [headerPlugin()] });
+    expect(organOf(state)).toBe('General Assembly');
+
+    let bodyStart = 0;
+    state.doc.forEach((child, offset) => {
+      if (child.type.name === 'body_line') bodyStart = offset + 1;
+    });
+    state = state.apply(state.tr.insertText('The Economic and Social Council,', bodyStart, bodyStart + 'The General Assembly,'.length));
+    expect(organOf(state)).toBe('Economic and Social Council');
+
+    state = state.apply(state.tr.setNodeAttribute(0, 'symbol', 'A/C.3/80/L.5'));
+    expect(organOf(state)).toBe('General Assembly');
   });
 });
