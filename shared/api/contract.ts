@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 
 const id = z.string().min(1).max(200);
-const bytes = z.instanceof(Uint8Array);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected binary data (Uint8Array)' });
 
 /** A document as listed: enough for the document list, never the text. */
 export type DocumentSummary = {
@@ -115,7 +115,7 @@ export class ApiError extends Error {
 
 /** Validates an incoming call at the backend boundary: unknown channel or bad argument throws ApiError. */
 export function parseCall(channel: unknown, args: unknown): { channel: Channel; args: unknown } {
-  if (typeof channel !== 'string' || !(channel in channelArgs)) {
+  if (typeof channel !== 'string' || !Object.hasOwn(channelArgs, channel)) {
     throw new ApiError('unknown-channel', `Unknown channel: ${String(channel).slice(0, 100)}`);
   }
   const c = channel as Channel;
