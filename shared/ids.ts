@@ -5,12 +5,22 @@
  */
 const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 
+// Random bytes are drawn in batches: one getRandomValues call per id dominated import time.
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
+function randomByte(): number {
+  if (poolAt >= pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  return pool[poolAt++] ?? 0;
+}
+
 /** A fresh random id: 12 lower-case base-36 characters, starting with a letter. */
 export function newId(): string {
-  const bytes = new Uint8Array(12);
-  globalThis.crypto.getRandomValues(bytes);
-  let out = alphabet[10 + ((bytes[0] ?? 0) % 26)] ?? 'a';
-  for (let i = 1; i < bytes.length; i++) out += alphabet[(bytes[i] ?? 0) % 36];
+  let out = alphabet[10 + (randomByte() % 26)] ?? 'a';
+  for (let i = 1; i < 12; i++) out += alphabet[randomByte() % 36];
   return out;
 }
 
