@@ -1,4 +1,4 @@
-import { channels, eventNames } from './contract.js';
+import { channelNames as channels, eventNameList as eventNames } from './names.js';
 import type { ApiErrorShape, Channel, EventName } from './contract.js';
 
 /**

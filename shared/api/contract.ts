@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelNames, eventNameList } from './names.js';
 
 /**
  * The one API contract between the renderer and the backend. Both transports (Electron IPC
@@ -68,7 +69,14 @@ export type ChannelArgs<C extends Channel> = z.infer<(typeof channelArgs)[C]>;
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
 /** The allow-list of channels, for preload and the WebSocket server. */
-export const channels = Object.keys(channelArgs) as Channel[];
+export const channels: readonly Channel[] = channelNames;
+
+// Compile-time proof that names.ts lists exactly the channels that have argument schemas.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListsMatch: Same<Channel, (typeof channelNames)[number]> = true;
+const eventListsMatch: Same<EventName, (typeof eventNameList)[number]> = true;
+void channelListsMatch;
+void eventListsMatch;
 
 /** Events the backend pushes to a subscribed renderer. */
 export type EventPayloads = {
@@ -82,7 +90,7 @@ export type EventPayloads = {
 export type EventName = keyof EventPayloads;
 
 /** The allow-list of event names. */
-export const eventNames: EventName[] = ['document.update', 'documents.changed'];
+export const eventNames: readonly EventName[] = eventNameList;
 
 /** A handler map implementing the contract (the backend service is one). */
 export type Handlers = {
