@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerWebCommand } from './commands/web.js';
+import { registerDiffCommand } from './commands/diff.js';
 
 export { CliError } from './cli-error.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   registerImportCommand(program);
   registerExportCommand(program);
   registerWebCommand(program);
+  registerDiffCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -1,0 +1,12 @@
+/**
+ * Compare any two versions of a document: paragraph-level units matched by stable id,
+ * then by text similarity; moves found by a longest increasing subsequence; a word diff
+ * inside each paragraph. Pure (no I/O). Import from here.
+ */
+export * from './types.js';
+export { compareDocuments, countChanges, summaryLine } from './compare.js';
+export { applyComparison, type RebuiltUnit } from './apply.js';
+export { listUnits, unitText, inlineText, isCountedKind } from './units.js';
+export { matchUnits, diceSimilarity, wordFeatures, similarityThreshold, type Matching } from './match.js';
+export { findMoves, longestIncreasingSubsequence } from './moves.js';
+export { wordDiff, applyWordDiff, formatWordDiff } from './word-diff.js';
