@@ -1,0 +1,166 @@
+/**
+ * Opener recognition for the style rules: the longest phrase of the seed lists (seeds/)
+ * that a paragraph opens with, allowing "also"/"further" (or their French and Spanish
+ * equivalents) before, inside or right after it, and where that adverb sits. English
+ * texts fall back on the importer's conservative morphology (an -ing participle,
+ * "Having <participle>", a verb in the third person).
+ */
+import { phraseLists } from '../../seeds/index.js';
+import type { PhraseLanguage } from '../../seeds/types.js';
+import { detectOpener } from '../import/openers.js';
+import type { OpenerPart, StyleLanguage } from './types.js';
+
+/** A word of the opening: its offsets in the paragraph text and its folded lower-case form. */
+export type Word = { text: string; lower: string; from: number; to: number };
+
+/** An also/further adverb found in an opener, and where it sits relative to the phrase. */
+export type OpenerAdverb = { degree: 'also' | 'further'; from: number; to: number; where: 'before' | 'inside' | 'after' };
+
+/**
+ * A recognised opener. `phrase` is the list's phrase (`known`) or the words morphology found,
+ * without adverbs. `words` are the phrase's words in the text (adverbs excluded); `to` is the
+ * end of the opener including an adverb inside or right after it. `key` identifies "the
+ * same opener" for the repeated-opener rule (the phrase, lower-cased).
+ */
+export type OpenerMatch = {
+  part: OpenerPart;
+  phrase: string;
+  known: boolean;
+  key: string;
+  words: Word[];
+  from: number;
+  to: number;
+  adverb: OpenerAdverb | null;
+};
+
+type Phrase = { text: string; words: string[] };
+
+const adverbWords: Readonly<Record<PhraseLanguage, { words: string[]; degree: 'also' | 'further' }[]>> = {
+  en: [{ words: ['also'], degree: 'also' }, { words: ['further'], degree: 'further' }],
+  fr: [{ words: ['également'], degree: 'also' }, { words: ['aussi'], degree: 'also' }, { words: ['en', 'outre'], degree: 'further' }, { words: ['de', 'plus'], degree: 'further' }],
+  es: [{ words: ['también'], degree: 'also' }, { words: ['asimismo'], degree: 'also' }, { words: ['además'], degree: 'further' }],
+};
+
+// After an operative verb "further" is often an adjective ("Encourages further efforts");
+// it is read as the adverb only before a word that cannot follow that adjective.
+const afterAdverbFurther = new Set(['the', 'that', 'to', 'its', 'their', 'all', 'a', 'an', 'with', 'upon', 'on', 'in', 'of', 'for', 'and', 'his', 'her']);
+
+const fold = (s: string): string => s.toLowerCase().replace(/'/g, '’');
+
+const phraseCache = new Map<string, Phrase[]>();
+
+/** The phrases of one part of a language's list, longest (in words) first. */
+export function phrasesOf(language: PhraseLanguage, part: OpenerPart): Phrase[] {
+  const key = `${language}:${part}`;
+  let found = phraseCache.get(key);
+  if (!found) {
+    const list = phraseLists[language][part === 'pp' ? 'preambular' : 'operative'];
+    found = list.map((text) => ({ text, words: fold(text).split(' ') })).sort((a, b) => b.words.length - a.words.length);
+    phraseCache.set(key, found);
+  }
+  return found;
+}
+
+/** True when `language` has phrase lists (English, French, Spanish). */
+export function hasPhraseList(language: StyleLanguage): language is PhraseLanguage {
+  return language === 'en' || language === 'fr' || language === 'es';
+}
+
+/**
+ * The leading words of `text` from `start`: runs of letters, apostrophes and hyphens
+ * separated by spaces, stopping at any other character or after `max` words.
+ */
+export function leadingWords(text: string, start: number, max = 10): Word[] {
+  const words: Word[] = [];
+  const pattern = /[\p{L}’'-]+/uy;
+  let at = start;
+  while (words.length < max) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (!match) break;
+    const to = at + match[0].length;
+    words.push({ text: match[0], lower: fold(match[0]), from: at, to });
+    let next = to;
+    while (text.charAt(next) === ' ') next++;
+    if (next === to) break;
+    at = next;
+  }
+  return words;
+}
+
+/** The offset where the opener may start: after leading spaces and negotiation brackets. */
+export function openerStart(text: string): number {
+  let at = 0;
+  while (at < text.length && (text[at] === ' ' || text[at] === '[')) at++;
+  return at;
+}
+
+/**
+ * The opener of `text` for `part` in `language`, or null when it opens with none. English
+ * falls back on morphology (`known: false`); French and Spanish use the lists only.
+ */
+export function matchOpener(text: string, part: OpenerPart, language: PhraseLanguage): OpenerMatch | null {
+  const start = openerStart(text);
+  const words = leadingWords(text, start);
+  if (words.length === 0) return null;
+  for (const phrase of phrasesOf(language, part)) {
+    const found = matchPhrase(words, phrase.words, language);
+    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), ...found };
+  }
+  if (language !== 'en') return null;
+  const first = words[0];
+  if (!first || !/^\p{Lu}/u.test(first.text)) return null;
+  const length = detectOpener(text.slice(start), part, true);
+  if (length === 0) return null;
+  const inSpan = words.filter((w) => w.to <= start + length);
+  const plain = inSpan.filter((w) => adverbAt(inSpan, inSpan.indexOf(w), language) === null);
+  const found = matchPhrase(inSpan, plain.map((w) => w.lower), language);
+  if (!found) return null;
+  const phrase = plain.map((w) => w.text).join(' ');
+  return { part, phrase, known: false, key: fold(phrase), ...found };
+}
+
+type Found = Pick<OpenerMatch, 'words' | 'from' | 'to' | 'adverb'>;
+
+function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage): Found | null {
+  const matched: Word[] = [];
+  let adverb: OpenerAdverb | null = null;
+  let i = 0;
+  for (let j = 0; j < phrase.length; ) {
+    const word = words[i];
+    if (!word) return null;
+    if (word.lower === phrase[j]) {
+      matched.push(word);
+      i++;
+      j++;
+      continue;
+    }
+    const found = adverbAt(words, i, language);
+    if (!found) return null;
+    adverb ??= { ...found.adverb, where: j === 0 ? 'before' : 'inside' };
+    i += found.length;
+  }
+  const trailing = adverbAt(words, i, language);
+  if (trailing && !adverb) adverb = { ...trailing.adverb, where: 'after' };
+  const last = matched[matched.length - 1];
+  const first = words[0];
+  if (!last || !first) return null;
+  const end = Math.max(last.to, adverb?.to ?? 0);
+  return { words: matched, from: first.from, to: end, adverb };
+}
+
+function adverbAt(words: Word[], i: number, language: PhraseLanguage): { adverb: Omit<OpenerAdverb, 'where'>; length: number } | null {
+  for (const candidate of adverbWords[language]) {
+    const span = words.slice(i, i + candidate.words.length);
+    if (span.length !== candidate.words.length || span.some((w, k) => w.lower !== candidate.words[k])) continue;
+    const next = words[i + span.length];
+    if (language === 'en' && candidate.degree === 'further' && i > 0 && next && !afterAdverbFurther.has(next.lower) && !/^\p{Lu}/u.test(next.text)) {
+      return null;
+    }
+    const first = span[0];
+    const last = span[span.length - 1];
+    if (!first || !last) return null;
+    return { adverb: { degree: candidate.degree, from: first.from, to: last.to }, length: span.length };
+  }
+  return null;
+}

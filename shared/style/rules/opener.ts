@@ -1,0 +1,130 @@
+/**
+ * Opener rules for preambular, operative and decision paragraphs: the paragraph opens with
+ * a phrase of its own part (participle or adjective for a PP, present-tense verb for an OP
+ * or a decision paragraph), capitalised, and (English) with also/further in the right place:
+ * "Also requests" in an OP, "Recalling also" in a PP.
+ */
+import { otherPartPhrase } from '../opener-forms.js';
+import { hasPhraseList, leadingWords, matchOpener, openerStart, type OpenerMatch } from '../openers.js';
+import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
+
+/** What the opener rules need to know about one paragraph. */
+export type OpenerInput = { id: string; part: OpenerPart; text: string; language: StyleLanguage };
+
+/** The paragraph's opener (null when it has none of its own part) and the problems found. */
+export type OpenerResult = { opener: OpenerMatch | null; problems: LocalProblem[] };
+
+const partName: Record<OpenerPart, string> = { pp: 'preambular', op: 'operative' };
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * Runs the opener rules on one paragraph. Languages without phrase lists (ar, zh, ru) and
+ * empty paragraphs get no opener and no problem; also/further order is checked in English
+ * only (French and Spanish place the adverb after the verb in both parts, which the
+ * repeated-opener rule already writes).
+ */
+export function openerRules(input: OpenerInput): OpenerResult {
+  const { id, part, text, language } = input;
+  if (!hasPhraseList(language) || text.trim() === '') return { opener: null, problems: [] };
+  const own = matchOpener(text, part, language);
+  if (own) {
+    const order = language === 'en' ? adverbOrder(id, own) : null;
+    const problems = order ? [order] : caseProblems(id, own, text);
+    if (!own.known) {
+      problems.push({
+        rule: 'opener-unknown', paragraphId: id, from: own.from, to: own.to, severity: 'info',
+        describe: (pathOf) => `${pathOf(id)}: "${own.phrase}" is not in the ${partName[part]} phrase list; check the opener`,
+      });
+    }
+    return { opener: own, problems };
+  }
+  const other = matchOpener(text, part === 'pp' ? 'op' : 'pp', language);
+  if (other) return { opener: null, problems: [wrongPart(id, part, other, text, language)] };
+  const first = leadingWords(text, openerStart(text), 1)[0];
+  const from = first?.from ?? openerStart(text);
+  const to = first?.to ?? text.length;
+  const example = part === 'pp' ? '"Recalling", "Mindful of", "Having considered"' : '"Requests", "Decides", "Calls upon"';
+  return {
+    opener: null,
+    problems: [{
+      rule: 'opener-unknown', paragraphId: id, from, to, severity: language === 'en' ? 'warning' : 'info',
+      describe: (pathOf) => `${pathOf(id)}: opens with no known ${partName[part]} phrase (such as ${example})`,
+    }],
+  };
+}
+
+function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: 'en' | 'fr' | 'es'): LocalProblem {
+  const suggestion = otherPartPhrase(language, other, part);
+  const head = other.words[0];
+  const shape = part === 'pp' ? 'a participle or adjective' : 'a verb in the present tense';
+  const problem: LocalProblem = {
+    rule: 'opener-kind', paragraphId: id, from: other.from, to: other.to, severity: 'warning',
+    describe: (pathOf) =>
+      `${pathOf(id)}: "${other.phrase}" opens ${part === 'pp' ? 'operative' : 'preambular'} paragraphs; a ${partName[part]} paragraph opens with ${shape}` +
+      (suggestion ? ` ("${suggestion}")` : ''),
+  };
+  if (!suggestion || !head || other.adverb) return problem;
+  const newHead = suggestion.split(' ')[0] ?? suggestion;
+  const insert = /^\p{Lu}/u.test(text.charAt(head.from)) ? newHead : lowerFirst(newHead);
+  return { ...problem, fix: { label: `Replace "${head.text}" with "${insert}"`, edits: [{ from: head.from, to: head.to, insert }] } };
+}
+
+function caseProblems(id: string, opener: OpenerMatch, text: string): LocalProblem[] {
+  const head = opener.words[0];
+  if (!head) return [];
+  const adverbFirst = opener.adverb?.where === 'before' ? opener.adverb : null;
+  const capital = adverbFirst ? adverbFirst.from : head.from;
+  const edits: TextEdit[] = [];
+  const c = text.charAt(capital);
+  if (c !== c.toUpperCase()) edits.push({ from: capital, to: capital + 1, insert: c.toUpperCase() });
+  const h = text.charAt(head.from);
+  if (adverbFirst && h !== h.toLowerCase()) edits.push({ from: head.from, to: head.from + 1, insert: h.toLowerCase() });
+  if (edits.length === 0) return [];
+  const fixed = adverbFirst ? `${upperFirst(text.slice(adverbFirst.from, adverbFirst.to))} ${lowerFirst(head.text)}` : upperFirst(head.text);
+  return [{
+    rule: 'opener-case', paragraphId: id, from: capital, to: head.to, severity: 'warning',
+    describe: (pathOf) => `${pathOf(id)}: write the opener as "${fixed}"`,
+    fix: { label: `Write "${fixed}"`, edits },
+  }];
+}
+
+// English: an OP takes the adverb first ("Also requests"); a PP right after its first word
+// ("Recalling also", "Noting also with concern").
+function adverbOrder(id: string, opener: OpenerMatch): LocalProblem | null {
+  const { adverb, words } = opener;
+  const head = words[0];
+  if (!adverb || !head) return null;
+  const word = adverb.degree;
+  if (opener.part === 'op' && adverb.where !== 'before') {
+    const before = [...words].reverse().find((w) => w.to <= adverb.from);
+    if (!before) return null;
+    const right = `${upperFirst(word)} ${lowerFirst(opener.phrase)}`;
+    return {
+      rule: 'adverb-order', paragraphId: id, from: opener.from, to: opener.to, severity: 'warning',
+      describe: (pathOf) => `${pathOf(id)}: in an operative paragraph "${word}" comes first: "${right}"`,
+      fix: {
+        label: `Write "${right}"`,
+        edits: [
+          { from: head.from, to: head.from + 1, insert: `${upperFirst(word)} ${head.text.charAt(0).toLowerCase()}` },
+          { from: before.to, to: adverb.to, insert: '' },
+        ],
+      },
+    };
+  }
+  if (opener.part === 'pp' && adverb.where === 'before') {
+    const right = `${upperFirst(head.text)} ${word}${words.length > 1 ? ` ${words.slice(1).map((w) => w.text).join(' ')}` : ''}`;
+    return {
+      rule: 'adverb-order', paragraphId: id, from: opener.from, to: opener.to, severity: 'warning',
+      describe: (pathOf) => `${pathOf(id)}: in a preambular paragraph "${word}" follows the participle: "${right}"`,
+      fix: {
+        label: `Write "${right}"`,
+        edits: [
+          { from: adverb.from, to: head.from + 1, insert: head.text.charAt(0).toUpperCase() },
+          { from: head.to, to: head.to, insert: ` ${word}` },
+        ],
+      },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+/**
+ * Final punctuation: a PP ends with a comma, an OP with a semicolon and the last OP with a
+ * full stop; a paragraph introducing subparagraphs or a list ends with a colon; the last
+ * subparagraph takes its parent's closing mark, the others a semicolon; decision paragraphs
+ * end with a semicolon, the last with a full stop. The expected mark comes from the
+ * document structure (see walk.ts); this file reads the paragraph's actual ending.
+ */
+import { atomChar, type ParagraphText } from '../text.js';
+import type { LocalProblem, StyleLanguage, TextEdit } from '../types.js';
+
+/** A final punctuation mark the rules can ask for. */
+export type Closing = ',' | ';' | '.' | ':';
+
+/** What a paragraph should end with, and why (for the message). */
+export type Expectation = { mark: Closing; reason: string };
+
+/**
+ * How a paragraph text ends. `mark` is its final punctuation character (null when it ends
+ * in a letter, digit, quote ...) at `at`; `spaceFrom` is where the spaces before it start;
+ * `end` is where the mark's span ends (after a trailing "and"/"or" in "; and");
+ * `insertAt` is where a missing mark goes (after the last character, before trailing
+ * footnote markers and closing brackets).
+ */
+export type Ending = { mark: string | null; at: number; end: number; spaceFrom: number; insertAt: number };
+
+const marks = new Set([',', ';', ':', '.', '!', '?', '…']);
+
+/** The ending of a paragraph text (trailing spaces, footnote markers and "]" are skipped). */
+export function endingOf(paragraph: ParagraphText): Ending {
+  const { text } = paragraph;
+  const footnoteAt = new Set(paragraph.atoms.filter((a) => a.kind === 'footnote').map((a) => a.offset));
+  let k = text.length - 1;
+  while (k >= 0 && (/\s/.test(text.charAt(k)) || text.charAt(k) === ']' || (text.charAt(k) === atomChar && footnoteAt.has(k)))) k--;
+  const conjunction = /;\s+(?:and|or|et|ou|y|o)$/.exec(text.slice(0, k + 1));
+  if (conjunction) {
+    const at = conjunction.index;
+    return { mark: ';', at, end: k + 1, spaceFrom: spaceStart(text, at), insertAt: at };
+  }
+  const c = text.charAt(k);
+  if (k >= 0 && marks.has(c)) return { mark: c, at: k, end: k + 1, spaceFrom: spaceStart(text, k), insertAt: k };
+  return { mark: null, at: k + 1, end: k + 1, spaceFrom: k + 1, insertAt: k + 1 };
+}
+
+function spaceStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && /[ \u00a0\u202f]/.test(text.charAt(s - 1))) s--;
+  return s;
+}
+
+const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon' };
+
+/**
+ * The punctuation problem of a paragraph whose text ends as `ending` where `expected` is
+ * due, or null. Replacing one of , ; : . (or adding a missing mark) is a certain fix; other
+ * endings ("?", "!") are reported without one. French takes a no-break space before ";" and ":".
+ */
+export function punctuationProblem(id: string, ending: Ending, expected: Expectation, language: StyleLanguage): LocalProblem | null {
+  if (ending.mark === expected.mark && ending.end === ending.at + 1) return null;
+  if (ending.mark === ';' && expected.mark === ';') return null;
+  const { mark } = expected;
+  const found = ending.mark === null ? 'no final punctuation' : `"${ending.mark}"`;
+  const from = ending.mark === null ? Math.max(0, ending.at - 1) : ending.at;
+  const to = ending.mark === null ? ending.at : ending.end;
+  const problem: LocalProblem = {
+    rule: 'punctuation', paragraphId: id, from, to, severity: 'warning',
+    describe: (pathOf) => `${pathOf(id)}: ends with ${found} where ${names[mark] ?? mark} is expected (${expected.reason})`,
+  };
+  if (ending.mark !== null && !',;:.'.includes(ending.mark)) return problem;
+  const french = language === 'fr';
+  const spaced = french && (mark === ';' || mark === ':');
+  let edit: TextEdit;
+  if (ending.mark === null) edit = { from: ending.insertAt, to: ending.insertAt, insert: spaced ? `\u00a0${mark}` : mark };
+  else if (french) edit = { from: ending.spaceFrom, to: ending.end, insert: spaced ? `\u00a0${mark}` : mark };
+  else edit = { from: ending.at, to: ending.end, insert: mark };
+  return { ...problem, fix: { label: ending.mark === null ? `Add "${mark}"` : `Replace ${found} with "${mark}"`, edits: [edit] } };
+}

@@ -1,0 +1,56 @@
+/**
+ * The per-paragraph analysis the checker caches: everything that depends on the paragraph's
+ * own text, kind and the document language, and nothing that depends on other paragraphs.
+ * Context rules (final punctuation, repeated openers) read this summary on every check.
+ */
+import type { OpenerMatch } from './openers.js';
+import { citationProblems } from './rules/citation.js';
+import { emptyFootnoteProblems, emptyParagraphProblem, isEmptyText } from './rules/empty.js';
+import { openerRules } from './rules/opener.js';
+import { endingOf, type Ending } from './rules/punctuation.js';
+import { symbolProblems } from './rules/symbol.js';
+import { paragraphText, type ParagraphText } from './text.js';
+import type { LocalProblem, OpenerPart, StyleLanguage } from './types.js';
+import type { Unit } from './walk.js';
+
+/**
+ * The cached analysis of one paragraph: its text, whether it is empty, its opener (for the
+ * repeated-opener rule), how it ends (for the punctuation rule) and the problems of the
+ * rules that read this paragraph alone (opener, also/further order, citations, symbols,
+ * empty paragraph, empty footnotes, and citations and symbols inside its footnotes).
+ */
+export type ParagraphSummary = {
+  text: ParagraphText;
+  empty: boolean;
+  opener: OpenerMatch | null;
+  ending: Ending;
+  problems: LocalProblem[];
+};
+
+/** What the local analysis depends on, besides the text node itself. */
+export type SummaryInput = Pick<Unit, 'id' | 'textNode'> & { part: OpenerPart | null; language: StyleLanguage };
+
+/** Analyses one paragraph. O(length of its text and footnotes). */
+export function summarizeParagraph(input: SummaryInput): ParagraphSummary {
+  const { id, part, language } = input;
+  const text = paragraphText(input.textNode);
+  const ending = endingOf(text);
+  const empty = isEmptyText(text);
+  const problems: LocalProblem[] = [];
+  let opener: OpenerMatch | null = null;
+  const emptyProblem = emptyParagraphProblem(id, text);
+  if (emptyProblem) problems.push(emptyProblem);
+  if (!empty && part) {
+    const result = openerRules({ id, part, text: text.text, language });
+    opener = result.opener;
+    problems.push(...result.problems);
+  }
+  problems.push(...citationProblems({ id, text: text.text, language }), ...symbolProblems({ id, text: text.text }));
+  problems.push(...emptyFootnoteProblems(id, text));
+  problems.sort((a, b) => a.from - b.from);
+  for (const atom of text.atoms) {
+    if (atom.kind !== 'footnote' || atom.text.trim() === '') continue;
+    problems.push(...citationProblems({ id: atom.id, text: atom.text, language }), ...symbolProblems({ id: atom.id, text: atom.text }));
+  }
+  return { text, empty, opener, ending, problems };
+}

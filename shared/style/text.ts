@@ -1,0 +1,76 @@
+/**
+ * The text the style rules read, and the way back from its offsets to document positions.
+ * A paragraph's text is its inline content with each inline atom (footnote marker,
+ * cross-reference) standing for one OBJECT REPLACEMENT CHARACTER (U+FFFC): a footnote's own
+ * text is not part of the paragraph's sentence (it would end the paragraph with the
+ * footnote's full stop), and one character per atom keeps the offset-to-position mapping
+ * simple for the editor.
+ */
+import type { Node } from 'prosemirror-model';
+import type { StyleFix } from './types.js';
+
+/** The character that stands for an inline atom in a paragraph text. */
+export const atomChar = '\uFFFC';
+
+/** An inline atom of a paragraph text: its offset (one character) and what it is. */
+export type TextAtom = { offset: number; kind: 'footnote' | 'cross_reference'; id: string; text: string };
+
+/** A paragraph's text for the rules (see the module comment) and the atoms in it. */
+export type ParagraphText = { text: string; atoms: TextAtom[] };
+
+/**
+ * The text of a node with inline content (a `paragraph_text`, an `annex_paragraph`, a
+ * `footnote`): text nodes as they are, each other inline node as `atomChar`.
+ */
+export function paragraphText(textNode: Node): ParagraphText {
+  let text = '';
+  const atoms: TextAtom[] = [];
+  textNode.forEach((child) => {
+    if (child.isText) {
+      text += child.text ?? '';
+      return;
+    }
+    const kind = child.type.name === 'footnote' ? 'footnote' : 'cross_reference';
+    const id = kind === 'footnote' ? String(child.attrs.id ?? '') : String(child.attrs.target ?? '');
+    atoms.push({ offset: text.length, kind, id, text: kind === 'footnote' ? child.textContent : '' });
+    text += atomChar;
+  });
+  return { text, atoms };
+}
+
+/**
+ * The document position of `offset` in the text of `textNode` (as `paragraphText` counts it),
+ * where `textNodePos` is the position before `textNode`'s opening token. An offset at an
+ * atom's character maps to the position before the atom; an offset past the end maps to the
+ * end of the content.
+ */
+export function textOffsetToPos(textNode: Node, textNodePos: number, offset: number): number {
+  let pos = textNodePos + 1;
+  let left = offset;
+  for (let i = 0; i < textNode.childCount && left > 0; i++) {
+    const child = textNode.child(i);
+    const length = child.isText ? (child.text ?? '').length : 1;
+    if (left < length) return pos + left;
+    left -= length;
+    pos += child.nodeSize;
+  }
+  return pos;
+}
+
+/**
+ * `text` with the edits of `fix` applied (offsets refer to the original text). Throws a
+ * RangeError when an edit lies outside the text or two edits overlap.
+ */
+export function applyFix(text: string, fix: StyleFix): string {
+  const edits = [...fix.edits].sort((a, b) => a.from - b.from || a.to - b.to);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.from < at || edit.from > edit.to || edit.to > text.length) {
+      throw new RangeError(`edit ${edit.from}..${edit.to} is outside the text or overlaps another edit`);
+    }
+    out += text.slice(at, edit.from) + edit.insert;
+    at = edit.to;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,97 @@
+/**
+ * The structural pass of the style checker: every paragraph the rules look at, in document
+ * order, with what its place in the document asks of it (its final punctuation, its opener
+ * part, the group whose openers it repeats) and its path for messages. It reads block
+ * structure only, never text, so it is cheap enough to run on every check.
+ */
+import type { Node } from 'prosemirror-model';
+import type { Numbering } from '../document/numbering.js';
+import type { Expectation } from './rules/punctuation.js';
+import type { OpenerPart, UnitKind } from './types.js';
+
+/**
+ * One checked paragraph. `textNode` holds its text (its `paragraph_text`, or the
+ * `annex_paragraph` itself) and `textPos` is the position before `textNode`. `part` is the
+ * opener grammar it follows (PP, OP and decision paragraphs only); `group` the sequence in
+ * which repeated openers are counted; `expected` its final punctuation (null where no rule
+ * applies: list items, annex paragraphs and what they hold).
+ */
+export type Unit = {
+  id: string;
+  kind: UnitKind;
+  path: string;
+  textNode: Node;
+  textPos: number;
+  part: OpenerPart | null;
+  group: 'pp' | 'op' | 'decision' | null;
+  expected: Expectation | null;
+};
+
+const top: Readonly<Record<string, { kind: UnitKind; part: OpenerPart; name: string }>> = {
+  preamble: { kind: 'pp', part: 'pp', name: 'preambular paragraph' },
+  operative: { kind: 'op', part: 'op', name: 'operative paragraph' },
+  decision_body: { kind: 'decision', part: 'op', name: 'decision paragraph' },
+};
+const article: Readonly<Record<string, string>> = { op: 'an', decision: 'a' };
+
+/** The paragraphs of `doc` to check, in document order; `numbering` supplies their paths. */
+export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
+  const pathAt = new Map(numbering.entries.map((e) => [e.pos, e.path]));
+  const units: Unit[] = [];
+  const visit = (node: Node, pos: number, kind: UnitKind, closing: Expectation | null, head: Pick<Unit, 'part' | 'group'>): void => {
+    const text = node.firstChild;
+    if (!text || text.type.name !== 'paragraph_text') return;
+    const children: { node: Node; pos: number }[] = [];
+    node.forEach((child, offset) => {
+      if (offset > 0) children.push({ node: child, pos: pos + 1 + offset });
+    });
+    const introduces = children.length > 0;
+    const onlyLists = children.every((c) => c.node.type.name === 'numbered_list');
+    const expected: Expectation | null = closing === null ? null : introduces
+      ? { mark: ':', reason: onlyLists ? 'it introduces a list' : 'it introduces subparagraphs' }
+      : closing;
+    units.push({ id: idOf(node), kind, path: pathAt.get(pos) ?? 'Paragraph', textNode: text, textPos: pos + 1, ...head, expected });
+    children.forEach((child, i) => {
+      const name = child.node.type.name;
+      if (name === 'numbered_list') {
+        child.node.forEach((item, offset) => visit(item, child.pos + 1 + offset, 'item', null, { part: null, group: null }));
+        return;
+      }
+      const last = i === children.length - 1;
+      const subClosing: Expectation | null = closing === null ? null : last
+        ? { mark: closing.mark, reason: `the last subparagraph closes its parent, where ${closing.reason}` }
+        : { mark: ';', reason: 'a subparagraph that is not the last ends with a semicolon' };
+      visit(child.node, child.pos, name === 'sub_subparagraph' ? 'subsub' : 'sub', subClosing, { part: null, group: null });
+    });
+  };
+  doc.forEach((section, sectionPos) => {
+    const name = section.type.name;
+    const spec = top[name];
+    if (spec) {
+      section.forEach((paragraph, offset, index) => {
+        const last = index === section.childCount - 1;
+        const closing: Expectation = spec.kind === 'pp'
+          ? { mark: ',', reason: 'a preambular paragraph ends with a comma' }
+          : last ? { mark: '.', reason: `the last ${spec.name} ends with a full stop` } : { mark: ';', reason: `${article[spec.kind] ?? 'a'} ${spec.name} ends with a semicolon` };
+        visit(paragraph, sectionPos + 1 + offset, spec.kind, closing, { part: spec.part, group: spec.kind === 'pp' ? 'pp' : spec.kind === 'op' ? 'op' : 'decision' });
+      });
+    } else if (name === 'annex') {
+      const annexPath = pathAt.get(sectionPos) ?? 'Annex';
+      let n = 0;
+      section.forEach((child, offset) => {
+        const pos = sectionPos + 1 + offset;
+        if (child.type.name === 'annex_paragraph') {
+          units.push({ id: idOf(child), kind: 'annex', path: `${annexPath}, paragraph ${++n}`, textNode: child, textPos: pos, part: null, group: null, expected: null });
+        } else if (child.type.name === 'numbered_list') {
+          child.forEach((item, itemOffset) => visit(item, pos + 1 + itemOffset, 'item', null, { part: null, group: null }));
+        }
+      });
+    }
+  });
+  return units;
+}
+
+function idOf(node: Node): string {
+  const id: unknown = node.attrs.id;
+  return typeof id === 'string' ? id : '';
+}
