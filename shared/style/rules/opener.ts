@@ -31,7 +31,9 @@ export function openerRules(input: OpenerInput): OpenerResult {
   if (own) {
     const order = language === 'en' ? adverbOrder(id, own) : null;
     const problems = order ? [order] : caseProblems(id, own, text);
-    if (!own.known) {
+    // A clear participle ('-ing', 'Having' + participle) is a preambular opener even when
+    // unlisted; an unlisted operative verb is only a guess from its '-s', so it gets a hint.
+    if (!own.known && part === 'op') {
       problems.push({
         rule: 'opener-unknown', paragraphId: id, from: own.from, to: own.to, severity: 'info',
         describe: (pathOf) => `${pathOf(id)}: "${own.phrase}" is not in the ${partName[part]} phrase list; check the opener`,
@@ -61,7 +63,7 @@ function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: strin
   const problem: LocalProblem = {
     rule: 'opener-kind', paragraphId: id, from: other.from, to: other.to, severity: 'warning',
     describe: (pathOf) =>
-      `${pathOf(id)}: "${other.phrase}" opens ${part === 'pp' ? 'operative' : 'preambular'} paragraphs; a ${partName[part]} paragraph opens with ${shape}` +
+      `${pathOf(id)}: "${other.phrase}" opens ${part === 'pp' ? 'operative' : 'preambular'} paragraphs; ${part === 'pp' ? 'a' : 'an'} ${partName[part]} paragraph opens with ${shape}` +
       (suggestion ? ` ("${suggestion}")` : ''),
   };
   if (!suggestion || !head || other.adverb) return problem;
