@@ -55,7 +55,7 @@ export function toChunks(text: string): Chunk[] {
     const structural = classify(line, indent);
     const continues = open !== null && continuesLine(open, previous, line, structural, gap, wrap);
     if (open && continues) {
-      open.text = joinWrapped(open.text, line);
+      open.text = joinWrapped(open.text, previous, line);
     } else {
       const chunk = structural ?? { kind: 'text' as const, text: line, indent, label: null, note: 0 };
       chunks.push(chunk);
@@ -112,8 +112,9 @@ function endsSentence(line: string): boolean {
 
 // Joins a wrapped line to the text before it: a word broken after its hyphen is rejoined
 // without a space ("multi-" + "stakeholder"), any other break becomes one space.
-function joinWrapped(before: string, line: string): string {
-  return /\p{L}-$/u.test(before) ? before + line : `${before} ${line}`;
+// `previous` is the last line of `before`: reading the growing text itself would flatten it each time.
+function joinWrapped(before: string, previous: string, line: string): string {
+  return /\p{L}-$/u.test(previous) ? before + line : `${before} ${line}`;
 }
 
 // Hard-wrapped text has most of its lines close to one width (the 95th percentile of

@@ -7,7 +7,7 @@
  * in the earlier document is dropped.
  */
 import type { Chunk } from './chunks.js';
-import { isSuperscriptDigit, placeholderClose, placeholderOpen, superscriptValue } from './patterns.js';
+import { placeholderClose, placeholderOpen, superscriptValue } from './patterns.js';
 
 /** The footnotes of one document: texts by number, markers to drop, texts to attach at a chunk. */
 export type FootnotePlan = {
@@ -20,15 +20,7 @@ export type FootnotePlan = {
 /** The superscript marker numbers in `text`, in order (runs of superscript digits). */
 export function markerNumbers(text: string): number[] {
   const out: number[] = [];
-  let run = '';
-  for (const ch of text) {
-    if (isSuperscriptDigit(ch)) run += ch;
-    else if (run !== '') {
-      out.push(superscriptValue(run));
-      run = '';
-    }
-  }
-  if (run !== '') out.push(superscriptValue(run));
+  for (const match of text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) out.push(superscriptValue(match[0]));
   return out;
 }
 

@@ -55,8 +55,8 @@ function importOrThrow(text: string): ImportResult {
       warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  if (documents.length === 0) throw new ImportError(`no complete resolution or decision found (${warnings.join('; ')})`);
-  return { documents, warnings };
+  if (documents.length === 0) throw new ImportError(`no complete resolution or decision found (${capped(warnings).join('; ')})`);
+  return { documents, warnings: capped(warnings) };
 }
 
 function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number): Node | null {
@@ -81,6 +81,14 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
   return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote });
 }
 
+const maxWarnings = 100;
+
+// Hostile input can cause a warning per line; the first ones tell the story.
+function capped(warnings: string[]): string[] {
+  if (warnings.length <= maxWarnings) return warnings;
+  return [...warnings.slice(0, maxWarnings), `... and ${warnings.length - maxWarnings} more warnings`];
+}
+
 // Footnotes whose marker is elsewhere go at the end of the text chunk before their text block.
 function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
   for (const { anchor, note } of plan.attach) {
@@ -95,12 +103,15 @@ function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
 function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   let titleAt = -1;
+  // The last piece joined, not the growing text: reading a long concatenation flattens it each time.
+  let tail = '';
   for (const chunk of chunks) {
     const last = out[out.length - 1];
     if (chunk.kind === 'annex') titleAt = out.length + 1;
     const joinable = last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null;
-    if (joinable && (!endsWithTerminal(last.text) || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
+    if (joinable && (!endsWithTerminal(tail) || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
     else out.push(chunk);
+    tail = chunk.text;
   }
   return out;
 }

@@ -37,31 +37,37 @@ export function parseInline(raw: string, options: InlineOptions): Node[] {
     if (buffer !== '') pieces.push({ text: buffer, opener, emphasis });
     buffer = '';
   };
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw.charAt(i);
+  const special = /[*_⁰¹²³⁴⁵⁶⁷⁸⁹\uE000]/g;
+  let from = 0;
+  for (let match = special.exec(raw); match; match = special.exec(raw)) {
+    const i = match.index;
+    const ch = match[0];
+    if (!stars.has(i) && !underscores.has(i) && !isSuperscriptDigit(ch) && ch !== placeholderOpen) continue;
+    buffer += raw.slice(from, i);
+    from = i + 1;
     if (stars.has(i) || underscores.has(i)) {
       flush();
       if (stars.has(i)) opener = !opener;
       else emphasis = !emphasis;
-    } else if (isSuperscriptDigit(ch) || ch === placeholderOpen) {
-      let end = i;
-      let n: number;
-      if (ch === placeholderOpen) {
-        end = raw.indexOf(placeholderClose, i);
-        if (end < 0) end = raw.length - 1;
-        n = Number(raw.slice(i + 1, end));
-      } else {
-        while (isSuperscriptDigit(raw.charAt(end + 1))) end++;
-        n = superscriptValue(raw.slice(i, end + 1));
-      }
-      flush();
-      const note = options.footnote?.(n);
-      if (typeof note === 'string') pieces.push({ note });
-      i = end;
-    } else {
-      buffer += ch;
+      continue;
     }
+    let end = i;
+    let n: number;
+    if (ch === placeholderOpen) {
+      end = raw.indexOf(placeholderClose, i);
+      if (end < 0) end = raw.length - 1;
+      n = Number(raw.slice(i + 1, end));
+    } else {
+      while (isSuperscriptDigit(raw.charAt(end + 1))) end++;
+      n = superscriptValue(raw.slice(i, end + 1));
+    }
+    flush();
+    const note = options.footnote?.(n);
+    if (typeof note === 'string') pieces.push({ note });
+    from = end + 1;
+    special.lastIndex = end + 1;
   }
+  buffer += raw.slice(from);
   flush();
   if (stars.size === 0 && options.detect) applyDetectedOpener(pieces, options.detect);
   return toNodes(pieces, options.opener);

@@ -106,8 +106,9 @@ function adverbAfter(lowered: string[], i: number): number {
 function continuationLength(words: Word[], i: number, verb: string): number {
   const rest = words.slice(i).map((w) => w.lower).join(' ');
   const own = Object.entries(continuations).find(([base]) => [`${base}s`, `${base}es`, `${base}ing`, `${base.replace(/e$/, '')}ing`].includes(verb));
-  const options = [...(own?.[1] ?? []), ...withFeeling].sort((a, b) => b.length - a.length);
-  const found = options.find((c) => rest === c || rest.startsWith(`${c} `));
+  const found = [...(own?.[1] ?? []), ...(rest.startsWith('with ') ? withFeeling : [])]
+    .filter((c) => rest === c || rest.startsWith(`${c} `))
+    .sort((a, b) => b.length - a.length)[0];
   return found ? found.split(' ').length : 0;
 }
 

@@ -21,6 +21,8 @@ import {
   type Tree,
 } from './tree.js';
 
+const maxDepth = 6;
+
 type Phase = 'preamble' | 'operative' | 'decision' | 'annex';
 
 // One way to place a labelled chunk: at path level `level` (-1 = top level), continuing a
@@ -135,6 +137,8 @@ function optionsFor(state: State, chunk: Chunk, label: Label): Option[] {
   const options: Option[] = [];
   const { text, indent } = chunk;
   state.path.forEach((para, level) => {
+    // Real texts nest at most four or five levels; deeper starts are numbering noise.
+    if (level >= maxDepth - 1 && (label.kind === 'number' ? label.n === 1 : label.letter === 1 || label.roman === 1)) return;
     if (label.kind === 'number') {
       if (para.lastList && para.lastList.items.length === label.n - 1 && label.n > 1) {
         options.push({ level, continues: true, apply: () => addListItem(para, text, indent, false) });
