@@ -4,8 +4,7 @@
  * inside each paragraph. Pure (no I/O). Import from here.
  */
 export * from './types.js';
-export { compareDocuments, countChanges, summaryLine } from './compare.js';
-export { applyComparison, type RebuiltUnit } from './apply.js';
+export { applyComparison, compareDocuments, countChanges, summaryLine, type RebuiltUnit } from './compare.js';
 export { listUnits, unitText, inlineText, isCountedKind } from './units.js';
 export { matchUnits, diceSimilarity, wordFeatures, similarityThreshold, type Matching } from './match.js';
 export { findMoves, longestIncreasingSubsequence } from './moves.js';
