@@ -42,7 +42,8 @@ const adverbWords: Readonly<Record<PhraseLanguage, { words: string[]; degree: 'a
 };
 
 // After an operative verb "further" is often an adjective ("Encourages further efforts");
-// it is read as the adverb only before a word that cannot follow that adjective.
+// it is read as the adverb only before a word that cannot follow that adjective. After a
+// preambular participle the adverb is the convention ("Recalling further"), so it is read so.
 const afterAdverbFurther = new Set(['the', 'that', 'to', 'its', 'their', 'all', 'a', 'an', 'with', 'upon', 'on', 'in', 'of', 'for', 'and', 'his', 'her']);
 
 const fold = (s: string): string => s.toLowerCase().replace(/'/g, '’');
@@ -104,7 +105,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const words = leadingWords(text, start);
   if (words.length === 0) return null;
   for (const phrase of phrasesOf(language, part)) {
-    const found = matchPhrase(words, phrase.words, language);
+    const found = matchPhrase(words, phrase.words, language, part);
     if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), ...found };
   }
   if (language !== 'en') return null;
@@ -113,8 +114,8 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const length = detectOpener(text.slice(start), part, true);
   if (length === 0) return null;
   const inSpan = words.filter((w) => w.to <= start + length);
-  const plain = inSpan.filter((w) => adverbAt(inSpan, inSpan.indexOf(w), language) === null);
-  const found = matchPhrase(inSpan, plain.map((w) => w.lower), language);
+  const plain = inSpan.filter((w) => adverbAt(inSpan, inSpan.indexOf(w), language, part) === null);
+  const found = matchPhrase(inSpan, plain.map((w) => w.lower), language, part);
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
   return { part, phrase, known: false, key: fold(phrase), ...found };
@@ -122,7 +123,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
 
 type Found = Pick<OpenerMatch, 'words' | 'from' | 'to' | 'adverb'>;
 
-function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage): Found | null {
+function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage, part: OpenerPart): Found | null {
   const matched: Word[] = [];
   let adverb: OpenerAdverb | null = null;
   let i = 0;
@@ -135,12 +136,12 @@ function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage):
       j++;
       continue;
     }
-    const found = adverbAt(words, i, language);
+    const found = adverbAt(words, i, language, part);
     if (!found) return null;
     adverb ??= { ...found.adverb, where: j === 0 ? 'before' : 'inside' };
     i += found.length;
   }
-  const trailing = adverbAt(words, i, language);
+  const trailing = adverbAt(words, i, language, part);
   if (trailing && !adverb) adverb = { ...trailing.adverb, where: 'after' };
   const last = matched[matched.length - 1];
   const first = words[0];
@@ -149,12 +150,12 @@ function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage):
   return { words: matched, from: first.from, to: end, adverb };
 }
 
-function adverbAt(words: Word[], i: number, language: PhraseLanguage): { adverb: Omit<OpenerAdverb, 'where'>; length: number } | null {
+function adverbAt(words: Word[], i: number, language: PhraseLanguage, part: OpenerPart): { adverb: Omit<OpenerAdverb, 'where'>; length: number } | null {
   for (const candidate of adverbWords[language]) {
     const span = words.slice(i, i + candidate.words.length);
     if (span.length !== candidate.words.length || span.some((w, k) => w.lower !== candidate.words[k])) continue;
     const next = words[i + span.length];
-    if (language === 'en' && candidate.degree === 'further' && i > 0 && next && !afterAdverbFurther.has(next.lower) && !/^\p{Lu}/u.test(next.text)) {
+    if (language === 'en' && part === 'op' && candidate.degree === 'further' && i > 0 && next && !afterAdverbFurther.has(next.lower) && !/^\p{Lu}/u.test(next.text)) {
       return null;
     }
     const first = span[0];

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../../shared/document/build.js';
+import { applyFix, atomChar, paragraphText, textOffsetToPos } from '../../../shared/style/text.js';
+import { textNodeOf } from './helpers.js';
+
+const doc = buildDocument({
+  title: 'T',
+  body: 'The General Assembly,',
+  operative: [
+    {
+      text: [{ text: 'Recalls', opener: true }, ' paragraph ', { crossReference: 'p1' }, ' and resolution 70/1', { footnote: 'Resolution 70/1.', id: 'fn1' }, ';'],
+      id: 'op1',
+    },
+  ],
+});
+
+describe('paragraph text', () => {
+  it('stands one character for each footnote marker and cross-reference', () => {
+    const { node } = textNodeOf(doc, 'op1');
+    const text = paragraphText(node);
+    expect(text.text).toBe(`Recalls paragraph ${atomChar} and resolution 70/1${atomChar};`);
+    expect(text.atoms).toEqual([
+      { offset: 18, kind: 'cross_reference', id: 'p1', text: '' },
+      { offset: 39, kind: 'footnote', id: 'fn1', text: 'Resolution 70/1.' },
+    ]);
+  });
+
+  it('maps every offset back to the position of the same character', () => {
+    const { node, pos } = textNodeOf(doc, 'op1');
+    const { text } = paragraphText(node);
+    for (let offset = 0; offset < text.length; offset++) {
+      const at = textOffsetToPos(node, pos, offset);
+      const found = doc.nodeAt(at);
+      const expected = text.charAt(offset);
+      if (expected === atomChar) expect(['footnote', 'cross_reference']).toContain(found?.type.name);
+      else expect(doc.textBetween(at, at + 1)).toBe(expected);
+    }
+    expect(textOffsetToPos(node, pos, text.length)).toBe(pos + 1 + node.content.size);
+  });
+});
+
+describe('applyFix', () => {
+  it('applies edits given in any order against the original offsets', () => {
+    expect(applyFix('Requests also the report,', { label: 'x', edits: [{ from: 24, to: 25, insert: ';' }, { from: 0, to: 1, insert: 'Also r' }, { from: 8, to: 13, insert: '' }] })).toBe(
+      'Also requests the report;',
+    );
+  });
+
+  it('refuses overlapping edits and edits outside the text', () => {
+    expect(() => applyFix('abc', { label: 'x', edits: [{ from: 0, to: 2, insert: '' }, { from: 1, to: 3, insert: '' }] })).toThrow(RangeError);
+    expect(() => applyFix('abc', { label: 'x', edits: [{ from: 2, to: 5, insert: '' }] })).toThrow(RangeError);
+  });
+});
