@@ -17,8 +17,9 @@ export const similarityThreshold = 0.5;
  * `similarityThreshold`, best first, one to one, preferring the same kind and a nearby
  * relative position. Headings (title, body line, annex) only pair with their own kind; the
  * paragraph kinds pair with each other. The similarity pass visits only pairs sharing a
- * word bigram (an inverted index), so it is linear for texts that share little and at
- * worst quadratic in the units left unmatched by the first two passes.
+ * word bigram (an inverted index) and keeps each new unit's 8 best candidates, so it is
+ * near linear for texts that share little and at worst quadratic (in cheap integer steps)
+ * in the units left unmatched by the first two passes.
  */
 export function matchUnits(oldUnits: readonly Unit[], newUnits: readonly Unit[]): Matching {
   const matching: Matching = {
@@ -102,40 +103,62 @@ function sizeOf(features: ReadonlyMap<string, number>): number {
 
 type Candidate = { o: number; n: number; priority: number };
 
+// Candidates kept per new unit: the best few are enough for a one-to-one greedy pairing and
+// keep the sort small when every paragraph shares some word pairs with every other.
+const candidatesPerUnit = 8;
+
 function matchSimilar(oldUnits: readonly Unit[], newUnits: readonly Unit[], m: Matching, pair: (o: number, n: number, by: 'text') => void): void {
-  const postings = new Map<string, { o: number; count: number }[]>();
-  const oldSize = new Map<number, number>();
+  // Features are interned as small integers, and shared counts accumulated in a typed
+  // array indexed by old unit, so the inner loop does no string hashing.
+  const featureIds = new Map<string, number>();
+  const postings: { o: number; count: number }[][] = [];
+  const oldSize = new Float64Array(oldUnits.length);
   for (const unit of oldUnits) {
     if (m.oldToNew[unit.index] !== -1) continue;
-    const features = wordFeatures(unit.text);
-    oldSize.set(unit.index, sizeOf(features));
-    for (const [f, count] of features) {
-      const list = postings.get(f);
-      if (list) list.push({ o: unit.index, count });
-      else postings.set(f, [{ o: unit.index, count }]);
+    for (const [f, count] of wordFeatures(unit.text)) {
+      let id = featureIds.get(f);
+      if (id === undefined) {
+        id = postings.push([]) - 1;
+        featureIds.set(f, id);
+      }
+      postings[id]?.push({ o: unit.index, count });
+      oldSize[unit.index] = (oldSize[unit.index] ?? 0) + count;
     }
   }
-  if (postings.size === 0) return;
+  if (postings.length === 0) return;
+  const shared = new Float64Array(oldUnits.length);
   const candidates: Candidate[] = [];
   for (const unit of newUnits) {
     if (m.newToOld[unit.index] !== -1) continue;
-    const features = wordFeatures(unit.text);
-    const shared = new Map<number, number>();
-    for (const [f, count] of features) {
-      for (const post of postings.get(f) ?? []) shared.set(post.o, (shared.get(post.o) ?? 0) + Math.min(count, post.count));
+    const touched: number[] = [];
+    let size = 0;
+    for (const [f, count] of wordFeatures(unit.text)) {
+      size += count;
+      for (const post of postings[featureIds.get(f) ?? -1] ?? []) {
+        if (shared[post.o] === 0) touched.push(post.o);
+        shared[post.o] = (shared[post.o] ?? 0) + Math.min(count, post.count);
+      }
     }
-    const size = sizeOf(features);
-    for (const [o, common] of shared) {
+    const mine: Candidate[] = [];
+    for (const o of touched) {
+      const common = shared[o] ?? 0;
+      shared[o] = 0;
       const old = oldUnits[o];
       if (!old || family(old.kind) !== family(unit.kind)) continue;
-      const dice = (2 * common) / (size + (oldSize.get(o) ?? 0));
+      const dice = (2 * common) / (size + (oldSize[o] ?? 0));
       if (dice < similarityThreshold) continue;
       const distance = Math.abs(o / oldUnits.length - unit.index / newUnits.length);
-      candidates.push({ o, n: unit.index, priority: dice + (old.kind === unit.kind ? 0.05 : 0) - 0.1 * distance });
+      mine.push({ o, n: unit.index, priority: dice + (old.kind === unit.kind ? 0.05 : 0) - 0.1 * distance });
     }
+    mine.sort(byPriority);
+    candidates.push(...mine.slice(0, candidatesPerUnit));
   }
-  candidates.sort((a, b) => b.priority - a.priority || a.n - b.n || a.o - b.o);
+  candidates.sort(byPriority);
   for (const { o, n } of candidates) {
     if (m.oldToNew[o] === -1 && m.newToOld[n] === -1) pair(o, n, 'text');
   }
+}
+
+function byPriority(a: Candidate, b: Candidate): number {
+  return b.priority - a.priority || a.n - b.n || a.o - b.o;
 }
