@@ -23,6 +23,7 @@ import { summarizeParagraph, type ParagraphSummary } from './summary.js';
 import type { LocalProblem, StyleLanguage, StyleProblem } from './types.js';
 import { collectUnits, type Unit } from './walk.js';
 
+/** `applyFix(text, fix)`: a text with a fix's edits applied (see text.ts). */
 export { applyFix } from './text.js';
 
 /** An incremental checker; it keeps one cached summary per paragraph id between checks. */

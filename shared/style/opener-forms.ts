@@ -30,7 +30,8 @@ function candidateHeads(language: PhraseLanguage, head: string, target: OpenerPa
       if (e !== null) out.push(`${e}ant`);
     } else {
       const ant = cut('ant');
-      if (ant !== null) out.push(`${ant}e`);
+      // "Notant" -> "Note", and with a doubled consonant "Rappelant" -> "Rappelle".
+      if (ant !== null) out.push(`${ant}e`, `${ant}${ant.slice(-1)}e`);
     }
   } else if (target === 'pp') {
     const a = cut('a');
