@@ -47,7 +47,7 @@ const organWords = new Set([
   'Assembly', 'Council', 'Commission', 'Conference', 'Committee', 'Board', 'Meeting', 'Forum', 'Congress',
   'Summit', 'Organization', 'Parties', 'Court', 'Tribunal', 'Authority', 'Session',
 ]);
-const smallWords = new Set(['of', 'on', 'and', 'the', 'for', 'to', 'in', 'against', 'at', 'its', 'as', 'with', 'under']);
+const smallWords = new Set(['of', 'on', 'and', 'the', 'for', 'to', 'in', 'against', 'at', 'its', 'as', 'with', 'under', 'serving', 'meeting', 'parties']);
 const romanceBodies =
   /^(?:L['’]Assemblée|Le Conseil|La Commission|La Conférence|Le Comité|La Asamblea|El Consejo|La Comisión|La Conferencia|El Comité)\b/;
 
@@ -65,7 +65,7 @@ export function bodyLineLanguage(line: string): 'en' | 'fr' | 'es' | null {
     const word = words[i] ?? '';
     if (organWords.has(word) && organAt < 0) organAt = i;
     const capital = /^[A-Z0-9(“"]/.test(word);
-    if (!capital && !smallWords.has(word) && (organAt < 0 || i - organAt > 12)) return null;
+    if (!capital && !smallWords.has(word)) return null;
   }
   return organAt > 0 && organAt <= 5 ? 'en' : null;
 }
