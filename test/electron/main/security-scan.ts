@@ -109,8 +109,10 @@ class Scan {
       const props = this.checker.getTypeAtLocation(api).getProperties().map((p) => p.name).sort();
       if (props.join(',') !== 'invoke,on') this.fail(`the exposed API has properties [${props.join(', ')}], expected [invoke, on]`);
       const reach = this.reachable(api);
-      for (const list of ['channels', 'eventNames']) {
-        if (!reach.some((n) => ts.isIdentifier(n) && n.text === list && this.declaredIn(n, 'shared/api/contract.ts'))) {
+      // The allow-lists live in shared/api/names.ts (zod-free, so the preload bundle stays small).
+      for (const [list, declared] of [['channels', 'channelNames'], ['eventNames', 'eventNameList']] as const) {
+        const isList = (n: ts.Node) => ts.isIdentifier(n) && (n.text === list || n.text === declared) && this.declaredIn(n, 'shared/api/names.ts');
+        if (!reach.some(isList)) {
           this.fail(`the exposed API does not check the contract's ${list} allow-list`);
         }
       }
