@@ -30,22 +30,26 @@ const feelings = ['appreciation', 'concern', 'satisfaction', 'interest', 'regret
 const withFeeling = degree.flatMap((d) => feelings.map((f) => `with ${d}${f}`));
 const expressFeeling = degree.flatMap((d) => feelings.map((f) => `${d}${f}`));
 
-/** Fixed continuations after a verb or participle (its base form), longest first. */
+/**
+ * Fixed continuations after a verb or participle (its base form). A trailing preposition is
+ * never part of the opener: UN texts print "*Takes note* of", "*Mindful* of", and the seed
+ * phrase lists and style rules use the same extent.
+ */
 const continuations: Record<string, string[]> = {
-  take: ['note with appreciation of', 'note with concern of', 'note with satisfaction of', 'note with interest of', 'note of', 'note', 'into account', 'into consideration'],
+  take: ['note with appreciation', 'note with concern', 'note with satisfaction', 'note with interest', 'note', 'into account', 'into consideration'],
   call: ['upon', 'on', 'for'],
   express: expressFeeling,
-  pay: ['tribute to', 'tribute'],
-  draw: ['the attention of', 'attention to'],
+  pay: ['tribute'],
+  draw: ['the attention', 'attention'],
   bear: ['in mind'],
 };
 
 const ppPhrases = [
-  'mindful of', 'aware of', 'fully aware of', 'conscious of', 'cognizant of', 'deeply concerned', 'gravely concerned',
-  'seriously concerned', 'concerned', 'convinced', 'firmly convinced', 'alarmed by', 'deeply alarmed by', 'encouraged by',
-  'guided by', 'determined', 'desirous of', 'deeply disturbed by', 'deeply disturbed', 'disturbed by', 'grateful to', 'appreciative of',
+  'mindful', 'aware', 'fully aware', 'conscious', 'cognizant', 'deeply concerned', 'gravely concerned',
+  'seriously concerned', 'concerned', 'convinced', 'firmly convinced', 'alarmed', 'deeply alarmed', 'encouraged',
+  'guided', 'determined', 'desirous', 'deeply disturbed', 'disturbed', 'grateful', 'appreciative',
   'welcoming', 'noting', 'recalling', 'considering', 'recognizing', 'reaffirming', 'acknowledging', 'affirming', 'emphasizing',
-  'stressing', 'underlining', 'underscoring', 'reiterating', 'praising', 'conscious', 'aware', 'confident', 'satisfied',
+  'stressing', 'underlining', 'underscoring', 'reiterating', 'praising', 'confident', 'satisfied',
 ].sort((a, b) => b.length - a.length);
 
 /**

@@ -10,7 +10,7 @@ describe('detectOpener for preambular paragraphs', () => {
     expect(pp('Recalling further the provisions,')).toBe('Recalling further');
     expect(pp('Noting with deep concern the rise,')).toBe('Noting with deep concern');
     expect(pp('Bearing in mind that, in the Declaration,')).toBe('Bearing in mind');
-    expect(pp('Taking note of the report,')).toBe('Taking note of');
+    expect(pp('Taking note of the report,')).toBe('Taking note');
     expect(pp('Expressing its appreciation to the Government,')).toBe('Expressing its appreciation');
     expect(pp('Reaffirming once again the commitment,')).toBe('Reaffirming once again');
   });
@@ -18,8 +18,8 @@ describe('detectOpener for preambular paragraphs', () => {
   it('takes "Having <participle>" and listed adjective phrases', () => {
     expect(pp('Having considered the report,')).toBe('Having considered');
     expect(pp('Having heard the statements,')).toBe('Having heard');
-    expect(pp('Mindful of the Strategy,')).toBe('Mindful of');
-    expect(pp('Encouraged by the success,')).toBe('Encouraged by');
+    expect(pp('Mindful of the Strategy,')).toBe('Mindful');
+    expect(pp('Encouraged by the success,')).toBe('Encouraged');
     expect(pp('Deeply concerned about the situation,')).toBe('Deeply concerned');
     expect(pp('Convinced that cooperation helps,')).toBe('Convinced');
   });
@@ -37,8 +37,8 @@ describe('detectOpener for operative and decision paragraphs', () => {
     expect(op('Also requests the Secretary-General;')).toBe('Also requests');
     expect(op('Strongly encourages Member States;')).toBe('Strongly encourages');
     expect(op('Once again urges States;')).toBe('Once again urges');
-    expect(op('Takes note of the report;')).toBe('Takes note of');
-    expect(op('Takes note with appreciation of the work;')).toBe('Takes note with appreciation of');
+    expect(op('Takes note of the report;')).toBe('Takes note');
+    expect(op('Takes note with appreciation of the work;')).toBe('Takes note with appreciation');
     expect(op('Calls upon all States;')).toBe('Calls upon');
     expect(op('Welcomes with appreciation the offer;')).toBe('Welcomes with appreciation');
     expect(op('Expresses deep concern at the rise;')).toBe('Expresses deep concern');
