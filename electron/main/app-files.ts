@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { contentTypeFor, resolveAppFile } from './app-origin.js';
+import { contentTypeOf } from '../files/content-types.js';
+import { resolveAppFile } from './app-origin.js';
 import { SECURITY_HEADERS } from './csp.js';
 
 /**
@@ -26,6 +27,6 @@ export async function respondFromAppFolder(root: string, request: Request): Prom
   } catch {
     return notFound();
   }
-  const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) };
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
 }

@@ -1,21 +1,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeOf } from '../files/content-types.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** An http request listener. */
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -42,7 +29,7 @@ export function serveStaticApp(root: string): RequestListener {
     if (pathname.includes('\0')) return send(res, 400, 'Bad Request');
     const file = resolveInside(base, pathname) ?? (path.extname(pathname) === '' ? index : undefined);
     if (!file) return send(res, 404, 'Not Found');
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const stat = fs.statSync(file);
     res.writeHead(200, {
       'Content-Type': type,

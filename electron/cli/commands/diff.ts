@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import type { Node } from 'prosemirror-model';
 import { CliError } from '../cli-error.js';
 import { compareDocuments, formatWordDiff, summaryLine, type Comparison, type ParagraphChange } from '../../../shared/compare/index.js';
-import { ImportError, importText } from '../../../shared/import/index.js';
 import { parseDocuments } from './export.js';
-import { readInputText } from './read-input.js';
+import { importInput, readInputText } from './read-input.js';
 
 type DiffOptions = { summary?: boolean; doc?: string };
 
@@ -49,7 +48,7 @@ async function loadVersion(file: string, role: string, pick: number | null): Pro
   const name = file === '-' ? 'standard input' : file;
   const text = await readInputText(file);
   const start = text.trimStart();
-  const docs = start.startsWith('{') || (start.startsWith('[') && parsesAsJson(start)) ? parseDocuments(text, name) : importDocuments(text, name);
+  const docs = start.startsWith('{') || (start.startsWith('[') && parsesAsJson(start)) ? parseDocuments(text, name) : importInput(text, name);
   if (pick !== null && docs.length > 1 && pick > docs.length) {
     throw new CliError(`--doc ${pick}: ${name} holds ${docs.length} document${docs.length === 1 ? '' : 's'}`);
   }
@@ -69,19 +68,6 @@ function parsesAsJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function importDocuments(text: string, name: string): Node[] {
-  let result: ReturnType<typeof importText>;
-  try {
-    result = importText(text);
-  } catch (err) {
-    if (err instanceof ImportError) throw new CliError(`cannot import ${name}: ${err.message}`);
-    throw err;
-  }
-  for (const warning of result.warnings) process.stderr.write(`penholder: warning: ${name}: ${warning}\n`);
-  if (result.documents.length === 0) throw new CliError(`no resolution or decision found in ${name}`);
-  return result.documents;
 }
 
 /** The readable report: one line per unit that is not unchanged, then the summary line. */

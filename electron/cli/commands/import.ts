@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { summarize } from '../../../shared/document/summary.js';
-import { ImportError, importText } from '../../../shared/import/index.js';
-import { readInputText } from './read-input.js';
+import { importInput, readInputText } from './read-input.js';
 
 type ImportOptions = { summary?: boolean; json?: boolean };
 
@@ -24,25 +23,11 @@ export function registerImportCommand(program: Command): void {
         throw new CliError('import needs exactly one of --summary or --json');
       }
       const text = await readInputText(file);
-      const { documents, warnings } = runImport(text, file);
-      for (const warning of warnings) process.stderr.write(`penholder: warning: ${warning}\n`);
+      const documents = importInput(text, file === '-' ? 'standard input' : file);
       if (options.summary) {
         process.stdout.write(documents.map((doc) => `${JSON.stringify(summarize(doc))}\n`).join(''));
       } else {
         process.stdout.write(`${JSON.stringify(documents.map((doc) => doc.toJSON()), null, 2)}\n`);
       }
     });
-}
-
-function runImport(text: string, file: string): ReturnType<typeof importText> {
-  const name = file === '-' ? 'standard input' : file;
-  let result: ReturnType<typeof importText>;
-  try {
-    result = importText(text);
-  } catch (err) {
-    if (err instanceof ImportError) throw new CliError(`cannot import ${name}: ${err.message}`);
-    throw err;
-  }
-  if (result.documents.length === 0) throw new CliError(`no resolution or decision found in ${name}`);
-  return result;
 }

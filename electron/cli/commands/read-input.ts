@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { Node } from 'prosemirror-model';
+import { ImportError, importText, type ImportResult } from '../../../shared/import/index.js';
 import { CliError } from '../cli-error.js';
 
 /**
@@ -36,4 +38,22 @@ async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks);
+}
+
+/**
+ * Imports `text` (read from the input called `name`) with the text importer, writes the
+ * importer's warnings to stderr prefixed with `name`, and returns the documents. Throws a
+ * CliError when the importer refuses the text or finds no resolution or decision.
+ */
+export function importInput(text: string, name: string): Node[] {
+  let result: ImportResult;
+  try {
+    result = importText(text);
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(`cannot import ${name}: ${err.message}`);
+    throw err;
+  }
+  for (const warning of result.warnings) process.stderr.write(`penholder: warning: ${name}: ${warning}\n`);
+  if (result.documents.length === 0) throw new CliError(`no resolution or decision found in ${name}`);
+  return result.documents;
 }

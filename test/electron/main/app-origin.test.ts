@@ -1,7 +1,8 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, contentTypeFor, isAppUrl, resolveAppFile } from '../../../electron/main/app-origin.js';
+import { contentTypeOf } from '../../../electron/files/content-types.js';
+import { APP_ENTRY_URL, isAppUrl, resolveAppFile } from '../../../electron/main/app-origin.js';
 
 const root = path.resolve('/srv/penholder/dist/renderer');
 
@@ -60,10 +61,10 @@ describe('resolveAppFile', () => {
   });
 });
 
-describe('contentTypeFor', () => {
+describe('contentTypeOf', () => {
   it('serves scripts as JavaScript (module scripts need it) and unknown files as bytes', () => {
-    expect(contentTypeFor('/x/index-abc.js')).toMatch(/^text\/javascript/);
-    expect(contentTypeFor('/x/INDEX.HTML')).toMatch(/^text\/html/);
-    expect(contentTypeFor('/x/file.unknown')).toBe('application/octet-stream');
+    expect(contentTypeOf('/x/index-abc.js')).toMatch(/^text\/javascript/);
+    expect(contentTypeOf('/x/INDEX.HTML')).toMatch(/^text\/html/);
+    expect(contentTypeOf('/x/file.unknown')).toBe('application/octet-stream');
   });
 });
