@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import type { ApiClient } from '../../shared/api/contract.js';
 import { childText, readHeader } from '../../shared/document/header.js';
 import { openDocumentSession } from '../document/document-session.js';
 import type { SyncStatus } from '../document/document-session.js';
 import { createEditor } from '../editor/create-editor.js';
+import { focusFirstEmpty } from '../editor/placeholder-plugin.js';
 import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
@@ -23,6 +25,7 @@ const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', sav
  */
 export function DocumentView({ api, id, onClose }: DocumentViewProps) {
   const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
   const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [sync, setSync] = useState<SyncStatus>('saved');
@@ -56,7 +59,9 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
             if (!cancelled) setPhase('ready');
           },
         });
+        viewRef.current = view;
         release = () => {
+          viewRef.current = null;
           view.destroy();
           void session.close();
         };
@@ -72,6 +77,11 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
       release();
     };
   }, [api, id]);
+
+  // The editor is invisible (and so unfocusable) until its first render has been shown.
+  useEffect(() => {
+    if (phase === 'ready' && viewRef.current) focusFirstEmpty(viewRef.current);
+  }, [phase]);
 
   return (
     <div className="document-view">

@@ -11,6 +11,7 @@ import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
+import { placeholderPlugin } from './placeholder-plugin.js';
 
 /**
  * The ProseMirror editor of one document, bound to a Y.Doc: y-prosemirror keeps the
@@ -40,6 +41,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     keymap(baseKeymap),
     numberingPlugin(),
+    placeholderPlugin(),
     headerPlugin(),
   ];
 }

@@ -125,6 +125,27 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
     await third.page.close();
   });
 
+  it('opens a new blank resolution with placeholders and the cursor in its title', async () => {
+    const { page, errors } = await openPage(browser, shell.url);
+    await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
+    await page.getByRole('dialog', { name: 'New from template' }).locator('[data-template-id="blank-resolution"]').click();
+    await page.locator('.ph-document .ph-title.ph-empty').waitFor();
+    expect(await attrs(page, '.ph-empty', 'data-placeholder')).toEqual([
+      'Title of the resolution',
+      'Preambular paragraph: Recalling …,',
+      'Operative paragraph: Requests …;',
+    ]);
+    await page.locator('.ph-document.ProseMirror-focused').waitFor();
+    await page.keyboard.type('Protecting journalists');
+    await page.locator('.ph-title', { hasText: 'Protecting journalists' }).waitFor();
+    expect(await page.locator('.ph-title.ph-empty').count()).toBe(0);
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.getByRole('button', { name: 'Open resolution Protecting journalists' }).waitFor();
+    await screenshot(page, 'web-shell-blank-title-typed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('imports a text file through the file input and lists the documents it held', async () => {
     const { page, errors } = await openPage(browser, shell.url);
     await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/e2e/two-draft-resolutions.txt'));

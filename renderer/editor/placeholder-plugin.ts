@@ -1,0 +1,78 @@
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, Selection } from 'prosemirror-state';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+
+/**
+ * Placeholders in empty text blocks ("Title", "Preambular paragraph ...") so that a new
+ * document shows where to write, and focus on the first empty text block when a document
+ * opens. Placeholders are decorations: nothing is stored in the document.
+ */
+
+const byParent: Readonly<Record<string, string>> = {
+  preambular_paragraph: 'Preambular paragraph: Recalling …,',
+  operative_paragraph: 'Operative paragraph: Requests …;',
+  decision_paragraph: 'Lettered paragraph: Decides …;',
+  subparagraph: 'Subparagraph …;',
+  sub_subparagraph: 'Subparagraph …;',
+  list_item: 'List item',
+};
+
+const byNode: Readonly<Record<string, string>> = {
+  title: 'Title of the resolution',
+  body_line: 'The General Assembly,',
+  annex_title: 'Title of the annex',
+  annex_paragraph: 'Text of the annex',
+};
+
+/** The placeholder text for an empty text block `node` whose parent is `parent` (undefined when none applies). */
+export function placeholderFor(node: Node, parent: Node | null): string | undefined {
+  if (node.type.name === 'paragraph_text') return parent ? byParent[parent.type.name] : undefined;
+  return byNode[node.type.name];
+}
+
+/** Node decorations marking every empty text block of `doc` with its placeholder. */
+export function placeholderDecorations(doc: Node): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos, parent) => {
+    if (!node.isTextblock) return true;
+    const text = node.content.size === 0 ? placeholderFor(node, parent) : undefined;
+    if (text) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'ph-empty', 'data-placeholder': text }));
+    return false;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** The position inside the first empty text block that has a placeholder, or undefined. */
+export function firstEmptyTextblock(doc: Node): number | undefined {
+  let found: number | undefined;
+  doc.descendants((node, pos, parent) => {
+    if (found !== undefined) return false;
+    if (!node.isTextblock) return true;
+    if (node.content.size === 0 && placeholderFor(node, parent)) found = pos + 1;
+    return false;
+  });
+  return found;
+}
+
+/** Puts the cursor in the first empty text block (a new document's title) and focuses the view. */
+export function focusFirstEmpty(view: EditorView): void {
+  const pos = firstEmptyTextblock(view.state.doc);
+  if (pos === undefined) return;
+  view.dispatch(view.state.tr.setSelection(Selection.near(view.state.doc.resolve(pos))).scrollIntoView());
+  view.focus();
+}
+
+/** The placeholder plugin key. */
+export const placeholderKey = new PluginKey<DecorationSet>('placeholder');
+
+/** The plugin that keeps the placeholder decorations current (recomputed only when the document changed). */
+export function placeholderPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: placeholderKey,
+    state: {
+      init: (_, state) => placeholderDecorations(state.doc),
+      apply: (tr, old) => (tr.docChanged ? placeholderDecorations(tr.doc) : old),
+    },
+    props: { decorations: (state) => placeholderKey.getState(state) },
+  });
+}
