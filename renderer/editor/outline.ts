@@ -1,0 +1,136 @@
+import type { Node, NodeType } from 'prosemirror-model';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Numbering } from '../../shared/document/numbering.js';
+
+/**
+ * The outline of a document: its top-level paragraphs (PP, OP, decision paragraphs) with
+ * their computed numbers and first words, and the one-transaction move behind drag and drop
+ * in the outline panel. Pure functions over real ProseMirror states.
+ */
+
+/** The parts of a document that hold top-level paragraphs, by node name. */
+export type OutlinePart = 'preamble' | 'operative' | 'decision_body';
+
+/** One row of the outline: a top-level paragraph. `pos` is before its opening token. */
+export type OutlineEntry = {
+  id: string;
+  kind: 'pp' | 'op' | 'decision';
+  part: OutlinePart;
+  /** Index among the paragraphs of its part (0-based). */
+  index: number;
+  /** Short number for people: "PP 3", "OP 12", "(b)". */
+  number: string;
+  /** The first words of the paragraph's text ('' for an empty paragraph). */
+  words: string;
+  pos: number;
+};
+
+/** Where a dragged paragraph lands: before the paragraph at `index` of `part` (index = count: at its end). */
+export type DropTarget = { part: OutlinePart; index: number };
+
+const paragraphOfPart: Readonly<Record<OutlinePart, string>> = {
+  preamble: 'preambular_paragraph',
+  operative: 'operative_paragraph',
+  decision_body: 'decision_paragraph',
+};
+
+const partOfKind = { pp: 'preamble', op: 'operative', decision: 'decision_body' } as const;
+
+/** The first `count` words of `text`, with an ellipsis when more follow. */
+export function firstWords(text: string, count = 8): string {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * The outline entries of `doc` in document order, numbered from `numbering` (the numbering
+ * plugin's state for this very document, so positions agree).
+ */
+export function outlineEntries(doc: Node, numbering: Numbering, wordCount = 8): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  const counters: Record<OutlinePart, number> = { preamble: 0, operative: 0, decision_body: 0 };
+  for (const entry of numbering.entries) {
+    if (entry.kind !== 'pp' && entry.kind !== 'op' && entry.kind !== 'decision') continue;
+    const node = doc.nodeAt(entry.pos);
+    if (!node) continue;
+    const part = partOfKind[entry.kind];
+    const number = entry.kind === 'decision' ? entry.label : entry.path;
+    entries.push({
+      id: entry.id,
+      kind: entry.kind,
+      part,
+      index: counters[part]++,
+      number,
+      words: firstWords(node.firstChild?.textContent ?? '', wordCount),
+      pos: entry.pos,
+    });
+  }
+  return entries;
+}
+
+/** The position of the part node named `part` in `doc` (before its opening token), or -1. */
+function partPos(doc: Node, part: OutlinePart): number {
+  let found = -1;
+  doc.forEach((child, offset) => {
+    if (found < 0 && child.type.name === part) found = offset;
+  });
+  return found;
+}
+
+/** `node` as a node of `type` (same attrs and children), or null when its children do not fit `type`. */
+function retype(node: Node, type: NodeType): Node | null {
+  if (node.type === type) return node;
+  if (!type.validContent(node.content)) return null;
+  return type.create(node.attrs, node.content, node.marks);
+}
+
+/**
+ * One transaction moving the top-level paragraph at `fromPos` (with all its children) to
+ * `target`, or null when the move is impossible or changes nothing. Moving between preamble
+ * and operative part changes the node type (PP <-> OP) and keeps its id and children; the
+ * move is refused when the children do not fit the new type (an OP holding a numbered list
+ * cannot become a PP) or when it would leave the operative part empty (it needs one OP).
+ */
+export function moveParagraphTr(state: EditorState, fromPos: number, target: DropTarget): Transaction | null {
+  const doc = state.doc;
+  const node = doc.nodeAt(fromPos);
+  const $from = node ? doc.resolve(fromPos) : null;
+  if (!node || !$from || $from.depth !== 1) return null;
+  const fromPart = $from.parent.type.name as OutlinePart;
+  if (!(fromPart in paragraphOfPart) || node.type.name !== paragraphOfPart[fromPart]) return null;
+  const toPartPos = partPos(doc, target.part);
+  const toPart = toPartPos < 0 ? null : doc.child(doc.resolve(toPartPos).index());
+  if (!toPart || target.index < 0 || target.index > toPart.childCount) return null;
+  const fromIndex = $from.index();
+  if (fromPart === target.part && (target.index === fromIndex || target.index === fromIndex + 1)) return null;
+  if (fromPart !== target.part && fromPart === 'operative' && $from.parent.childCount === 1) return null;
+  const type = state.schema.nodes[paragraphOfPart[target.part]];
+  const moved = type ? retype(node, type) : null;
+  if (!moved) return null;
+  let insertAt = toPartPos + 1;
+  for (let i = 0; i < target.index; i++) insertAt += toPart.child(i).nodeSize;
+  const tr = state.tr.delete(fromPos, fromPos + node.nodeSize);
+  tr.insert(tr.mapping.map(insertAt), moved);
+  return tr.scrollIntoView();
+}
+
+/** The position of the paragraph-level node with id `id` in `doc`, or -1. */
+export function findNodeById(doc: Node, id: string): number {
+  let found = -1;
+  if (id === '') return found;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.attrs.id === id && !node.isInline) found = pos;
+    return node.isBlock && !node.isTextblock;
+  });
+  return found;
+}
+
+/** One transaction putting the cursor at the start of the text of the paragraph at `pos`, scrolled into view. */
+export function jumpToParagraphTr(state: EditorState, pos: number): Transaction | null {
+  const node = state.doc.nodeAt(pos);
+  if (!node || node.isInline) return null;
+  const inside = node.isTextblock ? pos + 1 : pos + 2;
+  return state.tr.setSelection(TextSelection.near(state.doc.resolve(Math.min(inside, state.doc.content.size)))).scrollIntoView();
+}
