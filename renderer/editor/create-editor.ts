@@ -12,6 +12,7 @@ import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
+import { stylePlugins } from './style/style-plugins.js';
 
 /**
  * The ProseMirror editor of one document, bound to a Y.Doc: y-prosemirror keeps the
@@ -38,6 +39,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
   return [
     ySyncPlugin(prosemirrorFragment(ydoc), { onFirstRender }),
     yUndoPlugin(),
+    ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     keymap(baseKeymap),
     numberingPlugin(),
