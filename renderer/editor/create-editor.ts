@@ -8,6 +8,8 @@ import type * as Y from 'yjs';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { readHeader } from '../../shared/document/header.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
+import { structureKeymap } from './commands/keymap.js';
+import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
@@ -41,6 +43,8 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     yUndoPlugin(),
     ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
+    ...structureKeymap(),
+    uniqueIdsPlugin(),
     keymap(baseKeymap),
     numberingPlugin(),
     placeholderPlugin(),

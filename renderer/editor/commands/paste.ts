@@ -1,0 +1,163 @@
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { ImportError, importText } from '../../../shared/import/index.js';
+import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } from './structure.js';
+
+/**
+ * Paste of UN text: a pasted run of paragraphs (plain text, or the text of pasted HTML from
+ * Word or a browser) goes through the importer, so preambular paragraphs land in the
+ * preamble and numbered ones in the operative part, with their subparagraphs and
+ * footnotes. A single line stays an ordinary text paste.
+ */
+
+/** The paste plugin's key. */
+export const structuredPasteKey = new PluginKey('structuredPaste');
+
+/** The paragraphs the importer read from a pasted text: preambular and operative (with their children). */
+export type PastedParagraphs = { preambular: Node[]; operative: Node[] };
+
+// The importer needs a title and an authoring body line to recognise a resolution; pasted
+// paragraphs usually come without them. A closing OP is added only when the importer would
+// otherwise drop a text with no operative paragraph, and removed again.
+const wrapper = 'Pasted text\n\nThe General Assembly,\n\n';
+const closingText = 'Penholder pasted text ends here.';
+
+/** True when `text` holds more than one non-empty line: it is pasted as paragraphs. */
+export function isMultiParagraph(text: string): boolean {
+  let lines = 0;
+  for (const line of text.split('\n')) if (line.trim() !== '' && ++lines > 1) return true;
+  return false;
+}
+
+/** Reads pasted text as resolution paragraphs; null when the importer finds none. */
+export function readPastedParagraphs(text: string): PastedParagraphs | null {
+  const attempts = [text, wrapper + text, `${wrapper}${text}\n\n1. ${closingText}`];
+  for (const attempt of attempts) {
+    try {
+      const doc = importText(attempt).documents[0];
+      if (doc) return collect(doc);
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+    }
+  }
+  return null;
+}
+
+function collect(doc: Node): PastedParagraphs {
+  const out: PastedParagraphs = { preambular: [], operative: [] };
+  doc.forEach((part) => {
+    if (part.type.name === 'preamble') part.forEach((p) => out.preambular.push(p));
+    if (part.type.name === 'operative' || part.type.name === 'decision_body') part.forEach((p) => out.operative.push(p));
+  });
+  const last = out.operative[out.operative.length - 1];
+  if (last && last.textContent === closingText) out.operative.pop();
+  return out;
+}
+
+/**
+ * The transaction that pastes `text` at the selection of `state` as paragraphs, or null when
+ * it should be an ordinary paste (one line, the cursor outside the preamble and operative
+ * part, or nothing the importer recognises). Preambular paragraphs go after the current PP
+ * (or at the end of the preamble), operative ones after the current OP (or at the start of
+ * the operative part); an empty current paragraph is replaced. Unnumbered paragraphs pasted
+ * into the operative part that do not end with a comma (not preambular) become OPs.
+ */
+export function pasteParagraphs(state: EditorState, text: string): Transaction | null {
+  if (!isMultiParagraph(text)) return null;
+  const tr = state.tr;
+  if (!state.selection.empty) tr.deleteSelection();
+  const $from = tr.selection.$from;
+  if ($from.depth < 3) return null;
+  const part = $from.node(1);
+  if (!['preamble', 'operative', 'decision_body'].includes(part.type.name)) return null;
+  const pasted = readPastedParagraphs(text);
+  if (!pasted || pasted.preambular.length + pasted.operative.length === 0) return null;
+  let { preambular, operative } = pasted;
+  if (part.type.name === 'decision_body') {
+    operative = [...preambular, ...operative];
+    preambular = [];
+  } else if (part.type.name === 'operative' && operative.length === 0 && !preambular.every((p) => p.child(0).textContent.trimEnd().endsWith(','))) {
+    operative = preambular;
+    preambular = [];
+  }
+  const targetType = typeOf(part.type.name === 'decision_body' ? 'decision_paragraph' : 'operative_paragraph');
+  const ops = operative.map((p) => (p.type === targetType ? p : convertTo(p, targetType)));
+  const pps = preambular.map((p) => convertTo(p, typeOf('preambular_paragraph')));
+  if (ops.some((p) => !p) || pps.some((p) => !p)) return null;
+  const at = { part, partPos: $from.before(1), anchor: $from.node(2), anchorPos: $from.before(2) };
+  return insertParagraphs(tr, at, pps as Node[], ops as Node[]);
+}
+
+type Anchor = { part: Node; partPos: number; anchor: Node; anchorPos: number };
+
+// Positions are planned in `tr.doc` and mapped through the steps added here, in document order.
+function insertParagraphs(tr: Transaction, at: Anchor, pps: Node[], ops: Node[]): Transaction | null {
+  const replaceAnchor = isEmptyParagraph(at.anchor);
+  const anchorEnd = at.anchorPos + at.anchor.nodeSize;
+  const plans: { from: number; to: number; nodes: Node[] }[] = [];
+  const here = (nodes: Node[]) => plans.push({ from: replaceAnchor ? at.anchorPos : anchorEnd, to: anchorEnd, nodes });
+  if (at.part.type.name === 'preamble') {
+    if (pps.length) here(pps);
+    const operativeStart = at.partPos + at.part.nodeSize + 1;
+    if (ops.length) plans.push({ from: operativeStart, to: operativeStart, nodes: ops });
+  } else {
+    const preamble = tr.doc.resolve(at.partPos).nodeBefore;
+    if (pps.length && preamble?.type.name === 'preamble') plans.push({ from: at.partPos - 1, to: at.partPos - 1, nodes: pps });
+    if (ops.length) here(ops);
+  }
+  if (plans.length === 0) return null;
+  const firstStep = tr.steps.length;
+  let lastPos = -1;
+  for (const plan of plans) {
+    const mapping = tr.mapping.slice(firstStep);
+    const from = mapping.map(plan.from, -1);
+    if (!replaceNodes(tr, from, mapping.map(plan.to, 1), plan.nodes)) return null;
+    const last = plan.nodes[plan.nodes.length - 1];
+    lastPos = from + plan.nodes.reduce((size, n) => size + n.nodeSize, 0) - (last?.nodeSize ?? 0);
+  }
+  const lastNode = tr.doc.nodeAt(lastPos);
+  return cursorInParagraph(tr, lastPos, lastNode?.firstChild?.content.size ?? 0).scrollIntoView();
+}
+
+/** Plain text of pasted HTML, one line per block element (what Word and browsers put on the clipboard). */
+export function htmlToText(html: string): string {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  const lines: string[] = [];
+  let line = '';
+  const blocks = /^(P|DIV|LI|H[1-6]|TR|BR|BLOCKQUOTE|SECTION|ARTICLE|TABLE|UL|OL)$/;
+  const walk = (node: globalThis.Node) => {
+    if (node.nodeType === 3) line += node.textContent ?? '';
+    const isBlock = node.nodeType === 1 && blocks.test((node as Element).tagName);
+    if (isBlock) flush();
+    node.childNodes.forEach(walk);
+    if (isBlock) flush();
+  };
+  const flush = () => {
+    if (line.trim()) lines.push(line);
+    line = '';
+  };
+  walk(body);
+  flush();
+  return lines.map((l) => l.replace(/\s+/g, ' ').trim()).join('\n');
+}
+
+/** The plugin that routes multi-paragraph pastes through `pasteParagraphs`. */
+export function structuredPastePlugin(): Plugin {
+  return new Plugin({
+    key: structuredPasteKey,
+    props: {
+      handlePaste(view, event) {
+        const data = event.clipboardData;
+        if (!data) return false;
+        const plain = data.getData('text/plain');
+        const html = data.getData('text/html');
+        const text = plain.trim() !== '' ? plain : html ? htmlToText(html) : '';
+        const tr = pasteParagraphs(view.state, text.replace(/\r\n?/g, '\n'));
+        if (!tr) return false;
+        view.dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
+        return true;
+      },
+    },
+  });
+}
