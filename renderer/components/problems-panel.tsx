@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { fixTransaction, selectProblem } from '../editor/style/quick-fix.js';
+import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
+
+/** Props of the problems panel: the editor whose problems it lists (null while it opens). */
+export type ProblemsPanelProps = { view: EditorView | null };
+
+/** A problem's message split into its place ("OP 3") and the rest. */
+export function splitMessage(message: string): { path: string; text: string } {
+  const at = message.indexOf(': ');
+  return at < 0 ? { path: '', text: message } : { path: message.slice(0, at), text: message.slice(at + 2) };
+}
+
+// The panel's list may be a render behind the editor: act on the editor's current problem.
+function current(view: EditorView, problem: PlacedProblem): PlacedProblem | undefined {
+  const problems = styleKey.getState(view.state)?.problems ?? [];
+  return problems.find((p) => p.rule === problem.rule && p.paragraphId === problem.paragraphId && p.from === problem.from && p.to === problem.to);
+}
+
+/**
+ * The style problems of the open document, beside the page: each names its place and says
+ * what is wrong; clicking one selects its text in the editor and scrolls to it; a problem
+ * with a certain fix has a button applying it (one undo step, as Mod-. in the editor does).
+ * Problems are warnings and hints only; the panel never blocks anything.
+ */
+export function ProblemsPanel({ view }: ProblemsPanelProps) {
+  const [problems, setProblems] = useState<readonly PlacedProblem[]>([]);
+  useEffect(() => {
+    if (!view) {
+      setProblems([]);
+      return undefined;
+    }
+    return subscribeProblems(view, setProblems);
+  }, [view]);
+
+  const go = (problem: PlacedProblem) => {
+    const found = view ? current(view, problem) : undefined;
+    if (!view || !found) return;
+    view.dispatch(selectProblem(view.state, found));
+    view.focus();
+  };
+  const fix = (problem: PlacedProblem) => {
+    const found = view ? current(view, problem) : undefined;
+    const tr = view && found ? fixTransaction(view.state, found) : null;
+    if (!view || !tr) return;
+    view.dispatch(tr);
+    view.focus();
+  };
+
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  return (
+    <aside className="problems-panel" role="complementary" aria-label="Style problems">
+      <h2 className="problems-title">
+        Problems <span className="problems-count">{problems.length === 0 ? '' : `${warnings} warning${warnings === 1 ? '' : 's'}, ${problems.length - warnings} hint${problems.length - warnings === 1 ? '' : 's'}`}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="problems-empty">No style problems.</p>
+      ) : (
+        <ul className="problems-list">
+          {problems.map((problem) => {
+            const { path, text } = splitMessage(problem.message);
+            return (
+              <li key={`${problem.rule}-${problem.paragraphId}-${problem.from}-${problem.to}`} className={`problem problem-${problem.severity}`}>
+                <button type="button" className="problem-go" onClick={() => go(problem)} title={problem.message}>
+                  <span className="problem-path">{path}</span> <span className="problem-text">{text}</span>
+                </button>
+                {problem.fix ? (
+                  <button type="button" className="button subtle problem-fix" onClick={() => fix(problem)} aria-label={`${problem.fix.label} (${path})`}>
+                    {problem.fix.label}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </aside>
+  );
+}
