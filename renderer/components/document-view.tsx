@@ -11,6 +11,11 @@ import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { displayTitle, messageOf } from '../format.js';
+import { HelpButton } from './help-sheet.js';
+import { MetadataPanel } from './metadata-panel.js';
+import { OutlinePanel } from './outline-panel.js';
+import { ProblemsPanel } from './problems-panel.js';
+import { ZoomControl } from './zoom-control.js';
 
 /** Props of the document view. */
 export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void };
@@ -32,6 +37,9 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
   const [title, setTitle] = useState('');
   const [rtl, setRtl] = useState(false);
   const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
+  const [editorState, setEditorState] = useState<EditorState | null>(null);
+  const [zoom, setZoom] = useState(100);
+  const [panels, setPanels] = useState({ outline: true, details: false });
 
   useEffect(() => {
     let cancelled = false;
@@ -43,6 +51,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
       setTitle(childText(state.doc, 'title'));
       setRtl(readHeader(state.doc).language === 'ar');
       setFootnotes(numbering ? collectFootnotes(state.doc, numbering) : []);
+      setEditorState(state);
     };
     openDocumentSession(api, id, { onStatus: setSync, onError: (e) => setError(e.message) }).then(
       (session) => {
@@ -90,6 +99,14 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
         <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
           {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
         </span>
+        <ZoomControl zoom={zoom} onZoom={setZoom} />
+        <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
+          Outline
+        </button>
+        <button type="button" className="button subtle" aria-pressed={panels.details} onClick={() => setPanels((p) => ({ ...p, details: !p.details }))}>
+          Details
+        </button>
+        <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
           Close
         </button>
@@ -99,11 +116,20 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
           {error}
         </p>
       ) : null}
-      <div className="page-scroll">
-        <article className="page" aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
-          <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
-          <FootnoteList footnotes={footnotes} />
-        </article>
+      <div className="document-body">
+        {panels.outline ? <OutlinePanel view={viewRef.current} state={editorState} /> : null}
+        <div className="page-scroll">
+          <article className="page" style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
+            <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
+            <FootnoteList footnotes={footnotes} />
+          </article>
+        </div>
+        {panels.details ? (
+          <aside className="side-panels" aria-label="Side panels">
+            <MetadataPanel view={viewRef.current} state={editorState} />
+          </aside>
+        ) : null}
+        <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />
       </div>
     </div>
   );

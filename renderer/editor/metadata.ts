@@ -48,25 +48,26 @@ export function setBlockTextTr(state: EditorState, field: TextField, text: strin
   return tr.replaceWith(from, from + block.size, state.schema.text(text));
 }
 
-/** `sponsors` with `code` appended (order kept); unchanged when already present. */
-export function addSponsor(sponsors: readonly string[], code: string): string[] {
-  return sponsors.includes(code) ? [...sponsors] : [...sponsors, code];
+/** `sponsors` with `sponsor` appended (order kept); unchanged when already present. */
+export function addSponsor(sponsors: readonly string[], sponsor: string): string[] {
+  return sponsors.includes(sponsor) ? [...sponsors] : [...sponsors, sponsor];
 }
 
-/** `sponsors` without `code`. */
-export function removeSponsor(sponsors: readonly string[], code: string): string[] {
-  return sponsors.filter((s) => s !== code);
+/** `sponsors` without `sponsor`. */
+export function removeSponsor(sponsors: readonly string[], sponsor: string): string[] {
+  return sponsors.filter((s) => s !== sponsor);
 }
 
 /**
  * Delegations whose code or name contains `query` (case- and accent-insensitive), codes
- * matching exactly first, leaving out those in `exclude`; at most `limit`.
+ * matching exactly first, leaving out those named in `exclude` (by code or name, as the
+ * header's sponsors may hold either); at most `limit`.
  */
 export function filterDelegations(query: string, exclude: readonly string[] = [], limit = 50): Delegation[] {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const q = fold(query.trim());
   const matches = delegations.filter(
-    (d) => !exclude.includes(d.code) && (q === '' || fold(d.code).includes(q) || fold(d.name).includes(q)),
+    (d) => !exclude.includes(d.code) && !exclude.includes(d.name) && (q === '' || fold(d.code).includes(q) || fold(d.name).includes(q)),
   );
   const exact = matches.filter((d) => fold(d.code) === q);
   return [...exact, ...matches.filter((d) => fold(d.code) !== q)].slice(0, limit);

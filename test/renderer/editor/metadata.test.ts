@@ -65,6 +65,7 @@ describe('sponsors', () => {
     expect(can).toBeDefined();
     expect(filterDelegations('can')[0]?.code).toBe('CAN');
     expect(filterDelegations('can', ['CAN']).some((d) => d.code === 'CAN')).toBe(false);
+    expect(filterDelegations('can', [can!.name]).some((d) => d.code === 'CAN')).toBe(false);
     for (const d of filterDelegations('land')) expect(`${d.code} ${d.name}`.toLowerCase()).toContain('land');
     expect(filterDelegations('', [], 5)).toHaveLength(5);
   });

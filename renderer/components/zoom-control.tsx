@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+
+/** The zoom steps of the page, in percent (80% for a small screen up to 200% for a projector). */
+export const zoomSteps: readonly number[] = [80, 90, 100, 110, 125, 150, 175, 200];
+
+/** The next zoom step from `zoom` in `direction` (+1 larger, -1 smaller), clamped to the steps. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  if (direction > 0) return zoomSteps.find((s) => s > zoom) ?? zoomSteps[zoomSteps.length - 1]!;
+  return [...zoomSteps].reverse().find((s) => s < zoom) ?? zoomSteps[0]!;
+}
+
+/** Props of the zoom control: the current zoom in percent and the setter. */
+export type ZoomControlProps = { zoom: number; onZoom: (zoom: number) => void };
+
+/**
+ * Smaller / current / larger buttons for the page zoom, and the keyboard shortcuts
+ * Ctrl/Cmd + and - (step) and Ctrl/Cmd 0 (back to 100%), taken over from the browser's own
+ * page zoom so only the page grows, not the chrome around it.
+ */
+export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key;
+      const next = key === '+' || key === '=' ? stepZoom(zoom, 1) : key === '-' || key === '_' ? stepZoom(zoom, -1) : key === '0' ? 100 : null;
+      if (next === null) return;
+      event.preventDefault();
+      onZoom(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoom, onZoom]);
+  return (
+    <div className="zoom-control" role="group" aria-label="Zoom">
+      <button type="button" className="button subtle" aria-label="Zoom out" disabled={zoom <= zoomSteps[0]!} onClick={() => onZoom(stepZoom(zoom, -1))}>
+        −
+      </button>
+      <button type="button" className="button subtle zoom-value" aria-label={`Zoom ${zoom}%, reset to 100%`} onClick={() => onZoom(100)}>
+        {zoom}%
+      </button>
+      <button type="button" className="button subtle" aria-label="Zoom in" disabled={zoom >= zoomSteps[zoomSteps.length - 1]!} onClick={() => onZoom(stepZoom(zoom, 1))}>
+        +
+      </button>
+    </div>
+  );
+}
