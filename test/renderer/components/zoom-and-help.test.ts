@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { appShortcuts, isHelpKey } from '../../../renderer/components/help-sheet.js';
+import { stepZoom, zoomSteps } from '../../../renderer/components/zoom-control.js';
+
+describe('zoom steps', () => {
+  it('steps through 80%..200% and stops at both ends', () => {
+    expect(stepZoom(100, 1)).toBe(110);
+    expect(stepZoom(100, -1)).toBe(90);
+    expect(stepZoom(200, 1)).toBe(200);
+    expect(stepZoom(80, -1)).toBe(80);
+    expect(stepZoom(112, 1)).toBe(125);
+    expect(stepZoom(112, -1)).toBe(110);
+  });
+
+  it('always lands on a step, moving in the asked direction unless at an end', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 250 }), fc.constantFrom<1 | -1>(1, -1), (zoom, dir) => {
+        const next = stepZoom(zoom, dir);
+        expect(zoomSteps).toContain(next);
+        if (dir > 0 && zoom < 200) expect(next).toBeGreaterThan(zoom);
+        if (dir < 0 && zoom > 80) expect(next).toBeLessThan(zoom);
+      }),
+    );
+  });
+});
+
+describe('help sheet keys', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  });
+
+  it('opens on F1 and Mod-/ only', () => {
+    expect(isHelpKey(key('F1'))).toBe(true);
+    expect(isHelpKey(key('/', { ctrlKey: true }))).toBe(true);
+    expect(isHelpKey(key('/', { metaKey: true }))).toBe(true);
+    expect(isHelpKey(key('/'))).toBe(false);
+    expect(isHelpKey(key('/', { ctrlKey: true, altKey: true }))).toBe(false);
+    expect(isHelpKey(key('?'))).toBe(false);
+  });
+
+  it('lists undo, redo, zoom and help', () => {
+    const actions = appShortcuts.map((s) => s.action).join('\n');
+    for (const word of ['Undo', 'Redo', 'Zoom', 'shortcuts']) expect(actions).toContain(word);
+  });
+});
