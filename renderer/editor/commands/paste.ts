@@ -100,7 +100,11 @@ function insertParagraphs(tr: Transaction, at: Anchor, pps: Node[], ops: Node[])
   if (at.part.type.name === 'preamble') {
     if (pps.length) here(pps);
     const operativeStart = at.partPos + at.part.nodeSize + 1;
-    if (ops.length) plans.push({ from: operativeStart, to: operativeStart, nodes: ops });
+    // A new document's lone empty OP gives way to the pasted ones.
+    const operative = tr.doc.nodeAt(operativeStart - 1);
+    const lone = operative?.childCount === 1 && operative.firstChild && isEmptyParagraph(operative.firstChild);
+    const loneEnd = lone ? operativeStart + (operative.firstChild?.nodeSize ?? 0) : operativeStart;
+    if (ops.length) plans.push({ from: operativeStart, to: loneEnd, nodes: ops });
   } else {
     const preamble = tr.doc.resolve(at.partPos).nodeBefore;
     if (pps.length && preamble?.type.name === 'preamble') plans.push({ from: at.partPos - 1, to: at.partPos - 1, nodes: pps });
