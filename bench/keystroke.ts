@@ -2,11 +2,15 @@
  * `npm run bench -- keystroke`: keystroke latency in Chromium, from the keydown event to
  * just after the next animation frame, while typing ~200 characters into the middle of a
  * 60-operative-paragraph resolution (~60,000 characters, with footnotes), in (a) the real
- * Penholder editor served by the browser shell on a temporary data directory (the document
- * imported as text and opened in the app) and (b) a bare ProseMirror editor (doc/paragraph/
+ * Penholder app served by the browser shell on a temporary data directory (the document
+ * imported as text and opened in the app), as users run it: the production renderer build
+ * (`vite build`, as the Electron shell loads it; `--dev` measures Vite's dev server with
+ * React's development build instead), and (b) a bare ProseMirror editor (doc/paragraph/
  * text, no plugins) holding the same text, bundled with esbuild, in the same run.
  * Chromium runs with frame-rate limiting and vsync off, so a sample measures the work of a
  * keystroke rather than the wait for the display's next 16.7 ms tick.
+ * `--profile` also records a CPU profile of the Penholder run and prints the functions with
+ * the most self time (what dominates a keystroke).
  * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...}`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,9 +18,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { startWebShell } from '../electron/web/web-shell.js';
+import { RENDERER_VITE_CONFIG, startWebShell } from '../electron/web/web-shell.js';
 import { buildDocument } from '../shared/document/build.js';
 import { exportText } from '../shared/document/export-text.js';
 import { quantile, round3 } from './_stats.js';
@@ -51,6 +56,26 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+type ProfileNode = { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+
+// The functions with the most self time in a CPU profile, as printable lines.
+function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, count = 15): string[] {
+  const interval = (profile.timeDeltas ?? []).reduce((a, b) => a + b, 0) / Math.max(1, profile.samples?.length ?? 1) / 1000;
+  const totals = new Map<string, number>();
+  let all = 0;
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.replace(/^.*\/(node_modules\/[^/]+|[^/]+\/[^/]+)\/?/, '$1/').replace(/\?.*$/, '');
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (node.hitCount ?? 0));
+    all += node.hitCount ?? 0;
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, hits]) => `${((hits / Math.max(1, all)) * 100).toFixed(1).padStart(5)}%  ${(hits * interval).toFixed(0).padStart(6)} ms  ${key}`);
+}
+
 // Types `typed` one key at a time into the focused editor and returns the latencies (ms) after warm-up.
 async function typeAndMeasure(page: Page, probe: string): Promise<number[]> {
   await page.addScriptTag({ content: probe });
@@ -62,9 +87,17 @@ async function typeAndMeasure(page: Page, probe: string): Promise<number[]> {
   return samples.slice(warmup);
 }
 
-async function measurePenholder(browser: Browser, text: string, probe: string): Promise<{ samples: number[]; chars: number }> {
+// Builds the production renderer into `outDir` (quietly) and returns it.
+// Unminified when profiling, so the profile names our functions.
+async function buildRenderer(outDir: string, minify: boolean): Promise<string> {
+  await viteBuild({ configFile: RENDERER_VITE_CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true, minify } });
+  return outDir;
+}
+
+async function measurePenholder(browser: Browser, text: string, probe: string, args: string[]): Promise<{ samples: number[]; chars: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-bench-'));
-  const shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
+  const staticDir = args.includes('--dev') ? undefined : await buildRenderer(path.join(dataDir, 'renderer'), !args.includes('--profile'));
+  const shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1', ...(staticDir ? { staticDir } : {}) });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(shell.url);
@@ -73,7 +106,14 @@ async function measurePenholder(browser: Browser, text: string, probe: string): 
     await page.locator('.ph-document .ph-op').nth(59).waitFor();
     const chars = await page.locator('.ph-document').evaluate((el) => (el.textContent ?? '').length);
     await page.locator('.ph-document .ph-op').nth(30).locator('.ph-text').first().click();
+    const cdp = args.includes('--profile') ? await page.context().newCDPSession(page) : null;
+    await cdp?.send('Profiler.enable');
+    await cdp?.send('Profiler.start');
     const samples = await typeAndMeasure(page, probe);
+    if (cdp) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      console.log(`CPU profile of the Penholder run, top self time:\n${topSelfTime(cpu as never).join('\n')}`);
+    }
     const typedOk = await page.locator('.ph-document .ph-op').nth(30).evaluate((el, t) => (el.textContent ?? '').includes(t.trim()), typed);
     if (!typedOk) throw new Error('the typed text did not reach operative paragraph 31');
     await page.close();
@@ -102,7 +142,7 @@ async function measureBare(browser: Browser, text: string, probe: string): Promi
 }
 
 /** Runs the bench and prints its figures. */
-export async function run(): Promise<void> {
+export async function run(args: string[] = []): Promise<void> {
   const text = benchText();
   const probe = await bundle('measure.ts');
   const browser = await chromium.launch({
@@ -111,7 +151,7 @@ export async function run(): Promise<void> {
       '--disable-sync', '--no-first-run', '--disable-quic', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
   });
   try {
-    const ours = await measurePenholder(browser, text, probe);
+    const ours = await measurePenholder(browser, text, probe, args);
     const base = await measureBare(browser, text, probe);
     const f = (s: number[], q: number) => round3(quantile(s, q));
     console.log(`document: ${ours.chars} characters in the editor; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
@@ -125,6 +165,7 @@ export async function run(): Promise<void> {
       baseline_p95_ms: f(base, 0.95),
       ratio_p95: round3(quantile(ours.samples, 0.95) / quantile(base, 0.95)),
       samples: ours.samples.length,
+      renderer: args.includes('--dev') ? 'dev' : 'production',
       doc_chars: ours.chars,
     }));
   } finally {

@@ -1,10 +1,10 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
-import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
+import type { DropTarget, OutlinePart } from '../editor/outline.js';
 
 /** Props of the outline panel: the live editor view and its latest state (null until the editor exists). */
 export type OutlinePanelProps = { view: EditorView | null; state: EditorState | null };
@@ -32,39 +32,40 @@ export function OutlinePanel({ view, state }: OutlinePanelProps) {
     return deferred && numbering ? outlineEntries(deferred.doc, numbering) : [];
   }, [deferred]);
   const [drop, setDrop] = useState<DropTarget | null>(null);
+  // Rows get stable callbacks that read the latest entries, so a keystroke re-renders only the rows it changed.
+  const latest = useRef({ entries, view });
+  latest.current = { entries, view };
   const parts = (['preamble', 'operative', 'decision_body'] as const).filter(
     (part) => entries.some((e) => e.part === part) || (part !== 'decision_body' && entries.some((e) => e.part === 'operative')),
   );
 
-  const jump = (entry: OutlineEntry) => {
-    if (!view) return;
-    const tr = jumpToParagraphTr(view.state, entry.pos);
-    if (tr) view.dispatch(tr);
-    view.focus();
-  };
+  const jump = useCallback((id: string) => {
+    const { entries: now, view: v } = latest.current;
+    const entry = now.find((e) => e.id === id);
+    if (!v || !entry) return;
+    const tr = jumpToParagraphTr(v.state, entry.pos);
+    if (tr) v.dispatch(tr);
+    v.focus();
+  }, []);
 
-  const onDrop = (event: DragEvent, target: DropTarget) => {
+  const onDrop = useCallback((event: DragEvent, target: DropTarget) => {
     event.preventDefault();
     setDrop(null);
     const id = event.dataTransfer.getData(entryMime);
-    const from = entries.find((e) => e.id === id);
-    if (!view || !from) return;
-    const tr = moveParagraphTr(view.state, from.pos, target);
-    if (tr) view.dispatch(tr);
-  };
+    const { entries: now, view: v } = latest.current;
+    const from = now.find((e) => e.id === id);
+    if (!v || !from) return;
+    const tr = moveParagraphTr(v.state, from.pos, target);
+    if (tr) v.dispatch(tr);
+  }, []);
 
-  const over = (event: DragEvent, target: DropTarget) => {
+  const over = useCallback((event: DragEvent, target: DropTarget) => {
     if (!event.dataTransfer.types.includes(entryMime)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
-    if (drop?.part !== target.part || drop.index !== target.index) setDrop(target);
-  };
-
-  const rowTarget = (event: DragEvent, entry: OutlineEntry): DropTarget => {
-    const box = event.currentTarget.getBoundingClientRect();
-    const after = event.clientY > box.top + box.height / 2;
-    return { part: entry.part, index: entry.index + (after ? 1 : 0) };
-  };
+    setDrop((d) => (d?.part === target.part && d.index === target.index ? d : target));
+  }, []);
+  const endDrag = useCallback(() => setDrop(null), []);
 
   return (
     <nav className="outline-panel" aria-label="Outline">
@@ -83,26 +84,19 @@ export function OutlinePanel({ view, state }: OutlinePanelProps) {
             </h3>
             <ol className="outline-list">
               {rows.map((entry) => (
-                <li
+                <OutlineRow
                   key={entry.id || `${part}-${entry.index}`}
-                  className={`outline-row${drop?.part === part && drop.index === entry.index ? ' drop-before' : ''}${
-                    drop?.part === part && drop.index === entry.index + 1 && entry.index === rows.length - 1 ? ' drop-after' : ''
-                  }`}
-                  draggable
-                  data-id={entry.id}
-                  onDragStart={(e) => {
-                    e.dataTransfer.setData(entryMime, entry.id);
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragEnd={() => setDrop(null)}
-                  onDragOver={(e) => over(e, rowTarget(e, entry))}
-                  onDrop={(e) => onDrop(e, rowTarget(e, entry))}
-                >
-                  <button type="button" className="outline-item" onClick={() => jump(entry)} aria-label={`${entry.number}: ${entry.words || 'empty'}`}>
-                    <span className="outline-number">{entry.number}</span>
-                    <span className="outline-words">{entry.words || '(empty)'}</span>
-                  </button>
-                </li>
+                  id={entry.id}
+                  part={part}
+                  index={entry.index}
+                  number={entry.number}
+                  words={entry.words}
+                  mark={drop?.part !== part ? '' : drop.index === entry.index ? 'drop-before' : drop.index === rows.length && entry.index === rows.length - 1 ? 'drop-after' : ''}
+                  onJump={jump}
+                  onOver={over}
+                  onDrop={onDrop}
+                  onEnd={endDrag}
+                />
               ))}
             </ol>
           </section>
@@ -111,3 +105,44 @@ export function OutlinePanel({ view, state }: OutlinePanelProps) {
     </nav>
   );
 }
+
+type OutlineRowProps = {
+  id: string;
+  part: OutlinePart;
+  index: number;
+  number: string;
+  words: string;
+  /** Drop indicator: '', 'drop-before' or 'drop-after'. */
+  mark: string;
+  onJump: (id: string) => void;
+  onOver: (event: DragEvent, target: DropTarget) => void;
+  onDrop: (event: DragEvent, target: DropTarget) => void;
+  onEnd: () => void;
+};
+
+// One draggable row; upper half of the row drops before it, lower half after it.
+const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, mark, onJump, onOver, onDrop, onEnd }: OutlineRowProps) {
+  const target = (event: DragEvent): DropTarget => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return { part, index: index + (event.clientY > box.top + box.height / 2 ? 1 : 0) };
+  };
+  return (
+    <li
+      className={`outline-row${mark ? ` ${mark}` : ''}`}
+      draggable
+      data-id={id}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(entryMime, id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragEnd={onEnd}
+      onDragOver={(e) => onOver(e, target(e))}
+      onDrop={(e) => onDrop(e, target(e))}
+    >
+      <button type="button" className="outline-item" onClick={() => onJump(id)} aria-label={`${number}: ${words || 'empty'}`}>
+        <span className="outline-number">{number}</span>
+        <span className="outline-words">{words || '(empty)'}</span>
+      </button>
+    </li>
+  );
+});

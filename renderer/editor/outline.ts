@@ -39,7 +39,8 @@ const partOfKind = { pp: 'preamble', op: 'operative', decision: 'decision_body' 
 
 /** The first `count` words of `text`, with an ellipsis when more follow. */
 export function firstWords(text: string, count = 8): string {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  // Only the head is split: paragraphs run to thousands of characters and this runs per keystroke.
+  const words = text.slice(0, count * 40).trim().split(/\s+/).filter((w) => w !== '');
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
 }
 
