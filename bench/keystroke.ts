@@ -10,7 +10,8 @@
  * Chromium runs with frame-rate limiting and vsync off, so a sample measures the work of a
  * keystroke rather than the wait for the display's next 16.7 ms tick.
  * `--profile` also records a CPU profile of the Penholder run and prints the functions with
- * the most self time (what dominates a keystroke).
+ * the most self time, and `--trace` a Chromium trace of both runs summed by event (script,
+ * style recalculation, layout, paint), to see what dominates a keystroke.
  * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...}`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -56,7 +57,33 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-type ProfileNode = { id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number } };
+type ProfileNode = { id: number; hitCount?: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } };
+
+// The named functions with the most total time (self + callees, each counted once per stack) in a CPU profile.
+function topTotalTime(profile: { nodes: ProfileNode[] }, count = 25): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const all = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
+  const totals = new Map<string, number>();
+  const walk = (node: ProfileNode, onStack: Set<string>): number => {
+    const name = node.callFrame.functionName;
+    const key = name ? `${name} :${node.callFrame.lineNumber + 1}` : '';
+    const fresh = key !== '' && !onStack.has(key);
+    if (fresh) onStack.add(key);
+    let hits = node.hitCount ?? 0;
+    for (const child of node.children ?? []) hits += walk(byId.get(child)!, onStack);
+    if (fresh) {
+      onStack.delete(key);
+      totals.set(key, (totals.get(key) ?? 0) + hits);
+    }
+    return hits;
+  };
+  const root = profile.nodes[0];
+  if (root) walk(root, new Set());
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, hits]) => `${((hits / Math.max(1, all)) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
 
 // The functions with the most self time in a CPU profile, as printable lines.
 function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, count = 15): string[] {
@@ -74,6 +101,32 @@ function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDe
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([key, hits]) => `${((hits / Math.max(1, all)) * 100).toFixed(1).padStart(5)}%  ${(hits * interval).toFixed(0).padStart(6)} ms  ${key}`);
+}
+
+type TraceEvent = { name: string; ph: string; dur?: number; tid: number; pid: number };
+const traceNames = ['EventDispatch', 'FunctionCall', 'RunMicrotasks', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MinorGC', 'MajorGC'];
+
+// Milliseconds per keystroke spent in the main-thread trace events that matter, from a Chromium trace.
+function traceSummary(trace: Buffer, keys: number): string {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !traceNames.includes(e.name)) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return traceNames.filter((n) => totals.has(n)).map((n) => `${n} ${((totals.get(n) ?? 0) / keys).toFixed(2)}`).join(', ');
+}
+
+// Types `typed` one key at a time into the focused editor and returns the latencies (ms) after warm-up,
+// under a Chromium trace when `trace` is set (its summary printed with `label`).
+async function typeTraced(page: Page, probe: string, trace: boolean, label: string): Promise<number[]> {
+  if (!trace) return typeAndMeasure(page, probe);
+  const browser = page.context().browser();
+  await browser?.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+  const samples = await typeAndMeasure(page, probe);
+  const buffer = await browser?.stopTracing();
+  if (buffer) console.log(`${label}, ms per keystroke (nested events overlap): ${traceSummary(buffer, typed.length)}`);
+  return samples;
 }
 
 // Types `typed` one key at a time into the focused editor and returns the latencies (ms) after warm-up.
@@ -109,10 +162,11 @@ async function measurePenholder(browser: Browser, text: string, probe: string, a
     const cdp = args.includes('--profile') ? await page.context().newCDPSession(page) : null;
     await cdp?.send('Profiler.enable');
     await cdp?.send('Profiler.start');
-    const samples = await typeAndMeasure(page, probe);
+    const samples = await typeTraced(page, probe, args.includes('--trace'), 'penholder trace');
     if (cdp) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
       console.log(`CPU profile of the Penholder run, top self time:\n${topSelfTime(cpu as never).join('\n')}`);
+      console.log(`top total time:\n${topTotalTime(cpu as never).join('\n')}`);
     }
     const typedOk = await page.locator('.ph-document .ph-op').nth(30).evaluate((el, t) => (el.textContent ?? '').includes(t.trim()), typed);
     if (!typedOk) throw new Error('the typed text did not reach operative paragraph 31');
@@ -124,7 +178,7 @@ async function measurePenholder(browser: Browser, text: string, probe: string, a
   }
 }
 
-async function measureBare(browser: Browser, text: string, probe: string): Promise<number[]> {
+async function measureBare(browser: Browser, text: string, probe: string, args: string[]): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const script = await bundle('bare-editor.ts');
   const css = 'body{margin:0;background:#eee}#editor{width:720px;margin:24px auto;padding:48px;background:#fff;font:16px/1.5 "Times New Roman",serif}';
@@ -134,7 +188,7 @@ async function measureBare(browser: Browser, text: string, probe: string): Promi
   await page.evaluate((l) => (window as unknown as { mountBare: (l: string[]) => void }).mountBare(l), lines);
   const middle = lines.findIndex((line) => line.startsWith('31.'));
   await page.locator('#editor p').nth(middle).click();
-  const samples = await typeAndMeasure(page, probe);
+  const samples = await typeTraced(page, probe, args.includes('--trace'), 'bare trace');
   const typedOk = await page.locator('#editor p').nth(middle).evaluate((el, t) => (el.textContent ?? '').includes(t.trim()), typed);
   if (!typedOk) throw new Error('the typed text did not reach the bare editor');
   await page.close();
@@ -152,7 +206,7 @@ export async function run(args: string[] = []): Promise<void> {
   });
   try {
     const ours = await measurePenholder(browser, text, probe, args);
-    const base = await measureBare(browser, text, probe);
+    const base = await measureBare(browser, text, probe, args);
     const f = (s: number[], q: number) => round3(quantile(s, q));
     console.log(`document: ${ours.chars} characters in the editor; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
     console.log(`penholder: p50 ${f(ours.samples, 0.5)} ms, p95 ${f(ours.samples, 0.95)} ms, max ${f(ours.samples, 1)} ms`);
