@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { fixTransaction, selectProblem } from '../editor/style/quick-fix.js';
+import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
 import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
 
 /** Props of the problems panel: the editor whose problems it lists (null while it opens). */
@@ -31,7 +31,8 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
       setProblems([]);
       return undefined;
     }
-    return subscribeProblems(view, setProblems);
+    // A transition: the list may lag a keystroke behind, typing must not wait for it.
+    return subscribeProblems(view, (next) => startTransition(() => setProblems(next)));
   }, [view]);
 
   const go = (problem: PlacedProblem) => {
@@ -44,6 +45,7 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
     const found = view ? current(view, problem) : undefined;
     const tr = view && found ? fixTransaction(view.state, found) : null;
     if (!view || !tr) return;
+    separateUndoStep(view.state);
     view.dispatch(tr);
     view.focus();
   };
