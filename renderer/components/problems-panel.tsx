@@ -51,10 +51,12 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
   };
 
   const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const hints = problems.length - warnings;
+  const counts = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', hints > 0 ? `${hints} hint${hints === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
   return (
     <aside className="problems-panel" role="complementary" aria-label="Style problems">
       <h2 className="problems-title">
-        Problems <span className="problems-count">{problems.length === 0 ? '' : `${warnings} warning${warnings === 1 ? '' : 's'}, ${problems.length - warnings} hint${problems.length - warnings === 1 ? '' : 's'}`}</span>
+        Problems <span className="problems-count">{counts}</span>
       </h2>
       {problems.length === 0 ? (
         <p className="problems-empty">No style problems.</p>

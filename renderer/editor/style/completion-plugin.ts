@@ -78,8 +78,17 @@ class CompletionList {
       this.view.focus();
     });
     view.dom.ownerDocument.body.appendChild(this.dom);
+    // The list is fixed to the viewport: follow the prefix when the page scrolls.
+    view.dom.ownerDocument.addEventListener('scroll', this.place, true);
     this.update();
   }
+
+  private readonly place = (): void => {
+    if (!this.shown) return;
+    const coords = this.view.coordsAtPos(this.shown.completion.from);
+    this.dom.style.left = `${Math.round(coords.left)}px`;
+    this.dom.style.top = `${Math.round(coords.bottom + 4)}px`;
+  };
 
   update(): void {
     const shown = visibleCompletion(this.view.state);
@@ -100,13 +109,12 @@ class CompletionList {
       option.textContent = phrase;
       return option;
     }));
-    const coords = this.view.coordsAtPos(shown.completion.from);
-    this.dom.style.left = `${Math.round(coords.left)}px`;
-    this.dom.style.top = `${Math.round(coords.bottom + 4)}px`;
+    this.place();
     this.dom.hidden = false;
   }
 
   destroy(): void {
+    this.view.dom.ownerDocument.removeEventListener('scroll', this.place, true);
     this.dom.remove();
   }
 }
