@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { shortcutList } from '../editor/commands/shortcuts.js';
 
 /** One line of the help sheet: the keys and what they do. */
 export type HelpShortcut = { keys: string; action: string };
@@ -16,12 +17,25 @@ export const appShortcuts: readonly HelpShortcut[] = [
   { keys: 'Esc', action: 'Close this list' },
 ];
 
+const keyNames: Readonly<Record<string, string>> = { Mod: mod, ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
+/** ProseMirror key notation for people: "Mod-Alt-f" -> "Ctrl+Alt+F" ("⌘+Alt+F" on macOS), "Alt-ArrowUp" -> "Alt+↑". */
+export function displayKeys(keys: string): string {
+  return keys
+    .split(/-(?!$)/)
+    .map((part) => keyNames[part] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}
+
+/** The editor's structure shortcuts (from commands/shortcuts.ts) as help-sheet lines. */
+export const editorShortcuts: readonly HelpShortcut[] = shortcutList.map((s) => ({ keys: displayKeys(s.keys), action: s.description }));
+
 /** True for the keys that open the help sheet: F1 and Mod-/. */
 export function isHelpKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
   return event.key === 'F1' || (event.key === '/' && (event.ctrlKey || event.metaKey) && !event.altKey);
 }
 
-/** Props of the help button: editor shortcuts to list before the app's own. */
+/** Props of the help button: the shortcuts to list before the app's own (the editor's by default). */
 export type HelpButtonProps = { shortcuts?: readonly HelpShortcut[] };
 
 /**
@@ -29,7 +43,7 @@ export type HelpButtonProps = { shortcuts?: readonly HelpShortcut[] };
  * F1 and Mod-/ open it from anywhere in the app; Esc or Close shuts it and focus returns to
  * where it was.
  */
-export function HelpButton({ shortcuts = [] }: HelpButtonProps) {
+export function HelpButton({ shortcuts = editorShortcuts }: HelpButtonProps) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {

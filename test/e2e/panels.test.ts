@@ -111,6 +111,7 @@ describe('outline, details, zoom and help in Chromium', { timeout: 120_000 }, ()
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await help.waitFor();
     expect(await help.textContent()).toContain('Undo');
+    expect(await help.textContent()).toContain('Alt+↑');
     await screenshot(page, 'panels-help');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });

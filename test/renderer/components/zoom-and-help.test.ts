@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appShortcuts, isHelpKey } from '../../../renderer/components/help-sheet.js';
+import { appShortcuts, displayKeys, editorShortcuts, isHelpKey } from '../../../renderer/components/help-sheet.js';
+import { shortcutList } from '../../../renderer/editor/commands/shortcuts.js';
 import { stepZoom, zoomSteps } from '../../../renderer/components/zoom-control.js';
 
 describe('zoom steps', () => {
@@ -46,5 +47,13 @@ describe('help sheet keys', () => {
   it('lists undo, redo, zoom and help', () => {
     const actions = appShortcuts.map((s) => s.action).join('\n');
     for (const word of ['Undo', 'Redo', 'Zoom', 'shortcuts']) expect(actions).toContain(word);
+  });
+
+  it('shows the editor shortcuts in people notation, one line each', () => {
+    expect(displayKeys('Mod-Alt-f')).toMatch(/^(Ctrl|⌘)\+Alt\+F$/);
+    expect(displayKeys('Alt-ArrowUp')).toBe('Alt+↑');
+    expect(displayKeys('Shift-Tab')).toBe('Shift+Tab');
+    expect(displayKeys('Mod--')).toMatch(/^(Ctrl|⌘)\+-$/);
+    expect(editorShortcuts.map((s) => s.action)).toEqual(shortcutList.map((s) => s.description));
   });
 });
