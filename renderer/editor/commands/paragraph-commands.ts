@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model';
-import { Selection, TextSelection } from 'prosemirror-state';
-import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
+import type { Command, Transaction } from 'prosemirror-state';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { newId } from '../../../shared/ids.js';
 import {
@@ -114,10 +114,4 @@ function firstParagraphTextPos(doc: Node): number | null {
     return !node.isTextblock;
   });
   return found;
-}
-
-/** The selection at the start of the document's first paragraph text (for tests and new documents). */
-export function firstParagraphSelection(state: EditorState): Selection | null {
-  const pos = firstParagraphTextPos(state.doc);
-  return pos === null ? null : TextSelection.create(state.doc, pos);
 }

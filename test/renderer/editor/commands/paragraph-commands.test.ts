@@ -108,4 +108,12 @@ describe('Enter', () => {
     expect(after.doc.eq(state.doc)).toBe(true);
     expect(cursorAt(after)).toBe('PP 1@0');
   });
+
+  it('in a decision starts the next lettered paragraph', () => {
+    const decision = stateFrom({ kind: 'decision', title: 'D', body: 'The Economic and Social Council:', operative: ['Takes note of the report;'] });
+    const after = must(at(decision, '(a)', -1), splitParagraph);
+    expect(outline(after.doc)).toEqual(['(a): Takes note of the report;', '(b): ']);
+    expect(cursorAt(after)).toBe('(b)@0');
+    expectSound(after.doc);
+  });
 });
