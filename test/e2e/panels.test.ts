@@ -85,6 +85,11 @@ describe('outline, details, zoom and help in Chromium', { timeout: 120_000 }, ()
     await details.getByLabel('Language').selectOption('fr');
     await expect.poll(() => attrs(page, '.ph-document .ph-sub', 'data-label')).toContain('a)');
     expect(await attrs(page, '.ph-document .ph-sub', 'data-label')).not.toContain('(a)');
+    await details.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.locator('.ph-document').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('article.page').getAttribute('dir')).toBe('rtl');
+    await details.getByLabel('Language').selectOption('fr');
+    await expect.poll(() => page.locator('.ph-document').getAttribute('dir')).toBe('ltr');
     await details.getByLabel('Find a delegation').fill('japan');
     await details.getByRole('button', { name: 'Add sponsor Japan (JPN)' }).click();
     await details.getByLabel('Find a delegation').fill('MEX');
