@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
 import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
@@ -35,20 +35,20 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
     return subscribeProblems(view, (next) => startTransition(() => setProblems(next)));
   }, [view]);
 
-  const go = (problem: PlacedProblem) => {
+  const go = useCallback((problem: PlacedProblem) => {
     const found = view ? current(view, problem) : undefined;
     if (!view || !found) return;
     view.dispatch(selectProblem(view.state, found));
     view.focus();
-  };
-  const fix = (problem: PlacedProblem) => {
+  }, [view]);
+  const fix = useCallback((problem: PlacedProblem) => {
     const found = view ? current(view, problem) : undefined;
     const tr = view && found ? fixTransaction(view.state, found) : null;
     if (!view || !tr) return;
     separateUndoStep(view.state);
     view.dispatch(tr);
     view.focus();
-  };
+  }, [view]);
 
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   const hints = problems.length - warnings;
@@ -62,23 +62,38 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
         <p className="problems-empty">No style problems.</p>
       ) : (
         <ul className="problems-list">
-          {problems.map((problem) => {
-            const { path, text } = splitMessage(problem.message);
-            return (
-              <li key={`${problem.rule}-${problem.paragraphId}-${problem.from}-${problem.to}`} className={`problem problem-${problem.severity}`}>
-                <button type="button" className="problem-go" onClick={() => go(problem)} title={problem.message}>
-                  <span className="problem-path">{path}</span> <span className="problem-text">{text}</span>
-                </button>
-                {problem.fix ? (
-                  <button type="button" className="button subtle problem-fix" onClick={() => fix(problem)} aria-label={`${problem.fix.label} (${path})`}>
-                    {problem.fix.label}
-                  </button>
-                ) : null}
-              </li>
-            );
-          })}
+          {problems.map((problem) => (
+            <ProblemRow key={`${problem.rule}-${problem.paragraphId}-${problem.from}-${problem.to}`} problem={problem} onGo={go} onFix={fix} />
+          ))}
         </ul>
       )}
     </aside>
   );
 }
+
+/** Props of one problem row: the problem and what its two buttons do. */
+export type ProblemRowProps = { problem: PlacedProblem; onGo: (problem: PlacedProblem) => void; onFix: (problem: PlacedProblem) => void };
+
+/**
+ * One problem: its place and message (a button that goes to it) and, when it has a certain
+ * fix, a button applying it. Re-renders only when what it shows changes, not when typing
+ * elsewhere moves the problem's positions (the buttons look the problem up when clicked).
+ */
+export const ProblemRow = memo(
+  function ProblemRow({ problem, onGo, onFix }: ProblemRowProps) {
+    const { path, text } = splitMessage(problem.message);
+    return (
+      <li className={`problem problem-${problem.severity}`}>
+        <button type="button" className="problem-go" onClick={() => onGo(problem)} title={problem.message}>
+          <span className="problem-path">{path}</span> <span className="problem-text">{text}</span>
+        </button>
+        {problem.fix ? (
+          <button type="button" className="button subtle problem-fix" onClick={() => onFix(problem)} aria-label={`${problem.fix.label} (${path})`}>
+            {problem.fix.label}
+          </button>
+        ) : null}
+      </li>
+    );
+  },
+  (a, b) => a.onGo === b.onGo && a.onFix === b.onFix && a.problem.message === b.problem.message && a.problem.severity === b.problem.severity && a.problem.fix?.label === b.problem.fix?.label,
+);
