@@ -6,7 +6,7 @@
  * filters or blocks a transaction.
  */
 import type { Node } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { createStyleChecker, textOffsetToPos, type StyleChecker, type StyleProblem } from '../../../shared/style/index.js';
 import { touchedParagraphIds } from './touched.js';
@@ -71,17 +71,49 @@ export function placeProblems(doc: Node, problems: readonly StyleProblem[]): Pla
  * paragraph) decorates its whole text block instead, so it can still be seen.
  */
 export function problemDecorations(doc: Node, problems: readonly PlacedProblem[]): DecorationSet {
-  const decorations: Decoration[] = [];
-  for (const problem of problems) {
-    const attrs = { class: problem.severity === 'info' ? 'ph-problem ph-problem-info' : 'ph-problem', title: problem.message };
-    if (problem.end > problem.start) {
-      decorations.push(Decoration.inline(problem.start, problem.end, attrs, { problem }));
-      continue;
-    }
-    const node = doc.nodeAt(problem.textPos);
-    if (node) decorations.push(Decoration.node(problem.textPos, problem.textPos + node.nodeSize, { ...attrs, class: `${attrs.class} ph-problem-block` }, { problem }));
+  return DecorationSet.create(doc, problems.map((problem) => problemDecoration(doc, problem)).filter((d) => d !== null));
+}
+
+function problemDecoration(doc: Node, problem: PlacedProblem): Decoration | null {
+  const attrs = { class: problem.severity === 'info' ? 'ph-problem ph-problem-info' : 'ph-problem', title: problem.message };
+  if (problem.end > problem.start) return Decoration.inline(problem.start, problem.end, attrs, { problem });
+  const node = doc.nodeAt(problem.textPos);
+  return node ? Decoration.node(problem.textPos, problem.textPos + node.nodeSize, { ...attrs, class: `${attrs.class} ph-problem-block` }, { problem }) : null;
+}
+
+// What a decoration shows and where: two decorations with the same key draw the same.
+function problemKey(problem: PlacedProblem, from: number, to: number): string {
+  return `${from}:${to}:${problem.end > problem.start ? 'i' : 'b'}:${problem.severity}:${problem.rule}:${problem.message}`;
+}
+
+/**
+ * `previous` (the decorations of the document before `tr`) brought up to `problems` in
+ * `tr.doc`: decorations that, once mapped, still show a current problem at the same place
+ * are kept as they are (so ProseMirror's view diff sees them unchanged and redraws nothing
+ * there); only the others are removed and the missing ones added. Draws the same as
+ * `problemDecorations(tr.doc, problems)`; a kept decoration's spec keeps its older problem
+ * (same rule, message and severity).
+ */
+export function updateProblemDecorations(previous: DecorationSet, tr: Transaction, problems: readonly PlacedProblem[]): DecorationSet {
+  const mapped = previous.map(tr.mapping, tr.doc);
+  const kept = new Map<string, Decoration[]>();
+  for (const deco of mapped.find()) {
+    const key = problemKey((deco.spec as { problem: PlacedProblem }).problem, deco.from, deco.to);
+    const list = kept.get(key);
+    if (list) list.push(deco);
+    else kept.set(key, [deco]);
   }
-  return DecorationSet.create(doc, decorations);
+  const added: Decoration[] = [];
+  for (const problem of problems) {
+    const fresh = problemDecoration(tr.doc, problem);
+    if (!fresh) continue;
+    const same = kept.get(problemKey(problem, fresh.from, fresh.to));
+    if (same && same.length > 0) same.pop();
+    else added.push(fresh);
+  }
+  const stale = [...kept.values()].flat();
+  if (stale.length === 0 && added.length === 0) return mapped;
+  return mapped.remove(stale).add(tr.doc, added);
 }
 
 type Listener = (problems: readonly PlacedProblem[]) => void;
@@ -104,15 +136,18 @@ export function subscribeProblems(view: EditorView, listener: Listener): () => v
  * (tests read its `lastAnalysed()`); each editor needs its own.
  */
 export function stylePlugin(checker: StyleChecker = createStyleChecker()): Plugin<StyleState> {
-  const compute = (doc: Node, changed?: ReadonlySet<string>): StyleState => {
-    const problems = placeProblems(doc, checker.check(doc, changed));
-    return { problems, decorations: problemDecorations(doc, problems) };
-  };
   return new Plugin<StyleState>({
     key: styleKey,
     state: {
-      init: (_config, state) => compute(state.doc),
-      apply: (tr, previous, _old, next) => (tr.docChanged ? compute(next.doc, touchedParagraphIds(tr)) : previous),
+      init: (_config, state) => {
+        const problems = placeProblems(state.doc, checker.check(state.doc));
+        return { problems, decorations: problemDecorations(state.doc, problems) };
+      },
+      apply: (tr, previous) => {
+        if (!tr.docChanged) return previous;
+        const problems = placeProblems(tr.doc, checker.check(tr.doc, touchedParagraphIds(tr)));
+        return { problems, decorations: updateProblemDecorations(previous.decorations, tr, problems) };
+      },
     },
     props: {
       decorations: (state: EditorState) => styleKey.getState(state)?.decorations ?? DecorationSet.empty,
