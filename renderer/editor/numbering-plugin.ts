@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { EditorState } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import type { NumberEntry, Numbering } from '../../shared/document/numbering.js';
@@ -65,6 +65,10 @@ export function referenceText(entry: NumberEntry): string {
  * decoration's spec is `{ attrs, entry? }`: the attributes it sets and the numbering entry.
  */
 export function numberingDecorations(doc: Node, numbering: Numbering = computeNumbering(doc)): DecorationSet {
+  return DecorationSet.create(doc, numberingDecorationList(doc, numbering));
+}
+
+function numberingDecorationList(doc: Node, numbering: Numbering): Decoration[] {
   const decorations: Decoration[] = [];
   for (const entry of numbering.entries) {
     const node = doc.nodeAt(entry.pos);
@@ -82,20 +86,51 @@ export function numberingDecorations(doc: Node, numbering: Numbering = computeNu
     decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { attrs }));
     return false;
   });
-  return DecorationSet.create(doc, decorations);
+  return decorations;
 }
 
-/** The numbering plugin: recomputes numbering and decorations whenever the document changes. */
+// Where a decoration is and what it sets: two decorations with the same key draw the same.
+const keyOf = (deco: Decoration): string => `${deco.from}:${deco.to}:${JSON.stringify((deco.spec as { attrs: unknown }).attrs)}`;
+
+/**
+ * `previous` (the decorations before `tr`) brought up to `numbering` of `tr.doc`: mapped
+ * decorations that still set the same attributes on the same node are kept as they are, so
+ * typing inside a paragraph (which never changes a label) makes ProseMirror redraw no
+ * numbered node; only changed ones are replaced. Draws the same as
+ * `numberingDecorations(tr.doc, numbering)`; a kept decoration's `entry` may be the older one
+ * (same label, older position).
+ */
+export function updateNumberingDecorations(previous: DecorationSet, tr: Transaction, numbering: Numbering): DecorationSet {
+  const mapped = previous.map(tr.mapping, tr.doc);
+  const kept = new Map<string, Decoration>();
+  for (const deco of mapped.find()) kept.set(keyOf(deco), deco);
+  const added: Decoration[] = [];
+  for (const deco of numberingDecorationList(tr.doc, numbering)) {
+    const key = keyOf(deco);
+    if (kept.has(key)) kept.delete(key);
+    else added.push(deco);
+  }
+  if (kept.size === 0 && added.length === 0) return mapped;
+  return mapped.remove([...kept.values()]).add(tr.doc, added);
+}
+
+/**
+ * The numbering plugin: recomputes the numbering whenever the document changes (it is cheap)
+ * and replaces only the decorations whose label or place changed.
+ */
 export function numberingPlugin(): Plugin<NumberingState> {
-  const compute = (doc: Node): NumberingState => {
-    const numbering = computeNumbering(doc);
-    return { numbering, decorations: numberingDecorations(doc, numbering) };
-  };
   return new Plugin<NumberingState>({
     key: numberingKey,
     state: {
-      init: (_config, state) => compute(state.doc),
-      apply: (tr, previous, _old, next) => (tr.docChanged ? compute(next.doc) : previous),
+      init: (_config, state) => {
+        const numbering = computeNumbering(state.doc);
+        return { numbering, decorations: numberingDecorations(state.doc, numbering) };
+      },
+      apply: (tr, previous) => {
+        if (!tr.docChanged) return previous;
+        const numbering = computeNumbering(tr.doc);
+        return { numbering, decorations: updateNumberingDecorations(previous.decorations, tr, numbering) };
+      },
     },
     props: {
       decorations: (state: EditorState) => numberingKey.getState(state)?.decorations ?? DecorationSet.empty,
