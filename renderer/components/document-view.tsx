@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { ApiClient } from '../../shared/api/contract.js';
@@ -10,6 +11,8 @@ import { focusFirstEmpty } from '../editor/placeholder-plugin.js';
 import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
+import { outlineEntries } from '../editor/outline.js';
+import type { OutlineEntry } from '../editor/outline.js';
 import { displayTitle, messageOf } from '../format.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
@@ -21,6 +24,26 @@ import { ZoomControl } from './zoom-control.js';
 export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void };
 
 const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
+
+// A save shorter than this never shows "Saving…", so the status does not flicker per keystroke.
+const savingDelayMs = 300;
+
+// Whether two footnote lists show the same.
+function sameFootnotes(a: readonly FootnoteEntry[], b: readonly FootnoteEntry[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]?.id && x.number === b[i]?.number && x.text === b[i]?.text);
+}
+
+// Whether two outlines show the same (positions aside: the panel acts on the current document).
+function sameOutline(a: readonly OutlineEntry[], b: readonly OutlineEntry[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]?.id && x.part === b[i]?.part && x.index === b[i]?.index && x.number === b[i]?.number && x.words === b[i]?.words);
+}
+
+// The details panel shows the header, title and body line: the document's first three children.
+// ProseMirror shares unchanged nodes, so typing elsewhere leaves them identical.
+function sameFront(a: Node, b: Node): boolean {
+  if (a.childCount < 3 || b.childCount < 3) return a === b;
+  return a.child(0) === b.child(0) && a.child(1) === b.child(1) && a.child(2) === b.child(2);
+}
 
 /**
  * One open document: a white page holding the ProseMirror editor bound to the document's
@@ -37,6 +60,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
   const [title, setTitle] = useState('');
   const [rtl, setRtl] = useState(false);
   const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
+  const [outline, setOutline] = useState<readonly OutlineEntry[]>([]);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [zoom, setZoom] = useState(100);
   const [panels, setPanels] = useState({ outline: true, details: false });
@@ -46,14 +70,29 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
     let release = () => {};
     setPhase('loading');
     setError(null);
+    // Each keystroke calls this: state is only set when what it shows changed, so typing does
+    // not re-render the view and its panels.
     const onDocChange = (state: EditorState) => {
       const numbering = numberingKey.getState(state)?.numbering;
       setTitle(childText(state.doc, 'title'));
       setRtl(readHeader(state.doc).language === 'ar');
-      setFootnotes(numbering ? collectFootnotes(state.doc, numbering) : []);
-      setEditorState(state);
+      const notes = numbering ? collectFootnotes(state.doc, numbering) : [];
+      setFootnotes((prev) => (sameFootnotes(prev, notes) ? prev : notes));
+      const entries = numbering ? outlineEntries(state.doc, numbering) : [];
+      setOutline((prev) => (sameOutline(prev, entries) ? prev : entries));
+      setEditorState((prev) => (prev && sameFront(prev.doc, state.doc) ? prev : state));
     };
-    openDocumentSession(api, id, { onStatus: setSync, onError: (e) => setError(e.message) }).then(
+    let savingTimer: ReturnType<typeof setTimeout> | undefined;
+    const onStatus = (status: SyncStatus) => {
+      if (status === 'saving') {
+        savingTimer ??= setTimeout(() => setSync('saving'), savingDelayMs);
+        return;
+      }
+      clearTimeout(savingTimer);
+      savingTimer = undefined;
+      setSync(status);
+    };
+    openDocumentSession(api, id, { onStatus, onError: (e) => setError(e.message) }).then(
       (session) => {
         if (cancelled || !mount.current) {
           void session.close();
@@ -83,6 +122,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
     );
     return () => {
       cancelled = true;
+      clearTimeout(savingTimer);
       release();
     };
   }, [api, id]);
@@ -117,7 +157,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
         </p>
       ) : null}
       <div className="document-body">
-        {panels.outline ? <OutlinePanel view={viewRef.current} state={editorState} /> : null}
+        {panels.outline ? <OutlinePanel view={viewRef.current} entries={outline} /> : null}
         <div className="page-scroll">
           <article className="page" style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
             <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
@@ -142,7 +182,7 @@ export type FootnoteListProps = { footnotes: FootnoteEntry[] };
  * The footnotes at the foot of the page, numbered through the document, below a short rule
  * as in UN documents. Renders nothing when the document has none.
  */
-export function FootnoteList({ footnotes }: FootnoteListProps) {
+export const FootnoteList = memo(function FootnoteList({ footnotes }: FootnoteListProps) {
   if (footnotes.length === 0) return null;
   return (
     <section className="ph-footnotes" aria-label="Footnotes">
@@ -155,4 +195,4 @@ export function FootnoteList({ footnotes }: FootnoteListProps) {
       </ol>
     </section>
   );
-}
+});

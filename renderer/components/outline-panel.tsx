@@ -1,13 +1,16 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
-import type { DropTarget, OutlinePart } from '../editor/outline.js';
+import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
 
-/** Props of the outline panel: the live editor view and its latest state (null until the editor exists). */
-export type OutlinePanelProps = { view: EditorView | null; state: EditorState | null };
+/**
+ * Props of the outline panel: the live editor view (null until it exists) and the outline
+ * entries to show (`outlineEntries`); their positions may be older than the view's state,
+ * the panel acts on the view's current document.
+ */
+export type OutlinePanelProps = { view: EditorView | null; entries: readonly OutlineEntry[] };
 
 const partTitles: Readonly<Record<OutlinePart, string>> = {
   preamble: 'Preamble',
@@ -24,24 +27,20 @@ const entryMime = 'application/x-penholder-paragraph';
  * lower half: after) or onto a part's heading (its end) moves the paragraph with its
  * children in one transaction, so numbers follow at once.
  */
-export function OutlinePanel({ view, state }: OutlinePanelProps) {
+export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }: OutlinePanelProps) {
   // Deferred: typing stays ahead of the outline's re-render on a long document.
-  const deferred = useDeferredValue(state);
-  const entries = useMemo(() => {
-    const numbering = deferred ? numberingKey.getState(deferred)?.numbering : undefined;
-    return deferred && numbering ? outlineEntries(deferred.doc, numbering) : [];
-  }, [deferred]);
+  const entries = useDeferredValue(shown);
   const [drop, setDrop] = useState<DropTarget | null>(null);
-  // Rows get stable callbacks that read the latest entries, so a keystroke re-renders only the rows it changed.
-  const latest = useRef({ entries, view });
-  latest.current = { entries, view };
+  // Rows get stable callbacks that read the latest view, so a change re-renders only the rows it changed.
+  const latest = useRef(view);
+  latest.current = view;
   const parts = (['preamble', 'operative', 'decision_body'] as const).filter(
     (part) => entries.some((e) => e.part === part) || (part !== 'decision_body' && entries.some((e) => e.part === 'operative')),
   );
 
-  const jump = useCallback((id: string) => {
-    const { entries: now, view: v } = latest.current;
-    const entry = now.find((e) => e.id === id);
+  const jump = useCallback((part: OutlinePart, index: number) => {
+    const v = latest.current;
+    const entry = v ? currentEntry(v, part, index) : undefined;
     if (!v || !entry) return;
     const tr = jumpToParagraphTr(v.state, entry.pos);
     if (tr) v.dispatch(tr);
@@ -51,9 +50,9 @@ export function OutlinePanel({ view, state }: OutlinePanelProps) {
   const onDrop = useCallback((event: DragEvent, target: DropTarget) => {
     event.preventDefault();
     setDrop(null);
-    const id = event.dataTransfer.getData(entryMime);
-    const { entries: now, view: v } = latest.current;
-    const from = now.find((e) => e.id === id);
+    const [part, index] = event.dataTransfer.getData(entryMime).split(':');
+    const v = latest.current;
+    const from = v && part ? currentEntry(v, part as OutlinePart, Number(index)) : undefined;
     if (!v || !from) return;
     const tr = moveParagraphTr(v.state, from.pos, target);
     if (tr) v.dispatch(tr);
@@ -104,6 +103,12 @@ export function OutlinePanel({ view, state }: OutlinePanelProps) {
       })}
     </nav>
   );
+});
+
+// The entry at `part`/`index` in the view's current document (the shown entries may be a keystroke behind).
+function currentEntry(view: EditorView, part: OutlinePart, index: number): OutlineEntry | undefined {
+  const numbering = numberingKey.getState(view.state)?.numbering;
+  return numbering ? outlineEntries(view.state.doc, numbering).find((e) => e.part === part && e.index === index) : undefined;
 }
 
 type OutlineRowProps = {
@@ -114,7 +119,7 @@ type OutlineRowProps = {
   words: string;
   /** Drop indicator: '', 'drop-before' or 'drop-after'. */
   mark: string;
-  onJump: (id: string) => void;
+  onJump: (part: OutlinePart, index: number) => void;
   onOver: (event: DragEvent, target: DropTarget) => void;
   onDrop: (event: DragEvent, target: DropTarget) => void;
   onEnd: () => void;
@@ -132,14 +137,14 @@ const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, ma
       draggable
       data-id={id}
       onDragStart={(e) => {
-        e.dataTransfer.setData(entryMime, id);
+        e.dataTransfer.setData(entryMime, `${part}:${index}`);
         e.dataTransfer.effectAllowed = 'move';
       }}
       onDragEnd={onEnd}
       onDragOver={(e) => onOver(e, target(e))}
       onDrop={(e) => onDrop(e, target(e))}
     >
-      <button type="button" className="outline-item" onClick={() => onJump(id)} aria-label={`${number}: ${words || 'empty'}`}>
+      <button type="button" className="outline-item" onClick={() => onJump(part, index)} aria-label={`${number}: ${words || 'empty'}`}>
         <span className="outline-number">{number}</span>
         <span className="outline-words">{words || '(empty)'}</span>
       </button>

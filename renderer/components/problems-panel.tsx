@@ -24,15 +24,21 @@ function current(view: EditorView, problem: PlacedProblem): PlacedProblem | unde
  * with a certain fix has a button applying it (one undo step, as Mod-. in the editor does).
  * Problems are warnings and hints only; the panel never blocks anything.
  */
-export function ProblemsPanel({ view }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ view }: ProblemsPanelProps) {
   const [problems, setProblems] = useState<readonly PlacedProblem[]>([]);
   useEffect(() => {
     if (!view) {
       setProblems([]);
       return undefined;
     }
-    // A transition: the list may lag a keystroke behind, typing must not wait for it.
-    return subscribeProblems(view, (next) => startTransition(() => setProblems(next)));
+    // Positions move with every keystroke but the list does not show them: it is only set
+    // (in a transition, typing must not wait for it) when what it shows changed.
+    let shown: readonly PlacedProblem[] | null = null;
+    return subscribeProblems(view, (next) => {
+      if (shown && sameShown(shown, next)) return;
+      shown = next;
+      startTransition(() => setProblems(next));
+    });
   }, [view]);
 
   const go = useCallback((problem: PlacedProblem) => {
@@ -69,6 +75,14 @@ export function ProblemsPanel({ view }: ProblemsPanelProps) {
       )}
     </aside>
   );
+});
+
+// Whether two problem lists show the same rows (the rows' keys and what they print).
+function sameShown(a: readonly PlacedProblem[], b: readonly PlacedProblem[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i];
+    return q !== undefined && p.rule === q.rule && p.paragraphId === q.paragraphId && p.from === q.from && p.to === q.to && p.message === q.message && p.severity === q.severity && p.fix?.label === q.fix?.label;
+  });
 }
 
 /** Props of one problem row: the problem and what its two buttons do. */
