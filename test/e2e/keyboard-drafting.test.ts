@@ -1,28 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
-import { launchChromium, openPage, screenshot } from './browser.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser.js';
+import { useWebShell } from './web-shell-fixture.js';
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
-
-let browser: Browser;
-let dataDir: string;
-let shell: Shell;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-keys-'));
-  shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useWebShell('keys');
 
 async function newBlankResolution(page: Page): Promise<void> {
   await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
@@ -54,7 +36,7 @@ const ops = [
 // Generous: each test loads the renderer through Vite's dev server, module by module.
 describe('keyboard-only drafting in Chromium', { timeout: 120_000 }, () => {
   it('writes a resolution from the blank template with the keyboard alone, then moves a paragraph', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await newBlankResolution(page);
     await paragraph(page, 'Access to legal aid in rural areas');
     for (const text of pps) await paragraph(page, text);
@@ -109,7 +91,7 @@ describe('keyboard-only drafting in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('pastes a resolution copied as HTML as paragraphs of the right kind', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await newBlankResolution(page);
     await paragraph(page, 'Pasted resolution');
     const corpus = readFileSync('test/fixtures/corpus/ccpcj32-draft-resolutions-I-III.txt', 'utf8');

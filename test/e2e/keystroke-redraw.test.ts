@@ -1,28 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
-import { launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openPage } from './browser.js';
+import { useWebShell } from './web-shell-fixture.js';
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
-
-let browser: Browser;
-let dataDir: string;
-let shell: Shell;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-redraw-'));
-  shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const env = useWebShell('redraw');
 
 // The cursor at the end of an element's text, once the browser announced it and a frame passed.
 async function placeCursor(target: Locator): Promise<void> {
@@ -44,7 +25,7 @@ async function placeCursor(target: Locator): Promise<void> {
 
 describe('a keystroke redraws only its own paragraph', { timeout: 120_000 }, () => {
   it('leaves other paragraphs, their underlines, numbers and footnote markers untouched, and the outline still jumps right', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
     const dialog = page.getByRole('dialog', { name: 'New from template' });
     await dialog.getByLabel('Title (optional)').fill('Redraw');

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { findTemplate } from '../../seeds/index.js';
 import { computeNumbering } from '../../shared/document/numbering.js';
-import { launchChromium, openPage, screenshot } from './browser.js';
+import { openPage, screenshot } from './browser.js';
+import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 const template = findTemplate('general-assembly-resolution');
 if (!template) throw new Error('seed template general-assembly-resolution is missing');
@@ -15,30 +12,8 @@ const numbering = computeNumbering(resolutionSchema.nodeFromJSON(template.doc));
 const ppCount = numbering.entries.filter((e) => e.kind === 'pp').length;
 const opCount = numbering.entries.filter((e) => e.kind === 'op').length;
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
-let browser: Browser;
-let dataDir: string;
-let shell: Shell;
+const env = useWebShell('panels');
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-panels-'));
-  shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function createFromTemplate(page: Page, title: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New from template' });
-  await dialog.getByLabel('Title (optional)').fill(title);
-  await dialog.locator('[data-template-id="general-assembly-resolution"]').click();
-  await page.locator('.ph-document .ph-op').first().waitFor();
-}
 
 const attrs = (page: Page, selector: string, name: string) =>
   page.locator(selector).evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr)), name);
@@ -46,7 +21,7 @@ const attrs = (page: Page, selector: string, name: string) =>
 describe('outline, details, zoom and help in Chromium', { timeout: 120_000 }, () => {
   it('jumps and reorders from the outline, edits metadata, zooms and shows the shortcuts', async () => {
     expect(opCount).toBeGreaterThanOrEqual(2);
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await createFromTemplate(page, 'Panels under test');
 
     const outline = page.getByRole('navigation', { name: 'Outline' });

@@ -1,36 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
-import { launchChromium, openPage, screenshot } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openPage, screenshot } from './browser.js';
+import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
+const env = useWebShell('style');
 
-let browser: Browser;
-let dataDir: string;
-let shell: Shell;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-style-'));
-  shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function createFromTemplate(page: Page, title: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New from template' });
-  await dialog.getByLabel('Title (optional)').fill(title);
-  await dialog.locator('[data-template-id="general-assembly-resolution"]').click();
-  await page.locator('.ph-document .ph-op').first().waitFor();
-}
 
 // The cursor at the end (or, with `select`, a selection over the whole) of an element's
 // text. Resolves once the browser has announced the new selection (ProseMirror reads it on
@@ -60,7 +34,7 @@ const opText = (page: Page, index: number) => page.locator('.ph-op > .ph-text').
 
 describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
   it('underlines a broken final punctuation, lists it, and fixes it with the button and with Mod-.', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await createFromTemplate(page, 'Style checking at work');
     const panel = page.getByRole('complementary', { name: 'Style problems' });
     await panel.getByText('No style problems.').waitFor();
@@ -109,7 +83,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('completes a new operative opener from the phrase lists, offering "Also requests" first', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await createFromTemplate(page, 'Completing openers');
     await placeCursor(opText(page, 3));
     await page.keyboard.press('Enter');

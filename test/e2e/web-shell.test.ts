@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { findTemplate } from '../../seeds/index.js';
 import { computeNumbering } from '../../shared/document/numbering.js';
-import { beforeContent, launchChromium, openPage, screenshot } from './browser.js';
+import { beforeContent, openPage, screenshot } from './browser.js';
+import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 // What the General Assembly template holds, read from the seed itself (not restated here).
 const template = findTemplate('general-assembly-resolution');
@@ -17,33 +15,8 @@ const numbering = computeNumbering(templateDoc);
 const kindCount = (kind: string) => numbering.entries.filter((e) => e.kind === kind).length;
 const firstFootnote = templateDoc.nodeAt(numbering.entries.find((e) => e.kind === 'footnote')?.pos ?? -1);
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
+const env = useWebShell('shell');
 
-let browser: Browser;
-let dataDir: string;
-let shell: Shell;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-'));
-  shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-});
-
-afterAll(async () => {
-  await shell?.close();
-  await browser?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function createFromTemplate(page: Page, title: string, shot?: string): Promise<void> {
-  await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New from template' });
-  await dialog.getByLabel('Title (optional)').fill(title);
-  await dialog.getByRole('list', { name: 'Templates' }).waitFor();
-  if (shot) await screenshot(page, shot);
-  await dialog.locator('[data-template-id="general-assembly-resolution"]').click();
-  await page.locator('.ph-document .ph-op').first().waitFor();
-}
 
 const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
 const attrs = (page: Page, selector: string, name: string) =>
@@ -52,7 +25,7 @@ const attrs = (page: Page, selector: string, name: string) =>
 // Generous: each test loads the renderer through Vite's dev server, module by module.
 describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   it('creates a General Assembly resolution and shows it laid out with computed numbering', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await createFromTemplate(page, 'Access to legal aid for all', 'web-shell-template-picker');
 
     const editor = page.getByRole('textbox', { name: 'Document text' });
@@ -91,9 +64,9 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('sends what is typed to the backend: another window sees it live, and it survives a restart', async () => {
-    const first = await openPage(browser, shell.url);
+    const first = await openPage(env.browser, env.shell.url);
     await createFromTemplate(first.page, 'Typing reaches the backend');
-    const second = await openPage(browser, shell.url);
+    const second = await openPage(env.browser, env.shell.url);
     await second.page.getByRole('button', { name: 'Open resolution Typing reaches the backend' }).click();
     await second.page.locator('.ph-document .ph-op').first().waitFor();
 
@@ -116,9 +89,8 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
     await first.page.close();
     await second.page.close();
 
-    await shell.close();
-    shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
-    const third = await openPage(browser, shell.url);
+    await env.restart();
+    const third = await openPage(env.browser, env.shell.url);
     await third.page.getByRole('button', { name: 'Open resolution Typing reaches the backend' }).click();
     await third.page.locator('.ph-op > .ph-text', { hasText: 'Zanzibar' }).waitFor();
     expect(await texts(third.page, '.ph-op > .ph-text').then((all) => all[1])).toMatch(/ Zanzibar$/);
@@ -126,7 +98,7 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('opens a new blank resolution with placeholders and the cursor in its title', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'New from template' }).click();
     await page.getByRole('dialog', { name: 'New from template' }).locator('[data-template-id="blank-resolution"]').click();
     await page.locator('.ph-document .ph-title.ph-empty').waitFor();
@@ -147,7 +119,7 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('imports a text file through the file input and lists the documents it held', async () => {
-    const { page, errors } = await openPage(browser, shell.url);
+    const { page, errors } = await openPage(env.browser, env.shell.url);
     await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/e2e/two-draft-resolutions.txt'));
     const report = page.getByRole('status', { name: 'Import result' });
     await report.waitFor();
@@ -168,7 +140,7 @@ describe('browser shell in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows a clear error when the file is not a resolution', async () => {
-    const { page } = await openPage(browser, shell.url);
+    const { page } = await openPage(env.browser, env.shell.url);
     await page.getByLabel('Text file to import').setInputFiles({ name: 'shopping.txt', mimeType: 'text/plain', buffer: Buffer.from('Milk\nBread\n') });
     const alert = page.getByRole('alert');
     await alert.waitFor();
