@@ -91,7 +91,23 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       docs.release(id, conn);
       return { ok: true as const };
     }),
+    // TEMPORARY (being implemented now by the store/revisions work): every new channel fails clearly.
+    'profile.get': guard(notYet),
+    'profile.set': guard(notYet),
+    'revisions.list': guard(notYet),
+    'revisions.create': guard(notYet),
+    'revisions.open': guard(notYet),
+    'revisions.restore': guard(notYet),
+    'revisions.newDocument': guard(notYet),
+    'revisions.lastViewed': guard(notYet),
+    'revisions.markViewed': guard(notYet),
+    'history.list': guard(notYet),
+    'history.authors': guard(notYet),
   };
+}
+
+function notYet(): never {
+  throw new ApiError('internal', 'Revisions and history are not available in this build yet.');
 }
 
 /** Sends an event to every connection `to` selects; one broken connection never stops the others. */

@@ -30,6 +30,61 @@ export type TemplateSummary = {
   body: string;
 };
 
+/** Who the user of this installation is: recorded as the author of every local change. */
+export type Profile = {
+  /** The person's name as others see it, e.g. "Ana Pereira". */
+  name: string;
+  /** The delegation's code from the delegation list (e.g. "CAN", "EU"), or '' when not set. */
+  delegation: string;
+};
+
+/**
+ * The kinds of revision. 'autosave' points are unnamed and made by the app (the time
+ * slider); the others are named by a person: zero draft, facilitator's revision (Rev.N),
+ * L-document symbol, oral revision, final text.
+ */
+export const revisionKinds = ['autosave', 'zero-draft', 'revision', 'l-document', 'oral-revision', 'final'] as const;
+
+/** One of `revisionKinds`. */
+export type RevisionKind = (typeof revisionKinds)[number];
+
+/** A stored revision of a document: a point in its update log, with who named it and when. */
+export type RevisionSummary = {
+  id: string;
+  docId: string;
+  kind: RevisionKind;
+  /** The label shown to people ("Rev.1", "A/C.3/80/L.12", "Oral revision 14 Nov"); '' for most autosave points. */
+  label: string;
+  /** The author's name and delegation at the time. */
+  author: string;
+  delegation: string;
+  createdAt: string;
+  /** The log position the revision was taken at; later revisions have larger positions. */
+  seq: number;
+};
+
+/** One entry of a document's history: a run of changes by one author, from one origin. */
+export type HistoryEntry = {
+  author: string;
+  delegation: string;
+  origin: 'local' | 'remote' | 'import' | 'template' | 'restore';
+  /** First and last change of the run (ISO times). */
+  from: string;
+  to: string;
+  /** How many updates the run holds. */
+  count: number;
+  /** Log positions of the run's first and last update. */
+  seqFrom: number;
+  seqTo: number;
+};
+
+/** Who a Yjs client id (one editing session) belongs to, for the authorship view. */
+export type ClientAuthor = { clientId: number; author: string; delegation: string };
+
+const profileArgs = z
+  .object({ name: z.string().trim().max(200), delegation: z.string().trim().max(40) })
+  .strict();
+
 /** Argument schemas, one per channel; the backend parses with these before dispatch. */
 export const channelArgs = {
   'templates.list': z.object({}).strict(),
@@ -44,6 +99,19 @@ export const channelArgs = {
   'documents.applyUpdate': z.object({ id, update: bytes }).strict(),
   'documents.subscribe': z.object({ id }).strict(),
   'documents.unsubscribe': z.object({ id }).strict(),
+  'profile.get': z.object({}).strict(),
+  'profile.set': profileArgs,
+  'revisions.list': z.object({ docId: id }).strict(),
+  'revisions.create': z
+    .object({ docId: id, kind: z.enum(revisionKinds), label: z.string().trim().max(200) })
+    .strict(),
+  'revisions.open': z.object({ docId: id, revisionId: id }).strict(),
+  'revisions.restore': z.object({ docId: id, revisionId: id }).strict(),
+  'revisions.newDocument': z.object({ docId: id, revisionId: id, title: z.string().max(2000).optional() }).strict(),
+  'revisions.lastViewed': z.object({ docId: id }).strict(),
+  'revisions.markViewed': z.object({ docId: id }).strict(),
+  'history.list': z.object({ docId: id }).strict(),
+  'history.authors': z.object({ docId: id }).strict(),
 } as const;
 
 /** Result types, one per channel. */
@@ -57,6 +125,30 @@ export type ChannelResults = {
   'documents.applyUpdate': { ok: true };
   'documents.subscribe': { ok: true };
   'documents.unsubscribe': { ok: true };
+  'profile.get': Profile;
+  'profile.set': Profile;
+  /** Newest first, autosave points included. */
+  'revisions.list': RevisionSummary[];
+  'revisions.create': RevisionSummary;
+  /** `state` is the full Yjs state of the document as it was at the revision (read-only use). */
+  'revisions.open': { revision: RevisionSummary; state: Uint8Array };
+  /**
+   * Makes the revision's content the current state by appending one change (origin
+   * 'restore'); nothing is removed from the log. Subscribers receive it as `document.update`.
+   */
+  'revisions.restore': { summary: DocumentSummary };
+  /** A new document whose content is the revision's, with fresh ids and its own log. */
+  'revisions.newDocument': DocumentSummary;
+  /**
+   * The revision this user last viewed (null if never) and whether the document changed
+   * since, so the app can offer "compare with what I last saw".
+   */
+  'revisions.lastViewed': { revision: RevisionSummary | null; changedSince: boolean };
+  /** Records that this user has seen the current state (an autosave point is made if needed). */
+  'revisions.markViewed': RevisionSummary;
+  /** Oldest first. */
+  'history.list': HistoryEntry[];
+  'history.authors': ClientAuthor[];
 };
 
 /** Every channel name of the contract. */
@@ -84,6 +176,8 @@ export type EventPayloads = {
   'document.update': { id: string; update: Uint8Array };
   /** The document list changed (created, imported, renamed). */
   'documents.changed': { ids: string[] };
+  /** A revision was created (named or autosave) for a document the renderer subscribed to. */
+  'revisions.changed': { docId: string };
 };
 
 /** Every pushed event name. */

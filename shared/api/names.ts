@@ -14,7 +14,18 @@ export const channelNames = [
   'documents.applyUpdate',
   'documents.subscribe',
   'documents.unsubscribe',
+  'profile.get',
+  'profile.set',
+  'revisions.list',
+  'revisions.create',
+  'revisions.open',
+  'revisions.restore',
+  'revisions.newDocument',
+  'revisions.lastViewed',
+  'revisions.markViewed',
+  'history.list',
+  'history.authors',
 ] as const;
 
 /** Every pushed event name of the contract. */
-export const eventNameList = ['document.update', 'documents.changed'] as const;
+export const eventNameList = ['document.update', 'documents.changed', 'revisions.changed'] as const;

@@ -23,6 +23,25 @@ function recordingHandlers(seen: unknown[]): Handlers {
       throw 'a bare string';
     },
     'documents.unsubscribe': async () => ({ ok: true }),
+    'profile.get': async () => ({ name: '', delegation: '' }),
+    'profile.set': async (args) => args,
+    'revisions.list': async () => [],
+    'revisions.create': async () => {
+      throw new ApiError('not-found', 'No document.');
+    },
+    'revisions.open': async () => {
+      throw new ApiError('not-found', 'No revision.');
+    },
+    'revisions.restore': async () => {
+      throw new ApiError('not-found', 'No revision.');
+    },
+    'revisions.newDocument': async () => summary,
+    'revisions.lastViewed': async () => ({ revision: null, changedSince: false }),
+    'revisions.markViewed': async () => {
+      throw new ApiError('not-found', 'No document.');
+    },
+    'history.list': async () => [],
+    'history.authors': async () => [],
   };
 }
 
