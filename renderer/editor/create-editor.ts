@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { readHeader } from '../../shared/document/header.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
+import { authorshipPlugin } from './authorship-plugin.js';
 import { structureKeymap } from './commands/keymap.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
@@ -49,6 +50,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     numberingPlugin(),
     placeholderPlugin(),
     headerPlugin(),
+    authorshipPlugin(ydoc),
   ];
 }
 
