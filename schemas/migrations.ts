@@ -25,6 +25,20 @@ export type Migration = {
  * who made it, so that later revisions, compaction and authorship can be built on the log.
  * AUTOINCREMENT keeps `seq` monotonic even after rows are deleted, so a revision can name
  * the log position it was taken at and compaction can never make that position ambiguous.
+ *
+ * Version 2: `updates` is rebuilt (SQLite cannot change a CHECK in place) so that `author`
+ * is never null, every row names the author's `delegation`, and `origin` also allows
+ * 'restore' (a revision made current again) and 'checkpoint' (compaction's merge of older
+ * rows, see electron/store/compaction.ts). `history` aggregates the log: one row per run of
+ * consecutive updates by the same author, delegation and origin, extended in the same
+ * transaction as each append (the v1 log is aggregated here with a gaps-and-islands query),
+ * so it survives compaction. `client_authors` maps each Yjs client id of a document to the
+ * author whose update first carried it (authorship outlives compaction); v1 logs carried
+ * no authors, so there is nothing to backfill. `revisions` are named or autosave points:
+ * `seq` is the log position, `snapshot` a Yjs snapshot whose delete set holds only the
+ * deletions since the document's previous revision in creation order `n` (an explicit key,
+ * because VACUUM may renumber implicit rowids) (electron/store/revisions.ts).
+ * `settings` holds the local profile; `last_viewed` each user's last-viewed revision.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -51,6 +65,86 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
 
       CREATE INDEX updates_by_doc ON updates (doc_id, seq);
+    `,
+  },
+  {
+    version: 2,
+    name: 'authors, revisions, history, profile and last viewed',
+    sql: `
+      CREATE TABLE updates_v2 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        data BLOB NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('local', 'remote', 'import', 'template', 'restore', 'checkpoint')),
+        author TEXT NOT NULL DEFAULT '',
+        delegation TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO updates_v2 (seq, doc_id, data, origin, author, delegation, created_at)
+        SELECT seq, doc_id, data, origin, coalesce(author, ''), '', created_at FROM updates ORDER BY seq;
+      DROP TABLE updates;
+      ALTER TABLE updates_v2 RENAME TO updates;
+      CREATE INDEX updates_by_doc ON updates (doc_id, seq);
+
+      CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        author TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        seq_from INTEGER NOT NULL,
+        seq_to INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX history_by_doc ON history (doc_id, id);
+      INSERT INTO history (doc_id, author, delegation, origin, first_at, last_at, count, seq_from, seq_to)
+        SELECT doc_id, author, '', origin, min(created_at), max(created_at), count(*), min(seq), max(seq)
+        FROM (
+          SELECT seq, doc_id, author, origin, created_at,
+            row_number() OVER (PARTITION BY doc_id ORDER BY seq)
+              - row_number() OVER (PARTITION BY doc_id, author, origin ORDER BY seq) AS run
+          FROM updates
+        )
+        GROUP BY doc_id, author, origin, run
+        ORDER BY min(seq);
+
+      CREATE TABLE client_authors (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        client_id INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        PRIMARY KEY (doc_id, client_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE revisions (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('autosave', 'zero-draft', 'revision', 'l-document', 'oral-revision', 'final')),
+        label TEXT NOT NULL,
+        author TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        snapshot BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX revisions_by_doc ON revisions (doc_id, seq);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE last_viewed (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        user_name TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        revision_id TEXT NOT NULL REFERENCES revisions(id),
+        viewed_at TEXT NOT NULL,
+        PRIMARY KEY (doc_id, user_name, delegation)
+      ) STRICT;
     `,
   },
 ];

@@ -1,4 +1,10 @@
 import type { NodeSpec } from 'prosemirror-model';
+import {
+  negotiationIdNodeNames,
+  negotiationInlineNodes,
+  paragraphBracketAttrs,
+  topParagraphNegotiationAttrs,
+} from './negotiation-nodes.js';
 
 /**
  * Node names are permanent: y-prosemirror stores them in every Y.Doc, so renaming one is a
@@ -6,6 +12,10 @@ import type { NodeSpec } from 'prosemirror-model';
  * shared/); numbers and labels are never stored, they are computed from position.
  */
 const idAttr = { id: { default: '' } };
+/** Attributes of PP, OP and decision paragraphs: id plus negotiation state (see negotiation-nodes.ts). */
+const topAttrs = { ...idAttr, ...topParagraphNegotiationAttrs };
+/** Attributes of (a)- and (i)-level paragraphs: id plus a whole-paragraph bracket. */
+const subAttrs = { ...idAttr, ...paragraphBracketAttrs };
 
 /** Renders a paragraph-level node with its id as a data attribute (labels come from shared/). */
 const block = (tag: string, cls: string) => (node: { attrs: Record<string, unknown> }) =>
@@ -48,7 +58,7 @@ export const resolutionNodes = {
   /** A preambular paragraph (PP): opener phrase, ends with a comma; rarely has subparagraphs. */
   preambular_paragraph: {
     content: 'paragraph_text subparagraph*',
-    attrs: idAttr,
+    attrs: topAttrs,
     defining: true,
     toDOM: block('div', 'ph-pp'),
   },
@@ -59,7 +69,7 @@ export const resolutionNodes = {
   /** An operative paragraph (OP), numbered 1., 2., ...; may hold subparagraphs and lists. */
   operative_paragraph: {
     content: 'paragraph_text (subparagraph | numbered_list)*',
-    attrs: idAttr,
+    attrs: topAttrs,
     defining: true,
     toDOM: block('div', 'ph-op'),
   },
@@ -70,7 +80,7 @@ export const resolutionNodes = {
   /** A lettered paragraph of a decision; its own subdivisions are (i), (ii) ... */
   decision_paragraph: {
     content: 'paragraph_text (sub_subparagraph | numbered_list)*',
-    attrs: idAttr,
+    attrs: topAttrs,
     defining: true,
     toDOM: block('div', 'ph-dp'),
   },
@@ -78,7 +88,7 @@ export const resolutionNodes = {
   /** First-level subparagraph: (a), (b) ... in English; a), b) in French and Spanish. */
   subparagraph: {
     content: 'paragraph_text (sub_subparagraph | numbered_list)*',
-    attrs: idAttr,
+    attrs: subAttrs,
     defining: true,
     toDOM: block('div', 'ph-sub'),
   },
@@ -86,7 +96,7 @@ export const resolutionNodes = {
   /** Second-level subparagraph: (i), (ii) ... in English; i), ii) in French and Spanish. */
   sub_subparagraph: {
     content: 'paragraph_text',
-    attrs: idAttr,
+    attrs: subAttrs,
     defining: true,
     toDOM: block('div', 'ph-subsub'),
   },
@@ -145,6 +155,7 @@ export const resolutionNodes = {
     toDOM: (node: { attrs: Record<string, unknown> }) =>
       ['span', { class: 'ph-xref', 'data-target': String(node.attrs.target ?? '') }] as const,
   },
+  ...negotiationInlineNodes,
 } satisfies Record<string, NodeSpec>;
 
 /** Names of the node types that carry a stable `id` attribute. */
@@ -160,4 +171,5 @@ export const idNodeNames = [
   'annex',
   'annex_paragraph',
   'footnote',
+  ...negotiationIdNodeNames,
 ] as const;

@@ -1,0 +1,10 @@
+/**
+ * Negotiation on the resolution schema: the bracket model, facilitator actions,
+ * suggestion-mode proposals, views (compilation, clean, a delegation's proposals) and
+ * checks. Import from here.
+ */
+export * from './model.js';
+export * from './bracket-ops.js';
+export * from './paragraph-ops.js';
+export * from './proposals.js';
+export * from './validate.js';
