@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { ApiError } from '../../shared/api/contract.js';
 import { readHeader, summarize } from '../../shared/document/index.js';
 import { hasPendingChanges, yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
-import type { DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
+import type { Author, DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 
 /** A document held in memory: its Y.Doc, kept while any holder (a connection) uses it. */
@@ -30,7 +30,7 @@ export type LiveDocuments = {
    * applied to the live Y.Doc and the cached summary refreshed. A refused update leaves no
    * trace. Throws ApiError 'not-found' or 'invalid-argument'.
    */
-  apply(id: string, update: Uint8Array, origin: UpdateOrigin, author?: string | null): AppliedUpdate;
+  apply(id: string, update: Uint8Array, origin: UpdateOrigin, author?: Author): AppliedUpdate;
   /** Ids currently in memory (for tests and diagnostics). */
   loadedIds(): string[];
 };
@@ -81,13 +81,13 @@ export function createLiveDocuments(store: Store): LiveDocuments {
       for (const id of [...(byHolder.get(holder) ?? [])]) release(id, holder);
       byHolder.delete(holder);
     },
-    apply(id, update, origin, author) {
+    apply(id, update, origin, author = {}) {
       const doc = load(id);
       try {
         const node = validate(doc.ydoc, update);
         const before = store.getDocument(id);
         const meta = documentMeta(node);
-        const summary = store.appendUpdate({ docId: id, update, origin, author: author ?? null, meta });
+        const summary = store.appendUpdate({ docId: id, update, origin, ...author, meta });
         const metaChanged = !before || (['kind', 'title', 'symbol', 'body'] as const).some((k) => before[k] !== meta[k]);
         return { summary, metaChanged };
       } catch (err) {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestMigrationVersion, migrations } from '../../schemas/migrations.js';
+import { acquireWriterLock, LOCK_FILE_NAME } from './lock.js';
 
 /** Why the local store could not be opened; stable for callers, shown to people via `message`. */
-export type StoreErrorCode = 'newer-version' | 'corrupt' | 'not-penholder' | 'not-writable';
+export type StoreErrorCode = 'newer-version' | 'corrupt' | 'not-penholder' | 'not-writable' | 'locked' | 'disk-full' | 'missing';
 
 /**
  * An error opening or using the local store. Its message is a complete sentence for the
@@ -34,37 +35,108 @@ export type StoreLocation = {
   dataDir: string;
   /** Path of a better-sqlite3 `.node` build to load instead of the default (Electron's ABI). */
   nativeBinding?: string;
+  /** The clock of every stored time (tests inject one); `() => new Date()` by default. */
+  now?: () => Date;
 };
+
+/** An open store database and the writer lock it holds. */
+export type OpenedDatabase = { db: Database.Database; close(): void };
 
 /**
  * Opens (or creates) `penholder.sqlite` in the data directory and brings it to the latest
  * layout. Checks, in order, before anything is written: the directory is writable, the file
  * is an SQLite database, it is not from a newer Penholder, it is Penholder's, and it passes
  * `PRAGMA quick_check`. A refused file is never modified. Then sets WAL, `synchronous = FULL`
- * and a busy timeout, and applies pending migrations in one transaction.
+ * and a busy timeout, and applies pending migrations in one transaction. Takes the data
+ * directory's writer lock first (see lock.ts), released by the returned `close()`.
  * Throws StoreError with a message meant for the user.
  */
-export function openDatabase(location: StoreLocation): Database.Database {
-  const file = path.join(ensureWritableDir(location.dataDir), STORE_FILE_NAME);
+export function openDatabase(location: StoreLocation): OpenedDatabase {
+  const dir = ensureWritableDir(location.dataDir);
+  const file = path.join(dir, STORE_FILE_NAME);
+  const lock = acquireWriterLock(dir);
+  if (!('release' in lock)) {
+    throw new StoreError(
+      'locked',
+      lock.sameProcess
+        ? `${file} is already open in this Penholder process; close it before opening it again.`
+        : `${file} is in use by another Penholder (pid ${lock.pid}). Close that Penholder first; ` +
+          `if no Penholder is running, delete ${path.join(dir, LOCK_FILE_NAME)}. The file was left as it is.`,
+    );
+  }
   let db: Database.Database;
   try {
     db = new Database(file, location.nativeBinding ? { nativeBinding: location.nativeBinding } : {});
   } catch (err) {
+    lock.release();
     throw new StoreError('not-writable', `Penholder cannot open its data file ${file}: ${reason(err)}.`, { cause: err });
   }
   try {
     db.pragma('busy_timeout = 5000');
     inspect(db, file);
+    const fresh = Number(db.pragma('page_count', { simple: true })) === 0;
+    // Incremental auto-vacuum lets compaction hand freed pages back to the file system;
+    // it can only be chosen before the first table exists.
+    if (fresh) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    return {
+      db,
+      close: () => {
+        if (db.open) db.close();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    db.close();
+    lock.release();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError('corrupt', `Penholder cannot use its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
+  }
+}
+
+/**
+ * Opens an existing store read-only, without the writer lock, so it works while a running
+ * Penholder writes it (WAL readers never block the writer). Checks the version as
+ * `openDatabase` does but migrates nothing: the caller copes with an older layout
+ * (`user_version` tells which). Throws StoreError 'missing' when there is no store in `dataDir`.
+ */
+export function openDatabaseReadOnly(location: StoreLocation): Database.Database {
+  const file = path.join(path.resolve(location.dataDir), STORE_FILE_NAME);
+  if (!fs.existsSync(file)) throw new StoreError('missing', `There is no Penholder data in ${path.dirname(file)} (no ${STORE_FILE_NAME}).`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(location.nativeBinding ? { nativeBinding: location.nativeBinding } : {}) });
+  } catch (err) {
+    throw new StoreError('not-writable', `Penholder cannot read its data file ${file}: ${reason(err)}.`, { cause: err });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    inspect(db, file);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
-    throw new StoreError('corrupt', `Penholder cannot use its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
+    throw new StoreError('corrupt', `Penholder cannot read its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
   }
+}
+
+/**
+ * The StoreError for a failed write, when SQLite says why in a way people can act on
+ * (SQLITE_FULL: the disk or the database's size limit is full); otherwise `err` itself.
+ */
+export function writeFailure(err: unknown, file: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL') {
+    return new StoreError(
+      'disk-full',
+      `The disk holding ${file} is full, so the last change could not be saved. Everything saved before it is safe; free some space and try again.`,
+      { cause: err },
+    );
+  }
+  return err;
 }
 
 function ensureWritableDir(dataDir: string): string {

@@ -1,21 +1,30 @@
 import type Database from 'better-sqlite3';
-import type { DocumentSummary } from '../../shared/api/contract.js';
-import { openDatabase, type StoreLocation } from './open-database.js';
+import type * as Y from 'yjs';
+import type { ClientAuthor, DocumentSummary, HistoryEntry, Profile, RevisionSummary } from '../../shared/api/contract.js';
+import { compactionOf } from './compaction.js';
+import { historyOf } from './history.js';
+import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
+import { revisionsOf, type NewRevision } from './revisions.js';
+import { settingsOf } from './settings.js';
 
-/** Where an update in the log came from. */
-export type UpdateOrigin = 'local' | 'remote' | 'import' | 'template';
+/** Where an update in the log came from ('restore': a revision made current again). */
+export type UpdateOrigin = 'local' | 'remote' | 'import' | 'template' | 'restore';
+
+/** Who made a change: the profile's name and delegation at the time ('' when unknown). */
+export type Author = { author?: string | null; delegation?: string };
 
 /** The cached, listable facts about a document (recomputed from its Y.Doc on every change). */
 export type DocumentMeta = Pick<DocumentSummary, 'kind' | 'title' | 'symbol' | 'body'>;
 
 /** A document to create: its id, cached summary and first update (its whole initial state). */
-export type NewDocument = { id: string; meta: DocumentMeta; update: Uint8Array; origin: UpdateOrigin; author?: string | null };
+export type NewDocument = { id: string; meta: DocumentMeta; update: Uint8Array; origin: UpdateOrigin } & Author;
 
-/** One entry of a document's update log. */
-export type LoggedUpdate = { seq: number; data: Uint8Array; origin: UpdateOrigin; author: string | null; createdAt: string };
+/** One entry of a document's update log; 'checkpoint' rows are compaction's merges (see compaction.ts). */
+export type LoggedUpdate = { seq: number; data: Uint8Array; origin: UpdateOrigin | 'checkpoint'; author: string; delegation: string; createdAt: string };
 
 /**
- * The local store: documents' cached summaries and the append-only log of Yjs updates.
+ * The local store: documents' cached summaries, the append-only log of Yjs updates with
+ * author and delegation, revisions, history, the profile and last-viewed revisions.
  * Every write returns only after SQLite has committed it with `synchronous = FULL`.
  */
 export type Store = {
@@ -33,23 +42,75 @@ export type Store = {
    * Appends an update to an existing document's log and, in the same transaction, refreshes
    * its cached summary (`meta`, when given) and `updatedAt`. Returns the new summary.
    */
-  appendUpdate(input: { docId: string; update: Uint8Array; origin: UpdateOrigin; author?: string | null; meta?: DocumentMeta }): DocumentSummary;
+  appendUpdate(input: { docId: string; update: Uint8Array; origin: UpdateOrigin; meta?: DocumentMeta } & Author): DocumentSummary;
   /** A document's update log in order (empty if the id is unknown). */
   readUpdates(docId: string): LoggedUpdate[];
-  /** Closes the database (a WAL checkpoint happens on close). Idempotent. */
+  /** The document's current log position (its last update's seq; 0 if none). */
+  lastSeq(docId: string): number;
+  /** Records a revision at the document's current log position; see revisions.ts. */
+  createRevision(input: NewRevision): RevisionSummary;
+  /** A document's revisions, newest first (autosave points included). */
+  listRevisions(docId: string): RevisionSummary[];
+  /** Every revision of every document, grouped by document, newest first within each. */
+  listAllRevisions(): RevisionSummary[];
+  /** One revision, or undefined. */
+  getRevision(id: string): RevisionSummary | undefined;
+  /** The document's newest revision, or undefined. */
+  latestRevision(docId: string): RevisionSummary | undefined;
+  /** A revision's full Yjs snapshot, for `Y.createDocFromSnapshot` on the full document. */
+  readRevisionSnapshot(id: string): Y.Snapshot | undefined;
+  /** A document's history (runs of updates by one author and origin), oldest first. */
+  readHistory(docId: string): HistoryEntry[];
+  /** Which author each of the document's Yjs client ids belongs to. */
+  readClientAuthors(docId: string): ClientAuthor[];
+  /** The local profile ('' name and delegation until set). */
+  getProfile(): Profile;
+  /** Saves the local profile and returns it as stored (trimmed). */
+  setProfile(profile: Profile): Profile;
+  /** Records that `user` has seen `docId` as of `revisionId`. */
+  markViewed(docId: string, user: Profile, revisionId: string): void;
+  /** The revision `user` last viewed of `docId`, or undefined. */
+  lastViewed(docId: string, user: Profile): RevisionSummary | undefined;
+  /** How many of the document's log rows compaction could merge now. */
+  compactable(docId: string): number;
+  /** Merges the document's rows up to its newest revision into a checkpoint; see compaction.ts. Returns rows merged. */
+  compactDocument(docId: string, options?: { minRows?: number }): number;
+  /** Closes the database (a WAL checkpoint happens on close) and releases the writer lock. Idempotent. */
   close(): void;
 };
 
 type DocumentRow = { id: string; kind: DocumentSummary['kind']; title: string; symbol: string; body: string; created_at: string; updated_at: string };
-type UpdateRow = { seq: number; data: Buffer; origin: UpdateOrigin; author: string | null; created_at: string };
+type UpdateRow = { seq: number; data: Buffer; origin: LoggedUpdate['origin']; author: string; delegation: string; created_at: string };
 
 /**
  * Opens the store in `dataDir` (see `openDatabase` for the checks and migrations).
- * Throws StoreError with a message for the user when the data cannot be used.
+ * Throws StoreError with a message for the user when the data cannot be used, and when a
+ * write fails for a reason people can act on (a full disk: 'disk-full'); a failed write
+ * changes nothing.
  */
 export function openStore(location: StoreLocation): Store {
-  const db = openDatabase(location);
+  const opened = openDatabase(location);
+  const { db } = opened;
+  const clock = location.now ?? (() => new Date());
   const q = prepare(db);
+  const history = historyOf(db);
+  const revisions = revisionsOf(db, clock);
+  const settings = settingsOf(db, clock);
+  const compaction = compactionOf(db);
+  const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (err) {
+      history.forgetClaims();
+      throw writeFailure(err, db.name);
+    }
+  };
+  const append = (input: { docId: string; update: Uint8Array; origin: UpdateOrigin; at: string } & Author) => {
+    const author = input.author ?? '';
+    const delegation = input.delegation ?? '';
+    const { lastInsertRowid } = q.insertUpdate.run({ doc_id: input.docId, data: toBuffer(input.update), origin: input.origin, author, delegation, created_at: input.at });
+    history.recordAppend({ docId: input.docId, seq: Number(lastInsertRowid), author, delegation, origin: input.origin, at: input.at, update: input.update });
+  };
   const toSummary = (r: DocumentRow): DocumentSummary => ({
     id: r.id,
     kind: r.kind,
@@ -70,18 +131,18 @@ export function openStore(location: StoreLocation): Store {
   };
 
   const createDocuments = db.transaction((inputs: readonly NewDocument[]) => {
-    const now = new Date().toISOString();
+    const now = clock().toISOString();
     return inputs.map((input) => {
       q.insertDocument.run({ id: input.id, ...input.meta, created_at: now, updated_at: now });
-      q.insertUpdate.run({ doc_id: input.id, data: toBuffer(input.update), origin: input.origin, author: input.author ?? null, created_at: now });
+      append({ ...input, docId: input.id, at: now });
       return mustGet(input.id);
     });
   });
 
   const appendUpdate = db.transaction((input: Parameters<Store['appendUpdate']>[0]) => {
-    const now = new Date().toISOString();
+    const now = clock().toISOString();
     const current = mustGet(input.docId);
-    q.insertUpdate.run({ doc_id: input.docId, data: toBuffer(input.update), origin: input.origin, author: input.author ?? null, created_at: now });
+    append({ ...input, at: now });
     const meta = input.meta ?? current;
     q.updateDocument.run({ id: input.docId, kind: meta.kind, title: meta.title, symbol: meta.symbol, body: meta.body, updated_at: now });
     return mustGet(input.docId);
@@ -91,20 +152,34 @@ export function openStore(location: StoreLocation): Store {
     file: db.name,
     listDocuments: () => (q.listDocuments.all() as DocumentRow[]).map(toSummary),
     getDocument,
-    createDocument: (input) => createDocuments.immediate([input])[0] as DocumentSummary,
-    createDocuments: (inputs) => createDocuments.immediate(inputs),
-    appendUpdate: (input) => appendUpdate.immediate(input),
+    createDocument: write((input) => createDocuments.immediate([input])[0] as DocumentSummary),
+    createDocuments: write((inputs) => createDocuments.immediate(inputs)),
+    appendUpdate: write((input) => appendUpdate.immediate(input)),
     readUpdates: (docId) =>
       (q.readUpdates.all(docId) as UpdateRow[]).map((r) => ({
         seq: r.seq,
         data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
         origin: r.origin,
         author: r.author,
+        delegation: r.delegation,
         createdAt: r.created_at,
       })),
-    close: () => {
-      if (db.open) db.close();
-    },
+    lastSeq: (docId) => Number(q.lastSeq.get(docId)),
+    createRevision: write(revisions.createRevision),
+    listRevisions: revisions.listRevisions,
+    listAllRevisions: revisions.listAllRevisions,
+    getRevision: revisions.getRevision,
+    latestRevision: revisions.latestRevision,
+    readRevisionSnapshot: revisions.readRevisionSnapshot,
+    readHistory: history.readHistory,
+    readClientAuthors: history.readClientAuthors,
+    getProfile: settings.getProfile,
+    setProfile: write(settings.setProfile),
+    markViewed: write(settings.markViewed),
+    lastViewed: settings.lastViewed,
+    compactable: compaction.compactable,
+    compactDocument: write(compaction.compactDocument),
+    close: opened.close,
   };
 }
 
@@ -119,9 +194,10 @@ function prepare(db: Database.Database) {
       'UPDATE documents SET kind = @kind, title = @title, symbol = @symbol, body = @body, updated_at = @updated_at WHERE id = @id',
     ),
     insertUpdate: db.prepare(
-      'INSERT INTO updates (doc_id, data, origin, author, created_at) VALUES (@doc_id, @data, @origin, @author, @created_at)',
+      'INSERT INTO updates (doc_id, data, origin, author, delegation, created_at) VALUES (@doc_id, @data, @origin, @author, @delegation, @created_at)',
     ),
-    readUpdates: db.prepare('SELECT seq, data, origin, author, created_at FROM updates WHERE doc_id = ? ORDER BY seq'),
+    readUpdates: db.prepare('SELECT seq, data, origin, author, delegation, created_at FROM updates WHERE doc_id = ? ORDER BY seq'),
+    lastSeq: db.prepare('SELECT coalesce(max(seq), 0) FROM updates WHERE doc_id = ?').pluck(),
   };
 }
 

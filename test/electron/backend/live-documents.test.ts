@@ -51,11 +51,11 @@ describe('live documents', () => {
   it('applies an update to a document nobody holds without keeping it loaded', () => {
     const { store, state } = storeWithDocument();
     const docs = createLiveDocuments(store);
-    const { summary, metaChanged } = docs.apply('d1', retitle(replicaOf(state), 'Bicycles'), 'local', 'CAN');
+    const { summary, metaChanged } = docs.apply('d1', retitle(replicaOf(state), 'Bicycles'), 'local', { author: 'Ana', delegation: 'CAN' });
     expect(summary.title).toBe('Bicycles');
     expect(metaChanged).toBe(true);
     expect(docs.loadedIds()).toEqual([]);
-    expect(store.readUpdates('d1').map((u) => [u.origin, u.author])).toEqual([['template', null], ['local', 'CAN']]);
+    expect(store.readUpdates('d1').map((u) => [u.origin, u.author, u.delegation])).toEqual([['template', '', ''], ['local', 'Ana', 'CAN']]);
   });
 
   it('rebuilds a held replica from the log after refusing an update', () => {

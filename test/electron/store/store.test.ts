@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { latestMigrationVersion } from '../../../schemas/migrations.js';
 import { openStore, type DocumentMeta } from '../../../electron/store/store.js';
 import { STORE_FILE_NAME, StoreError } from '../../../electron/store/open-database.js';
+import { writer } from './updates.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -47,9 +48,11 @@ describe('openStore', () => {
   it('finds every document and update again after reopening', () => {
     const dir = tempDir();
     const first = openStore({ dataDir: dir });
-    const created = first.createDocument({ id: 'doc1', meta, update: Uint8Array.of(1, 2, 3), origin: 'template' });
-    first.appendUpdate({ docId: 'doc1', update: Uint8Array.of(4, 5), origin: 'local', author: 'CAN', meta: { ...meta, title: 'Renamed' } });
-    first.createDocument({ id: 'doc2', meta: { ...meta, kind: 'decision' }, update: Uint8Array.of(9), origin: 'import' });
+    const w = writer();
+    const [u1, u2] = [w.insert('The General Assembly,'), w.insert(' Recalling')];
+    const created = first.createDocument({ id: 'doc1', meta, update: u1, origin: 'template' });
+    first.appendUpdate({ docId: 'doc1', update: u2, origin: 'local', author: 'Ana', delegation: 'CAN', meta: { ...meta, title: 'Renamed' } });
+    first.createDocument({ id: 'doc2', meta: { ...meta, kind: 'decision' }, update: writer().insert('x'), origin: 'import' });
     first.close();
 
     const second = openStore({ dataDir: dir });
@@ -57,9 +60,9 @@ describe('openStore', () => {
     const doc1 = second.getDocument('doc1');
     expect(doc1).toMatchObject({ id: 'doc1', kind: 'resolution', title: 'Renamed', symbol: 'A/1', createdAt: created.createdAt });
     const log = second.readUpdates('doc1');
-    expect(log.map((u) => [...u.data])).toEqual([[1, 2, 3], [4, 5]]);
+    expect(log.map((u) => [...u.data])).toEqual([[...u1], [...u2]]);
     expect(log.map((u) => u.origin)).toEqual(['template', 'local']);
-    expect(log[1]?.author).toBe('CAN');
+    expect(log[1]).toMatchObject({ author: 'Ana', delegation: 'CAN' });
     expect(log[0]!.seq).toBeLessThan(log[1]!.seq);
     expect(second.getDocument('missing')).toBeUndefined();
     expect(second.readUpdates('missing')).toEqual([]);
@@ -68,9 +71,10 @@ describe('openStore', () => {
 
   it('refuses to append to an unknown document and to create a duplicate id', () => {
     const store = openStore({ dataDir: tempDir() });
-    expect(() => store.appendUpdate({ docId: 'nope', update: Uint8Array.of(1), origin: 'local' })).toThrow(/nope/);
-    store.createDocument({ id: 'd', meta, update: Uint8Array.of(1), origin: 'template' });
-    expect(() => store.createDocument({ id: 'd', meta, update: Uint8Array.of(1), origin: 'template' })).toThrow();
+    const w = writer();
+    expect(() => store.appendUpdate({ docId: 'nope', update: w.insert('a'), origin: 'local' })).toThrow(/nope/);
+    store.createDocument({ id: 'd', meta, update: w.insert('b'), origin: 'template' });
+    expect(() => store.createDocument({ id: 'd', meta, update: w.insert('c'), origin: 'template' })).toThrow();
     expect(store.readUpdates('d')).toHaveLength(1);
     expect(store.readUpdates('nope')).toEqual([]);
     store.close();
@@ -106,8 +110,9 @@ describe('openStore', () => {
   it('refuses a damaged database and leaves it untouched', () => {
     const dir = tempDir();
     const store = openStore({ dataDir: dir });
-    store.createDocument({ id: 'd', meta, update: Uint8Array.of(1), origin: 'template' });
-    for (let i = 0; i < 200; i++) store.appendUpdate({ docId: 'd', update: new Uint8Array(500).fill(i), origin: 'local' });
+    const w = writer();
+    store.createDocument({ id: 'd', meta, update: w.insert('start'), origin: 'template' });
+    for (let i = 0; i < 200; i++) store.appendUpdate({ docId: 'd', update: w.insert(String(i).repeat(500).slice(0, 500)), origin: 'local' });
     store.close();
     const file = path.join(dir, STORE_FILE_NAME);
     const damaged = fs.readFileSync(file);
@@ -142,19 +147,21 @@ describe('openStore', () => {
 describe('createDocuments', () => {
   it('creates all documents or none', () => {
     const store = openStore({ dataDir: tempDir() });
+    const [a, b, c, d] = [writer().insert('a'), writer().insert('b'), writer().insert('c'), writer().insert('d')];
     const created = store.createDocuments([
-      { id: 'a', meta, update: Uint8Array.of(1), origin: 'import' },
-      { id: 'b', meta, update: Uint8Array.of(2), origin: 'import' },
+      { id: 'a', meta, update: a, origin: 'import' },
+      { id: 'b', meta, update: b, origin: 'import' },
     ]);
     expect(created.map((d) => d.id)).toEqual(['a', 'b']);
     expect(() =>
       store.createDocuments([
-        { id: 'c', meta, update: Uint8Array.of(3), origin: 'import' },
-        { id: 'a', meta, update: Uint8Array.of(4), origin: 'import' },
+        { id: 'c', meta, update: c, origin: 'import' },
+        { id: 'a', meta, update: d, origin: 'import' },
       ]),
     ).toThrow();
     expect(store.getDocument('c')).toBeUndefined();
-    expect(store.readUpdates('a').map((u) => [...u.data])).toEqual([[1]]);
+    expect(store.readUpdates('a').map((u) => [...u.data])).toEqual([[...a]]);
+    expect(store.readHistory('c')).toEqual([]);
     store.close();
   });
 });

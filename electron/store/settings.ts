@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { Profile, RevisionSummary } from '../../shared/api/contract.js';
+import { toSummary } from './revisions.js';
+
+/** The profile before the user has set one: no name, no delegation. */
+export const EMPTY_PROFILE: Profile = { name: '', delegation: '' };
+
+/**
+ * The local profile (one per installation, kept in `settings` as JSON) and each user's
+ * last-viewed revision per document. A user is a name and a delegation: two people sharing
+ * one data folder under different profiles each keep their own "since I last looked".
+ */
+export function settingsOf(db: Database.Database, now: () => Date) {
+  const q = {
+    get: db.prepare("SELECT value FROM settings WHERE key = 'profile'").pluck(),
+    set: db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    mark: db.prepare(
+      'INSERT INTO last_viewed (doc_id, user_name, delegation, revision_id, viewed_at) VALUES (@docId, @name, @delegation, @revisionId, @at) ' +
+        'ON CONFLICT (doc_id, user_name, delegation) DO UPDATE SET revision_id = excluded.revision_id, viewed_at = excluded.viewed_at',
+    ),
+    lastViewed: db.prepare(
+      'SELECT r.id, r.doc_id, r.seq, r.kind, r.label, r.author, r.delegation, r.created_at FROM last_viewed v ' +
+        'JOIN revisions r ON r.id = v.revision_id WHERE v.doc_id = ? AND v.user_name = ? AND v.delegation = ?',
+    ),
+  };
+  return {
+    /** The local profile ({@link EMPTY_PROFILE} until set). */
+    getProfile(): Profile {
+      const value = q.get.get() as string | undefined;
+      if (value === undefined) return { ...EMPTY_PROFILE };
+      const parsed = JSON.parse(value) as Partial<Profile>;
+      return { name: String(parsed.name ?? ''), delegation: String(parsed.delegation ?? '') };
+    },
+    /** Saves the local profile (trimmed) durably and returns it. */
+    setProfile(profile: Profile): Profile {
+      const saved = { name: profile.name.trim(), delegation: profile.delegation.trim() };
+      q.set.run(JSON.stringify(saved));
+      return saved;
+    },
+    /** Records that `user` has seen document `docId` as of revision `revisionId`. */
+    markViewed(docId: string, user: Profile, revisionId: string): void {
+      q.mark.run({ docId, name: user.name, delegation: user.delegation, revisionId, at: now().toISOString() });
+    },
+    /** The revision `user` last viewed of `docId`, or undefined if never. */
+    lastViewed(docId: string, user: Profile): RevisionSummary | undefined {
+      const row = q.lastViewed.get(docId, user.name, user.delegation) as Parameters<typeof toSummary>[0] | undefined;
+      return row ? toSummary(row) : undefined;
+    },
+  };
+}
