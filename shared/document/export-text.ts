@@ -18,7 +18,25 @@ type ExportState = {
   footnotes: string[];
   numbering: Numbering | null;
   doc: Node;
+  view: TextView;
+  tags: boolean;
 };
+
+/**
+ * Which text of a negotiated document to write. 'compilation': everything, brackets as
+ * literal `[...]`, alternatives adjacent `[shall][should]`, whole bracketed paragraphs
+ * `7. [...]`, paragraph alternatives labelled `7 alt.` / `PP3 alt`. 'clean': only agreed
+ * text: bracketed text, bracketed and deleted paragraphs and paragraph alternatives are
+ * left out and the paragraphs numbered as they stand.
+ */
+export type TextView = 'compilation' | 'clean';
+
+/**
+ * Options of `exportText`: `view` (default 'compilation'); `tags` (default true) writes
+ * attribution tags inside each bracket, `[text (EU, CAN)]`, and `[text (RUS: delete)]`
+ * for a deletion proposal. A document without brackets is written the same either way.
+ */
+export type TextExportOptions = { view?: TextView; tags?: boolean };
 
 const indentStep = '    ';
 
@@ -31,10 +49,17 @@ const indentStep = '    ';
  * cross-reference as its target's number or label ("??" when the target is missing).
  * Lines end with "\n", including the last.
  */
-export function exportText(doc: Node): string {
+export function exportText(doc: Node, options: TextExportOptions = {}): string {
   const header = readHeader(doc);
   const kind = documentKind(doc);
-  const state: ExportState = { language: header.language, footnotes: [], numbering: null, doc };
+  const state: ExportState = {
+    language: header.language,
+    footnotes: [],
+    numbering: null,
+    doc,
+    view: options.view ?? 'compilation',
+    tags: options.tags ?? true,
+  };
   const blocks: string[][] = [];
   const headerLines = headerBlock(header, kind);
   if (headerLines.length > 0) blocks.push(headerLines);
@@ -53,7 +78,7 @@ export function exportText(doc: Node): string {
       case 'preamble':
       case 'operative':
       case 'decision_body':
-        child.forEach((paragraph, _offset, index) => blocks.push(renderParagraph(paragraph, topLabel(paragraph, index + 1, state), '', state)));
+        blocks.push(...renderPart(child, state));
         break;
       case 'annex':
         blocks.push([annexLabel(++annexIndex, annexCount, state.language)], ...renderAnnex(child, state));
@@ -69,8 +94,8 @@ export function exportText(doc: Node): string {
  * starts with its own header block, heading and title, and ends with its own footnotes
  * (numbered from 1 per document). An empty list gives ''.
  */
-export function exportDocumentsText(docs: readonly Node[]): string {
-  return docs.map(exportText).join('\n\n');
+export function exportDocumentsText(docs: readonly Node[], options: TextExportOptions = {}): string {
+  return docs.map((doc) => exportText(doc, options)).join('\n\n');
 }
 
 /**
@@ -101,6 +126,26 @@ export function headerBlock(header: HeaderAttrs, kind: DocumentKind): string[] {
   ].filter((line) => line !== '');
 }
 
+// The paragraphs of a preamble, operative part or decision body. An alternative
+// (`alternativeOf` set) takes no number of its own: "7 alt.", "7 alt 2.", "PP3 alt".
+function renderPart(part: Node, state: ExportState): string[][] {
+  const blocks: string[][] = [];
+  let n = 0;
+  let alt = 0;
+  part.forEach((paragraph) => {
+    const alternative = String(paragraph.attrs.alternativeOf ?? '') !== '';
+    if (state.view === 'clean' && (alternative || isBracketed(paragraph) || statusOf(paragraph) === 'deleted')) return;
+    if (alternative) alt++;
+    else {
+      n++;
+      alt = 0;
+    }
+    const label = alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
+    blocks.push(renderParagraph(paragraph, label, '', state));
+  });
+  return blocks;
+}
+
 function topLabel(paragraph: Node, n: number, state: ExportState): string {
   switch (paragraph.type.name) {
     case 'operative_paragraph':
@@ -112,20 +157,55 @@ function topLabel(paragraph: Node, n: number, state: ExportState): string {
   }
 }
 
+function alternativeLabel(paragraph: Node, n: number, alt: number, state: ExportState): string {
+  const suffix = alt === 1 ? 'alt' : `alt ${alt}`;
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return `${n} ${suffix}.`;
+    case 'decision_paragraph':
+      return `${decisionParagraphLabel(n, state.language)} ${suffix}`;
+    default:
+      return `PP${n} ${suffix}`;
+  }
+}
+
+function isBracketed(paragraph: Node): boolean {
+  const bracket: unknown = paragraph.attrs.bracket;
+  return bracket !== null && bracket !== undefined && typeof bracket === 'object';
+}
+
+function statusOf(paragraph: Node): string {
+  const status: unknown = paragraph.attrs.status;
+  return status !== null && typeof status === 'object' ? String((status as { state?: unknown }).state ?? '') : '';
+}
+
+// Attribution tag of a bracket (inline node attrs or a paragraph's bracket object): " (EU, CAN)".
+function tagOf(attrs: Record<string, unknown>, deletion: boolean, state: ExportState): string {
+  if (!state.tags) return '';
+  const codes = Array.isArray(attrs.proposedBy) ? attrs.proposedBy.filter((c): c is string => typeof c === 'string') : [];
+  if (codes.length === 0) return deletion ? ' (delete)' : '';
+  return ` (${codes.join(', ')}${deletion ? ': delete' : ''})`;
+}
+
 // One paragraph-level node and its children, as consecutive lines.
+// A whole-paragraph bracket opens before the paragraph's text and closes at the end of
+// its last line (its last subparagraph's), with its tag: "7. [Requests ...: ... (b) ... (EU)]".
 function renderParagraph(node: Node, label: string, indent: string, state: ExportState): string[] {
   const lines: string[] = [];
   let subs = 0;
   let subsubs = 0;
+  const bracketed = state.view === 'compilation' && isBracketed(node);
   node.forEach((child) => {
     switch (child.type.name) {
       case 'paragraph_text':
-        lines.push(`${indent}${label === '' ? '' : `${label} `}${renderInline(child, state)}`);
+        lines.push(`${indent}${label === '' ? '' : `${label} `}${bracketed ? '[' : ''}${renderInline(child, state)}`);
         break;
       case 'subparagraph':
+        if (state.view === 'clean' && isBracketed(child)) break;
         lines.push(...renderParagraph(child, subparagraphLabel(++subs, state.language), indent + indentStep, state));
         break;
       case 'sub_subparagraph':
+        if (state.view === 'clean' && isBracketed(child)) break;
         lines.push(...renderParagraph(child, subSubparagraphLabel(++subsubs, state.language), indent + indentStep, state));
         break;
       case 'numbered_list':
@@ -133,6 +213,9 @@ function renderParagraph(node: Node, label: string, indent: string, state: Expor
         break;
     }
   });
+  if (bracketed && lines.length > 0) {
+    lines[lines.length - 1] += `${tagOf(node.attrs.bracket as Record<string, unknown>, false, state)}]`;
+  }
   return lines;
 }
 
@@ -199,16 +282,27 @@ function renderInline(block: Node, state: ExportState): string {
       return;
     }
     const next = children.slice(index + 1).find((c) => c.isText);
-    moveTo(next ? hasMark(next, 'opener') : false, next ? hasMark(next, 'emphasis') : false, false);
+    // A bracket renders its own marks inside it, so none stays open across it.
+    const contained = child.type.name === 'bracket' || child.type.name === 'bracket_alternatives';
+    moveTo(next && !contained ? hasMark(next, 'opener') : false, next && !contained ? hasMark(next, 'emphasis') : false, false);
     if (child.type.name === 'footnote') {
       const n = state.footnotes.push(renderInline(child, state));
       out += superscriptNumber(n);
     } else if (child.type.name === 'cross_reference') {
       out += crossReference(child, state);
+    } else if (child.type.name === 'bracket_alternatives') {
+      if (state.view === 'compilation') child.forEach((alternative) => (out += renderBracket(alternative, state)));
+    } else if (child.type.name === 'bracket') {
+      if (state.view === 'compilation') out += renderBracket(child, state);
     }
   });
   moveTo(false, false, false);
   return out;
+}
+
+function renderBracket(bracket: Node, state: ExportState): string {
+  const attrs = bracket.attrs as Record<string, unknown>;
+  return `[${renderInline(bracket, state)}${tagOf(attrs, attrs.deletion === true, state)}]`;
 }
 
 function hasMark(node: Node, name: string): boolean {

@@ -19,7 +19,9 @@ export type NumberKind = 'pp' | 'op' | 'sub' | 'subsub' | 'decision' | 'item' | 
  * paragraph ("12.", "(b)", "b)", "Annex II"; a footnote's plain number "3"; '' for a
  * preambular paragraph, which prints no number). `path` locates it for people:
  * "PP 3", "OP 12 (b) (ii)", "OP 11 item 3", "(a) (i)" in a decision, "Annex I", "Footnote 2".
- * `pos` is the node's position in the document (before its opening token).
+ * `pos` is the node's position in the document (before its opening token). A paragraph
+ * alternative (`alternativeOf` set) shares its base's number: label "7 alt.", path
+ * "OP 7 alt", then "OP 7 alt 2"; "PP 3 alt"; "(a) alt" in a decision.
  */
 export type NumberEntry = {
   id: string;
@@ -86,6 +88,7 @@ export function computeNumbering(doc: Node): Numbering {
 // whose content starts at 0), so a child at `offset` sits at parentPos + 1 + offset.
 function numberChildren(ctx: Context, parent: Node, parentPos: number, parentPath: string): void {
   const counts: Record<NumberKind, number> = { pp: 0, op: 0, sub: 0, subsub: 0, decision: 0, item: 0, annex: 0, footnote: 0 };
+  let alternatives = 0;
   parent.forEach((child, offset) => {
     const pos = parentPos + 1 + offset;
     const name = child.type.name;
@@ -100,9 +103,14 @@ function numberChildren(ctx: Context, parent: Node, parentPos: number, parentPat
       if (!child.isLeaf && !child.isTextblock) numberChildren(ctx, child, pos, parentPath);
       return;
     }
-    const n = ++counts[kind];
-    const label = labelFor(ctx, kind, n);
-    const path = pathFor(kind, n, label, parentPath);
+    // A paragraph alternative ("OP 7 alt", "OP 7 alt 2") shares its base's number.
+    const alternative = (kind === 'pp' || kind === 'op' || kind === 'decision') && String(child.attrs.alternativeOf ?? '') !== '';
+    alternatives = alternative ? alternatives + 1 : 0;
+    const n = alternative ? counts[kind] : ++counts[kind];
+    const suffix = alternatives === 0 ? '' : alternatives === 1 ? ' alt' : ` alt ${alternatives}`;
+    const plain = labelFor(ctx, kind, n);
+    const label = suffix === '' || plain === '' ? plain : kind === 'op' ? `${n}${suffix}.` : `${plain}${suffix}`;
+    const path = `${pathFor(kind, n, plain, parentPath)}${suffix}`;
     record(ctx, { id: idOf(child), kind, number: n, label, path, pos });
     numberChildren(ctx, child, pos, path);
   });
@@ -150,6 +158,8 @@ function pathFor(kind: NumberKind, n: number, label: string, parentPath: string)
 
 function scanFootnotes(ctx: Context, block: Node, blockPos: number): void {
   block.forEach((inline, offset) => {
+    // Brackets and alternative groups hold inline content, footnotes included.
+    if (inline.type.name === 'bracket' || inline.type.name === 'bracket_alternatives') scanFootnotes(ctx, inline, blockPos + 1 + offset);
     if (inline.type.name !== 'footnote') return;
     const id = idOf(inline);
     const n = ctx.footnoteOrder.push(id);

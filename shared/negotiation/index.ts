@@ -8,3 +8,4 @@ export * from './bracket-ops.js';
 export * from './paragraph-ops.js';
 export * from './proposals.js';
 export * from './validate.js';
+export * from './views.js';

@@ -1,0 +1,45 @@
+import type { Node } from 'prosemirror-model';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import { expect } from 'vitest';
+import { validateDocument } from '../../../shared/document/validate.js';
+import { negotiationProblems } from '../../../shared/negotiation/validate.js';
+
+/** An editor state over `doc` (no plugins: the operations are pure). */
+export function stateOf(doc: Node): EditorState {
+  return EditorState.create({ doc });
+}
+
+/** The document range of the first occurrence of `text` inside one text node. */
+export function rangeOf(doc: Node, text: string, nth = 0): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null;
+  let seen = 0;
+  doc.descendants((node, pos) => {
+    if (found || !node.isText) return !found;
+    const at = (node.text ?? '').indexOf(text);
+    if (at >= 0 && seen++ === nth) found = { from: pos + at, to: pos + at + text.length };
+    return false;
+  });
+  if (!found) throw new Error(`"${text}" not found`);
+  return found;
+}
+
+/** Position of the first node of type `name` (optionally with attribute id `id`). */
+export function posOf(doc: Node, name: string, id?: string): number {
+  let result = -1;
+  doc.descendants((node, pos) => {
+    if (result >= 0) return false;
+    if (node.type.name === name && (id === undefined || node.attrs.id === id)) result = pos;
+    return true;
+  });
+  if (result < 0) throw new Error(`no ${name}${id ? ` ${id}` : ''}`);
+  return result;
+}
+
+/** Applies a transaction that must exist and checks the result is schema-valid and consistent. */
+export function apply(state: EditorState, tr: Transaction | null): EditorState {
+  expect(tr).not.toBeNull();
+  const next = state.apply(tr as Transaction);
+  validateDocument(next.doc.toJSON());
+  expect(negotiationProblems(next.doc)).toEqual([]);
+  return next;
+}
