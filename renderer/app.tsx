@@ -4,6 +4,7 @@ import { DocumentList } from './components/document-list.js';
 import { DocumentView } from './components/document-view.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
 import type { ImportReportData } from './components/notices.js';
+import { ProfileButton, ProfileWelcome, useProfile } from './components/profile-dialog.js';
 import { TemplatePicker } from './components/template-picker.js';
 import { TopBar } from './components/top-bar.js';
 import { messageOf } from './format.js';
@@ -24,6 +25,7 @@ export function App({ api }: AppProps) {
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const profile = useProfile(api);
 
   const createFromTemplate = useCallback(
     async (templateId: string, title: string | undefined) => {
@@ -57,17 +59,20 @@ export function App({ api }: AppProps) {
   const shownError = error ?? listError;
   return (
     <div className="app">
-      <TopBar onNewFromTemplate={() => setPicking(true)} onImportFile={(file) => void importFile(file)} importing={importing} />
+      <TopBar onNewFromTemplate={() => setPicking(true)} onImportFile={(file) => void importFile(file)} importing={importing}>
+        <ProfileButton state={profile} />
+      </TopBar>
       <div className="workspace">
         <nav className="sidebar" aria-label="Document list">
           <h2 className="sidebar-title">Documents</h2>
           <DocumentList documents={documents} loading={loading} openId={openId} onOpen={setOpenId} />
         </nav>
         <main className="main">
+          <ProfileWelcome state={profile} />
           {shownError ? <ErrorBanner message={shownError} onDismiss={() => setError(null)} /> : null}
           {report ? <ImportReport report={report} onOpen={setOpenId} onDismiss={() => setReport(null)} /> : null}
           {openId ? (
-            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} />
+            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} onOpenDocument={setOpenId} />
           ) : (
             <StartScreen documentCount={documents.length} onNewFromTemplate={() => setPicking(true)} />
           )}

@@ -6,6 +6,7 @@ import { messageOf } from './format.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles/app.css';
 import './styles/document.css';
+import './styles/history.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

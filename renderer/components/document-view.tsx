@@ -18,10 +18,11 @@ import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { OutlinePanel } from './outline-panel.js';
 import { ProblemsPanel } from './problems-panel.js';
+import { useRevisionTools } from './revision-tools.js';
 import { ZoomControl } from './zoom-control.js';
 
 /** Props of the document view. */
-export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void };
+export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void; onOpenDocument?: (id: string) => void };
 
 const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
 
@@ -51,7 +52,7 @@ function sameFront(a: Node, b: Node): boolean {
  * and a bar with the live title and the save status. Closing or switching documents
  * destroys the editor and ends the session.
  */
-export function DocumentView({ api, id, onClose }: DocumentViewProps) {
+export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -64,6 +65,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [zoom, setZoom] = useState(100);
   const [panels, setPanels] = useState({ outline: true, details: false });
+  const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument);
 
   useEffect(() => {
     let cancelled = false;
@@ -146,6 +148,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
         <button type="button" className="button subtle" aria-pressed={panels.details} onClick={() => setPanels((p) => ({ ...p, details: !p.details }))}>
           Details
         </button>
+        {tools.buttons}
         <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
           Close
@@ -156,6 +159,7 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
           {error}
         </p>
       ) : null}
+      {tools.banner}
       <div className="document-body">
         {panels.outline ? <OutlinePanel view={viewRef.current} entries={outline} /> : null}
         <div className="page-scroll">
@@ -164,12 +168,14 @@ export function DocumentView({ api, id, onClose }: DocumentViewProps) {
             <FootnoteList footnotes={footnotes} />
           </article>
         </div>
-        {panels.details ? (
+        {panels.details || tools.panel ? (
           <aside className="side-panels" aria-label="Side panels">
-            <MetadataPanel view={viewRef.current} state={editorState} />
+            {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
+            {tools.panel}
           </aside>
         ) : null}
         <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />
+        {tools.overlay}
       </div>
     </div>
   );

@@ -1,14 +1,17 @@
 import { useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 
 /** Props of the top bar. */
 export type TopBarProps = {
   onNewFromTemplate: () => void;
   onImportFile: (file: File) => void;
   importing: boolean;
+  /** Shown at the bar's end (the profile button). */
+  children?: ReactNode;
 };
 
-/** The application bar: the app's name and the two ways to start a document. */
-export function TopBar({ onNewFromTemplate, onImportFile, importing }: TopBarProps) {
+/** The application bar: the app's name, the two ways to start a document, and `children` at its end. */
+export function TopBar({ onNewFromTemplate, onImportFile, importing, children }: TopBarProps) {
   return (
     <header className="top-bar" role="banner">
       <div className="brand">
@@ -24,6 +27,7 @@ export function TopBar({ onNewFromTemplate, onImportFile, importing }: TopBarPro
         </button>
         <ImportTextButton onFile={onImportFile} busy={importing} />
       </div>
+      {children}
     </header>
   );
 }

@@ -1,0 +1,195 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Node } from 'prosemirror-model';
+import type { RevisionSummary } from '../../shared/api/contract.js';
+import { compareDocuments, summaryLine } from '../../shared/compare/index.js';
+import type { Comparison } from '../../shared/compare/index.js';
+import { compareRows } from '../document/compare-rows.js';
+import type { CompareRow, Segment } from '../document/compare-rows.js';
+import type { RevisionDocs } from '../document/revision-docs.js';
+import { authorName, dateTime, revisionName } from '../document/revision-format.js';
+import { messageOf } from '../format.js';
+
+/** One side of a comparison: a revision's id, or 'now' for the current text. */
+export type CompareSide = string;
+
+/** Props of the compare view. */
+export type CompareViewProps = {
+  docs: RevisionDocs;
+  /** The document's revisions, newest first (the choices for both sides). */
+  revisions: readonly RevisionSummary[];
+  /** The current text (for the side 'now'). */
+  current: () => Node | null;
+  initial: { old: CompareSide; new: CompareSide };
+  onClose: () => void;
+};
+
+/**
+ * Two versions side by side in one text: the newer version with insertions underlined and
+ * deletions struck through (word level), inserted, deleted and moved paragraphs labelled
+ * (a moved one says where it came from), old -> new numbers, a summary line, a filter to
+ * changed paragraphs only and next/previous change (buttons, or N and P; Escape closes).
+ */
+export function CompareView({ docs, revisions, current, initial, onClose }: CompareViewProps) {
+  const [sides, setSides] = useState(initial);
+  const [result, setResult] = useState<{ comparison: Comparison; key: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [changedOnly, setChangedOnly] = useState(false);
+  const [at, setAt] = useState(-1);
+  const root = useRef<HTMLElement>(null);
+  const key = `${sides.old}|${sides.new}`;
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    const load = (side: CompareSide) => {
+      if (side !== 'now') return docs.load(side);
+      const doc = current();
+      return doc ? Promise.resolve(doc) : Promise.reject(new Error('the current text is not loaded'));
+    };
+    Promise.all([load(sides.old), load(sides.new)]).then(
+      ([oldDoc, newDoc]) => {
+        if (cancelled) return;
+        setResult({ comparison: compareDocuments(oldDoc, newDoc), key });
+        setAt(-1);
+      },
+      (cause: unknown) => {
+        if (!cancelled) setError(`The versions could not be compared: ${messageOf(cause)}`);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [docs, current, sides.old, sides.new, key]);
+
+  useEffect(() => root.current?.focus(), []);
+
+  const rows = useMemo(() => (result ? compareRows(result.comparison, { changedOnly }) : []), [result, changedOnly]);
+  const changeCount = rows.reduce((n, r) => (r.changeIndex === null ? n : n + 1), 0);
+
+  const go = (step: 1 | -1) => {
+    if (changeCount === 0) return;
+    const next = at === -1 ? (step === 1 ? 0 : changeCount - 1) : (at + step + changeCount) % changeCount;
+    setAt(next);
+    root.current?.querySelector(`[data-change-index="${next}"]`)?.scrollIntoView({ block: 'center' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape') onClose();
+    else if (event.key === 'n' || event.key === 'N') go(1);
+    else if (event.key === 'p' || event.key === 'P') go(-1);
+    else return;
+    event.preventDefault();
+  };
+
+  const loading = !error && result?.key !== key;
+  return (
+    <section ref={root} className="compare-view overlay-view" aria-label="Compare versions" tabIndex={-1} onKeyDown={onKeyDown}>
+      <header className="overlay-bar compare-bar">
+        <h2 className="overlay-title">Compare</h2>
+        <SidePicker label="Older version" value={sides.old} revisions={revisions} onChange={(old) => setSides((s) => ({ ...s, old }))} />
+        <span aria-hidden="true">→</span>
+        <SidePicker label="Newer version" value={sides.new} revisions={revisions} onChange={(v) => setSides((s) => ({ ...s, new: v }))} />
+        <button type="button" className="button" onClick={onClose}>
+          Back to the document
+        </button>
+      </header>
+      <div className="compare-controls" role="toolbar" aria-label="Changes">
+        <p className="compare-summary" role="status" aria-label="Summary of changes">
+          {error ? '' : loading || !result ? 'Comparing…' : summaryLine(result.comparison.counts)}
+        </p>
+        <label className="compare-filter">
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed paragraphs only
+        </label>
+        <button type="button" className="button" onClick={() => go(-1)} disabled={changeCount === 0} title="Previous change (P)">
+          ↑ Previous change
+        </button>
+        <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} title="Next change (N)">
+          ↓ Next change
+        </button>
+        <span className="compare-position" aria-live="polite">
+          {changeCount === 0 ? '' : at === -1 ? `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
+        </span>
+      </div>
+      {error ? (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="compare-scroll">
+        <ol className="compare-rows" aria-label="Compared text" aria-busy={loading}>
+          {rows.map((row) => (
+            <CompareRowView key={row.key} row={row} current={row.changeIndex !== null && row.changeIndex === at} />
+          ))}
+        </ol>
+        {!loading && rows.length === 0 && result ? <p className="list-empty">No paragraph changed.</p> : null}
+      </div>
+    </section>
+  );
+}
+
+type SidePickerProps = { label: string; value: CompareSide; revisions: readonly RevisionSummary[]; onChange: (side: CompareSide) => void };
+
+// A version chooser: the current text, then the named revisions, then autosave points.
+function SidePicker({ label, value, revisions, onChange }: SidePickerProps) {
+  const named = revisions.filter((r) => r.kind !== 'autosave');
+  const autosaves = revisions.filter((r) => r.kind === 'autosave');
+  const option = (r: RevisionSummary) => (
+    <option key={r.id} value={r.id}>
+      {revisionName(r)} — {authorName(r.author, r.delegation)}, {dateTime(r.createdAt)}
+    </option>
+  );
+  return (
+    <label className="side-picker">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="now">Current text (now)</option>
+        {named.length > 0 ? <optgroup label="Revisions">{named.map(option)}</optgroup> : null}
+        {autosaves.length > 0 ? <optgroup label="Autosave points">{autosaves.map(option)}</optgroup> : null}
+      </select>
+    </label>
+  );
+}
+
+type CompareRowViewProps = { row: CompareRow; current: boolean };
+
+function CompareRowView({ row, current }: CompareRowViewProps) {
+  return (
+    <li
+      className={`compare-row status-${row.status}${row.heading ? ' compare-heading' : ''}${current ? ' is-current' : ''}`}
+      data-status={row.status}
+      data-change-index={row.changeIndex ?? undefined}
+      data-depth={row.depth}
+      aria-current={current ? 'true' : undefined}
+    >
+      <div className="compare-margin">
+        <span className="compare-label">{row.label}</span>
+        {row.note ? <span className={`compare-note note-${row.status}`}>{row.note}</span> : null}
+        {row.numbers ? <span className="compare-numbers">{row.numbers}</span> : null}
+      </div>
+      <p className="compare-text">{row.segments.length === 0 ? <span className="compare-empty">(empty)</span> : row.segments.map(segmentView)}</p>
+    </li>
+  );
+}
+
+function segmentView(segment: Segment, i: number) {
+  const style = `${segment.italic ? ' seg-italic' : ''}${segment.emphasis ? ' seg-emphasis' : ''}`;
+  if (segment.op === 'insert')
+    return (
+      <ins key={i} className={`seg-insert${style}`}>
+        {segment.text}
+      </ins>
+    );
+  if (segment.op === 'delete')
+    return (
+      <del key={i} className={`seg-delete${style}`}>
+        {segment.text}
+      </del>
+    );
+  return (
+    <span key={i} className={style.trim() || undefined}>
+      {segment.text}
+    </span>
+  );
+}

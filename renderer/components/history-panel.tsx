@@ -1,0 +1,71 @@
+import { memo } from 'react';
+import type { HistoryEntry } from '../../shared/api/contract.js';
+import type { LegendEntry } from '../editor/authorship-plugin.js';
+import { authorName, groupHistoryByDay, originNames, timeOfDay } from '../document/revision-format.js';
+
+/** Props of the history panel. */
+export type HistoryPanelProps = {
+  /** `history.list` (oldest first), null while loading. */
+  entries: readonly HistoryEntry[] | null;
+  error: string | null;
+  /** Whether the text is coloured by authorship, and the legend of those colours (empty while off). */
+  authorship: boolean;
+  legend: readonly LegendEntry[];
+  onAuthorship: (on: boolean) => void;
+};
+
+/**
+ * Who changed what: the document's runs of changes grouped by day, newest first, each with
+ * the delegation and person, the time, how many changes and where they came from (typed,
+ * imported, restored, from a peer); and the authorship toggle with its legend.
+ */
+export const HistoryPanel = memo(function HistoryPanel({ entries, error, authorship, legend, onAuthorship }: HistoryPanelProps) {
+  const days = entries ? groupHistoryByDay(entries) : [];
+  return (
+    <section className="side-panel history-panel" aria-label="History">
+      <h2 className="panel-title">History</h2>
+      <label className="authorship-toggle">
+        <input type="checkbox" checked={authorship} onChange={(e) => onAuthorship(e.target.checked)} /> Colour the text by who wrote it
+      </label>
+      {authorship && legend.length > 0 ? (
+        <ul className="authorship-legend" aria-label="Authorship colours">
+          {legend.map((entry) => (
+            <li key={entry.key} className="legend-entry" title={entry.authors.join(', ')}>
+              <span className={`legend-swatch ph-author ph-author-${entry.colour}`} aria-hidden="true">
+                Aa
+              </span>
+              <span className="legend-code">{entry.key}</span>
+              {entry.authors.length > 0 ? <span className="legend-names">{entry.authors.join(', ')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {entries === null && !error ? <p className="list-empty">Loading history…</p> : null}
+      {entries !== null && entries.length === 0 ? <p className="list-empty">No changes recorded yet.</p> : null}
+      {days.map((day) => (
+        <section key={day.day} className="history-day" aria-label={day.heading}>
+          <h3 className="panel-subtitle">{day.heading}</h3>
+          <ol className="history-list">
+            {day.entries.map((entry) => (
+              <li key={`${entry.seqFrom}-${entry.seqTo}`} className={`history-entry origin-${entry.origin}`}>
+                <span className="history-delegation">{entry.delegation || '—'}</span>
+                <span className="history-body">
+                  <span className="history-who">{authorName(entry.author, entry.delegation)}</span>
+                  <span className="history-what">
+                    {entry.count === 1 ? '1 change' : `${entry.count} changes`}, {originNames[entry.origin]} ·{' '}
+                    <time dateTime={entry.to}>{entry.from.slice(0, 16) === entry.to.slice(0, 16) ? timeOfDay(entry.to) : `${timeOfDay(entry.from)}–${timeOfDay(entry.to)}`}</time>
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
+  );
+});

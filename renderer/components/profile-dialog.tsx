@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { findDelegation } from '../../seeds/index.js';
+import type { ApiClient, Profile } from '../../shared/api/contract.js';
+import { filterDelegations } from '../editor/metadata.js';
+import { messageOf } from '../format.js';
+
+/** The user's profile as the app holds it: null until loaded (or when the backend cannot say). */
+export type ProfileState = {
+  profile: Profile | null;
+  /** Saves the profile; rejects with the backend's error. */
+  save: (profile: Profile) => Promise<void>;
+};
+
+/** Loads the profile once (`profile.get`) and saves it (`profile.set`). A backend without profiles leaves it null. */
+export function useProfile(api: ApiClient): ProfileState {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.invoke('profile.get', {}).then(
+      (p) => live && setProfile(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const save = useCallback(
+    async (next: Profile) => {
+      setProfile(await api.invoke('profile.set', next));
+    },
+    [api],
+  );
+  return { profile, save };
+}
+
+/** Props of the profile button and the first-run card. */
+export type ProfileProps = { state: ProfileState };
+
+/** The top bar's "who am I" button: the name and delegation, or "Set your name"; opens the profile dialog. */
+export function ProfileButton({ state }: ProfileProps) {
+  const [open, setOpen] = useState(false);
+  if (!state.profile) return null;
+  const { name, delegation } = state.profile;
+  return (
+    <>
+      <button type="button" className="button profile-button" onClick={() => setOpen(true)} aria-label={name ? `Profile: ${name}${delegation ? `, ${delegation}` : ''}` : 'Set your name and delegation'}>
+        {name ? (
+          <>
+            {name}
+            {delegation ? <span className="profile-code">{delegation}</span> : null}
+          </>
+        ) : (
+          'Set your name'
+        )}
+      </button>
+      {open ? (
+        <dialog ref={(d) => {
+            if (d && !d.open) d.showModal();
+          }} className="dialog" aria-labelledby="profile-dialog-title" onCancel={() => setOpen(false)}>
+          <h2 id="profile-dialog-title">Your profile</h2>
+          <ProfileForm state={state} onDone={() => setOpen(false)} />
+        </dialog>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The first-run card: shown in the page flow (never over other controls) while no name is
+ * set, asking once for the name and delegation; "Later" hides it for this session.
+ */
+export function ProfileWelcome({ state }: ProfileProps) {
+  const [later, setLater] = useState(false);
+  if (!state.profile || state.profile.name !== '' || later) return null;
+  return (
+    <section className="banner banner-info profile-welcome" aria-label="Who is writing">
+      <div className="banner-text">
+        <h2 className="import-heading">Who is writing?</h2>
+        <ProfileForm state={state} onDone={() => undefined} onLater={() => setLater(true)} inline />
+      </div>
+    </section>
+  );
+}
+
+type ProfileFormProps = { state: ProfileState; onDone: () => void; onLater?: () => void; inline?: boolean };
+
+// Name and delegation (picked from the delegation list); saved with profile.set.
+function ProfileForm({ state, onDone, onLater, inline = false }: ProfileFormProps) {
+  const [name, setName] = useState(state.profile?.name ?? '');
+  const [delegation, setDelegation] = useState(state.profile?.delegation ?? '');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const matches = query.trim() === '' ? [] : filterDelegations(query, [], 8);
+  const chosen = delegation ? findDelegation(delegation) : undefined;
+  return (
+    <form
+      className={`profile-form${inline ? ' inline' : ''}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim() === '') {
+          setError('Please type your name: it is recorded with every change you make.');
+          nameInput.current?.focus();
+          return;
+        }
+        setBusy(true);
+        state.save({ name: name.trim(), delegation }).then(
+          () => {
+            setBusy(false);
+            onDone();
+          },
+          (cause: unknown) => {
+            setBusy(false);
+            setError(`Your profile could not be saved: ${messageOf(cause)}`);
+          },
+        );
+      }}
+    >
+      <p className="dialog-lead">Your name and delegation are recorded as the author of every change you make and every revision you save.</p>
+      <label className="field">
+        <span>Your name</span>
+        <input ref={nameInput} type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+      </label>
+      <div className="field delegation-field" role="group" aria-label="Delegation">
+        <span>Delegation</span>
+        <div className="profile-chosen" aria-live="polite">
+          {chosen ? (
+            <>
+              <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
+              <button type="button" className="link-button" onClick={() => setDelegation('')}>
+                Clear
+              </button>
+            </>
+          ) : (
+            <span className="list-empty">None chosen</span>
+          )}
+        </div>
+        <input type="search" aria-label="Find your delegation" placeholder="Name or code, e.g. Brazil or BRA" value={query} onChange={(e) => setQuery(e.target.value)} />
+        {matches.length > 0 ? (
+          <ul className="delegation-options" aria-label="Delegations">
+            {matches.map((d) => (
+              <li key={d.code}>
+                <button
+                  type="button"
+                  aria-label={`Choose ${d.name} (${d.code})`}
+                  onClick={() => {
+                    setDelegation(d.code);
+                    setQuery('');
+                  }}
+                >
+                  <span className="sponsor-code">{d.code}</span> {d.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+      </div>
+      {error ? (
+        <p className="dialog-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog-actions form-actions">
+        {onLater ? (
+          <button type="button" className="button subtle" onClick={onLater}>
+            Later
+          </button>
+        ) : (
+          <button type="button" className="button subtle" onClick={onDone}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save profile'}
+        </button>
+      </div>
+    </form>
+  );
+}

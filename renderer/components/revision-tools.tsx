@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { ySyncPluginKey } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import type { ApiClient, HistoryEntry, RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
+import { revisionDocs } from '../document/revision-docs.js';
+import { dateTime, revisionName } from '../document/revision-format.js';
+import { authorPalette, showAuthorship } from '../editor/authorship-plugin.js';
+import type { LegendEntry } from '../editor/authorship-plugin.js';
+import { messageOf } from '../format.js';
+import { CompareView } from './compare-view.js';
+import type { CompareSide } from './compare-view.js';
+import { HistoryPanel } from './history-panel.js';
+import { RevisionReader } from './revision-reader.js';
+import { RevisionsPanel } from './revisions-panel.js';
+import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
+
+type Overlay = { kind: 'compare'; old: CompareSide; new: CompareSide } | { kind: 'read'; revision: RevisionSummary } | null;
+
+/** What the document view places: bar buttons, a banner, a side panel and an overlay over the page. */
+export type RevisionTools = { buttons: ReactNode; banner: ReactNode; panel: ReactNode; overlay: ReactNode };
+
+/**
+ * Revisions, compare, "since I last looked", history and authorship for one open document.
+ * `view` is the live editor (null until ready); `onOpenDocument` opens another document
+ * (a new one made from a revision).
+ */
+export function useRevisionTools(api: ApiClient, docId: string, view: EditorView | null, onOpenDocument?: (id: string) => void): RevisionTools {
+  const [panel, setPanel] = useState<'revisions' | 'history' | null>(null);
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [revError, setRevError] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const [legend, setLegend] = useState<readonly LegendEntry[] | null>(null);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [restoring, setRestoring] = useState<RevisionSummary | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const [lastSeen, setLastSeen] = useState<RevisionSummary | null>(null);
+  const docs = useMemo(() => revisionDocs(api, docId), [api, docId]);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const current = useCallback(() => viewRef.current?.state.doc ?? null, []);
+
+  const loadRevisions = useCallback(() => {
+    api.invoke('revisions.list', { docId }).then(
+      (list) => {
+        setRevisions(list);
+        setRevError(null);
+      },
+      (cause: unknown) => setRevError(`Revisions could not be loaded: ${messageOf(cause)}`),
+    );
+  }, [api, docId]);
+  const loadHistory = useCallback(() => {
+    api.invoke('history.list', { docId }).then(
+      (list) => {
+        setHistory(list);
+        setHistoryError(null);
+      },
+      (cause: unknown) => setHistoryError(`History could not be loaded: ${messageOf(cause)}`),
+    );
+  }, [api, docId]);
+
+  useEffect(() => {
+    loadRevisions();
+    return api.on('revisions.changed', (payload) => {
+      if (payload.docId === docId) loadRevisions();
+    });
+  }, [api, docId, loadRevisions]);
+
+  useEffect(() => {
+    if (panel === 'history') loadHistory();
+  }, [panel, loadHistory, revisions]);
+
+  // "Since I last looked": offer the comparison once; the document counts as seen when the offer
+  // is handled (or there was nothing to offer) and again when the document is left.
+  const offerPending = useRef(false);
+  useEffect(() => {
+    let live = true;
+    const markViewed = () => void api.invoke('revisions.markViewed', { docId }).catch(() => undefined);
+    api.invoke('revisions.lastViewed', { docId }).then(
+      (seen) => {
+        if (!live) return;
+        if (seen.changedSince && seen.revision) {
+          offerPending.current = true;
+          setLastSeen(seen.revision);
+        } else markViewed();
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      if (!offerPending.current) markViewed();
+    };
+  }, [api, docId]);
+  const settleOffer = useCallback(() => {
+    offerPending.current = false;
+    setLastSeen(null);
+    void api.invoke('revisions.markViewed', { docId }).catch(() => undefined);
+  }, [api, docId]);
+
+  const ydocOf = (v: EditorView): Y.Doc | undefined => (ySyncPluginKey.getState(v.state) as { doc?: Y.Doc } | undefined)?.doc;
+  const setAuthorship = useCallback(
+    (on: boolean) => {
+      const v = viewRef.current;
+      const ydoc = v ? ydocOf(v) : undefined;
+      if (!v || !ydoc) return;
+      if (!on) {
+        showAuthorship(v, ydoc, null);
+        setLegend(null);
+        return;
+      }
+      api.invoke('history.authors', { docId }).then(
+        (authors) => {
+          const palette = authorPalette(authors);
+          if (viewRef.current === v) showAuthorship(v, ydoc, palette);
+          setLegend(palette.legend);
+        },
+        (cause: unknown) => setHistoryError(`Authorship could not be loaded: ${messageOf(cause)}`),
+      );
+    },
+    [api, docId],
+  );
+
+  const actions = useMemo(
+    () => ({
+      onSave: async (kind: RevisionKind, label: string) => {
+        const created = await api.invoke('revisions.create', { docId, kind, label });
+        setNotice({ text: `Saved ${revisionName(created)}.` });
+        loadRevisions();
+      },
+      onOpen: (revision: RevisionSummary) => setOverlay({ kind: 'read', revision }),
+      onCompare: (old: string, newer: string) => setOverlay({ kind: 'compare', old, new: newer }),
+      onRestore: (revision: RevisionSummary) => setRestoring(revision),
+      onNewDocument: (revision: RevisionSummary) => {
+        api.invoke('revisions.newDocument', { docId, revisionId: revision.id }).then(
+          (summary) => {
+            if (onOpenDocument) onOpenDocument(summary.id);
+            else setNotice({ text: `New document “${summary.title}” made from ${revisionName(revision)}: find it in the document list.` });
+          },
+          (cause: unknown) => setNotice({ text: `A new document could not be made: ${messageOf(cause)}`, error: true }),
+        );
+      },
+    }),
+    [api, docId, loadRevisions, onOpenDocument],
+  );
+
+  const restore = async (revision: RevisionSummary) => {
+    await api.invoke('revisions.restore', { docId, revisionId: revision.id });
+    setRestoring(null);
+    setOverlay(null);
+    setNotice({ text: `Restored ${revisionName(revision)} (${dateTime(revision.createdAt)}). This is recorded as a new change by you; every earlier state is kept.` });
+    loadRevisions();
+  };
+
+  const toggle = (which: 'revisions' | 'history') => setPanel((p) => (p === which ? null : which));
+  const buttons = (
+    <>
+      <button type="button" className="button subtle" aria-pressed={panel === 'revisions'} onClick={() => toggle('revisions')}>
+        Revisions
+      </button>
+      <button type="button" className="button subtle" aria-pressed={panel === 'history'} onClick={() => toggle('history')}>
+        History
+      </button>
+    </>
+  );
+  const banner = (
+    <>
+      {lastSeen ? (
+        <LastViewedBanner
+          revision={lastSeen}
+          onCompare={() => {
+            setOverlay({ kind: 'compare', old: lastSeen.id, new: 'now' });
+            settleOffer();
+          }}
+          onDismiss={settleOffer}
+        />
+      ) : null}
+      {notice ? (
+        <div className={`banner ${notice.error ? 'banner-error' : 'banner-info'} revision-notice`} role={notice.error ? 'alert' : 'status'}>
+          <span className="banner-text">{notice.text}</span>
+          <button type="button" className="button subtle" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {restoring ? <RestoreDialog revision={restoring} onRestore={() => restore(restoring)} onCancel={() => setRestoring(null)} /> : null}
+    </>
+  );
+  const side =
+    panel === 'revisions' ? (
+      <RevisionsPanel revisions={revisions} error={revError} {...actions} />
+    ) : panel === 'history' ? (
+      <HistoryPanel entries={history} error={historyError} authorship={legend !== null} legend={legend ?? []} onAuthorship={setAuthorship} />
+    ) : null;
+  const shown =
+    overlay?.kind === 'compare' ? (
+      <CompareView key={`${overlay.old}|${overlay.new}`} docs={docs} revisions={revisions ?? []} current={current} initial={overlay} onClose={() => setOverlay(null)} />
+    ) : overlay?.kind === 'read' ? (
+      <RevisionReader
+        api={api}
+        docId={docId}
+        revision={overlay.revision}
+        onCompareWithNow={() => setOverlay({ kind: 'compare', old: overlay.revision.id, new: 'now' })}
+        onRestore={() => setRestoring(overlay.revision)}
+        onClose={() => setOverlay(null)}
+      />
+    ) : null;
+  return { buttons, banner, panel: side, overlay: shown };
+}

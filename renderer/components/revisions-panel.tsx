@@ -1,0 +1,207 @@
+import { memo, useState } from 'react';
+import type { RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
+import { authorName, dateTime, namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
+
+/** What a person can do with a revision from the panel. */
+export type RevisionActions = {
+  onSave: (kind: RevisionKind, label: string) => Promise<void>;
+  onOpen: (revision: RevisionSummary) => void;
+  onCompare: (old: string, newer: string) => void;
+  onRestore: (revision: RevisionSummary) => void;
+  onNewDocument: (revision: RevisionSummary) => void;
+};
+
+/** Props of the revisions panel: the revisions (newest first, null while loading) and what to do with them. */
+export type RevisionsPanelProps = RevisionActions & { revisions: readonly RevisionSummary[] | null; error: string | null };
+
+/**
+ * The document's revisions as a side panel: "Save revision…" (kind and label, with the
+ * next Rev.N suggested), the named revisions newest first (kind, label, author and
+ * delegation, time), each with open, compare with now, compare with the revision before,
+ * restore and new document; and the autosave points on a time slider.
+ */
+export const RevisionsPanel = memo(function RevisionsPanel({ revisions, error, ...actions }: RevisionsPanelProps) {
+  const named = (revisions ?? []).filter((r) => r.kind !== 'autosave');
+  const autosaves = (revisions ?? []).filter((r) => r.kind === 'autosave');
+  return (
+    <section className="side-panel revisions-panel" aria-label="Revisions">
+      <h2 className="panel-title">Revisions</h2>
+      <SaveRevisionForm revisions={revisions ?? []} onSave={actions.onSave} />
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {revisions === null && !error ? <p className="list-empty">Loading revisions…</p> : null}
+      {revisions !== null && named.length === 0 ? <p className="list-empty">No named revision yet. Save one to keep this state of the text.</p> : null}
+      <ol className="revision-list" aria-label="Named revisions">
+        {named.map((r, i) => (
+          <RevisionItem key={r.id} revision={r} previous={named[i + 1] ?? null} actions={actions} />
+        ))}
+      </ol>
+      <AutosaveSlider points={autosaves} actions={actions} />
+    </section>
+  );
+});
+
+type SaveFormProps = { revisions: readonly RevisionSummary[]; onSave: RevisionActions['onSave'] };
+
+function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<Exclude<RevisionKind, 'autosave'>>('revision');
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => {
+          setOpen(true);
+          setKind('revision');
+          setLabel(suggestLabel('revision', revisions));
+          setError(null);
+        }}
+      >
+        Save revision…
+      </button>
+    );
+  return (
+    <form
+      className="save-revision"
+      aria-label="Save revision"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setBusy(true);
+        setError(null);
+        onSave(kind, label.trim()).then(
+          () => {
+            setBusy(false);
+            setOpen(false);
+          },
+          (cause: unknown) => {
+            setBusy(false);
+            setError(cause instanceof Error ? cause.message : String(cause));
+          },
+        );
+      }}
+    >
+      <label className="meta-field">
+        <span>Kind</span>
+        <select
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as Exclude<RevisionKind, 'autosave'>;
+            setKind(next);
+            setLabel(suggestLabel(next, revisions));
+          }}
+        >
+          {namedKinds.map((k) => (
+            <option key={k} value={k}>
+              {revisionKindNames[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="meta-field">
+        <span>Label</span>
+        <input
+          type="text"
+          value={label}
+          autoFocus
+          placeholder={kind === 'l-document' ? 'A/C.3/80/L.12' : kind === 'oral-revision' ? 'Oral revision, 14 November' : ''}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      </label>
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button subtle" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={busy || label.trim() === ''}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type RevisionItemProps = { revision: RevisionSummary; previous: RevisionSummary | null; actions: RevisionActions };
+
+function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
+  const name = revisionName(revision);
+  return (
+    <li className="revision-item" data-revision-id={revision.id} aria-label={name}>
+      <div className="revision-head">
+        <span className={`revision-kind kind-${revision.kind}`}>{revisionKindNames[revision.kind]}</span>
+        <span className="revision-label">{name}</span>
+      </div>
+      <div className="revision-meta">
+        {authorName(revision.author, revision.delegation)} · <time dateTime={revision.createdAt}>{dateTime(revision.createdAt)}</time>
+      </div>
+      <div className="revision-actions" role="group" aria-label={`Actions for ${name}`}>
+        <button type="button" className="link-button" onClick={() => actions.onOpen(revision)}>
+          Open
+        </button>
+        <button type="button" className="link-button" onClick={() => actions.onCompare(revision.id, 'now')}>
+          Compare with now
+        </button>
+        {previous ? (
+          <button type="button" className="link-button" onClick={() => actions.onCompare(previous.id, revision.id)} title={`Compare ${revisionName(previous)} with ${name}`}>
+            Compare with {revisionName(previous)}
+          </button>
+        ) : null}
+        <button type="button" className="link-button" onClick={() => actions.onRestore(revision)}>
+          Restore…
+        </button>
+        <button type="button" className="link-button" onClick={() => actions.onNewDocument(revision)}>
+          New document
+        </button>
+      </div>
+    </li>
+  );
+}
+
+type AutosaveSliderProps = { points: readonly RevisionSummary[]; actions: RevisionActions };
+
+// Autosave points oldest (left) to newest (right); the slider picks one to open or compare.
+function AutosaveSlider({ points, actions }: AutosaveSliderProps) {
+  const oldestFirst = [...points].reverse();
+  const [index, setIndex] = useState<number | null>(null);
+  if (oldestFirst.length === 0) return null;
+  const at = Math.min(index ?? oldestFirst.length - 1, oldestFirst.length - 1);
+  const point = oldestFirst[at] as RevisionSummary;
+  return (
+    <div className="autosave-slider" role="group" aria-label="Autosave points">
+      <h3 className="panel-subtitle">Autosave points</h3>
+      <input
+        type="range"
+        min={0}
+        max={oldestFirst.length - 1}
+        value={at}
+        aria-label="Autosave point"
+        aria-valuetext={`${dateTime(point.createdAt)}, ${authorName(point.author, point.delegation)}`}
+        onChange={(e) => setIndex(Number(e.target.value))}
+      />
+      <div className="revision-meta">
+        {at + 1} of {oldestFirst.length}: <time dateTime={point.createdAt}>{dateTime(point.createdAt)}</time> · {authorName(point.author, point.delegation)}
+      </div>
+      <div className="revision-actions">
+        <button type="button" className="link-button" onClick={() => actions.onOpen(point)}>
+          Open
+        </button>
+        <button type="button" className="link-button" onClick={() => actions.onCompare(point.id, 'now')}>
+          Compare with now
+        </button>
+        <button type="button" className="link-button" onClick={() => actions.onRestore(point)}>
+          Restore…
+        </button>
+      </div>
+    </div>
+  );
+}
