@@ -2,10 +2,14 @@ import type { Handlers } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/contract.js';
 import { openStore } from '../store/store.js';
 import type { StoreLocation } from '../store/open-database.js';
-import { createHandlers, type BackendContext, type Connection, type Send } from './handlers.js';
+import { createAutosave } from './autosave.js';
+import { broadcast, createHandlers, type BackendContext, type Connection, type Send } from './handlers.js';
 import { createLiveDocuments } from './live-documents.js';
 
-/** Where the backend keeps its data; `nativeBinding` loads better-sqlite3 built for Electron. */
+/**
+ * Where the backend keeps its data; `nativeBinding` loads better-sqlite3 built for Electron;
+ * `now` is the clock of stored times and of the autosave rule (tests inject one).
+ */
 export type BackendOptions = StoreLocation;
 
 /** The backend service: owns the store and the live documents, serves any number of renderers. */
@@ -26,13 +30,16 @@ export type Backend = {
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const store = openStore(options);
-  const docs = createLiveDocuments(store);
   const connections = new Set<Connection>();
+  const now = options.now ?? (() => new Date());
+  const autosave = createAutosave(store, now, (docId) => broadcast(ctx, 'revisions.changed', { docId }, (c) => c.subscriptions.has(docId)));
+  const docs = createLiveDocuments(store, { onClose: (id) => autosave.onClose(id) });
   let closed = false;
   const ctx: BackendContext = {
     store,
     docs,
     connections,
+    autosave,
     assertOpen: () => {
       if (closed) throw new ApiError('internal', 'Penholder is shutting down; try again after it restarts.');
     },

@@ -7,7 +7,9 @@ import { newId, withFreshIds } from '../../shared/ids.js';
 import { ImportError, importText } from '../../shared/import/index.js';
 import { docToYDoc } from '../../shared/ydoc.js';
 import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
+import type { Autosave } from './autosave.js';
 import { documentMeta, type LiveDocuments } from './live-documents.js';
+import { createRevisionHandlers } from './revision-handlers.js';
 
 /** Sends one pushed event to one renderer. */
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -20,6 +22,8 @@ export type BackendContext = {
   readonly store: Store;
   readonly docs: LiveDocuments;
   readonly connections: ReadonlySet<Connection>;
+  /** Autosave points and automatic compaction (autosave.ts). */
+  readonly autosave: Autosave;
   /** Throws ApiError once the backend is closing, so no call touches a closed store. */
   assertOpen(): void;
 };
@@ -38,11 +42,14 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
   };
   const announce = (ids: string[]) => broadcast(ctx, 'documents.changed', { ids }, () => true);
   const create = (nodes: readonly Node[], origin: UpdateOrigin) => {
+    const profile = store.getProfile();
     const inputs: NewDocument[] = nodes.map((node) => ({
       id: newId(),
       meta: documentMeta(node),
       update: Y.encodeStateAsUpdate(docToYDoc(node)),
       origin,
+      author: profile.name,
+      delegation: profile.delegation,
     }));
     const created = store.createDocuments(inputs);
     if (created.length > 0) announce(created.map((d) => d.id));
@@ -76,7 +83,9 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       return { summary, state: Y.encodeStateAsUpdate(doc.ydoc) };
     }),
     'documents.applyUpdate': guard(({ id, update }) => {
-      const { summary, metaChanged } = docs.apply(id, update, 'local');
+      ctx.autosave.beforeUpdate(id);
+      const profile = store.getProfile();
+      const { summary, metaChanged } = docs.apply(id, update, 'local', { author: profile.name, delegation: profile.delegation });
       broadcast(ctx, 'document.update', { id, update }, (c) => c !== conn && c.subscriptions.has(id));
       if (metaChanged) announce([summary.id]);
       return { ok: true as const };
@@ -91,23 +100,14 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       docs.release(id, conn);
       return { ok: true as const };
     }),
-    // TEMPORARY (being implemented now by the store/revisions work): every new channel fails clearly.
-    'profile.get': guard(notYet),
-    'profile.set': guard(notYet),
-    'revisions.list': guard(notYet),
-    'revisions.create': guard(notYet),
-    'revisions.open': guard(notYet),
-    'revisions.restore': guard(notYet),
-    'revisions.newDocument': guard(notYet),
-    'revisions.lastViewed': guard(notYet),
-    'revisions.markViewed': guard(notYet),
-    'history.list': guard(notYet),
-    'history.authors': guard(notYet),
+    ...createRevisionHandlers(ctx, conn, {
+      autosave: ctx.autosave,
+      createDocument: (node, title) => {
+        const titled = title === undefined ? node : Node.fromJSON(resolutionSchema, withTitle(node.toJSON() as SeedNode, title));
+        return create([titled], 'restore')[0]!;
+      },
+    }),
   };
-}
-
-function notYet(): never {
-  throw new ApiError('internal', 'Revisions and history are not available in this build yet.');
 }
 
 /** Sends an event to every connection `to` selects; one broken connection never stops the others. */

@@ -25,6 +25,11 @@ export type LiveDocuments = {
   /** Releases everything `holder` holds (a connection closing). */
   releaseAll(holder: object): void;
   /**
+   * Runs `fn` on the live document `id` (loaded for the call if nobody holds it) without
+   * making anyone its holder; releasing it afterwards is not a close. Throws ApiError 'not-found'.
+   */
+  use<T>(id: string, fn: (doc: LiveDocument) => T): T;
+  /**
    * Validates and applies a Yjs update to document `id`: it must decode, depend on nothing
    * missing, and leave a schema-valid document. Only then is it appended to the log (durably),
    * applied to the live Y.Doc and the cached summary refreshed. A refused update leaves no
@@ -41,8 +46,14 @@ export function documentMeta(doc: Node): DocumentMeta {
   return { kind, title, body, symbol: readHeader(doc).symbol };
 }
 
+/** What live documents tell their owner. */
+export type LiveDocumentHooks = {
+  /** The last holder released document `id` (it is about to leave memory): a document close. */
+  onClose?(id: string): void;
+};
+
 /** Live documents over `store` (see LiveDocuments). */
-export function createLiveDocuments(store: Store): LiveDocuments {
+export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {}): LiveDocuments {
   const live = new Map<string, LiveDocument>();
   const byHolder = new Map<object, Set<string>>();
 
@@ -62,8 +73,15 @@ export function createLiveDocuments(store: Store): LiveDocuments {
   const release = (id: string, holder: object) => {
     byHolder.get(holder)?.delete(id);
     const doc = live.get(id);
-    if (!doc) return;
-    doc.holders.delete(holder);
+    if (!doc || !doc.holders.delete(holder)) return;
+    if (doc.holders.size === 0) {
+      try {
+        hooks.onClose?.(id);
+      } catch {
+        // A failed close step (an autosave point on a full disk) must not keep the document open;
+        // the changes themselves are already in the log.
+      }
+    }
     dropIfUnused(doc);
   };
 
@@ -95,6 +113,14 @@ export function createLiveDocuments(store: Store): LiveDocuments {
         doc.ydoc.destroy();
         doc.ydoc = yDocFromUpdates(store.readUpdates(id).map((u) => u.data));
         throw err;
+      } finally {
+        dropIfUnused(doc);
+      }
+    },
+    use(id, fn) {
+      const doc = load(id);
+      try {
+        return fn(doc);
       } finally {
         dropIfUnused(doc);
       }
