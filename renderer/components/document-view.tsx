@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -14,6 +14,9 @@ import { numberingKey } from '../editor/numbering-plugin.js';
 import { outlineEntries } from '../editor/outline.js';
 import type { OutlineEntry } from '../editor/outline.js';
 import { displayTitle, messageOf } from '../format.js';
+import { CrossReferencePicker } from './cross-reference-picker.js';
+import { EditorToolbar } from './editor-toolbar.js';
+import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { OutlinePanel } from './outline-panel.js';
@@ -154,6 +157,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
           Close
         </button>
       </div>
+      <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
+      <CrossReferencePicker view={phase === 'ready' ? viewRef.current : null} />
       {error ? (
         <p className="banner banner-error" role="alert">
           {error}
@@ -165,7 +170,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         <div className="page-scroll">
           <article className="page" style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
             <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
-            <FootnoteList footnotes={footnotes} />
+            <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
         </div>
         {panels.details || tools.panel ? (
@@ -180,25 +185,3 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
     </div>
   );
 }
-
-/** Props of the footnote list. */
-export type FootnoteListProps = { footnotes: FootnoteEntry[] };
-
-/**
- * The footnotes at the foot of the page, numbered through the document, below a short rule
- * as in UN documents. Renders nothing when the document has none.
- */
-export const FootnoteList = memo(function FootnoteList({ footnotes }: FootnoteListProps) {
-  if (footnotes.length === 0) return null;
-  return (
-    <section className="ph-footnotes" aria-label="Footnotes">
-      <ol>
-        {footnotes.map((note) => (
-          <li key={`${note.number}-${note.id}`} className="ph-footnote-text" data-label={String(note.number)} value={note.number}>
-            {note.text}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-});

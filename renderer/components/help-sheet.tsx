@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { shortcutList } from '../editor/commands/shortcuts.js';
+import { otherEditorShortcuts, shortcutList } from '../editor/commands/shortcuts.js';
 
 /** One line of the help sheet: the keys and what they do. */
 export type HelpShortcut = { keys: string; action: string };
@@ -9,8 +9,6 @@ const mod = isMac ? '⌘' : 'Ctrl';
 
 /** The shortcuts of the app itself (the page and this sheet), shown after the editor's own. */
 export const appShortcuts: readonly HelpShortcut[] = [
-  { keys: `${mod}+Z`, action: 'Undo your last change' },
-  { keys: `${mod}+Y / ${mod}+Shift+Z`, action: 'Redo' },
   { keys: `${mod}+Plus / ${mod}+Minus`, action: 'Zoom the page in / out' },
   { keys: `${mod}+0`, action: 'Zoom the page back to 100%' },
   { keys: `F1 / ${mod}+/`, action: 'Open this list of shortcuts' },
@@ -27,8 +25,8 @@ export function displayKeys(keys: string): string {
     .join('+');
 }
 
-/** The editor's structure shortcuts (from commands/shortcuts.ts) as help-sheet lines. */
-export const editorShortcuts: readonly HelpShortcut[] = shortcutList.map((s) => ({ keys: displayKeys(s.keys), action: s.description }));
+/** The editor's shortcuts (structure first, then quick fix, history and completion; from commands/shortcuts.ts) as help-sheet lines. */
+export const editorShortcuts: readonly HelpShortcut[] = [...shortcutList, ...otherEditorShortcuts].map((s) => ({ keys: displayKeys(s.keys), action: s.description }));
 
 /** True for the keys that open the help sheet: F1 and Mod-/. */
 export function isHelpKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {

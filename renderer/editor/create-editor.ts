@@ -16,6 +16,7 @@ import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
 import { stylePlugins } from './style/style-plugins.js';
+import { viewListenersPlugin } from './view-listeners.js';
 
 /**
  * The ProseMirror editor of one document, bound to a Y.Doc: y-prosemirror keeps the
@@ -51,6 +52,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     placeholderPlugin(),
     headerPlugin(),
     authorshipPlugin(ydoc),
+    viewListenersPlugin(),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import type { Numbering } from '../../shared/document/numbering.js';
+import { requestFootnoteEdit } from './commands/footnote-commands.js';
 
 /**
  * Footnotes are inline atoms holding their own text. In the running text only the marker
@@ -24,16 +25,23 @@ export function collectFootnotes(doc: Node, numbering: Numbering): FootnoteEntry
 
 /**
  * The footnote marker node view: a `<sup>` whose number comes from the `data-label` the
- * numbering plugin decorates it with, and whose footnote text is its tooltip. It has no
- * editable content (the text is edited elsewhere in a later issue).
+ * numbering plugin decorates it with, and whose footnote text is its tooltip. Its text is
+ * edited in the footnote pane: clicking the marker opens it there (`requestFootnoteEdit`).
  */
 export function createFootnoteView(node: Node, _view: EditorView): NodeView {
   const dom = document.createElement('sup');
   dom.className = 'ph-footnote';
   dom.title = node.textContent;
   let current = node;
+  const open = (event: Event) => {
+    event.preventDefault();
+    requestFootnoteEdit(dom, String(current.attrs.id ?? ''));
+  };
+  dom.addEventListener('mousedown', open);
   return {
     dom,
+    destroy: () => dom.removeEventListener('mousedown', open),
+    stopEvent: (event) => event.type === 'mousedown',
     update(next) {
       if (next.type !== current.type) return false;
       current = next;

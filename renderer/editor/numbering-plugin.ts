@@ -82,7 +82,9 @@ function numberingDecorationList(doc: Node, numbering: Numbering): Decoration[] 
     if (node.type.name !== 'cross_reference') return true;
     const target = numbering.byId.get(String(node.attrs.target ?? ''));
     const label = target ? referenceText(target) : '?';
-    const attrs = { 'data-label': label, 'aria-label': target ? target.path : 'Broken reference' };
+    const attrs: Record<string, string> = target
+      ? { 'data-label': label, 'aria-label': `Reference to ${target.path}` }
+      : { 'data-label': label, 'aria-label': 'Broken reference', class: 'ph-xref-broken', title: 'Broken reference: the paragraph it pointed to was deleted' };
     decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { attrs }));
     return false;
   });

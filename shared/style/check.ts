@@ -17,6 +17,7 @@
 import type { Node } from 'prosemirror-model';
 import { readHeader } from '../document/header.js';
 import { computeNumbering } from '../document/numbering.js';
+import { brokenReferenceProblems } from './rules/cross-reference.js';
 import { punctuationProblem } from './rules/punctuation.js';
 import { repeatedOpenerProblems, type OpenerEntry } from './rules/repeated.js';
 import { summarizeParagraph, type ParagraphSummary } from './summary.js';
@@ -69,7 +70,11 @@ export function createStyleChecker(): StyleChecker {
     for (const entry of numbering.entries) if (entry.kind === 'footnote' && !paths.has(entry.id)) paths.set(entry.id, entry.path);
     for (const unit of units) if (!paths.has(unit.id)) paths.set(unit.id, unit.path);
     const pathOf = (id: string): string => paths.get(id) ?? 'Paragraph';
-    return contextAndOutput(units, summaries, language, pathOf);
+    const isTarget = (target: string): boolean => {
+      const entry = numbering.byId.get(target);
+      return entry !== undefined && entry.kind !== 'footnote';
+    };
+    return contextAndOutput(units, summaries, language, pathOf, isTarget);
   };
   return { check, lastAnalysed: () => analysed };
 }
@@ -79,7 +84,9 @@ export function checkDocument(doc: Node): StyleProblem[] {
   return createStyleChecker().check(doc);
 }
 
-function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string): StyleProblem[] {
+// `isTarget` says which ids a cross-reference may point to; a broken one is a context problem
+// (deleting another paragraph breaks it), so it is checked here, from the cached atoms.
+function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean): StyleProblem[] {
   const groups: Record<'pp' | 'op' | 'decision', OpenerEntry[]> = { pp: [], op: [], decision: [] };
   const extra = new Map<number, LocalProblem[]>();
   const add = (i: number, problem: LocalProblem): void => {
@@ -97,6 +104,7 @@ function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language
       const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
       if (problem) add(i, problem);
     }
+    for (const problem of brokenReferenceProblems(unit.id, summary.text, isTarget)) add(i, problem);
   });
   for (const group of Object.values(groups)) {
     for (const problem of repeatedOpenerProblems(group, language)) add(indexOfId.get(problem.paragraphId) ?? 0, problem);

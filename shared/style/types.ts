@@ -15,7 +15,8 @@ export type RuleId =
   | 'citation'
   | 'symbol'
   | 'empty-paragraph'
-  | 'empty-footnote';
+  | 'empty-footnote'
+  | 'broken-reference';
 
 /**
  * One replacement in a text: characters `from`..`to` (offsets in the text the problem names,

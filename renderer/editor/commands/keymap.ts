@@ -1,9 +1,11 @@
 import { keymap } from 'prosemirror-keymap';
 import type { Command, Plugin } from 'prosemirror-state';
-import { insertFootnote } from './footnote-commands.js';
+import { requestCrossReference } from './cross-reference-commands.js';
+import { insertFootnoteAndEdit } from './footnote-commands.js';
 import { joinBackward } from './join-commands.js';
 import { moveParagraphDown, moveParagraphUp } from './move-commands.js';
 import { enterFromHeading, splitParagraph } from './paragraph-commands.js';
+import { moveToOperative, moveToPreamble, newOperativeParagraph, newPreambularParagraph } from './part-commands.js';
 import { structuredPastePlugin } from './paste.js';
 import { cursorParagraph } from './structure.js';
 import { indentParagraph, outdentParagraph } from './subparagraph-commands.js';
@@ -30,7 +32,12 @@ export const structureBindings: Readonly<Record<string, Command>> = {
   Backspace: joinBackward,
   'Alt-ArrowUp': moveParagraphUp,
   'Alt-ArrowDown': moveParagraphDown,
-  'Mod-Alt-f': insertFootnote(),
+  'Alt-Shift-ArrowUp': moveToPreamble,
+  'Alt-Shift-ArrowDown': moveToOperative,
+  'Mod-Alt-p': newPreambularParagraph,
+  'Mod-Alt-o': newOperativeParagraph,
+  'Mod-Alt-f': insertFootnoteAndEdit,
+  'Mod-Alt-r': requestCrossReference,
 };
 
 /** The structure keymap and the structured paste plugin, to go before `keymap(baseKeymap)`. */

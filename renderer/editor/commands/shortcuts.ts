@@ -15,5 +15,23 @@ export const shortcutList: readonly Shortcut[] = Object.freeze([
   { keys: 'Backspace', description: 'At the start of a paragraph, join it to the previous one of the same kind or lift it one level' },
   { keys: 'Alt-ArrowUp', description: 'Move the paragraph (with its subparagraphs) up; the first operative paragraph moves into the preamble' },
   { keys: 'Alt-ArrowDown', description: 'Move the paragraph (with its subparagraphs) down; the last preambular paragraph becomes the first operative one' },
-  { keys: 'Mod-Alt-f', description: 'Insert a footnote at the cursor' },
+  { keys: 'Alt-Shift-ArrowUp', description: 'Move the paragraph (with its subparagraphs) to the preamble, as its last preambular paragraph' },
+  { keys: 'Alt-Shift-ArrowDown', description: 'Move the paragraph (with its subparagraphs) to the operative part, as its first operative paragraph' },
+  { keys: 'Mod-Alt-p', description: 'New preambular paragraph after this one (or at the end of the preamble)' },
+  { keys: 'Mod-Alt-o', description: 'New operative paragraph after this one (or at the start of the operative part)' },
+  { keys: 'Mod-Alt-f', description: 'Insert a footnote at the cursor and open its text for writing' },
+  { keys: 'Mod-Alt-r', description: 'Insert a cross-reference to a paragraph ("paragraph 5"), picked from a searchable list; its number follows renumbering' },
+]);
+
+/**
+ * The editor's other shortcuts, bound by the style and history plugins (create-editor.ts,
+ * style-plugins.ts, completion-plugin.ts), listed after the structure ones.
+ */
+export const otherEditorShortcuts: readonly Shortcut[] = Object.freeze([
+  { keys: 'Mod-.', description: 'Quick fix: apply the certain fix of the style problem at the cursor' },
+  { keys: 'Mod-z', description: 'Undo your last change (only your own, never a co-author’s)' },
+  { keys: 'Mod-y', description: 'Redo' },
+  { keys: 'Mod-Shift-z', description: 'Redo' },
+  { keys: 'ArrowDown', description: 'In the list of opening phrases: next phrase (ArrowUp: previous)' },
+  { keys: 'Enter', description: 'In the list of opening phrases: take the chosen phrase (also Tab); Escape closes the list' },
 ]);

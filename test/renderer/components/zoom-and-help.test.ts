@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appShortcuts, displayKeys, editorShortcuts, isHelpKey } from '../../../renderer/components/help-sheet.js';
-import { shortcutList } from '../../../renderer/editor/commands/shortcuts.js';
+import { otherEditorShortcuts, shortcutList } from '../../../renderer/editor/commands/shortcuts.js';
 import { stepZoom, zoomSteps } from '../../../renderer/components/zoom-control.js';
 
 describe('zoom steps', () => {
@@ -45,7 +45,7 @@ describe('help sheet keys', () => {
   });
 
   it('lists undo, redo, zoom and help', () => {
-    const actions = appShortcuts.map((s) => s.action).join('\n');
+    const actions = [...editorShortcuts, ...appShortcuts].map((s) => s.action).join('\n');
     for (const word of ['Undo', 'Redo', 'Zoom', 'shortcuts']) expect(actions).toContain(word);
   });
 
@@ -54,6 +54,8 @@ describe('help sheet keys', () => {
     expect(displayKeys('Alt-ArrowUp')).toBe('Alt+↑');
     expect(displayKeys('Shift-Tab')).toBe('Shift+Tab');
     expect(displayKeys('Mod--')).toMatch(/^(Ctrl|⌘)\+-$/);
-    expect(editorShortcuts.map((s) => s.action)).toEqual(shortcutList.map((s) => s.description));
+    expect(editorShortcuts.map((s) => s.action)).toEqual([...shortcutList, ...otherEditorShortcuts].map((s) => s.description));
+    const keys = editorShortcuts.map((s) => s.keys);
+    for (const bound of ['Mod-.', 'Mod-Alt-r', 'Mod-Alt-p', 'Mod-Alt-o', 'Alt-Shift-ArrowDown']) expect(keys).toContain(displayKeys(bound));
   });
 });
