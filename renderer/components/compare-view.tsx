@@ -7,7 +7,7 @@ import type { Comparison } from '../../shared/compare/index.js';
 import { compareRows } from '../document/compare-rows.js';
 import type { CompareRow, Segment } from '../document/compare-rows.js';
 import type { RevisionDocs } from '../document/revision-docs.js';
-import { authorName, dateTime, revisionName } from '../document/revision-format.js';
+import { dateTime, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
 
 /** One side of a comparison: a revision's id, or 'now' for the current text. */
@@ -88,9 +88,9 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
     <section ref={root} className="compare-view overlay-view" aria-label="Compare versions" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="overlay-bar compare-bar">
         <h2 className="overlay-title">Compare</h2>
-        <SidePicker label="Older version" value={sides.old} revisions={revisions} onChange={(old) => setSides((s) => ({ ...s, old }))} />
+        <SidePicker label="From" value={sides.old} revisions={revisions} onChange={(old) => setSides((s) => ({ ...s, old }))} />
         <span aria-hidden="true">→</span>
-        <SidePicker label="Newer version" value={sides.new} revisions={revisions} onChange={(v) => setSides((s) => ({ ...s, new: v }))} />
+        <SidePicker label="To" value={sides.new} revisions={revisions} onChange={(v) => setSides((s) => ({ ...s, new: v }))} />
         <button type="button" className="button" onClick={onClose}>
           Back to the document
         </button>
@@ -109,7 +109,7 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
           ↓ Next change
         </button>
         <span className="compare-position" aria-live="polite">
-          {changeCount === 0 ? '' : at === -1 ? `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
+          {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
         </span>
       </div>
       {error ? (
@@ -137,7 +137,7 @@ function SidePicker({ label, value, revisions, onChange }: SidePickerProps) {
   const autosaves = revisions.filter((r) => r.kind === 'autosave');
   const option = (r: RevisionSummary) => (
     <option key={r.id} value={r.id}>
-      {revisionName(r)} — {authorName(r.author, r.delegation)}, {dateTime(r.createdAt)}
+      {revisionName(r)} · {r.delegation || r.author || '?'} · {dateTime(r.createdAt)}
     </option>
   );
   return (
@@ -161,6 +161,7 @@ function CompareRowView({ row, current }: CompareRowViewProps) {
       data-status={row.status}
       data-change-index={row.changeIndex ?? undefined}
       data-depth={row.depth}
+      data-kind={row.kind}
       aria-current={current ? 'true' : undefined}
     >
       <div className="compare-margin">

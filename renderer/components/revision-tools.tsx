@@ -32,7 +32,8 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const [revError, setRevError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
-  const [legend, setLegend] = useState<readonly LegendEntry[] | null>(null);
+  const [authorship, setAuthorshipOn] = useState(false);
+  const [legend, setLegend] = useState<readonly LegendEntry[]>([]);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [restoring, setRestoring] = useState<RevisionSummary | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
@@ -77,10 +78,14 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const offerPending = useRef(false);
   useEffect(() => {
     let live = true;
+    // Only once the offer was decided: a view unmounted before that (StrictMode's trial mount,
+    // quick switching) must not mark the document seen and so swallow the offer.
+    let decided = false;
     const markViewed = () => void api.invoke('revisions.markViewed', { docId }).catch(() => undefined);
     api.invoke('revisions.lastViewed', { docId }).then(
       (seen) => {
         if (!live) return;
+        decided = true;
         if (seen.changedSince && seen.revision) {
           offerPending.current = true;
           setLastSeen(seen.revision);
@@ -90,7 +95,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     );
     return () => {
       live = false;
-      if (!offerPending.current) markViewed();
+      if (decided && !offerPending.current) markViewed();
     };
   }, [api, docId]);
   const settleOffer = useCallback(() => {
@@ -105,9 +110,10 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
       const v = viewRef.current;
       const ydoc = v ? ydocOf(v) : undefined;
       if (!v || !ydoc) return;
+      setAuthorshipOn(on);
       if (!on) {
         showAuthorship(v, ydoc, null);
-        setLegend(null);
+        setLegend([]);
         return;
       }
       api.invoke('history.authors', { docId }).then(
@@ -116,7 +122,10 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
           if (viewRef.current === v) showAuthorship(v, ydoc, palette);
           setLegend(palette.legend);
         },
-        (cause: unknown) => setHistoryError(`Authorship could not be loaded: ${messageOf(cause)}`),
+        (cause: unknown) => {
+          setAuthorshipOn(false);
+          setHistoryError(`Authorship could not be loaded: ${messageOf(cause)}`);
+        },
       );
     },
     [api, docId],
@@ -191,7 +200,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     panel === 'revisions' ? (
       <RevisionsPanel revisions={revisions} error={revError} {...actions} />
     ) : panel === 'history' ? (
-      <HistoryPanel entries={history} error={historyError} authorship={legend !== null} legend={legend ?? []} onAuthorship={setAuthorship} />
+      <HistoryPanel entries={history} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
     ) : null;
   const shown =
     overlay?.kind === 'compare' ? (

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser.js';
+import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('revisions');
+
+const title = 'Revisions under test';
+const rev1 = [
+  'Requests the Secretary-General to report on prison reform;',
+  'Encourages Member States to share data on cybercrime;',
+  'Invites donors to support legal aid programmes;',
+  'Urges States to ratify the Convention against Corruption;',
+];
+const rev2 = [
+  'Requests the Secretary-General to report annually on prison reform;',
+  'Invites donors to support legal aid programmes;',
+  'Encourages Member States to share data on cybercrime;',
+  'Urges States to implement the Convention against Corruption;',
+  'Decides to remain seized of the matter.',
+];
+
+const opTexts = (page: Page) => page.locator('.page .ph-document .ph-op > .ph-text').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+
+// Types text; Escape closes an opener completion list if one opened.
+async function type(page: Page, text: string, then: string | null = null): Promise<void> {
+  await page.keyboard.type(text);
+  if (await page.locator('.ph-completion:not([hidden])').count()) await page.keyboard.press('Escape');
+  if (then) await page.keyboard.press(then);
+}
+
+// Puts the caret in OP `n` (1-based), `fromEnd` characters before its end. Resolves once the
+// browser announced the new selection (ProseMirror reads it on 'selectionchange') and a frame passed.
+async function caretInOp(page: Page, n: number, fromEnd = 0): Promise<void> {
+  const target = page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1);
+  await target.click();
+  await target.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const done = () => requestAnimationFrame(() => resolve());
+        document.addEventListener('selectionchange', done, { once: true });
+        setTimeout(done, 1000);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        range.collapse(false);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }),
+  );
+  for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
+}
+
+async function saved(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.document-bar .sync-status').textContent()).toBe('All changes saved');
+}
+
+async function saveRevision(page: Page, expectedLabel: string): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Revisions' });
+  await saved(page);
+  await panel.getByRole('button', { name: 'Save revision…' }).click();
+  const form = panel.getByRole('form', { name: 'Save revision' });
+  expect(await form.getByLabel('Label').inputValue()).toBe(expectedLabel);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByRole('list', { name: 'Named revisions' }).getByRole('listitem', { name: expectedLabel }).waitFor();
+}
+
+describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () => {
+  it('saves Rev.1 and Rev.2, compares them, restores Rev.1 and offers what changed since last looked', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+
+    // First run: asked who is writing, once.
+    const welcome = page.getByRole('region', { name: 'Who is writing' });
+    await welcome.getByLabel('Your name').fill('Ana Pereira');
+    await welcome.getByLabel('Find your delegation').fill('Brazil');
+    await welcome.getByRole('button', { name: 'Choose Brazil (BRA)' }).click();
+    await welcome.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('button', { name: 'Profile: Ana Pereira, BRA' }).waitFor();
+    expect(await welcome.count()).toBe(0);
+
+    await createFromTemplate(page, title, undefined, 'blank-resolution');
+    await page.locator('.ph-document.ProseMirror-focused').waitFor();
+    await type(page, 'Recalling its resolution 70/1 of 25 September 2015,', 'Enter');
+    await page.keyboard.press('Enter');
+    for (const [i, text] of rev1.entries()) await type(page, text, i < rev1.length - 1 ? 'Enter' : null);
+    expect(await opTexts(page)).toEqual(rev1);
+
+    await page.getByRole('button', { name: 'Revisions', exact: true }).click();
+    await saveRevision(page, 'Rev.1');
+    const item1 = page.getByRole('listitem', { name: 'Rev.1' });
+    expect(await item1.textContent()).toContain('Ana Pereira (BRA)');
+
+    // Reword OP 1 and OP 4, move OP 3 up, add OP 5.
+    await caretInOp(page, 1, 'on prison reform;'.length);
+    await type(page, 'annually ');
+    await caretInOp(page, 4, ' the Convention against Corruption;'.length);
+    for (let i = 0; i < 'ratify'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await type(page, 'implement');
+    await caretInOp(page, 4);
+    await page.keyboard.press('Enter');
+    await type(page, rev2[4] as string);
+    await page.waitForTimeout(600);
+    await caretInOp(page, 3);
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => opTexts(page)).toEqual(rev2);
+    await saveRevision(page, 'Rev.2');
+    await screenshot(page, 'revisions-panel');
+
+    // Compare Rev.1 with Rev.2.
+    await page.getByRole('listitem', { name: 'Rev.2' }).getByRole('button', { name: 'Compare with Rev.1' }).click();
+    const compare = page.getByRole('region', { name: 'Compare versions' });
+    const summary = compare.getByRole('status', { name: 'Summary of changes' });
+    await expect.poll(() => summary.textContent()).toBe('1 inserted, 1 moved, 2 changed');
+    const row = (status: string) => compare.locator(`.compare-row[data-status="${status}"]`);
+    expect(await row('inserted').locator('.compare-note').textContent()).toBe('Inserted');
+    expect((await row('inserted').locator('ins').allTextContents()).join('')).toBe(rev2[4]);
+    expect(await row('inserted').locator('ins.seg-italic').textContent()).toBe('Decides');
+    expect(await row('moved').locator('.compare-note').textContent()).toBe('Moved from OP 3');
+    expect(await row('moved').locator('.compare-numbers').textContent()).toBe('OP 3 → OP 2');
+    expect(await row('changed').locator('ins').allTextContents()).toEqual(['annually ', 'implement']);
+    expect(await row('changed').locator('del').allTextContents()).toEqual(['ratify']);
+    expect(await row('unchanged').count()).toBeGreaterThan(0);
+    await screenshot(page, 'revisions-compare');
+
+    await compare.getByLabel('Changed paragraphs only').check();
+    await expect.poll(() => row('unchanged').count()).toBe(0);
+    expect(await compare.locator('.compare-row').count()).toBe(4);
+    await compare.getByRole('button', { name: /Next change/ }).click();
+    expect(await compare.locator('.compare-row[aria-current="true"] .compare-label').textContent()).toBe('OP 1');
+    await page.keyboard.press('n');
+    expect(await compare.locator('.compare-row[aria-current="true"] .compare-label').textContent()).toBe('OP 2');
+    expect(await compare.locator('.compare-position').textContent()).toBe('Change 2 of 4');
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    expect(await compare.locator('.compare-position').textContent()).toBe('Change 4 of 4');
+    await screenshot(page, 'revisions-compare-filtered');
+    await compare.getByRole('button', { name: 'Back to the document' }).click();
+
+    // Open Rev.1 read-only, then restore it.
+    await page.getByRole('listitem', { name: 'Rev.1' }).getByRole('button', { name: 'Open' }).click();
+    const reader = page.getByRole('region', { name: 'Revision Rev.1 (read-only)' });
+    await expect.poll(() => reader.locator('.ph-op > .ph-text').allTextContents()).toEqual(rev1);
+    expect(await reader.locator('.ph-document').getAttribute('contenteditable')).toBe('false');
+    await screenshot(page, 'revisions-read-only');
+    await reader.getByRole('button', { name: 'Restore…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Restore Rev.1?' });
+    expect(await confirm.textContent()).toContain('itself a change');
+    await confirm.getByRole('button', { name: 'Restore Rev.1' }).click();
+    await expect.poll(() => opTexts(page)).toEqual(rev1);
+    await saved(page);
+
+    // History: the changes by delegation, and the text coloured by who wrote it.
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.locator('.history-entry').first().waitFor();
+    expect(await history.locator('.history-entry').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Ana Pereira \(BRA\).*restored/)]));
+    await history.getByLabel('Colour the text by who wrote it').check();
+    await history.getByRole('list', { name: 'Authorship colours' }).getByText('BRA', { exact: true }).waitFor();
+    await expect.poll(() => page.locator('.page .ph-document .ph-author').count()).toBeGreaterThan(0);
+    await screenshot(page, 'revisions-history');
+    await history.getByLabel('Colour the text by who wrote it').uncheck();
+    await expect.poll(() => page.locator('.page .ph-document .ph-author').count()).toBe(0);
+
+    // Leave the document (it counts as seen), let another window change it, come back.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    const other = await openPage(env.browser, env.shell.url);
+    await other.page.locator('.doc-item', { hasText: title }).click();
+    await other.page.locator('.ph-document .ph-op').first().waitFor();
+    await caretInOp(other.page, 2);
+    await type(other.page, ' Also by peers');
+    await saved(other.page);
+    await other.page.close();
+
+    await page.reload();
+    await page.locator('.doc-item', { hasText: title }).click();
+    const offer = page.getByRole('region', { name: 'Changed since you last looked' });
+    await offer.getByRole('button', { name: 'Compare with what you last saw' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Compare versions' }).getByRole('status', { name: 'Summary of changes' }).textContent()).toBe('1 changed');
+    expect(await page.locator('.compare-row[data-status="changed"] ins').allTextContents()).toEqual([' Also by peers']);
+    expect(await offer.count()).toBe(0);
+    await screenshot(page, 'revisions-since-last-looked');
+
+    expect(errors).toEqual([]);
+  });
+});
