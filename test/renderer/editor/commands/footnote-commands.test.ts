@@ -1,9 +1,9 @@
 import { TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
-import { insertFootnote } from '../../../../renderer/editor/commands/footnote-commands.js';
+import { footnotePos, insertFootnote, setFootnoteText } from '../../../../renderer/editor/commands/footnote-commands.js';
 import { moveParagraphUp } from '../../../../renderer/editor/commands/move-commands.js';
 import { computeNumbering } from '../../../../shared/document/numbering.js';
-import { at, blankState, expectSound, must, run, stateFrom } from './editing.js';
+import { at, blankState, expectSound, must, posOf, run, stateFrom } from './editing.js';
 
 const spec = {
   title: 'Footnotes',
@@ -43,5 +43,35 @@ describe('insert footnote', () => {
 
   it('does not apply in the title', () => {
     expect(run(blankState(), insertFootnote())).toBeNull();
+  });
+});
+
+describe('footnote text', () => {
+  const withText = () => {
+    const state = stateFrom({ ...spec, operative: ['Requests C;', { text: 'Recalls resolution 70/1;', footnotes: [{ text: 'Resolution 70/1.', id: 'fn1' }] }] });
+    return state;
+  };
+
+  it('replaces the text of the footnote by id, in one transaction, leaving the paragraph text as it was', () => {
+    const state = withText();
+    // The paragraph's own text, footnote text left out.
+    const own = (s: typeof state) => {
+      let text = '';
+      s.doc.nodeAt(posOf(s, 'OP 2'))!.firstChild!.forEach((child) => void (text += child.isText ? child.text : '|'));
+      return text;
+    };
+    const paragraph = own(state);
+    const after = must(state, setFootnoteText('fn1', 'Resolution 70/1, para. 4.'));
+    expect(after.doc.nodeAt(footnotePos(after.doc, 'fn1'))?.textContent).toBe('Resolution 70/1, para. 4.');
+    expect(own(after)).toBe(paragraph);
+    const emptied = must(after, setFootnoteText('fn1', ''));
+    expect(emptied.doc.nodeAt(footnotePos(emptied.doc, 'fn1'))?.textContent).toBe('');
+    expectSound(emptied.doc);
+  });
+
+  it('does not apply to an unknown footnote or an unchanged text', () => {
+    expect(footnotePos(withText().doc, 'nope')).toBe(-1);
+    expect(run(withText(), setFootnoteText('nope', 'x'))).toBeNull();
+    expect(run(withText(), setFootnoteText('fn1', 'Resolution 70/1.'))).toBeNull();
   });
 });
