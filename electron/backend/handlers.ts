@@ -10,6 +10,7 @@ import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
 import type { Autosave } from './autosave.js';
 import { documentMeta, type LiveDocuments } from './live-documents.js';
 import { createRevisionHandlers } from './revision-handlers.js';
+import { createConsultationHandlers } from '../consultation/handlers.js';
 
 /** Sends one pushed event to one renderer. */
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -107,6 +108,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
         return create([titled], 'restore')[0]!;
       },
     }),
+    ...createConsultationHandlers(ctx, conn),
   };
 }
 

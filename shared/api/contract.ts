@@ -81,6 +81,55 @@ export type HistoryEntry = {
 /** Who a Yjs client id (one editing session) belongs to, for the authorship view. */
 export type ClientAuthor = { clientId: number; author: string; delegation: string };
 
+/** What a participant is in a consultation: the facilitator runs it, delegations propose, observers watch. */
+export const consultationRoles = ['facilitator', 'delegation', 'observer'] as const;
+
+/** One of `consultationRoles`. */
+export type ConsultationRole = (typeof consultationRoles)[number];
+
+/**
+ * Where this backend stands in a consultation: 'hosting' (it runs the server), 'connected',
+ * 'connecting' (first connection), 'reconnecting' (lost it, retrying with backoff),
+ * 'offline' (not in a consultation, or the host is unreachable for now).
+ */
+export type ConsultationState = 'hosting' | 'connected' | 'connecting' | 'reconnecting' | 'offline';
+
+/** Someone connected to a consultation, as the server authenticated them. */
+export type Participant = { delegation: string; name: string; role: ConsultationRole };
+
+/**
+ * The consultation status of this backend. `docId` is the hosted or joined document (null
+ * when offline and not in one); `unsyncedChanges` counts local changes the host has not
+ * confirmed yet; `participants` lists who is connected (all of them when hosting, those
+ * seen through presence when joined); `url`/`joinCode`/`facilitatorCode` are set only
+ * while hosting; `role` is this backend's own role (null when not in a consultation);
+ * `lastError` says in words why the last connection attempt or update failed ('' if none).
+ */
+export type ConsultationStatus = {
+  state: ConsultationState;
+  docId: string | null;
+  role: ConsultationRole | null;
+  unsyncedChanges: number;
+  participants: Participant[];
+  url: string | null;
+  joinCode: string | null;
+  facilitatorCode: string | null;
+  lastError: string;
+};
+
+/**
+ * Where someone's cursor is, as Yjs relative positions (Y.encodeRelativePosition, so they
+ * survive concurrent edits) of the selection's anchor and head, and the id of the paragraph
+ * the head is in (for "follow the facilitator"). All optional: a presence can be just a paragraph.
+ */
+export type PresenceCursor = { anchor?: Uint8Array; head?: Uint8Array; paragraphId?: string };
+
+/** One remote participant's presence in a document, from the provider's awareness. */
+export type RemotePresence = Participant & { clientId: number } & PresenceCursor;
+
+/** A private note on one paragraph: stored only in this installation, never sent, never exported unless asked. */
+export type PrivateNote = { docId: string; paragraphId: string; text: string; updatedAt: string };
+
 const profileArgs = z
   .object({ name: z.string().trim().max(200), delegation: z.string().trim().max(40) })
   .strict();
@@ -112,6 +161,27 @@ export const channelArgs = {
   'revisions.markViewed': z.object({ docId: id }).strict(),
   'history.list': z.object({ docId: id }).strict(),
   'history.authors': z.object({ docId: id }).strict(),
+  'consultation.host': z
+    .object({ docId: id, bind: z.string().min(1).max(200).optional(), port: z.number().int().min(0).max(65535).optional() })
+    .strict(),
+  'consultation.stopHosting': z.object({}).strict(),
+  'consultation.join': z
+    .object({
+      url: z.string().min(1).max(2000),
+      code: z.string().min(1).max(200),
+      delegation: z.string().trim().min(1).max(40),
+      name: z.string().trim().min(1).max(200),
+      role: z.enum(consultationRoles),
+      docId: id.optional(),
+    })
+    .strict(),
+  'consultation.leave': z.object({}).strict(),
+  'consultation.status': z.object({}).strict(),
+  'presence.set': z
+    .object({ docId: id, anchor: bytes.optional(), head: bytes.optional(), paragraphId: z.string().max(200).optional() })
+    .strict(),
+  'notes.list': z.object({ docId: id }).strict(),
+  'notes.set': z.object({ docId: id, paragraphId: id, text: z.string().max(100_000) }).strict(),
 } as const;
 
 /** Result types, one per channel. */
@@ -149,6 +219,30 @@ export type ChannelResults = {
   /** Oldest first. */
   'history.list': HistoryEntry[];
   'history.authors': ClientAuthor[];
+  /**
+   * Starts hosting `docId` (default bind 0.0.0.0, port 0 = any free port). `url` is what
+   * participants type (ws://address:port); `documents` the ids served; the join code admits
+   * delegations and observers, the facilitator code facilitators.
+   */
+  'consultation.host': { url: string; joinCode: string; facilitatorCode: string; documents: string[] };
+  /** Stops hosting: every connection is closed, everything accepted is already in the store. */
+  'consultation.stopHosting': { ok: true };
+  /**
+   * Joins the consultation at `url` with `code` as `delegation`/`name`/`role`. The host's
+   * document is replicated into this installation's store (under the host's id, or `docId`
+   * when given); `docId` is the local id to open. Resolves once the first sync finished or
+   * rejects with 'unauthorized' when the code is refused.
+   */
+  'consultation.join': { docId: string };
+  /** Leaves the consultation; the local replica stays in the store. */
+  'consultation.leave': { ok: true };
+  'consultation.status': ConsultationStatus;
+  /** Publishes this participant's cursor to the others (no effect outside a consultation). */
+  'presence.set': { ok: true };
+  /** This installation's private notes on the document, one per paragraph. */
+  'notes.list': PrivateNote[];
+  /** Saves (or, with empty text, deletes) the private note on a paragraph. */
+  'notes.set': PrivateNote;
 };
 
 /** Every channel name of the contract. */
@@ -178,6 +272,10 @@ export type EventPayloads = {
   'documents.changed': { ids: string[] };
   /** A revision was created (named or autosave) for a document the renderer subscribed to. */
   'revisions.changed': { docId: string };
+  /** The consultation status changed (state, unsynced count, participants). */
+  'consultation.status': ConsultationStatus;
+  /** The remote presences in a document changed (every remote presence, not a delta). */
+  'presence.changed': { docId: string; presences: RemotePresence[] };
 };
 
 /** Every pushed event name. */

@@ -25,7 +25,21 @@ export const channelNames = [
   'revisions.markViewed',
   'history.list',
   'history.authors',
+  'consultation.host',
+  'consultation.stopHosting',
+  'consultation.join',
+  'consultation.leave',
+  'consultation.status',
+  'presence.set',
+  'notes.list',
+  'notes.set',
 ] as const;
 
 /** Every pushed event name of the contract. */
-export const eventNameList = ['document.update', 'documents.changed', 'revisions.changed'] as const;
+export const eventNameList = [
+  'document.update',
+  'documents.changed',
+  'revisions.changed',
+  'consultation.status',
+  'presence.changed',
+] as const;

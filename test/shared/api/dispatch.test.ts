@@ -42,6 +42,24 @@ function recordingHandlers(seen: unknown[]): Handlers {
     },
     'history.list': async () => [],
     'history.authors': async () => [],
+    'consultation.host': async () => ({ url: 'ws://127.0.0.1:1', joinCode: 'j', facilitatorCode: 'f', documents: ['d1'] }),
+    'consultation.stopHosting': async () => ({ ok: true }),
+    'consultation.join': async () => ({ docId: 'd1' }),
+    'consultation.leave': async () => ({ ok: true }),
+    'consultation.status': async () => ({
+      state: 'offline',
+      docId: null,
+      role: null,
+      unsyncedChanges: 0,
+      participants: [],
+      url: null,
+      joinCode: null,
+      facilitatorCode: null,
+      lastError: '',
+    }),
+    'presence.set': async () => ({ ok: true }),
+    'notes.list': async () => [],
+    'notes.set': async (args) => ({ ...args, updatedAt: '' }),
   };
 }
 
