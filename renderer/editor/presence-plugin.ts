@@ -1,0 +1,210 @@
+import { Plugin, PluginKey } from 'prosemirror-state';
+import type { EditorState } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import * as Y from 'yjs';
+
+/**
+ * Presence in the editor: the other participants' cursors and selections drawn as
+ * decorations, each labelled with the delegation's code (text) in the delegation's colour.
+ * Cursors travel as Yjs relative positions (y-prosemirror's awareness `cursor` convention),
+ * so they stay on the same characters in every replica whatever was typed since.
+ */
+
+/** A participant's role in a consultation. */
+export type PresenceRole = 'facilitator' | 'delegation' | 'observer';
+
+/** A cursor as it travels between replicas: anchor and head as Y.RelativePosition JSON. */
+export type RelativeCursor = { anchor: unknown; head: unknown };
+
+/** Another participant as the editor draws them. `clientId` is their awareness client id. */
+export type PresencePeer = {
+  clientId: number;
+  name: string;
+  delegation: string;
+  role: PresenceRole;
+  cursor: RelativeCursor | null;
+};
+
+/** A peer whose cursor was found in this document: ProseMirror positions. */
+export type PlacedCursor = { peer: PresencePeer; anchor: number; head: number };
+
+/** Maps Y types to the ProseMirror nodes bound to them (y-prosemirror's binding mapping). */
+export type YMapping = Map<Y.AbstractType<unknown>, Node | Node[]>;
+
+type PresenceState = { peers: readonly PresencePeer[]; placed: readonly PlacedCursor[]; decorations: DecorationSet };
+
+/** The presence plugin's key; its state holds the peers and their placed cursors. */
+export const presenceKey = new PluginKey<PresenceState>('penholder-presence');
+
+// Distinguishable on white and with white text on them; the code is always written too.
+const palette = ['#1f6fb2', '#b3261e', '#2e7d32', '#8e44ad', '#c05600', '#00796b', '#ad1457', '#5d4037', '#3949ab', '#6d7a00', '#0277bd', '#7b1fa2'];
+
+/** The colour of a delegation's cursor: the same code always gets the same colour. */
+export function delegationColour(code: string): string {
+  let hash = 0;
+  for (const ch of code) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return palette[hash % palette.length] ?? '#1f6fb2';
+}
+
+/**
+ * Where each peer's cursor is in the document bound to `type`: peers without a cursor, or
+ * whose cursor points into text that is gone or into another document, are left out.
+ * Positions are clamped into `docSize`.
+ */
+export function placeCursors(ydoc: Y.Doc, type: Y.XmlFragment, mapping: YMapping, peers: readonly PresencePeer[], docSize: number): PlacedCursor[] {
+  const out: PlacedCursor[] = [];
+  const max = Math.max(docSize - 1, 0);
+  for (const peer of peers) {
+    if (!peer.cursor) continue;
+    const at = (json: unknown): number | null => {
+      try {
+        return relativePositionToAbsolutePosition(ydoc, type, Y.createRelativePositionFromJSON(json), mapping);
+      } catch {
+        // A malformed or foreign position: the peer is listed without a cursor.
+        return null;
+      }
+    };
+    const anchor = at(peer.cursor.anchor);
+    const head = at(peer.cursor.head);
+    if (anchor === null || head === null) continue;
+    out.push({ peer, anchor: Math.min(Math.max(anchor, 0), max), head: Math.min(Math.max(head, 0), max) });
+  }
+  return out;
+}
+
+/** The relative cursor of a selection `anchor`..`head` in the document bound to `type`. */
+export function relativeCursor(type: Y.XmlFragment, mapping: YMapping, anchor: number, head: number): RelativeCursor {
+  return {
+    anchor: Y.relativePositionToJSON(absolutePositionToRelativePosition(anchor, type, mapping)),
+    head: Y.relativePositionToJSON(absolutePositionToRelativePosition(head, type, mapping)),
+  };
+}
+
+function roleWord(role: PresenceRole): string {
+  return role === 'facilitator' ? 'facilitator' : role === 'observer' ? 'observer' : 'delegation';
+}
+
+function cursorWidget(peer: PresencePeer): HTMLElement {
+  const colour = delegationColour(peer.delegation);
+  const caret = document.createElement('span');
+  caret.className = 'ph-remote-cursor';
+  caret.dataset.delegation = peer.delegation;
+  caret.dataset.role = peer.role;
+  caret.style.setProperty('--peer-colour', colour);
+  caret.title = `${peer.name || 'Someone'} (${peer.delegation || 'no delegation'}, ${roleWord(peer.role)})`;
+  caret.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'ph-remote-cursor-label';
+  label.textContent = peer.delegation || peer.name || '?';
+  caret.append('\u2060', label, '\u2060');
+  return caret;
+}
+
+/** The decorations of `placed` cursors on `doc`: a labelled caret at each head, a tint over each selection. */
+export function presenceDecorations(doc: Node, placed: readonly PlacedCursor[]): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const { peer, anchor, head } of placed) {
+    decorations.push(Decoration.widget(head, () => cursorWidget(peer), { key: `${peer.clientId}:${peer.delegation}:${peer.role}:${peer.name}`, side: 10, ignoreSelection: true }));
+    if (anchor !== head) {
+      decorations.push(
+        Decoration.inline(Math.min(anchor, head), Math.max(anchor, head), {
+          class: 'ph-remote-selection',
+          style: `background-color: ${delegationColour(peer.delegation)}33`,
+          'data-delegation': peer.delegation,
+        }),
+      );
+    }
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+type SyncState = { doc?: Y.Doc; type?: Y.XmlFragment; binding?: { mapping: YMapping } | null; isChangeOrigin?: boolean };
+
+function syncState(state: EditorState): SyncState | undefined {
+  return ySyncPluginKey.getState(state) as SyncState | undefined;
+}
+
+function place(state: EditorState, peers: readonly PresencePeer[]): PresenceState {
+  const sync = syncState(state);
+  if (!sync?.doc || !sync.type || !sync.binding || sync.binding.mapping.size === 0 || peers.length === 0) {
+    return { peers, placed: [], decorations: DecorationSet.empty };
+  }
+  const placed = placeCursors(sync.doc, sync.type, sync.binding.mapping, peers, state.doc.content.size);
+  return { peers, placed, decorations: presenceDecorations(state.doc, placed) };
+}
+
+/**
+ * The presence plugin: holds the peers last given with `setPresence` and draws their cursors.
+ * Cursors are placed again from their relative positions when the peers change and when a
+ * remote change arrives; local typing only maps them.
+ */
+export function presencePlugin(): Plugin<PresenceState> {
+  return new Plugin<PresenceState>({
+    key: presenceKey,
+    state: {
+      init: () => ({ peers: [], placed: [], decorations: DecorationSet.empty }),
+      apply(tr, prev, _old, next) {
+        const peers = tr.getMeta(presenceKey) as readonly PresencePeer[] | undefined;
+        if (peers) return place(next, peers);
+        if (prev.peers.length === 0) return prev;
+        if (syncState(next)?.isChangeOrigin) return place(next, prev.peers);
+        if (!tr.docChanged) return prev;
+        const placed = prev.placed.map((p) => ({ ...p, anchor: tr.mapping.map(p.anchor), head: tr.mapping.map(p.head) }));
+        return { peers: prev.peers, placed, decorations: prev.decorations.map(tr.mapping, tr.doc) };
+      },
+    },
+    props: { decorations: (state) => presenceKey.getState(state)?.decorations },
+  });
+}
+
+/** Shows `peers` (everyone else in the consultation) in `view`. */
+export function setPresence(view: EditorView, peers: readonly PresencePeer[]): void {
+  view.dispatch(view.state.tr.setMeta(presenceKey, peers).setMeta('addToHistory', false));
+}
+
+/** The peers' cursors as placed in `state`'s document. */
+export function placedCursors(state: EditorState): readonly PlacedCursor[] {
+  return presenceKey.getState(state)?.placed ?? [];
+}
+
+/** This editor's selection as a relative cursor to share, or null before the Y.Doc is bound. */
+export function localCursor(state: EditorState): RelativeCursor | null {
+  const sync = syncState(state);
+  if (!sync?.type || !sync.binding || sync.binding.mapping.size === 0) return null;
+  return relativeCursor(sync.type, sync.binding.mapping, state.selection.anchor, state.selection.head);
+}
+
+/** A paragraph-level node with a stable id: where a position is, for notes and following. */
+export type ParagraphRef = { id: string; pos: number; node: Node };
+
+/** The innermost block around `pos` that has a stable id (a PP, OP, subparagraph…), or null. */
+export function paragraphAt(doc: Node, pos: number): ParagraphRef | null {
+  const $pos = doc.resolve(Math.min(Math.max(pos, 0), doc.content.size));
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const node = $pos.node(depth);
+    const id = node.attrs.id as unknown;
+    if (!node.isInline && typeof id === 'string' && id !== '') return { id, pos: $pos.before(depth), node };
+  }
+  return null;
+}
+
+/** The paragraph the first facilitator with a cursor is on, or null (no facilitator, or no cursor). */
+export function facilitatorParagraph(state: EditorState): ParagraphRef | null {
+  const facilitator = placedCursors(state).find((p) => p.peer.role === 'facilitator');
+  return facilitator ? paragraphAt(state.doc, facilitator.head) : null;
+}
+
+/**
+ * Scrolls `view` so the paragraph `ref` is in the middle of its scroll container, unless it
+ * is already fully visible (following must not jump while the facilitator types in place).
+ */
+export function scrollToParagraph(view: EditorView, ref: ParagraphRef): void {
+  const dom = view.nodeDOM(ref.pos);
+  if (!(dom instanceof HTMLElement)) return;
+  const box = dom.getBoundingClientRect();
+  const inView = box.top >= 0 && box.bottom <= (window.innerHeight || document.documentElement.clientHeight);
+  if (!inView) dom.scrollIntoView({ block: 'center' });
+}
