@@ -5,6 +5,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
 import * as Y from 'yjs';
+import type { ConsultationRole, PresenceCursor, RemotePresence } from '../../shared/api/contract.js';
+import { findNodeById } from './outline.js';
 
 /**
  * Presence in the editor: the other participants' cursors and selections drawn as
@@ -13,20 +15,8 @@ import * as Y from 'yjs';
  * so they stay on the same characters in every replica whatever was typed since.
  */
 
-/** A participant's role in a consultation. */
-export type PresenceRole = 'facilitator' | 'delegation' | 'observer';
-
-/** A cursor as it travels between replicas: anchor and head as Y.RelativePosition JSON. */
-export type RelativeCursor = { anchor: unknown; head: unknown };
-
-/** Another participant as the editor draws them. `clientId` is their awareness client id. */
-export type PresencePeer = {
-  clientId: number;
-  name: string;
-  delegation: string;
-  role: PresenceRole;
-  cursor: RelativeCursor | null;
-};
+/** Another participant as the editor draws them: the contract's remote presence. */
+export type PresencePeer = RemotePresence;
 
 /** A peer whose cursor was found in this document: ProseMirror positions. */
 export type PlacedCursor = { peer: PresencePeer; anchor: number; head: number };
@@ -58,32 +48,32 @@ export function placeCursors(ydoc: Y.Doc, type: Y.XmlFragment, mapping: YMapping
   const out: PlacedCursor[] = [];
   const max = Math.max(docSize - 1, 0);
   for (const peer of peers) {
-    if (!peer.cursor) continue;
-    const at = (json: unknown): number | null => {
+    if (!peer.head) continue;
+    const at = (bytes: Uint8Array): number | null => {
       try {
-        return relativePositionToAbsolutePosition(ydoc, type, Y.createRelativePositionFromJSON(json), mapping);
+        return relativePositionToAbsolutePosition(ydoc, type, Y.decodeRelativePosition(bytes), mapping);
       } catch {
         // A malformed or foreign position: the peer is listed without a cursor.
         return null;
       }
     };
-    const anchor = at(peer.cursor.anchor);
-    const head = at(peer.cursor.head);
+    const head = at(peer.head);
+    const anchor = peer.anchor ? at(peer.anchor) : head;
     if (anchor === null || head === null) continue;
     out.push({ peer, anchor: Math.min(Math.max(anchor, 0), max), head: Math.min(Math.max(head, 0), max) });
   }
   return out;
 }
 
-/** The relative cursor of a selection `anchor`..`head` in the document bound to `type`. */
-export function relativeCursor(type: Y.XmlFragment, mapping: YMapping, anchor: number, head: number): RelativeCursor {
+/** The relative cursor of a selection `anchor`..`head` in the document bound to `type`, as the contract carries it. */
+export function relativeCursor(type: Y.XmlFragment, mapping: YMapping, anchor: number, head: number): { anchor: Uint8Array; head: Uint8Array } {
   return {
-    anchor: Y.relativePositionToJSON(absolutePositionToRelativePosition(anchor, type, mapping)),
-    head: Y.relativePositionToJSON(absolutePositionToRelativePosition(head, type, mapping)),
+    anchor: Y.encodeRelativePosition(absolutePositionToRelativePosition(anchor, type, mapping)),
+    head: Y.encodeRelativePosition(absolutePositionToRelativePosition(head, type, mapping)),
   };
 }
 
-function roleWord(role: PresenceRole): string {
+function roleWord(role: ConsultationRole): string {
   return role === 'facilitator' ? 'facilitator' : role === 'observer' ? 'observer' : 'delegation';
 }
 
@@ -170,11 +160,16 @@ export function placedCursors(state: EditorState): readonly PlacedCursor[] {
   return presenceKey.getState(state)?.placed ?? [];
 }
 
-/** This editor's selection as a relative cursor to share, or null before the Y.Doc is bound. */
-export function localCursor(state: EditorState): RelativeCursor | null {
+/**
+ * This editor's selection as a presence to share: relative anchor and head, and the id of
+ * the paragraph the head is in; null before the Y.Doc is bound to the editor.
+ */
+export function localCursor(state: EditorState): PresenceCursor | null {
   const sync = syncState(state);
   if (!sync?.type || !sync.binding || sync.binding.mapping.size === 0) return null;
-  return relativeCursor(sync.type, sync.binding.mapping, state.selection.anchor, state.selection.head);
+  const { anchor, head } = state.selection;
+  const paragraph = paragraphAt(state.doc, head);
+  return { ...relativeCursor(sync.type, sync.binding.mapping, anchor, head), ...(paragraph ? { paragraphId: paragraph.id } : {}) };
 }
 
 /** A paragraph-level node with a stable id: where a position is, for notes and following. */
@@ -191,10 +186,22 @@ export function paragraphAt(doc: Node, pos: number): ParagraphRef | null {
   return null;
 }
 
-/** The paragraph the first facilitator with a cursor is on, or null (no facilitator, or no cursor). */
+/**
+ * The paragraph the first facilitator is on: the paragraph id they published, else the
+ * paragraph around their cursor; null when no facilitator is present or says where they are.
+ */
 export function facilitatorParagraph(state: EditorState): ParagraphRef | null {
-  const facilitator = placedCursors(state).find((p) => p.peer.role === 'facilitator');
-  return facilitator ? paragraphAt(state.doc, facilitator.head) : null;
+  const peers = presenceKey.getState(state)?.peers ?? [];
+  for (const peer of peers) {
+    if (peer.role !== 'facilitator') continue;
+    const pos = peer.paragraphId ? findNodeById(state.doc, peer.paragraphId) : -1;
+    const node = pos >= 0 ? state.doc.nodeAt(pos) : null;
+    if (node && peer.paragraphId) return { id: peer.paragraphId, pos, node };
+    const placed = placedCursors(state).find((p) => p.peer === peer);
+    const around = placed ? paragraphAt(state.doc, placed.head) : null;
+    if (around) return around;
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { initProseMirrorDoc } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { findNodeById } from '../../../renderer/editor/outline.js';
-import { delegationColour, paragraphAt, placeCursors, presenceDecorations, relativeCursor } from '../../../renderer/editor/presence-plugin.js';
+import { EditorState } from 'prosemirror-state';
+import { delegationColour, facilitatorParagraph, paragraphAt, presenceKey, presencePlugin, placeCursors, presenceDecorations, relativeCursor } from '../../../renderer/editor/presence-plugin.js';
 import type { PresencePeer, YMapping } from '../../../renderer/editor/presence-plugin.js';
 import { createYDoc, docToYDoc, prosemirrorFragment } from '../../../shared/ydoc.js';
 import { sampleResolution } from '../../shared/document/sample-documents.js';
@@ -51,12 +52,12 @@ function textHolding(parent: Y.XmlFragment | Y.XmlElement, word: string): Y.XmlT
   return undefined;
 }
 
-const peer = (cursor: PresencePeer['cursor'], extra: Partial<PresencePeer> = {}): PresencePeer => ({
+const peer = (cursor: { anchor?: Uint8Array; head?: Uint8Array } | null, extra: Partial<PresencePeer> = {}): PresencePeer => ({
   clientId: 7,
   name: 'Ana Pereira',
   delegation: 'CAN',
   role: 'delegation',
-  cursor,
+  ...cursor,
   ...extra,
 });
 
@@ -86,7 +87,7 @@ describe('cursors across replicas', () => {
     const other = docToYDoc(sampleResolution());
     const o = bound(other);
     const foreign = relativeCursor(prosemirrorFragment(other), o.mapping, 40, 40);
-    const placed = placeCursors(ydoc, prosemirrorFragment(ydoc), mapping, [peer(null), peer(foreign, { clientId: 8 }), peer({ anchor: 'nonsense', head: 3 }, { clientId: 9 })], doc.content.size);
+    const placed = placeCursors(ydoc, prosemirrorFragment(ydoc), mapping, [peer(null), peer(foreign, { clientId: 8 }), peer({ anchor: new Uint8Array([200, 1]), head: new Uint8Array([255, 255, 255]) }, { clientId: 9 })], doc.content.size);
     expect(placed).toEqual([]);
   });
 
@@ -132,6 +133,28 @@ describe('paragraphAt', () => {
   it('answers null where no block has an id (the document root)', () => {
     const doc = sampleResolution();
     expect(paragraphAt(doc, 0)).toBeNull();
+  });
+});
+
+describe('following the facilitator', () => {
+  const withPeers = (peers: PresencePeer[]) => {
+    const state = EditorState.create({ doc: sampleResolution(), plugins: [presencePlugin()] });
+    return state.apply(state.tr.setMeta(presenceKey, peers));
+  };
+
+  it('finds the paragraph the facilitator published, ignoring delegations', () => {
+    const state = withPeers([
+      peer(null, { clientId: 1, paragraphId: 'op1' }),
+      peer(null, { clientId: 2, role: 'facilitator', delegation: 'CHAIR', paragraphId: 'op2i2a' }),
+    ]);
+    const found = facilitatorParagraph(state);
+    expect(found?.id).toBe('op2i2a');
+    expect(found?.pos).toBe(findNodeById(state.doc, 'op2i2a'));
+  });
+
+  it('answers null with no facilitator, or one on a paragraph this replica does not have', () => {
+    expect(facilitatorParagraph(withPeers([peer(null, { paragraphId: 'op1' })]))).toBeNull();
+    expect(facilitatorParagraph(withPeers([peer(null, { role: 'facilitator', paragraphId: 'gone' })]))).toBeNull();
   });
 });
 
