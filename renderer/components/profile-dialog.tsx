@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import type { ApiClient, Profile } from '../../shared/api/contract.js';
 import { filterDelegations } from '../editor/metadata.js';
@@ -9,11 +10,15 @@ export type ProfileState = {
   profile: Profile | null;
   /** Saves the profile; rejects with the backend's error. */
   save: (profile: Profile) => Promise<void>;
+  /** Whether the profile dialog is open, and opening or closing it. */
+  editing: boolean;
+  setEditing: (editing: boolean) => void;
 };
 
 /** Loads the profile once (`profile.get`) and saves it (`profile.set`). A backend without profiles leaves it null. */
 export function useProfile(api: ApiClient): ProfileState {
   const [profile, setProfile] = useState<Profile | null>(null);
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
     let live = true;
     api.invoke('profile.get', {}).then(
@@ -30,17 +35,18 @@ export function useProfile(api: ApiClient): ProfileState {
     },
     [api],
   );
-  return { profile, save };
+  return { profile, save, editing, setEditing };
 }
 
 /** Props of the profile button and the first-run card. */
 export type ProfileProps = { state: ProfileState };
 
-/** The top bar's "who am I" button: the name and delegation, or "Set your name"; opens the profile dialog. */
+/** The top bar's "who am I" button: the name and delegation, or "Set your name"; opens the profile dialog (rendered here). */
 export function ProfileButton({ state }: ProfileProps) {
-  const [open, setOpen] = useState(false);
+  const { editing: open, setEditing: setOpen } = state;
   if (!state.profile) return null;
   const { name, delegation } = state.profile;
+  // The dialog goes to the body: inside the dark top bar it would inherit the bar's button styles.
   return (
     <>
       <button type="button" className="button profile-button" onClick={() => setOpen(true)} aria-label={name ? `Profile: ${name}${delegation ? `, ${delegation}` : ''}` : 'Set your name and delegation'}>
@@ -53,39 +59,54 @@ export function ProfileButton({ state }: ProfileProps) {
           'Set your name'
         )}
       </button>
-      {open ? (
-        <dialog ref={(d) => {
-            if (d && !d.open) d.showModal();
-          }} className="dialog" aria-labelledby="profile-dialog-title" onCancel={() => setOpen(false)}>
-          <h2 id="profile-dialog-title">Your profile</h2>
-          <ProfileForm state={state} onDone={() => setOpen(false)} />
-        </dialog>
-      ) : null}
+      {open
+        ? createPortal(
+            <dialog
+              ref={(d) => {
+                if (d && !d.open) d.showModal();
+              }}
+              className="dialog"
+              aria-labelledby="profile-dialog-title"
+              onCancel={() => setOpen(false)}
+            >
+              <h2 id="profile-dialog-title">Your profile</h2>
+              <ProfileForm state={state} onDone={() => setOpen(false)} />
+            </dialog>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
 
 /**
- * The first-run card: shown in the page flow (never over other controls) while no name is
- * set, asking once for the name and delegation; "Later" hides it for this session.
+ * The first-run note: one line in the page flow (never over other controls) while no name
+ * is set, asking once for the name and delegation; "Later" hides it for this session.
  */
 export function ProfileWelcome({ state }: ProfileProps) {
   const [later, setLater] = useState(false);
   if (!state.profile || state.profile.name !== '' || later) return null;
   return (
     <section className="banner banner-info profile-welcome" aria-label="Who is writing">
-      <div className="banner-text">
-        <h2 className="import-heading">Who is writing?</h2>
-        <ProfileForm state={state} onDone={() => undefined} onLater={() => setLater(true)} inline />
-      </div>
+      <span className="banner-text">
+        <strong>Who is writing?</strong> Your name and delegation are recorded with every change you make and every revision you save.
+      </span>
+      <span className="banner-actions">
+        <button type="button" className="button primary" onClick={() => state.setEditing(true)}>
+          Set your name and delegation
+        </button>
+        <button type="button" className="button subtle" onClick={() => setLater(true)}>
+          Later
+        </button>
+      </span>
     </section>
   );
 }
 
-type ProfileFormProps = { state: ProfileState; onDone: () => void; onLater?: () => void; inline?: boolean };
+type ProfileFormProps = { state: ProfileState; onDone: () => void };
 
 // Name and delegation (picked from the delegation list); saved with profile.set.
-function ProfileForm({ state, onDone, onLater, inline = false }: ProfileFormProps) {
+function ProfileForm({ state, onDone }: ProfileFormProps) {
   const [name, setName] = useState(state.profile?.name ?? '');
   const [delegation, setDelegation] = useState(state.profile?.delegation ?? '');
   const [query, setQuery] = useState('');
@@ -96,7 +117,7 @@ function ProfileForm({ state, onDone, onLater, inline = false }: ProfileFormProp
   const chosen = delegation ? findDelegation(delegation) : undefined;
   return (
     <form
-      className={`profile-form${inline ? ' inline' : ''}`}
+      className="profile-form"
       onSubmit={(event) => {
         event.preventDefault();
         if (name.trim() === '') {
@@ -120,7 +141,7 @@ function ProfileForm({ state, onDone, onLater, inline = false }: ProfileFormProp
       <p className="dialog-lead">Your name and delegation are recorded as the author of every change you make and every revision you save.</p>
       <label className="field">
         <span>Your name</span>
-        <input ref={nameInput} type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+        <input ref={nameInput} type="text" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
       </label>
       <div className="field delegation-field" role="group" aria-label="Delegation">
         <span>Delegation</span>
@@ -163,15 +184,9 @@ function ProfileForm({ state, onDone, onLater, inline = false }: ProfileFormProp
         </p>
       ) : null}
       <div className="dialog-actions form-actions">
-        {onLater ? (
-          <button type="button" className="button subtle" onClick={onLater}>
-            Later
-          </button>
-        ) : (
-          <button type="button" className="button subtle" onClick={onDone}>
-            Cancel
-          </button>
-        )}
+        <button type="button" className="button subtle" onClick={onDone}>
+          Cancel
+        </button>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save profile'}
         </button>

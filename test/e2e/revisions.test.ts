@@ -70,10 +70,14 @@ describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () 
 
     // First run: asked who is writing, once.
     const welcome = page.getByRole('region', { name: 'Who is writing' });
-    await welcome.getByLabel('Your name').fill('Ana Pereira');
-    await welcome.getByLabel('Find your delegation').fill('Brazil');
-    await welcome.getByRole('button', { name: 'Choose Brazil (BRA)' }).click();
-    await welcome.getByRole('button', { name: 'Save profile' }).click();
+    await welcome.getByRole('button', { name: 'Set your name and delegation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your profile' });
+    await dialog.getByLabel('Your name').fill('Ana Pereira');
+    await dialog.getByLabel('Find your delegation').fill('Brazil');
+    await dialog.getByRole('button', { name: 'Choose Brazil (BRA)' }).click();
+    expect(await dialog.getByRole('group', { name: 'Delegation' }).textContent()).toContain('Brazil');
+    await screenshot(page, 'revisions-profile');
+    await dialog.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('button', { name: 'Profile: Ana Pereira, BRA' }).waitFor();
     expect(await welcome.count()).toBe(0);
 
@@ -171,6 +175,8 @@ describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () 
     await other.page.close();
 
     await page.reload();
+    await page.getByRole('button', { name: 'Profile: Ana Pereira, BRA' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Who is writing' }).count()).toBe(0);
     await page.locator('.doc-item', { hasText: title }).click();
     const offer = page.getByRole('region', { name: 'Changed since you last looked' });
     await offer.getByRole('button', { name: 'Compare with what you last saw' }).click();
