@@ -2,7 +2,7 @@ import { memo, useCallback, useDeferredValue, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { numberingKey } from '../editor/numbering-plugin.js';
-import { jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
+import { findNodeById, jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
 import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
 
 /**
@@ -22,8 +22,9 @@ const entryMime = 'application/x-penholder-paragraph';
 
 /**
  * The document's outline: its preambular and operative paragraphs (or a decision's lettered
- * paragraphs) with their computed numbers and first words. Clicking a row puts the cursor in
- * that paragraph and scrolls it into view; dragging a row onto another (upper half: before,
+ * paragraphs) with their computed numbers and first words, each with its subparagraphs
+ * ((a), (i)) nested under it. Clicking a row puts the cursor in that paragraph or
+ * subparagraph and scrolls it into view; dragging a row onto another (upper half: before,
  * lower half: after) or onto a part's heading (its end) moves the paragraph with its
  * children in one transaction, so numbers follow at once.
  */
@@ -43,6 +44,15 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }:
     const entry = v ? currentEntry(v, part, index) : undefined;
     if (!v || !entry) return;
     const tr = jumpToParagraphTr(v.state, entry.pos);
+    if (tr) v.dispatch(tr);
+    v.focus();
+  }, []);
+
+  const jumpTo = useCallback((id: string) => {
+    const v = latest.current;
+    const pos = v ? findNodeById(v.state.doc, id) : -1;
+    if (!v || pos < 0) return;
+    const tr = jumpToParagraphTr(v.state, pos);
     if (tr) v.dispatch(tr);
     v.focus();
   }, []);
@@ -70,7 +80,10 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }:
     <nav className="outline-panel" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       {parts.map((part) => {
-        const rows = entries.filter((e) => e.part === part);
+        const inPart = entries.filter((e) => e.part === part);
+        const rows = inPart.filter((e) => e.depth === 0);
+        const subsOf = new Map<number, OutlineEntry[]>();
+        for (const e of inPart) if (e.depth > 0) subsOf.set(e.index, [...(subsOf.get(e.index) ?? []), e]);
         const end: DropTarget = { part, index: rows.length };
         return (
           <section key={part} className="outline-part" aria-label={partTitles[part]}>
@@ -90,6 +103,8 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }:
                   index={entry.index}
                   number={entry.number}
                   words={entry.words}
+                  subs={subsOf.get(entry.index) ?? noSubs}
+                  onJumpTo={jumpTo}
                   mark={drop?.part !== part ? '' : drop.index === entry.index ? 'drop-before' : drop.index === rows.length && entry.index === rows.length - 1 ? 'drop-after' : ''}
                   onJump={jump}
                   onOver={over}
@@ -108,7 +123,7 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }:
 // The entry at `part`/`index` in the view's current document (the shown entries may be a keystroke behind).
 function currentEntry(view: EditorView, part: OutlinePart, index: number): OutlineEntry | undefined {
   const numbering = numberingKey.getState(view.state)?.numbering;
-  return numbering ? outlineEntries(view.state.doc, numbering).find((e) => e.part === part && e.index === index) : undefined;
+  return numbering ? outlineEntries(view.state.doc, numbering).find((e) => e.depth === 0 && e.part === part && e.index === index) : undefined;
 }
 
 type OutlineRowProps = {
@@ -117,6 +132,9 @@ type OutlineRowProps = {
   index: number;
   number: string;
   words: string;
+  /** Its subparagraphs, in order ((a) at depth 1, (i) at depth 2). */
+  subs: readonly OutlineEntry[];
+  onJumpTo: (id: string) => void;
   /** Drop indicator: '', 'drop-before' or 'drop-after'. */
   mark: string;
   onJump: (part: OutlinePart, index: number) => void;
@@ -126,7 +144,9 @@ type OutlineRowProps = {
 };
 
 // One draggable row; upper half of the row drops before it, lower half after it.
-const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, mark, onJump, onOver, onDrop, onEnd }: OutlineRowProps) {
+const noSubs: readonly OutlineEntry[] = [];
+
+const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, subs, onJumpTo, mark, onJump, onOver, onDrop, onEnd }: OutlineRowProps) {
   const target = (event: DragEvent): DropTarget => {
     const box = event.currentTarget.getBoundingClientRect();
     return { part, index: index + (event.clientY > box.top + box.height / 2 ? 1 : 0) };
@@ -148,6 +168,18 @@ const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, ma
         <span className="outline-number">{number}</span>
         <span className="outline-words">{words || '(empty)'}</span>
       </button>
+      {subs.length > 0 ? (
+        <ol className="outline-subs">
+          {subs.map((sub) => (
+            <li key={sub.id || `${sub.number}-${sub.pos}`} className={`outline-sub depth-${sub.depth}`} data-id={sub.id}>
+              <button type="button" className="outline-item" onClick={() => onJumpTo(sub.id)} aria-label={`${number} ${sub.number}: ${sub.words || 'empty'}`}>
+                <span className="outline-number">{sub.number}</span>
+                <span className="outline-words">{sub.words || '(empty)'}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </li>
   );
 });

@@ -12,14 +12,19 @@ import type { Numbering } from '../../shared/document/numbering.js';
 /** The parts of a document that hold top-level paragraphs, by node name. */
 export type OutlinePart = 'preamble' | 'operative' | 'decision_body';
 
-/** One row of the outline: a top-level paragraph. `pos` is before its opening token. */
+/**
+ * One row of the outline: a top-level paragraph (depth 0) or one of its subparagraphs
+ * ((a) at depth 1, (i) at depth 2), in document order. `pos` is before its opening token.
+ */
 export type OutlineEntry = {
   id: string;
-  kind: 'pp' | 'op' | 'decision';
+  kind: 'pp' | 'op' | 'decision' | 'sub' | 'subsub';
   part: OutlinePart;
-  /** Index among the paragraphs of its part (0-based). */
+  /** Index among the paragraphs of its part (0-based); a subparagraph has its top-level paragraph's. */
   index: number;
-  /** Short number for people: "PP 3", "OP 12", "(b)". */
+  /** 0 for a top-level paragraph, 1 for (a), 2 for (i). */
+  depth: number;
+  /** Short number for people: "PP 3", "OP 12", "(b)"; a subparagraph's own label: "(a)", "(ii)". */
   number: string;
   /** The first words of the paragraph's text ('' for an empty paragraph). */
   words: string;
@@ -46,26 +51,29 @@ export function firstWords(text: string, count = 8): string {
 
 /**
  * The outline entries of `doc` in document order, numbered from `numbering` (the numbering
- * plugin's state for this very document, so positions agree).
+ * plugin's state for this very document, so positions agree): each top-level paragraph
+ * followed by its subparagraphs (list items are left out).
  */
 export function outlineEntries(doc: Node, numbering: Numbering, wordCount = 8): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   const counters: Record<OutlinePart, number> = { preamble: 0, operative: 0, decision_body: 0 };
+  let parent: OutlineEntry | null = null;
   for (const entry of numbering.entries) {
-    if (entry.kind !== 'pp' && entry.kind !== 'op' && entry.kind !== 'decision') continue;
+    const top = entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision';
+    if (!top && entry.kind !== 'sub' && entry.kind !== 'subsub') continue;
     const node = doc.nodeAt(entry.pos);
     if (!node) continue;
-    const part = partOfKind[entry.kind];
-    const number = entry.kind === 'decision' ? entry.label : entry.path;
-    entries.push({
-      id: entry.id,
-      kind: entry.kind,
-      part,
-      index: counters[part]++,
-      number,
-      words: firstWords(node.firstChild?.textContent ?? '', wordCount),
-      pos: entry.pos,
-    });
+    const words = firstWords(node.firstChild?.textContent ?? '', wordCount);
+    if (top) {
+      const part = partOfKind[entry.kind as 'pp' | 'op' | 'decision'];
+      const number = entry.kind === 'decision' ? entry.label : entry.path;
+      parent = { id: entry.id, kind: entry.kind as 'pp' | 'op' | 'decision', part, index: counters[part]++, depth: 0, number, words, pos: entry.pos };
+      entries.push(parent);
+    } else if (parent) {
+      // A decision's (i) sits right under its lettered paragraph; elsewhere (i) is under an (a).
+      const depth = entry.kind === 'sub' || parent.kind === 'decision' ? 1 : 2;
+      entries.push({ id: entry.id, kind: entry.kind as 'sub' | 'subsub', part: parent.part, index: parent.index, depth, number: entry.label, words, pos: entry.pos });
+    }
   }
   return entries;
 }

@@ -27,7 +27,7 @@ describe('outline, details, zoom and help in Chromium', { timeout: 120_000 }, ()
     const outline = page.getByRole('navigation', { name: 'Outline' });
     const rows = outline.locator('.outline-row');
     await expect.poll(() => rows.count()).toBe(ppCount + opCount);
-    expect(await outline.getByRole('region', { name: 'Operative part' }).locator('.outline-number').allTextContents()).toEqual(
+    expect(await outline.getByRole('region', { name: 'Operative part' }).locator('.outline-row > .outline-item .outline-number').allTextContents()).toEqual(
       Array.from({ length: opCount }, (_, i) => `OP ${i + 1}`),
     );
     await screenshot(page, 'panels-outline');
@@ -37,6 +37,15 @@ describe('outline, details, zoom and help in Chromium', { timeout: 120_000 }, ()
     await outline.getByRole('button', { name: new RegExp(`^OP ${opCount}:`) }).click();
     const caretIn = () => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.ph-op')?.getAttribute('data-id'));
     expect(await caretIn()).toBe(opIds[opCount - 1]);
+
+    // Subparagraphs are nested under their paragraph with their labels; a click lands in one.
+    const subIds = await attrs(page, '.ph-document .ph-op .ph-sub', 'data-id');
+    expect(subIds.length).toBeGreaterThanOrEqual(2);
+    expect(await outline.locator('.outline-sub .outline-number').allTextContents()).toEqual(await attrs(page, '.ph-document .ph-op .ph-sub', 'data-label'));
+    await outline.getByRole('button', { name: /^OP \d+ \(b\):/ }).first().click();
+    const caretInSub = () => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.ph-sub')?.getAttribute('data-id'));
+    expect(await caretInSub()).toBe(subIds[1]);
+    await screenshot(page, 'panels-outline-nested');
 
     // Drag OP 1 onto the lower half of the last OP row: it moves to the end, numbers follow.
     const opRows = outline.getByRole('region', { name: 'Operative part' }).locator('.outline-row');

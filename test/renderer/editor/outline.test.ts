@@ -25,21 +25,42 @@ function stateOf(): EditorState {
 }
 
 const outline = (state: EditorState) => outlineEntries(state.doc, computeNumbering(state.doc));
-const ids = (state: EditorState) => outline(state).map((e) => `${e.number}:${e.id}`);
+const ids = (state: EditorState) => outline(state).filter((e) => e.depth === 0).map((e) => `${e.number}:${e.id}`);
 const posOf = (state: EditorState, id: string) => findNodeById(state.doc, id);
 
 describe('outline entries', () => {
   it('lists PPs and OPs with numbers and first words, in document order', () => {
     const entries = outline(stateOf());
-    expect(entries.map((e) => [e.number, e.id, e.part, e.index])).toEqual([
-      ['PP 1', 'pp1', 'preamble', 0],
-      ['PP 2', 'pp2', 'preamble', 1],
-      ['OP 1', 'op1', 'operative', 0],
-      ['OP 2', 'op2', 'operative', 1],
-      ['OP 3', 'op3', 'operative', 2],
+    expect(entries.map((e) => [e.number, e.id, e.part, e.index, e.depth])).toEqual([
+      ['PP 1', 'pp1', 'preamble', 0, 0],
+      ['PP 2', 'pp2', 'preamble', 1, 0],
+      ['OP 1', 'op1', 'operative', 0, 0],
+      ['(a)', 'sa', 'operative', 0, 1],
+      ['OP 2', 'op2', 'operative', 1, 0],
+      ['OP 3', 'op3', 'operative', 2, 0],
     ]);
     expect(entries[1]?.words).toBe('Noting with concern the many gaps in access…');
     expect(entries[2]?.words).toBe('Requests the Secretary-General to report;');
+    expect(entries[3]?.kind).toBe('sub');
+  });
+
+  it('nests (i) under (a) under an OP, and a decision\'s (i) right under its paragraph', () => {
+    const doc = buildDocument({
+      title: 't',
+      body: 'b',
+      operative: [{ id: 'o', text: 'Requests:', children: [{ id: 'a', text: 'To do:', children: [{ id: 'i', text: 'First;' }, { id: 'ii', text: 'Second;' }] }] }],
+    });
+    expect(outlineEntries(doc, computeNumbering(doc)).map((e) => [e.number, e.id, e.depth, e.index])).toEqual([
+      ['OP 1', 'o', 0, 0],
+      ['(a)', 'a', 1, 0],
+      ['(i)', 'i', 2, 0],
+      ['(ii)', 'ii', 2, 0],
+    ]);
+    const decision = buildDocument({ kind: 'decision', title: 't', body: 'b', operative: [{ id: 'd', text: 'Decides:', children: [{ id: 'di', text: 'One;' }] }] });
+    expect(outlineEntries(decision, computeNumbering(decision)).map((e) => [e.number, e.depth])).toEqual([
+      ['(a)', 0],
+      ['(i)', 1],
+    ]);
   });
 
   it('cuts first words with an ellipsis only when more follow', () => {
