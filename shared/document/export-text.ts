@@ -297,7 +297,8 @@ function renderInline(block: Node, state: ExportState): string {
     }
   });
   moveTo(false, false, false);
-  return out;
+  // Text left around dropped brackets: one space between words, none before punctuation.
+  return state.view === 'clean' ? out.replace(/ {2,}/g, ' ').replace(/ +(?=[,;.:⁰¹²³⁴⁵⁶⁷⁸⁹])/g, '').trim() : out;
 }
 
 function renderBracket(bracket: Node, state: ExportState): string {

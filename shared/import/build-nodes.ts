@@ -6,9 +6,11 @@
 import type { Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { newId } from '../ids.js';
+import { parseBracketed, takeWholeBracket } from './brackets.js';
 import type { ImportedHeader } from './header-lines.js';
 import { parseInline, type InlineOptions } from './inline.js';
 import { detectOpener } from './openers.js';
+import type { Tag } from './tags.js';
 import type { AnnexNode, ListNode, Para, Tree } from './tree.js';
 
 /** What the node builder needs besides the tree. */
@@ -19,14 +21,18 @@ export type BuildInput = {
   body: string;
   /** The text of footnote n, or null to drop its marker. */
   footnote: (n: number) => string | null;
+  /** Reports an unbalanced bracket in paragraph `where` ("OP 7"), near the text `near`. */
+  warn?: (where: string, problem: string, near: string) => void;
 };
 
 const { nodes } = resolutionSchema;
 
+const bracketable: ReadonlySet<string> = new Set(['preambular_paragraph', 'operative_paragraph', 'decision_paragraph', 'subparagraph', 'sub_subparagraph']);
+
 /** The document built from `input`; throws (a RangeError from ProseMirror) only on an internal bug. */
 export function buildDocumentNode(input: BuildInput): Node {
   const { tree, header, footnote } = input;
-  const starred = (list: Para[]) => list.some((p) => p.text.trimStart().startsWith('*'));
+  const starred = (list: Para[]) => list.some((p) => p.text.trimStart().replace(/^\[/, '').startsWith('*'));
   const detectPp = !starred(tree.preamble);
   const detectOp = !starred(tree.operative) && !starred(tree.decision);
   const inline = (kind: 'pp' | 'op' | null): InlineOptions => ({
@@ -34,23 +40,42 @@ export function buildDocumentNode(input: BuildInput): Node {
     footnote,
     ...(kind && (kind === 'pp' ? detectPp : detectOp) ? { detect: (text: string) => detectOpener(text, kind) } : {}),
   });
-  const para = (p: Para): Node => {
+  const inlineOf = (raw: string, options: InlineOptions, where: string): Node[] =>
+    parseBracketed(
+      raw,
+      (text, first) => parseInline(text, first ? options : { opener: options.opener, ...(options.footnote ? { footnote: options.footnote } : {}) }),
+      (problem, near) => input.warn?.(where, problem, near),
+    );
+  const para = (p: Para, where: string, alternativeOf = ''): Node => {
     const kind = p.type === 'preambular_paragraph' ? 'pp' : p.type === 'operative_paragraph' || p.type === 'decision_paragraph' ? 'op' : null;
-    const text = nodes.paragraph_text.create(null, parseInline(p.text.trim(), inline(kind)));
-    return nodes[p.type].createChecked({ id: newId() }, [text, ...p.children.map((c) => ('items' in c ? list(c) : para(c)))]);
+    const whole = bracketable.has(p.type) ? takeParagraphBracket(p) : null;
+    const text = nodes.paragraph_text.create(null, inlineOf(p.text.trim(), inline(kind), where));
+    const attrs: Record<string, unknown> = { id: newId() };
+    if (whole) attrs.bracket = { id: newId(), proposedBy: whole.codes, supportedBy: [], opposedBy: [], revision: '' };
+    if (alternativeOf !== '') attrs.alternativeOf = alternativeOf;
+    let letters = 0;
+    const children = p.children.map((c) => ('items' in c ? list(c, where) : para(c, `${where} (${childLabel(c, ++letters)})`)));
+    return nodes[p.type].createChecked(attrs, [text, ...children]);
   };
-  const list = (l: ListNode): Node => nodes.numbered_list.createChecked(null, l.items.map(para));
-  const annex = (a: AnnexNode): Node =>
+  const list = (l: ListNode, where: string): Node => nodes.numbered_list.createChecked(null, l.items.map((item, i) => para(item, `${where} item ${i + 1}`)));
+  const top = (name: string) => (p: Para, index: number): Node[] => {
+    const label = name === '' ? `(${childLabel(p, index + 1)})` : `${name} ${index + 1}`;
+    const base = para(p, label);
+    let alternatives = 0;
+    const extraLabel = (extra: Para) => (extra.alternative ? (++alternatives === 1 ? 'alt' : `alt ${alternatives}`) : 'bis');
+    return [base, ...p.extras.map((extra) => para(extra, `${label} ${extraLabel(extra)}`, extra.alternative ? String(base.attrs.id) : ''))];
+  };
+  const annex = (a: AnnexNode, index: number): Node =>
     nodes.annex.createChecked({ id: newId() }, [
       nodes.annex_title.createChecked(null, parseInline(a.title, { opener: false })),
       ...a.content.map((c) =>
-        typeof c === 'string' ? nodes.annex_paragraph.createChecked({ id: newId() }, parseInline(c.trim(), inline(null))) : list(c),
+        typeof c === 'string' ? nodes.annex_paragraph.createChecked({ id: newId() }, inlineOf(c.trim(), inline(null), `annex ${index + 1}`)) : list(c, `annex ${index + 1}`),
       ),
     ]);
   const main =
     tree.kind === 'decision'
-      ? [nodes.decision_body.createChecked(null, tree.decision.map(para))]
-      : [nodes.preamble.createChecked(null, tree.preamble.map(para)), nodes.operative.createChecked(null, tree.operative.map(para))];
+      ? [nodes.decision_body.createChecked(null, tree.decision.flatMap(top('')))]
+      : [nodes.preamble.createChecked(null, tree.preamble.flatMap(top('PP'))), nodes.operative.createChecked(null, tree.operative.flatMap(top('OP')))];
   const body = input.body.trim();
   return nodes.doc.createChecked(null, [
     nodes.header.create({ ...header, sponsors: [...header.sponsors] }),
@@ -59,4 +84,27 @@ export function buildDocumentNode(input: BuildInput): Node {
     ...main,
     ...tree.annexes.map(annex),
   ]);
+}
+
+function childLabel(child: Para, n: number): string {
+  return child.type === 'sub_subparagraph' ? `sub ${n}` : String.fromCharCode(96 + Math.min(n, 26));
+}
+
+// A whole-paragraph bracket: the paragraph's own text opens it and its last descendant's
+// text closes it (see `takeWholeBracket`); the texts of `p` are updated in place.
+function takeParagraphBracket(p: Para): Tag | null {
+  const holders: Para[] = [];
+  const walk = (q: Para) => {
+    holders.push(q);
+    for (const c of q.children) {
+      if ('items' in c) c.items.forEach(walk);
+      else walk(c);
+    }
+  };
+  walk(p);
+  const texts = holders.map((q) => q.text.trimEnd());
+  const tag = takeWholeBracket(texts);
+  if (!tag) return null;
+  holders.forEach((q, i) => (q.text = texts[i] ?? q.text));
+  return tag;
 }

@@ -7,6 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { buildDocumentNode } from './build-nodes.js';
 import { toChunks, type Chunk } from './chunks.js';
 import { placeholder, planFootnotes, type FootnotePlan } from './footnotes.js';
+import { altMarker, extraMarker, rewriteNegotiationLabels } from './negotiation-labels.js';
 import { ImportError, normalizeText } from './normalize.js';
 import { endsWithTerminal, startsLowerCase } from './patterns.js';
 import { segmentDocuments, type DocumentChunks } from './segment.js';
@@ -35,7 +36,8 @@ export function importText(text: string): ImportResult {
 function importOrThrow(text: string): ImportResult {
   if (typeof text !== 'string') throw new ImportError('the input is not text');
   const warnings: string[] = [];
-  const chunks = toChunks(normalizeText(text));
+  const normalized = rewriteNegotiationLabels(normalizeText(text));
+  const chunks = toChunks(normalized);
   const found = segmentDocuments(chunks, warnings);
   if (found.length === 0) {
     throw new ImportError(
@@ -49,7 +51,7 @@ function importOrThrow(text: string): ImportResult {
     const content = contents[i] ?? [];
     const plan = plans[i] ?? { texts: new Map(), drop: new Set(), attach: [] };
     try {
-      const built = buildOne(doc, content, plan, warnings, i + 1);
+      const built = buildOne(doc, content, plan, warnings, i + 1, normalized);
       if (built) documents.push(built);
     } catch (err) {
       warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -59,7 +61,7 @@ function importOrThrow(text: string): ImportResult {
   return { documents, warnings: capped(warnings) };
 }
 
-function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number): Node | null {
+function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, text: string): Node | null {
   attachMovedFootnotes(content, plan);
   const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'));
   const tree = readStructure(body, doc.body.endsWith(':'), warnings);
@@ -78,7 +80,21 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
     return plan.texts.get(n) ?? '';
   };
   const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
-  return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote });
+  const warn = (where: string, problem: string, near: string): void => {
+    const line = lineOf(text, near);
+    warnings.push(`${line === null ? '' : `line ${line}, `}document ${index}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
+  };
+  return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
+}
+
+// The 1-based line of `text` where `near` (a piece of a paragraph, whose spaces may have
+// been line breaks in the input) first occurs, or null when it cannot be found.
+function lineOf(text: string, near: string): number | null {
+  const words = near.split(/\s+/).filter((w) => w !== '' && !/[\uE000-\uF8FF]/.test(w));
+  if (words.length === 0) return null;
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : null;
 }
 
 const maxWarnings = 100;
@@ -87,6 +103,10 @@ const maxWarnings = 100;
 function capped(warnings: string[]): string[] {
   if (warnings.length <= maxWarnings) return warnings;
   return [...warnings.slice(0, maxWarnings), `... and ${warnings.length - maxWarnings} more warnings`];
+}
+
+function startsNegotiated(text: string): boolean {
+  return text.startsWith(altMarker) || text.startsWith(extraMarker);
 }
 
 // Footnotes whose marker is elsewhere go at the end of the text chunk before their text block.
@@ -108,7 +128,8 @@ function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
   for (const chunk of chunks) {
     const last = out[out.length - 1];
     if (chunk.kind === 'annex') titleAt = out.length + 1;
-    const joinable = last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null;
+    const joinable =
+      last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null && !startsNegotiated(chunk.text);
     if (joinable && (!endsWithTerminal(tail) || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
     else out.push(chunk);
     tail = chunk.text;

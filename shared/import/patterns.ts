@@ -3,6 +3,7 @@
  * lines, annex headings, paragraph labels and terminal punctuation. Every test here works
  * on one line and runs in time linear in its length (no nested quantifiers).
  */
+import { readTag } from './tags.js';
 
 /** A paragraph label: a number ("12."), or letters/roman digits ("(a)", "a)", "(iv)"). */
 export type Label =
@@ -122,12 +123,24 @@ function toRoman(n: number): string {
 const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_']);
 const terminals = new Set([',', ';', '.', ':', '—', '?', '!']);
 
+// Where an attribution tag "(EU, CAN)" closing `text` (maybe followed by "]") starts, or -1.
+function trailingTagAt(text: string): number {
+  const end = text.trimEnd().replace(/\]$/, '').trimEnd();
+  if (!end.endsWith(')')) return -1;
+  const open = end.lastIndexOf('(');
+  if (open < 0 || end.length - open > 400 || end.slice(open + 1, -1).includes(')')) return -1;
+  return readTag(end.slice(open + 1, -1)) ? open : -1;
+}
+
 /**
  * True when a paragraph's text ends with terminal punctuation (, ; . : — ? !), ignoring
  * trailing footnote markers (superscripts or placeholders), closing quotes, brackets and
  * emphasis markers, and spaces.
  */
 export function endsWithTerminal(text: string): boolean {
+  // An attribution tag closing a bracketed paragraph ("... progress. (EU)]") is not its end.
+  const tagAt = trailingTagAt(text);
+  if (tagAt >= 0) return endsWithTerminal(text.slice(0, tagAt));
   let i = text.length - 1;
   while (i >= 0) {
     const ch = text.charAt(i);

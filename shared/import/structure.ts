@@ -6,6 +6,7 @@
  * read by its indentation, as long as that agrees with the numbering.
  */
 import type { Chunk } from './chunks.js';
+import { altMarker, extraMarker } from './negotiation-labels.js';
 import { detectOpener } from './openers.js';
 import { endsWithTerminal, type Label } from './patterns.js';
 import {
@@ -66,6 +67,7 @@ function openAnnex(state: State, title: string): void {
 
 function placeUnlabelled(state: State, chunk: Chunk, next: Chunk | undefined): void {
   const { tree, path } = state;
+  if (placeExtra(state, chunk)) return;
   if (state.phase === 'preamble') {
     const pp = newPara('preambular_paragraph', chunk.text, chunk.indent);
     tree.preamble.push(pp);
@@ -91,6 +93,27 @@ function placeUnlabelled(state: State, chunk: Chunk, next: Chunk | undefined): v
       state.path = [op];
     }
   }
+}
+
+// A paragraph alternative or a "bis" paragraph (see negotiation-labels.ts) goes into the
+// `extras` of the last top-level paragraph, so the numbering of the others is unaffected.
+function placeExtra(state: State, chunk: Chunk): boolean {
+  const alternative = chunk.text.startsWith(altMarker);
+  if (!alternative && !chunk.text.startsWith(extraMarker)) return false;
+  const { tree } = state;
+  const list = state.phase === 'preamble' ? tree.preamble : state.phase === 'decision' ? tree.decision : tree.operative;
+  const base = list[list.length - 1];
+  const text = chunk.text.slice(1);
+  if (!base || state.phase === 'annex') {
+    state.warnings.push(`a paragraph labelled as an alternative or "bis" ("${text.slice(0, 40)}") has no paragraph before it; it starts one`);
+    chunk.text = text;
+    return false;
+  }
+  const para = newPara(base.type, text, chunk.indent);
+  para.alternative = alternative;
+  base.extras.push(para);
+  state.path = [base];
+  return true;
 }
 
 function placeLabelled(state: State, chunk: Chunk, label: Label): void {

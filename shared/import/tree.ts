@@ -18,7 +18,9 @@ export type ListNode = { type: 'numbered_list'; items: Para[] };
 
 /**
  * A paragraph under construction: `text` is raw inline text; `letters`/`romans` count its
- * (a)- and (i)-level children; `lastList` is its latest numbered list.
+ * (a)- and (i)-level children; `lastList` is its latest numbered list. `extras` are the
+ * top-level paragraphs a negotiation text labels after it without a number of their own:
+ * its alternatives (`OP 7 alt`, `alternative` true) and inserted ones (`OP 7 bis`).
  */
 export type Para = {
   type: ParaType;
@@ -28,6 +30,8 @@ export type Para = {
   letters: number;
   romans: number;
   lastList: ListNode | null;
+  extras: Para[];
+  alternative: boolean;
 };
 
 /** An annex under construction: its title and its paragraphs (raw text) and lists. */
@@ -44,7 +48,7 @@ export type Tree = {
 
 /** A new paragraph of `type` with raw text `text`. */
 export function newPara(type: ParaType, text: string, indent: number): Para {
-  return { type, text, indent, children: [], letters: 0, romans: 0, lastList: null };
+  return { type, text, indent, children: [], letters: 0, romans: 0, lastList: null, extras: [], alternative: false };
 }
 
 /** The type of an (a)-level child of `parent`, or null when it cannot have one. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { summarize } from '../../../shared/document/summary.js';
+import { countBrackets } from '../../../shared/negotiation/model.js';
 import { importInput, readInputText } from './read-input.js';
 
 type ImportOptions = { summary?: boolean; json?: boolean };
@@ -8,7 +9,8 @@ type ImportOptions = { summary?: boolean; json?: boolean };
 /**
  * Registers `penholder import FILE (--summary | --json)`: imports a UN text (FILE or `-`
  * for stdin) and prints, with --summary, one JSON object of counts per document per line,
- * or with --json one pretty-printed JSON array of the documents' ProseMirror JSON.
+ * (`summarize`, then the bracket counts of `countBrackets`: "brackets", "alternativeGroups",
+ * "maxBracketDepth"), or with --json one pretty-printed JSON array of the documents' ProseMirror JSON.
  * Importer warnings go to stderr; unreadable or unrecognisable input is a CliError.
  */
 export function registerImportCommand(program: Command): void {
@@ -25,7 +27,7 @@ export function registerImportCommand(program: Command): void {
       const text = await readInputText(file);
       const documents = importInput(text, file === '-' ? 'standard input' : file);
       if (options.summary) {
-        process.stdout.write(documents.map((doc) => `${JSON.stringify(summarize(doc))}\n`).join(''));
+        process.stdout.write(documents.map((doc) => `${JSON.stringify({ ...summarize(doc), ...countBrackets(doc) })}\n`).join(''));
       } else {
         process.stdout.write(`${JSON.stringify(documents.map((doc) => doc.toJSON()), null, 2)}\n`);
       }

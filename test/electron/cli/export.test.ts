@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { failure, repoRoot, runCli } from './run-cli.js';
 
 const decision = 'test/fixtures/cli/decision-es.json';
@@ -63,4 +63,42 @@ describe('penholder export errors', () => {
       expect(result.message).toMatch(message);
     });
   }
+});
+
+describe('penholder export views of a negotiated text', () => {
+  let imported = '';
+  beforeAll(() => {
+    imported = runCli(['import', 'test/fixtures/negotiation/ga-third-committee-rev1.txt', '--json']).stdout;
+  });
+
+  it('writes the compilation text by default, with attribution tags unless --no-tags', () => {
+    const compilation = runCli(['export', '-', '--to', 'text'], imported);
+    expect(compilation.stdout).toContain('2. [*Urges*][*Calls upon*][*Encourages* (USA)] all States to [take all appropriate measures to] protect');
+    expect(compilation.stdout).toContain('\n5 alt. [*Decides* to continue its consideration of the question at its eighty-third session. (RUS, CHN)]\n');
+    const untagged = runCli(['export', '-', '--view', 'compilation', '--no-tags'], imported);
+    expect(untagged.stdout).toContain('2. [*Urges*][*Calls upon*][*Encourages*] all States to [take all');
+  });
+
+  it('writes the clean text: agreed text only, renumbered', () => {
+    const clean = runCli(['export', '-', '--view', 'clean'], imported);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).not.toMatch(/[[\]]/);
+    expect(clean.stdout).toContain('\n2. all States to protect and promote the human rights of women migrant workers and to violence against them;\n');
+    expect(clean.stdout).toContain('\n5. *Decides* to the question at its eighty-third session.\n');
+  });
+
+  it("lists one delegation's proposals", () => {
+    const proposals = runCli(['export', '-', '--view', 'proposals', '--delegation', 'rus'], imported);
+    expect(proposals.stdout).toBe(
+      'Proposals by RUS (3)\nPP 4: delete [including sexual and gender-based violence]\nOP 2: [combat]\nOP 5 alt: whole paragraph [Decides to continue its consideration of the question at its eighty-third session.] with CHN\n',
+    );
+  });
+
+  it('fails with one clear line on a proposals view without a delegation, or an unknown view', () => {
+    const noDelegation = failure(runCli(['export', '-', '--view', 'proposals'], imported));
+    expect(noDelegation).toMatchObject({ lines: 1, stdout: '' });
+    expect(noDelegation.status).not.toBe(0);
+    expect(noDelegation.message).toMatch(/--view proposals needs --delegation CODE/);
+    expect(failure(runCli(['export', '-', '--view', 'draft'], imported)).message).toMatch(/unknown view "draft"/);
+  });
 });

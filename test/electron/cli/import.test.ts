@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../shared/document/summary.js';
 import { validateDocument } from '../../../shared/document/validate.js';
+import { countBrackets } from '../../../shared/negotiation/model.js';
 import { failure, repoRoot, runCli } from './run-cli.js';
 
 const report = 'test/fixtures/cli/report-excerpt.txt';
 
 const expectedSummary = [
-  '{"kind":"resolution","title":"Safer public spaces for women and girls","body":"The General Assembly,","preambular":3,"operative":3,"subparagraphs":4,"footnotes":2}',
-  '{"kind":"resolution","title":"Cooperation on the return of stolen cultural property","body":"The General Assembly,","preambular":1,"operative":3,"subparagraphs":0,"footnotes":0}',
-  '{"kind":"decision","title":"Dates of the thirty-fourth session of the Commission","body":"The Economic and Social Council:","preambular":0,"operative":2,"subparagraphs":0,"footnotes":0}',
+  '{"kind":"resolution","title":"Safer public spaces for women and girls","body":"The General Assembly,","preambular":3,"operative":3,"subparagraphs":4,"footnotes":2,"brackets":0,"alternativeGroups":0,"maxBracketDepth":0}',
+  '{"kind":"resolution","title":"Cooperation on the return of stolen cultural property","body":"The General Assembly,","preambular":1,"operative":3,"subparagraphs":0,"footnotes":0,"brackets":0,"alternativeGroups":0,"maxBracketDepth":0}',
+  '{"kind":"decision","title":"Dates of the thirty-fourth session of the Commission","body":"The Economic and Social Council:","preambular":0,"operative":2,"subparagraphs":0,"footnotes":0,"brackets":0,"alternativeGroups":0,"maxBracketDepth":0}',
 ];
 
 describe('penholder import --summary', () => {
@@ -19,6 +20,19 @@ describe('penholder import --summary', () => {
     const run = runCli(['import', report, '--summary']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`${expectedSummary.join('\n')}\n`);
+  });
+
+  it('adds the exact bracket counts of negotiation texts, and warns about an unbalanced bracket with its line', () => {
+    const ga = runCli(['import', 'test/fixtures/negotiation/ga-third-committee-rev1.txt', '--summary']);
+    expect(ga.stdout).toBe(
+      '{"kind":"resolution","title":"Violence against women migrant workers","body":"The General Assembly,","preambular":5,"operative":7,"subparagraphs":3,"footnotes":0,"brackets":31,"alternativeGroups":7,"maxBracketDepth":2}\n',
+    );
+    const hrc = runCli(['import', 'test/fixtures/negotiation/hrc-right-to-education.txt', '--summary']);
+    expect(JSON.parse(hrc.stdout)).toMatchObject({ brackets: 28, alternativeGroups: 8, maxBracketDepth: 3 });
+    const unbalanced = runCli(['import', 'test/fixtures/negotiation/ecosoc-decision-unbalanced.txt', '--summary']);
+    expect(unbalanced.status).toBe(0);
+    expect(JSON.parse(unbalanced.stdout)).toMatchObject({ kind: 'decision', brackets: 4, alternativeGroups: 1, maxBracketDepth: 1 });
+    expect(unbalanced.stderr).toContain('line 9, document 1, (a) alt: an opening bracket "[" is never closed; it is kept as text');
   });
 
   it('reads standard input for -', () => {
@@ -34,7 +48,7 @@ describe('penholder import --json', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\[\n {2}\{\n/);
     const docs = (JSON.parse(run.stdout) as unknown[]).map(validateDocument);
-    expect(docs.map((doc) => JSON.stringify(summarize(doc)))).toEqual(expectedSummary);
+    expect(docs.map((doc) => JSON.stringify({ ...summarize(doc), ...countBrackets(doc) }))).toEqual(expectedSummary);
     const first = docs[0];
     expect(first?.child(0).attrs.heading).toBe('Draft resolution I');
   });

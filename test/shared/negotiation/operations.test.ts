@@ -37,7 +37,7 @@ describe('facilitator actions on brackets', () => {
     state = apply(state, attributeBracket(state, { pos: posOf(state.doc, 'bracket'), role: 'proposedBy', delegations: ['CAN'] }));
     expect(op3Line(compilationText(state.doc))).toBe('3. *Requests* the Secretary-General [to report (EU, CAN)][to submit a report (G77)] on progress².');
     expect(op3Line(compilationText(state.doc, { tags: false }))).toBe('3. *Requests* the Secretary-General [to report][to submit a report] on progress².');
-    expect(op3Line(cleanText(state.doc))).toBe('3. *Requests* the Secretary-General  on progress².');
+    expect(op3Line(cleanText(state.doc))).toBe('3. *Requests* the Secretary-General on progress².');
     expect(countBrackets(state.doc)).toEqual({ brackets: 2, alternativeGroups: 1, maxBracketDepth: 1 });
   });
 
@@ -93,7 +93,7 @@ describe('suggestion mode', () => {
     let state = stateOf(sampleResolution());
     state = apply(state, proposeDeletion(state, { ...rangeOf(state.doc, 'on progress'), delegation: 'RUS' }));
     expect(op3Line(compilationText(state.doc))).toBe('3. *Requests* the Secretary-General to report [on progress (RUS: delete)]².');
-    expect(op3Line(cleanText(state.doc))).toBe('3. *Requests* the Secretary-General to report ².');
+    expect(op3Line(cleanText(state.doc))).toBe('3. *Requests* the Secretary-General to report².');
     state = apply(state, proposeReplacement(state, { ...rangeOf(state.doc, 'Secretary-General'), text: 'Executive Director', delegation: 'EU' }));
     state = apply(state, proposeInsertion(state, { pos: rangeOf(state.doc, 'the rise').from, text: 'deeply ', delegation: 'MEX' }));
     const text = compilationText(state.doc);
