@@ -1,0 +1,209 @@
+/**
+ * Hosting a consultation: a Hocuspocus 3 server whose documents come from, and whose every
+ * accepted change goes to, this installation's store through LiveDocuments.
+ *
+ * Order of events for an incoming change: Hocuspocus hands each message to the
+ * `beforeHandleMessage` hook before it touches the document. For a sync message carrying
+ * an update (sync step 2 or update) from a writable connection the hook
+ * 1. skips it when the host already has all of it (a reconnecting peer resending history);
+ * 2. for a delegation, applies it to a copy of the document and compares before and after
+ *    with `checkDelegationChange` (role-check.ts explains the rule);
+ * 3. appends it to the store with `LiveDocuments.apply` (which also refuses updates that do
+ *    not decode, depend on missing changes or break the schema), author = the connection's
+ *    name and delegation, origin 'remote'.
+ * Only then does Hocuspocus apply it to its document and broadcast it. A refused update is
+ * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
+ * message `{"type":"penholder.refused","reason":..}` and throws, which makes Hocuspocus
+ * close that document connection (code 4403); the provider reconnects and resyncs from the
+ * host's state. Observers get read-only connections (Hocuspocus ignores their updates).
+ * A wrong code is refused in `onAuthenticate`, before any document byte is sent.
+ */
+import { networkInterfaces } from 'node:os';
+import { Server, type Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { Participant } from '../../shared/api/contract.js';
+import { yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
+import type { LiveDocuments } from '../backend/live-documents.js';
+import { admits, createThrottle, newAccessCode, parseToken, type ThrottleOptions } from './access.js';
+import { checkDelegationChange } from './role-check.js';
+
+/** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
+export type HostOptions = {
+  docs: LiveDocuments;
+  /** The documents served; each must exist in the store. */
+  docIds: string[];
+  /** Address to listen on (default 0.0.0.0: every interface, for a LAN). */
+  bind?: string;
+  /** Port (default 0: any free port). */
+  port?: number;
+  throttle?: ThrottleOptions;
+  /** An accepted remote change, already in the store (for the host's own renderers). */
+  onRemoteUpdate?(docId: string, update: Uint8Array, by: Participant): void;
+  /** Someone connected or left. */
+  onParticipantsChanged?(): void;
+};
+
+/** A running host. */
+export type ConsultationHost = {
+  /** ws://address:port, with a LAN address when bound to every interface. */
+  readonly url: string;
+  readonly port: number;
+  readonly joinCode: string;
+  readonly facilitatorCode: string;
+  readonly documents: readonly string[];
+  /** Who is connected now (one entry per connection). */
+  participants(): Participant[];
+  /** Sends a change the host's own user made (already applied to the store) to every peer. */
+  applyLocal(docId: string, update: Uint8Array): void;
+  /** Closes every connection and the server; everything accepted is already in the store. Idempotent. */
+  stop(): Promise<void>;
+};
+
+/** The reason a peer's update was refused, as sent to it in a stateless message. */
+export type RefusedMessage = { type: 'penholder.refused'; reason: string };
+
+type Context = { participant?: Participant };
+
+/** Starts a host (see the module comment). Rejects if a document does not exist or the port is taken. */
+export async function startHost(options: HostOptions): Promise<ConsultationHost> {
+  const { docs } = options;
+  const holder = {};
+  for (const id of options.docIds) docs.hold(id, holder);
+  const served = new Set(options.docIds);
+  const joinCode = newAccessCode();
+  const facilitatorCode = newAccessCode();
+  const throttle = createThrottle(options.throttle);
+  const connected = new Map<string, Participant>();
+
+  const accept = (docId: string, update: Uint8Array, by: Participant) => {
+    const fresh = docs.use(docId, (live) => !Y.snapshotContainsUpdate(Y.snapshot(live.ydoc), update));
+    if (!fresh) return;
+    if (by.role === 'delegation') {
+      const verdict = docs.use(docId, (live) => {
+        const before = yDocToDoc(live.ydoc);
+        const copy = yDocFromUpdates([Y.encodeStateAsUpdate(live.ydoc), update]);
+        try {
+          return checkDelegationChange(before, yDocToDoc(copy), by.delegation);
+        } catch (err) {
+          return { ok: false as const, reason: `The change would make the document invalid (${(err as Error).message}).` };
+        } finally {
+          copy.destroy();
+        }
+      });
+      if (!verdict.ok) throw new Error(verdict.reason);
+    }
+    docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation });
+    options.onRemoteUpdate?.(docId, update, by);
+  };
+
+  const server = new Server({
+    name: 'penholder',
+    address: options.bind ?? '0.0.0.0',
+    port: options.port ?? 0,
+    quiet: true,
+    stopOnSignals: false,
+    yDocOptions: { gc: false, gcFilter: () => false },
+    async onAuthenticate({ token, documentName, request, connectionConfig }) {
+      const address = request.socket.remoteAddress ?? '?';
+      const wait = throttle.waitMs(address);
+      if (wait > 0) throw { reason: `too-many-attempts: try again in ${Math.ceil(wait / 1000)} s` };
+      let claim: ReturnType<typeof parseToken>;
+      try {
+        claim = parseToken(token);
+      } catch (err) {
+        throttle.fail(address);
+        throw { reason: `bad-token: ${(err as Error).message}` };
+      }
+      if (!admits({ joinCode, facilitatorCode }, claim)) {
+        throttle.fail(address);
+        throw { reason: 'wrong-code' };
+      }
+      if (!served.has(documentName)) throw { reason: 'no-such-document' };
+      throttle.succeed(address);
+      connectionConfig.readOnly = claim.role === 'observer';
+      const participant: Participant = { delegation: claim.delegation, name: claim.name, role: claim.role };
+      return { participant } satisfies Context;
+    },
+    async onLoadDocument({ document, documentName }) {
+      docs.use(documentName, (live) => Y.applyUpdate(document, Y.encodeStateAsUpdate(live.ydoc), 'penholder-load'));
+    },
+    async connected({ socketId, documentName, context }) {
+      const participant = (context as Context).participant;
+      if (participant) connected.set(`${socketId}/${documentName}`, participant);
+      options.onParticipantsChanged?.();
+    },
+    async onDisconnect({ socketId, documentName }) {
+      if (connected.delete(`${socketId}/${documentName}`)) options.onParticipantsChanged?.();
+    },
+    async beforeHandleMessage({ connection, documentName, update: data, context }) {
+      const update = readSyncUpdate(data);
+      const participant = (context as Context).participant;
+      if (!update || connection.readOnly || !participant) return;
+      try {
+        accept(documentName, update, participant);
+      } catch (err) {
+        const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message };
+        connection.sendStateless(JSON.stringify(refused));
+        throw { code: 4403, reason: 'forbidden-update' };
+      }
+    },
+    async onRequest({ request, response }) {
+      if (request.url === '/penholder/documents') {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ documents: options.docIds }));
+        throw null;
+      }
+    },
+  });
+
+  await server.listen();
+  const hpDocs = new Map<string, Document>();
+  const direct = await Promise.all(options.docIds.map((id) => server.hocuspocus.openDirectConnection(id, {})));
+  direct.forEach((dc, i) => hpDocs.set(options.docIds[i]!, dc.document!));
+  const port = server.address.port;
+  let stopped: Promise<void> | null = null;
+
+  return {
+    url: `ws://${publicAddress(options.bind ?? '0.0.0.0')}:${port}`,
+    port,
+    joinCode,
+    facilitatorCode,
+    documents: [...options.docIds],
+    participants: () => [...connected.values()],
+    applyLocal(docId, update) {
+      const doc = hpDocs.get(docId);
+      if (doc) Y.applyUpdate(doc, update, 'penholder-local');
+    },
+    stop() {
+      stopped ??= (async () => {
+        await Promise.all(direct.map((dc) => dc.disconnect()));
+        await server.destroy();
+        docs.releaseAll(holder);
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** The Yjs update a Hocuspocus sync message carries (sync step 2 or update), or null for any other message. */
+export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type !== 0 && type !== 4) return null;
+    const syncType = decoding.readVarUint(decoder);
+    return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
+  } catch {
+    return null;
+  }
+}
+
+function publicAddress(bind: string): string {
+  if (bind !== '0.0.0.0' && bind !== '::') return bind.includes(':') ? `[${bind}]` : bind;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
+  }
+  return '127.0.0.1';
+}

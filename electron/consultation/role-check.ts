@@ -1,0 +1,121 @@
+/**
+ * What a delegation may change in a document, decided by comparing the document before and
+ * after an incoming update (both as ProseMirror documents of the negotiation model).
+ *
+ * How the check works: both documents are reduced to their *projection for delegation D*,
+ * the part of the document D has no say over, and the update is allowed only when the two
+ * projections are identical. The projection
+ * - drops every inline bracket proposed by D alone (`proposedBy` = [D]) that is an
+ *   insertion, with everything inside it: D may create, type in, and withdraw its own
+ *   proposals;
+ * - unwraps every deletion proposal of D alone (keeps its text, drops the bracket): D may
+ *   propose deleting text, but the text itself must stay as it was;
+ * - removes D from every bracket's `supportedBy` and `opposedBy`: D may support or oppose
+ *   any bracket in its own name, never in another's;
+ * - unwraps a replacement D just proposed: a new alternative group holding one of D's own
+ *   brackets and one new bracket attributed to nobody, around the text it replaces
+ *   (`[current][proposed (D)]`, shared/negotiation/proposals.ts);
+ * - drops whole paragraphs bracketed as proposed by D alone that carry no status (a new
+ *   paragraph proposed by D);
+ * - keeps everything else exactly: text outside D's proposals, marks, every paragraph's
+ *   `status` and `alternativeOf`, other delegations' brackets and their attribution, the
+ *   header. So changing a status, agreeing or dropping a bracket (removing it or its text),
+ *   re-attributing a bracket, or editing agreed text all change the projection and are refused.
+ * Revisions are not part of the document (they live in the host's store), so no update can
+ * issue one. Adjacent text runs left next to each other by a dropped bracket are merged, so
+ * `ab[X]c` projects like `abc`.
+ */
+import type { Node } from 'prosemirror-model';
+
+/** A ProseMirror node as JSON. */
+type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: unknown[] };
+
+/** The verdict on an update: allowed, or refused with a reason for people. */
+export type RoleVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Whether delegation `delegation` may turn `before` into `after` (see the module comment).
+ * Pure: neither document is touched.
+ */
+export function checkDelegationChange(before: Node, after: Node, delegation: string): RoleVerdict {
+  const beforeIds = negotiationIds(before);
+  const a = projectChildren(before.toJSON() as Json, delegation, beforeIds);
+  const b = projectChildren(after.toJSON() as Json, delegation, beforeIds);
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) {
+      return {
+        ok: false,
+        reason: `A delegation may only make proposals in its own name; this change touches block ${i + 1} of the document outside ${delegation}'s proposals (text, status or another delegation's bracket).`,
+      };
+    }
+  }
+  return { ok: true };
+}
+
+function negotiationIds(doc: Node): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    if (node.type.name === 'bracket' || node.type.name === 'bracket_alternatives') ids.add(String(node.attrs.id ?? ''));
+    return !node.isText;
+  });
+  return ids;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const isOwn = (attrs: Record<string, unknown> | undefined, d: string): boolean => {
+  const by = strings(attrs?.proposedBy);
+  return by.length === 1 && by[0] === d;
+};
+const without = (v: unknown, d: string): string[] => strings(v).filter((x) => x !== d);
+const neutral = (n: Json): boolean =>
+  n.type === 'bracket' &&
+  n.attrs?.deletion !== true &&
+  strings(n.attrs?.proposedBy).length === 0 &&
+  strings(n.attrs?.supportedBy).length === 0 &&
+  strings(n.attrs?.opposedBy).length === 0;
+
+function projectChildren(node: Json, d: string, beforeIds: ReadonlySet<string>): Json[] {
+  const out: Json[] = [];
+  for (const child of node.content ?? []) {
+    for (const p of project(child, d, beforeIds)) {
+      const last = out[out.length - 1];
+      if (p.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(p.marks ?? [])) {
+        out[out.length - 1] = { ...last, text: (last.text ?? '') + (p.text ?? '') };
+      } else {
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+function project(node: Json, d: string, beforeIds: ReadonlySet<string>): Json[] {
+  if (node.type === 'text') return [node];
+  const attrs = node.attrs ?? {};
+  if (node.type === 'bracket') {
+    if (isOwn(attrs, d)) return attrs.deletion === true ? projectChildren(node, d, beforeIds) : [];
+    return [{ ...node, attrs: { ...attrs, supportedBy: without(attrs.supportedBy, d), opposedBy: without(attrs.opposedBy, d) }, content: projectChildren(node, d, beforeIds) }];
+  }
+  if (node.type === 'bracket_alternatives') {
+    const members = node.content ?? [];
+    const content = projectChildren(node, d, beforeIds);
+    if (content.length === 0) return [];
+    const only = content[0] as Json;
+    const isNewReplacement =
+      !beforeIds.has(String(attrs.id ?? '')) &&
+      content.length === 1 &&
+      neutral(only) &&
+      !beforeIds.has(String(only.attrs?.id ?? '')) &&
+      members.some((m) => m.type === 'bracket' && isOwn(m.attrs, d));
+    if (isNewReplacement) return only.content ?? [];
+    return [{ ...node, content }];
+  }
+  const whole = attrs.bracket as Record<string, unknown> | null | undefined;
+  if (whole && typeof whole === 'object') {
+    if (isOwn(whole, d) && (attrs.status === null || attrs.status === undefined)) return [];
+    const bracket = { ...whole, supportedBy: without(whole.supportedBy, d), opposedBy: without(whole.opposedBy, d) };
+    return [{ ...node, attrs: { ...attrs, bracket }, ...(node.content ? { content: projectChildren(node, d, beforeIds) } : {}) }];
+  }
+  return [node.content ? { ...node, content: projectChildren(node, d, beforeIds) } : node];
+}

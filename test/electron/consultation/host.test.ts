@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import type { Store } from '../../../electron/store/store.js';
+import { proposeInsertion, setParagraphStatus } from '../../../shared/negotiation/index.js';
+import { yDocToDoc } from '../../../shared/ydoc.js';
+import { retitle } from '../backend/edits.js';
+import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor, type Peer } from './peers.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function hosted(throttle?: { freeFailures: number; baseDelayMs: number }): Promise<{ host: ConsultationHost; store: Store }> {
+  const { store, docs } = storeWithDocument('d1');
+  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, throttle });
+  cleanups.push(() => store.close(), () => host.stop());
+  return { host, store };
+}
+
+function peer(host: ConsultationHost, role: string, delegation: string, code?: string): Peer {
+  const p = connectPeer(host.url, 'd1', {
+    code: code ?? (role === 'facilitator' ? host.facilitatorCode : host.joinCode),
+    delegation,
+    name: `${delegation} person`,
+    role,
+  });
+  cleanups.push(() => p.destroy());
+  return p;
+}
+
+const storedText = (store: Store) => {
+  const ydoc = new Y.Doc({ gc: false });
+  for (const u of store.readUpdates('d1')) Y.applyUpdate(ydoc, u.data);
+  return textOf(ydoc);
+};
+
+describe('hosting a consultation', () => {
+  it('serves the stored document to a stock provider with the join code, on 127.0.0.1', async () => {
+    const { host, store } = await hosted();
+    expect(host.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.joinCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect(host.joinCode).not.toBe(host.facilitatorCode);
+    const p = peer(host, 'delegation', 'CAN');
+    await synced(p);
+    expect(textOf(p.doc)).toBe(storedText(store));
+    expect(textOf(p.doc)).toContain('Member States to build cycle lanes');
+    await waitFor(() => host.participants().length === 1);
+    expect(host.participants()).toEqual([{ delegation: 'CAN', name: 'CAN person', role: 'delegation' }]);
+  });
+
+  it('refuses a wrong code, a join code used as facilitator and an unknown delegation, sending no document content', async () => {
+    const { host } = await hosted();
+    const wrong = peer(host, 'delegation', 'CAN', 'AAAA-BBBB-CCCC-DDDD-EEEE');
+    const escalate = peer(host, 'facilitator', 'CAN', host.joinCode);
+    const unknown = peer(host, 'delegation', 'XXX');
+    await waitFor(() => wrong.failures.length > 0 && escalate.failures.length > 0 && unknown.failures.length > 0);
+    expect(wrong.failures[0]).toBe('wrong-code');
+    expect(escalate.failures[0]).toBe('wrong-code');
+    expect(unknown.failures[0]).toMatch(/delegation list/);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const p of [wrong, escalate, unknown]) {
+      expect(p.doc.share.size === 0 || textOf(p.doc) === '').toBe(true);
+      expect(p.provider.isSynced).toBe(false);
+    }
+    expect(host.participants()).toEqual([]);
+  });
+
+  it('locks an address out after repeated failures, even for the right code', async () => {
+    const { host } = await hosted({ freeFailures: 2, baseDelayMs: 60_000 });
+    for (let i = 0; i < 3; i++) {
+      const p = peer(host, 'delegation', 'CAN', `WRONG-${i}`);
+      await waitFor(() => p.failures.length > 0);
+      p.destroy();
+    }
+    const right = peer(host, 'delegation', 'CAN');
+    await waitFor(() => right.failures.length > 0);
+    expect(right.failures[0]).toMatch(/too-many-attempts/);
+  });
+
+  it('does not accept an observer’s writes', async () => {
+    const { host, store } = await hosted();
+    const observer = peer(host, 'observer', 'CHE');
+    const chair = peer(host, 'facilitator', 'MEX');
+    await Promise.all([synced(observer), synced(chair)]);
+    const before = store.readUpdates('d1').length;
+    Y.applyUpdate(observer.doc, retitle(observer.doc, 'Hijacked title'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(textOf(chair.doc)).not.toContain('Hijacked');
+    expect(store.readUpdates('d1').length).toBe(before);
+    expect(storedText(store)).not.toContain('Hijacked');
+  });
+
+  it('accepts a delegation’s own proposal, logged with its author, and broadcasts it', async () => {
+    const { host, store } = await hosted();
+    const can = peer(host, 'delegation', 'CAN');
+    const chair = peer(host, 'facilitator', 'MEX');
+    await Promise.all([synced(can), synced(chair)]);
+    editAsEditor(can.doc, (state) => proposeInsertion(state, { delegation: 'CAN', text: ' all', pos: posAfter(state.doc, 'Encourages') }));
+    await waitFor(() => textOf(chair.doc).includes('Encourages all Member States'), 3000, 'proposal at the facilitator');
+    const last = store.readUpdates('d1').at(-1)!;
+    expect(last).toMatchObject({ origin: 'remote', author: 'CAN person', delegation: 'CAN' });
+    expect(storedText(store)).toContain('Encourages all Member States');
+    expect(can.stateless).toEqual([]);
+  });
+
+  it('refuses a delegation’s change to agreed text or to a paragraph status: not applied, not broadcast, not stored, sender told', async () => {
+    const { host, store } = await hosted();
+    const can = peer(host, 'delegation', 'CAN');
+    const chair = peer(host, 'facilitator', 'MEX');
+    await Promise.all([synced(can), synced(chair)]);
+    const before = store.readUpdates('d1').length;
+    // A hand-made change below the editor: the title replaced directly in the Y.Doc.
+    Y.applyUpdate(can.doc, retitle(can.doc, 'Hijacked title'));
+    await waitFor(() => can.stateless.length > 0, 3000, 'refusal');
+    expect(JSON.parse(can.stateless[0]!)).toMatchObject({ type: 'penholder.refused' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(textOf(chair.doc)).not.toContain('Hijacked');
+    expect(store.readUpdates('d1').length).toBe(before);
+
+    const other = peer(host, 'delegation', 'BRA');
+    await synced(other);
+    editAsEditor(other.doc, (state) => {
+      let pos = -1;
+      state.doc.descendants((n, p) => (n.type.name === 'operative_paragraph' && pos < 0 ? ((pos = p), false) : true));
+      return setParagraphStatus(state, pos, { state: 'agreed', by: 'BRA', at: '2026-01-01T00:00:00Z' });
+    });
+    await waitFor(() => other.stateless.length > 0, 3000, 'refusal of a status change');
+    expect(store.readUpdates('d1').length).toBe(before);
+    expect(JSON.stringify(yDocToDoc(chair.doc).toJSON())).not.toContain('"agreed"');
+  });
+
+  it('lets a facilitator change anything, and sends the host’s own changes to every peer', async () => {
+    const { host, store } = await hosted();
+    const chair = peer(host, 'facilitator', 'MEX');
+    const can = peer(host, 'delegation', 'CAN');
+    await Promise.all([synced(chair), synced(can)]);
+    Y.applyUpdate(chair.doc, retitle(chair.doc, 'Safer streets for everyone'));
+    await waitFor(() => textOf(can.doc).includes('Safer streets for everyone'));
+    expect(storedText(store)).toContain('Safer streets for everyone');
+
+    const hostReplica = new Y.Doc({ gc: false });
+    for (const u of store.readUpdates('d1')) Y.applyUpdate(hostReplica, u.data);
+    const update = retitle(hostReplica, 'Typed at the host');
+    host.applyLocal('d1', update);
+    await waitFor(() => textOf(can.doc).includes('Typed at the host') && textOf(chair.doc).includes('Typed at the host'));
+  });
+});
