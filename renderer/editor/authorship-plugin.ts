@@ -59,30 +59,27 @@ function walkText(text: Y.XmlText, start: number, out: AuthorRange[]): number {
 /** A delegation in the authorship legend: its code (or the author's name), colour index and who wrote as it. */
 export type LegendEntry = { key: string; colour: number; authors: string[] };
 
-/** The authorship colours of a document: one per delegation, in the order they first appear in the authors list. */
+/** The authorship colours of a document: one per delegation, delegations in alphabetical order of their key. */
 export type AuthorPalette = { legend: LegendEntry[]; colourOf: Map<number, { colour: number; title: string }> };
 
 /** How many distinct authorship colours the stylesheet defines (`.ph-author-0` ... ). */
 export const paletteSize = 8;
 
 /**
- * Colours for `authors`: each delegation (or author without one) gets the next of
- * `paletteSize` colours; client ids map to their delegation's colour and a tooltip.
+ * Colours for `authors`: the delegations (or authors without one), in alphabetical order so
+ * a delegation keeps its colour whatever order the authors come in, get the `paletteSize`
+ * colours in turn; client ids map to their delegation's colour and a tooltip naming the writer.
  */
 export function authorPalette(authors: readonly ClientAuthor[]): AuthorPalette {
-  const legend: LegendEntry[] = [];
-  const byKey = new Map<string, LegendEntry>();
+  const keyOf = (a: ClientAuthor) => a.delegation || a.author || 'Unknown';
+  const keys = [...new Set(authors.map(keyOf))].sort();
+  const legend: LegendEntry[] = keys.map((key, i) => ({ key, colour: i % paletteSize, authors: [] }));
+  const byKey = new Map(legend.map((entry) => [entry.key, entry]));
   const colourOf = new Map<number, { colour: number; title: string }>();
   for (const a of authors) {
-    const key = a.delegation || a.author || 'Unknown';
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = { key, colour: legend.length % paletteSize, authors: [] };
-      byKey.set(key, entry);
-      legend.push(entry);
-    }
+    const entry = byKey.get(keyOf(a)) as LegendEntry;
     if (a.author && !entry.authors.includes(a.author)) entry.authors.push(a.author);
-    const who = a.author && a.delegation ? `${a.author} (${a.delegation})` : key;
+    const who = a.author && a.delegation ? `${a.author} (${a.delegation})` : entry.key;
     colourOf.set(a.clientId, { colour: entry.colour, title: `Written by ${who}` });
   }
   return { legend, colourOf };

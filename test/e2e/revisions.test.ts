@@ -164,9 +164,17 @@ describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () 
     await history.getByLabel('Colour the text by who wrote it').uncheck();
     await expect.poll(() => page.locator('.page .ph-document .ph-author').count()).toBe(0);
 
-    // Leave the document (it counts as seen), let another window change it, come back.
+    // Leave the document (it counts as seen); in another window a colleague from Ghana, at this
+    // machine, changes it; come back.
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     const other = await openPage(env.browser, env.shell.url);
+    await other.page.getByRole('button', { name: 'Profile: Ana Pereira, BRA' }).click();
+    const profile = other.page.getByRole('dialog', { name: 'Your profile' });
+    await profile.getByLabel('Your name').fill('Kofi Mensah');
+    await profile.getByLabel('Find your delegation').fill('GHA');
+    await profile.getByRole('button', { name: 'Choose Ghana (GHA)' }).click();
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await other.page.getByRole('button', { name: 'Profile: Kofi Mensah, GHA' }).waitFor();
     await other.page.locator('.doc-item', { hasText: title }).click();
     await other.page.locator('.ph-document .ph-op').first().waitFor();
     await caretInOp(other.page, 2);
@@ -175,7 +183,7 @@ describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () 
     await other.page.close();
 
     await page.reload();
-    await page.getByRole('button', { name: 'Profile: Ana Pereira, BRA' }).waitFor();
+    await page.getByRole('button', { name: 'Profile: Kofi Mensah, GHA' }).waitFor();
     expect(await page.getByRole('region', { name: 'Who is writing' }).count()).toBe(0);
     await page.locator('.doc-item', { hasText: title }).click();
     const offer = page.getByRole('region', { name: 'Changed since you last looked' });
@@ -184,6 +192,20 @@ describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () 
     expect(await page.locator('.compare-row[data-status="changed"] ins').allTextContents()).toEqual([' Also by peers']);
     expect(await offer.count()).toBe(0);
     await screenshot(page, 'revisions-since-last-looked');
+    await page.getByRole('button', { name: 'Back to the document' }).click();
+
+    // Who wrote what: Ghana's words in Ghana's colour, and Ghana first in the history.
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const newest = page.getByRole('region', { name: 'History' }).locator('.history-entry').first();
+    await expect.poll(() => newest.textContent()).toMatch(/^GHAKofi Mensah \(GHA\).*typed/);
+    await page.getByLabel('Colour the text by who wrote it').check();
+    const legend = page.getByRole('list', { name: 'Authorship colours' });
+    await expect.poll(() => legend.locator('.legend-code').allTextContents()).toEqual(['BRA', 'GHA']);
+    const ghana = page.locator('.page .ph-document .ph-author-1');
+    // Other decorations (style underlines) may split the run into several spans.
+    await expect.poll(async () => (await ghana.allTextContents()).join('')).toBe(' Also by peers');
+    expect(await ghana.first().getAttribute('title')).toBe('Written by Kofi Mensah (GHA)');
+    await screenshot(page, 'revisions-authorship');
 
     expect(errors).toEqual([]);
   });

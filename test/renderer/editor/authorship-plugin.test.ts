@@ -68,14 +68,14 @@ describe('authorshipRanges', () => {
 });
 
 describe('authorPalette and authorshipDecorations', () => {
-  it('gives each delegation one colour, and decorates every run with its writer', () => {
+  it('gives each delegation one colour in alphabetical order, and decorates every run with its writer', () => {
     const ydoc = docToYDoc(sampleResolution());
     const index = texts(ydoc).findIndex((t) => t.toString().includes('patrols'));
     const peer = peerEdit(ydoc, (p) => (texts(p)[index] as Y.XmlText).insert(0, 'police '));
     const palette = authorPalette([
+      { clientId: peer, author: 'Kofi Mensah', delegation: 'GHA' },
       { clientId: ydoc.clientID, author: 'Ana Pereira', delegation: 'BRA' },
       { clientId: 7, author: 'João Silva', delegation: 'BRA' },
-      { clientId: peer, author: 'Kofi Mensah', delegation: 'GHA' },
     ]);
     expect(palette.legend).toEqual([
       { key: 'BRA', colour: 0, authors: ['Ana Pereira', 'João Silva'] },
