@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ApiClient } from '../shared/api/contract.js';
+import { JoinConsultationButton } from './components/consultation-join-dialog.js';
 import { DocumentList } from './components/document-list.js';
 import { DocumentView } from './components/document-view.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
@@ -60,6 +61,13 @@ export function App({ api }: AppProps) {
   return (
     <div className="app">
       <TopBar onNewFromTemplate={() => setPicking(true)} onImportFile={(file) => void importFile(file)} importing={importing}>
+        <JoinConsultationButton
+          api={api}
+          onJoined={(docId) => {
+            void refresh();
+            setOpenId(docId);
+          }}
+        />
         <ProfileButton state={profile} />
       </TopBar>
       <div className="workspace">

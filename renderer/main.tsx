@@ -7,6 +7,7 @@ import 'prosemirror-view/style/prosemirror.css';
 import './styles/app.css';
 import './styles/document.css';
 import './styles/history.css';
+import './styles/consultation.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

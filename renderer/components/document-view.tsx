@@ -14,12 +14,14 @@ import { numberingKey } from '../editor/numbering-plugin.js';
 import { outlineEntries } from '../editor/outline.js';
 import type { OutlineEntry } from '../editor/outline.js';
 import { displayTitle, messageOf } from '../format.js';
+import { useConsultationTools } from './consultation-tools.js';
 import { CrossReferencePicker } from './cross-reference-picker.js';
 import { EditorToolbar } from './editor-toolbar.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { OutlinePanel } from './outline-panel.js';
+import { usePrivateNotes } from './private-notes-panel.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { useRevisionTools } from './revision-tools.js';
 import { ZoomControl } from './zoom-control.js';
@@ -69,6 +71,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const [zoom, setZoom] = useState(100);
   const [panels, setPanels] = useState({ outline: true, details: false });
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument);
+  const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
+  const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
 
   useEffect(() => {
     let cancelled = false;
@@ -144,6 +148,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
           {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
         </span>
+        {consultation.indicator}
         <ZoomControl zoom={zoom} onZoom={setZoom} />
         <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
           Outline
@@ -152,6 +157,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
           Details
         </button>
         {tools.buttons}
+        {consultation.button}
+        {notes.button}
         <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
           Close
@@ -173,14 +180,17 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
             <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
         </div>
-        {panels.details || tools.panel ? (
+        {panels.details || tools.panel || consultation.panel || notes.panel ? (
           <aside className="side-panels" aria-label="Side panels">
             {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
             {tools.panel}
+            {consultation.panel}
+            {notes.panel}
           </aside>
         ) : null}
         <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />
         {tools.overlay}
+        {consultation.dialog}
       </div>
     </div>
   );

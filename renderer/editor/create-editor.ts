@@ -15,6 +15,7 @@ import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingPlugin } from './numbering-plugin.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
+import { presencePlugin } from './presence-plugin.js';
 import { stylePlugins } from './style/style-plugins.js';
 import { viewListenersPlugin } from './view-listeners.js';
 
@@ -52,6 +53,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     placeholderPlugin(),
     headerPlugin(),
     authorshipPlugin(ydoc),
+    presencePlugin(),
     viewListenersPlugin(),
   ];
 }

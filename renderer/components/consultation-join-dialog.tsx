@@ -1,0 +1,202 @@
+import { useEffect, useRef, useState } from 'react';
+import { findDelegation } from '../../seeds/index.js';
+import { consultationRoles } from '../../shared/api/contract.js';
+import type { ApiClient, ConsultationRole } from '../../shared/api/contract.js';
+import { filterDelegations } from '../editor/metadata.js';
+import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
+
+/** Props of the join button. */
+export type JoinConsultationProps = {
+  api: ApiClient;
+  /** Called with the local id of the joined document once the first sync finished. */
+  onJoined: (docId: string) => void;
+};
+
+/** "Join consultation…" in the top bar: opens the join dialog. */
+export function JoinConsultationButton({ api, onJoined }: JoinConsultationProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Join consultation…
+      </button>
+      {open ? (
+        <JoinDialog
+          api={api}
+          onJoined={(docId) => {
+            setOpen(false);
+            onJoined(docId);
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Props of the join dialog. */
+export type JoinDialogProps = JoinConsultationProps & { onCancel: () => void };
+
+/**
+ * Joining a consultation: the facilitator's address and a code (a pasted join link fills
+ * both), the delegation picked from the delegation list, the person's name, and the role.
+ * Name and delegation start from the profile. A refused code and an unreachable host are
+ * told apart, in words that say what to check.
+ */
+export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [delegation, setDelegation] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ConsultationRole>('delegation');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const matches = query.trim() === '' ? [] : filterDelegations(query, [], 8);
+  const chosen = delegation ? findDelegation(delegation) : undefined;
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('profile.get', {}).then(
+      (profile) => {
+        if (!live) return;
+        setName((n) => n || profile.name);
+        setDelegation((d) => d || profile.delegation);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const submit = () => {
+    let address: string;
+    try {
+      address = normalizeHostUrl(url);
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+      urlInput.current?.focus();
+      return;
+    }
+    if (code.trim() === '') return setError(`Type the ${role === 'facilitator' ? 'facilitator' : 'join'} code the facilitator shows.`);
+    if (delegation === '') return setError('Choose your delegation from the list: others see its code next to your cursor.');
+    if (name.trim() === '') return setError('Type your name: it is shown to the other participants.');
+    setBusy(true);
+    setError(null);
+    api.invoke('consultation.join', { url: address, code: code.trim(), delegation, name: name.trim(), role }).then(
+      (result) => {
+        setBusy(false);
+        onJoined(result.docId);
+      },
+      (cause: unknown) => {
+        setBusy(false);
+        setError(joinErrorMessage(cause, address, role));
+      },
+    );
+  };
+
+  return (
+    <dialog
+      ref={(d) => {
+        if (d && !d.open) d.showModal();
+      }}
+      className="dialog consultation-dialog"
+      aria-labelledby="join-dialog-title"
+      onCancel={onCancel}
+    >
+      <h2 id="join-dialog-title">Join consultation</h2>
+      <form
+        className="join-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <p className="dialog-lead">The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.</p>
+        <label className="field">
+          <span>Address</span>
+          <input
+            ref={urlInput}
+            type="text"
+            autoFocus
+            value={url}
+            placeholder="e.g. ws://192.168.1.20:4455"
+            onChange={(e) => {
+              const link = parseJoinLink(e.target.value);
+              if (link) {
+                setUrl(link.url);
+                setCode(link.code);
+              } else setUrl(e.target.value);
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>Code</span>
+          <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} placeholder="Join code (facilitators: the facilitator code)" />
+        </label>
+        <div className="field delegation-field" role="group" aria-label="Delegation">
+          <span>Delegation</span>
+          <div className="profile-chosen" aria-live="polite">
+            {chosen ? (
+              <>
+                <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
+                <button type="button" className="link-button" onClick={() => setDelegation('')}>
+                  Change
+                </button>
+              </>
+            ) : (
+              <span className="list-empty">None chosen</span>
+            )}
+          </div>
+          {chosen ? null : <input type="search" aria-label="Find your delegation" placeholder="Name or code, e.g. Brazil or BRA" value={query} onChange={(e) => setQuery(e.target.value)} />}
+          {matches.length > 0 && !chosen ? (
+            <ul className="delegation-options" aria-label="Delegations">
+              {matches.map((d) => (
+                <li key={d.code}>
+                  <button
+                    type="button"
+                    aria-label={`Choose ${d.name} (${d.code})`}
+                    onClick={() => {
+                      setDelegation(d.code);
+                      setQuery('');
+                    }}
+                  >
+                    <span className="sponsor-code">{d.code}</span> {d.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {query.trim() !== '' && matches.length === 0 && !chosen ? <p className="list-empty">No delegation matches.</p> : null}
+        </div>
+        <label className="field">
+          <span>Your name</span>
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+        </label>
+        <fieldset className="field choice-group">
+          <legend>Role</legend>
+          {consultationRoles.map((r) => (
+            <label key={r} title={roleHints[r]}>
+              <input type="radio" name="role" checked={role === r} onChange={() => setRole(r)} /> {roleNames[r]} <span className="choice-hint">{roleHints[r]}</span>
+            </label>
+          ))}
+        </fieldset>
+        {error ? (
+          <p className="dialog-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions form-actions">
+          <button type="button" className="button subtle" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Joining…' : 'Join'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

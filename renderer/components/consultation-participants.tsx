@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import type { ConsultationStatus, Participant } from '../../shared/api/contract.js';
+import { delegationColour } from '../editor/presence-plugin.js';
+import { roleNames, statusLine } from './consultation-text.js';
+
+/** Props of the participant list. */
+export type ParticipantListProps = { participants: readonly Participant[]; empty: string };
+
+const roleOrder = { facilitator: 0, delegation: 1, observer: 2 } as const;
+
+/** Who is connected: facilitators first, then delegations and observers by code, each with a colour swatch, code, name and role in words. */
+export const ParticipantList = memo(function ParticipantList({ participants, empty }: ParticipantListProps) {
+  if (participants.length === 0) return <p className="list-empty">{empty}</p>;
+  const sorted = [...participants].sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.delegation.localeCompare(b.delegation) || a.name.localeCompare(b.name));
+  return (
+    <ul className="participant-list" aria-label="Participants">
+      {sorted.map((p, i) => (
+        <li key={`${p.delegation}|${p.name}|${p.role}|${i}`} className="participant">
+          <span className="participant-code" style={{ borderColor: delegationColour(p.delegation) }}>
+            {p.delegation || '—'}
+          </span>
+          <span className="participant-name">{p.name || 'Unnamed'}</span>
+          <span className={`participant-role role-${p.role}`}>{roleNames[p.role]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+/** Props of the consultation panel. */
+export type ConsultationPanelProps = {
+  docId: string;
+  status: ConsultationStatus | null;
+  /** Everyone this window knows to be in the consultation (host's list, or presences seen). */
+  participants: readonly Participant[];
+  following: boolean;
+  onFollow: (on: boolean) => void;
+  /** Opens the hosting dialog (codes, QR, stop). */
+  onShowHosting: () => void;
+  onLeave: () => void;
+};
+
+/**
+ * The side panel of a consultation: the status in words, who is connected with their role,
+ * "Follow the facilitator", and the ways out (hosting details and stop, or leave).
+ */
+export const ConsultationPanel = memo(function ConsultationPanel({ docId, status, participants, following, onFollow, onShowHosting, onLeave }: ConsultationPanelProps) {
+  const line = statusLine(status, docId);
+  const hosting = status?.state === 'hosting' && status.docId === docId;
+  const inIt = status !== null && status.docId === docId;
+  return (
+    <section className="side-panel consultation-panel" aria-label="Consultation">
+      <h2 className="panel-title">Consultation</h2>
+      <p className="consultation-state">{line || 'This document is not in a consultation.'}</p>
+      {status?.lastError && inIt ? (
+        <p className="panel-error" role="alert">
+          {status.lastError}
+        </p>
+      ) : null}
+      {inIt && !hosting && status.role ? <p className="consultation-you">You take part as: {roleNames[status.role]}</p> : null}
+      {inIt && status.role !== 'facilitator' && !hosting ? (
+        <label className="follow-toggle">
+          <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} /> Follow the facilitator
+        </label>
+      ) : null}
+      <h3 className="panel-subtitle">Connected ({participants.length})</h3>
+      <ParticipantList participants={participants} empty={inIt ? 'Nobody else is connected yet.' : 'Start or join a consultation to see who is here.'} />
+      <div className="panel-actions">
+        {hosting ? (
+          <button type="button" className="button" onClick={onShowHosting}>
+            Address, codes and QR…
+          </button>
+        ) : null}
+        {inIt && !hosting ? (
+          <button type="button" className="button subtle" onClick={onLeave}>
+            Leave the consultation
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient, ConsultationStatus, Participant, RemotePresence } from '../../shared/api/contract.js';
+import { facilitatorParagraph, localCursor, scrollToParagraph, setPresence } from '../editor/presence-plugin.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { messageOf } from '../format.js';
+import { HostDialog } from './consultation-host-dialog.js';
+import { ConsultationPanel } from './consultation-participants.js';
+import { statusLine } from './consultation-text.js';
+
+/** What the document view places for consultations: a bar button, the status indicator, a side panel and a dialog. */
+export type ConsultationTools = { button: ReactNode; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
+
+// The cursor is shared at most this often while someone moves it or types.
+const presenceIntervalMs = 150;
+
+/** Whether `status` says this backend takes part in a consultation on `docId` (hosting or joined, connected or not). */
+export function inConsultation(status: ConsultationStatus | null, docId: string): status is ConsultationStatus {
+  return status !== null && status.docId === docId && (status.state !== 'offline' || status.role !== null);
+}
+
+/**
+ * Consultations for one open document: the status in the bar (in words), "Start
+ * consultation…", the consultation panel (who is here, follow the facilitator), sharing this
+ * editor's cursor and drawing everyone else's. `view` is the live editor (null until ready).
+ */
+export function useConsultationTools(api: ApiClient, docId: string, view: EditorView | null): ConsultationTools {
+  const [status, setStatus] = useState<ConsultationStatus | null>(null);
+  const [presences, setPresences] = useState<readonly RemotePresence[]>([]);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [hostDialog, setHostDialog] = useState(false);
+  const [following, setFollowing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const followedId = useRef<string | null>(null);
+  const joined = inConsultation(status, docId);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('consultation.status', {}).then(
+      (s) => live && setStatus(s),
+      () => undefined,
+    );
+    const stopStatus = api.on('consultation.status', (s) => setStatus(s));
+    const stopPresence = api.on('presence.changed', (p) => {
+      if (p.docId === docId) setPresences(p.presences);
+    });
+    return () => {
+      live = false;
+      stopStatus();
+      stopPresence();
+    };
+  }, [api, docId]);
+
+  // Joining or starting opens the panel, so the participant sees at once who is here.
+  useEffect(() => {
+    if (joined) setPanelOpen(true);
+  }, [joined]);
+
+  // Everyone else's cursors, and following the facilitator when asked.
+  useEffect(() => {
+    if (!view) return;
+    setPresence(view, joined ? presences : []);
+    if (!following) {
+      followedId.current = null;
+      return;
+    }
+    const target = facilitatorParagraph(view.state);
+    if (target && target.id !== followedId.current) {
+      followedId.current = target.id;
+      scrollToParagraph(view, target);
+    }
+  }, [view, presences, joined, following]);
+
+  // This editor's cursor, to the others: on every selection change, at most every presenceIntervalMs.
+  useEffect(() => {
+    if (!view || !joined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last: EditorView['state']['selection'] | null = null;
+    const send = () => {
+      timer = undefined;
+      const cursor = localCursor(view.state);
+      if (cursor) void api.invoke('presence.set', { docId, ...cursor }).catch(() => undefined);
+    };
+    const stop = subscribeView(view, (state) => {
+      if (last && state.selection.eq(last)) return;
+      last = state.selection;
+      timer ??= setTimeout(send, presenceIntervalMs);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [api, docId, view, joined]);
+
+  const leave = useCallback(() => {
+    api.invoke('consultation.leave', {}).then(
+      () => setError(null),
+      (cause: unknown) => setError(`Leaving failed: ${messageOf(cause)}`),
+    );
+  }, [api]);
+
+  const participants: readonly Participant[] = status?.participants.length ? status.participants : presences;
+  const button = joined ? (
+    <button type="button" className="button subtle" aria-pressed={panelOpen} onClick={() => setPanelOpen((o) => !o)}>
+      Consultation
+    </button>
+  ) : (
+    <button type="button" className="button subtle" onClick={() => setHostDialog(true)}>
+      Start consultation…
+    </button>
+  );
+  const line = statusLine(status, docId);
+  const indicator = line ? (
+    <span className={`consultation-status consultation-${status?.state ?? 'offline'}`} role="status" aria-live="polite">
+      <span className="consultation-dot" aria-hidden="true" />
+      {line}
+    </span>
+  ) : null;
+  const panel =
+    panelOpen && joined ? (
+      <>
+        {error ? (
+          <p className="panel-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <ConsultationPanel docId={docId} status={status} participants={participants} following={following} onFollow={setFollowing} onShowHosting={() => setHostDialog(true)} onLeave={leave} />
+      </>
+    ) : null;
+  const dialog = hostDialog ? <HostDialog api={api} docId={docId} status={status} onClose={() => setHostDialog(false)} /> : null;
+  return { button, indicator, panel, dialog };
+}

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient, PrivateNote } from '../../shared/api/contract.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
+import { findNodeById, jumpToParagraphTr } from '../editor/outline.js';
+import { paragraphAt } from '../editor/presence-plugin.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { messageOf } from '../format.js';
+
+/** What the document view places for private notes: a bar button and a side panel. */
+export type PrivateNotesTools = { button: ReactNode; panel: ReactNode };
+
+/** The paragraph a note is written on, as people name it. */
+export type NoteTarget = { id: string; where: string };
+
+// A note is saved this long after typing stops (and at once when the cursor leaves the paragraph).
+const saveDelayMs = 600;
+
+const blockNames: Record<string, string> = { title: 'Title', body_line: 'Body line', annex_paragraph: 'Annex paragraph' };
+
+/** How people name the paragraph with id `id` in `state`: its number path ("OP 3 (a)"), or what it is ("Title"). */
+export function paragraphName(state: EditorState, id: string): string {
+  const entry = numberingKey.getState(state)?.numbering.byId.get(id);
+  if (entry) return entry.kind === 'pp' ? `PP ${entry.number}` : entry.path;
+  const pos = findNodeById(state.doc, id);
+  const node = pos >= 0 ? state.doc.nodeAt(pos) : null;
+  if (!node) return 'A paragraph no longer in the text';
+  return blockNames[node.type.name] ?? node.type.name.replace(/_/g, ' ');
+}
+
+function targetOf(state: EditorState): NoteTarget | null {
+  const ref = paragraphAt(state.doc, state.selection.head);
+  return ref ? { id: ref.id, where: paragraphName(state, ref.id) } : null;
+}
+
+/**
+ * Private notes for one open document: per-paragraph notes (instructions, red lines) kept
+ * only in this installation. The panel edits the note of the paragraph the cursor is in and
+ * lists every note; it says plainly that notes are never shared.
+ */
+export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView | null): PrivateNotesTools {
+  const [open, setOpen] = useState(false);
+  const [notes, setNotes] = useState<readonly PrivateNote[] | null>(null);
+  const [target, setTarget] = useState<NoteTarget | null>(null);
+  const [draft, setDraft] = useState('');
+  const [saving, setSaving] = useState<'idle' | 'pending' | 'saved' | 'failed'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const dirty = useRef<{ id: string; text: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const load = useCallback(() => {
+    api.invoke('notes.list', { docId }).then(
+      (list) => {
+        setNotes(list);
+        setError(null);
+      },
+      (cause: unknown) => setError(`Private notes could not be loaded: ${messageOf(cause)}`),
+    );
+  }, [api, docId]);
+
+  const save = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const pending = dirty.current;
+    if (!pending) return;
+    dirty.current = null;
+    api.invoke('notes.set', { docId, paragraphId: pending.id, text: pending.text }).then(
+      (saved) => {
+        setSaving('saved');
+        setNotes((list) => [...(list ?? []).filter((n) => n.paragraphId !== saved.paragraphId), ...(saved.text ? [saved] : [])]);
+      },
+      (cause: unknown) => {
+        setSaving('failed');
+        setError(`Your note was not saved: ${messageOf(cause)}`);
+      },
+    );
+  }, [api, docId]);
+
+  useEffect(() => {
+    if (open) load();
+  }, [open, load]);
+
+  // The note shown follows the cursor's paragraph; leaving a paragraph saves its note at once.
+  useEffect(() => {
+    if (!view || !open) return;
+    return subscribeView(view, (state) => {
+      const next = targetOf(state);
+      setTarget((prev) => {
+        if (prev?.id === next?.id && prev?.where === next?.where) return prev;
+        if (prev?.id !== next?.id) save();
+        return next;
+      });
+    });
+  }, [view, open, save]);
+
+  useEffect(() => {
+    if (dirty.current?.id === target?.id) return;
+    setDraft(notes?.find((n) => n.paragraphId === target?.id)?.text ?? '');
+    setSaving('idle');
+  }, [target?.id, notes]);
+
+  useEffect(() => () => save(), [save]);
+
+  const edit = (text: string) => {
+    if (!target) return;
+    setDraft(text);
+    setSaving('pending');
+    dirty.current = { id: target.id, text };
+    clearTimeout(timer.current);
+    timer.current = setTimeout(save, saveDelayMs);
+  };
+
+  const button = (
+    <button type="button" className="button subtle" aria-pressed={open} onClick={() => setOpen((o) => !o)}>
+      Private notes
+    </button>
+  );
+  const sorted = view && notes ? [...notes].map((n) => ({ note: n, pos: findNodeById(view.state.doc, n.paragraphId) })).sort((a, b) => (a.pos < 0 ? 1e12 : a.pos) - (b.pos < 0 ? 1e12 : b.pos)) : [];
+  const panel = open ? (
+    <section className="side-panel private-notes-panel" aria-label="Private notes">
+      <h2 className="panel-title">Private notes</h2>
+      <p className="private-label">
+        <span className="private-badge">Private — never shared</span> Kept only on this computer: never sent to the consultation, never in exports unless you ask.
+      </p>
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {target ? (
+        <label className="field private-note-field">
+          <span>Your note on {target.where}</span>
+          <textarea value={draft} rows={5} placeholder="Instructions, red lines, fallback wording…" onChange={(e) => edit(e.target.value)} onBlur={save} />
+          <span className="private-note-state" aria-live="polite">
+            {saving === 'pending' ? 'Saving…' : saving === 'saved' ? 'Saved on this computer' : saving === 'failed' ? 'Not saved' : ''}
+          </span>
+        </label>
+      ) : (
+        <p className="list-empty">Put the cursor in a paragraph to write a note on it.</p>
+      )}
+      <h3 className="panel-subtitle">All your notes ({notes?.length ?? 0})</h3>
+      {notes === null && !error ? <p className="list-empty">Loading notes…</p> : null}
+      {notes !== null && notes.length === 0 ? <p className="list-empty">No notes yet.</p> : null}
+      <ul className="private-note-list" aria-label="All private notes">
+        {sorted.map(({ note, pos }) => (
+          <li key={note.paragraphId}>
+            <button
+              type="button"
+              className="private-note-item"
+              disabled={pos < 0 || !view}
+              onClick={() => {
+                const tr = view && pos >= 0 ? jumpToParagraphTr(view.state, pos) : null;
+                if (view && tr) {
+                  view.dispatch(tr);
+                  view.focus();
+                }
+              }}
+            >
+              <span className="private-note-where">{view ? paragraphName(view.state, note.paragraphId) : ''}</span>
+              <span className="private-note-text">{note.text}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
+  return { button, panel };
+}
