@@ -4,11 +4,11 @@ import { updateYFragment } from 'y-prosemirror';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { ApiError, type Handlers, type RevisionSummary } from '../../shared/api/contract.js';
 import { withFreshIds, type JsonNode } from '../../shared/ids.js';
-import { prosemirrorFragment, yDocToDoc } from '../../shared/ydoc.js';
+import { docToYDoc, prosemirrorFragment } from '../../shared/ydoc.js';
 import type { Autosave } from './autosave.js';
 import type { BackendContext, Connection } from './handlers.js';
 import { broadcast } from './handlers.js';
-import type { LiveDocument } from './live-documents.js';
+import { contentAtSnapshot } from './revision-content.js';
 
 /** The channels of profiles, revisions and history. */
 type RevisionChannels =
@@ -33,8 +33,9 @@ export type RevisionDeps = {
 
 /**
  * Handlers for profiles, revisions and history, for one connection. Every change is made
- * by the local profile (author and delegation). A revision is opened over the document's
- * full Y.Doc from its snapshot (see electron/store/revisions.ts); restoring appends one
+ * by the local profile (author and delegation). A revision is read from the document's
+ * full Y.Doc at its snapshot (revision-content.ts, electron/store/revisions.ts) and
+ * `revisions.open` returns it as a fresh Yjs state of that content; restoring appends one
  * update of origin 'restore' that turns the current content into the revision's, so the log
  * keeps everything and every earlier revision still opens.
  */
@@ -59,21 +60,14 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     return { author: p.name, delegation: p.delegation };
   };
   const announceRevisions = (docId: string) => broadcast(ctx, 'revisions.changed', { docId }, (c) => c.subscriptions.has(docId));
-  // The revision's state as a new Y.Doc built from its snapshot over the full document.
-  const revisionYDoc = (doc: LiveDocument, revisionId: string): Y.Doc => {
+  // The revision's content, read from the full document at the revision's snapshot.
+  const revisionNode = (docId: string, revisionId: string): Node => {
     const snapshot = store.readRevisionSnapshot(revisionId);
     if (!snapshot) throw new ApiError('not-found', `There is no revision ${revisionId}.`);
-    return Y.createDocFromSnapshot(doc.ydoc, snapshot);
+    const node = Node.fromJSON(resolutionSchema, docs.use(docId, (doc) => contentAtSnapshot(doc.ydoc, snapshot)));
+    node.check();
+    return node;
   };
-  const revisionNode = (docId: string, revisionId: string): Node =>
-    docs.use(docId, (doc) => {
-      const ydoc = revisionYDoc(doc, revisionId);
-      try {
-        return yDocToDoc(ydoc);
-      } finally {
-        ydoc.destroy();
-      }
-    });
 
   return {
     'profile.get': guard(() => store.getProfile()),
@@ -91,15 +85,12 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     }),
     'revisions.open': guard(({ docId, revisionId }) => {
       const revision = revisionOf(docId, revisionId);
-      const state = docs.use(docId, (doc) => {
-        const ydoc = revisionYDoc(doc, revisionId);
-        try {
-          return Y.encodeStateAsUpdate(ydoc);
-        } finally {
-          ydoc.destroy();
-        }
-      });
-      return { revision, state };
+      const ydoc = docToYDoc(revisionNode(docId, revisionId));
+      try {
+        return { revision, state: Y.encodeStateAsUpdate(ydoc) };
+      } finally {
+        ydoc.destroy();
+      }
     }),
     'revisions.restore': guard(({ docId, revisionId }) => {
       revisionOf(docId, revisionId);

@@ -3,6 +3,8 @@ import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerWebCommand } from './commands/web.js';
 import { registerDiffCommand } from './commands/diff.js';
+import { registerHostCommand } from './commands/host.js';
+import { registerRevisionsCommand } from './commands/revisions.js';
 
 export { CliError } from './cli-error.js';
 
@@ -12,13 +14,15 @@ export { CliError } from './cli-error.js';
  */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('penholder')
-    .description('Draft and negotiate UN resolutions: import, export, serve.')
+    .description('Draft and negotiate UN resolutions: import, export, compare, list revisions, serve.')
     .exitOverride()
     .showHelpAfterError();
   registerImportCommand(program);
   registerExportCommand(program);
   registerWebCommand(program);
   registerDiffCommand(program);
+  registerHostCommand(program);
+  registerRevisionsCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
