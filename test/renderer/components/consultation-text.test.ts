@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/contract.js';
+import type { ConsultationStatus } from '../../../shared/api/contract.js';
+import { parsePort } from '../../../renderer/components/consultation-host-dialog.js';
+import { qrPath } from '../../../renderer/components/consultation-qr.js';
+import { joinErrorMessage, joinLink, normalizeHostUrl, parseJoinLink, statusLine } from '../../../renderer/components/consultation-text.js';
+import { inConsultation } from '../../../renderer/components/consultation-tools.js';
+
+const status = (patch: Partial<ConsultationStatus>): ConsultationStatus => ({
+  state: 'connected',
+  docId: 'd1',
+  role: 'delegation',
+  unsyncedChanges: 0,
+  participants: [],
+  url: null,
+  joinCode: null,
+  facilitatorCode: null,
+  lastError: '',
+  ...patch,
+});
+
+describe('status line', () => {
+  it('says the state and the unsynced changes in words', () => {
+    expect(statusLine(status({}), 'd1')).toBe('Connected · all changes shared');
+    expect(statusLine(status({ state: 'reconnecting', unsyncedChanges: 3 }), 'd1')).toBe('Reconnecting… · 3 changes not yet shared');
+    expect(statusLine(status({ state: 'offline', unsyncedChanges: 1 }), 'd1')).toBe('Offline · 1 change not yet shared');
+    expect(statusLine(status({ state: 'offline' }), 'd1')).toBe('Offline · your changes are kept here');
+    const participants = [{ delegation: 'CAN', name: 'Ana', role: 'delegation' as const }];
+    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants }), 'd1')).toBe('Hosting · 1 participant connected');
+  });
+
+  it('says nothing for another document or outside a consultation', () => {
+    expect(statusLine(status({}), 'd2')).toBe('');
+    expect(statusLine(null, 'd1')).toBe('');
+    expect(inConsultation(status({ state: 'offline', docId: null, role: null }), 'd1')).toBe(false);
+    expect(inConsultation(status({ state: 'offline' }), 'd1')).toBe(true);
+    expect(inConsultation(status({ state: 'hosting' }), 'd2')).toBe(false);
+  });
+});
+
+describe('addresses and join links', () => {
+  it('adds ws:// when no scheme was typed and drops a trailing slash', () => {
+    expect(normalizeHostUrl(' 192.168.1.20:4455 ')).toBe('ws://192.168.1.20:4455');
+    expect(normalizeHostUrl('ws://10.0.0.2:8080/')).toBe('ws://10.0.0.2:8080');
+    expect(normalizeHostUrl('wss://host.example:443/room')).toBe('wss://host.example/room');
+  });
+
+  it('refuses what is not a ws address, saying what one looks like', () => {
+    expect(() => normalizeHostUrl('')).toThrow(/ws:\/\//);
+    expect(() => normalizeHostUrl('http://10.0.0.2:80')).toThrow(/must start with ws:\/\/ or wss:\/\//);
+    expect(() => normalizeHostUrl('ws://:4455')).toThrow(/not an address/);
+  });
+
+  it('reads back every join link it writes', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ws://192.168.1.20:4455', 'wss://h.example:9'), fc.string({ minLength: 1, maxLength: 40 }), (url, code) => {
+        expect(parseJoinLink(joinLink(url, code))).toEqual({ url, code });
+      }),
+    );
+    expect(parseJoinLink('ws://10.0.0.2:80')).toBeNull();
+    expect(parseJoinLink('hello')).toBeNull();
+  });
+});
+
+describe('join errors', () => {
+  it('tells a refused code from an unreachable host', () => {
+    const refused = joinErrorMessage(new ApiError('unauthorized', 'Wrong code.'), 'ws://h:1', 'delegation');
+    expect(refused).toMatch(/refused this code/);
+    expect(refused).toMatch(/join code/);
+    expect(joinErrorMessage(new ApiError('unauthorized', 'x'), 'ws://h:1', 'facilitator')).toMatch(/facilitator code/);
+    const unreachable = joinErrorMessage(new ApiError('internal', 'connect ECONNREFUSED 10.0.0.2:80'), 'ws://10.0.0.2:80', 'delegation');
+    expect(unreachable).toMatch(/Could not reach a consultation at ws:\/\/10\.0\.0\.2:80/);
+    expect(joinErrorMessage(new Error('disk full'), 'ws://h:1', 'observer')).toBe('Joining failed: disk full');
+  });
+});
+
+describe('port', () => {
+  it('takes empty as any free port and refuses what is not a port', () => {
+    expect(parsePort('')).toBe(0);
+    expect(parsePort(' 4455 ')).toBe(4455);
+    expect(() => parsePort('70000')).toThrow(/1 to 65535/);
+    expect(() => parsePort('44a')).toThrow(/whole number/);
+  });
+});
+
+describe('QR code', () => {
+  it('draws a square code with the three finder patterns, different for different texts', () => {
+    const a = qrPath(joinLink('ws://192.168.1.20:4455', 'k7Qm-2Xv9-PzR4-Lw8N-c3Tb'));
+    expect((a.size - 17) % 4).toBe(0);
+    // Each finder pattern's top row is one run of 7 dark modules.
+    expect(a.d).toContain('M0 0h7v1h-7z');
+    expect(a.d).toContain(`M${a.size - 7} 0h7v1h-7z`);
+    expect(a.d).toContain(`M0 ${a.size - 7}h7v1h-7z`);
+    expect(qrPath('ws://192.168.1.20:4455?code=other').d).not.toBe(a.d);
+  });
+
+  it('refuses a text too long for any QR code', () => {
+    expect(() => qrPath('x'.repeat(5000))).toThrow();
+  });
+});
