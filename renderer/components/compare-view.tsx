@@ -99,6 +99,9 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
         <p className="compare-summary" role="status" aria-label="Summary of changes">
           {error ? '' : loading || !result ? 'Comparing…' : summaryLine(result.comparison.counts)}
         </p>
+        <span className="compare-position" aria-live="polite">
+          {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
+        </span>
         <label className="compare-filter">
           <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed paragraphs only
         </label>
@@ -108,9 +111,6 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
         <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} title="Next change (N)">
           ↓ Next change
         </button>
-        <span className="compare-position" aria-live="polite">
-          {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
-        </span>
       </div>
       {error ? (
         <p className="banner banner-error" role="alert">

@@ -134,8 +134,8 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const actions = useMemo(
     () => ({
       onSave: async (kind: RevisionKind, label: string) => {
-        const created = await api.invoke('revisions.create', { docId, kind, label });
-        setNotice({ text: `Saved ${revisionName(created)}.` });
+        // The new revision appears at the top of the list: that is the confirmation.
+        await api.invoke('revisions.create', { docId, kind, label });
         loadRevisions();
       },
       onOpen: (revision: RevisionSummary) => setOverlay({ kind: 'read', revision }),

@@ -64,7 +64,7 @@ async function saveRevision(page: Page, expectedLabel: string): Promise<void> {
   await panel.getByRole('list', { name: 'Named revisions' }).getByRole('listitem', { name: expectedLabel }).waitFor();
 }
 
-describe('revisions, compare and history in Chromium', { timeout: 180_000 }, () => {
+describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () => {
   it('saves Rev.1 and Rev.2, compares them, restores Rev.1 and offers what changed since last looked', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
 
