@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import { consultationRoles } from '../../shared/api/contract.js';
 import type { ApiClient, ConsultationRole } from '../../shared/api/contract.js';
@@ -20,16 +21,20 @@ export function JoinConsultationButton({ api, onJoined }: JoinConsultationProps)
       <button type="button" className="button" onClick={() => setOpen(true)}>
         Join consultation…
       </button>
-      {open ? (
-        <JoinDialog
-          api={api}
-          onJoined={(docId) => {
-            setOpen(false);
-            onJoined(docId);
-          }}
-          onCancel={() => setOpen(false)}
-        />
-      ) : null}
+      {/* In the body, so the top bar's styles do not restyle the dialog's buttons. */}
+      {open
+        ? createPortal(
+            <JoinDialog
+              api={api}
+              onJoined={(docId) => {
+                setOpen(false);
+                onJoined(docId);
+              }}
+              onCancel={() => setOpen(false)}
+            />,
+            document.body,
+          )
+        : null}
     </>
   );
 }
