@@ -123,28 +123,28 @@ function toRoman(n: number): string {
 const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_']);
 const terminals = new Set([',', ';', '.', ':', '—', '?', '!']);
 
-// Where an attribution tag "(EU, CAN)" closing `text` (maybe followed by "]") starts, or -1.
-function trailingTagAt(text: string): number {
-  const end = text.trimEnd().replace(/\]$/, '').trimEnd();
-  if (!end.endsWith(')')) return -1;
-  const open = end.lastIndexOf('(');
-  if (open < 0 || end.length - open > 400 || end.slice(open + 1, -1).includes(')')) return -1;
-  return readTag(end.slice(open + 1, -1)) ? open : -1;
+// Where the attribution tag "(EU, CAN)" closed by the ")" at `close` opens, or -1 when
+// that parenthesis is no tag: a tag closing a bracketed paragraph, "... progress. (EU)]",
+// is not the paragraph's end.
+function tagOpening(text: string, close: number): number {
+  const open = text.lastIndexOf('(', close);
+  if (open < 0 || close - open > 400 || text.slice(open + 1, close).includes(')')) return -1;
+  return readTag(text.slice(open + 1, close)) ? open : -1;
 }
 
 /**
  * True when a paragraph's text ends with terminal punctuation (, ; . : — ? !), ignoring
- * trailing footnote markers (superscripts or placeholders), closing quotes, brackets and
- * emphasis markers, and spaces.
+ * trailing footnote markers (superscripts or placeholders), closing quotes, brackets,
+ * attribution tags such as "(EU, CAN)" and emphasis markers, and spaces.
  */
 export function endsWithTerminal(text: string): boolean {
   // An attribution tag closing a bracketed paragraph ("... progress. (EU)]") is not its end.
-  const tagAt = trailingTagAt(text);
-  if (tagAt >= 0) return endsWithTerminal(text.slice(0, tagAt));
   let i = text.length - 1;
   while (i >= 0) {
     const ch = text.charAt(i);
-    if (ch === placeholderClose) i = text.lastIndexOf(placeholderOpen, i) - 1;
+    const tagAt = ch === ')' ? tagOpening(text, i) : -1;
+    if (tagAt >= 0) i = tagAt - 1;
+    else if (ch === placeholderClose) i = text.lastIndexOf(placeholderOpen, i) - 1;
     else if (ch === ' ' || closers.has(ch) || isSuperscriptDigit(ch)) i--;
     else return terminals.has(ch);
   }
