@@ -37,6 +37,11 @@ export type StoreLocation = {
   nativeBinding?: string;
   /** The clock of every stored time (tests inject one); `() => new Date()` by default. */
   now?: () => Date;
+  /**
+   * An upper bound on the database's size in bytes (SQLite's `max_page_count`); a write that
+   * would grow it further fails exactly as on a full disk ('disk-full'). Unbounded by default.
+   */
+  maxBytes?: number;
 };
 
 /** An open store database and the writer lock it holds. */
@@ -82,6 +87,10 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (location.maxBytes !== undefined) {
+      const pageSize = Number(db.pragma('page_size', { simple: true }));
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(location.maxBytes / pageSize))}`);
+    }
     return {
       db,
       close: () => {
