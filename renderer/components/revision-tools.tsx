@@ -27,7 +27,10 @@ export type RevisionTools = { buttons: ReactNode; banner: ReactNode; panel: Reac
  * (a new one made from a revision).
  */
 export function useRevisionTools(api: ApiClient, docId: string, view: EditorView | null, onOpenDocument?: (id: string) => void): RevisionTools {
-  const [panel, setPanel] = useState<'revisions' | 'history' | null>(null);
+  // One bar button opens the panel; tabs inside switch between revisions and history.
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [tab, setTab] = useState<'revisions' | 'history'>('revisions');
+  const panel = panelOpen ? tab : null;
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [revError, setRevError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
@@ -162,16 +165,10 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     loadRevisions();
   };
 
-  const toggle = (which: 'revisions' | 'history') => setPanel((p) => (p === which ? null : which));
   const buttons = (
-    <>
-      <button type="button" className="button subtle" aria-pressed={panel === 'revisions'} onClick={() => toggle('revisions')}>
-        Revisions
-      </button>
-      <button type="button" className="button subtle" aria-pressed={panel === 'history'} onClick={() => toggle('history')}>
-        History
-      </button>
-    </>
+    <button type="button" className="button subtle" aria-pressed={panelOpen} onClick={() => setPanelOpen((open) => !open)} title="Revisions and history">
+      Revisions
+    </button>
   );
   const banner = (
     <>
@@ -196,12 +193,22 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
       {restoring ? <RestoreDialog revision={restoring} onRestore={() => restore(restoring)} onCancel={() => setRestoring(null)} /> : null}
     </>
   );
-  const side =
-    panel === 'revisions' ? (
-      <RevisionsPanel revisions={revisions} error={revError} {...actions} />
-    ) : panel === 'history' ? (
-      <HistoryPanel entries={history} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
-    ) : null;
+  const side = panelOpen ? (
+    <div className="revision-side">
+      <div className="panel-tabs" role="tablist" aria-label="Revisions and history">
+        {(['revisions', 'history'] as const).map((t) => (
+          <button key={t} type="button" role="tab" className="panel-tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t === 'revisions' ? 'Revisions' : 'History'}
+          </button>
+        ))}
+      </div>
+      {tab === 'revisions' ? (
+        <RevisionsPanel revisions={revisions} error={revError} {...actions} />
+      ) : (
+        <HistoryPanel entries={history} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
+      )}
+    </div>
+  ) : null;
   const shown =
     overlay?.kind === 'compare' ? (
       <CompareView key={`${overlay.old}|${overlay.new}`} docs={docs} revisions={revisions ?? []} current={current} initial={overlay} onClose={() => setOverlay(null)} />

@@ -153,7 +153,7 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await saved(page);
 
     // History: the changes by delegation, and the text coloured by who wrote it.
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('tab', { name: 'History' }).click();
     const history = page.getByRole('region', { name: 'History' });
     await history.locator('.history-entry').first().waitFor();
     expect(await history.locator('.history-entry').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Ana Pereira \(BRA\).*restored/)]));
@@ -195,7 +195,8 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await page.getByRole('button', { name: 'Back to the document' }).click();
 
     // Who wrote what: Ghana's words in Ghana's colour, and Ghana first in the history.
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('button', { name: 'Revisions', exact: true }).click();
+    await page.getByRole('tab', { name: 'History' }).click();
     const newest = page.getByRole('region', { name: 'History' }).locator('.history-entry').first();
     await expect.poll(() => newest.textContent()).toMatch(/^GHAKofi Mensah \(GHA\).*typed/);
     await page.getByLabel('Colour the text by who wrote it').check();
