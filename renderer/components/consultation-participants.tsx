@@ -58,7 +58,7 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
         </p>
       ) : null}
       {inIt && !hosting && status.role ? <p className="consultation-you">You take part as: {roleNames[status.role]}</p> : null}
-      {inIt && status.role !== 'facilitator' && !hosting ? (
+      {inIt && !hosting ? (
         <label className="follow-toggle">
           <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} /> Follow the facilitator
         </label>
