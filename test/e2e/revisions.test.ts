@@ -65,7 +65,7 @@ async function saveRevision(page: Page, expectedLabel: string): Promise<void> {
 }
 
 describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () => {
-  it('saves Rev.1 and Rev.2, compares them, restores Rev.1 and offers what changed since last looked', async () => {
+  it('saves Rev.1 and Rev.2, compares them, restores Rev.1, shows who wrote what, offers what changed since last looked and starts a document from Rev.2', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
 
     // First run: asked who is writing, once.
@@ -207,6 +207,13 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await expect.poll(async () => (await ghana.allTextContents()).join('')).toBe(' Also by peers');
     expect(await ghana.first().getAttribute('title')).toBe('Written by Kofi Mensah (GHA)');
     await screenshot(page, 'revisions-authorship');
+
+    // A new document from Rev.2: opened at once, with Rev.2's text, next to the original.
+    await page.getByRole('tab', { name: 'Revisions' }).click();
+    await page.getByRole('listitem', { name: 'Rev.2' }).getByRole('button', { name: 'New document' }).click();
+    await expect.poll(() => page.locator('.doc-item').count()).toBe(2);
+    await expect.poll(() => opTexts(page)).toEqual(rev2);
+    expect(await page.locator('.doc-item[aria-current="true"]').count()).toBe(1);
 
     expect(errors).toEqual([]);
   });
