@@ -9,3 +9,4 @@ export * from './paragraph-ops.js';
 export * from './proposals.js';
 export * from './validate.js';
 export * from './views.js';
+export * from './stable-numbering.js';
