@@ -11,6 +11,7 @@ const rev1 = [
   'Encourages Member States to share data on cybercrime;',
   'Invites donors to support legal aid programmes;',
   'Urges States to ratify the Convention against Corruption;',
+  'Welcomes the work of the expert group on firearms;',
 ];
 const rev2 = [
   'Requests the Secretary-General to report annually on prison reform;',
@@ -29,25 +30,27 @@ async function type(page: Page, text: string, then: string | null = null): Promi
   if (then) await page.keyboard.press(then);
 }
 
-// Puts the caret in OP `n` (1-based), `fromEnd` characters before its end. Resolves once the
-// browser announced the new selection (ProseMirror reads it on 'selectionchange') and a frame passed.
-async function caretInOp(page: Page, n: number, fromEnd = 0): Promise<void> {
+// Puts the caret in OP `n` (1-based), `fromEnd` characters before its end, or selects its
+// whole text. Resolves once the browser announced the new selection (ProseMirror reads it on
+// 'selectionchange') and a frame passed.
+async function caretInOp(page: Page, n: number, fromEnd: number | 'all' = 0): Promise<void> {
   const target = page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1);
   await target.click();
   await target.evaluate(
-    (el) =>
+    (el, whole) =>
       new Promise<void>((resolve) => {
         const done = () => requestAnimationFrame(() => resolve());
         document.addEventListener('selectionchange', done, { once: true });
         setTimeout(done, 1000);
         const range = document.createRange();
         range.selectNodeContents(el);
-        range.collapse(false);
+        if (!whole) range.collapse(false);
         window.getSelection()?.removeAllRanges();
         window.getSelection()?.addRange(range);
       }),
+    fromEnd === 'all',
   );
-  for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
+  if (fromEnd !== 'all') for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
 }
 
 async function saved(page: Page): Promise<void> {
@@ -93,12 +96,16 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     const item1 = page.getByRole('listitem', { name: 'Rev.1' });
     expect(await item1.textContent()).toContain('Ana Pereira (BRA)');
 
-    // Reword OP 1 and OP 4, move OP 3 up, add OP 5.
+    // Reword OP 1 and OP 4, delete OP 5, add a new OP 5, move OP 3 up.
     await caretInOp(page, 1, 'on prison reform;'.length);
     await type(page, 'annually ');
     await caretInOp(page, 4, ' the Convention against Corruption;'.length);
     for (let i = 0; i < 'ratify'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
     await type(page, 'implement');
+    await caretInOp(page, 5, 'all');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.page .ph-document .ph-op').count()).toBe(4);
     await caretInOp(page, 4);
     await page.keyboard.press('Enter');
     await type(page, rev2[4] as string);
@@ -113,11 +120,14 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await page.getByRole('listitem', { name: 'Rev.2' }).getByRole('button', { name: 'Compare with Rev.1' }).click();
     const compare = page.getByRole('region', { name: 'Compare versions' });
     const summary = compare.getByRole('status', { name: 'Summary of changes' });
-    await expect.poll(() => summary.textContent()).toBe('1 inserted, 1 moved, 2 changed');
+    await expect.poll(() => summary.textContent()).toBe('1 inserted, 1 deleted, 1 moved, 2 changed');
     const row = (status: string) => compare.locator(`.compare-row[data-status="${status}"]`);
     expect(await row('inserted').locator('.compare-note').textContent()).toBe('Inserted');
     expect((await row('inserted').locator('ins').allTextContents()).join('')).toBe(rev2[4]);
     expect(await row('inserted').locator('ins.seg-italic').textContent()).toBe('Decides');
+    expect(await row('deleted').locator('.compare-note').textContent()).toBe('Deleted');
+    expect(await row('deleted').locator('.compare-label').textContent()).toBe('OP 5');
+    expect((await row('deleted').locator('del').allTextContents()).join('')).toBe(rev1[4]);
     expect(await row('moved').locator('.compare-note').textContent()).toBe('Moved from OP 3');
     expect(await row('moved').locator('.compare-numbers').textContent()).toBe('OP 3 → OP 2');
     expect(await row('changed').locator('ins').allTextContents()).toEqual(['annually ', 'implement']);
@@ -127,15 +137,15 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
 
     await compare.getByLabel('Changed paragraphs only').check();
     await expect.poll(() => row('unchanged').count()).toBe(0);
-    expect(await compare.locator('.compare-row').count()).toBe(4);
+    expect(await compare.locator('.compare-row').count()).toBe(5);
     await compare.getByRole('button', { name: /Next change/ }).click();
     expect(await compare.locator('.compare-row[aria-current="true"] .compare-label').textContent()).toBe('OP 1');
     await page.keyboard.press('n');
     expect(await compare.locator('.compare-row[aria-current="true"] .compare-label').textContent()).toBe('OP 2');
-    expect(await compare.locator('.compare-position').textContent()).toBe('Change 2 of 4');
+    expect(await compare.locator('.compare-position').textContent()).toBe('Change 2 of 5');
     await page.keyboard.press('p');
     await page.keyboard.press('p');
-    expect(await compare.locator('.compare-position').textContent()).toBe('Change 4 of 4');
+    expect(await compare.locator('.compare-position').textContent()).toBe('Change 5 of 5');
     await screenshot(page, 'revisions-compare-filtered');
     await compare.getByRole('button', { name: 'Back to the document' }).click();
 
