@@ -147,6 +147,21 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'private notes',
+    // Version 3: `private_notes` holds a delegation's notes per paragraph. They are local by
+    // design: no Y.Doc, no update log, nothing a provider or an export reads.
+    sql: `
+      CREATE TABLE private_notes (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        paragraph_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (doc_id, paragraph_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest layout version this build knows; a database above it was written by a newer Penholder. */

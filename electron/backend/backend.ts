@@ -5,6 +5,8 @@ import type { StoreLocation } from '../store/open-database.js';
 import { createAutosave } from './autosave.js';
 import { broadcast, createHandlers, type BackendContext, type Connection, type Send } from './handlers.js';
 import { createLiveDocuments } from './live-documents.js';
+import { observeApplies } from '../consultation/handlers.js';
+import { createConsultationService } from '../consultation/service.js';
 
 /**
  * Where the backend keeps its data; `nativeBinding` loads better-sqlite3 built for Electron;
@@ -33,7 +35,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const connections = new Set<Connection>();
   const now = options.now ?? (() => new Date());
   const autosave = createAutosave(store, now, (docId) => broadcast(ctx, 'revisions.changed', { docId }, (c) => c.subscriptions.has(docId)));
-  const docs = createLiveDocuments(store, { onClose: (id) => autosave.onClose(id) });
+  // Accepted updates also reach the consultation being hosted or joined (local ones are sent on).
+  const docs = observeApplies(createLiveDocuments(store, { onClose: (id) => autosave.onClose(id) }), (id, update, origin) => ctx.consultation?.onApplied(id, update, origin));
   let closed = false;
   const ctx: BackendContext = {
     store,
@@ -44,6 +47,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       if (closed) throw new ApiError('internal', 'Penholder is shutting down; try again after it restarts.');
     },
   };
+  ctx.consultation = createConsultationService(ctx);
 
   const disconnect = (conn: Connection) => {
     if (!connections.delete(conn)) return;
@@ -61,6 +65,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       if (closed) return;
       closed = true;
+      await ctx.consultation?.close().catch(() => undefined);
       for (const conn of [...connections]) disconnect(conn);
       store.close();
     },

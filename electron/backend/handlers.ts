@@ -11,6 +11,7 @@ import type { Autosave } from './autosave.js';
 import { documentMeta, type LiveDocuments } from './live-documents.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
+import type { ConsultationService } from '../consultation/service.js';
 
 /** Sends one pushed event to one renderer. */
 export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -27,6 +28,8 @@ export type BackendContext = {
   readonly autosave: Autosave;
   /** Throws ApiError once the backend is closing, so no call touches a closed store. */
   assertOpen(): void;
+  /** Hosting or joining a consultation (electron/consultation/service.ts), when the backend offers it. */
+  consultation?: ConsultationService;
 };
 
 /**

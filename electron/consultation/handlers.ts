@@ -1,5 +1,7 @@
 import { ApiError, type Handlers } from '../../shared/api/contract.js';
 import type { BackendContext, Connection } from '../backend/handlers.js';
+import type { LiveDocuments } from '../backend/live-documents.js';
+import type { UpdateOrigin } from '../store/store.js';
 
 /** The channels of consultations (hosting, joining, presence) and private notes. */
 export type ConsultationChannels =
@@ -13,23 +15,42 @@ export type ConsultationChannels =
   | 'notes.set';
 
 /**
- * Handlers for consultations and private notes, for one renderer connection.
- * Not implemented yet: every channel answers with an 'internal' ApiError that says so.
+ * Handlers for consultations and private notes, for one renderer connection. They call the
+ * backend's one consultation service (service.ts); notes go straight to the local store.
  */
 export function createConsultationHandlers(ctx: BackendContext, conn: Connection): Pick<Handlers, ConsultationChannels> {
-  void ctx;
   void conn;
-  const notYet = (channel: ConsultationChannels) => async (): Promise<never> => {
-    throw new ApiError('internal', `${channel} is not available yet in this build.`);
+  const guard = <A, R>(fn: (args: A) => R | Promise<R>) => async (args: A): Promise<R> => {
+    ctx.assertOpen();
+    return fn(args);
+  };
+  const service = () => {
+    if (!ctx.consultation) throw new ApiError('internal', 'Consultations are not available in this backend.');
+    return ctx.consultation;
+  };
+  const mustExist = (docId: string) => {
+    if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
   };
   return {
-    'consultation.host': notYet('consultation.host'),
-    'consultation.stopHosting': notYet('consultation.stopHosting'),
-    'consultation.join': notYet('consultation.join'),
-    'consultation.leave': notYet('consultation.leave'),
-    'consultation.status': notYet('consultation.status'),
-    'presence.set': notYet('presence.set'),
-    'notes.list': notYet('notes.list'),
-    'notes.set': notYet('notes.set'),
+    'consultation.host': guard((args) => service().host(args)),
+    'consultation.stopHosting': guard(async () => (await service().stopHosting(), { ok: true as const })),
+    'consultation.join': guard((args) => service().join(args)),
+    'consultation.leave': guard(async () => (await service().leave(), { ok: true as const })),
+    'consultation.status': guard(() => service().status()),
+    'presence.set': guard(({ docId, ...cursor }) => (service().setPresence(docId, cursor), { ok: true as const })),
+    'notes.list': guard(({ docId }) => (mustExist(docId), ctx.store.listNotes(docId))),
+    'notes.set': guard(({ docId, paragraphId, text }) => (mustExist(docId), ctx.store.setNote(docId, paragraphId, text))),
+  };
+}
+
+/** `docs`, telling `listener` about every update it accepted (after it is in the store). */
+export function observeApplies(docs: LiveDocuments, listener: (id: string, update: Uint8Array, origin: UpdateOrigin) => void): LiveDocuments {
+  return {
+    ...docs,
+    apply(id, update, origin, author) {
+      const result = docs.apply(id, update, origin, author);
+      listener(id, update, origin);
+      return result;
+    },
   };
 }

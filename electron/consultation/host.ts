@@ -22,6 +22,7 @@ import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
 import { yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
 import type { LiveDocuments } from '../backend/live-documents.js';
@@ -54,6 +55,8 @@ export type ConsultationHost = {
   readonly documents: readonly string[];
   /** Who is connected now (one entry per connection). */
   participants(): Participant[];
+  /** The awareness (presence) of a served document, shared with every peer; undefined if not served. */
+  awareness(docId: string): Awareness | undefined;
   /** Sends a change the host's own user made (already applied to the store) to every peer. */
   applyLocal(docId: string, update: Uint8Array): void;
   /** Closes every connection and the server; everything accepted is already in the store. Idempotent. */
@@ -171,6 +174,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     facilitatorCode,
     documents: [...options.docIds],
     participants: () => [...connected.values()],
+    awareness: (docId) => hpDocs.get(docId)?.awareness,
     applyLocal(docId, update) {
       const doc = hpDocs.get(docId);
       if (doc) Y.applyUpdate(doc, update, 'penholder-local');

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
-import type { ClientAuthor, DocumentSummary, HistoryEntry, Profile, RevisionSummary } from '../../shared/api/contract.js';
+import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { historyOf } from './history.js';
+import { notesOf } from './notes.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
 import { revisionsOf, type NewRevision } from './revisions.js';
 import { settingsOf } from './settings.js';
@@ -75,6 +76,10 @@ export type Store = {
   compactable(docId: string): number;
   /** Merges the document's rows up to its newest revision into a checkpoint; see compaction.ts. Returns rows merged. */
   compactDocument(docId: string, options?: { minRows?: number }): number;
+  /** The document's private notes (local only; see notes.ts). */
+  listNotes(docId: string): PrivateNote[];
+  /** Saves (empty text: deletes) the private note on a paragraph. */
+  setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Closes the database (a WAL checkpoint happens on close) and releases the writer lock. Idempotent. */
   close(): void;
 };
@@ -97,6 +102,7 @@ export function openStore(location: StoreLocation): Store {
   const revisions = revisionsOf(db, clock);
   const settings = settingsOf(db, clock);
   const compaction = compactionOf(db);
+  const notes = notesOf(db, clock);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     try {
       return fn(...args);
@@ -179,6 +185,8 @@ export function openStore(location: StoreLocation): Store {
     lastViewed: settings.lastViewed,
     compactable: compaction.compactable,
     compactDocument: write(compaction.compactDocument),
+    listNotes: notes.listNotes,
+    setNote: write(notes.setNote),
     close: opened.close,
   };
 }

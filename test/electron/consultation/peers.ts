@@ -65,9 +65,9 @@ export function connectPeer(url: string, name: string, token: Record<string, unk
 }
 
 /** Resolves when `check` holds, polling every 20 ms; rejects after `ms`. */
-export async function waitFor(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,0 +1,261 @@
+/**
+ * The backend's side of consultations: hosting one (a Hocuspocus server in this process,
+ * host.ts) or taking part in one (a HocuspocusProvider in Node), never both at once.
+ *
+ * Data flow when joined: the participant's replica lives in ITS OWN store. The provider
+ * syncs a separate Y.Doc (`replica`) with the host; every change arriving there is
+ * appended to the store through LiveDocuments (origin 'remote') and pushed to subscribed
+ * renderers. A local change from a renderer goes to the store first (documents.applyUpdate)
+ * and then, through `onApplied`, into the replica, which the provider sends (or, offline,
+ * keeps until the next sync: the provider reconnects with backoff and the Yjs sync
+ * exchange sends whatever the host lacks). Private notes never enter either Y.Doc.
+ * Presence travels in the provider's awareness under the `penholder` field.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import {
+  ApiError,
+  type ChannelArgs,
+  type ConsultationRole,
+  type ConsultationState,
+  type ConsultationStatus,
+  type Participant,
+  type PresenceCursor,
+  type RemotePresence,
+} from '../../shared/api/contract.js';
+import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
+import { broadcast, type BackendContext } from '../backend/handlers.js';
+import { documentMeta } from '../backend/live-documents.js';
+import type { UpdateOrigin } from '../store/store.js';
+import { startHost, type ConsultationHost } from './host.js';
+
+const LOCAL = 'penholder-local';
+
+/** Hosting or joining, for one backend (see the module comment). */
+export type ConsultationService = {
+  host(args: ChannelArgs<'consultation.host'>): Promise<{ url: string; joinCode: string; facilitatorCode: string; documents: string[] }>;
+  stopHosting(): Promise<void>;
+  join(args: ChannelArgs<'consultation.join'>): Promise<{ docId: string }>;
+  leave(): Promise<void>;
+  status(): ConsultationStatus;
+  setPresence(docId: string, cursor: PresenceCursor): void;
+  /** Called after LiveDocuments accepted an update: local ones go to the consultation. */
+  onApplied(docId: string, update: Uint8Array, origin: UpdateOrigin): void;
+  /** Leaves or stops hosting. */
+  close(): Promise<void>;
+};
+
+type Joined = {
+  docId: string;
+  role: ConsultationRole;
+  me: Participant;
+  replica: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  everConnected: boolean;
+};
+
+/** The consultation service of one backend. */
+export function createConsultationService(ctx: BackendContext): ConsultationService {
+  let hosting: { host: ConsultationHost; docId: string } | null = null;
+  let joined: Joined | null = null;
+  let lastError = '';
+
+  const presences = (awareness: Awareness | undefined): RemotePresence[] => {
+    if (!awareness) return [];
+    const out: RemotePresence[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const p = (state as { penholder?: Record<string, unknown> }).penholder;
+      if (clientId === awareness.clientID || !p || typeof p.delegation !== 'string') continue;
+      out.push({
+        clientId,
+        delegation: p.delegation,
+        name: String(p.name ?? ''),
+        role: (p.role as ConsultationRole) ?? 'observer',
+        ...(typeof p.anchor === 'string' ? { anchor: new Uint8Array(Buffer.from(p.anchor, 'base64')) } : {}),
+        ...(typeof p.head === 'string' ? { head: new Uint8Array(Buffer.from(p.head, 'base64')) } : {}),
+        ...(typeof p.paragraphId === 'string' ? { paragraphId: p.paragraphId } : {}),
+      });
+    }
+    return out;
+  };
+  const awareness = (): Awareness | undefined => (hosting ? hosting.host.awareness(hosting.docId) : joined?.provider.awareness ?? undefined);
+  const currentDoc = () => hosting?.docId ?? joined?.docId ?? null;
+
+  const status = (): ConsultationStatus => {
+    let state: ConsultationState = 'offline';
+    let participants: Participant[] = [];
+    if (hosting) {
+      state = 'hosting';
+      participants = hosting.host.participants();
+    } else if (joined) {
+      const ws = joined.socket.status;
+      state = ws === WebSocketStatus.Connected && joined.provider.isSynced ? 'connected' : joined.everConnected ? 'reconnecting' : 'connecting';
+      participants = [joined.me, ...presences(joined.provider.awareness ?? undefined).map(({ delegation, name, role }) => ({ delegation, name, role }))];
+    }
+    return {
+      state,
+      docId: currentDoc(),
+      role: hosting ? 'facilitator' : joined?.role ?? null,
+      unsyncedChanges: joined?.provider.unsyncedChanges ?? 0,
+      participants,
+      url: hosting?.host.url ?? null,
+      joinCode: hosting?.host.joinCode ?? null,
+      facilitatorCode: hosting?.host.facilitatorCode ?? null,
+      lastError,
+    };
+  };
+  const emitStatus = () => broadcast(ctx, 'consultation.status', status(), () => true);
+  const emitPresence = () => {
+    const docId = currentDoc();
+    if (docId) broadcast(ctx, 'presence.changed', { docId, presences: presences(awareness()) }, (c) => c.subscriptions.has(docId));
+  };
+  const pushToRenderers = (id: string, update: Uint8Array) => broadcast(ctx, 'document.update', { id, update }, (c) => c.subscriptions.has(id));
+  const mustBeFree = () => {
+    if (hosting || joined) throw new ApiError('invalid-argument', 'This Penholder is already in a consultation; leave it first.');
+  };
+
+  const leave = async () => {
+    const j = joined;
+    if (!j) return;
+    joined = null;
+    j.provider.destroy();
+    j.socket.destroy();
+    j.replica.destroy();
+    emitStatus();
+  };
+  const stopHosting = async () => {
+    const h = hosting;
+    if (!h) return;
+    hosting = null;
+    await h.host.stop();
+    emitStatus();
+  };
+
+  return {
+    async host({ docId, bind, port }) {
+      ctx.assertOpen();
+      mustBeFree();
+      if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+      const host = await startHost({
+        docs: ctx.docs,
+        docIds: [docId],
+        bind: bind ?? '0.0.0.0',
+        port: port ?? 0,
+        onRemoteUpdate: (id, update) => pushToRenderers(id, update),
+        onParticipantsChanged: emitStatus,
+      });
+      hosting = { host, docId };
+      host.awareness(docId)?.on('change', emitPresence);
+      emitStatus();
+      return { url: host.url, joinCode: host.joinCode, facilitatorCode: host.facilitatorCode, documents: [...host.documents] };
+    },
+    stopHosting,
+    async join(args) {
+      ctx.assertOpen();
+      mustBeFree();
+      const docId = args.docId ?? (await firstDocument(args.url));
+      const replica = createYDoc();
+      const known = ctx.store.getDocument(docId) !== undefined;
+      if (known) ctx.docs.use(docId, (live) => Y.applyUpdate(replica, Y.encodeStateAsUpdate(live.ydoc), LOCAL));
+      const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill: WebSocket, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
+      const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
+      let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+      const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+      const provider = new HocuspocusProvider({
+        websocketProvider: socket,
+        name: docId,
+        document: replica,
+        token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
+        onAuthenticationFailed: ({ reason }) => {
+          lastError = `The host refused to let you in (${reason}).`;
+          settle?.reject(new ApiError('unauthorized', lastError));
+          void leave();
+        },
+        onSynced: () => {
+          if (!ctx.store.getDocument(docId)) {
+            const node = yDocToDoc(replica);
+            ctx.store.createDocument({ id: docId, meta: documentMeta(node), update: Y.encodeStateAsUpdate(replica), origin: 'remote' });
+            broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
+          }
+          settle?.resolve();
+          emitStatus();
+        },
+        onStateless: ({ payload }) => {
+          const message = JSON.parse(payload) as { type?: string; reason?: string };
+          if (message.type === 'penholder.refused') lastError = `The host refused a change: ${message.reason ?? ''}`;
+          emitStatus();
+        },
+        onUnsyncedChanges: () => emitStatus(),
+      });
+      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: false };
+      joined = j;
+      socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
+        if (s === WebSocketStatus.Connected) j.everConnected = true;
+        emitStatus();
+      });
+      replica.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === LOCAL || !ctx.store.getDocument(docId)) return;
+        try {
+          ctx.docs.apply(docId, update, 'remote', { author: '', delegation: '' });
+          pushToRenderers(docId, update);
+        } catch (err) {
+          lastError = `A change from the host could not be stored: ${(err as Error).message}`;
+          emitStatus();
+        }
+      });
+      provider.awareness?.setLocalStateField('penholder', { ...me });
+      provider.awareness?.on('change', emitPresence);
+      provider.attach();
+      if (known) return { docId };
+      const timeout = setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
+      try {
+        await ready;
+      } catch (err) {
+        await leave();
+        throw err;
+      } finally {
+        clearTimeout(timeout);
+      }
+      return { docId };
+    },
+    leave,
+    status,
+    setPresence(docId, cursor) {
+      const a = awareness();
+      if (!a || docId !== currentDoc()) return;
+      const profile = ctx.store.getProfile();
+      const me = joined?.me ?? { delegation: profile.delegation, name: profile.name, role: 'facilitator' as const };
+      a.setLocalStateField('penholder', {
+        ...me,
+        ...(cursor.anchor ? { anchor: Buffer.from(cursor.anchor).toString('base64') } : {}),
+        ...(cursor.head ? { head: Buffer.from(cursor.head).toString('base64') } : {}),
+        ...(cursor.paragraphId ? { paragraphId: cursor.paragraphId } : {}),
+      });
+    },
+    onApplied(docId, update, origin) {
+      if (origin === 'remote') return;
+      if (hosting?.docId === docId) hosting.host.applyLocal(docId, update);
+      else if (joined?.docId === docId) Y.applyUpdate(joined.replica, update, LOCAL);
+    },
+    async close() {
+      await leave();
+      await stopHosting();
+    },
+  };
+}
+
+async function firstDocument(url: string): Promise<string> {
+  const http = url.replace(/^ws/, 'http').replace(/\/+$/, '');
+  try {
+    const res = await fetch(`${http}/penholder/documents`);
+    const body = (await res.json()) as { documents?: string[] };
+    const first = body.documents?.[0];
+    if (!first) throw new Error('the host serves no document');
+    return first;
+  } catch (err) {
+    throw new ApiError('invalid-argument', `Cannot reach a Penholder host at ${url}: ${(err as Error).message}.`);
+  }
+}
