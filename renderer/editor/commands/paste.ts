@@ -2,6 +2,8 @@ import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { ImportError, importText } from '../../../shared/import/index.js';
+import type { EditorView } from 'prosemirror-view';
+import { insertInBatches, largePasteChars, pasteBatchSize, afterPaint, showPasteNotice } from './large-paste.js';
 import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } from './structure.js';
 
 /**
@@ -64,6 +66,16 @@ function collect(doc: Node): PastedParagraphs {
  * into the operative part that do not end with a comma (not preambular) become OPs.
  */
 export function pasteParagraphs(state: EditorState, text: string): Transaction | null {
+  return planPaste(state, text)?.tr ?? null;
+}
+
+/**
+ * A paste in steps: `tr` inserts what `pasteParagraphs` would, but only the first
+ * `firstBatch` operative paragraphs (or, with none, preambular ones), `first` of them; `rest` holds the
+ * others, in order, to go right after the paragraph `tr` leaves the cursor in. Null as for
+ * `pasteParagraphs`.
+ */
+export function planPaste(state: EditorState, text: string, firstBatch = Infinity): { tr: Transaction; first: number; rest: Node[] } | null {
   if (!isMultiParagraph(text)) return null;
   const tr = state.tr;
   if (!state.selection.empty) tr.deleteSelection();
@@ -85,8 +97,11 @@ export function pasteParagraphs(state: EditorState, text: string): Transaction |
   const ops = operative.map((p) => (p.type === targetType ? p : convertTo(p, targetType)));
   const pps = preambular.map((p) => convertTo(p, typeOf('preambular_paragraph')));
   if (ops.some((p) => !p) || pps.some((p) => !p)) return null;
+  const split = ops.length > 0 ? ops : pps;
+  const rest = split.splice(Math.min(firstBatch, split.length)) as Node[];
   const at = { part, partPos: $from.before(1), anchor: $from.node(2), anchorPos: $from.before(2) };
-  return insertParagraphs(tr, at, pps as Node[], ops as Node[]);
+  const inserted = insertParagraphs(tr, at, pps as Node[], ops as Node[]);
+  return inserted ? { tr: inserted, first: split.length, rest } : null;
 }
 
 type Anchor = { part: Node; partPos: number; anchor: Node; anchorPos: number };
@@ -157,11 +172,45 @@ export function structuredPastePlugin(): Plugin {
         const plain = data.getData('text/plain');
         const html = data.getData('text/html');
         const text = plain.trim() !== '' ? plain : html ? htmlToText(html) : '';
-        const tr = pasteParagraphs(view.state, text.replace(/\r\n?/g, '\n'));
+        const normalized = text.replace(/\r\n?/g, '\n');
+        if (normalized.length > largePasteChars && isMultiParagraph(normalized)) {
+          void pasteLarge(view, normalized);
+          return true;
+        }
+        const tr = pasteParagraphs(view.state, normalized);
         if (!tr) return false;
         view.dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
         return true;
       },
     },
   });
+}
+
+/**
+ * A large paste in steps (see large-paste.ts): a notice first, then the importer, then the
+ * paragraphs in batches with the count shown. When the importer recognises no paragraphs
+ * the text goes in as plain text, so a paste is never lost.
+ */
+export async function pasteLarge(view: EditorView, text: string): Promise<void> {
+  const notice = showPasteNotice(view);
+  const size = `${Math.round(text.length / 1024).toLocaleString('en')} KB`;
+  notice.update(`Importing pasted text… reading ${size}`);
+  try {
+    await afterPaint();
+    if (view.isDestroyed) return;
+    const plan = planPaste(view.state, text, pasteBatchSize);
+    if (!plan) {
+      view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+      return;
+    }
+    view.dispatch(plan.tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
+    const total = plan.rest.length + plan.first;
+    const anchorId = String(view.state.selection.$from.node(2)?.attrs.id ?? '');
+    notice.update(`Importing pasted text… ${plan.first.toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
+    await insertInBatches(view, anchorId, plan.rest, (done) => {
+      notice.update(`Importing pasted text… ${(done + plan.first).toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
+    });
+  } finally {
+    notice.remove();
+  }
 }
