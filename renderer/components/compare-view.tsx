@@ -105,11 +105,11 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
         <label className="compare-filter">
           <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed paragraphs only
         </label>
-        <button type="button" className="button" onClick={() => go(-1)} disabled={changeCount === 0} title="Previous change (P)">
-          ↑ Previous change
+        <button type="button" className="button" onClick={() => go(-1)} disabled={changeCount === 0} aria-label="Previous change" title="Previous change (P)">
+          ↑ Previous
         </button>
-        <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} title="Next change (N)">
-          ↓ Next change
+        <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} aria-label="Next change" title="Next change (N)">
+          ↓ Next
         </button>
       </div>
       {error ? (

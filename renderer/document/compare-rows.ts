@@ -20,7 +20,7 @@ export type CompareRow = {
   heading: boolean;
   /** 0 for a paragraph, 1 for (a) and list items, 2 for (i). */
   depth: number;
-  /** Where the paragraph is now ("OP 6"), or was, for a deleted one. */
+  /** Where the paragraph is now ("OP 6"), or, for a deleted one, where it was ("was OP 5"). */
   label: string;
   /** "OP 5 → OP 6" when the paragraph's number changed, else null. */
   numbers: string | null;
@@ -54,7 +54,7 @@ export function compareRows(comparison: Comparison, options: CompareRowsOptions 
       kind: change.kind,
       heading: !change.counted,
       depth: depthOf[change.kind] ?? 0,
-      label: change.newPath ?? change.oldPath ?? '',
+      label: change.newPath ?? (change.oldPath === null ? '' : `was ${change.oldPath}`),
       numbers: renumbering(change),
       note: noteOf(change),
       segments: displaySegments(change.words),

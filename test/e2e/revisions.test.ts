@@ -126,7 +126,7 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     expect((await row('inserted').locator('ins').allTextContents()).join('')).toBe(rev2[4]);
     expect(await row('inserted').locator('ins.seg-italic').textContent()).toBe('Decides');
     expect(await row('deleted').locator('.compare-note').textContent()).toBe('Deleted');
-    expect(await row('deleted').locator('.compare-label').textContent()).toBe('OP 5');
+    expect(await row('deleted').locator('.compare-label').textContent()).toBe('was OP 5');
     expect((await row('deleted').locator('del').allTextContents()).join('')).toBe(rev1[4]);
     expect(await row('moved').locator('.compare-note').textContent()).toBe('Moved from OP 3');
     expect(await row('moved').locator('.compare-numbers').textContent()).toBe('OP 3 → OP 2');

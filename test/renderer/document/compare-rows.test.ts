@@ -29,7 +29,7 @@ describe('compareRows', () => {
     expect(rows.map((r) => [r.label, r.status, r.note, r.numbers])).toEqual([
       ['OP 1', 'changed', 'Changed', null],
       ['OP 2', 'moved', 'Moved from OP 3', 'OP 3 → OP 2'],
-      ['OP 4', 'deleted', 'Deleted', null],
+      ['was OP 4', 'deleted', 'Deleted', null],
       ['OP 3', 'unchanged', '', 'OP 2 → OP 3'],
       ['OP 4', 'inserted', 'Inserted', null],
       ['OP 5', 'unchanged', '', null],
