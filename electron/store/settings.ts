@@ -23,19 +23,24 @@ export function settingsOf(db: Database.Database, now: () => Date) {
         'JOIN revisions r ON r.id = v.revision_id WHERE v.doc_id = ? AND v.user_name = ? AND v.delegation = ?',
     ),
   };
+  // Read once: the writer lock makes this store the only one that changes the profile.
+  let profile: Profile | undefined;
   return {
     /** The local profile ({@link EMPTY_PROFILE} until set). */
     getProfile(): Profile {
-      const value = q.get.get() as string | undefined;
-      if (value === undefined) return { ...EMPTY_PROFILE };
-      const parsed = JSON.parse(value) as Partial<Profile>;
-      return { name: String(parsed.name ?? ''), delegation: String(parsed.delegation ?? '') };
+      if (!profile) {
+        const value = q.get.get() as string | undefined;
+        const parsed = (value === undefined ? {} : JSON.parse(value)) as Partial<Profile>;
+        profile = { name: String(parsed.name ?? ''), delegation: String(parsed.delegation ?? '') };
+      }
+      return { ...profile };
     },
     /** Saves the local profile (trimmed) durably and returns it. */
-    setProfile(profile: Profile): Profile {
-      const saved = { name: profile.name.trim(), delegation: profile.delegation.trim() };
+    setProfile(next: Profile): Profile {
+      const saved = { name: next.name.trim(), delegation: next.delegation.trim() };
       q.set.run(JSON.stringify(saved));
-      return saved;
+      profile = saved;
+      return { ...saved };
     },
     /** Records that `user` has seen document `docId` as of revision `revisionId`. */
     markViewed(docId: string, user: Profile, revisionId: string): void {

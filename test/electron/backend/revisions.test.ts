@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
-import { AUTOSAVE_PAUSE_MS } from '../../../electron/backend/autosave.js';
+import { AUTOSAVE_PAUSE_MS, COMPACT_AFTER } from '../../../electron/backend/autosave.js';
 import { openStore } from '../../../electron/store/store.js';
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
@@ -223,5 +223,33 @@ describe('revisions through the backend', () => {
     await c.handlers['documents.subscribe']({ id });
     c.close();
     expect(await connect(again).handlers['revisions.list']({ docId: id })).toHaveLength(2);
+  });
+
+  it('compacts the log automatically when a document closes with enough mergeable rows; revisions, history and authors survive', async () => {
+    const dir = tempDir();
+    const backend = await start(dir);
+    const a = connect(backend);
+    await a.handlers['profile.set']({ name: 'Ana', delegation: 'CAN' });
+    const { id } = await a.handlers['documents.createFromTemplate']({ templateId: 'blank-resolution' });
+    await a.handlers['documents.subscribe']({ id });
+    const s = await session(a.handlers, id);
+    const named: { id: string; title: string }[] = [];
+    for (let i = 0; i <= COMPACT_AFTER; i++) {
+      await s.retitle(`Title ${i}`);
+      if (i % 50 === 0) named.push({ id: (await a.handlers['revisions.create']({ docId: id, kind: 'revision', label: `Rev.${i}` })).id, title: `Title ${i}` });
+    }
+    const history = await a.handlers['history.list']({ docId: id });
+    const authors = await a.handlers['history.authors']({ docId: id });
+    a.close();
+    await backend.close();
+
+    const store = openStore({ dataDir: dir });
+    expect(store.readUpdates(id).map((u) => u.origin)).toEqual(['checkpoint']);
+    store.close();
+    const b = connect(await start(dir));
+    expect(titleOf(replicaOf((await b.handlers['documents.open']({ id })).state))).toBe(`Title ${COMPACT_AFTER}`);
+    for (const r of named) expect(titleOf(replicaOf((await b.handlers['revisions.open']({ docId: id, revisionId: r.id })).state))).toBe(r.title);
+    expect(await b.handlers['history.list']({ docId: id })).toEqual(history);
+    expect(await b.handlers['history.authors']({ docId: id })).toEqual(authors);
   });
 });
