@@ -61,7 +61,8 @@ export function readTag(inner: string): Tag | null {
 
 /**
  * A tag at the very end of `text` (after optional spaces): the tag and `text` without it
- * (and without the spaces before it), or null.
+ * (and without the spaces before it), or null. A parenthesis right after the full name of
+ * its one delegation ("the African Union (AU)") defines an acronym and is no tag.
  */
 export function tagAtEnd(text: string): { tag: Tag; rest: string } | null {
   const end = text.trimEnd();
@@ -69,7 +70,15 @@ export function tagAtEnd(text: string): { tag: Tag; rest: string } | null {
   const open = end.lastIndexOf('(');
   if (open < 0 || end.length - open > 402 || end.slice(open + 1, -1).includes(')')) return null;
   const tag = readTag(end.slice(open + 1, -1));
-  return tag ? { tag, rest: end.slice(0, open).trimEnd() } : null;
+  const rest = end.slice(0, open).trimEnd();
+  return tag && !definesAcronym(rest, tag) ? { tag, rest } : null;
+}
+
+// "the African Union (AU)" introduces an acronym, it does not attribute the text to AU.
+function definesAcronym(before: string, tag: Tag): boolean {
+  if (tag.codes.length !== 1 || tag.deletion) return false;
+  const name = findDelegation(tag.codes[0] ?? '')?.name ?? '';
+  return name !== '' && before.toLowerCase().endsWith(name.toLowerCase());
 }
 
 /**

@@ -82,6 +82,14 @@ describe('import of bracketed negotiation texts', () => {
     expect(countBrackets(doc).alternativeGroups).toBe(1);
   });
 
+  it('does not take an acronym after its full name for a tag', () => {
+    const { doc } = importOne(resolution('1. *Welcomes* [the work of the African Union (AU)] and [the European Union (EU) (CAN)].'));
+    expect(collectBrackets(doc).map((b) => [b.text, b.proposedBy])).toEqual([
+      ['the work of the African Union (AU)', []],
+      ['the European Union (EU)', ['CAN']],
+    ]);
+  });
+
   it('reports a closing bracket without an opening one, and keeps it', () => {
     const { doc, warnings } = importOne(resolution('1. *Decides* to act] now.'));
     expect(doc.textContent).toContain('to act] now.');
