@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- durability [--kills N] [--lanes L] [--max-delay MS] [--keep]`: the
+ * `npm run bench -- durability [--kills N] [--lanes L] [--max-saves S] [--max-delay MS] [--keep]`: the
  * crash-safety harness of the CI test (test/support/durability-harness.ts) with more
  * kills (200 by default). Writers in child processes type into a real store file, name
  * revisions every few updates and compact the log; each is killed with SIGKILL at a random
- * moment (15% of them while starting up and opening the store), then the file is reopened
+ * moment (after a random number of saves up to S, then a random delay up to MS; 15% of them
+ * while starting up and opening the store instead), then the file is reopened
  * and checked: integrity_check, the document loads schema-valid, every update and revision
  * the writer reported as saved is there and every reported revision opens.
  * Prints a line per 10 kills, then as its last line one JSON object
@@ -23,7 +24,8 @@ export async function run(args: string[] = []): Promise<void> {
     options: {
       kills: { type: 'string', default: '200' },
       lanes: { type: 'string', default: '2' },
-      'max-delay': { type: 'string', default: '600' },
+      'max-saves': { type: 'string', default: '30' },
+      'max-delay': { type: 'string', default: '40' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -38,6 +40,7 @@ export async function run(args: string[] = []): Promise<void> {
       writer,
       kills,
       lanes: Number(values.lanes),
+      maxSavesBeforeKill: Number(values['max-saves']),
       maxDelayMs: Number(values['max-delay']),
       revisionEvery: 5,
       compactMinRows: 10,
@@ -45,7 +48,7 @@ export async function run(args: string[] = []): Promise<void> {
       onCycle: (c) => {
         cycles.push(c);
         if (c.lost > 0 || c.integrityFailure || c.loadFailure) {
-          console.log(`kill ${c.cycle} (lane ${c.lane}, ${c.moment}, ${c.delayMs} ms): lost ${c.lost}, integrity ${c.integrityFailure ? 'FAILED' : 'ok'}${c.loadFailure ? `, ${c.loadFailure}` : ''}`);
+          console.log(`kill ${c.cycle} (lane ${c.lane}, ${c.moment}, ${c.afterSaves} saves + ${c.delayMs} ms): lost ${c.lost}, integrity ${c.integrityFailure ? 'FAILED' : 'ok'}${c.loadFailure ? `, ${c.loadFailure}` : ''}`);
         }
         if (cycles.length % 10 === 0) {
           const sum = (k: 'updates' | 'revisions' | 'compactions') => cycles.reduce((n, x) => n + x[k], 0);

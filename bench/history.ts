@@ -73,6 +73,10 @@ export async function run(args: string[] = []): Promise<void> {
       open_store_ms: round3(opened.storeMs),
       compare_p50_ms: round3(quantile(compared.total, 0.5)),
       compare_p95_ms: round3(quantile(compared.total, 0.95)),
+      open_cpu_ms: round3(opened.docCpuMs),
+      compare_cpu_p50_ms: round3(quantile(compared.cpuTotal, 0.5)),
+      compare_cpu_p95_ms: round3(quantile(compared.cpuTotal, 0.95)),
+      load_average: round3(os.loadavg()[0] ?? 0),
       size_ratio: round3(sizeRatio),
       append_ratio: round3(oursRate / bare.rate),
       append_per_s: Math.round(oursAllRate),
@@ -127,6 +131,7 @@ function logThroughStore(dataDir: string, log: Log, revisions: number) {
   const every = log.edits.length / revisions;
   let made = 0;
   log.edits.forEach((edit, i) => {
+    if ((i + 1) % 10000 === 0) console.log(`logged ${i + 1} updates, ${made} revisions, ${compactMs.length} compactions`);
     const t = performance.now();
     store.appendUpdate({ docId: DOC_ID, update: edit.update, origin: 'local', author: edit.author.name, delegation: edit.author.delegation });
     appendMs.push(performance.now() - t);
@@ -178,6 +183,7 @@ function bareInsertLoop(file: string, edits: Edit[]): { rate: number } {
 
 function measureOpen(dataDir: string) {
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   const storeSamples: number[] = [];
   let store: Store | undefined;
   for (let i = 0; i < 5; i++) {
@@ -185,9 +191,11 @@ function measureOpen(dataDir: string) {
     const t0 = performance.now();
     store = openStore({ dataDir });
     const t1 = performance.now();
+    const cpu = process.cpuUsage();
     const doc = createLiveDocuments(store).hold(DOC_ID, {});
     yDocToDoc(doc.ydoc);
     samples.push(performance.now() - t1);
+    cpuSamples.push(cpuMs(cpu));
     storeSamples.push(t1 - t0);
   }
   const s = store as Store;
@@ -200,7 +208,7 @@ function measureOpen(dataDir: string) {
   yDocToDoc(ydoc);
   const t3 = performance.now();
   const breakdown = { rows: rows.length, bytes: rows.reduce((n, r) => n + r.data.length, 0), read_ms: round3(t1 - t0), ydoc_ms: round3(t2 - t1), prosemirror_ms: round3(t3 - t2) };
-  return { store: s, samples, docMs: quantile(samples, 0.5), storeMs: quantile(storeSamples, 0.5), breakdown, ydoc };
+  return { store: s, samples, docMs: quantile(samples, 0.5), docCpuMs: quantile(cpuSamples, 0.5), storeMs: quantile(storeSamples, 0.5), breakdown, ydoc };
 }
 
 function measureCompare(store: Store, pairs: number, seed: number) {
@@ -208,6 +216,7 @@ function measureCompare(store: Store, pairs: number, seed: number) {
   const full = createLiveDocuments(store).hold(DOC_ID, {}).ydoc;
   const rng = seededRandom(seed + 17);
   const total: number[] = [];
+  const cpuTotal: number[] = [];
   const parts = { snapshot: [] as number[], ydoc: [] as number[], prosemirror: [] as number[], compare: [] as number[] };
   const load = (id: string) => {
     const a = performance.now();
@@ -226,13 +235,22 @@ function measureCompare(store: Store, pairs: number, seed: number) {
   for (let i = 0; i < pairs; i++) {
     const [x, y] = [rng.pick(revisions), rng.pick(revisions)].sort((p, q) => p.seq - q.seq);
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const older = load(x!.id);
     const newer = load(y!.id);
     const c = performance.now();
     compareDocuments(older, newer);
     parts.compare.push(performance.now() - c);
     total.push(performance.now() - start);
+    cpuTotal.push(cpuMs(cpu));
   }
   const p50 = (xs: number[]) => round3(quantile(xs, 0.5));
-  return { total, parts: { snapshot_ms: p50(parts.snapshot), ydoc_from_snapshot_ms: p50(parts.ydoc), prosemirror_ms: p50(parts.prosemirror), compare_ms: p50(parts.compare) } };
+  return { total, cpuTotal, parts: { snapshot_ms: p50(parts.snapshot), ydoc_from_snapshot_ms: p50(parts.ydoc), prosemirror_ms: p50(parts.prosemirror), compare_ms: p50(parts.compare) } };
+}
+
+// CPU time of this process since `since`: on a machine shared with other work, wall-clock
+// figures include waiting for a core; this shows what the code itself costs.
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }

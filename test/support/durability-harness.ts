@@ -25,6 +25,8 @@ export type CycleReport = {
   lane: number;
   /** 'after-ready': killed while editing; 'startup': killed while starting or opening the store. */
   moment: 'after-ready' | 'startup';
+  /** Saves the writer had reported when the kill was armed (0 for start-up kills). */
+  afterSaves: number;
   delayMs: number;
   updates: number;
   revisions: number;
@@ -56,7 +58,13 @@ export type DurabilityOptions = {
   /** The data directory the writers share (one store file for the whole run). */
   dataDir: string;
   kills: number;
-  /** Upper bound of the random delay between the writer's `ready` and the kill. */
+  /**
+   * An editing kill is armed once the writer has reported a random number of saves, up to
+   * this many (default 12), so every kill hits work whatever the machine's load; it then
+   * lands after a further random delay of up to `maxDelayMs` (default 40), somewhere in
+   * the next few saves (inside a commit, between commits, in a revision or a compaction).
+   */
+  maxSavesBeforeKill?: number;
   maxDelayMs?: number;
   /** Share of kills aimed at the writer's start-up instead (opening, WAL recovery, first load). */
   startupShare?: number;
@@ -114,14 +122,15 @@ export async function runKillCycles(options: DurabilityOptions): Promise<Durabil
     while (next <= options.kills) {
       const cycle = next++;
       const startup = rng.next() < (options.startupShare ?? 0.15);
-      const delayMs = Math.round(rng.next() * (startup ? 400 : (options.maxDelayMs ?? 300)));
+      const afterSaves = startup ? 0 : rng.int((options.maxSavesBeforeKill ?? 12) + 1);
+      const delayMs = Math.round(rng.next() * (startup ? 400 : (options.maxDelayMs ?? 40)));
       const args = ['--data-dir', dataDir, '--doc', DOC_ID, '--seed', String(seed + cycle * 7919), '--revision-every', String(options.revisionEvery ?? 25), '--compact-min-rows', String(options.compactMinRows ?? 20)];
       const t0 = performance.now();
-      const lines = await killWriter(writer, args, startup, delayMs);
+      const lines = await killWriter(writer, args, startup ? undefined : afterSaves, delayMs);
       const t1 = performance.now();
       const saved = ledger.record(lines);
       const check = verifyStore(dataDir, ledger, saved);
-      const report: CycleReport = { cycle, lane: n, moment: startup ? 'startup' : 'after-ready', delayMs, ...saved.counts, ...check, writerMs: Math.round(t1 - t0), verifyMs: Math.round(performance.now() - t1) };
+      const report: CycleReport = { cycle, lane: n, moment: startup ? 'startup' : 'after-ready', afterSaves, delayMs, ...saved.counts, ...check, writerMs: Math.round(t1 - t0), verifyMs: Math.round(performance.now() - t1) };
       totals.kills += 1;
       totals.lost += report.lost;
       totals.integrity_failures += report.integrityFailure ? 1 : 0;
@@ -139,11 +148,12 @@ export async function runKillCycles(options: DurabilityOptions): Promise<Durabil
 }
 
 /**
- * Starts the writer and SIGKILLs it `delayMs` after its `ready` line (or after its start
- * when `startup`). Resolves with every line it printed once it is gone. A writer that
- * ends by itself before the kill is an error (it should never run out of work or fail).
+ * Starts the writer and SIGKILLs it `delayMs` after it reported `afterSaves` saves since
+ * its `ready` line (or, with `afterSaves` undefined, `delayMs` after its start). Resolves
+ * with every line it printed once it is gone. A writer that ends by itself before the kill
+ * is an error (it should never run out of work or fail).
  */
-function killWriter(writer: string, args: string[], startup: boolean, delayMs: number): Promise<string[]> {
+function killWriter(writer: string, args: string[], afterSaves: number | undefined, delayMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -153,10 +163,12 @@ function killWriter(writer: string, args: string[], startup: boolean, delayMs: n
       killed = true;
       child.kill('SIGKILL');
     };
-    let timer = startup ? setTimeout(kill, delayMs) : undefined;
+    let timer = afterSaves === undefined ? setTimeout(kill, delayMs) : undefined;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (!timer && !startup && /(^|\n)ready \d+\n/.test(out)) timer = setTimeout(kill, delayMs);
+      if (timer || afterSaves === undefined) return;
+      const ready = out.search(/(^|\n)ready \d+\n/);
+      if (ready >= 0 && (out.slice(ready).match(/\nsaved /g)?.length ?? 0) >= afterSaves) timer = setTimeout(kill, delayMs);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     // 'close' comes after 'exit' and after stdout has been read to its end.

@@ -114,25 +114,30 @@ export function createEditStream(state: Uint8Array, seed: number): EditStream {
     }
     const text = rng.pick(session.texts);
     const roll = rng.next();
+    // Negotiators reword more than they add: deletions of word runs keep the text's length
+    // in proportion (it grows by under half over 100,000 updates) and edits start at word
+    // boundaries, as people type and select words.
+    const plain = plainText(text);
     if (roll < 0.002) {
       newParagraph(session.replica, rng);
       session.texts = paragraphTexts(session.replica);
-    } else if (roll < 0.72) {
-      let at = rng.int(text.length + 1);
+    } else if (roll < 0.5) {
+      let at = wordEnd(plain, rng.int(plain.length + 1));
       for (const ch of ` ${sentence(rng, 1 + rng.int(6))}`) {
         const pos = at++;
         emit('type', () => text.insert(pos, ch));
       }
-    } else if (roll < 0.94) {
-      let at = rng.int(text.length + 1);
+    } else if (roll < 0.7) {
+      let at = wordEnd(plain, rng.int(plain.length + 1));
       for (let n = 1 + rng.int(8); n > 0 && at > 0; n--) {
         const pos = --at;
         emit('backspace', () => text.delete(pos, 1));
       }
-    } else if (text.length > 4) {
-      const from = rng.int(text.length - 2);
-      const length = Math.min(text.length - from, 3 + rng.int(30));
-      emit('delete-words', () => text.delete(from, length));
+    } else if (plain.length > 4) {
+      const from = wordEnd(plain, rng.int(plain.length));
+      let to = from;
+      for (let n = 1 + rng.int(8); n > 0 && to < plain.length; n--) to = wordEnd(plain, to + 1);
+      if (to > from) emit('delete-words', () => text.delete(from, to - from));
     }
     session.left -= 1;
   };
@@ -157,6 +162,17 @@ export function createEditStream(state: Uint8Array, seed: number): EditStream {
     },
     state: () => Y.encodeStateAsUpdate(main),
   };
+}
+
+/** The characters of a text run (its formatting dropped). */
+function plainText(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+}
+
+/** The position of the first space at or after `at` (or the end): where the word there ends. */
+function wordEnd(plain: string, at: number): number {
+  const space = plain.indexOf(' ', at);
+  return space === -1 ? plain.length : space;
 }
 
 /** Every editable text run of a replica: the title, the body line and the paragraphs' text (not footnotes). */

@@ -24,7 +24,6 @@ describe('crash safety of the store', () => {
       writer,
       kills: 50,
       lanes: 2,
-      maxDelayMs: 300,
       revisionEvery: 4,
       compactMinRows: 8,
       seed: Date.now() % 100000,
