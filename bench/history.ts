@@ -49,7 +49,7 @@ export async function run(args: string[] = []): Promise<void> {
   });
   const [updates, revisions, pairs, seed] = [values.updates, values.revisions, values.pairs, values.seed].map(Number) as [number, number, number, number];
   const bareCount = Math.min(updates, Number(values.bare));
-  if (!(updates > 0 && revisions > 0 && revisions <= updates && pairs > 0)) throw new Error('need --updates >= --revisions > 0 and --pairs > 0');
+  if (!(revisions >= 2 && revisions <= updates && pairs > 0)) throw new Error('need --updates >= --revisions >= 2 and --pairs > 0');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-history-bench-'));
   try {
     const log = buildLog(updates, seed);
@@ -57,6 +57,7 @@ export async function run(args: string[] = []): Promise<void> {
     const bare = bareInsertLoop(path.join(dir, 'bare.sqlite'), log.edits.slice(0, bareCount));
     const opened = measureOpen(path.join(dir, 'store'));
     const compared = measureCompare(opened.store, pairs, seed);
+    const adjacent = measureCompare(opened.store, pairs, seed, true);
     opened.store.close();
 
     const oursRate = bareCount / (built.appendMs.slice(0, bareCount).reduce((a, b) => a + b, 0) / 1000);
@@ -68,11 +69,14 @@ export async function run(args: string[] = []): Promise<void> {
     console.log(`database ${built.dbBytes} bytes (file ${built.fileBytes} + wal ${built.walBytes}) for ${log.rawBytes} raw update bytes: ratio ${sizeRatio.toFixed(3)}; table bytes ${JSON.stringify(built.tableBytes)}`);
     console.log(`open: store ${round3(opened.storeMs)} ms, document ${round3(opened.docMs)} ms p50 of ${opened.samples.length} fresh handles (first ${round3(opened.samples[0] ?? 0)} ms); breakdown ${JSON.stringify(opened.breakdown)}`);
     console.log(`compare ${pairs} random revision pairs: p50 ${round3(quantile(compared.total, 0.5))} ms p95 ${round3(quantile(compared.total, 0.95))} ms; per pair p50 ${JSON.stringify(compared.parts)}`);
+    console.log(`compare ${pairs} consecutive revision pairs: p50 ${round3(quantile(adjacent.total, 0.5))} ms p95 ${round3(quantile(adjacent.total, 0.95))} ms; per pair p50 ${JSON.stringify(adjacent.parts)}`);
     const figures = {
       open_ms: round3(opened.docMs),
       open_store_ms: round3(opened.storeMs),
       compare_p50_ms: round3(quantile(compared.total, 0.5)),
       compare_p95_ms: round3(quantile(compared.total, 0.95)),
+      compare_adjacent_p50_ms: round3(quantile(adjacent.total, 0.5)),
+      compare_adjacent_p95_ms: round3(quantile(adjacent.total, 0.95)),
       open_cpu_ms: round3(opened.docCpuMs),
       compare_cpu_p50_ms: round3(quantile(compared.cpuTotal, 0.5)),
       compare_cpu_p95_ms: round3(quantile(compared.cpuTotal, 0.95)),
@@ -211,7 +215,12 @@ function measureOpen(dataDir: string) {
   return { store: s, samples, docMs: quantile(samples, 0.5), docCpuMs: quantile(cpuSamples, 0.5), storeMs: quantile(storeSamples, 0.5), breakdown, ydoc };
 }
 
-function measureCompare(store: Store, pairs: number, seed: number) {
+/**
+ * Times `pairs` comparisons of revision pairs: random ones (`adjacent` false: any two of
+ * the document's revisions) or consecutive ones (a revision and the one before it, the
+ * usual "what changed in Rev.N").
+ */
+function measureCompare(store: Store, pairs: number, seed: number, adjacent = false) {
   const revisions = store.listRevisions(DOC_ID);
   const full = createLiveDocuments(store).hold(DOC_ID, {}).ydoc;
   const rng = seededRandom(seed + 17);
@@ -233,7 +242,8 @@ function measureCompare(store: Store, pairs: number, seed: number) {
     return node;
   };
   for (let i = 0; i < pairs; i++) {
-    const [x, y] = [rng.pick(revisions), rng.pick(revisions)].sort((p, q) => p.seq - q.seq);
+    const at = rng.int(revisions.length - 1);
+    const [x, y] = (adjacent ? [revisions[at + 1], revisions[at]] : [rng.pick(revisions), rng.pick(revisions)]).sort((p, q) => p!.seq - q!.seq);
     const start = performance.now();
     const cpu = process.cpuUsage();
     const older = load(x!.id);
