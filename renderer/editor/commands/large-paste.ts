@@ -43,8 +43,8 @@ export function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-// A batch is anchored on its last paragraph's id, so each needs one.
-function withId(node: Node): Node {
+/** `node`, with a fresh id if it has none: batches are anchored on their last paragraph's id. */
+export function withId(node: Node): Node {
   return node.attrs.id ? node : node.type.create({ ...node.attrs, id: newId() }, node.content, node.marks);
 }
 

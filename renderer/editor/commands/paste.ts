@@ -3,7 +3,7 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { ImportError, importText } from '../../../shared/import/index.js';
 import type { EditorView } from 'prosemirror-view';
-import { insertInBatches, largePasteChars, pasteBatchSize, afterPaint, showPasteNotice } from './large-paste.js';
+import { afterPaint, insertInBatches, largePasteChars, pasteBatchSize, showPasteNotice, withId } from './large-paste.js';
 import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } from './structure.js';
 
 /**
@@ -69,13 +69,16 @@ export function pasteParagraphs(state: EditorState, text: string): Transaction |
   return planPaste(state, text)?.tr ?? null;
 }
 
+/** Paragraphs still to insert after a first batch: `nodes`, in order, right after the paragraph `afterId`. */
+export type PasteRest = { afterId: string; nodes: Node[] };
+
 /**
- * A paste in steps: `tr` inserts what `pasteParagraphs` would, but only the first
- * `firstBatch` operative paragraphs (or, with none, preambular ones), `first` of them; `rest` holds the
- * others, in order, to go right after the paragraph `tr` leaves the cursor in. Null as for
- * `pasteParagraphs`.
+ * A paste in steps: `tr` inserts what `pasteParagraphs` would, but at most `firstBatch`
+ * preambular and `firstBatch` operative paragraphs (`first` in all); `rests` holds the
+ * others, each run to go right after the last paragraph of its kind that `tr` inserted.
+ * Null as for `pasteParagraphs`.
  */
-export function planPaste(state: EditorState, text: string, firstBatch = Infinity): { tr: Transaction; first: number; rest: Node[] } | null {
+export function planPaste(state: EditorState, text: string, firstBatch = Infinity): { tr: Transaction; first: number; rests: PasteRest[] } | null {
   if (!isMultiParagraph(text)) return null;
   const tr = state.tr;
   if (!state.selection.empty) tr.deleteSelection();
@@ -97,11 +100,16 @@ export function planPaste(state: EditorState, text: string, firstBatch = Infinit
   const ops = operative.map((p) => (p.type === targetType ? p : convertTo(p, targetType)));
   const pps = preambular.map((p) => convertTo(p, typeOf('preambular_paragraph')));
   if (ops.some((p) => !p) || pps.some((p) => !p)) return null;
-  const split = ops.length > 0 ? ops : pps;
-  const rest = split.splice(Math.min(firstBatch, split.length)) as Node[];
+  const rests: PasteRest[] = [];
+  for (const list of [pps as Node[], ops as Node[]]) {
+    if (list.length <= firstBatch) continue;
+    const rest = list.splice(firstBatch);
+    list[firstBatch - 1] = withId(list[firstBatch - 1]!);
+    rests.push({ afterId: String(list[firstBatch - 1]!.attrs.id), nodes: rest });
+  }
   const at = { part, partPos: $from.before(1), anchor: $from.node(2), anchorPos: $from.before(2) };
   const inserted = insertParagraphs(tr, at, pps as Node[], ops as Node[]);
-  return inserted ? { tr: inserted, first: split.length, rest } : null;
+  return inserted ? { tr: inserted, first: pps.length + ops.length, rests } : null;
 }
 
 type Anchor = { part: Node; partPos: number; anchor: Node; anchorPos: number };
@@ -204,12 +212,17 @@ export async function pasteLarge(view: EditorView, text: string): Promise<void> 
       return;
     }
     view.dispatch(plan.tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
-    const total = plan.rest.length + plan.first;
-    const anchorId = String(view.state.selection.$from.node(2)?.attrs.id ?? '');
-    notice.update(`Importing pasted text… ${plan.first.toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
-    await insertInBatches(view, anchorId, plan.rest, (done) => {
-      notice.update(`Importing pasted text… ${(done + plan.first).toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
-    });
+    const total = plan.rests.reduce((sum, rest) => sum + rest.nodes.length, plan.first);
+    let done = plan.first;
+    const show = () => notice.update(`Importing pasted text… ${done.toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
+    show();
+    for (const rest of plan.rests) {
+      const before = done;
+      await insertInBatches(view, rest.afterId, rest.nodes, (inserted) => {
+        done = before + inserted;
+        show();
+      });
+    }
   } finally {
     notice.remove();
   }
