@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { Node } from 'prosemirror-model';
+import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import type { JsonNode } from '../../shared/ids.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 
@@ -61,6 +63,17 @@ export function contentAtSnapshot(ydoc: Y.Doc, snapshot: Y.Snapshot): JsonNode {
     return out;
   };
   return { type: 'doc', content: children(prosemirrorFragment(ydoc)) };
+}
+
+/**
+ * The ProseMirror document at a snapshot of the full Y.Doc (see {@link contentAtSnapshot}),
+ * checked against the schema: what `yDocToDoc(Y.createDocFromSnapshot(ydoc, snapshot))`
+ * gives, at a fraction of the cost. Throws if the content is not a valid document.
+ */
+export function docAtSnapshot(ydoc: Y.Doc, snapshot: Y.Snapshot): Node {
+  const node = Node.fromJSON(resolutionSchema, contentAtSnapshot(ydoc, snapshot));
+  node.check();
+  return node;
 }
 
 /** Per-id visibility at a snapshot: created before its state vector and not in its delete set. */

@@ -8,7 +8,7 @@ import { docToYDoc, prosemirrorFragment } from '../../shared/ydoc.js';
 import type { Autosave } from './autosave.js';
 import type { BackendContext, Connection } from './handlers.js';
 import { broadcast } from './handlers.js';
-import { contentAtSnapshot } from './revision-content.js';
+import { docAtSnapshot } from './revision-content.js';
 
 /** The channels of profiles, revisions and history. */
 type RevisionChannels =
@@ -64,9 +64,7 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
   const revisionNode = (docId: string, revisionId: string): Node => {
     const snapshot = store.readRevisionSnapshot(revisionId);
     if (!snapshot) throw new ApiError('not-found', `There is no revision ${revisionId}.`);
-    const node = Node.fromJSON(resolutionSchema, docs.use(docId, (doc) => contentAtSnapshot(doc.ydoc, snapshot)));
-    node.check();
-    return node;
+    return docs.use(docId, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
 
   return {
