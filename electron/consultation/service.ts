@@ -121,6 +121,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     const j = joined;
     if (!j) return;
     joined = null;
+    // Leaving while the socket is still connecting makes ws report an error nobody waits for.
+    (j.socket.webSocket as unknown as { on?: (e: string, f: () => void) => void } | null)?.on?.('error', () => undefined);
     j.provider.destroy();
     j.socket.destroy();
     j.replica.destroy();
