@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import { ApiError } from '../../shared/api/contract.js';
 import { readHeader, summarize } from '../../shared/document/index.js';
-import { hasPendingChanges, yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
+import { createYDoc, hasPendingChanges, yDocToDoc } from '../../shared/ydoc.js';
 import type { Author, DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 
@@ -61,7 +61,7 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
     const existing = live.get(id);
     if (existing) return existing;
     if (!store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
-    const doc: LiveDocument = { id, ydoc: yDocFromUpdates(store.readUpdates(id).map((u) => u.data)), holders: new Set() };
+    const doc: LiveDocument = { id, ydoc: replay(store, id), holders: new Set() };
     live.set(id, doc);
     return doc;
   };
@@ -111,7 +111,7 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
       } catch (err) {
         // The update may be half-applied to the replica: rebuild it from the log, which never saw it.
         doc.ydoc.destroy();
-        doc.ydoc = yDocFromUpdates(store.readUpdates(id).map((u) => u.data));
+        doc.ydoc = replay(store, id);
         throw err;
       } finally {
         dropIfUnused(doc);
@@ -127,6 +127,16 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
     },
     loadedIds: () => [...live.keys()],
   };
+}
+
+// The log is a compaction checkpoint and a short tail: applying them one by one in one
+// transaction costs about the checkpoint alone, where Y.mergeUpdates first would re-encode it.
+function replay(store: Store, id: string): Y.Doc {
+  const ydoc = createYDoc();
+  ydoc.transact(() => {
+    for (const row of store.readUpdates(id)) Y.applyUpdate(ydoc, row.data);
+  });
+  return ydoc;
 }
 
 // Applying to the live replica first is the cheap path for the common, valid update;
