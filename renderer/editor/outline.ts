@@ -49,6 +49,19 @@ export function firstWords(text: string, count = 8): string {
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
 }
 
+// Text nodes are immutable and shared between document versions, so a paragraph's first
+// words are computed once per version of its text, not for every paragraph per keystroke.
+const wordCache = new WeakMap<Node, string>();
+
+function wordsOf(paragraph: Node, wordCount: number): string {
+  const text = paragraph.firstChild;
+  if (!text) return '';
+  if (wordCount !== 8) return firstWords(text.textContent, wordCount);
+  let words = wordCache.get(text);
+  if (words === undefined) wordCache.set(text, (words = firstWords(text.textContent, wordCount)));
+  return words;
+}
+
 /**
  * The outline entries of `doc` in document order, numbered from `numbering` (the numbering
  * plugin's state for this very document, so positions agree): each top-level paragraph
@@ -63,7 +76,7 @@ export function outlineEntries(doc: Node, numbering: Numbering, wordCount = 8): 
     if (!top && entry.kind !== 'sub' && entry.kind !== 'subsub') continue;
     const node = doc.nodeAt(entry.pos);
     if (!node) continue;
-    const words = firstWords(node.firstChild?.textContent ?? '', wordCount);
+    const words = wordsOf(node, wordCount);
     if (top) {
       const part = partOfKind[entry.kind as 'pp' | 'op' | 'decision'];
       const number = entry.kind === 'decision' ? entry.label : entry.path;
