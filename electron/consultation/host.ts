@@ -140,8 +140,15 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       if (connected.delete(`${socketId}/${documentName}`)) options.onParticipantsChanged?.();
     },
     async beforeHandleMessage({ connection, documentName, update: data, context }) {
-      const update = readSyncUpdate(data);
       const participant = (context as Context).participant;
+      const claimed = participant ? readAwarenessClaims(data) : [];
+      const spoofed = claimed.find((c) => c.delegation !== participant!.delegation || c.role !== participant!.role || c.name !== participant!.name);
+      if (spoofed) {
+        const refused: RefusedMessage = { type: 'penholder.refused', reason: `Presence must name who you are (${participant!.delegation}, ${participant!.role}).` };
+        connection.sendStateless(JSON.stringify(refused));
+        throw { code: 4403, reason: 'forbidden-presence' };
+      }
+      const update = readSyncUpdate(data);
       if (!update || connection.readOnly || !participant) return;
       try {
         accept(documentName, update, participant);
@@ -201,6 +208,30 @@ export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
     return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The identities (`penholder` field: delegation, name, role) an awareness message claims, or
+ * [] for any other message. The host refuses a presence that claims to be someone else, so
+ * the cursors others see are labelled with the delegation the server authenticated.
+ */
+export function readAwarenessClaims(data: Uint8Array): Participant[] {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== 1) return [];
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const claims: Participant[] = [];
+    for (let n = decoding.readVarUint(inner); n > 0; n--) {
+      decoding.readVarUint(inner);
+      decoding.readVarUint(inner);
+      const state = JSON.parse(decoding.readVarString(inner)) as { penholder?: Participant } | null;
+      if (state?.penholder) claims.push({ delegation: String(state.penholder.delegation), name: String(state.penholder.name), role: state.penholder.role });
+    }
+    return claims;
+  } catch {
+    return [];
   }
 }
 

@@ -147,3 +147,20 @@ describe('hosting a consultation', () => {
     await waitFor(() => textOf(can.doc).includes('Typed at the host') && textOf(chair.doc).includes('Typed at the host'));
   });
 });
+
+describe('presence at the host', () => {
+  it('relays a presence that names its sender and refuses one that claims another delegation or role', async () => {
+    const { host } = await hosted();
+    const can = peer(host, 'delegation', 'CAN');
+    const chair = peer(host, 'facilitator', 'MEX');
+    await Promise.all([synced(can), synced(chair)]);
+    can.provider.setAwarenessField('penholder', { delegation: 'CAN', name: 'CAN person', role: 'delegation', paragraphId: 'op1' });
+    const seen = () => [...chair.provider.awareness!.getStates().values()].map((s) => (s as { penholder?: { delegation: string; role: string } }).penholder).filter(Boolean);
+    await waitFor(() => seen().some((p) => p!.delegation === 'CAN'));
+    can.provider.setAwarenessField('penholder', { delegation: 'MEX', name: 'CAN person', role: 'facilitator', paragraphId: 'op2' });
+    await waitFor(() => can.stateless.length > 0, 3000, 'refusal of a false presence');
+    expect(JSON.parse(can.stateless[0]!).reason).toMatch(/Presence must name who you are/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen().some((p) => p!.delegation === 'MEX' && p!.role === 'facilitator')).toBe(false);
+  });
+});
