@@ -7,12 +7,14 @@
  * as the backend runs it (after a revision, once COMPACT_AFTER rows can be merged). Measures:
  * - open: a fresh store handle, then the document loaded into a Y.Doc (the backend's live
  *   documents) and a ProseMirror doc; `open_store_ms` is opening the store itself (checks);
- * - compare: P random pairs of revisions, each loaded from its snapshot over the full
- *   document, turned into ProseMirror docs and compared with `compareDocuments`;
+ * - compare: P random pairs of revisions (and P consecutive pairs), each read as the backend
+ *   does (`docAtSnapshot`: the ProseMirror doc at its snapshot over the full, loaded
+ *   document) and compared with `compareDocuments`;
  * - size: the database file (+ WAL) after the store's closing checkpoint / the raw update bytes;
  * - append rate: `appendUpdate` against a bare better-sqlite3 loop inserting the same blobs,
- *   one commit each, same WAL and `synchronous = FULL`, over the first K (10,000) updates
- *   (every commit waits for fsync, so the bare loop over all N would double the bench's time).
+ *   one commit each, same WAL and `synchronous = FULL`, over the first K (10,000) updates,
+ *   interleaved insert by insert with the store's appends so both see the same load (every
+ *   commit waits for fsync, so a bare loop over all N would add minutes).
  * Goals (issue 4): open < 200 ms, compare p95 < 50 ms, size_ratio <= 1.3, append_ratio >= 0.5.
  * Last line: one JSON object of figures and goal booleans.
  */
@@ -25,10 +27,11 @@ import * as Y from 'yjs';
 import type { RevisionKind } from '../shared/api/contract.js';
 import { COMPACT_AFTER } from '../electron/backend/autosave.js';
 import { createLiveDocuments, documentMeta } from '../electron/backend/live-documents.js';
+import { docAtSnapshot } from '../electron/backend/revision-content.js';
 import { STORE_FILE_NAME } from '../electron/store/open-database.js';
 import { openStore, type Store } from '../electron/store/store.js';
 import { compareDocuments } from '../shared/compare/index.js';
-import { docToYDoc, yDocFromUpdates, yDocToDoc } from '../shared/ydoc.js';
+import { createYDoc, docToYDoc, yDocToDoc } from '../shared/ydoc.js';
 import { createEditStream, sampleResolution, seededRandom, type Edit } from '../test/support/edit-stream.js';
 import { quantile, round3 } from './_stats.js';
 
@@ -53,8 +56,9 @@ export async function run(args: string[] = []): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-history-bench-'));
   try {
     const log = buildLog(updates, seed);
-    const built = logThroughStore(path.join(dir, 'store'), log, revisions);
-    const bare = bareInsertLoop(path.join(dir, 'bare.sqlite'), log.edits.slice(0, bareCount));
+    const bare = bareInsertLoop(path.join(dir, 'bare.sqlite'));
+    const built = logThroughStore(path.join(dir, 'store'), log, revisions, bareCount, bare);
+    bare.close();
     const opened = measureOpen(path.join(dir, 'store'));
     const compared = measureCompare(opened.store, pairs, seed);
     const adjacent = measureCompare(opened.store, pairs, seed, true);
@@ -126,7 +130,7 @@ function revisionKind(i: number, total: number): { kind: RevisionKind; label: st
   return { kind: 'revision', label: `Rev.${i}` };
 }
 
-function logThroughStore(dataDir: string, log: Log, revisions: number) {
+function logThroughStore(dataDir: string, log: Log, revisions: number, bareCount: number, bare: ReturnType<typeof bareInsertLoop>) {
   const store = openStore({ dataDir });
   store.createDocument({ id: DOC_ID, meta: documentMeta(log.node), update: log.initial, origin: 'import', author: 'Ana Pereira', delegation: 'BRA' });
   const appendMs: number[] = [];
@@ -139,6 +143,8 @@ function logThroughStore(dataDir: string, log: Log, revisions: number) {
     const t = performance.now();
     store.appendUpdate({ docId: DOC_ID, update: edit.update, origin: 'local', author: edit.author.name, delegation: edit.author.delegation });
     appendMs.push(performance.now() - t);
+    // Interleaved, so that both loops see the same disk and the same machine load.
+    if (i < bareCount) bare.insert(edit.update);
     if (made < revisions && i + 1 >= Math.round((made + 1) * every)) {
       const r = performance.now();
       store.createRevision({ docId: DOC_ID, ...revisionKind(made, revisions), author: edit.author.name, delegation: edit.author.delegation });
@@ -172,17 +178,27 @@ function tableBytes(file: string): Record<string, number> {
   }
 }
 
-function bareInsertLoop(file: string, edits: Edit[]): { rate: number } {
+/** The baseline: a bare better-sqlite3 table of blobs, one commit per insert, WAL and `synchronous = FULL` like the store. */
+function bareInsertLoop(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE log (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)');
-  const insert = db.prepare('INSERT INTO log (data) VALUES (?)');
-  const start = performance.now();
-  for (const e of edits) insert.run(Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength));
-  const ms = performance.now() - start;
-  db.close();
-  return { rate: edits.length / (ms / 1000) };
+  const statement = db.prepare('INSERT INTO log (data) VALUES (?)');
+  let ms = 0;
+  let count = 0;
+  return {
+    insert(update: Uint8Array) {
+      const start = performance.now();
+      statement.run(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      ms += performance.now() - start;
+      count += 1;
+    },
+    get rate() {
+      return count / (ms / 1000);
+    },
+    close: () => db.close(),
+  };
 }
 
 function measureOpen(dataDir: string) {
@@ -207,7 +223,8 @@ function measureOpen(dataDir: string) {
   const t0 = performance.now();
   const rows = s.readUpdates(DOC_ID);
   const t1 = performance.now();
-  const ydoc = yDocFromUpdates(rows.map((r) => r.data));
+  const ydoc = createYDoc();
+  ydoc.transact(() => rows.forEach((r) => Y.applyUpdate(ydoc, r.data)));
   const t2 = performance.now();
   yDocToDoc(ydoc);
   const t3 = performance.now();
@@ -226,19 +243,15 @@ function measureCompare(store: Store, pairs: number, seed: number, adjacent = fa
   const rng = seededRandom(seed + 17);
   const total: number[] = [];
   const cpuTotal: number[] = [];
-  const parts = { snapshot: [] as number[], ydoc: [] as number[], prosemirror: [] as number[], compare: [] as number[] };
+  const parts = { snapshot: [] as number[], prosemirror: [] as number[], compare: [] as number[] };
   const load = (id: string) => {
     const a = performance.now();
     const snapshot = store.readRevisionSnapshot(id);
     if (!snapshot) throw new Error(`revision ${id} has no snapshot`);
     const b = performance.now();
-    const ydoc = Y.createDocFromSnapshot(full, snapshot);
-    const c = performance.now();
-    const node = yDocToDoc(ydoc);
-    ydoc.destroy();
+    const node = docAtSnapshot(full, snapshot);
     parts.snapshot.push(b - a);
-    parts.ydoc.push(c - b);
-    parts.prosemirror.push(performance.now() - c);
+    parts.prosemirror.push(performance.now() - b);
     return node;
   };
   for (let i = 0; i < pairs; i++) {
@@ -255,7 +268,7 @@ function measureCompare(store: Store, pairs: number, seed: number, adjacent = fa
     cpuTotal.push(cpuMs(cpu));
   }
   const p50 = (xs: number[]) => round3(quantile(xs, 0.5));
-  return { total, cpuTotal, parts: { snapshot_ms: p50(parts.snapshot), ydoc_from_snapshot_ms: p50(parts.ydoc), prosemirror_ms: p50(parts.prosemirror), compare_ms: p50(parts.compare) } };
+  return { total, cpuTotal, parts: { read_snapshot_ms: p50(parts.snapshot), doc_at_snapshot_ms: p50(parts.prosemirror), compare_ms: p50(parts.compare) } };
 }
 
 // CPU time of this process since `since`: on a machine shared with other work, wall-clock
