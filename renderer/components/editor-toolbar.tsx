@@ -44,8 +44,8 @@ export function ariaKeys(keys: string): string {
     .join('+');
 }
 
-// The mask is recomputed a little after the last update, off the keystroke's path.
-const refreshDelayMs = 60;
+// The mask is recomputed off the keystroke's path: when idle, at the latest this long after an update.
+const refreshDelayMs = 150;
 
 /**
  * The editing toolbar (role=toolbar): every structure command as a labelled button whose
@@ -60,18 +60,28 @@ export const EditorToolbar = memo(function EditorToolbar({ view }: EditorToolbar
 
   useEffect(() => {
     if (!view) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending = false;
+    let cancel = () => {};
     const refresh = () => {
-      timer = undefined;
+      pending = false;
       if (!view.isDestroyed) setMask(enabledMask(view.state, view));
     };
     const unsubscribe = subscribeView(view, () => {
-      timer ??= setTimeout(refresh, refreshDelayMs);
+      if (pending) return;
+      pending = true;
+      // When the page is idle (between keystrokes), at most `refreshDelayMs` later.
+      if (typeof requestIdleCallback === 'function') {
+        const handle = requestIdleCallback(refresh, { timeout: refreshDelayMs });
+        cancel = () => cancelIdleCallback(handle);
+      } else {
+        const handle = setTimeout(refresh, refreshDelayMs);
+        cancel = () => clearTimeout(handle);
+      }
     });
     refresh();
     return () => {
       unsubscribe();
-      clearTimeout(timer);
+      cancel();
     };
   }, [view]);
 

@@ -1,4 +1,5 @@
 import { TextSelection } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import { findNodeById, moveParagraphTr } from '../outline.js';
 import type { OutlinePart } from '../outline.js';
@@ -73,6 +74,7 @@ export function moveToPart(to: 'preamble' | 'operative'): Command {
     const targetPos = partPosOf(state, to);
     const target = targetPos < 0 ? null : state.doc.nodeAt(targetPos);
     if (!target) return false;
+    if (!dispatch) return canMove(state, here, to, target);
     const index = to === 'preamble' ? target.childCount : 0;
     const offsetInside = state.selection.head - here.pos;
     const id = String(state.doc.nodeAt(here.pos)?.attrs.id ?? '');
@@ -89,6 +91,16 @@ export function moveToPart(to: 'preamble' | 'operative'): Command {
     }
     return true;
   };
+}
+
+// Whether `moveParagraphTr` would accept the move, without building it (the toolbar asks often).
+function canMove(state: EditorState, here: TopParagraph, to: 'preamble' | 'operative', target: Node): boolean {
+  const node = state.doc.nodeAt(here.pos);
+  const from = state.doc.nodeAt(here.partPos);
+  if (!node || !from) return false;
+  if (here.part === 'operative' && from.childCount === 1) return false;
+  const type = typeOf(to === 'preamble' ? 'preambular_paragraph' : 'operative_paragraph');
+  return target.type.contentMatch.matchType(type) !== null && (node.type === type || type.validContent(node.content));
 }
 
 /** Alt-Shift-ArrowUp: the paragraph moves to the preamble (as its last PP). */

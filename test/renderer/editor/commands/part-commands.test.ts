@@ -63,4 +63,16 @@ describe('move between preamble and operative part', () => {
     expect(run(at(stateFrom(spec), 'PP 2'), moveToPreamble)).toBeNull();
     expect(run(at(stateFrom(spec), 'OP 2'), moveToOperative)).toBeNull();
   });
+
+  it('answers without dispatch exactly as it does with it (the toolbar greys buttons from that answer)', () => {
+    const states = [stateFrom(spec), stateFrom({ ...spec, operative: ['Decides F.'] })];
+    for (const state of states) {
+      for (const path of ['PP 1', 'PP 2', 'OP 1', 'OP 1 (a)', 'OP 2'].filter((p) => outline(state.doc).some((line) => line.startsWith(`${p}:`)))) {
+        for (const command of [moveToPreamble, moveToOperative]) {
+          const placed = at(state, path);
+          expect(command(placed)).toBe(run(placed, command) !== null);
+        }
+      }
+    }
+  });
 });
