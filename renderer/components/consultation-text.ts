@@ -20,20 +20,18 @@ export const roleHints: Record<ConsultationRole, string> = {
 export function statusLine(status: ConsultationStatus | null, docId: string): string {
   if (!status || status.docId !== docId) return '';
   const pending = status.unsyncedChanges;
-  const unsynced = pending > 0 ? ` · ${pending} ${pending === 1 ? 'change' : 'changes'} not yet shared` : '';
+  const unsynced = pending > 0 ? ` · ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}` : '';
   switch (status.state) {
-    case 'hosting': {
-      const others = status.participants.length;
-      return `Hosting · ${others} ${others === 1 ? 'participant' : 'participants'} connected`;
-    }
+    case 'hosting':
+      return `Hosting · ${status.participants.length} connected`;
     case 'connected':
-      return `Connected${unsynced || ' · all changes shared'}`;
+      return `Connected${unsynced}`;
     case 'connecting':
       return `Connecting…${unsynced}`;
     case 'reconnecting':
       return `Reconnecting…${unsynced}`;
     case 'offline':
-      return `Offline${unsynced || ' · your changes are kept here'}`;
+      return `Offline${unsynced}`;
   }
 }
 

@@ -113,8 +113,8 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
   };
 
   const button = (
-    <button type="button" className="button subtle" aria-pressed={open} onClick={() => setOpen((o) => !o)}>
-      Private notes
+    <button type="button" className="button subtle" aria-pressed={open} aria-label="Private notes" title="Private notes: kept on this computer, never shared" onClick={() => setOpen((o) => !o)}>
+      Notes
     </button>
   );
   const sorted = view && notes ? [...notes].map((n) => ({ note: n, pos: findNodeById(view.state.doc, n.paragraphId) })).sort((a, b) => (a.pos < 0 ? 1e12 : a.pos) - (b.pos < 0 ? 1e12 : b.pos)) : [];

@@ -22,12 +22,13 @@ const status = (patch: Partial<ConsultationStatus>): ConsultationStatus => ({
 
 describe('status line', () => {
   it('says the state and the unsynced changes in words', () => {
-    expect(statusLine(status({}), 'd1')).toBe('Connected · all changes shared');
-    expect(statusLine(status({ state: 'reconnecting', unsyncedChanges: 3 }), 'd1')).toBe('Reconnecting… · 3 changes not yet shared');
-    expect(statusLine(status({ state: 'offline', unsyncedChanges: 1 }), 'd1')).toBe('Offline · 1 change not yet shared');
-    expect(statusLine(status({ state: 'offline' }), 'd1')).toBe('Offline · your changes are kept here');
+    expect(statusLine(status({}), 'd1')).toBe('Connected');
+    expect(statusLine(status({ unsyncedChanges: 2 }), 'd1')).toBe('Connected · 2 unsynced changes');
+    expect(statusLine(status({ state: 'reconnecting', unsyncedChanges: 3 }), 'd1')).toBe('Reconnecting… · 3 unsynced changes');
+    expect(statusLine(status({ state: 'offline', unsyncedChanges: 1 }), 'd1')).toBe('Offline · 1 unsynced change');
+    expect(statusLine(status({ state: 'offline' }), 'd1')).toBe('Offline');
     const participants = [{ delegation: 'CAN', name: 'Ana', role: 'delegation' as const }];
-    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants }), 'd1')).toBe('Hosting · 1 participant connected');
+    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants }), 'd1')).toBe('Hosting · 1 connected');
   });
 
   it('says nothing for another document or outside a consultation', () => {
