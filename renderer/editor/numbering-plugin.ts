@@ -92,7 +92,13 @@ function numberingDecorationList(doc: Node, numbering: Numbering): Decoration[] 
 }
 
 // Where a decoration is and what it sets: two decorations with the same key draw the same.
-const keyOf = (deco: Decoration): string => `${deco.from}:${deco.to}:${JSON.stringify((deco.spec as { attrs: unknown }).attrs)}`;
+// (Built by hand, not JSON.stringify: it runs for every numbered node on every keystroke.)
+const keyOf = (deco: Decoration): string => {
+  const attrs = (deco.spec as { attrs: Record<string, string> }).attrs;
+  let key = `${deco.from}:${deco.to}`;
+  for (const name in attrs) key += `|${name}=${attrs[name]}`;
+  return key;
+};
 
 /**
  * `previous` (the decorations before `tr`) brought up to `numbering` of `tr.doc`: mapped
