@@ -95,10 +95,13 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
     });
   }, [view, open, save]);
 
+  // A new paragraph shows its own note; the list arriving or a save finishing does not reset what was said.
+  const shownFor = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (dirty.current?.id === target?.id) return;
     setDraft(notes?.find((n) => n.paragraphId === target?.id)?.text ?? '');
-    setSaving('idle');
+    if (shownFor.current !== target?.id) setSaving('idle');
+    shownFor.current = target?.id;
   }, [target?.id, notes]);
 
   useEffect(() => () => save(), [save]);
