@@ -200,7 +200,11 @@ export type ChannelResults = {
   /** Newest first, autosave points included. */
   'revisions.list': RevisionSummary[];
   'revisions.create': RevisionSummary;
-  /** `state` is the full Yjs state of the document as it was at the revision (read-only use). */
+  /**
+   * `state` is a Yjs state (one update) of the document's content as it was at the revision,
+   * for read-only use: a fresh Y.Doc with that content, so its client ids are not the live
+   * document's (authorship is read from the live document with `history.authors`).
+   */
   'revisions.open': { revision: RevisionSummary; state: Uint8Array };
   /**
    * Makes the revision's content the current state by appending one change (origin
