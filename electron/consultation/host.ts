@@ -78,6 +78,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const facilitatorCode = newAccessCode();
   const throttle = createThrottle(options.throttle);
   const connected = new Map<string, Participant>();
+  const awarenessOwners = new Map<number, Participant>();
 
   const accept = (docId: string, update: Uint8Array, by: Participant) => {
     const fresh = docs.use(docId, (live) => !Y.snapshotContainsUpdate(Y.snapshot(live.ydoc), update));
@@ -142,7 +143,15 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     async beforeHandleMessage({ connection, documentName, update: data, context }) {
       const participant = (context as Context).participant;
       const claimed = participant ? readAwarenessClaims(data) : [];
-      const spoofed = claimed.find((c) => c.delegation !== participant!.delegation || c.role !== participant!.role || c.name !== participant!.name);
+      // A stock provider answers an awareness query with every state it knows, other
+      // participants' included: a client id already owned by someone is a relay and must
+      // carry its owner's identity; a new client id becomes the sender's and must carry the
+      // sender's. So nobody can speak for someone else, and relays pass.
+      const spoofed = claimed.find((c) => {
+        const owner = awarenessOwners.get(c.clientId) ?? participant!;
+        return !sameParticipant(c, owner);
+      });
+      if (!spoofed) for (const c of claimed) if (!awarenessOwners.has(c.clientId)) awarenessOwners.set(c.clientId, participant!);
       if (spoofed) {
         const refused: RefusedMessage = { type: 'penholder.refused', reason: `Presence must name who you are (${participant!.delegation}, ${participant!.role}).` };
         connection.sendStateless(JSON.stringify(refused));
@@ -211,23 +220,30 @@ export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
   }
 }
 
+/** An identity claimed in an awareness message, with the awareness client id it is claimed for. */
+export type AwarenessClaim = Participant & { clientId: number };
+
+function sameParticipant(a: Participant, b: Participant): boolean {
+  return a.delegation === b.delegation && a.name === b.name && a.role === b.role;
+}
+
 /**
  * The identities (`penholder` field: delegation, name, role) an awareness message claims, or
  * [] for any other message. The host refuses a presence that claims to be someone else, so
  * the cursors others see are labelled with the delegation the server authenticated.
  */
-export function readAwarenessClaims(data: Uint8Array): Participant[] {
+export function readAwarenessClaims(data: Uint8Array): AwarenessClaim[] {
   try {
     const decoder = decoding.createDecoder(data);
     decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== 1) return [];
     const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-    const claims: Participant[] = [];
+    const claims: AwarenessClaim[] = [];
     for (let n = decoding.readVarUint(inner); n > 0; n--) {
-      decoding.readVarUint(inner);
+      const clientId = decoding.readVarUint(inner);
       decoding.readVarUint(inner);
       const state = JSON.parse(decoding.readVarString(inner)) as { penholder?: Participant } | null;
-      if (state?.penholder) claims.push({ delegation: String(state.penholder.delegation), name: String(state.penholder.name), role: state.penholder.role });
+      if (state?.penholder) claims.push({ clientId, delegation: String(state.penholder.delegation), name: String(state.penholder.name), role: state.penholder.role });
     }
     return claims;
   } catch {

@@ -163,4 +163,24 @@ describe('presence at the host', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(seen().some((p) => p!.delegation === 'MEX' && p!.role === 'facilitator')).toBe(false);
   });
+
+  it("lets a provider relay other participants' presence (a stock provider answers a query with every state it knows)", async () => {
+    const { host } = await hosted();
+    const can = peer(host, 'delegation', 'CAN');
+    const chair = peer(host, 'facilitator', 'MEX');
+    await Promise.all([synced(can), synced(chair)]);
+    can.provider.setAwarenessField('penholder', { delegation: 'CAN', name: 'CAN person', role: 'delegation', paragraphId: 'op1' });
+    chair.provider.setAwarenessField('penholder', { delegation: 'MEX', name: 'MEX person', role: 'facilitator', paragraphId: 'op2' });
+    const delegationsSeenBy = (p: Peer) =>
+      [...p.provider.awareness!.getStates().values()].map((s) => (s as { penholder?: { delegation: string } }).penholder?.delegation).filter(Boolean).sort();
+    await waitFor(() => delegationsSeenBy(can).join() === 'CAN,MEX' && delegationsSeenBy(chair).join() === 'CAN,MEX');
+    const late = peer(host, 'observer', 'GHA');
+    await synced(late);
+    late.provider.setAwarenessField('penholder', { delegation: 'GHA', name: 'GHA person', role: 'observer', paragraphId: '' });
+    await waitFor(() => delegationsSeenBy(late).join() === 'CAN,GHA,MEX', 5000, 'the late joiner seeing everyone');
+    // Every provider has now sent states it merely relays; nobody may have been refused for it.
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...can.stateless, ...chair.stateless, ...late.stateless]).toEqual([]);
+    expect(delegationsSeenBy(can).join()).toBe('CAN,GHA,MEX');
+  });
 });
