@@ -162,6 +162,55 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'negotiation index',
+    // Version 4: the brackets, alternative groups and paragraph statuses of every revision
+    // (autosave points included), derived from the revision's content so the dashboard's
+    // queries need no Y.Doc. `negotiation_indexed` marks a revision as done, brackets or not.
+    sql: `
+      CREATE TABLE negotiation_indexed (
+        revision_id TEXT PRIMARY KEY REFERENCES revisions(id),
+        doc_id TEXT NOT NULL REFERENCES documents(id)
+      ) STRICT;
+      CREATE TABLE negotiation_brackets (
+        revision_id TEXT NOT NULL REFERENCES revisions(id),
+        bracket_id TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        paragraph_id TEXT NOT NULL,
+        paragraph_label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        proposed_by TEXT NOT NULL,
+        supported_by TEXT NOT NULL,
+        opposed_by TEXT NOT NULL,
+        deletion INTEGER NOT NULL,
+        depth INTEGER NOT NULL,
+        group_id TEXT NOT NULL,
+        PRIMARY KEY (revision_id, ord)
+      ) STRICT;
+      CREATE INDEX negotiation_brackets_by_id ON negotiation_brackets (bracket_id);
+      CREATE TABLE negotiation_groups (
+        revision_id TEXT NOT NULL REFERENCES revisions(id),
+        group_id TEXT NOT NULL,
+        paragraph_id TEXT NOT NULL,
+        members INTEGER NOT NULL,
+        PRIMARY KEY (revision_id, group_id)
+      ) STRICT;
+      CREATE TABLE negotiation_status (
+        revision_id TEXT NOT NULL REFERENCES revisions(id),
+        paragraph_id TEXT NOT NULL,
+        paragraph_label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL,
+        reservations TEXT NOT NULL,
+        linked TEXT NOT NULL,
+        PRIMARY KEY (revision_id, paragraph_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The newest layout version this build knows; a database above it was written by a newer Penholder. */

@@ -9,6 +9,7 @@ import { docToYDoc } from '../../shared/ydoc.js';
 import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
 import type { Autosave } from './autosave.js';
 import { documentMeta, type LiveDocuments } from './live-documents.js';
+import { createNegotiationHandlers } from './negotiation-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
 import type { ConsultationService } from '../consultation/service.js';
@@ -112,6 +113,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       },
     }),
     ...createConsultationHandlers(ctx, conn),
+    ...createNegotiationHandlers(ctx),
   };
 }
 

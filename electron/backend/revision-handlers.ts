@@ -8,6 +8,7 @@ import { docToYDoc, prosemirrorFragment } from '../../shared/ydoc.js';
 import type { Autosave } from './autosave.js';
 import type { BackendContext, Connection } from './handlers.js';
 import { broadcast } from './handlers.js';
+import { indexRevisions } from './negotiation-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
 
 /** The channels of profiles, revisions and history. */
@@ -77,6 +78,7 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     'revisions.create': guard(({ docId, kind, label }) => {
       mustExist(docId);
       const revision = store.createRevision({ docId, kind, label, ...author() });
+      indexRevisions(ctx, docId);
       announceRevisions(docId);
       autosave.afterRevision(docId);
       return revision;

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { historyOf } from './history.js';
+import { negotiationIndexOf } from './negotiation-index.js';
 import { notesOf } from './notes.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
 import { revisionsOf, type NewRevision } from './revisions.js';
@@ -78,6 +79,8 @@ export type Store = {
   compactDocument(docId: string, options?: { minRows?: number }): number;
   /** The document's private notes (local only; see notes.ts). */
   listNotes(docId: string): PrivateNote[];
+  /** The negotiation index of revisions (brackets, groups, statuses; see negotiation-index.ts). */
+  readonly negotiation: ReturnType<typeof negotiationIndexOf>;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Closes the database (a WAL checkpoint happens on close) and releases the writer lock. Idempotent. */
@@ -103,6 +106,7 @@ export function openStore(location: StoreLocation): Store {
   const settings = settingsOf(db, clock);
   const compaction = compactionOf(db);
   const notes = notesOf(db, clock);
+  const negotiation = negotiationIndexOf(db);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     try {
       return fn(...args);
@@ -187,6 +191,7 @@ export function openStore(location: StoreLocation): Store {
     compactDocument: write(compaction.compactDocument),
     listNotes: notes.listNotes,
     setNote: write(notes.setNote),
+    negotiation: { ...negotiation, indexRevision: write(negotiation.indexRevision) },
     close: opened.close,
   };
 }

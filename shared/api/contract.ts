@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelNames, eventNameList } from './names.js';
+import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
 
 /**
  * The one API contract between the renderer and the backend. Both transports (Electron IPC
@@ -182,6 +183,9 @@ export const channelArgs = {
     .strict(),
   'notes.list': z.object({ docId: id }).strict(),
   'notes.set': z.object({ docId: id, paragraphId: id, text: z.string().max(100_000) }).strict(),
+  'negotiation.overview': z.object({ docId: id, revisionId: id.optional() }).strict(),
+  'negotiation.bracketLife': z.object({ docId: id, bracketId: z.string().min(1).max(200) }).strict(),
+  'negotiation.series': z.object({ docId: id }).strict(),
 } as const;
 
 /** Result types, one per channel. */
@@ -247,6 +251,15 @@ export type ChannelResults = {
   'notes.list': PrivateNote[];
   /** Saves (or, with empty text, deletes) the private note on a paragraph. */
   'notes.set': PrivateNote;
+  /**
+   * The negotiation state at a revision (default: now, through an autosave point): its open
+   * brackets, those per paragraph and per delegation, and every paragraph's status.
+   */
+  'negotiation.overview': NegotiationOverview;
+  /** The life of one bracket across the document's revisions (proposed, changed, resolved how). */
+  'negotiation.bracketLife': BracketLife;
+  /** Per revision, oldest first: open brackets and agreed paragraphs (the dashboard's chart). */
+  'negotiation.series': NegotiationPoint[];
 };
 
 /** Every channel name of the contract. */

@@ -33,6 +33,9 @@ export const channelNames = [
   'presence.set',
   'notes.list',
   'notes.set',
+  'negotiation.overview',
+  'negotiation.bracketLife',
+  'negotiation.series',
 ] as const;
 
 /** Every pushed event name of the contract. */

@@ -60,6 +60,11 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'presence.set': async () => ({ ok: true }),
     'notes.list': async () => [],
     'notes.set': async (args) => ({ ...args, updatedAt: '' }),
+    'negotiation.overview': async () => {
+      throw new ApiError('not-found', 'No document.');
+    },
+    'negotiation.bracketLife': async ({ bracketId }) => ({ bracketId, open: false, events: [] }),
+    'negotiation.series': async () => [],
   };
 }
 
