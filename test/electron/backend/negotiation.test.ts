@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import { updateYFragment } from 'y-prosemirror';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../../electron/backend/index.js';
+import { openStore } from '../../../electron/store/store.js';
+import type { Handlers } from '../../../shared/api/contract.js';
+import { agreeBracket, chooseAlternative, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
+import { collectBrackets } from '../../../shared/negotiation/model.js';
+import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
+import { prosemirrorFragment, yDocToDoc } from '../../../shared/ydoc.js';
+import { replicaOf, type Update } from './edits.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+const fixture = fs.readFileSync(path.join(__dirname, '../../fixtures/negotiation/ga-third-committee-rev1.txt'), 'utf8');
+
+async function start(dataDir: string): Promise<Backend> {
+  const backend = await openBackend({ dataDir });
+  cleanup.push(() => backend.close());
+  return backend;
+}
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-negotiation-'));
+  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs facilitator actions on the replica as ProseMirror transactions and sends the Yjs update. */
+async function act(handlers: Handlers, id: string, replica: Y.Doc, ...steps: ((state: EditorState) => Transaction | null)[]) {
+  let state = EditorState.create({ doc: yDocToDoc(replica) });
+  for (const step of steps) {
+    const tr = step(state);
+    if (!tr) throw new Error('a facilitator action did not apply');
+    state = state.apply(tr);
+  }
+  const updates: Uint8Array[] = [];
+  const listener = (u: Uint8Array) => updates.push(u);
+  replica.on('update', listener);
+  replica.transact(() => updateYFragment(replica, prosemirrorFragment(replica), state.doc, { mapping: new Map(), isOMark: new Map() }));
+  replica.off('update', listener);
+  await handlers['documents.applyUpdate']({ id, update: Y.mergeUpdates(updates) as Update });
+}
+
+const bracketPos = (doc: Node, text: string) => {
+  const b = collectBrackets(doc).find((x) => x.text === text && x.kind === 'inline');
+  if (!b) throw new Error(`no bracket "${text}"`);
+  return b;
+};
+const groupPos = (doc: Node, memberText: string): number => {
+  const $pos = doc.resolve(bracketPos(doc, memberText).pos);
+  return $pos.before();
+};
+const paragraphPos = (doc: Node, startsWith: string): number => {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found < 0 && node.type.name === 'operative_paragraph' && node.textContent.startsWith(startsWith)) found = pos;
+    return found < 0;
+  });
+  return found;
+};
+
+describe('negotiation tracking through the backend', () => {
+  it('indexes each revision and answers open brackets, agreed paragraphs, the series and a bracket\'s life', async () => {
+    const dir = tempDir();
+    const backend = await start(dir);
+    const { handlers } = backend.connect(() => undefined);
+    await handlers['profile.set']({ name: 'Facilitator', delegation: 'CHAIR' });
+    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
+    const id = doc!.id;
+    const replica = replicaOf((await handlers['documents.open']({ id })).state);
+    const rev1 = await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.1' });
+
+    const at1 = await handlers['negotiation.overview']({ docId: id, revisionId: rev1.id });
+    expect(at1.brackets).toHaveLength(31);
+    expect(at1.agreedParagraphs).toBe(0);
+    const eu = at1.byDelegation.find((d) => d.delegation === 'EU');
+    expect(eu?.proposed).toBe(collectBrackets(yDocToDoc(replica)).filter((b) => b.proposedBy.includes('EU')).length);
+    expect(at1.byParagraph.reduce((n, p) => n + p.open, 0)).toBe(31);
+    expect(at1.byParagraph.find((p) => p.paragraphLabel === 'PP 1')).toMatchObject({ open: 2, groups: 1 });
+
+    const before = yDocToDoc(replica);
+    const recalling = bracketPos(before, 'Recalling').id;
+    const reaffirming = bracketPos(before, 'Reaffirming').id;
+    const furthest = bracketPos(before, 'and to endeavour to reach the furthest behind first').id;
+    const particularly = bracketPos(before, 'particularly').id;
+    await act(
+      handlers,
+      id,
+      replica,
+      (s) => agreeBracket(s, bracketPos(s.doc, 'and to endeavour to reach the furthest behind first').pos),
+      (s) => dropBracket(s, bracketPos(s.doc, 'particularly').pos),
+      (s) => chooseAlternative(s, groupPos(s.doc, 'Reaffirming'), 1),
+      (s) => setParagraphStatus(s, paragraphPos(s.doc, 'Welcomes'), { state: 'agreed', by: 'CHAIR', at: '2026-10-15T10:00:00.000Z' }),
+    );
+    const rev2 = await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.2' });
+    const at2 = await handlers['negotiation.overview']({ docId: id, revisionId: rev2.id });
+    expect(at2.brackets).toHaveLength(27);
+    expect(at2.agreedParagraphs).toBe(1);
+    expect(at2.statuses.find((s) => s.paragraphLabel === 'OP 1')).toMatchObject({ state: 'agreed', by: 'CHAIR' });
+
+    const series = await handlers['negotiation.series']({ docId: id });
+    expect(series.filter((p) => p.kind === 'revision').map((p) => [p.label, p.openBrackets, p.agreedParagraphs])).toEqual([
+      ['Rev.1', 31, 0],
+      ['Rev.2', 27, 1],
+    ]);
+
+    const kinds = async (bracketId: string) => (await handlers['negotiation.bracketLife']({ docId: id, bracketId })).events.map((e) => e.kind);
+    expect(await kinds(furthest)).toEqual(['proposed', 'agreed']);
+    expect(await kinds(particularly)).toEqual(['proposed', 'dropped']);
+    expect(await kinds(reaffirming)).toEqual(['proposed', 'chosen']);
+    expect(await kinds(recalling)).toEqual(['proposed', 'not-chosen']);
+    const proposed = (await handlers['negotiation.bracketLife']({ docId: id, bracketId: furthest })).events[0];
+    expect(proposed).toMatchObject({ kind: 'proposed', by: ['G77'], revisionId: rev1.id });
+    const open = await handlers['negotiation.bracketLife']({ docId: id, bracketId: bracketPos(before, 'important').id });
+    expect(open.open).toBe(true);
+    await expect(handlers['negotiation.bracketLife']({ docId: id, bracketId: 'no-such-bracket' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('backfills revisions made without the index when the document is next queried', async () => {
+    const dir = tempDir();
+    const backend = await start(dir);
+    const { handlers } = backend.connect(() => undefined);
+    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
+    const rev = await handlers['revisions.create']({ docId: doc!.id, kind: 'revision', label: 'Rev.1' });
+    await backend.close();
+
+    // A store written before migration 4 had no index rows: clear them as such a store would be.
+    const store = openStore({ dataDir: dir });
+    const file = store.file;
+    store.close();
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file);
+    raw.exec('DELETE FROM negotiation_brackets; DELETE FROM negotiation_groups; DELETE FROM negotiation_status; DELETE FROM negotiation_indexed;');
+    raw.close();
+    const reopened = openStore({ dataDir: dir });
+    expect(reopened.negotiation.unindexedRevisions(doc!.id)).toEqual([rev.id]);
+    reopened.close();
+
+    const again = (await start(dir)).connect(() => undefined);
+    const overview = await again.handlers['negotiation.overview']({ docId: doc!.id, revisionId: rev.id });
+    expect(overview.brackets).toHaveLength(31);
+    const now = await again.handlers['negotiation.overview']({ docId: doc!.id });
+    expect(now.brackets).toHaveLength(31);
+  });
+});
