@@ -183,6 +183,10 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
             broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
           }
           settle?.resolve();
+          // The host dropped our presence when the connection closed and told everyone with a
+          // newer clock; resending the same state would be ignored, so bump it on every (re)sync.
+          const mine = provider.awareness?.getLocalState();
+          if (mine) provider.awareness?.setLocalState({ ...mine });
           emitStatus();
         },
         onStateless: ({ payload }) => {
@@ -209,7 +213,17 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         }
       });
       provider.awareness?.setLocalStateField('penholder', { ...me });
-      provider.awareness?.on('change', emitPresence);
+      // The participant list of a joined installation comes from presence, so the status
+      // (which carries it) is re-sent when who is here changes, not on every cursor move.
+      let who = '';
+      provider.awareness?.on('change', () => {
+        emitPresence();
+        const now = status().participants.map((p) => `${p.role}/${p.delegation}/${p.name}`).sort().join('|');
+        if (now !== who) {
+          who = now;
+          emitStatus();
+        }
+      });
       provider.attach();
       if (known) return { docId };
       const timeout = setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
