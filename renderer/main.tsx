@@ -8,6 +8,7 @@ import './styles/app.css';
 import './styles/document.css';
 import './styles/history.css';
 import './styles/consultation.css';
+import './styles/dashboard.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

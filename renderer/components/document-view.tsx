@@ -22,6 +22,7 @@ import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { OutlinePanel } from './outline-panel.js';
 import { usePrivateNotes } from './private-notes-panel.js';
+import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { useRevisionTools } from './revision-tools.js';
 import { ZoomControl } from './zoom-control.js';
@@ -73,6 +74,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument);
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
+  const dashboard = useNegotiationDashboard(api, id);
 
   useEffect(() => {
     let cancelled = false;
@@ -159,6 +161,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         {tools.buttons}
         {consultation.button}
         {notes.button}
+        {dashboard.button}
         <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
           Close
@@ -180,12 +183,13 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
             <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
         </div>
-        {panels.details || tools.panel || consultation.panel || notes.panel ? (
+        {panels.details || tools.panel || consultation.panel || notes.panel || dashboard.panel ? (
           <aside className="side-panels" aria-label="Side panels">
             {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
             {tools.panel}
             {consultation.panel}
             {notes.panel}
+            {dashboard.panel}
           </aside>
         ) : null}
         <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />

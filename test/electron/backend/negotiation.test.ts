@@ -1,19 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as Y from 'yjs';
-import { EditorState, type Transaction } from 'prosemirror-state';
-import type { Node } from 'prosemirror-model';
-import { updateYFragment } from 'y-prosemirror';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { openStore } from '../../../electron/store/store.js';
-import type { Handlers } from '../../../shared/api/contract.js';
 import { agreeBracket, chooseAlternative, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
 import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
-import { prosemirrorFragment, yDocToDoc } from '../../../shared/ydoc.js';
-import { replicaOf, type Update } from './edits.js';
+import { yDocToDoc } from '../../../shared/ydoc.js';
+import { replicaOf } from './edits.js';
+import { act, bracketPos, groupPos, paragraphPos } from './negotiation-edits.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -33,40 +29,6 @@ function tempDir(): string {
   cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-
-/** Runs facilitator actions on the replica as ProseMirror transactions and sends the Yjs update. */
-async function act(handlers: Handlers, id: string, replica: Y.Doc, ...steps: ((state: EditorState) => Transaction | null)[]) {
-  let state = EditorState.create({ doc: yDocToDoc(replica) });
-  for (const step of steps) {
-    const tr = step(state);
-    if (!tr) throw new Error('a facilitator action did not apply');
-    state = state.apply(tr);
-  }
-  const updates: Uint8Array[] = [];
-  const listener = (u: Uint8Array) => updates.push(u);
-  replica.on('update', listener);
-  replica.transact(() => updateYFragment(replica, prosemirrorFragment(replica), state.doc, { mapping: new Map(), isOMark: new Map() }));
-  replica.off('update', listener);
-  await handlers['documents.applyUpdate']({ id, update: Y.mergeUpdates(updates) as Update });
-}
-
-const bracketPos = (doc: Node, text: string) => {
-  const b = collectBrackets(doc).find((x) => x.text === text && x.kind === 'inline');
-  if (!b) throw new Error(`no bracket "${text}"`);
-  return b;
-};
-const groupPos = (doc: Node, memberText: string): number => {
-  const $pos = doc.resolve(bracketPos(doc, memberText).pos);
-  return $pos.before();
-};
-const paragraphPos = (doc: Node, startsWith: string): number => {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (found < 0 && node.type.name === 'operative_paragraph' && node.textContent.startsWith(startsWith)) found = pos;
-    return found < 0;
-  });
-  return found;
-};
 
 describe('negotiation tracking through the backend', () => {
   it('indexes each revision and answers open brackets, agreed paragraphs, the series and a bracket\'s life', async () => {
@@ -93,8 +55,7 @@ describe('negotiation tracking through the backend', () => {
     const furthest = bracketPos(before, 'and to endeavour to reach the furthest behind first').id;
     const particularly = bracketPos(before, 'particularly').id;
     await act(
-      handlers,
-      id,
+      (update) => handlers['documents.applyUpdate']({ id, update }),
       replica,
       (s) => agreeBracket(s, bracketPos(s.doc, 'and to endeavour to reach the furthest behind first').pos),
       (s) => dropBracket(s, bracketPos(s.doc, 'particularly').pos),
