@@ -79,8 +79,8 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
         </p>
       ) : null}
       <label className="dashboard-at">
-        At{' '}
-        <select value={at} onChange={(e) => setAt(e.target.value)}>
+        <span>At</span>
+        <select aria-label="State at" value={at} onChange={(e) => setAt(e.target.value)}>
           <option value="">Now</option>
           {labelled.map((p) => (
             <option key={p.revisionId} value={p.revisionId}>

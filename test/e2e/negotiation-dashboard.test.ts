@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { describe, expect, it } from 'vitest';
+import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
+import { agreeBracket, chooseAlternative, dropBracket } from '../../shared/negotiation/bracket-ops.js';
+import { setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
+import { yDocToDoc } from '../../shared/ydoc.js';
+import { replicaOf } from '../electron/backend/edits.js';
+import { act, bracketPos, groupPos, paragraphPos } from '../electron/backend/negotiation-edits.js';
+import { openPage, screenshot } from './browser.js';
+import { useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('negotiation-dashboard');
+const title = 'Violence against women migrant workers';
+
+describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
+  it('shows open brackets per paragraph and delegation, the chart across revisions and the life of a bracket', async () => {
+    const api = await connectWebSocketApi(`ws://127.0.0.1:${env.shell.port}/api?token=${env.shell.token}`, { WebSocket: NodeWebSocket });
+    await api.invoke('profile.set', { name: 'Facilitator', delegation: 'CHE' });
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+
+    // The compilation text is imported through the page, as a facilitator would.
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
+    await page.getByRole('status', { name: 'Import result' }).waitFor();
+    const doc = (await api.invoke('documents.list', {})).find((d) => d.title === title);
+    if (!doc) throw new Error('the import did not create the document');
+    const id = doc.id;
+
+    // Rev.1 as imported, then the session's decisions, then Rev.2 (through the API, as the editor sends them).
+    const replica = replicaOf((await api.invoke('documents.open', { id })).state);
+    await api.invoke('revisions.create', { docId: id, kind: 'revision', label: 'Rev.1' });
+    await act(
+      (update) => api.invoke('documents.applyUpdate', { id, update }),
+      replica,
+      (s) => agreeBracket(s, bracketPos(s.doc, 'and to endeavour to reach the furthest behind first').pos),
+      (s) => dropBracket(s, bracketPos(s.doc, 'particularly').pos),
+      (s) => chooseAlternative(s, groupPos(s.doc, 'Reaffirming'), 1),
+      (s) => setParagraphStatus(s, paragraphPos(s.doc, 'Welcomes'), { state: 'agreed', by: 'CHE', at: '2026-10-15T10:00:00.000Z' }),
+    );
+    await api.invoke('revisions.create', { docId: id, kind: 'revision', label: 'Rev.2' });
+    const before = yDocToDoc(replica);
+    await act(
+      (update) => api.invoke('documents.applyUpdate', { id, update }),
+      replica,
+      (s) => agreeBracket(s, bracketPos(s.doc, 'take all appropriate measures to').pos),
+      (s) => setParagraphStatus(s, paragraphPos(s.doc, 'Calls upon States'), { state: 'agreed', by: 'CHE', at: '2026-10-16T10:00:00.000Z' }),
+    );
+    await api.invoke('revisions.create', { docId: id, kind: 'revision', label: 'Rev.3' });
+    api.close();
+    expect(bracketPos(before, 'important').text).toBe('important');
+
+    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
+    await page.locator('.ph-document .ph-op').first().waitFor();
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    const dashboard = page.getByRole('region', { name: 'Negotiation dashboard' });
+    await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets · 2 of 12 paragraphs agreed$/);
+    const chart = dashboard.getByRole('img', { name: 'Open brackets and agreed paragraphs across revisions' });
+    const description = await chart.locator('desc').textContent();
+    expect(description).toContain('Open brackets: 31, 27, 26');
+    expect(description).toContain('Agreed paragraphs: 0, 1, 2');
+    expect(await chart.locator('.chart-x-label').allTextContents()).toEqual(['Rev.1', 'Rev.2', 'Rev.3']);
+
+    const perParagraph = dashboard.getByRole('table', { name: 'Open brackets per paragraph' });
+    const pp1 = await perParagraph.getByRole('row', { name: /^PP 3 / }).getByRole('cell').allTextContents();
+    expect(pp1).toEqual(['4', '1', '0']);
+    const perDelegation = dashboard.getByRole('table', { name: 'Open brackets per delegation' });
+    expect(await perDelegation.getByRole('row', { name: /^USA / }).getByRole('cell').first().textContent()).toMatch(/^\d+$/);
+
+    // Rev.1 in the selector: the brackets open then.
+    await dashboard.getByRole('combobox', { name: 'State at' }).selectOption({ label: 'Rev.1' });
+    await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^31 open brackets · 0 of 12 paragraphs agreed$/);
+    await dashboard.getByRole('button', { name: /\[particularly\]/ }).click();
+    const life = dashboard.getByRole('region', { name: 'Life of the bracket' });
+    await expect.poll(() => life.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Proposed — Rev\.1: by no one: “particularly”$/),
+      expect.stringMatching(/^Dropped \(text removed\) — Rev\.2: “particularly”$/),
+    ]);
+    await dashboard.getByRole('combobox', { name: 'State at' }).selectOption({ label: 'Now' });
+    await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets/);
+    // The screenshot shows the dashboard from its top, beside the page, without the outline.
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('button', { name: 'Outline' }).click();
+    await dashboard.getByRole('button', { name: /\[important\]/ }).click();
+    await life.locator('li').first().waitFor();
+    await page.locator('.side-panels').evaluate((el) => el.scrollTo(0, 0));
+    await screenshot(page, 'negotiation-dashboard');
+    await perParagraph.scrollIntoViewIfNeeded();
+    await page.locator('.side-panels').evaluate((el) => el.scrollBy(0, 120));
+    await screenshot(page, 'negotiation-dashboard-tables');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
