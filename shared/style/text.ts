@@ -25,17 +25,29 @@ export type ParagraphText = { text: string; atoms: TextAtom[] };
 export function paragraphText(textNode: Node): ParagraphText {
   let text = '';
   const atoms: TextAtom[] = [];
-  textNode.forEach((child) => {
-    if (child.isText) {
-      text += child.text ?? '';
-      return;
-    }
-    const kind = child.type.name === 'footnote' ? 'footnote' : 'cross_reference';
-    const id = kind === 'footnote' ? String(child.attrs.id ?? '') : String(child.attrs.target ?? '');
-    atoms.push({ offset: text.length, kind, id, text: kind === 'footnote' ? child.textContent : '' });
-    text += atomChar;
-  });
+  const walk = (parent: Node) =>
+    parent.forEach((child) => {
+      if (child.isText) {
+        text += child.text ?? '';
+        return;
+      }
+      if (isTransparent(child)) {
+        walk(child);
+        return;
+      }
+      const kind = child.type.name === 'footnote' ? 'footnote' : 'cross_reference';
+      const id = kind === 'footnote' ? String(child.attrs.id ?? '') : String(child.attrs.target ?? '');
+      atoms.push({ offset: text.length, kind, id, text: kind === 'footnote' ? child.textContent : '' });
+      text += atomChar;
+    });
+  walk(textNode);
   return { text, atoms };
+}
+
+// Brackets and alternative groups are inline nodes WITH content that belongs to the sentence
+// (a footnote's content does not): the rules read through them as if they were not there.
+function isTransparent(node: Node): boolean {
+  return node.isInline && !node.isLeaf && node.type.name !== 'footnote';
 }
 
 /**
@@ -45,16 +57,24 @@ export function paragraphText(textNode: Node): ParagraphText {
  * end of the content.
  */
 export function textOffsetToPos(textNode: Node, textNodePos: number, offset: number): number {
-  let pos = textNodePos + 1;
   let left = offset;
-  for (let i = 0; i < textNode.childCount && left > 0; i++) {
-    const child = textNode.child(i);
-    const length = child.isText ? (child.text ?? '').length : 1;
-    if (left < length) return pos + left;
-    left -= length;
-    pos += child.nodeSize;
-  }
-  return pos;
+  let found = -1;
+  // Walks `parent`'s content from `start`; sets `found` at the position of the character at `offset`.
+  const walk = (parent: Node, start: number) => {
+    let pos = start;
+    for (let i = 0; i < parent.childCount && found < 0; i++) {
+      const child = parent.child(i);
+      if (isTransparent(child)) walk(child, pos + 1);
+      else {
+        const length = child.isText ? (child.text ?? '').length : 1;
+        if (left < length) found = pos + left;
+        else left -= length;
+      }
+      pos += child.nodeSize;
+    }
+  };
+  walk(textNode, textNodePos + 1);
+  return found >= 0 ? found : textNodePos + 1 + textNode.content.size;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../../shared/document/build.js';
 import { applyFix, atomChar, paragraphText, textOffsetToPos } from '../../../shared/style/text.js';
+import { importText } from '../../../shared/import/index.js';
+import { checkDocument } from '../../../shared/style/index.js';
 import { textNodeOf } from './helpers.js';
 
 const doc = buildDocument({
@@ -49,5 +51,43 @@ describe('applyFix', () => {
   it('refuses overlapping edits and edits outside the text', () => {
     expect(() => applyFix('abc', { label: 'x', edits: [{ from: 0, to: 2, insert: '' }, { from: 1, to: 3, insert: '' }] })).toThrow(RangeError);
     expect(() => applyFix('abc', { label: 'x', edits: [{ from: 2, to: 5, insert: '' }] })).toThrow(RangeError);
+  });
+});
+
+describe('paragraph text through brackets', () => {
+  const bracketed = importText(
+    [
+      'Draft resolution',
+      '',
+      'The General Assembly,',
+      '',
+      '1. Urges [all (EU)] Member States to [ratify][implement] the Convention;',
+    ].join('\n'),
+  ).documents[0]!;
+  const opId = (() => {
+    let id = '';
+    bracketed.descendants((n) => {
+      if (n.type.name === 'operative_paragraph') id = String(n.attrs.id);
+      return !id;
+    });
+    return id;
+  })();
+
+  it('reads bracketed and alternative text as part of the sentence, with no atom for them', () => {
+    const { node } = textNodeOf(bracketed, opId);
+    expect(paragraphText(node)).toEqual({ text: 'Urges all Member States to ratifyimplement the Convention;', atoms: [] });
+  });
+
+  it('maps every offset inside and around brackets to the position of the same character', () => {
+    const { node, pos } = textNodeOf(bracketed, opId);
+    const { text } = paragraphText(node);
+    for (let offset = 0; offset < text.length; offset++) {
+      const at = textOffsetToPos(node, pos, offset);
+      expect(bracketed.textBetween(at, at + 1)).toBe(text.charAt(offset));
+    }
+  });
+
+  it('finds no broken cross-reference and no bracket-made problem in a bracketed paragraph', () => {
+    expect(checkDocument(bracketed).filter((p) => p.rule === 'broken-reference')).toEqual([]);
   });
 });
