@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import { ApiError } from '../../shared/api/contract.js';
 import { readHeader, summarize } from '../../shared/document/index.js';
-import { createYDoc, hasPendingChanges, yDocToDoc } from '../../shared/ydoc.js';
+import { createYDoc, hasPendingChanges } from '../../shared/ydoc.js';
+import { trackValidDoc, type ValidDocCache } from './valid-doc-cache.js';
 import type { Author, DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 
@@ -56,6 +57,14 @@ export type LiveDocumentHooks = {
 export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {}): LiveDocuments {
   const live = new Map<string, LiveDocument>();
   const byHolder = new Map<object, Set<string>>();
+  // Per live Y.Doc: the last validated ProseMirror doc and its meta, patched per update
+  // (keyed by the Y.Doc, so a replica rebuilt after a refusal starts afresh).
+  const valid = new WeakMap<Y.Doc, ValidDocCache>();
+  const cacheOf = (ydoc: Y.Doc) => {
+    let cache = valid.get(ydoc);
+    if (!cache) valid.set(ydoc, (cache = trackValidDoc(ydoc, documentMeta)));
+    return cache;
+  };
 
   const load = (id: string): LiveDocument => {
     const existing = live.get(id);
@@ -102,9 +111,10 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
     apply(id, update, origin, author = {}) {
       const doc = load(id);
       try {
-        const node = validate(doc.ydoc, update);
-        const before = store.getDocument(id);
-        const meta = documentMeta(node);
+        const cache = cacheOf(doc.ydoc);
+        const before = cache.current()?.meta ?? store.getDocument(id);
+        validate(doc.ydoc, update);
+        const { meta } = validated(cache);
         const summary = store.appendUpdate({ docId: id, update, origin, ...author, meta });
         const metaChanged = !before || (['kind', 'title', 'symbol', 'body'] as const).some((k) => before[k] !== meta[k]);
         return { summary, metaChanged };
@@ -140,8 +150,8 @@ function replay(store: Store, id: string): Y.Doc {
 }
 
 // Applying to the live replica first is the cheap path for the common, valid update;
-// the caller rebuilds the replica from the log when this throws.
-function validate(ydoc: Y.Doc, update: Uint8Array): Node {
+// the caller rebuilds the replica from the log when this (or `validated`) throws.
+function validate(ydoc: Y.Doc, update: Uint8Array): void {
   try {
     Y.applyUpdate(ydoc, update, 'backend');
   } catch (err) {
@@ -150,8 +160,11 @@ function validate(ydoc: Y.Doc, update: Uint8Array): Node {
   if (hasPendingChanges(ydoc)) {
     throw new ApiError('invalid-argument', 'The update depends on changes this document does not have; send the full state instead.');
   }
+}
+
+function validated(cache: ValidDocCache): { node: Node; meta: DocumentMeta } {
   try {
-    return yDocToDoc(ydoc);
+    return cache.refresh();
   } catch (err) {
     throw new ApiError('invalid-argument', `The update would make the document invalid (${message(err)}); it was not applied.`);
   }

@@ -81,7 +81,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const awarenessOwners = new Map<number, Participant>();
 
   const accept = (docId: string, update: Uint8Array, by: Participant) => {
-    const fresh = docs.use(docId, (live) => !Y.snapshotContainsUpdate(Y.snapshot(live.ydoc), update));
+    const fresh = docs.use(docId, (live) => !containsUpdate(live.ydoc, update));
     if (!fresh) return;
     if (by.role === 'delegation') {
       const verdict = docs.use(docId, (live) => {
@@ -257,4 +257,14 @@ function publicAddress(bind: string): string {
     for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
   }
   return '127.0.0.1';
+}
+
+// Whether `ydoc` already has everything in `update` (a resend or an echo). An update with a
+// struct past the document's clock for that client is new, which settles the common edit
+// from the state vector alone; only otherwise (deletions only, or a resend) is the whole
+// delete set compared, as Y.snapshotContainsUpdate does.
+function containsUpdate(ydoc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) if (clock > Y.getState(ydoc.store, client)) return false;
+  return Y.snapshotContainsUpdate(Y.snapshot(ydoc), update);
 }

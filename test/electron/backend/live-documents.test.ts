@@ -7,8 +7,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { createLiveDocuments, documentMeta } from '../../../electron/backend/live-documents.js';
 import { openStore, type Store } from '../../../electron/store/store.js';
-import { docToYDoc } from '../../../shared/ydoc.js';
-import { replicaOf, retitle, unknownNodeUpdate } from './edits.js';
+import { docToYDoc, yDocToDoc } from '../../../shared/ydoc.js';
+import { captureUpdate, replicaOf, retitle, unknownNodeUpdate } from './edits.js';
+
+// The text element of the first preambular paragraph: preamble > preambular_paragraph > paragraph_text.
+function firstParagraphText(fragment: Y.XmlFragment): Y.XmlElement {
+  const preamble = fragment.get(3) as Y.XmlElement;
+  const paragraph = preamble.get(0) as Y.XmlElement;
+  const text = paragraph.get(0) as Y.XmlElement;
+  if (text.nodeName !== 'paragraph_text') throw new Error(`expected paragraph_text, got ${text.nodeName}`);
+  return text;
+}
+
+// Types `word` at the end of that paragraph's text, before its footnote.
+function appendText(fragment: Y.XmlFragment, word: string): void {
+  const text = firstParagraphText(fragment).get(0) as Y.XmlText;
+  text.insert(text.length, word);
+}
 
 const fixture = JSON.parse(fs.readFileSync(new URL('../../fixtures/backend-resolution.json', import.meta.url), 'utf8'));
 const stores: Store[] = [];
@@ -67,5 +82,37 @@ describe('live documents', () => {
     expect(held.ydoc.getXmlFragment('prosemirror').length).toBe(5);
     expect(docs.apply('d1', retitle(replicaOf(state), 'Still fine'), 'local').metaChanged).toBe(true);
     expect(store.readUpdates('d1')).toHaveLength(2);
+  });
+
+  it('checks an edit deep inside one paragraph against the schema, refusing a node the paragraph may not hold', () => {
+    const { store, state } = storeWithDocument();
+    const docs = createLiveDocuments(store);
+    const held = docs.hold('d1', {});
+    const replica = replicaOf(state);
+    // A valid edit first, so the refusal below is judged against a patched copy.
+    const typed = captureUpdate(replica, (f) => appendText(f, ' Deeply'));
+    expect(docs.apply('d1', typed, 'remote').metaChanged).toBe(false);
+    const before = Y.encodeStateAsUpdate(held.ydoc);
+    const invalid = captureUpdate(replica, (f) => firstParagraphText(f).insert(1, [new Y.XmlElement('operative_paragraph')]));
+    expect(() => docs.apply('d1', invalid, 'remote')).toThrow(/invalid/);
+    expect(Y.encodeStateAsUpdate(held.ydoc)).toEqual(before);
+    expect(store.readUpdates('d1')).toHaveLength(2);
+    const fromLog = replicaOf(Y.mergeUpdates(store.readUpdates('d1').map((u) => u.data)));
+    expect(JSON.stringify(yDocToDoc(fromLog).toJSON())).toContain(' Deeply');
+  });
+
+  it('keeps the summary right across edits of single paragraphs and of the title', () => {
+    const { store, state } = storeWithDocument();
+    const docs = createLiveDocuments(store);
+    const held = docs.hold('d1', {});
+    const replica = replicaOf(state);
+    for (const word of ['one ', 'two ']) {
+      const update = captureUpdate(replica, (f) => appendText(f, word));
+      expect(docs.apply('d1', update, 'remote').summary.title).toBe('Safer streets for cyclists');
+    }
+    const { summary, metaChanged } = docs.apply('d1', retitle(replica, 'Bicycles'), 'remote');
+    expect([summary.title, metaChanged]).toEqual(['Bicycles', true]);
+    expect(yDocToDoc(held.ydoc).toJSON()).toEqual(yDocToDoc(replica).toJSON());
+    expect(store.getDocument('d1')?.title).toBe('Bicycles');
   });
 });
