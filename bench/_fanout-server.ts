@@ -22,6 +22,8 @@ import { openStore } from '../electron/store/store.js';
 
 const kind = process.argv[2];
 const send = (m: unknown) => process.send?.(m);
+// A normal exit on SIGTERM, so a --cpu-prof profile gets written.
+process.on('SIGTERM', () => process.exit(0));
 process.on('message', (m) => {
   if (m === 'rss') send({ rss: process.memoryUsage().rss });
 });

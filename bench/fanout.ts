@@ -26,14 +26,16 @@ type Started = { url: string; name: string; token?: string };
 type Client = { doc: Y.Doc; close(): void };
 
 function startServer(kind: 'penholder' | 'baseline') {
-  const child = fork(fileURLToPath(new URL('./_fanout-server.ts', import.meta.url)), [kind], { execArgv: ['--import', 'tsx'] });
+  // FANOUT_SERVER_ARGS passes node flags to the server processes, e.g. '--cpu-prof' to profile them.
+  const extra = (process.env.FANOUT_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(fileURLToPath(new URL('./_fanout-server.ts', import.meta.url)), [kind], { execArgv: ['--import', 'tsx', ...extra] });
   const started = new Promise<Started>((resolve) => child.once('message', (m) => resolve(m as Started)));
   const rss = () =>
     new Promise<number>((resolve) => {
       child.once('message', (m) => resolve((m as { rss: number }).rss));
       child.send('rss');
     });
-  return { started, rss, stop: () => child.kill('SIGKILL') };
+  return { started, rss, stop: () => child.kill('SIGTERM') };
 }
 
 function hocuspocusClient(s: Started): Client {
