@@ -1,23 +1,49 @@
-import { diffWordsWithSpace } from 'diff';
+import { wordsWithSpaceDiff } from 'diff';
+import { editScript } from './myers.js';
 import type { WordOp } from './types.js';
 
 /**
  * The word-level diff of two paragraph texts: tokens are words, runs of white space and
- * single punctuation marks (jsdiff's `diffWordsWithSpace`, a Myers diff). Concatenating the
+ * single punctuation marks (jsdiff's `diffWordsWithSpace` tokens, compared as interned ids
+ * by our own bounded Myers diff, `editScript`). Concatenating the
  * 'equal' and 'delete' texts gives `oldText`, the 'equal' and 'insert' texts `newText`.
  * Each run of changes is one 'delete' then one 'insert' (white space between two changed
- * words is folded into both); adjacent pieces never share an op; no piece is empty.
+ * words is folded into both); adjacent pieces never share an op; no piece is empty. A
+ * paragraph whose edit distance exceeds `REWRITE_SHARE` of its tokens is one deletion of
+ * the old text and one insertion of the new (this bounds the cost of rewritten paragraphs).
  */
 export function wordDiff(oldText: string, newText: string): WordOp[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
   if (oldText === '') return [{ op: 'insert', text: newText }];
   if (newText === '') return [{ op: 'delete', text: oldText }];
+  const oldTokens = wordsWithSpaceDiff.tokenize(oldText);
+  const newTokens = wordsWithSpaceDiff.tokenize(newText);
+  const ids = new Map<string, number>();
+  const intern = (tokens: readonly string[]) => Int32Array.from(tokens, (t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1));
+  const budget = Math.max(16, Math.ceil(REWRITE_SHARE * (oldTokens.length + newTokens.length)));
+  const steps = editScript(intern(oldTokens), intern(newTokens), budget);
+  // Past the budget the paragraph was rewritten rather than edited: a word-by-word diff
+  // would read as noise, so it is shown replaced whole (this also bounds the cost).
+  if (!steps) return [{ op: 'delete', text: oldText }, { op: 'insert', text: newText }];
   const pieces: WordOp[] = [];
-  for (const change of diffWordsWithSpace(oldText, newText)) {
-    if (change.value !== '') pieces.push({ op: change.added ? 'insert' : change.removed ? 'delete' : 'equal', text: change.value });
+  let i = 0;
+  let j = 0;
+  for (const step of steps) {
+    const text = step === 'insert' ? newTokens[j]! : oldTokens[i]!;
+    if (step !== 'insert') i++;
+    if (step !== 'delete') j++;
+    const last = pieces[pieces.length - 1];
+    if (last?.op === step) last.text += text;
+    else pieces.push({ op: step, text });
   }
   return groupChanges(pieces);
 }
+
+/**
+ * Share of the two texts' tokens (words, white-space runs, punctuation marks) that may be
+ * inserted or deleted before a paragraph counts as rewritten (never fewer than 16).
+ */
+export const REWRITE_SHARE = 0.4;
 
 // Folds white space kept between two changes into them ("[-an online-]{+a hybrid+}" rather
 // than "[-an-]{+a+} [-online-]{+hybrid+}") and writes each run of changes as one deletion
