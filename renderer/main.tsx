@@ -9,6 +9,7 @@ import './styles/document.css';
 import './styles/history.css';
 import './styles/consultation.css';
 import './styles/dashboard.css';
+import './styles/negotiation.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

@@ -10,6 +10,7 @@ import { readHeader } from '../../shared/document/header.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { structureKeymap } from './commands/keymap.js';
+import { negotiationKeymap } from './negotiation/negotiation-commands.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
@@ -46,6 +47,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     yUndoPlugin(),
     ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
+    negotiationKeymap(),
     ...structureKeymap(),
     uniqueIdsPlugin(),
     keymap(baseKeymap),

@@ -1,0 +1,69 @@
+import { keymap } from 'prosemirror-keymap';
+import type { Command, EditorState, Plugin, Transaction } from 'prosemirror-state';
+import { agreeBracket, bracketRange, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
+import { bracketableParagraphs } from '../../../shared/negotiation/model.js';
+import { bracketParagraph, unbracketParagraph } from '../../../shared/negotiation/paragraph-ops.js';
+
+/**
+ * Position of the innermost `bracket` node that holds the selection's start, or null.
+ * Facilitator actions (agree, drop) act on the bracket the cursor is in.
+ */
+export function enclosingBracketPos(state: EditorState): number | null {
+  const $from = state.selection.$from;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.node(depth).type.name === 'bracket') return $from.before(depth);
+  }
+  return null;
+}
+
+/** Position of the bracketable paragraph holding the selection's start, or null. */
+export function enclosingParagraphPos(state: EditorState): number | null {
+  const $from = state.selection.$from;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if (bracketableParagraphs.has($from.node(depth).type.name)) return $from.before(depth);
+  }
+  return null;
+}
+
+// One pure op's transaction is dispatched as a whole, so y-prosemirror's undo manager
+// records it as one undo step like any other edit.
+const run = (tr: Transaction | null, dispatch?: (tr: Transaction) => void): boolean => {
+  if (!tr) return false;
+  dispatch?.(tr.scrollIntoView());
+  return true;
+};
+
+/** Brackets the selected text (no attribution yet). */
+export const bracketSelection: Command = (state, dispatch) => run(bracketRange(state), dispatch);
+
+/** Agrees the bracket the cursor is in: its brackets go, its text stays. */
+export const agreeCurrentBracket: Command = (state, dispatch) => {
+  const pos = enclosingBracketPos(state);
+  return pos === null ? false : run(agreeBracket(state, pos), dispatch);
+};
+
+/** Drops the bracket the cursor is in with its text. */
+export const dropCurrentBracket: Command = (state, dispatch) => {
+  const pos = enclosingBracketPos(state);
+  return pos === null ? false : run(dropBracket(state, pos), dispatch);
+};
+
+/** Brackets the paragraph the cursor is in, or unbrackets it when it is bracketed already. */
+export const toggleParagraphBracket: Command = (state, dispatch) => {
+  const pos = enclosingParagraphPos(state);
+  if (pos === null) return false;
+  return run(bracketParagraph(state, pos) ?? unbracketParagraph(state, pos), dispatch);
+};
+
+/**
+ * Key bindings of the facilitator actions: Mod-Alt-b bracket the selection, Mod-Alt-a agree,
+ * Mod-Alt-d drop, Mod-Alt-Shift-b bracket / unbracket the paragraph.
+ */
+export function negotiationKeymap(): Plugin {
+  return keymap({
+    'Mod-Alt-b': bracketSelection,
+    'Mod-Alt-a': agreeCurrentBracket,
+    'Mod-Alt-d': dropCurrentBracket,
+    'Mod-Alt-Shift-b': toggleParagraphBracket,
+  });
+}
