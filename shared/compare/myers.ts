@@ -41,11 +41,10 @@ function backtrack(trace: readonly Int32Array[], last: number, n: number, m: num
   for (let d = last; d > 0; d--) {
     // trace[d] holds diagonals -d-1..d+1 of the frontier before step d.
     const before = trace[d]!;
-    const at = (k: number) => before[k + d + 1]!;
     const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const down = k === -d || (k !== d && before[k + d]! < before[k + d + 2]!);
     const prevK = down ? k + 1 : k - 1;
-    const prevX = at(prevK);
+    const prevX = before[prevK + d + 1]!;
     const prevY = prevX - prevK;
     const startX = down ? prevX : prevX + 1;
     while (x > startX) {

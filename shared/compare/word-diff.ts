@@ -18,10 +18,9 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
   if (newText === '') return [{ op: 'delete', text: oldText }];
   const oldTokens = wordsWithSpaceDiff.tokenize(oldText);
   const newTokens = wordsWithSpaceDiff.tokenize(newText);
-  const ids = new Map<string, number>();
-  const intern = (tokens: readonly string[]) => Int32Array.from(tokens, (t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1));
   const budget = Math.max(16, Math.ceil(REWRITE_SHARE * (oldTokens.length + newTokens.length)));
-  const steps = editScript(intern(oldTokens), intern(newTokens), budget);
+  const ids = new Map<string, number>();
+  const steps = editScript(interned(oldTokens, ids), interned(newTokens, ids), budget);
   // Past the budget the paragraph was rewritten rather than edited: a word-by-word diff
   // would read as noise, so it is shown replaced whole (this also bounds the cost).
   if (!steps) return [{ op: 'delete', text: oldText }, { op: 'insert', text: newText }];
@@ -37,6 +36,18 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
     else pieces.push({ op: step, text });
   }
   return groupChanges(pieces);
+}
+
+// The tokens as numbers, equal tokens getting equal numbers (`ids` is shared by both texts).
+function interned(tokens: readonly string[], ids: Map<string, number>): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let id = ids.get(token);
+    if (id === undefined) ids.set(token, (id = ids.size));
+    out[i] = id;
+  }
+  return out;
 }
 
 /**
