@@ -1,5 +1,5 @@
 import { keymap } from 'prosemirror-keymap';
-import type { Command, EditorState, Plugin, Transaction } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { agreeBracket, bracketRange, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { bracketableParagraphs } from '../../../shared/negotiation/model.js';
 import { bracketParagraph, unbracketParagraph } from '../../../shared/negotiation/paragraph-ops.js';
@@ -33,8 +33,16 @@ const run = (tr: Transaction | null, dispatch?: (tr: Transaction) => void): bool
   return true;
 };
 
-/** Brackets the selected text (no attribution yet). */
-export const bracketSelection: Command = (state, dispatch) => run(bracketRange(state), dispatch);
+/**
+ * Brackets the selected text (no attribution yet) and leaves the text selected inside the new
+ * bracket, so the next action (attribute, agree, drop) applies to it.
+ */
+export const bracketSelection: Command = (state, dispatch) => {
+  const { from, to } = state.selection;
+  const tr = bracketRange(state);
+  if (tr) tr.setSelection(TextSelection.create(tr.doc, from + 1, to + 1));
+  return run(tr, dispatch);
+};
 
 /** Agrees the bracket the cursor is in: its brackets go, its text stays. */
 export const agreeCurrentBracket: Command = (state, dispatch) => {

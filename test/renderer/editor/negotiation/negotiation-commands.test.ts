@@ -30,7 +30,8 @@ describe('facilitator commands', () => {
     const { from, to } = rangeOf(start().doc, 'to report');
     let state = exec(select(start(), from, to), bracketSelection);
     expect(op3Line(compilationText(state.doc))).toContain('[to report]');
-    state = exec(select(state, from + 2), agreeCurrentBracket);
+    expect(state.selection.from).toBe(from + 1);
+    state = exec(state, agreeCurrentBracket);
     expect(op3Line(compilationText(state.doc))).toContain('Secretary-General to report on');
     expect(countBrackets(state.doc).brackets).toBe(0);
   });
