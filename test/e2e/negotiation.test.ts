@@ -30,10 +30,10 @@ describe('facilitator actions in the editor, in Chromium', { timeout: 300_000 },
     await expect.poll(() => brackets.count()).toBe(before + 1);
     await screenshot(page, 'negotiation-bracketed');
     // Yjs's undo manager joins edits less than 500 ms apart into one step, as for typing.
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(1200);
     await page.keyboard.press('Control+Alt+a');
     await expect.poll(() => brackets.count()).toBe(before);
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(1200);
     await page.keyboard.press('Control+z');
     await expect.poll(() => brackets.count()).toBe(before + 1);
     expect(errors).toEqual([]);
