@@ -34,7 +34,7 @@ const attributionAttrs = {
   revision: { default: '' },
 } satisfies Record<string, AttributeSpec>;
 
-const list = (value: unknown): string => (Array.isArray(value) ? value.join(',') : '');
+const list = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : '');
 
 /** The inline node specs of negotiation (added after `text`, so `text` stays the default inline type). */
 export const negotiationInlineNodes = {
@@ -54,7 +54,7 @@ export const negotiationInlineNodes = {
         tag: 'span.ph-bracket',
         getAttrs: (dom: HTMLElement) => ({
           id: dom.getAttribute('data-id') ?? '',
-          proposedBy: (dom.getAttribute('data-proposed-by') ?? '').split(',').filter((s) => s !== ''),
+          proposedBy: (dom.getAttribute('data-proposed-by') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
           deletion: dom.classList.contains('ph-bracket-deletion'),
         }),
       },
