@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export const config = defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/warm-vite.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
