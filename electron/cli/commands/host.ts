@@ -78,9 +78,15 @@ function parseJson(text: string, file: string): Node[] {
 
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
+    let stopping = false;
+    // The handlers stay for the whole run: a second Ctrl+C or SIGTERM while the host is
+    // closing (saving) must not fall back to the default action, which kills the process.
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) {
+        process.stderr.write('penholder host: already stopping, saving first\n');
+        return;
+      }
+      stopping = true;
       resolve();
     };
     process.on('SIGINT', stop);

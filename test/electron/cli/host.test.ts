@@ -17,11 +17,11 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
-function startHostCli(args: string[]): { child: ChildProcess; banner: Promise<Banner>; exited: Promise<number | null>; stdout: () => string } {
+function startHostCli(args: string[]): { child: ChildProcess; banner: Promise<Banner>; exited: Promise<number | string | null>; stdout: () => string } {
   const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', ...args], { cwd: repoRoot });
   children.push(child);
   let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const banner = new Promise<Banner>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
