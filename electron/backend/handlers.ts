@@ -9,6 +9,7 @@ import { docToYDoc } from '../../shared/ydoc.js';
 import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
 import type { Autosave } from './autosave.js';
 import { documentMeta, type LiveDocuments } from './live-documents.js';
+import { createNegotiationBaseHandlers } from './negotiation-base-handlers.js';
 import { createNegotiationHandlers } from './negotiation-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
@@ -114,6 +115,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     }),
     ...createConsultationHandlers(ctx, conn),
     ...createNegotiationHandlers(ctx),
+    ...createNegotiationBaseHandlers(ctx),
   };
 }
 

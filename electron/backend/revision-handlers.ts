@@ -133,9 +133,13 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
   };
 }
 
-// y-prosemirror's own diffing update keeps unchanged paragraphs' Yjs items, so a restore
-// is a small change and other people's concurrent edits to untouched paragraphs survive.
-function changeTo(ydoc: Y.Doc, target: Node): Uint8Array | undefined {
+/**
+ * The one Yjs update that turns `ydoc`'s content into `target` (applied to `ydoc` already),
+ * or undefined when nothing changed. y-prosemirror's own diffing update keeps unchanged
+ * paragraphs' Yjs items, so a restore is a small change and other people's concurrent edits
+ * to untouched paragraphs survive.
+ */
+export function changeTo(ydoc: Y.Doc, target: Node): Uint8Array | undefined {
   let update: Uint8Array | undefined;
   const capture = (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u);
   ydoc.on('update', capture);

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { historyOf } from './history.js';
+import { negotiationBaseOf } from './negotiation-base.js';
 import { negotiationIndexOf } from './negotiation-index.js';
 import { notesOf } from './notes.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
@@ -81,6 +82,10 @@ export type Store = {
   listNotes(docId: string): PrivateNote[];
   /** The negotiation index of revisions (brackets, groups, statuses; see negotiation-index.ts). */
   readonly negotiation: ReturnType<typeof negotiationIndexOf>;
+  /** The revision id `docId` is in negotiation on (stable numbering), or undefined; see negotiation-base.ts. */
+  getNegotiationBase(docId: string): string | undefined;
+  /** Sets (null: clears) the revision `docId` is in negotiation on. */
+  setNegotiationBase(docId: string, revisionId: string | null): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Closes the database (a WAL checkpoint happens on close) and releases the writer lock. Idempotent. */
@@ -107,6 +112,7 @@ export function openStore(location: StoreLocation): Store {
   const compaction = compactionOf(db);
   const notes = notesOf(db, clock);
   const negotiation = negotiationIndexOf(db);
+  const negotiationBase = negotiationBaseOf(db);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     try {
       return fn(...args);
@@ -213,6 +219,8 @@ export function openStore(location: StoreLocation): Store {
     listNotes: notes.listNotes,
     setNote: write(notes.setNote),
     negotiation: { ...negotiation, indexRevision: write(negotiation.indexRevision) },
+    getNegotiationBase: negotiationBase.getNegotiationBase,
+    setNegotiationBase: write(negotiationBase.setNegotiationBase),
     close: () => {
       if (remoteSync) clearTimeout(remoteSync);
       remoteSync = null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelNames, eventNameList } from './names.js';
 import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
+import type { NumberChange } from '../negotiation/stable-numbering.js';
 
 /**
  * The one API contract between the renderer and the backend. Both transports (Electron IPC
@@ -128,6 +129,12 @@ export type PresenceCursor = { anchor?: Uint8Array; head?: Uint8Array; paragraph
 /** One remote participant's presence in a document, from the provider's awareness. */
 export type RemotePresence = Participant & { clientId: number } & PresenceCursor;
 
+/** A document's negotiation base: the revision whose paragraph numbers stay fixed (OP 5 bis ...), null when not in negotiation. */
+export type NegotiationBase = { revision: RevisionSummary | null };
+
+/** What "Issue clean text" made: the clean text's named revision (now the base) and the old -> new number table. */
+export type CleanTextIssued = { revision: RevisionSummary; table: NumberChange[] };
+
 /** A private note on one paragraph: stored only in this installation, never sent, never exported unless asked. */
 export type PrivateNote = { docId: string; paragraphId: string; text: string; updatedAt: string };
 
@@ -186,6 +193,14 @@ export const channelArgs = {
   'negotiation.overview': z.object({ docId: id, revisionId: id.optional() }).strict(),
   'negotiation.bracketLife': z.object({ docId: id, bracketId: z.string().min(1).max(200) }).strict(),
   'negotiation.series': z.object({ docId: id }).strict(),
+  'negotiation.base': z.object({ docId: id }).strict(),
+  'negotiation.setBase': z
+    .object({ docId: id, revisionId: id.optional(), label: z.string().trim().min(1).max(200).optional() })
+    .strict()
+    .refine((a) => a.revisionId === undefined || a.label === undefined, { message: 'give a revision id or a label for a new revision, not both' }),
+  'negotiation.issueClean': z
+    .object({ docId: id, label: z.string().trim().min(1).max(200), kind: z.enum(revisionKinds).exclude(['autosave']).optional() })
+    .strict(),
 } as const;
 
 /** Result types, one per channel. */
@@ -260,6 +275,20 @@ export type ChannelResults = {
   'negotiation.bracketLife': BracketLife;
   /** Per revision, oldest first: open brackets and agreed paragraphs (the dashboard's chart). */
   'negotiation.series': NegotiationPoint[];
+  /** The revision the document is in negotiation on, or null. */
+  'negotiation.base': NegotiationBase;
+  /**
+   * Puts the document in negotiation on `revisionId` (one of its revisions), or on a new named
+   * revision ('revision' kind) labelled `label` made now; with neither, takes it out of negotiation.
+   */
+  'negotiation.setBase': NegotiationBase;
+  /**
+   * "Issue clean text": removes paragraphs with status deleted and the brackets of agreed ones,
+   * renumbers, applies that as one change (history kept), saves it as a named revision
+   * (`kind`, default 'revision') and makes that the new base. 'invalid-argument' when the
+   * clean text would be impossible (e.g. every operative paragraph deleted).
+   */
+  'negotiation.issueClean': CleanTextIssued;
 };
 
 /** Every channel name of the contract. */

@@ -36,6 +36,9 @@ export const channelNames = [
   'negotiation.overview',
   'negotiation.bracketLife',
   'negotiation.series',
+  'negotiation.base',
+  'negotiation.setBase',
+  'negotiation.issueClean',
 ] as const;
 
 /** Every pushed event name of the contract. */

@@ -65,6 +65,11 @@ function recordingHandlers(seen: unknown[]): Handlers {
     },
     'negotiation.bracketLife': async ({ bracketId }) => ({ bracketId, open: false, events: [] }),
     'negotiation.series': async () => [],
+    'negotiation.base': async () => ({ revision: null }),
+    'negotiation.setBase': async () => ({ revision: null }),
+    'negotiation.issueClean': async () => {
+      throw new ApiError('invalid-argument', 'Not in negotiation.');
+    },
   };
 }
 
