@@ -1,0 +1,213 @@
+/**
+ * Paragraph status in the margin: every top-level paragraph (PP, OP, decision paragraph and
+ * their alternatives) gets a widget at its start, drawn by status.css in the inline-end
+ * margin as a small button with the status in words and a colour ("Agreed", "Reservation:
+ * USA", "Parked"; never colour alone). Pending paragraphs get one too, shown only while the
+ * pointer is over the paragraph, so what is NOT pending stands out at a glance. Clicking
+ * the button (or Enter on it, or Mod-Alt-Shift-s in the paragraph) fires
+ * `paragraphStatusRequestEvent` on the editor's root; the status dialog listens for it.
+ *
+ * Typing must stay cheap: a transaction only re-reads the top-level paragraphs its steps
+ * touched, and only when a step changed structure (not just text inside one text block)
+ * are the existing widgets checked again, since numbers ("OP 3") may then have moved.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { keymap } from 'prosemirror-keymap';
+import { AttrStep } from 'prosemirror-transform';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { computeNumbering, type Numbering } from '../../../shared/document/numbering.js';
+import { paragraphStatus, topParagraphs } from '../../../shared/negotiation/model.js';
+import { statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
+import { numberingKey } from '../numbering-plugin.js';
+
+/** The DOM event (a CustomEvent with `detail: { id }`, the paragraph's id) asking for the status dialog. */
+export const paragraphStatusRequestEvent = 'penholder:paragraph-status';
+
+/** The key that opens the status dialog for the paragraph at the cursor. */
+export const paragraphStatusShortcut = 'Mod-Alt-Shift-s';
+
+/**
+ * What one margin widget shows: the paragraph's `id` and `path` ("OP 3"), the status
+ * `state`, its `text` ("Reservation: USA"), `title` (who and when), whether the paragraph
+ * was `reopened`, and `key`, which is equal exactly when two widgets draw the same.
+ */
+export type StatusWidgetSpec = { key: string; id: string; path: string; state: string; text: string; title: string; reopened: boolean };
+
+/** The plugin's state: the widgets, and how many paragraphs the last transaction re-read. */
+export type StatusMarginState = { decorations: DecorationSet; recomputed: number };
+
+/** The key of the status margin's state (`statusMarginKey.getState(state)`). */
+export const statusMarginKey = new PluginKey<StatusMarginState>('penholder-status-margin');
+
+type PathLookup = (id: string) => string | undefined;
+
+function lookup(numbering: () => Numbering): PathLookup {
+  let known: Numbering | null = null;
+  return (id) => (known ??= numbering()).byId.get(id)?.path;
+}
+
+/** Calls `fn` for each top-level paragraph overlapping `from`..`to` in `doc`, without entering text. */
+function eachTopParagraph(doc: Node, from: number, to: number, fn: (node: Node, pos: number) => void): void {
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (topParagraphs.has(node.type.name)) {
+      fn(node, pos);
+      return false;
+    }
+    return !node.isTextblock && !node.isAtom && node.type.name !== 'header' && node.type.name !== 'annex';
+  });
+}
+
+/** The widget spec of the top-level paragraph `node`, or null when it has no id yet. */
+export function statusWidgetSpec(node: Node, pathOf: PathLookup): StatusWidgetSpec | null {
+  const id = String(node.attrs.id ?? '');
+  if (id === '') return null;
+  const status = paragraphStatus(node);
+  const path = pathOf(id) ?? 'paragraph';
+  const text = statusText(status, pathOf);
+  const reopened = wasReopened(status);
+  const title = status.at === '' ? `${path}: ${text}` : `${path}: ${text}, set by ${status.by || 'someone'} at ${status.at.slice(0, 16).replace('T', ' ')}`;
+  return { key: `status|${id}|${path}|${status.state}|${text}|${title}|${reopened}`, id, path, state: status.state, text, title, reopened };
+}
+
+function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
+  return (view) => {
+    const box = document.createElement('span');
+    box.className = `ph-status ph-status-${spec.state}`;
+    box.contentEditable = 'false';
+    box.dir = 'ltr';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'ph-status-button';
+    button.setAttribute('aria-label', `Status of ${spec.path}: ${spec.text}${spec.reopened ? ' (reopened)' : ''}`);
+    button.title = spec.title;
+    button.textContent = spec.text;
+    if (spec.reopened) {
+      const note = document.createElement('span');
+      note.className = 'ph-status-note';
+      note.textContent = 'reopened';
+      button.append(note);
+    }
+    button.addEventListener('click', () => {
+      view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id: spec.id } }));
+    });
+    box.append(button);
+    return box;
+  };
+}
+
+function widget(pos: number, spec: StatusWidgetSpec): Decoration {
+  return Decoration.widget(pos + 1, drawWidget(spec), { ...spec, side: -1, ignoreSelection: true, stopEvent: () => true });
+}
+
+/** Every top-level paragraph's widget in `doc`. */
+export function statusDecorations(doc: Node, pathOf: PathLookup): DecorationSet {
+  const widgets: Decoration[] = [];
+  eachTopParagraph(doc, 0, doc.content.size, (node, pos) => {
+    const spec = statusWidgetSpec(node, pathOf);
+    if (spec) widgets.push(widget(pos, spec));
+  });
+  return DecorationSet.create(doc, widgets);
+}
+
+/** True when `from`..`to` of `doc` lies in one text block: such a change cannot renumber anything. */
+function insideTextblock(doc: Node, from: number, to: number): boolean {
+  const $from = doc.resolve(from);
+  return $from.parent.isTextblock && to <= $from.end();
+}
+
+/**
+ * `previous` brought up to `tr.doc`: the widgets are mapped, then the top-level paragraphs
+ * the steps touched get their widget rebuilt when what it shows changed (and stray widgets
+ * inside them, e.g. of a paragraph joined into another, go). After a structural step every
+ * paragraph that has a widget is checked too, since its number may have changed.
+ */
+export function updateStatusDecorations(previous: DecorationSet, tr: Transaction, pathOf: PathLookup): StatusMarginState {
+  let decorations = previous.map(tr.mapping, tr.doc);
+  const touched = new Map<number, Node>();
+  let structural = false;
+  tr.steps.forEach((step, i) => {
+    const after = tr.mapping.slice(i + 1);
+    const ranges: [number, number][] = [];
+    step.getMap().forEach((_a, _b, start, end) => ranges.push([start, end]));
+    // Mark steps have no map range but a from/to; attribute steps a pos.
+    const { from: markFrom, to: markTo, pos: at } = step as unknown as { from?: unknown; to?: unknown; pos?: unknown };
+    if (ranges.length === 0 && typeof markFrom === 'number' && typeof markTo === 'number') ranges.push([markFrom, markTo]);
+    else if (ranges.length === 0 && typeof at === 'number') ranges.push([at, at + 1]);
+    if (ranges.length === 0) structural = true;
+    for (const [start, end] of ranges) {
+      const from = after.map(start, -1);
+      const to = Math.max(from, after.map(end, 1));
+      // Only an alternative's link changes numbers among attributes (status, bracket do not).
+      const renumbers = step instanceof AttrStep ? step.attr === 'alternativeOf' : !insideTextblock(tr.doc, from, to);
+      if (renumbers) structural = true;
+      eachTopParagraph(tr.doc, from, to, (node, pos) => touched.set(pos, node));
+    }
+  });
+  if (structural) {
+    for (const deco of decorations.find()) {
+      const node = tr.doc.nodeAt(deco.from - 1);
+      if (node && topParagraphs.has(node.type.name)) touched.set(deco.from - 1, node);
+    }
+  }
+  const stale: Decoration[] = [];
+  const added: Decoration[] = [];
+  for (const [pos, node] of touched) {
+    const spec = statusWidgetSpec(node, pathOf);
+    let kept = false;
+    for (const deco of decorations.find(pos, pos + node.nodeSize)) {
+      const own = deco.from === pos + 1 && !kept && spec !== null && (deco.spec as StatusWidgetSpec).key === spec.key;
+      if (own) kept = true;
+      else stale.push(deco);
+    }
+    if (!kept && spec) added.push(widget(pos, spec));
+  }
+  if (stale.length > 0) decorations = decorations.remove(stale);
+  if (added.length > 0) decorations = decorations.add(tr.doc, added);
+  return { decorations, recomputed: touched.size };
+}
+
+/**
+ * The status margin plugin; put it after the numbering plugin, whose numbering it reads
+ * for the paragraphs' names.
+ */
+export function statusMarginPlugin(): Plugin<StatusMarginState> {
+  const numberingOf = (state: EditorState) => () => numberingKey.getState(state)?.numbering ?? computeNumbering(state.doc);
+  return new Plugin<StatusMarginState>({
+    key: statusMarginKey,
+    state: {
+      init: (_config, state) => ({ decorations: statusDecorations(state.doc, lookup(numberingOf(state))), recomputed: 0 }),
+      apply: (tr, previous, _old, state) => (tr.docChanged ? updateStatusDecorations(previous.decorations, tr, lookup(numberingOf(state))) : previous),
+    },
+    props: {
+      decorations: (state) => statusMarginKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  });
+}
+
+/** The position and node of the top-level paragraph holding the selection's start, or null. */
+export function cursorTopParagraph(state: EditorState): { pos: number; node: Node } | null {
+  const $from = state.selection.$from;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (topParagraphs.has(node.type.name)) return { pos: $from.before(depth), node };
+  }
+  return null;
+}
+
+/**
+ * Asks for the status dialog of the top-level paragraph at the cursor (a subparagraph's
+ * status is its paragraph's); false outside such a paragraph.
+ */
+export const requestParagraphStatus: Command = (state, dispatch, view) => {
+  const found = cursorTopParagraph(state);
+  const id = found ? String(found.node.attrs.id ?? '') : '';
+  if (id === '') return false;
+  if (dispatch && view) view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id } }));
+  return true;
+};
+
+/** The key binding of `requestParagraphStatus` (`paragraphStatusShortcut`). */
+export function statusKeymap(): Plugin {
+  return keymap({ [paragraphStatusShortcut]: requestParagraphStatus });
+}

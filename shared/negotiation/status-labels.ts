@@ -1,0 +1,99 @@
+/**
+ * How a paragraph status reads for people: the state's name, the margin label (with the
+ * delegations of a reservation or the paragraphs an "agreed pending" paragraph waits for),
+ * and the status history as a list of changes from one state to the next. Pure text, used
+ * by the status margin in the editor and by the status dialog.
+ */
+import type { ParagraphStatus, StatusEntry, StatusState } from './model.js';
+import { isReopening } from './paragraph-ops.js';
+
+/** The name of each state, as the margin and the dialog print it. */
+export const statusNames: Readonly<Record<StatusState, string>> = {
+  pending: 'Pending',
+  under_discussion: 'Under discussion',
+  agreed_ad_ref: 'Agreed ad ref',
+  agreed: 'Agreed',
+  deleted: 'Deleted',
+  reservation: 'Reservation',
+  agreed_pending: 'Agreed pending',
+  parked: 'Parked',
+};
+
+/** One sentence per state saying what it means in the room (the dialog's hints). */
+export const statusHints: Readonly<Record<StatusState, string>> = {
+  pending: 'Not yet discussed.',
+  under_discussion: 'Being negotiated now.',
+  agreed_ad_ref: 'Agreed subject to confirmation from capitals.',
+  agreed: 'Agreed by the room.',
+  deleted: 'The room agreed to delete it.',
+  reservation: 'Agreed except for the delegations that hold a reservation.',
+  agreed_pending: 'Agreed once the linked paragraphs are agreed.',
+  parked: 'Set aside for later.',
+};
+
+/** Names a linked paragraph by its id ("OP 5"); '' or undefined when it no longer exists. */
+export type PathOf = (id: string) => string | undefined;
+
+const linkedPaths = (linked: readonly string[], pathOf: PathOf): string =>
+  linked.map((id) => pathOf(id) || 'a removed paragraph').join(', ');
+
+/**
+ * The text of a status entry: "Agreed", "Reservation: USA, RUS", "Agreed pending OP 5,
+ * OP 7" (linked ids named by `pathOf`).
+ */
+export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf): string {
+  const name = statusNames[entry.state];
+  if (entry.state === 'reservation' && entry.delegations.length > 0) return `${name}: ${entry.delegations.join(', ')}`;
+  if (entry.state === 'agreed_pending' && entry.linked.length > 0) return `${name} ${linkedPaths(entry.linked, pathOf)}`;
+  return name;
+}
+
+/** True when the current entry of `status` reopened an agreed paragraph (it then carries the reason). */
+export function wasReopened(status: ParagraphStatus): boolean {
+  const previous = status.history[status.history.length - 1];
+  return previous !== undefined && isReopening(previous.state, status.state);
+}
+
+/** One change of status: from which state to which, by whom, when, and why (a reopening's reason). */
+export type StatusChangeRow = {
+  from: StatusState;
+  to: StatusState;
+  toText: string;
+  by: string;
+  at: string;
+  reason: string;
+  reopening: boolean;
+};
+
+/**
+ * The changes that led to `status`, oldest first: each entry of its history, then the
+ * current one, as a change from the state before it (the first from "pending"). Empty for
+ * a paragraph whose status was never set.
+ */
+export function statusChanges(status: ParagraphStatus, pathOf: PathOf): StatusChangeRow[] {
+  if (status.at === '' && status.by === '' && status.history.length === 0) return [];
+  const entries: StatusEntry[] = [...status.history, status];
+  return entries.map((entry, i) => {
+    const from = i === 0 ? 'pending' : (entries[i - 1]?.state ?? 'pending');
+    return {
+      from,
+      to: entry.state,
+      toText: statusText(entry, pathOf),
+      by: entry.by,
+      at: entry.at,
+      reason: entry.reason,
+      reopening: isReopening(from, entry.state),
+    };
+  });
+}
+
+/**
+ * Who is recorded as setting a status: "CAN (Jane Doe)" from the profile's delegation code
+ * and name, only one of them when the other is missing, "Unnamed user" when both are.
+ */
+export function statusAuthor(name: string, delegation: string): string {
+  const person = name.trim();
+  const code = delegation.trim();
+  if (person !== '' && code !== '') return `${code} (${person})`;
+  return person || code || 'Unnamed user';
+}
