@@ -62,3 +62,42 @@ function backtrack(trace: readonly Int32Array[], last: number, n: number, m: num
   }
   return steps.reverse();
 }
+
+/**
+ * `editScript` with two shortcuts that spare the Myers search most of its work (compare
+ * p95 is a goal of the history bench): a common prefix and suffix are kept as they are
+ * (the edit distance of the rest is the whole's), and when the token counts alone differ
+ * by more than `maxEdits` (each differing occurrence costs at least one edit) the answer
+ * is null without a search. Null exactly when `editScript` gives null; otherwise a
+ * shortest script (ties may break differently at the end). Ids must be non-negative.
+ */
+export function boundedEditScript(a: Int32Array, b: Int32Array, maxEdits: number): EditStep[] | null {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const midA = a.subarray(start, endA);
+  const midB = b.subarray(start, endB);
+  if (countDifference(midA, midB) > maxEdits) return null;
+  const middle = editScript(midA, midB, maxEdits);
+  if (!middle) return null;
+  const equal = (n: number): EditStep[] => new Array<EditStep>(n).fill('equal');
+  return [...equal(start), ...middle, ...equal(a.length - endA)];
+}
+
+// Sum over ids of |occurrences in a - occurrences in b|: a lower bound of the edits.
+function countDifference(a: Int32Array, b: Int32Array): number {
+  let distinct = 0;
+  for (const id of a) distinct = Math.max(distinct, id + 1);
+  for (const id of b) distinct = Math.max(distinct, id + 1);
+  const counts = new Int32Array(distinct);
+  for (const id of a) counts[id]!++;
+  for (const id of b) counts[id]!--;
+  let total = 0;
+  for (const c of counts) total += Math.abs(c);
+  return total;
+}

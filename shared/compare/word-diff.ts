@@ -1,5 +1,5 @@
 import { wordsWithSpaceDiff } from 'diff';
-import { editScript, type EditStep } from './myers.js';
+import { boundedEditScript } from './myers.js';
 import type { WordOp } from './types.js';
 
 /**
@@ -20,7 +20,7 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
   const newTokens = wordsWithSpaceDiff.tokenize(newText);
   const budget = Math.max(16, Math.ceil(REWRITE_SHARE * (oldTokens.length + newTokens.length)));
   const ids = new Map<string, number>();
-  const steps = boundedScript(interned(oldTokens, ids), interned(newTokens, ids), budget, ids.size);
+  const steps = boundedEditScript(interned(oldTokens, ids), interned(newTokens, ids), budget);
   // Past the budget the paragraph was rewritten rather than edited: a word-by-word diff
   // would read as noise, so it is shown replaced whole (this also bounds the cost).
   if (!steps) return [{ op: 'delete', text: oldText }, { op: 'insert', text: newText }];
@@ -36,39 +36,6 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
     else pieces.push({ op: step, text });
   }
   return groupChanges(pieces);
-}
-
-// The edit script of two token-id sequences, or null past `budget` edits. Two cheap steps
-// spare the quadratic Myers search most of its work (compare p95 is a goal of the history
-// bench): a common prefix and suffix are kept as they are (the edit distance of the rest is
-// the whole's), and a paragraph whose token counts alone differ by more than the budget
-// (each differing occurrence costs at least one edit) is known rewritten without a search.
-function boundedScript(a: Int32Array, b: Int32Array, budget: number, distinct: number): EditStep[] | null {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const midA = a.subarray(start, endA);
-  const midB = b.subarray(start, endB);
-  if (countDifference(midA, midB, distinct) > budget) return null;
-  const middle = editScript(midA, midB, budget);
-  if (!middle) return null;
-  const equal = (n: number): EditStep[] => new Array<EditStep>(n).fill('equal');
-  return [...equal(start), ...middle, ...equal(a.length - endA)];
-}
-
-// Sum over token ids of |occurrences in a - occurrences in b|: a lower bound of the edits.
-function countDifference(a: Int32Array, b: Int32Array, distinct: number): number {
-  const counts = new Int32Array(distinct);
-  for (const id of a) counts[id]!++;
-  for (const id of b) counts[id]!--;
-  let total = 0;
-  for (const c of counts) total += Math.abs(c);
-  return total;
 }
 
 // The tokens as numbers, equal tokens getting equal numbers (`ids` is shared by both texts).

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { editScript, type EditStep } from '../../../shared/compare/myers.js';
-import { REWRITE_SHARE, applyWordDiff, wordDiff } from '../../../shared/compare/word-diff.js';
-import { diffWordsWithSpace, wordsWithSpaceDiff } from 'diff';
+import { boundedEditScript, editScript, type EditStep } from '../../../shared/compare/myers.js';
+import { REWRITE_SHARE, wordDiff } from '../../../shared/compare/word-diff.js';
 
 const ids = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 });
 
@@ -50,6 +49,25 @@ describe('editScript', () => {
   });
 });
 
+describe('boundedEditScript', () => {
+  it('gives up exactly when editScript does, and otherwise a script as short, that turns a into b', () => {
+    fc.assert(
+      fc.property(ids, ids, fc.nat({ max: 40 }), (a, b, cap) => {
+        const plain = editScript(a, b, cap);
+        const bounded = boundedEditScript(Int32Array.from(a), Int32Array.from(b), cap);
+        if (!plain) {
+          expect(bounded).toBeNull();
+          return;
+        }
+        expect(bounded).not.toBeNull();
+        expect(edits(bounded!)).toBe(edits(plain));
+        expect(replay(a, b, bounded!)).toEqual(b);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('wordDiff bounds', () => {
   it('shows a rewritten paragraph as replaced whole, and does so fast on long paragraphs', () => {
     const long = (seed: number) => Array.from({ length: 3000 }, (_, i) => `w${i * seed}`).join(' ');
@@ -73,24 +91,5 @@ describe('wordDiff bounds', () => {
       { op: 'delete', text: 'w1500' },
       { op: 'insert', text: 'y1500' },
     ]);
-  });
-
-  it('replaces a paragraph whole exactly when jsdiff needs more edits than the budget, and otherwise gives a fitting diff', () => {
-    const words = fc.array(fc.constantFrom('the', 'States', 'Member', 'all', ',', 'shall', 'should', 'and'), { maxLength: 30 });
-    fc.assert(
-      fc.property(words, words, (a, b) => {
-        const [oldText, newText] = [a.join(' '), b.join(' ')];
-        const ops = wordDiff(oldText, newText);
-        expect(applyWordDiff(oldText, ops)).toBe(newText);
-        if (oldText === '' || newText === '' || oldText === newText) return;
-        const tokens = wordsWithSpaceDiff.tokenize(oldText).length + wordsWithSpaceDiff.tokenize(newText).length;
-        const needed = diffWordsWithSpace(oldText, newText).reduce((n, c) => n + (c.added || c.removed ? wordsWithSpaceDiff.tokenize(c.value).length : 0), 0);
-        const whole = ops.length === 2 && ops[0]!.op === 'delete' && ops[1]!.op === 'insert' && ops[0]!.text === oldText;
-        if (needed > Math.max(16, Math.ceil(REWRITE_SHARE * tokens))) expect(whole).toBe(true);
-        // Some token kept: a word-level diff, never a whole replacement.
-        else if (needed < tokens) expect(whole).toBe(false);
-      }),
-      { numRuns: 300 },
-    );
   });
 });
