@@ -4,17 +4,27 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import type { NumberEntry, Numbering } from '../../shared/document/numbering.js';
+import { stableLabels } from '../../shared/negotiation/stable-numbering.js';
+import { paragraphStructureKey, stableNumbering } from '../../shared/negotiation/stable-view.js';
 
 /**
  * Computed numbering shown, never typed: after every transaction that changed the document,
  * `computeNumbering` runs on the new document and each numbered node gets a node decoration
  * carrying its label as `data-label` (drawn by CSS `::before`) and an `aria-label` naming it
  * for assistive technology ("Operative paragraph 3"). Cross-references show their target's
- * number the same way.
+ * number the same way. While the document is in negotiation (a base document was set with
+ * `setNumberingBase`), top-level paragraphs show their stable labels against the base
+ * ("5 bis.", "PP 2 ter") instead; see shared/negotiation/stable-view.ts.
  */
 
-/** The plugin's state: the numbering of the current document and its decorations. */
-export type NumberingState = { numbering: Numbering; decorations: DecorationSet };
+/** The base of stable numbering: its document, the paragraph structure the labels were computed for, the labels by id. */
+export type NumberingBase = { doc: Node; key: string; labels: ReadonlyMap<string, string> };
+
+/**
+ * The plugin's state: the numbering the document shows (stable labels while `base` is set),
+ * its decorations, and the negotiation base (null: fresh numbers).
+ */
+export type NumberingState = { numbering: Numbering; decorations: DecorationSet; base: NumberingBase | null };
 
 /** The key under which the numbering plugin keeps its state (read it with `numberingKey.getState`). */
 export const numberingKey = new PluginKey<NumberingState>('penholder-numbering');
@@ -27,9 +37,9 @@ export const numberingKey = new PluginKey<NumberingState>('penholder-numbering')
 export function accessibleName(entry: NumberEntry): string {
   switch (entry.kind) {
     case 'pp':
-      return `Preambular paragraph ${entry.number}`;
+      return `Preambular paragraph ${entry.path.replace(/^PP /, '')}`;
     case 'op':
-      return `Operative paragraph ${entry.number}`;
+      return `Operative paragraph ${entry.path.replace(/^OP /, '')}`;
     case 'sub':
     case 'subsub':
       return withParent(`Subparagraph ${entry.label}`, entry.path, ` ${entry.label}`);
@@ -52,9 +62,10 @@ function withParent(name: string, path: string, ownPart: string): string {
   return `${name} of ${spoken}`;
 }
 
-/** How a cross-reference to `entry` reads in running text: "5" for OP 5, "5 (a)" for its (a). */
+/** How a cross-reference to `entry` reads in running text: "5" for OP 5 (and OP 5 alt), "5 bis" in negotiation, "5 (a)" for its (a). */
 export function referenceText(entry: NumberEntry): string {
-  if (entry.kind === 'op' || entry.kind === 'item') return String(entry.number);
+  if (entry.kind === 'op') return entry.path.replace(/^OP /, '').replace(/ alt( \d+)?$/, '');
+  if (entry.kind === 'item') return String(entry.number);
   return entry.path.replace(/^OP /, '').replace(/^PP /, '');
 }
 
@@ -63,18 +74,21 @@ export function referenceText(entry: NumberEntry): string {
  * node prints a label, `aria-label` and `role="group"` for paragraphs) and one per
  * cross-reference (`data-label` = the target's number, `?` when the target is gone). Each
  * decoration's spec is `{ attrs, entry? }`: the attributes it sets and the numbering entry.
+ * With `stable` (a numbering from `stableNumbering`), top-level paragraphs also get
+ * `data-stable` so the page can lay out the longer labels ("12 quater.").
  */
-export function numberingDecorations(doc: Node, numbering: Numbering = computeNumbering(doc)): DecorationSet {
-  return DecorationSet.create(doc, numberingDecorationList(doc, numbering));
+export function numberingDecorations(doc: Node, numbering: Numbering = computeNumbering(doc), stable = false): DecorationSet {
+  return DecorationSet.create(doc, numberingDecorationList(doc, numbering, stable));
 }
 
-function numberingDecorationList(doc: Node, numbering: Numbering): Decoration[] {
+function numberingDecorationList(doc: Node, numbering: Numbering, stable: boolean): Decoration[] {
   const decorations: Decoration[] = [];
   for (const entry of numbering.entries) {
     const node = doc.nodeAt(entry.pos);
     if (!node) continue;
     const attrs: Record<string, string> = { 'aria-label': accessibleName(entry) };
     if (entry.label !== '') attrs['data-label'] = entry.label;
+    if (stable && (entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision')) attrs['data-stable'] = '';
     if (entry.kind !== 'footnote') attrs.role = entry.kind === 'annex' ? 'region' : 'group';
     decorations.push(Decoration.node(entry.pos, entry.pos + node.nodeSize, attrs, { attrs, entry }));
   }
@@ -108,12 +122,12 @@ const keyOf = (deco: Decoration): string => {
  * `numberingDecorations(tr.doc, numbering)`; a kept decoration's `entry` may be the older one
  * (same label, older position).
  */
-export function updateNumberingDecorations(previous: DecorationSet, tr: Transaction, numbering: Numbering): DecorationSet {
+export function updateNumberingDecorations(previous: DecorationSet, tr: Transaction, numbering: Numbering, stable = false): DecorationSet {
   const mapped = previous.map(tr.mapping, tr.doc);
   const kept = new Map<string, Decoration>();
   for (const deco of mapped.find()) kept.set(keyOf(deco), deco);
   const added: Decoration[] = [];
-  for (const deco of numberingDecorationList(tr.doc, numbering)) {
+  for (const deco of numberingDecorationList(tr.doc, numbering, stable)) {
     const key = keyOf(deco);
     if (kept.has(key)) kept.delete(key);
     else added.push(deco);
@@ -123,8 +137,27 @@ export function updateNumberingDecorations(previous: DecorationSet, tr: Transact
 }
 
 /**
+ * `tr` with the instruction to number against `base` (the negotiation base revision's
+ * document): stable labels from then on; null goes back to fresh numbers. Dispatch it.
+ */
+export function setNumberingBase(tr: Transaction, base: Node | null): Transaction {
+  return tr.setMeta(numberingKey, { base });
+}
+
+// Stable labels depend only on the order and ids of top-level paragraphs: they are recomputed
+// when that structure changed (Enter, a paragraph deleted or moved), not per character typed.
+function nextBase(tr: Transaction, previous: NumberingBase | null): NumberingBase | null {
+  const meta = tr.getMeta(numberingKey) as { base: Node | null } | undefined;
+  const base = meta === undefined ? previous : meta.base && { doc: meta.base, key: '', labels: new Map<string, string>() };
+  if (!base) return null;
+  const key = paragraphStructureKey(tr.doc);
+  return key === base.key ? base : { doc: base.doc, key, labels: stableLabels(tr.doc, base.doc) };
+}
+
+/**
  * The numbering plugin: recomputes the numbering whenever the document changes (it is cheap)
- * and replaces only the decorations whose label or place changed.
+ * and replaces only the decorations whose label or place changed. A transaction from
+ * `setNumberingBase` switches between fresh and stable numbering.
  */
 export function numberingPlugin(): Plugin<NumberingState> {
   return new Plugin<NumberingState>({
@@ -132,12 +165,14 @@ export function numberingPlugin(): Plugin<NumberingState> {
     state: {
       init: (_config, state) => {
         const numbering = computeNumbering(state.doc);
-        return { numbering, decorations: numberingDecorations(state.doc, numbering) };
+        return { numbering, decorations: numberingDecorations(state.doc, numbering), base: null };
       },
       apply: (tr, previous) => {
-        if (!tr.docChanged) return previous;
-        const numbering = computeNumbering(tr.doc);
-        return { numbering, decorations: updateNumberingDecorations(previous.decorations, tr, numbering) };
+        if (!tr.docChanged && tr.getMeta(numberingKey) === undefined) return previous;
+        const base = nextBase(tr, previous.base);
+        const fresh = computeNumbering(tr.doc);
+        const numbering = base ? stableNumbering(fresh, base.labels) : fresh;
+        return { numbering, decorations: updateNumberingDecorations(previous.decorations, tr, numbering, base !== null), base };
       },
     },
     props: {
