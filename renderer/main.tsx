@@ -10,6 +10,7 @@ import './styles/history.css';
 import './styles/consultation.css';
 import './styles/dashboard.css';
 import './styles/negotiation.css';
+import './styles/negotiation-views.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

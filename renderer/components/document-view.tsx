@@ -23,6 +23,7 @@ import { MetadataPanel } from './metadata-panel.js';
 import { OutlinePanel } from './outline-panel.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
+import { useNegotiationViews } from './negotiation-views.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { useRevisionTools } from './revision-tools.js';
 import { ZoomControl } from './zoom-control.js';
@@ -75,6 +76,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
   const dashboard = useNegotiationDashboard(api, id);
+  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null);
 
   useEffect(() => {
     let cancelled = false;
@@ -150,6 +152,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
           {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
         </span>
+        {views.switcher}
         {consultation.indicator}
         <ZoomControl zoom={zoom} onZoom={setZoom} />
         <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
@@ -177,12 +180,13 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
       {tools.banner}
       <div className="document-body">
         {panels.outline ? <OutlinePanel view={viewRef.current} entries={outline} /> : null}
-        <div className="page-scroll">
+        <div className="page-scroll" hidden={views.content !== null}>
           <article className="page" style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
             <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
             <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
         </div>
+        {views.content}
         {panels.details || tools.panel || consultation.panel || notes.panel || dashboard.panel ? (
           <aside className="side-panels" aria-label="Side panels">
             {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { DecorationSet, EditorView } from 'prosemirror-view';
+import type { NodeView } from 'prosemirror-view';
+import { readHeader } from '../../shared/document/header.js';
+import { cleanViewDoc } from '../../shared/negotiation/clean-view.js';
+import { createHeaderView, headerPlugin } from '../editor/header-view.js';
+import { collectFootnotes } from '../editor/footnotes.js';
+import type { FootnoteEntry } from '../editor/footnotes.js';
+import { compilationDecorations } from '../editor/negotiation/view-decorations.js';
+import { numberingKey, numberingPlugin } from '../editor/numbering-plugin.js';
+
+/** Props of the read-only negotiation page: the live document, which text, and whether tags show. */
+export type NegotiationPageProps = { doc: Node; mode: 'compilation' | 'clean'; tags: boolean; label: string };
+
+// A footnote marker without its text in the running text (the text is listed at the foot).
+function footnoteMarker(node: Node): NodeView {
+  const dom = document.createElement('sup');
+  dom.className = 'ph-footnote';
+  dom.title = node.textContent;
+  return { dom };
+}
+
+/**
+ * The compilation or clean text drawn like the page (serif, UN layout, computed numbers,
+ * header block, footnotes at the foot), read-only, for a facilitator to project: a
+ * ProseMirror view of the document (compilation: brackets with their tags, whole bracketed
+ * paragraphs and preambular alternatives labelled by widgets) or of `cleanViewDoc` (clean).
+ * A new `doc` redraws only what changed: unchanged nodes keep their DOM.
+ */
+export function NegotiationPage({ doc, mode, tags, label }: NegotiationPageProps) {
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
+
+  useEffect(() => {
+    if (!mount.current) return undefined;
+    const view = new EditorView(mount.current, {
+      state: EditorState.create({ doc }),
+      editable: () => false,
+      nodeViews: { header: createHeaderView, footnote: footnoteMarker },
+    });
+    viewRef.current = view;
+    return () => {
+      viewRef.current = null;
+      view.destroy();
+    };
+    // Made once: the effect below gives the view each document.
+  }, []);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const shown = mode === 'clean' ? cleanViewDoc(doc) : doc;
+    const state = EditorState.create({ doc: shown, plugins: [numberingPlugin(), headerPlugin()] });
+    const numbering = numberingKey.getState(state)?.numbering;
+    const extra = mode === 'compilation' && numbering ? compilationDecorations(shown, numbering.entries) : DecorationSet.empty;
+    const language = readHeader(shown).language;
+    view.setProps({
+      state,
+      decorations: () => extra,
+      attributes: {
+        class: `ph-document ph-view-${mode}`,
+        role: 'document',
+        'aria-label': label,
+        'aria-readonly': 'true',
+        lang: language,
+        dir: language === 'ar' ? 'rtl' : 'ltr',
+      },
+    });
+    setFootnotes(numbering ? collectFootnotes(shown, numbering) : []);
+  }, [doc, mode, label]);
+
+  return (
+    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} aria-label={label}>
+      <div ref={mount} className="page-editor" />
+      {footnotes.length > 0 ? (
+        <section className="ph-footnotes" aria-label="Footnotes">
+          <ol>
+            {footnotes.map((note) => (
+              <li key={note.id || `n${note.number}`} className="ph-footnote-text" data-label={String(note.number)} value={note.number}>
+                {note.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </article>
+  );
+}

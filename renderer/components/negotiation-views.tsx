@@ -1,0 +1,200 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { Node } from 'prosemirror-model';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient } from '../../shared/api/contract.js';
+import { collectBrackets } from '../../shared/negotiation/model.js';
+import { proposingDelegations, viewExportText, viewFileName } from '../document/negotiation-export.js';
+import type { NegotiationViewMode } from '../document/negotiation-export.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { messageOf } from '../format.js';
+import { NegotiationPage } from './negotiation-page.js';
+import { NegotiationProposals } from './negotiation-proposals.js';
+
+/** What the document view places: the view switcher in its bar, and the view shown instead of the editor (null while editing). */
+export type NegotiationViews = { switcher: ReactNode; content: ReactNode };
+
+const modes: readonly NegotiationViewMode[] = ['editing', 'compilation', 'clean', 'proposals'];
+const titles: Record<Exclude<NegotiationViewMode, 'editing'>, string> = {
+  compilation: 'Compilation text',
+  clean: 'Clean text',
+  proposals: 'Proposals',
+};
+
+// A redraw at most this often while the document changes under a shown view (peers typing):
+// the views cost nothing while the editor is shown, and little while they are.
+const redrawMs = 300;
+
+/**
+ * The negotiation views of one open document: a switcher between the editor and the
+ * read-only compilation text (with a Tags toggle), clean text and one delegation's
+ * proposals (the profile's delegation first, any proposing delegation by a picker), each
+ * following the live document while shown, and "Export text…" of the view shown.
+ */
+export function useNegotiationViews(api: ApiClient, view: EditorView | null): NegotiationViews {
+  const [mode, setMode] = useState<NegotiationViewMode>('editing');
+  const [tags, setTags] = useState(true);
+  const [own, setOwn] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [doc, setDoc] = useState<Node | null>(null);
+  const [jump, setJump] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const delegation = chosen ?? own;
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('profile.get', {}).then(
+      (profile) => live && setOwn(profile.delegation),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    if (mode === 'editing' || !view) {
+      setDoc(null);
+      return undefined;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen: Node | null = null;
+    const unsubscribe = subscribeView(view, (state) => {
+      if (state.doc === seen) return;
+      if (seen === null) setDoc(state.doc);
+      else
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          setDoc(view.state.doc);
+        }, redrawMs);
+      seen = state.doc;
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [mode, view]);
+
+  // Back in the editor, the chosen proposal is selected and scrolled into the middle.
+  useEffect(() => {
+    if (mode !== 'editing' || jump === null || !view) return;
+    setJump(null);
+    const bracket = collectBrackets(view.state.doc).find((b) => b.id === jump);
+    if (!bracket) return;
+    const node = view.state.doc.nodeAt(bracket.pos);
+    const from = bracket.kind === 'inline' ? bracket.pos + 1 : bracket.pos + 2;
+    const to = bracket.kind === 'inline' && node ? bracket.pos + node.nodeSize - 1 : from;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)).scrollIntoView());
+    view.focus();
+    const dom = view.nodeDOM(bracket.pos);
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+  }, [mode, jump, view]);
+
+  const delegations = useMemo(() => (doc && mode === 'proposals' ? proposingDelegations(doc, own) : []), [doc, mode, own]);
+
+  const choose = (next: NegotiationViewMode) => {
+    setError(null);
+    setMode(next);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const index = event.key === 'Home' ? 0 : event.key === 'End' ? modes.length - 1 : step === undefined ? -1 : (modes.indexOf(mode) + step + modes.length) % modes.length;
+    if (index < 0) return;
+    event.preventDefault();
+    choose(modes[index] ?? 'editing');
+    event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')[index]?.focus();
+  };
+  const label = (m: NegotiationViewMode): string =>
+    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? 'Clean' : delegation ? `Proposals of ${delegation}` : 'Proposals';
+
+  const switcher = (
+    <div className="view-switcher" role="radiogroup" aria-label="View" onKeyDown={onKeyDown}>
+      {modes.map((m) => (
+        <button key={m} type="button" role="radio" className="view-option" aria-checked={mode === m} tabIndex={mode === m ? 0 : -1} disabled={!view} onClick={() => choose(m)}>
+          {label(m)}
+        </button>
+      ))}
+    </div>
+  );
+
+  const exportView = () => {
+    if (!view) return;
+    try {
+      const current = view.state.doc;
+      const options = { tags, delegation };
+      download(viewExportText(current, mode, options), viewFileName(current, mode, options));
+      setError(null);
+    } catch (cause) {
+      setError(`The text could not be exported: ${messageOf(cause)}`);
+    }
+  };
+
+  if (mode === 'editing') return { switcher, content: null };
+  const title = mode === 'proposals' ? label(mode) : titles[mode];
+  const content = (
+    <section className="negotiation-view" aria-label={`${title} (read-only)`}>
+      <div className="view-bar" role="toolbar" aria-label="View options">
+        <span className="read-only-badge">Read-only</span>
+        <h2 className="view-title">{title}</h2>
+        <span className="view-live">Follows the document as it changes</span>
+        {mode === 'compilation' ? (
+          <button type="button" className="button subtle" aria-pressed={tags} onClick={() => setTags((t) => !t)} title="Show who proposed each bracket, e.g. (EU, CAN)">
+            Tags
+          </button>
+        ) : null}
+        {mode === 'proposals' ? (
+          <label className="view-delegation">
+            <span>Delegation</span>
+            <select value={delegation} onChange={(e) => setChosen(e.target.value)}>
+              {delegation === '' ? <option value="">Choose…</option> : null}
+              {(delegations.includes(delegation) || delegation === '' ? delegations : [delegation, ...delegations]).map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                  {code === own ? ' (yours)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button type="button" className="button" onClick={exportView}>
+          Export text…
+        </button>
+      </div>
+      {error ? (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="page-scroll view-scroll">
+        {doc === null ? null : mode === 'proposals' ? (
+          <div className="page proposals-page">
+            <NegotiationProposals
+              doc={doc}
+              delegation={delegation}
+              onJump={(id) => {
+                setJump(id);
+                choose('editing');
+              }}
+            />
+          </div>
+        ) : (
+          <NegotiationPage doc={doc} mode={mode} tags={tags} label={`${title}, read-only`} />
+        )}
+      </div>
+    </section>
+  );
+  return { switcher, content };
+}
+
+// Saves `text` as a file: the browser's download, which the desktop app turns into a save dialog.
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
