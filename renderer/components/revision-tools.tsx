@@ -16,6 +16,9 @@ import { RevisionReader } from './revision-reader.js';
 import { RevisionsPanel } from './revisions-panel.js';
 import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
 
+// How often an open history panel looks for new changes.
+const historyRefreshMs = 3000;
+
 type Overlay = { kind: 'compare'; old: CompareSide; new: CompareSide } | { kind: 'read'; revision: RevisionSummary } | null;
 
 /** What the document view places: bar buttons, a banner, a side panel and an overlay over the page. */
@@ -73,7 +76,18 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   }, [api, docId, loadRevisions]);
 
   useEffect(() => {
-    if (panel === 'history') loadHistory();
+    if (panel !== 'history') return;
+    loadHistory();
+    // Live while shown: new changes (typed here or from peers) appear within a few seconds; the
+    // list is only asked for again when the document has changed since the last ask.
+    let seen = viewRef.current?.state.doc ?? null;
+    const timer = setInterval(() => {
+      const doc = viewRef.current?.state.doc ?? null;
+      if (doc === seen) return;
+      seen = doc;
+      loadHistory();
+    }, historyRefreshMs);
+    return () => clearInterval(timer);
   }, [panel, loadHistory, revisions]);
 
   // "Since I last looked": offer the comparison once; the document counts as seen when the offer

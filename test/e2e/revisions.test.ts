@@ -170,6 +170,12 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     const history = page.getByRole('region', { name: 'History' });
     await history.locator('.history-entry').first().waitFor();
     expect(await history.locator('.history-entry').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Ana Pereira \(BRA\).*restored/)]));
+    // The list is live: a change typed now shows up without reopening the panel.
+    await expect.poll(() => history.locator('.history-entry').first().textContent()).toMatch(/restored/);
+    await caretInOp(page, 1);
+    await type(page, ' Live');
+    await saved(page);
+    await expect.poll(() => history.locator('.history-entry').first().textContent(), { timeout: 15_000 }).toMatch(/Ana Pereira \(BRA\).*typed/);
     await history.getByLabel('Colour the text by who wrote it').check();
     await history.getByRole('list', { name: 'Authorship colours' }).getByText('BRA', { exact: true }).waitFor();
     await expect.poll(() => page.locator('.page .ph-document .ph-author').count()).toBeGreaterThan(0);
