@@ -26,6 +26,7 @@ import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { useNegotiationViews } from './negotiation-views.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { useRevisionTools } from './revision-tools.js';
+import { useSuggestionMode } from './suggestion-toggle.js';
 import { ZoomControl } from './zoom-control.js';
 
 /** Props of the document view. */
@@ -76,6 +77,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
   const dashboard = useNegotiationDashboard(api, id);
+  const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null);
 
   useEffect(() => {
@@ -154,6 +156,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         </span>
         {views.switcher}
         {consultation.indicator}
+        {suggestion.button}
         <ZoomControl zoom={zoom} onZoom={setZoom} />
         <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
           Outline
@@ -178,6 +181,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         </p>
       ) : null}
       {tools.banner}
+      {suggestion.notice}
       <div className="document-body">
         {panels.outline ? <OutlinePanel view={viewRef.current} entries={outline} /> : null}
         <div className="page-scroll" hidden={views.content !== null}>

@@ -11,6 +11,7 @@ import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
+import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
@@ -45,6 +46,8 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
   return [
     ySyncPlugin(prosemirrorFragment(ydoc), { onFirstRender }),
     yUndoPlugin(),
+    // Before every keymap and paste handler: in suggestion mode edits become proposals.
+    suggestionPlugin(),
     ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     negotiationKeymap(),

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
+import { configureSuggestion, suggestionKey, toggleSuggestion, type SuggestionState } from '../editor/negotiation/suggestion-plugin.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { inConsultation } from './consultation-tools.js';
+
+/** What the document view places for suggestion mode: the toggle in the bar and the notice line under it. */
+export type SuggestionTools = { button: ReactNode; notice: ReactNode };
+
+// A notice stays this long unless dismissed.
+const noticeMs = 8000;
+
+/**
+ * Suggestion mode for one open document. Offline, "Suggest as CODE" (or Mod-Alt-s) turns
+ * it on for the delegation of the user's profile. In a consultation the role decides and
+ * the toggle is locked: a delegation always suggests (as the delegation it joined as), an
+ * observer cannot edit, a facilitator edits normally and may still toggle.
+ */
+export function useSuggestionMode(api: ApiClient, docId: string, view: EditorView | null): SuggestionTools {
+  const [status, setStatus] = useState<ConsultationStatus | null>(null);
+  const [profileCode, setProfileCode] = useState('');
+  const [state, setState] = useState<SuggestionState | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const lastSerial = useRef(0);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('consultation.status', {}).then(
+      (s) => live && setStatus(s),
+      () => undefined,
+    );
+    api.invoke('profile.get', {}).then(
+      (p) => live && setProfileCode(p.delegation),
+      () => undefined,
+    );
+    const stop = api.on('consultation.status', (s) => setStatus(s));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [api]);
+
+  const joined = inConsultation(status, docId) ? status : null;
+  const role = joined?.role ?? null;
+  // The service lists this participant first.
+  const joinedCode = role === 'delegation' ? (joined?.participants[0]?.delegation ?? '') : '';
+
+  // The consultation role imposes a mode; leaving it (or being the facilitator) frees the toggle.
+  useEffect(() => {
+    if (!view) return;
+    const current = suggestionKey.getState(view.state);
+    if (role === 'delegation') configureSuggestion(view, { mode: 'suggest', delegation: joinedCode || profileCode, locked: true });
+    else if (role === 'observer') configureSuggestion(view, { mode: 'read-only', locked: true });
+    else configureSuggestion(view, { delegation: profileCode, locked: false, ...(current?.locked ? { mode: 'edit' as const } : {}) });
+  }, [view, role, joinedCode, profileCode]);
+
+  useEffect(() => {
+    if (!view) return;
+    return subscribeView(view, (s) => {
+      const next = suggestionKey.getState(s) ?? null;
+      setState((prev) => (prev && next && prev.mode === next.mode && prev.delegation === next.delegation && prev.locked === next.locked && prev.notice === next.notice ? prev : next));
+      if (next?.notice && next.notice.serial !== lastSerial.current) {
+        lastSerial.current = next.notice.serial;
+        setNotice(next.notice.text);
+      }
+    });
+  }, [view]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), noticeMs);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // The profile may have changed since the document was opened: read it again before turning on.
+  const toggle = useCallback(() => {
+    if (!view) return;
+    const flip = () => {
+      toggleSuggestion(view);
+      view.focus();
+    };
+    api.invoke('profile.get', {}).then(
+      (p) => {
+        setProfileCode(p.delegation);
+        if (!suggestionKey.getState(view.state)?.locked) configureSuggestion(view, { delegation: p.delegation });
+        flip();
+      },
+      flip,
+    );
+  }, [api, view]);
+
+  if (!view || !state) return { button: null, notice: null };
+  const code = state.delegation;
+  const on = state.mode === 'suggest';
+  const button =
+    state.mode === 'read-only' ? (
+      <span className="sync-status" role="status">
+        Read only (observer)
+      </span>
+    ) : (
+      <button
+        type="button"
+        className="button subtle suggestion-toggle"
+        aria-pressed={on}
+        aria-keyshortcuts="Control+Alt+S"
+        disabled={state.locked}
+        title={state.locked ? 'In this consultation your edits are always proposals of your delegation' : 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)'}
+        onClick={toggle}
+      >
+        {on ? `Suggesting as ${code}` : code ? `Suggest as ${code}` : 'Suggest as delegation'}
+      </button>
+    );
+  const line = notice ? (
+    <div className="banner banner-info suggestion-notice" role="status" aria-live="polite">
+      <span className="banner-text">{notice}</span>
+      <button type="button" className="button subtle" onClick={() => setNotice(null)}>
+        Dismiss
+      </button>
+    </div>
+  ) : null;
+  return { button, notice: line };
+}

@@ -1,0 +1,162 @@
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { ySyncPluginKey } from 'y-prosemirror';
+import { isNotice, suggestDelete, suggestParagraph, suggestText, type SuggestionResult } from '../../../shared/negotiation/suggestion-ops.js';
+
+/**
+ * Suggestion mode in the editor: while it is on, the user acts as a delegation and every
+ * edit becomes a proposal in its name (shared/negotiation/suggestion-ops.ts says what each
+ * key becomes), so the host's role check accepts it. Typing, Backspace/Delete, Enter, paste
+ * and cut are turned into proposals by the props below, before any keymap sees them; any
+ * other change to the document (moving paragraphs, status, agree/drop, toolbar, footnotes)
+ * is refused by `filterTransaction` with a polite notice, so no update the host would refuse
+ * ever leaves the editor. Remote changes and undo/redo (dispatched by y-prosemirror) pass.
+ * In 'read-only' mode (an observer) the editor is not editable at all.
+ *
+ * IME composition: ProseMirror hands composed text to `handleTextInput` when it reads the
+ * DOM; outside an own proposal the first read turns it into a bracket, which redraws that
+ * text, so the browser may end the composition there (the text typed so far is kept in the
+ * bracket and the next composition continues inside it). A composition that changes the
+ * DOM in a way ProseMirror reads as anything but a plain insertion is refused by the filter.
+ */
+
+/** What the editor does with edits: ordinary editing, proposals as a delegation, or nothing (observer). */
+export type SuggestionMode = 'edit' | 'suggest' | 'read-only';
+
+/**
+ * The plugin's state: `mode`; `delegation`, the code proposals are made in (from the
+ * consultation or the profile); `locked`, the mode is imposed by the consultation role and the
+ * toggle cannot change it; `notice`, the last refusal explained (with a serial so the same
+ * sentence twice still shows).
+ */
+export type SuggestionState = { mode: SuggestionMode; delegation: string; locked: boolean; notice: { text: string; serial: number } | null };
+
+/** The plugin key; `suggestionKey.getState(state)` reads the mode. */
+export const suggestionKey = new PluginKey<SuggestionState>('suggestion');
+
+type Meta = { config?: Partial<Omit<SuggestionState, 'notice'>>; notice?: string; toggle?: true; proposal?: true };
+
+/** The polite line shown when a delegation tries what only the facilitator does. */
+export const facilitatorOnly = 'As a delegation you can propose; the facilitator agrees. This change is not a proposal, so it was not made.';
+
+/** Sets mode, delegation and lock (the document view does this from the consultation role and the profile). */
+export function configureSuggestion(view: EditorView, config: Partial<Omit<SuggestionState, 'notice'>>): void {
+  view.dispatch(view.state.tr.setMeta(suggestionKey, { config } satisfies Meta));
+}
+
+/** Turns suggestion mode on or off (not when locked, not without a delegation: then a notice says why). */
+export function toggleSuggestion(view: EditorView): void {
+  view.dispatch(view.state.tr.setMeta(suggestionKey, { toggle: true } satisfies Meta));
+}
+
+/** Shows `text` as the editor's notice. */
+export function showSuggestionNotice(view: EditorView, text: string): void {
+  view.dispatch(view.state.tr.setMeta(suggestionKey, { notice: text } satisfies Meta));
+}
+
+const initial: SuggestionState = { mode: 'edit', delegation: '', locked: false, notice: null };
+
+function next(value: SuggestionState, meta: Meta): SuggestionState {
+  let out = value;
+  if (meta.config) out = { ...out, ...meta.config };
+  const say = (text: string) => ({ text, serial: (out.notice?.serial ?? 0) + 1 });
+  if (meta.toggle) {
+    if (out.locked) out = { ...out, notice: say(out.mode === 'read-only' ? 'Observers follow the text; it cannot be edited.' : 'In this consultation you take part as a delegation: your edits are always proposals.') };
+    else if (out.mode === 'suggest') out = { ...out, mode: 'edit' };
+    else if (out.delegation === '') out = { ...out, notice: say('Set your delegation in your profile (top bar) to suggest as a delegation.') };
+    else out = { ...out, mode: 'suggest' };
+  }
+  if (meta.notice) out = { ...out, notice: say(meta.notice) };
+  return out;
+}
+
+// Dispatches a proposal (one transaction, so one undo step) or shows why there is none.
+function run(view: EditorView, result: SuggestionResult): true {
+  if (isNotice(result)) showSuggestionNotice(view, result.notice);
+  else view.dispatch(result.setMeta(suggestionKey, { proposal: true } satisfies Meta).scrollIntoView());
+  return true;
+}
+
+const suggesting = (state: EditorState): SuggestionState | null => {
+  const s = suggestionKey.getState(state);
+  return s && s.mode === 'suggest' && s.delegation !== '' ? s : null;
+};
+
+// Which changes may pass while suggesting or read-only: ours, y-prosemirror's (remote
+// changes, undo/redo, first render) and what plugins append to an accepted change.
+function allowed(tr: Transaction): boolean {
+  if (!tr.docChanged) return true;
+  const meta = tr.getMeta(suggestionKey) as Meta | undefined;
+  return !!meta?.proposal || tr.getMeta(ySyncPluginKey) !== undefined || tr.getMeta('appendedTransaction') !== undefined;
+}
+
+/** The suggestion-mode plugin (see the module comment); placed before every keymap of the editor. */
+export function suggestionPlugin(): Plugin<SuggestionState> {
+  let current: EditorView | null = null;
+  return new Plugin<SuggestionState>({
+    key: suggestionKey,
+    state: {
+      init: () => initial,
+      apply: (tr, value) => {
+        const meta = tr.getMeta(suggestionKey) as Meta | undefined;
+        return meta ? next(value, meta) : value;
+      },
+    },
+    view(view) {
+      current = view;
+      return { destroy: () => void (current = null) };
+    },
+    filterTransaction(tr, state) {
+      const s = suggestionKey.getState(state);
+      if (!s || s.mode === 'edit' || allowed(tr)) return true;
+      const view = current;
+      const text = s.mode === 'read-only' ? 'Observers follow the text; it cannot be edited.' : tr.getMeta('uiEvent') === 'cut' ? '' : facilitatorOnly;
+      // A cut copies, then deletes: the deletion becomes a deletion proposal instead.
+      if (view && tr.getMeta('uiEvent') === 'cut' && s.mode === 'suggest') queueMicrotask(() => run(view, suggestDelete(view.state, s.delegation, true)));
+      else if (view && text) queueMicrotask(() => showSuggestionNotice(view, text));
+      return false;
+    },
+    props: {
+      editable: (state) => suggestionKey.getState(state)?.mode !== 'read-only',
+      handleTextInput(view, from, to, text) {
+        const s = suggesting(view.state);
+        return s ? run(view, suggestText(view.state, s.delegation, from, to, text)) : false;
+      },
+      handleKeyDown(view, event) {
+        if (event.key.toLowerCase() === 's' && event.altKey && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
+          toggleSuggestion(view);
+          return true;
+        }
+        const s = suggesting(view.state);
+        if (!s || event.isComposing) return false;
+        if (event.key === 'Backspace' || event.key === 'Delete') return run(view, suggestDelete(view.state, s.delegation, event.key === 'Backspace'));
+        if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) return run(view, suggestParagraph(view.state, s.delegation));
+        return false;
+      },
+      handlePaste(view, _event, slice) {
+        const s = suggesting(view.state);
+        if (!s) return false;
+        const text = slice.content.textBetween(0, slice.content.size, ' ', ' ').replace(/\s+/g, ' ');
+        const { from, to } = view.state.selection;
+        return run(view, suggestText(view.state, s.delegation, from, to, text));
+      },
+      handleDrop(view) {
+        if (!suggesting(view.state)) return false;
+        showSuggestionNotice(view, 'Dragging text is not a proposal; copy it and paste it where you propose it.');
+        return true;
+      },
+      handleDOMEvents: {
+        // Deletions that arrive without a keydown we handle (virtual keyboards, the context menu).
+        beforeinput(view, event) {
+          const s = suggesting(view.state);
+          if (!s || event.isComposing) return false;
+          const backward = event.inputType.startsWith('deleteContentBackward') || event.inputType.startsWith('deleteWordBackward');
+          const forward = event.inputType.startsWith('deleteContentForward') || event.inputType.startsWith('deleteWordForward');
+          if (!backward && !forward) return false;
+          event.preventDefault();
+          return run(view, suggestDelete(view.state, s.delegation, backward));
+        },
+      },
+    },
+  });
+}
