@@ -20,6 +20,7 @@ import { EditorToolbar } from './editor-toolbar.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
+import { useNegotiationBase } from './negotiation-base-tools.js';
 import { OutlinePanel } from './outline-panel.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
@@ -77,6 +78,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
   const dashboard = useNegotiationDashboard(api, id);
+  const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? viewRef.current : null);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null);
 
@@ -156,6 +158,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         </span>
         {views.switcher}
         {consultation.indicator}
+        {negotiationBase.indicator}
         {suggestion.button}
         <ZoomControl zoom={zoom} onZoom={setZoom} />
         <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
@@ -203,6 +206,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />
         {tools.overlay}
         {consultation.dialog}
+        {negotiationBase.dialog}
       </div>
     </div>
   );

@@ -15,7 +15,7 @@ import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
-import { numberingPlugin } from './numbering-plugin.js';
+import { numberingKey, numberingPlugin } from './numbering-plugin.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
 import { presencePlugin } from './presence-plugin.js';
 import { stylePlugins } from './style/style-plugins.js';
@@ -32,7 +32,7 @@ export type EditorOptions = {
   ydoc: Y.Doc;
   /** The editor's accessible name, e.g. "Document text: Equal access to justice". */
   label: string;
-  /** Called with the new state after every transaction that changed the document. */
+  /** Called with the new state after every transaction that changed the document or its numbering base (negotiation). */
   onDocChange?: (state: EditorState) => void;
   /** Called once the Y.Doc's content has been rendered (until then the view holds a placeholder document). */
   onFirstRender?: () => void;
@@ -92,7 +92,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     // EditorView constructor is still running.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));
-      if (tr.docChanged) options.onDocChange?.(this.state);
+      if (tr.docChanged || tr.getMeta(numberingKey) !== undefined) options.onDocChange?.(this.state);
     },
   });
 }

@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
+import type { NumberChange } from '../../shared/negotiation/stable-numbering.js';
+import { numberTableText } from '../../shared/negotiation/stable-numbering.js';
+import { numberTableCsv } from '../../shared/negotiation/stable-view.js';
+import { namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
+import { messageOf } from '../format.js';
+import { CopyButton } from './consultation-qr.js';
+
+type NamedKind = Exclude<RevisionKind, 'autosave'>;
+
+// A modal dialog in the body (inside the document bar it would inherit the bar's button styles).
+function Modal({ labelledBy, onClose, className, children }: { labelledBy: string; onClose: () => void; className?: string; children: ReactNode }) {
+  return createPortal(
+    <dialog
+      ref={(d) => {
+        if (d && !d.open) d.showModal();
+      }}
+      className={`dialog ${className ?? ''}`}
+      aria-labelledby={labelledBy}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {children}
+    </dialog>,
+    document.body,
+  );
+}
+
+/** Props of the "Start negotiation" dialog: the document's revisions (newest first) and what starting does. */
+export type StartNegotiationProps = {
+  revisions: readonly RevisionSummary[];
+  /** Starts on a revision (`revisionId`) or on a new named revision (`label`); rejects with the backend's error. */
+  onStart: (choice: { revisionId: string } | { label: string }) => Promise<void>;
+  onClose: () => void;
+};
+
+/**
+ * Puts the document in negotiation: the base is a named revision (the latest by default) or
+ * "now", which saves a new revision first (the next Rev.N suggested). From then on paragraph
+ * numbers stay those of the base and new paragraphs are "bis", "ter" ...
+ */
+export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNegotiationProps) {
+  const named = revisions.filter((r) => r.kind !== 'autosave');
+  const [choice, setChoice] = useState<string>(named[0]?.id ?? 'now');
+  const [label, setLabel] = useState(suggestLabel('revision', revisions));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = () => {
+    setBusy(true);
+    setError(null);
+    onStart(choice === 'now' ? { label: label.trim() } : { revisionId: choice }).then(onClose, (cause: unknown) => {
+      setBusy(false);
+      setError(`Negotiation could not be started: ${messageOf(cause)}`);
+    });
+  };
+  return (
+    <Modal labelledBy="start-negotiation-title" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 id="start-negotiation-title">Start negotiation</h2>
+        <p className="dialog-lead">Paragraphs keep the numbers of the base revision. A paragraph inserted after OP 5 becomes OP 5 bis, then ter, quater… until you issue a clean text.</p>
+        <label className="meta-field">
+          <span>Base revision</span>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)}>
+            {named.map((r) => (
+              <option key={r.id} value={r.id}>
+                {revisionName(r)} ({revisionKindNames[r.kind]})
+              </option>
+            ))}
+            <option value="now">Now: save a new revision</option>
+          </select>
+        </label>
+        {choice === 'now' ? (
+          <label className="meta-field">
+            <span>Label of the new revision</span>
+            <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+          </label>
+        ) : null}
+        {error ? (
+          <p className="dialog-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions form-actions">
+          <button type="button" className="button subtle" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy || (choice === 'now' && label.trim() === '')}>
+            {busy ? 'Starting…' : 'Start negotiation'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** Props of the "Issue clean text" dialog. */
+export type IssueCleanProps = {
+  base: RevisionSummary;
+  revisions: readonly RevisionSummary[];
+  /** Issues the clean text as a revision of `kind` labelled `label`; rejects with the backend's error. */
+  onIssue: (kind: NamedKind, label: string) => Promise<void>;
+  onClose: () => void;
+};
+
+/** Asks for the clean text's revision (kind, label with the next Rev.N suggested) and says what issuing does. */
+export function IssueCleanDialog({ base, revisions, onIssue, onClose }: IssueCleanProps) {
+  const [kind, setKind] = useState<NamedKind>('revision');
+  const [label, setLabel] = useState(suggestLabel('revision', revisions));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal labelledBy="issue-clean-title" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          onIssue(kind, label.trim()).catch((cause: unknown) => {
+            setBusy(false);
+            setError(`The clean text could not be issued: ${messageOf(cause)}`);
+          });
+        }}
+      >
+        <h2 id="issue-clean-title">Issue clean text</h2>
+        <p className="dialog-lead">
+          Agreed paragraphs lose their brackets, deleted paragraphs are removed, and every paragraph is numbered afresh (numbers of {revisionName(base)} until now). The result is saved as a
+          new revision and becomes the new base. Every earlier state is kept.
+        </p>
+        <label className="meta-field">
+          <span>Kind</span>
+          <select
+            value={kind}
+            onChange={(e) => {
+              const next = e.target.value as NamedKind;
+              setKind(next);
+              setLabel(suggestLabel(next, revisions));
+            }}
+          >
+            {namedKinds.map((k) => (
+              <option key={k} value={k}>
+                {revisionKindNames[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="meta-field">
+          <span>Label</span>
+          <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        {error ? (
+          <p className="dialog-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions form-actions">
+          <button type="button" className="button subtle" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={busy || label.trim() === ''}>
+            {busy ? 'Issuing…' : 'Issue clean text'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+// Offers `text` as a file download named `name`.
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Props of the number table dialog: the issued revision and its old -> new table. */
+export type NumberTableProps = { revision: RevisionSummary; table: readonly NumberChange[]; onClose: () => void };
+
+/**
+ * The old -> new number table of an issued clean text ("OP 5 bis -> OP 6"), renumbered rows
+ * marked in words, with Copy (tab-separated text) and Export as .txt or .csv.
+ */
+export function NumberTableDialog({ revision, table, onClose }: NumberTableProps) {
+  const changed = table.filter((row) => row.old !== row.new).length;
+  const file = `numbers-${revisionName(revision).replace(/[^\w.-]+/g, '_')}`;
+  return (
+    <Modal labelledBy="number-table-title" onClose={onClose} className="number-table-dialog">
+      <h2 id="number-table-title">Clean text issued: {revisionName(revision)}</h2>
+      <p className="dialog-lead">
+        {changed === 0 ? 'No paragraph changed its number.' : `${changed} of ${table.length} paragraphs have a new number.`} The document is now in negotiation on {revisionName(revision)}.
+      </p>
+      <div className="number-table-scroll">
+        <table className="number-table" aria-label="Old and new paragraph numbers">
+          <thead>
+            <tr>
+              <th scope="col">Old number</th>
+              <th scope="col">New number</th>
+              <th scope="col">
+                <span className="visually-hidden">Change</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.map((row) => (
+              <tr key={row.id} className={row.old === row.new ? undefined : 'number-changed'}>
+                <td>{row.old}</td>
+                <td>{row.new}</td>
+                <td className="number-note">{row.old === row.new ? '' : 'renumbered'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="dialog-actions form-actions">
+        <CopyButton text={numberTableText(table)} what="number table" />
+        <button type="button" className="button subtle" onClick={() => download(`${file}.txt`, numberTableText(table), 'text/plain;charset=utf-8')}>
+          Export .txt
+        </button>
+        <button type="button" className="button subtle" onClick={() => download(`${file}.csv`, numberTableCsv(table), 'text/csv;charset=utf-8')}>
+          Export .csv
+        </button>
+        <button type="button" className="button primary" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
