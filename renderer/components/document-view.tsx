@@ -22,6 +22,7 @@ import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { OutlinePanel } from './outline-panel.js';
+import { ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { useNegotiationViews } from './negotiation-views.js';
@@ -178,6 +179,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
       </div>
       <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
       <CrossReferencePicker view={phase === 'ready' ? viewRef.current : null} />
+      <ParagraphStatusDialog api={api} view={phase === 'ready' ? viewRef.current : null} />
       {error ? (
         <p className="banner banner-error" role="alert">
           {error}

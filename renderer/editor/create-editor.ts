@@ -11,6 +11,7 @@ import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
+import { statusKeymap, statusMarginPlugin } from './negotiation/status-margin.js';
 import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
 import { createFootnoteView } from './footnotes.js';
@@ -51,10 +52,12 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     negotiationKeymap(),
+    statusKeymap(),
     ...structureKeymap(),
     uniqueIdsPlugin(),
     keymap(baseKeymap),
     numberingPlugin(),
+    statusMarginPlugin(),
     placeholderPlugin(),
     headerPlugin(),
     authorshipPlugin(ydoc),

@@ -34,8 +34,12 @@ export const paragraphStatusShortcut = 'Mod-Alt-Shift-s';
  */
 export type StatusWidgetSpec = { key: string; id: string; path: string; state: string; text: string; title: string; reopened: boolean };
 
-/** The plugin's state: the widgets, and how many paragraphs the last transaction re-read. */
-export type StatusMarginState = { decorations: DecorationSet; recomputed: number };
+/**
+ * The plugin's state: the widgets, how many paragraphs the last transaction re-read, and
+ * how many paragraphs are not pending (while any is, the editor's root has the class
+ * `ph-with-status`, which widens the margin for the labels).
+ */
+export type StatusMarginState = { decorations: DecorationSet; recomputed: number; shown: number };
 
 /** The key of the status margin's state (`statusMarginKey.getState(state)`). */
 export const statusMarginKey = new PluginKey<StatusMarginState>('penholder-status-margin');
@@ -75,15 +79,19 @@ function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
     const box = document.createElement('span');
     box.className = `ph-status ph-status-${spec.state}`;
     box.contentEditable = 'false';
-    box.dir = 'ltr';
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'ph-status-button';
     button.setAttribute('aria-label', `Status of ${spec.path}: ${spec.text}${spec.reopened ? ' (reopened)' : ''}`);
     button.title = spec.title;
-    button.textContent = spec.text;
+    // The words are English whatever the document's direction; the box follows the document's.
+    const words = document.createElement('span');
+    words.dir = 'ltr';
+    words.textContent = spec.text;
+    button.append(words);
     if (spec.reopened) {
       const note = document.createElement('span');
+      note.dir = 'ltr';
       note.className = 'ph-status-note';
       note.textContent = 'reopened';
       button.append(note);
@@ -110,6 +118,14 @@ export function statusDecorations(doc: Node, pathOf: PathLookup): DecorationSet 
   return DecorationSet.create(doc, widgets);
 }
 
+const countShown = (set: DecorationSet): number => set.find(undefined, undefined, (spec) => (spec as StatusWidgetSpec).state !== 'pending').length;
+
+/** The state for `doc` built from scratch. */
+export function initialStatusState(doc: Node, pathOf: PathLookup): StatusMarginState {
+  const decorations = statusDecorations(doc, pathOf);
+  return { decorations, recomputed: 0, shown: countShown(decorations) };
+}
+
 /** True when `from`..`to` of `doc` lies in one text block: such a change cannot renumber anything. */
 function insideTextblock(doc: Node, from: number, to: number): boolean {
   const $from = doc.resolve(from);
@@ -122,8 +138,8 @@ function insideTextblock(doc: Node, from: number, to: number): boolean {
  * inside them, e.g. of a paragraph joined into another, go). After a structural step every
  * paragraph that has a widget is checked too, since its number may have changed.
  */
-export function updateStatusDecorations(previous: DecorationSet, tr: Transaction, pathOf: PathLookup): StatusMarginState {
-  let decorations = previous.map(tr.mapping, tr.doc);
+export function updateStatusDecorations(previous: StatusMarginState, tr: Transaction, pathOf: PathLookup): StatusMarginState {
+  let decorations = previous.decorations.map(tr.mapping, tr.doc);
   const touched = new Map<number, Node>();
   let structural = false;
   tr.steps.forEach((step, i) => {
@@ -164,8 +180,13 @@ export function updateStatusDecorations(previous: DecorationSet, tr: Transaction
   }
   if (stale.length > 0) decorations = decorations.remove(stale);
   if (added.length > 0) decorations = decorations.add(tr.doc, added);
-  return { decorations, recomputed: touched.size };
+  // Widgets only go or change state through the lists above or a structural step.
+  const shown = stale.length > 0 || added.length > 0 || structural ? countShown(decorations) : previous.shown;
+  return { decorations, recomputed: touched.size, shown };
 }
+
+const withStatus: Record<string, string> = { class: 'ph-with-status' };
+const none: Record<string, string> = {};
 
 /**
  * The status margin plugin; put it after the numbering plugin, whose numbering it reads
@@ -176,11 +197,12 @@ export function statusMarginPlugin(): Plugin<StatusMarginState> {
   return new Plugin<StatusMarginState>({
     key: statusMarginKey,
     state: {
-      init: (_config, state) => ({ decorations: statusDecorations(state.doc, lookup(numberingOf(state))), recomputed: 0 }),
-      apply: (tr, previous, _old, state) => (tr.docChanged ? updateStatusDecorations(previous.decorations, tr, lookup(numberingOf(state))) : previous),
+      init: (_config, state) => initialStatusState(state.doc, lookup(numberingOf(state))),
+      apply: (tr, previous, _old, state) => (tr.docChanged ? updateStatusDecorations(previous, tr, lookup(numberingOf(state))) : previous),
     },
     props: {
       decorations: (state) => statusMarginKey.getState(state)?.decorations ?? DecorationSet.empty,
+      attributes: (state): Record<string, string> => (statusMarginKey.getState(state)?.shown ? withStatus : none),
     },
   });
 }

@@ -80,7 +80,8 @@ describe('status margin', () => {
     expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP 3');
     // A new operative paragraph before OP 3 renumbers it: the linked label and OP 3's own name follow.
     const op3 = posOf(state.doc, 'op3');
-    const fresh = state.schema.nodes.operative_paragraph.create({ id: 'opnew' }, state.schema.nodes.paragraph_text.create(null, state.schema.text('Invites.')));
+    const { nodes } = resolutionSchema;
+    const fresh = nodes.operative_paragraph.create({ id: 'opnew' }, nodes.paragraph_text.create(null, resolutionSchema.text('Invites.')));
     state = state.apply(state.tr.insert(op3, fresh));
     expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP 4');
     expect(specOf(state, 'op3')?.path).toBe('OP 4');

@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Node } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient } from '../../shared/api/contract.js';
+import { computeNumbering, type Numbering } from '../../shared/document/numbering.js';
+import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '../../shared/negotiation/model.js';
+import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
+import { statusAuthor, statusHints, statusNames, statusText } from '../../shared/negotiation/status-labels.js';
+import { paragraphStatusRequestEvent } from '../editor/negotiation/status-margin.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
+import { firstWords } from '../editor/outline.js';
+import { messageOf } from '../format.js';
+import { DelegationChooser, LinkChooser, StatusHistory, type LinkTarget } from './status-dialog-parts.js';
+
+/** Props of the status dialog: the backend (for the profile) and the live editor view (null until ready). */
+export type ParagraphStatusDialogProps = { api: ApiClient; view: EditorView | null };
+
+// The top-level paragraph with `id` in `doc`, and where it is.
+function findParagraph(doc: Node, id: string): { node: Node; pos: number } | null {
+  let found: { node: Node; pos: number } | null = null;
+  doc.descendants((node, pos) => {
+    if (found) return false;
+    if (topParagraphs.has(node.type.name)) {
+      if (node.attrs.id === id) found = { node, pos };
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  return found;
+}
+
+const numberingOf = (view: EditorView): Numbering => numberingKey.getState(view.state)?.numbering ?? computeNumbering(view.state.doc);
+
+const linkTargets = (view: EditorView, numbering: Numbering, except: string): LinkTarget[] =>
+  numbering.entries
+    .filter((e) => (e.kind === 'pp' || e.kind === 'op' || e.kind === 'decision') && e.id !== '' && e.id !== except)
+    .map((e) => ({ id: e.id, path: e.path, words: firstWords(view.state.doc.nodeAt(e.pos)?.firstChild?.textContent ?? '', 8) }));
+
+/**
+ * The status of one top-level paragraph, opened by its margin label or Mod-Alt-Shift-s
+ * (`paragraphStatusRequestEvent`): the facilitator picks the new state, the delegations of
+ * a reservation, the paragraphs an "agreed pending" paragraph waits for; reopening an
+ * agreed paragraph asks for a reason and refuses without one. The change is recorded with
+ * the profile's delegation and name and the time, as one transaction (one undo step), and
+ * the paragraph's status history is listed below the form.
+ */
+export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  const [author, setAuthor] = useState('');
+
+  useEffect(() => {
+    if (!view) return;
+    const onRequest = (event: Event) => {
+      const id = (event as CustomEvent<{ id?: unknown }>).detail?.id;
+      if (typeof id !== 'string' || id === '') return;
+      setTarget(id);
+      api.invoke('profile.get', {}).then(
+        (p) => setAuthor(statusAuthor(p.name, p.delegation)),
+        () => setAuthor(statusAuthor('', '')),
+      );
+    };
+    view.dom.addEventListener(paragraphStatusRequestEvent, onRequest);
+    return () => view.dom.removeEventListener(paragraphStatusRequestEvent, onRequest);
+  }, [api, view]);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (target && !el.open) el.showModal();
+    if (!target && el.open) el.close();
+  }, [target]);
+
+  const close = () => {
+    setTarget(null);
+    view?.focus();
+  };
+  const found = view && target ? findParagraph(view.state.doc, target) : null;
+  return (
+    <dialog ref={dialog} className="dialog status-dialog" aria-labelledby="status-dialog-title" onClose={close}>
+      {view && target && found ? (
+        <StatusForm key={target} view={view} id={target} node={found.node} author={author} onDone={close} />
+      ) : target ? (
+        <>
+          <h2 id="status-dialog-title">Paragraph status</h2>
+          <p className="dialog-error" role="alert">
+            This paragraph is no longer in the document.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : null}
+    </dialog>
+  );
+}
+
+type StatusFormProps = { view: EditorView; id: string; node: Node; author: string; onDone: () => void };
+
+function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
+  const numbering = numberingOf(view);
+  const pathOf = (pid: string) => numbering.byId.get(pid)?.path;
+  const path = pathOf(id) ?? 'This paragraph';
+  const current = paragraphStatus(node);
+  const [state, setState] = useState<StatusState>(current.state);
+  const [delegations, setDelegations] = useState<string[]>(current.delegations);
+  const [linked, setLinked] = useState<string[]>(current.linked);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const reopening = isReopening(current.state, state);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    if (state === current.state && same(delegations, current.delegations) && same(linked, current.linked)) return onDone();
+    if (state === 'reservation' && delegations.length === 0) return setError('Choose the delegations that hold the reservation.');
+    if (state === 'agreed_pending' && linked.length === 0) return setError('Tick the paragraphs this one is agreed pending.');
+    if (reopening && reason.trim() === '') {
+      setError(`${path} is ${statusNames[current.state].toLowerCase()}: reopening it needs a reason. Type why it is reopened.`);
+      reasonField.current?.focus();
+      return;
+    }
+    const at = findParagraph(view.state.doc, id);
+    if (!at) return setError('This paragraph is no longer in the document.');
+    try {
+      const tr = setParagraphStatus(view.state, at.pos, {
+        state,
+        by: author || statusAuthor('', ''),
+        at: new Date().toISOString(),
+        delegations: state === 'reservation' ? delegations : [],
+        linked: state === 'agreed_pending' ? linked : [],
+        reason: reopening ? reason : '',
+      });
+      if (!tr) return setError('The status of this paragraph cannot be set.');
+      view.dispatch(tr);
+      onDone();
+    } catch (cause) {
+      setError(cause instanceof NegotiationError ? `Not changed: ${cause.message}.` : `Not changed: ${messageOf(cause)}`);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2 id="status-dialog-title">Status of {path}</h2>
+      <p className="status-current">
+        Now: <strong>{statusText(current, pathOf)}</strong>
+        {current.by !== '' ? ` (set by ${current.by})` : ''}. Changes are recorded as <strong>{author || '…'}</strong> with the time.
+      </p>
+      <fieldset className="status-states">
+        <legend>New status</legend>
+        {statusStates.map((s) => (
+          <div key={s} className={`status-choice ph-status-${s}`}>
+            <input type="radio" id={`status-${s}`} name="paragraph-status" value={s} checked={state === s} onChange={() => setState(s)} aria-describedby={`status-hint-${s}`} />
+            <span>
+              <label htmlFor={`status-${s}`} className="status-choice-name">
+                {statusNames[s]}
+              </label>
+              <span className="status-choice-hint" id={`status-hint-${s}`}>
+                {statusHints[s]}
+              </span>
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      {state === 'reservation' ? <DelegationChooser chosen={delegations} onChange={setDelegations} /> : null}
+      {state === 'agreed_pending' ? <LinkChooser targets={linkTargets(view, numbering, id)} chosen={linked} onChange={setLinked} /> : null}
+      {reopening ? (
+        <div className="status-reopen">
+          <p>
+            <strong>
+              {path} is {statusNames[current.state].toLowerCase()}.
+            </strong>{' '}
+            Reopening an agreed paragraph is a deliberate act: it needs a reason, which is recorded with your name and the time and stays in the paragraph’s history.
+          </p>
+          <label className="field">
+            <span>Reason for reopening (required)</span>
+            <textarea ref={reasonField} value={reason} rows={3} required onChange={(e) => setReason(e.target.value)} />
+          </label>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="dialog-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog-actions form-actions">
+        <button type="button" className="button subtle" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary">
+          {reopening ? `Reopen as ${statusNames[state].toLowerCase()}` : 'Set status'}
+        </button>
+      </div>
+      <StatusHistory status={current} pathOf={pathOf} />
+    </form>
+  );
+}

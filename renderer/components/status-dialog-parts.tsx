@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { findDelegation } from '../../seeds/index.js';
+import { statusChanges, statusNames, type PathOf } from '../../shared/negotiation/status-labels.js';
+import type { ParagraphStatus } from '../../shared/negotiation/model.js';
+import { filterDelegations } from '../editor/metadata.js';
+import { formatTimestamp } from '../format.js';
+
+/**
+ * Parts of the paragraph status dialog: the delegations holding a reservation, the
+ * paragraphs an "agreed pending" paragraph waits for, and the status history.
+ */
+
+/** Props of the reservation's delegation chooser: the chosen codes and a change callback. */
+export type DelegationChooserProps = { chosen: readonly string[]; onChange: (codes: string[]) => void };
+
+/**
+ * The delegations that hold a reservation: chosen ones as removable chips, more found by
+ * name or code in the delegation list (as in the profile and sponsor pickers).
+ */
+export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) {
+  const [query, setQuery] = useState('');
+  const matches = query.trim() === '' ? [] : filterDelegations(query, chosen, 8);
+  return (
+    <div className="field delegation-field" role="group" aria-label="Delegations holding the reservation">
+      <span>Delegations holding the reservation</span>
+      {chosen.length > 0 ? (
+        <ul className="status-chips" aria-label="Chosen delegations">
+          {chosen.map((code) => (
+            <li key={code} className="sponsor-chip">
+              <span className="sponsor-code">{code}</span> {findDelegation(code)?.name ?? code}
+              <button type="button" className="chip-remove" aria-label={`Remove ${code}`} onClick={() => onChange(chosen.filter((c) => c !== code))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="list-empty">None chosen yet</span>
+      )}
+      <input type="search" aria-label="Find a delegation" placeholder="Name or code, e.g. United States or USA" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {matches.length > 0 ? (
+        <ul className="delegation-options" aria-label="Delegations">
+          {matches.map((d) => (
+            <li key={d.code}>
+              <button
+                type="button"
+                aria-label={`Add ${d.name} (${d.code})`}
+                onClick={() => {
+                  onChange([...chosen, d.code]);
+                  setQuery('');
+                }}
+              >
+                <span className="sponsor-code">{d.code}</span> {d.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+    </div>
+  );
+}
+
+/** A paragraph that can be linked: its id, where it is ("OP 5") and its first words. */
+export type LinkTarget = { id: string; path: string; words: string };
+
+/** Props of the linked-paragraph chooser. */
+export type LinkChooserProps = { targets: readonly LinkTarget[]; chosen: readonly string[]; onChange: (ids: string[]) => void };
+
+/** The paragraphs an "agreed pending" paragraph waits for: a checkbox per paragraph, by number. */
+export function LinkChooser({ targets, chosen, onChange }: LinkChooserProps) {
+  return (
+    <div className="field" role="group" aria-label="Agreed pending these paragraphs">
+      <span>Agreed pending these paragraphs</span>
+      <ul className="status-links">
+        {targets.map((t) => (
+          <li key={t.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(t.id)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, t.id] : chosen.filter((id) => id !== t.id))}
+              />
+              <span className="xref-path">{t.path}</span>
+              <span className="xref-words">{t.words || '(empty)'}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Props of the status history: the paragraph's status and how to name linked paragraphs. */
+export type StatusHistoryProps = { status: ParagraphStatus; pathOf: PathOf };
+
+/**
+ * Every change of the paragraph's status, newest first: when, who, from which state to
+ * which, and the reason of a reopening (marked as such).
+ */
+export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
+  const rows = statusChanges(status, pathOf).reverse();
+  return (
+    <section className="status-history" aria-label="Status history">
+      <h3>History</h3>
+      {rows.length === 0 ? (
+        <p className="list-empty">The status of this paragraph has never been set.</p>
+      ) : (
+        <ol reversed>
+          {rows.map((row, i) => (
+            <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
+              {formatTimestamp(row.at)}, {row.by || 'someone'}: {statusNames[row.from]} → {row.toText}
+              {row.reopening ? ' (reopened)' : ''}
+              {row.reason !== '' ? <span className="status-history-reason">Reason: {row.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
