@@ -80,26 +80,56 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
 
   let inFlight = 0;
   let failed = false;
+  // Updates the backend could not take for a reason that may pass (a full disk, a lost
+  // connection), in order: later updates depend on them, so they wait here too, and all go
+  // again as one merged update, with backoff, until the backend takes them.
+  let held: Uint8Array<ArrayBuffer>[] = [];
+  let retryDelay = retryFirstMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let queue: Promise<void> = Promise.resolve();
-  const report = () => listeners.onStatus?.(failed ? 'error' : inFlight > 0 ? 'saving' : 'saved');
-  // Sent one at a time, in order: the backend validates each update against the document it has.
-  const push = (update: Uint8Array<ArrayBuffer>) => {
+  const report = () => listeners.onStatus?.(failed || held.length > 0 ? 'error' : inFlight > 0 ? 'saving' : 'saved');
+  const send = async (update: Uint8Array<ArrayBuffer>, retry: boolean): Promise<void> => {
+    try {
+      await api.invoke('documents.applyUpdate', { id, update });
+      if (retry) {
+        held = [];
+        retryDelay = retryFirstMs;
+      }
+    } catch (error: unknown) {
+      if (isRefusal(error)) {
+        if (retry) held = [];
+        failed = true;
+        listeners.onError?.(asError(error, 'Your change could not be saved'));
+        return;
+      }
+      if (!retry) held.push(update);
+      if (retryDelay === retryFirstMs || !retry) listeners.onError?.(asError(error, 'Your change could not be saved yet (Penholder keeps it and tries again)'));
+      scheduleRetry();
+    }
+  };
+  const scheduleRetry = () => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (held.length === 0) return;
+      retryDelay = Math.min(retryDelay * 2, retryMaxMs);
+      enqueue(() => send(Y.mergeUpdates(held) as Uint8Array<ArrayBuffer>, true));
+    }, retryDelay);
+  };
+  const enqueue = (step: () => Promise<void>) => {
     inFlight += 1;
     report();
-    queue = queue
-      .then(() => api.invoke('documents.applyUpdate', { id, update }))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          failed = true;
-          listeners.onError?.(asError(error, 'Your change could not be saved'));
-        },
-      )
-      .finally(() => {
-        inFlight -= 1;
-        report();
-      });
+    queue = queue.then(step).finally(() => {
+      inFlight -= 1;
+      report();
+    });
   };
+  // Sent one at a time, in order: the backend validates each update against the document it has.
+  const push = (update: Uint8Array<ArrayBuffer>) =>
+    enqueue(async () => {
+      if (held.length > 0) held.push(update);
+      else await send(update, false);
+    });
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     // A copy: the contract carries ArrayBuffer-backed bytes, Yjs may hand out a view of a larger buffer.
     if (origin !== REMOTE) push(new Uint8Array(update));
@@ -118,6 +148,12 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       ydoc.off('update', onUpdate);
       stopListening();
       await queue;
+      clearTimeout(retryTimer);
+      if (held.length > 0) {
+        enqueue(() => send(Y.mergeUpdates(held) as Uint8Array<ArrayBuffer>, true));
+        await queue;
+        clearTimeout(retryTimer);
+      }
       ydoc.destroy();
       if (!release(api, id)) return;
       await api.invoke('documents.unsubscribe', { id }).catch((error: unknown) => {
@@ -125,6 +161,18 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       });
     },
   };
+}
+
+// The first retry of held updates after this long, then twice as long each time, up to the max.
+const retryFirstMs = 1000;
+const retryMaxMs = 30_000;
+
+// Whether the backend refused the update itself (it does not fit the document, or the
+// document is gone): sending it again cannot help. Anything else (a store that cannot write,
+// a lost connection) may pass.
+function isRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'invalid-argument' || code === 'not-found' || code === 'unauthorized';
 }
 
 /** `error` as an Error whose message says what failed, for showing to people. */

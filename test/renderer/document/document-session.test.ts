@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { ApiError } from '../../../shared/api/contract.js';
@@ -158,5 +158,66 @@ describe('openDocumentSession', () => {
     expect(origins).toEqual([REMOTE]);
     await a.close();
     await b.close();
+  });
+
+  it('keeps changes the backend could not take for a passing reason and sends them again until it takes them', async () => {
+    const alice = connect(backend);
+    const { id } = await alice.invoke('documents.createFromTemplate', { templateId: 'general-assembly-resolution', title: 'Access to justice' });
+    // The connection drops for the first two sends (a plain Error, as a broken transport gives).
+    let drops = 2;
+    const flaky: ApiClient = {
+      on: alice.on,
+      invoke: ((channel: string, args: unknown) => {
+        if (channel === 'documents.applyUpdate' && drops-- > 0) return Promise.reject(new Error('connection lost'));
+        return alice.invoke(channel as never, args as never);
+      }) as ApiClient['invoke'],
+    };
+    const statuses: string[] = [];
+    const errors: string[] = [];
+    const a = await openDocumentSession(flaky, id, { onStatus: (s) => statuses.push(s), onError: (e) => errors.push(e.message) });
+    typeIntoTitle(a.ydoc, 'Equal ');
+    typeIntoTitle(a.ydoc, 'and fair ');
+    await a.flush();
+    expect(statuses.at(-1)).toBe('error');
+    expect(errors[0]).toMatch(/could not be saved yet \(Penholder keeps it and tries again\): connection lost/);
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('saved'), { timeout: 10_000 });
+    const stored = await alice.invoke('documents.open', { id });
+    expect(titleOf(yDocFromUpdates([stored.state]))).toBe('and fair Equal Access to justice');
+    await a.close();
+  });
+
+  it('on a full disk says so, loses nothing saved before, and saves the change once there is room', async () => {
+    const alice = connect(backend);
+    const { id } = await alice.invoke('documents.createFromTemplate', { templateId: 'general-assembly-resolution', title: 'Access to justice' });
+    await backend.close();
+    backend = await openBackend({ dataDir: dir, maxBytes: 2_000_000 });
+    // The renderer's connection, which goes to the backend started again once the user made room.
+    let target = connect(backend);
+    const client: ApiClient = {
+      on: (event, listener) => target.on(event, listener),
+      invoke: ((channel: string, args: unknown) => target.invoke(channel as never, args as never)) as ApiClient['invoke'],
+    };
+    const statuses: string[] = [];
+    const errors: string[] = [];
+    const a = await openDocumentSession(client, id, { onStatus: (s) => statuses.push(s), onError: (e) => errors.push(e.message) });
+    typeIntoTitle(a.ydoc, 'Kept ');
+    await a.flush();
+    expect(statuses.at(-1)).toBe('saved');
+    const long = 'x'.repeat(3_000_000);
+    typeIntoTitle(a.ydoc, long);
+    typeIntoTitle(a.ydoc, 'Then ');
+    await a.flush();
+    expect(statuses.at(-1)).toBe('error');
+    expect(errors.join('\n')).toMatch(/full/i);
+    const stored = await client.invoke('documents.open', { id });
+    expect(titleOf(yDocFromUpdates([stored.state]))).toBe('Kept Access to justice');
+
+    await backend.close();
+    backend = await openBackend({ dataDir: dir });
+    target = connect(backend);
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('saved'), { timeout: 15_000 });
+    const after = await client.invoke('documents.open', { id });
+    expect(titleOf(yDocFromUpdates([after.state]))).toBe(`Then ${long}Kept Access to justice`);
+    await a.close();
   });
 });
