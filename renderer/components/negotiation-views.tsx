@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
+import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { ApiClient } from '../../shared/api/contract.js';
 import { collectBrackets } from '../../shared/negotiation/model.js';
 import { proposingDelegations, viewExportText, viewFileName } from '../document/negotiation-export.js';
 import type { NegotiationViewMode } from '../document/negotiation-export.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import { NegotiationPage } from './negotiation-page.js';
@@ -37,7 +39,8 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null): Ne
   const [tags, setTags] = useState(true);
   const [own, setOwn] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const [doc, setDoc] = useState<Node | null>(null);
+  const [shown, setShown] = useState<{ doc: Node; base: Node | null } | null>(null);
+  const doc = shown?.doc ?? null;
   const [jump, setJump] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const delegation = chosen ?? own;
@@ -55,20 +58,22 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null): Ne
 
   useEffect(() => {
     if (mode === 'editing' || !view) {
-      setDoc(null);
+      setShown(null);
       return undefined;
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let seen: Node | null = null;
+    let seen: { doc: Node; base: Node | null } | null = null;
+    const current = (state: EditorState) => ({ doc: state.doc, base: numberingKey.getState(state)?.base?.doc ?? null });
     const unsubscribe = subscribeView(view, (state) => {
-      if (state.doc === seen) return;
-      if (seen === null) setDoc(state.doc);
+      const now = current(state);
+      if (seen && now.doc === seen.doc && now.base === seen.base) return;
+      if (seen === null) setShown(now);
       else
         timer ??= setTimeout(() => {
           timer = undefined;
-          setDoc(view.state.doc);
+          setShown(current(view.state));
         }, redrawMs);
-      seen = state.doc;
+      seen = now;
     });
     return () => {
       clearTimeout(timer);
@@ -179,7 +184,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null): Ne
             />
           </div>
         ) : (
-          <NegotiationPage doc={doc} mode={mode} tags={tags} label={`${title}, read-only`} />
+          <NegotiationPage doc={doc} base={shown?.base ?? null} mode={mode} tags={tags} label={`${title}, read-only`} />
         )}
       </div>
     </section>

@@ -24,6 +24,14 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
   it('shows the compilation, clean and proposals views of an imported compilation text, exports them, and jumps back to the editor', async () => {
     if (!imported) throw new Error('the fixture holds no document');
     const { page, errors } = await openPage(env.browser, env.shell.url);
+    // The user's delegation, whose proposals the Proposals view shows first.
+    await page.getByRole('button', { name: 'Set your name and delegation' }).first().click();
+    const profile = page.getByRole('dialog', { name: 'Your profile' });
+    await profile.getByLabel('Your name').fill('Ana Pereira');
+    await profile.getByLabel('Find your delegation').fill('Canada');
+    await profile.getByRole('button', { name: 'Choose Canada (CAN)' }).click();
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.waitFor({ state: 'hidden' });
     await page.getByLabel('Text file to import').setInputFiles(fixture);
     await page.getByRole('status', { name: 'Import result' }).waitFor();
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
@@ -70,8 +78,10 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     expect(cleanFile.text).toBe(exportText(imported, { view: 'clean' }));
     expect(cleanFile.name).toBe(`${title} - clean text.txt`);
 
-    // Proposals of the EU, chosen in the picker.
-    await views.getByRole('radio', { name: /^Proposals/ }).click();
+    // Proposals of the user's delegation first, then of the EU, chosen in the picker.
+    await views.getByRole('radio', { name: 'Proposals of CAN' }).click();
+    const ours = page.getByRole('region', { name: 'Proposals of CAN' });
+    await expect.poll(() => ours.getByRole('listitem').count()).toBe(delegationProposals(imported, 'CAN').length);
     await page.getByRole('toolbar', { name: 'View options' }).getByLabel('Delegation').selectOption('EU');
     const expected = delegationProposals(imported, 'EU');
     const list = page.getByRole('region', { name: 'Proposals of EU' });
@@ -101,6 +111,20 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => page.locator('.page-editor .ph-document .ph-op').last().innerText()).toContain('Typed after the views.');
     await views.getByRole('radio', { name: 'Compilation' }).click();
     await expect.poll(() => page.locator('.negotiation-page .ph-op').last().textContent()).toContain('Typed after the views.');
+
+    // Live: what another window types appears in the compilation shown here.
+    const other = await openPage(env.browser, env.shell.url);
+    await other.page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
+    const otherFirst = other.page.locator('.ph-document .ph-op').first();
+    await otherFirst.waitFor();
+    await otherFirst.locator('.ph-text').click();
+    await other.page.keyboard.press('End');
+    await other.page.keyboard.type(' Live from another window.');
+    await expect.poll(() => page.locator('.negotiation-page .ph-op').first().textContent(), { timeout: 15_000 }).toContain('Live from another window.');
+    await page.locator('.negotiation-page .ph-op').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'negotiation-view-live');
+    await other.page.close();
+    expect(other.errors).toEqual([]);
     await views.getByRole('radio', { name: 'Editing' }).click();
     expect(await page.locator('.document-body > .page-scroll').isVisible()).toBe(true);
     expect(errors).toEqual([]);
