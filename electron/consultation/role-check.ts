@@ -12,9 +12,13 @@
  *   propose deleting text, but the text itself must stay as it was;
  * - removes D from every bracket's `supportedBy` and `opposedBy`: D may support or oppose
  *   any bracket in its own name, never in another's;
- * - unwraps a replacement D just proposed: a new alternative group holding one of D's own
- *   brackets and one new bracket attributed to nobody, around the text it replaces
- *   (`[current][proposed (D)]`, shared/negotiation/proposals.ts);
+ * - unwraps a replacement of D: an alternative group holding one bracket attributed to
+ *   nobody (no proposer, supporter or opponent) and otherwise only D's own brackets
+ *   (`[current][proposed (D)]`, shared/negotiation/proposals.ts) projects to the current
+ *   text, whether the group is new or older: D may propose it, type in its alternative, and
+ *   withdraw it again (its undo puts the text back unbracketed), but not touch the current
+ *   text. A group of a facilitator of that shape (nobody else's alternative in it) is D's
+ *   replacement in all but name, so withdrawing it is D's to do as well;
  * - drops whole paragraphs bracketed as proposed by D alone that carry no status (a new
  *   paragraph proposed by D);
  * - keeps everything else exactly: text outside D's proposals, marks, every paragraph's
@@ -38,9 +42,8 @@ export type RoleVerdict = { ok: true } | { ok: false; reason: string };
  * Pure: neither document is touched.
  */
 export function checkDelegationChange(before: Node, after: Node, delegation: string): RoleVerdict {
-  const beforeIds = negotiationIds(before);
-  const a = projectChildren(before.toJSON() as Json, delegation, beforeIds);
-  const b = projectChildren(after.toJSON() as Json, delegation, beforeIds);
+  const a = projectChildren(before.toJSON() as Json, delegation);
+  const b = projectChildren(after.toJSON() as Json, delegation);
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) {
@@ -51,15 +54,6 @@ export function checkDelegationChange(before: Node, after: Node, delegation: str
     }
   }
   return { ok: true };
-}
-
-function negotiationIds(doc: Node): Set<string> {
-  const ids = new Set<string>();
-  doc.descendants((node) => {
-    if (node.type.name === 'bracket' || node.type.name === 'bracket_alternatives') ids.add(String(node.attrs.id ?? ''));
-    return !node.isText;
-  });
-  return ids;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -75,10 +69,10 @@ const neutral = (n: Json): boolean =>
   strings(n.attrs?.supportedBy).length === 0 &&
   strings(n.attrs?.opposedBy).length === 0;
 
-function projectChildren(node: Json, d: string, beforeIds: ReadonlySet<string>): Json[] {
+function projectChildren(node: Json, d: string): Json[] {
   const out: Json[] = [];
   for (const child of node.content ?? []) {
-    for (const p of project(child, d, beforeIds)) {
+    for (const p of project(child, d)) {
       const last = out[out.length - 1];
       if (p.type === 'text' && last?.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(p.marks ?? [])) {
         out[out.length - 1] = { ...last, text: (last.text ?? '') + (p.text ?? '') };
@@ -90,32 +84,27 @@ function projectChildren(node: Json, d: string, beforeIds: ReadonlySet<string>):
   return out;
 }
 
-function project(node: Json, d: string, beforeIds: ReadonlySet<string>): Json[] {
+function project(node: Json, d: string): Json[] {
   if (node.type === 'text') return [node];
   const attrs = node.attrs ?? {};
   if (node.type === 'bracket') {
-    if (isOwn(attrs, d)) return attrs.deletion === true ? projectChildren(node, d, beforeIds) : [];
-    return [{ ...node, attrs: { ...attrs, supportedBy: without(attrs.supportedBy, d), opposedBy: without(attrs.opposedBy, d) }, content: projectChildren(node, d, beforeIds) }];
+    if (isOwn(attrs, d)) return attrs.deletion === true ? projectChildren(node, d) : [];
+    return [{ ...node, attrs: { ...attrs, supportedBy: without(attrs.supportedBy, d), opposedBy: without(attrs.opposedBy, d) }, content: projectChildren(node, d) }];
   }
   if (node.type === 'bracket_alternatives') {
     const members = node.content ?? [];
-    const content = projectChildren(node, d, beforeIds);
+    const content = projectChildren(node, d);
     if (content.length === 0) return [];
     const only = content[0] as Json;
-    const isNewReplacement =
-      !beforeIds.has(String(attrs.id ?? '')) &&
-      content.length === 1 &&
-      neutral(only) &&
-      !beforeIds.has(String(only.attrs?.id ?? '')) &&
-      members.some((m) => m.type === 'bracket' && isOwn(m.attrs, d));
-    if (isNewReplacement) return only.content ?? [];
+    const isReplacement = content.length === 1 && neutral(only) && members.some((m) => m.type === 'bracket' && isOwn(m.attrs, d) && m.attrs?.deletion !== true);
+    if (isReplacement) return only.content ?? [];
     return [{ ...node, content }];
   }
   const whole = attrs.bracket as Record<string, unknown> | null | undefined;
   if (whole && typeof whole === 'object') {
     if (isOwn(whole, d) && (attrs.status === null || attrs.status === undefined)) return [];
     const bracket = { ...whole, supportedBy: without(whole.supportedBy, d), opposedBy: without(whole.opposedBy, d) };
-    return [{ ...node, attrs: { ...attrs, bracket }, ...(node.content ? { content: projectChildren(node, d, beforeIds) } : {}) }];
+    return [{ ...node, attrs: { ...attrs, bracket }, ...(node.content ? { content: projectChildren(node, d) } : {}) }];
   }
-  return [node.content ? { ...node, content: projectChildren(node, d, beforeIds) } : node];
+  return [node.content ? { ...node, content: projectChildren(node, d) } : node];
 }

@@ -64,10 +64,12 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
     const ydoc = docToYDoc(fixture);
     const refused: string[] = [];
     let checked = 0;
+    const docs: Node[] = [fixture];
     const e = boundEditor(ydoc, 'CAN', (stateBefore, update) => {
       const before = yDocToDoc(yDocFromUpdates([stateBefore]));
       const verdict = checkDelegationChange(before, yDocToDoc(yDocFromUpdates([stateBefore, update])), 'CAN');
       checked++;
+      docs.push(yDocToDoc(yDocFromUpdates([stateBefore, update])));
       if (!verdict.ok) refused.push(verdict.reason);
     });
     actAsDelegation(e);
@@ -85,6 +87,8 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
       ['inline', false, 'stay'],
       ['paragraph', false, 'Requests a report.'],
     ]);
+    // Undoing any step is a change the host accepts as well (a replacement included).
+    for (let i = docs.length - 1; i > 0; i--) expect(checkDelegationChange(docs[i]!, docs[i - 1]!, 'CAN')).toEqual({ ok: true });
     // Another delegation's edits of the same kind are refused in CAN's name.
     const other = checkDelegationChange(fixture, e.state.doc, 'BRA');
     expect(other.ok).toBe(false);
@@ -98,6 +102,7 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
     const chair = connectPeer(host.url, 'd1', { code: host.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' });
     cleanups.push(() => can.destroy(), () => chair.destroy());
     await Promise.all([synced(can), synced(chair)]);
+    const undo = new Y.UndoManager(prosemirrorFragment(can.doc), { captureTimeout: 0 });
     const e = boundEditor(can.doc, 'CAN', () => undefined);
     actAsDelegation(e);
     const expected = JSON.stringify(e.state.doc.toJSON());
@@ -106,5 +111,13 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
     const stored = new Y.Doc({ gc: false });
     for (const u of store.readUpdates('d1')) Y.applyUpdate(stored, u.data);
     expect(JSON.stringify(yDocToDoc(stored).toJSON())).toBe(expected);
+
+    // Undoing every step (as Yjs's undo manager does in the editor) is accepted too, down to the original text.
+    expect(undo.undoStack.length).toBe(e.docChanges());
+    while (undo.undoStack.length > 0) undo.undo();
+    const original = JSON.stringify(yDocToDoc(docToYDoc(fixture)).toJSON());
+    expect(JSON.stringify(yDocToDoc(can.doc).toJSON())).toBe(original);
+    await waitFor(() => JSON.stringify(yDocToDoc(chair.doc).toJSON()) === original, 10_000, 'the facilitator to see every proposal withdrawn');
+    expect(can.stateless).toEqual([]);
   });
 });
