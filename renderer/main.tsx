@@ -10,6 +10,7 @@ import './styles/history.css';
 import './styles/consultation.css';
 import './styles/dashboard.css';
 import './styles/negotiation.css';
+import './styles/negotiation-toolbar.css';
 import './styles/status.css';
 import './styles/negotiation-views.css';
 

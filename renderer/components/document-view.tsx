@@ -20,6 +20,7 @@ import { EditorToolbar } from './editor-toolbar.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
+import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { OutlinePanel } from './outline-panel.js';
 import { ParagraphStatusDialog } from './paragraph-status-dialog.js';
@@ -178,6 +179,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         </button>
       </div>
       <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
+      <NegotiationToolbar view={phase === 'ready' ? viewRef.current : null} />
       <CrossReferencePicker view={phase === 'ready' ? viewRef.current : null} />
       <ParagraphStatusDialog api={api} view={phase === 'ready' ? viewRef.current : null} />
       {error ? (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { otherEditorShortcuts, shortcutList } from '../editor/commands/shortcuts.js';
+import { negotiationShortcuts } from '../editor/negotiation/negotiation-menu.js';
 
 /** One line of the help sheet: the keys and what they do. */
 export type HelpShortcut = { keys: string; action: string };
@@ -25,8 +26,8 @@ export function displayKeys(keys: string): string {
     .join('+');
 }
 
-/** The editor's shortcuts (structure first, then quick fix, history and completion; from commands/shortcuts.ts) as help-sheet lines. */
-export const editorShortcuts: readonly HelpShortcut[] = [...shortcutList, ...otherEditorShortcuts].map((s) => ({ keys: displayKeys(s.keys), action: s.description }));
+/** The editor's shortcuts (structure first, then quick fix, history and completion, then the facilitator's negotiation actions) as help-sheet lines. */
+export const editorShortcuts: readonly HelpShortcut[] = [...shortcutList, ...otherEditorShortcuts, ...negotiationShortcuts].map((s) => ({ keys: displayKeys(s.keys), action: s.description }));
 
 /** True for the keys that open the help sheet: F1 and Mod-/. */
 export function isHelpKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {

@@ -11,6 +11,7 @@ import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
+import { negotiationActionKeymap } from './negotiation/negotiation-menu.js';
 import { statusKeymap, statusMarginPlugin } from './negotiation/status-margin.js';
 import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
@@ -52,6 +53,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     ...stylePlugins(),
     keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
     negotiationKeymap(),
+    negotiationActionKeymap(),
     statusKeymap(),
     ...structureKeymap(),
     uniqueIdsPlugin(),

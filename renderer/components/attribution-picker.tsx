@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'react';
+import { findDelegation } from '../../seeds/index.js';
+import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
+import type { BracketTarget } from '../editor/negotiation/negotiation-actions.js';
+import { DelegationSearch } from './delegation-search.js';
+
+/** A delegation's part in a bracket: proposer, and supporter or opponent (never both). */
+type Role = { proposed: boolean; stance: 'supports' | 'opposes' | null };
+
+/** Props of the attribution picker: the bracket (null: closed), and what Apply and closing do. */
+export type AttributionPickerProps = {
+  target: BracketTarget | null;
+  /** Called with the new lists when the user applies them (as one change). */
+  onApply: (parties: Parties) => void;
+  /** Called when the dialog closes without applying (Cancel, Escape). */
+  onClose: () => void;
+};
+
+const excerpt = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const listed = (codes: readonly string[]): string => (codes.length > 0 ? codes.join(', ') : 'nobody');
+
+function rolesOf(target: BracketTarget): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  const role = (code: string): Role => {
+    const known = roles.get(code);
+    if (known) return known;
+    const fresh: Role = { proposed: false, stance: null };
+    roles.set(code, fresh);
+    return fresh;
+  };
+  for (const code of target.attribution.proposedBy) role(code).proposed = true;
+  for (const code of target.attribution.supportedBy) role(code).stance = 'supports';
+  for (const code of target.attribution.opposedBy) role(code).stance = 'opposes';
+  return roles;
+}
+
+function partiesOf(roles: Map<string, Role>): Parties {
+  const entries = [...roles.entries()];
+  return {
+    proposedBy: entries.filter(([, r]) => r.proposed).map(([code]) => code),
+    supportedBy: entries.filter(([, r]) => r.stance === 'supports').map(([code]) => code),
+    opposedBy: entries.filter(([, r]) => r.stance === 'opposes').map(([code]) => code),
+  };
+}
+
+/**
+ * The "Attribute…" dialog: shows who proposed, supports and opposes the bracket now, and
+ * lets the facilitator change it: find delegations by name or code (Enter adds the first
+ * match with the role chosen in "Add as"), tick Proposed / Supports / Opposes per
+ * delegation, remove one. Apply (or Enter in the empty search) changes the bracket as one
+ * step; Cancel or Escape changes nothing.
+ */
+export function AttributionPicker({ target, onApply, onClose }: AttributionPickerProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [roles, setRoles] = useState<Map<string, Role>>(new Map());
+  const [addAs, setAddAs] = useState<'proposed' | 'supports' | 'opposes'>('proposed');
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (target) setRoles(rolesOf(target));
+    if (target && !el.open) el.showModal();
+    if (target) el.querySelector<HTMLElement>('input[type="search"]')?.focus();
+    if (!target && el.open) el.close();
+  }, [target]);
+
+  const update = (code: string, change: (role: Role) => Role | null) => {
+    setRoles((current) => {
+      const next = new Map(current);
+      const role = change(next.get(code) ?? { proposed: false, stance: null });
+      if (role) next.set(code, role);
+      else next.delete(code);
+      return next;
+    });
+  };
+  const now = target?.attribution;
+  const parties = partiesOf(roles);
+  return (
+    <dialog ref={dialog} className="dialog attribution-picker" aria-labelledby="attribution-title" onClose={() => target && onClose()}>
+      <h2 id="attribution-title">Attribution</h2>
+      {target && now ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            onApply(parties);
+          }}
+        >
+          <p className="dialog-lead">
+            {target.kind === 'paragraph' ? 'Paragraph bracketed whole: ' : 'Bracket: '}
+            <q className="attribution-text">{excerpt(target.text) || '(empty)'}</q>
+          </p>
+          <p className="attribution-now" aria-label="Current attribution">
+            Now: proposed by <strong>{listed(now.proposedBy)}</strong>; supported by <strong>{listed(now.supportedBy)}</strong>; opposed by <strong>{listed(now.opposedBy)}</strong>
+          </p>
+          <div className="attribution-add" role="group" aria-label="Add a delegation">
+            <label className="attribution-add-as">
+              <span>Add as</span>
+              <select value={addAs} onChange={(e) => setAddAs(e.target.value as typeof addAs)}>
+                <option value="proposed">proposer</option>
+                <option value="supports">supporter</option>
+                <option value="opposes">opponent</option>
+              </select>
+            </label>
+            <DelegationSearch
+              label="Find a delegation"
+              exclude={[...roles.keys()]}
+              autoFocus
+              onPick={(d) => update(d.code, (r) => (addAs === 'proposed' ? { ...r, proposed: true } : { ...r, stance: addAs }))}
+            />
+          </div>
+          <table className="attribution-table" aria-label="Delegations attributed">
+            <thead>
+              <tr>
+                <th scope="col">Delegation</th>
+                <th scope="col">Proposed</th>
+                <th scope="col">Supports</th>
+                <th scope="col">Opposes</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...roles.entries()].map(([code, role]) => {
+                const name = findDelegation(code)?.name ?? code;
+                return (
+                  <tr key={code}>
+                    <th scope="row">
+                      <span className="sponsor-code">{code}</span> {name}
+                    </th>
+                    <td>
+                      <input type="checkbox" aria-label={`${code} proposed it`} checked={role.proposed} onChange={(e) => update(code, (r) => ({ ...r, proposed: e.target.checked }))} />
+                    </td>
+                    <td>
+                      <input type="checkbox" aria-label={`${code} supports it`} checked={role.stance === 'supports'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'supports' : null }))} />
+                    </td>
+                    <td>
+                      <input type="checkbox" aria-label={`${code} opposes it`} checked={role.stance === 'opposes'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'opposes' : null }))} />
+                    </td>
+                    <td>
+                      <button type="button" className="link-button" aria-label={`Remove ${code}`} onClick={() => update(code, () => null)}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+              {roles.size === 0 ? (
+                <tr>
+                  <td colSpan={5} className="list-empty">
+                    No delegation yet: find one above.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+          <p className="attribution-result" aria-live="polite">
+            Will read: proposed by {listed(parties.proposedBy)}; supported by {listed(parties.supportedBy)}; opposed by {listed(parties.opposedBy)}
+          </p>
+          <div className="dialog-actions form-actions">
+            <button type="button" className="button subtle" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary">
+              Apply
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}

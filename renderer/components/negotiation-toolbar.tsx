@@ -1,0 +1,214 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
+import {
+  addAlternativeText,
+  addParagraphAlternativeText,
+  alternativesAt,
+  applyAttribution,
+  bracketTargetAt,
+  chooseAlternativeAt,
+  negotiationRequestEvent,
+  type AlternativeGroupAt,
+  type BracketTarget,
+  type NegotiationRequest,
+} from '../editor/negotiation/negotiation-actions.js';
+import { chooseKeys, negotiationActions } from '../editor/negotiation/negotiation-menu.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { AttributionPicker } from './attribution-picker.js';
+import { ariaKeys } from './editor-toolbar.js';
+import { displayKeys } from './help-sheet.js';
+import { TextPromptDialog, type TextPrompt } from './text-prompt-dialog.js';
+
+/**
+ * Props of the negotiation toolbar: the live editor view (null until ready) and a slot for
+ * other negotiation tools (a "Suggest" toggle, a "Status…" button) shown at its end.
+ */
+export type NegotiationToolbarProps = { view: EditorView | null; moreTools?: ReactNode };
+
+type Snapshot = { mask: string; group: AlternativeGroupAt | null };
+
+/** Which facilitator actions apply in `state` (0/1 per action, dry runs without dispatch) and the alternative group at the cursor. */
+export function negotiationSnapshot(state: EditorState, view?: EditorView): Snapshot {
+  return { mask: negotiationActions.map((action) => (action.run(state, undefined, view) ? '1' : '0')).join(''), group: alternativesAt(state) };
+}
+
+const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
+  a.mask === b.mask && a.group?.pos === b.group?.pos && a.group?.current === b.group?.current && a.group?.options.join('\u0000') === b.group?.options.join('\u0000');
+
+const prompts: Record<'alternative' | 'paragraph-alternative', TextPrompt> = {
+  alternative: { title: 'Add an alternative', lead: 'The alternative goes right after the bracketed text: [current][alternative].', label: 'Text of the alternative', submit: 'Add alternative' },
+  'paragraph-alternative': { title: 'Add a paragraph alternative', lead: 'A new version of this paragraph goes after it (and after its other alternatives), bracketed whole: OP 7 alt.', label: 'Text of the alternative paragraph', multiline: true, submit: 'Add paragraph alternative' },
+};
+
+// Actions that open a dialog: the dialog takes the focus, and gives it back to the text.
+const asks: ReadonlySet<string> = new Set(['alternative', 'attribute', 'paragraph-alternative']);
+
+const start = (text: string, max = 24): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text || '(empty)');
+
+// Recomputed off the keystroke's path, like the editing toolbar: when idle, at most this late.
+const refreshDelayMs = 150;
+
+/**
+ * The negotiation toolbar (role=toolbar, "Negotiation"): the facilitator actions as buttons
+ * with their shortcuts in title and aria-keyshortcuts, greyed (aria-disabled) where they do
+ * not apply, and, when the cursor is in a group of alternatives, one "choose" button per
+ * alternative. Buttons keep the editor's focus and selection (mousedown does not take
+ * focus); actions that need input open a dialog, then focus returns to the text. One Tab
+ * stop: Left/Right, Home/End move between buttons.
+ */
+export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreTools }: NegotiationToolbarProps) {
+  const [snapshot, setSnapshot] = useState<Snapshot>({ mask: '0'.repeat(negotiationActions.length), group: null });
+  const [focusIndex, setFocusIndex] = useState(0);
+  const [prompt, setPrompt] = useState<'alternative' | 'paragraph-alternative' | null>(null);
+  const [attribution, setAttribution] = useState<BracketTarget | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    if (!view) return;
+    let pending = false;
+    let cancel = () => {};
+    const refresh = () => {
+      pending = false;
+      if (view.isDestroyed) return;
+      const next = negotiationSnapshot(view.state, view);
+      setSnapshot((prev) => (sameSnapshot(prev, next) ? prev : next));
+    };
+    const unsubscribe = subscribeView(view, () => {
+      if (pending) return;
+      pending = true;
+      if (typeof requestIdleCallback === 'function') {
+        const handle = requestIdleCallback(refresh, { timeout: refreshDelayMs });
+        cancel = () => cancelIdleCallback(handle);
+      } else {
+        const handle = setTimeout(refresh, refreshDelayMs);
+        cancel = () => clearTimeout(handle);
+      }
+    });
+    const onRequest = (event: Event) => {
+      const kind = (event as CustomEvent<NegotiationRequest>).detail;
+      setError(null);
+      if (kind === 'attribution') setAttribution(bracketTargetAt(view.state));
+      else setPrompt(kind);
+    };
+    view.dom.addEventListener(negotiationRequestEvent, onRequest);
+    refresh();
+    return () => {
+      unsubscribe();
+      cancel();
+      view.dom.removeEventListener(negotiationRequestEvent, onRequest);
+    };
+  }, [view]);
+
+  const done = (ok: boolean, failure: string, focus = true) => {
+    setError(ok ? null : failure);
+    if (view && !view.isDestroyed) {
+      if (focus) view.focus();
+      setSnapshot(negotiationSnapshot(view.state, view));
+    }
+  };
+  const runAt = (index: number, run: (v: EditorView) => boolean, failure: string, focus = true) => {
+    setFocusIndex(index);
+    if (view) done(run(view), failure, focus);
+  };
+  const closeDialogs = () => {
+    setPrompt(null);
+    setAttribution(null);
+    done(true, '');
+  };
+  const onPromptSubmit = (text: string) => {
+    if (!view) return;
+    const command = prompt === 'paragraph-alternative' ? addParagraphAlternativeText(text) : addAlternativeText(text);
+    setPrompt(null);
+    done(command(view.state, view.dispatch, view), 'The alternative could not be added here: the text at the cursor changed meanwhile.');
+  };
+  const onApplyAttribution = (parties: Parties) => {
+    if (!view || !attribution) return;
+    const ok = applyAttribution(attribution.id, parties)(view.state, view.dispatch, view);
+    setAttribution(null);
+    done(ok, 'The attribution could not be changed: the bracket is no longer in the text (a co-author may have agreed or dropped it).');
+  };
+
+  const group = snapshot.group;
+  const count = negotiationActions.length + (group?.options.length ?? 0);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowRight: focusIndex + 1, ArrowLeft: focusIndex - 1, Home: 0, End: count - 1 };
+    const next = moves[event.key];
+    if (next === undefined || !(event.target instanceof HTMLButtonElement)) return;
+    event.preventDefault();
+    const wrapped = (next + count) % count;
+    setFocusIndex(wrapped);
+    buttons.current[wrapped]?.focus();
+  };
+  const tabStop = Math.min(focusIndex, count - 1);
+  const button = (index: number, props: { id: string; label: string; keys: string; face: string; enabled: boolean; onRun: () => void }) => (
+    <button
+      key={props.id}
+      ref={(el) => {
+        buttons.current[index] = el;
+      }}
+      type="button"
+      className="toolbar-button"
+      data-command={props.id}
+      aria-label={props.label}
+      aria-keyshortcuts={ariaKeys(props.keys)}
+      aria-disabled={!props.enabled}
+      title={`${props.label} (${displayKeys(props.keys)})`}
+      tabIndex={index === tabStop ? 0 : -1}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => (props.enabled ? props.onRun() : setFocusIndex(index))}
+    >
+      {props.face}
+    </button>
+  );
+
+  return (
+    <>
+      <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label="Negotiation" onKeyDown={onKeyDown}>
+        <span className="toolbar-caption" aria-hidden="true">
+          Negotiation
+        </span>
+        <div className="toolbar-group" role="group" aria-label="Facilitator actions">
+          {negotiationActions.map((action, i) =>
+            button(i, {
+              ...action,
+              enabled: snapshot.mask[i] === '1',
+              onRun: () => runAt(i, (v) => action.run(v.state, v.dispatch, v), `${action.label} does not apply here.`, !asks.has(action.id)),
+            }),
+          )}
+        </div>
+        {group ? (
+          <div className="toolbar-group choose-group" role="group" aria-label="Choose an alternative">
+            <span className="toolbar-caption">Choose:</span>
+            {group.options.map((text, k) => {
+              const index = negotiationActions.length + k;
+              return button(index, {
+                id: `choose-${k + 1}`,
+                label: `Choose alternative ${k + 1}: ${text || '(empty)'}`,
+                keys: chooseKeys(k),
+                face: `${k + 1} ${start(text)}`,
+                enabled: k < 9,
+                onRun: () => runAt(index, (v) => chooseAlternativeAt(k)(v.state, v.dispatch, v), 'That alternative is no longer there.'),
+              });
+            })}
+          </div>
+        ) : null}
+        {moreTools ? (
+          <div className="toolbar-group" role="group" aria-label="More negotiation tools">
+            {moreTools}
+          </div>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="toolbar-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <TextPromptDialog prompt={prompt ? prompts[prompt] : null} onSubmit={onPromptSubmit} onClose={closeDialogs} />
+      <AttributionPicker target={attribution} onApply={onApplyAttribution} onClose={closeDialogs} />
+    </>
+  );
+});

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser.js';
+import { useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('negotiation-toolbar');
+const title = 'Violence against women migrant workers';
+const phrase = 'the report of the Secretary-General';
+const alternative = 'the reports of the Secretary-General and the Special Rapporteur';
+
+// Selects `text` inside the first operative paragraph through the DOM, as a mouse drag would.
+async function selectInOp1(page: Page, text: string): Promise<void> {
+  const op = page.locator('.ph-document .ph-op').first();
+  await op.click({ position: { x: 30, y: 8 } });
+  await page.evaluate((wanted) => {
+    const para = document.querySelector('.ph-document .ph-op');
+    const walker = document.createTreeWalker(para as Node, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" not found in OP 1`);
+  }, text);
+  await page.waitForTimeout(100);
+}
+
+// Opens the GA compilation text, importing it first unless an earlier test did.
+async function openFixture(page: Page): Promise<void> {
+  const listed = page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) });
+  await page.getByRole('list', { name: 'Documents' }).or(page.getByText('No documents yet')).first().waitFor();
+  if ((await listed.count()) === 0) {
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
+    await page.getByRole('status', { name: 'Import result' }).waitFor();
+  }
+  await listed.first().click();
+  // Ready: the editor has placed its first cursor, so a click now is not overridden.
+  await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
+}
+
+const op1Text = (page: Page) => page.locator('.ph-document .ph-op').first().innerText();
+const editorHasFocus = (page: Page) => page.evaluate(() => document.activeElement?.closest('.ph-document') !== null);
+
+// Yjs's undo manager joins edits less than 500 ms apart into one step.
+const pause = (page: Page) => page.waitForTimeout(1200);
+
+describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
+  it('brackets, adds an alternative, attributes it to EU and CAN, chooses it; each step undoes on its own', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await openFixture(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Negotiation' });
+    const brackets = page.locator('.ph-document span.ph-bracket');
+    const before = await brackets.count();
+    const original = await op1Text(page);
+    const height = async () => (await toolbar.boundingBox())?.height ?? 0;
+    const rowHeight = await height();
+
+    await selectInOp1(page, phrase);
+    const bracketButton = toolbar.getByRole('button', { name: 'Bracket selection' });
+    await expect.poll(() => bracketButton.getAttribute('aria-disabled')).toBe('false');
+    expect(await bracketButton.getAttribute('aria-keyshortcuts')).toBe('Control+Alt+B');
+    expect(await toolbar.getByRole('button', { name: 'Agree bracket' }).getAttribute('aria-disabled')).toBe('true');
+    await screenshot(page, 'negotiation-toolbar');
+    await bracketButton.click();
+    await expect.poll(() => brackets.count()).toBe(before + 1);
+    expect(await editorHasFocus(page)).toBe(true);
+    const op1Brackets = page.locator('.ph-document .ph-op').first().locator('span.ph-bracket');
+    expect(await op1Brackets.first().innerText()).toBe(phrase);
+
+    await pause(page);
+    await toolbar.getByRole('button', { name: 'Add alternative…' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Add an alternative' });
+    await prompt.getByLabel('Text of the alternative').fill(alternative);
+    await prompt.getByLabel('Text of the alternative').press('Enter');
+    await expect.poll(() => op1Brackets.count()).toBe(2);
+    expect(await page.locator('.ph-document .ph-op').first().locator('.ph-alternatives').count()).toBe(1);
+    expect(await editorHasFocus(page)).toBe(true);
+
+    // The cursor sits in the new alternative: attribute it through the picker.
+    await pause(page);
+    await toolbar.getByRole('button', { name: 'Attribute…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Attribution' });
+    await expect.poll(() => picker.getByRole('paragraph').first().innerText()).toContain(alternative.slice(0, 40));
+    const search = picker.getByRole('combobox', { name: 'Find a delegation' });
+    await search.fill('EU');
+    await search.press('Enter');
+    await search.fill('canada');
+    await search.press('Enter');
+    await expect.poll(() => picker.getByRole('checkbox', { name: 'CAN proposed it' }).isChecked()).toBe(true);
+    expect(await picker.getByRole('checkbox', { name: 'EU proposed it' }).isChecked()).toBe(true);
+    await screenshot(page, 'negotiation-attribution-picker');
+    await picker.getByRole('button', { name: 'Apply' }).click();
+    const second = op1Brackets.nth(1);
+    await expect.poll(() => second.getAttribute('data-proposed-by')).toBe('EU, CAN');
+    const tag = await second.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(tag).toBe('"] (EU, CAN)"');
+    expect(await editorHasFocus(page)).toBe(true);
+
+    // One "choose" button per alternative, showing its first words.
+    const choose = toolbar.getByRole('group', { name: 'Choose an alternative' }).getByRole('button');
+    await expect.poll(() => choose.count()).toBe(2);
+    expect(await choose.nth(1).getAttribute('aria-label')).toBe(`Choose alternative 2: ${alternative}`);
+    expect(await choose.nth(1).innerText()).toMatch(/^2 the reports/);
+    // The buttons fit the same row: the page does not jump when the cursor enters a group.
+    expect(await height()).toBe(rowHeight);
+    await screenshot(page, 'negotiation-toolbar-result');
+    await pause(page);
+    await choose.nth(1).click();
+    await expect.poll(() => op1Brackets.count()).toBe(0);
+    expect(await op1Text(page)).toContain(`Welcomes ${alternative};`);
+
+    // Undo, one step at a time, with the editor's own key: the toolbar never took the focus.
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => op1Brackets.count()).toBe(2);
+    expect(await second.getAttribute('data-proposed-by')).toBe('EU, CAN');
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => second.getAttribute('data-proposed-by')).toBe('');
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => op1Brackets.count()).toBe(1);
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => op1Brackets.count()).toBe(0);
+    expect(await op1Text(page)).toBe(original);
+    expect(await brackets.count()).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it('from the keyboard alone: a paragraph alternative (Mod-Alt-Shift-n), attributed (Mod-Alt-g), both undone', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await openFixture(page);
+    const ops = page.locator('.ph-document .ph-op');
+    const count = await ops.count();
+    await ops.first().click({ position: { x: 30, y: 8 } });
+    await page.keyboard.press('Control+Alt+Shift+n');
+    const prompt = page.getByRole('dialog', { name: 'Add a paragraph alternative' });
+    const field = prompt.getByLabel('Text of the alternative paragraph');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Welcomes the report of the Special Rapporteur;');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => ops.count()).toBe(count + 1);
+    expect(await ops.nth(1).innerText()).toContain('Welcomes the report of the Special Rapporteur;');
+    expect(await editorHasFocus(page)).toBe(true);
+
+    await pause(page);
+    await page.keyboard.press('Control+Alt+g');
+    const picker = page.getByRole('dialog', { name: 'Attribution' });
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    expect(await picker.innerText()).toContain('Paragraph bracketed whole');
+    await page.keyboard.type('mexico');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => picker.getByRole('checkbox', { name: 'MEX proposed it' }).isChecked()).toBe(true);
+    // Enter in the emptied search applies.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    expect(await editorHasFocus(page)).toBe(true);
+    await page.keyboard.press('Control+Alt+g');
+    await expect.poll(() => picker.getByLabel('Current attribution').innerText()).toContain('proposed by MEX');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    expect(await editorHasFocus(page)).toBe(true);
+
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Alt+g');
+    await expect.poll(() => picker.getByLabel('Current attribution').innerText()).toContain('proposed by nobody');
+    await page.keyboard.press('Escape');
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ops.count()).toBe(count);
+    expect(errors).toEqual([]);
+  });
+});
