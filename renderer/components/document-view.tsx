@@ -82,7 +82,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const dashboard = useNegotiationDashboard(api, id);
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? viewRef.current : null);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
-  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null);
+  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
 
   useEffect(() => {
     let cancelled = false;

@@ -13,10 +13,10 @@ import { numberingKey, numberingPlugin, setNumberingBase } from '../editor/numbe
 
 /**
  * Props of the read-only negotiation page: the live document, which text, whether tags show,
- * and the editor's negotiation base (the compilation then shows the editor's stable labels,
+ * the page zoom (percent), and the editor's negotiation base (the compilation then shows the editor's stable labels,
  * "5 bis."; the clean text is numbered as it stands, as its export).
  */
-export type NegotiationPageProps = { doc: Node; base: Node | null; mode: 'compilation' | 'clean'; tags: boolean; label: string };
+export type NegotiationPageProps = { doc: Node; base: Node | null; mode: 'compilation' | 'clean'; tags: boolean; zoom: number; label: string };
 
 // A footnote marker without its text in the running text (the text is listed at the foot).
 function footnoteMarker(node: Node): NodeView {
@@ -33,7 +33,7 @@ function footnoteMarker(node: Node): NodeView {
  * paragraphs and preambular alternatives labelled by widgets) or of `cleanViewDoc` (clean).
  * A new `doc` redraws only what changed: unchanged nodes keep their DOM.
  */
-export function NegotiationPage({ doc, base, mode, tags, label }: NegotiationPageProps) {
+export function NegotiationPage({ doc, base, mode, tags, zoom, label }: NegotiationPageProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
@@ -78,7 +78,7 @@ export function NegotiationPage({ doc, base, mode, tags, label }: NegotiationPag
   }, [doc, base, mode, label]);
 
   return (
-    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} aria-label={label}>
+    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label}>
       <div ref={mount} className="page-editor" />
       {footnotes.length > 0 ? (
         <section className="ph-footnotes" aria-label="Footnotes">

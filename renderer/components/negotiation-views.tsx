@@ -32,9 +32,10 @@ const redrawMs = 300;
  * The negotiation views of one open document: a switcher between the editor and the
  * read-only compilation text (with a Tags toggle), clean text and one delegation's
  * proposals (the profile's delegation first, any proposing delegation by a picker), each
- * following the live document while shown, and "Export text…" of the view shown.
+ * following the live document while shown, and "Export text…" of the view shown. `zoom`
+ * (percent) is the page zoom of the document view, which the views follow.
  */
-export function useNegotiationViews(api: ApiClient, view: EditorView | null): NegotiationViews {
+export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoom = 100): NegotiationViews {
   const [mode, setMode] = useState<NegotiationViewMode>('editing');
   const [tags, setTags] = useState(true);
   const [own, setOwn] = useState('');
@@ -173,7 +174,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null): Ne
       ) : null}
       <div className="page-scroll view-scroll">
         {doc === null ? null : mode === 'proposals' ? (
-          <div className="page proposals-page">
+          <div className="page proposals-page" style={{ zoom: zoom / 100 }}>
             <NegotiationProposals
               doc={doc}
               delegation={delegation}
@@ -184,7 +185,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null): Ne
             />
           </div>
         ) : (
-          <NegotiationPage doc={doc} base={shown?.base ?? null} mode={mode} tags={tags} label={`${title}, read-only`} />
+          <NegotiationPage doc={doc} base={shown?.base ?? null} mode={mode} tags={tags} zoom={zoom} label={`${title}, read-only`} />
         )}
       </div>
     </section>

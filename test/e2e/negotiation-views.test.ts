@@ -25,8 +25,14 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     if (!imported) throw new Error('the fixture holds no document');
     const { page, errors } = await openPage(env.browser, env.shell.url);
     // The user's delegation, whose proposals the Proposals view shows first.
-    await page.getByRole('button', { name: 'Set your name and delegation' }).first().click();
     const profile = page.getByRole('dialog', { name: 'Your profile' });
+    // Clicked again if the page was still starting (a click before React's first commit is lost).
+    await expect
+      .poll(async () => {
+        if (!(await profile.isVisible())) await page.getByRole('button', { name: 'Set your name and delegation' }).first().click();
+        return profile.isVisible();
+      })
+      .toBe(true);
     await profile.getByLabel('Your name').fill('Ana Pereira');
     await profile.getByLabel('Find your delegation').fill('Canada');
     await profile.getByRole('button', { name: 'Choose Canada (CAN)' }).click();
@@ -52,6 +58,10 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     expect(await compilation.innerText()).toContain('[');
     await expect.poll(() => compilation.locator('.ph-view-close').allTextContents()).toEqual([' (MEX, PHL)]', ' (USA)]', ' (RUS, CHN)]']);
     await screenshot(page, 'negotiation-view-compilation');
+    // The projected page follows the document view's zoom.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => page.locator('.negotiation-page').evaluate((el) => getComputedStyle(el).zoom)).not.toBe('1');
+    await page.getByRole('button', { name: /^Zoom \d+%, reset/ }).click();
     const full = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
     expect(full.text).toBe(exportText(imported, { view: 'compilation', tags: true }));
     expect(full.name).toBe(`${title} - compilation text.txt`);
