@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -23,7 +23,7 @@ import { MetadataPanel } from './metadata-panel.js';
 import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { OutlinePanel } from './outline-panel.js';
-import { ParagraphStatusDialog } from './paragraph-status-dialog.js';
+import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { useNegotiationViews } from './negotiation-views.js';
@@ -82,6 +82,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const dashboard = useNegotiationDashboard(api, id);
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? viewRef.current : null);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
+  const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
 
   useEffect(() => {
@@ -179,7 +180,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         </button>
       </div>
       <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
-      <NegotiationToolbar view={phase === 'ready' ? viewRef.current : null} />
+      <NegotiationToolbar view={phase === 'ready' ? viewRef.current : null} moreTools={statusButton} />
       <CrossReferencePicker view={phase === 'ready' ? viewRef.current : null} />
       <ParagraphStatusDialog api={api} view={phase === 'ready' ? viewRef.current : null} />
       {error ? (

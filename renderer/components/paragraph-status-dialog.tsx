@@ -7,10 +7,12 @@ import { computeNumbering, type Numbering } from '../../shared/document/numberin
 import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '../../shared/negotiation/model.js';
 import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
 import { statusAuthor, statusHints, statusNames, statusText } from '../../shared/negotiation/status-labels.js';
-import { paragraphStatusRequestEvent } from '../editor/negotiation/status-margin.js';
+import { paragraphStatusRequestEvent, paragraphStatusShortcut, requestParagraphStatus } from '../editor/negotiation/status-margin.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { firstWords } from '../editor/outline.js';
 import { messageOf } from '../format.js';
+import { ariaKeys } from './editor-toolbar.js';
+import { displayKeys } from './help-sheet.js';
 import { DelegationChooser, LinkChooser, StatusHistory, type LinkTarget } from './status-dialog-parts.js';
 
 /** Props of the status dialog: the backend (for the profile) and the live editor view (null until ready). */
@@ -197,5 +199,31 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
       </div>
       <StatusHistory status={current} pathOf={pathOf} />
     </form>
+  );
+}
+
+/** Props of the toolbar's status button: the live editor view (null until ready). */
+export type ParagraphStatusButtonProps = { view: EditorView | null };
+
+/**
+ * "Status…" for the negotiation toolbar's slot: opens the status dialog of the paragraph at
+ * the cursor, as Mod-Alt-Shift-s does. Pressing it keeps the editor's selection (mousedown
+ * does not take the focus); outside a paragraph it returns the focus to the text.
+ */
+export function ParagraphStatusButton({ view }: ParagraphStatusButtonProps) {
+  return (
+    <button
+      type="button"
+      className="toolbar-button"
+      aria-keyshortcuts={ariaKeys(paragraphStatusShortcut)}
+      title={`Status of the paragraph at the cursor (${displayKeys(paragraphStatusShortcut)})`}
+      disabled={!view}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => {
+        if (view && !requestParagraphStatus(view.state, view.dispatch, view)) view.focus();
+      }}
+    >
+      Status…
+    </button>
   );
 }

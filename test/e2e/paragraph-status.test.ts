@@ -106,6 +106,14 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await page.keyboard.press('Control+z');
     await reopened.waitFor();
 
+    // The negotiation toolbar's "Status…" opens the dialog of the paragraph at the cursor.
+    await page.locator('.ph-document .ph-op > .ph-text').nth(1).click({ position: { x: 200, y: 6 } });
+    await page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Status…' }).click();
+    const op2Dialog = page.getByRole('dialog', { name: 'Status of OP 2' });
+    await op2Dialog.waitFor();
+    await op2Dialog.getByRole('button', { name: 'Cancel' }).click();
+    await op2Dialog.waitFor({ state: 'hidden' });
+
     // Zoomed in, the label still sits beside the text.
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.getByRole('button', { name: 'Zoom in' }).click();
