@@ -79,7 +79,7 @@ export function NegotiationPage({ doc, base, mode, tags, zoom, label }: Negotiat
 
   return (
     <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label}>
-      <div ref={mount} className="page-editor" />
+      <div ref={mount} className="negotiation-page-text" />
       {footnotes.length > 0 ? (
         <section className="ph-footnotes" aria-label="Footnotes">
           <ol>

@@ -139,4 +139,46 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     expect(await page.locator('.document-body > .page-scroll').isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('shows the editor\'s stable labels in the compilation while in negotiation, and the clean text numbered as it stands', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/hrc-right-to-education.txt'));
+    await page.getByRole('status', { name: 'Import result' }).waitFor();
+    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /The right to education/ }).click();
+    await page.locator('.ph-document .ph-op').first().waitFor();
+    const bar = page.getByRole('toolbar', { name: 'Document' });
+    await bar.getByRole('button', { name: 'Start negotiation…' }).click();
+    const start = page.getByRole('dialog', { name: 'Start negotiation' });
+    await start.getByLabel('Label of the new revision').fill('Rev.1');
+    await start.getByRole('button', { name: 'Start negotiation' }).click();
+    await expect.poll(() => bar.getByRole('status').filter({ hasText: 'In negotiation' }).textContent()).toBe('In negotiation on Rev.1');
+
+    // A paragraph after OP 2 is "2 bis." in the editor and in the compilation.
+    const first = page.locator('.page-editor .ph-document .ph-op > .ph-text').nth(1);
+    await first.click();
+    await first.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    await page.keyboard.type('Encourages States to share good practices;');
+    const labels = (scope: string) => page.locator(`${scope} .ph-document .ph-op`).evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''));
+    await expect.poll(() => labels('.page-editor')).toContain('2 bis.');
+    const views = page.getByRole('radiogroup', { name: 'View' });
+    await views.getByRole('radio', { name: 'Compilation' }).click();
+    await expect.poll(() => labels('.negotiation-page')).toEqual(await labels('.page-editor'));
+    expect(await labels('.negotiation-page')).toContain('2 bis.');
+    await page.locator('.negotiation-page .ph-op').nth(2).scrollIntoViewIfNeeded();
+    await screenshot(page, 'negotiation-view-compilation-stable');
+    await views.getByRole('radio', { name: 'Clean' }).click();
+    await expect.poll(() => page.locator('.negotiation-page .ph-document').evaluate((el) => el.classList.contains('ph-view-clean'))).toBe(true);
+    expect((await labels('.negotiation-page')).slice(0, 3)).toEqual(['1.', '2.', '3.']);
+    expect(await page.locator('.negotiation-page .ph-op').nth(2).textContent()).toContain('Encourages States to share good practices;');
+    expect(errors).toEqual([]);
+  });
 });
