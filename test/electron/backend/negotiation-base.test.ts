@@ -100,18 +100,24 @@ describe('stable numbering in negotiation through the backend', () => {
     expect((await h2['negotiation.base']({ docId: id })).revision?.label).toBe('Rev.2');
   });
 
-  it('starts negotiation on a revision made now, stops it, and refuses what cannot be done', async () => {
+  it('starts negotiation on a revision made now, stops it, tells other windows, and refuses what cannot be done', async () => {
     const backend = await start(tempDir());
     const { handlers } = backend.connect(() => undefined);
     const [summary] = (await handlers['documents.importText']({ text: fixture })).documents;
     const id = summary!.id;
     const replica = replicaOf((await handlers['documents.open']({ id })).state);
+    const heard: string[] = [];
+    const other = backend.connect((event, payload) => {
+      if (event === 'revisions.changed' && (payload as { docId: string }).docId === id) heard.push(event);
+    }).handlers;
+    await other['documents.subscribe']({ id });
 
     const started = await handlers['negotiation.setBase']({ docId: id, label: 'Rev.1' });
     expect(started.revision).toMatchObject({ kind: 'revision', label: 'Rev.1' });
     expect((await handlers['revisions.list']({ docId: id }))[0]?.id).toBe(started.revision?.id);
     expect(await handlers['negotiation.setBase']({ docId: id })).toEqual({ revision: null });
     expect(await handlers['negotiation.base']({ docId: id })).toEqual({ revision: null });
+    expect(heard.length).toBeGreaterThanOrEqual(2);
 
     await expect(handlers['negotiation.setBase']({ docId: id, revisionId: 'nosuchrevision' })).rejects.toMatchObject({ code: 'not-found' });
     await expect(handlers['negotiation.base']({ docId: 'nosuchdoc' })).rejects.toMatchObject({ code: 'not-found' });
