@@ -104,7 +104,6 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
             <DelegationSearch
               label="Find a delegation"
               exclude={[...roles.keys()]}
-              autoFocus
               onPick={(d) => update(d.code, (r) => (addAs === 'proposed' ? { ...r, proposed: true } : { ...r, stance: addAs }))}
             />
           </div>

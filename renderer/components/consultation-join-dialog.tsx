@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import { consultationRoles } from '../../shared/api/contract.js';
 import type { ApiClient, ConsultationRole } from '../../shared/api/contract.js';
-import { filterDelegations } from '../editor/metadata.js';
+import { DelegationSearch } from './delegation-search.js';
 import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
 
 /** Props of the join button. */
@@ -54,11 +54,9 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [delegation, setDelegation] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ConsultationRole>('delegation');
-  const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
-  const matches = query.trim() === '' ? [] : filterDelegations(query, [], 8);
   const chosen = delegation ? findDelegation(delegation) : undefined;
 
   useEffect(() => {
@@ -155,26 +153,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
               <span className="list-empty">None chosen</span>
             )}
           </div>
-          {chosen ? null : <input type="search" aria-label="Find your delegation" placeholder="Name or code, e.g. Brazil or BRA" value={query} onChange={(e) => setQuery(e.target.value)} />}
-          {matches.length > 0 && !chosen ? (
-            <ul className="delegation-options" aria-label="Delegations">
-              {matches.map((d) => (
-                <li key={d.code}>
-                  <button
-                    type="button"
-                    aria-label={`Choose ${d.name} (${d.code})`}
-                    onClick={() => {
-                      setDelegation(d.code);
-                      setQuery('');
-                    }}
-                  >
-                    <span className="sponsor-code">{d.code}</span> {d.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {query.trim() !== '' && matches.length === 0 && !chosen ? <p className="list-empty">No delegation matches.</p> : null}
+          {chosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />}
         </div>
         <label className="field">
           <span>Your name</span>

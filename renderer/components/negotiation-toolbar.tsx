@@ -168,9 +168,6 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
   return (
     <>
       <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label="Negotiation" onKeyDown={onKeyDown}>
-        <span className="toolbar-caption" aria-hidden="true">
-          Negotiation
-        </span>
         <div className="toolbar-group" role="group" aria-label="Facilitator actions">
           {negotiationActions.map((action, i) =>
             button(i, {
@@ -182,7 +179,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
         </div>
         {group ? (
           <div className="toolbar-group choose-group" role="group" aria-label="Choose an alternative">
-            <span className="toolbar-caption">Choose:</span>
+            <span className="toolbar-caption">Choose</span>
             {group.options.map((text, k) => {
               const index = negotiationActions.length + k;
               return button(index, {

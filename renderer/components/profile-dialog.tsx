@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import type { ApiClient, Profile } from '../../shared/api/contract.js';
-import { filterDelegations } from '../editor/metadata.js';
 import { messageOf } from '../format.js';
+import { DelegationSearch } from './delegation-search.js';
 
 /** The user's profile as the app holds it: null until loaded (or when the backend cannot say). */
 export type ProfileState = {
@@ -109,11 +109,9 @@ type ProfileFormProps = { state: ProfileState; onDone: () => void };
 function ProfileForm({ state, onDone }: ProfileFormProps) {
   const [name, setName] = useState(state.profile?.name ?? '');
   const [delegation, setDelegation] = useState(state.profile?.delegation ?? '');
-  const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
-  const matches = query.trim() === '' ? [] : filterDelegations(query, [], 8);
   const chosen = delegation ? findDelegation(delegation) : undefined;
   return (
     <form
@@ -157,26 +155,7 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
             <span className="list-empty">None chosen</span>
           )}
         </div>
-        <input type="search" aria-label="Find your delegation" placeholder="Name or code, e.g. Brazil or BRA" value={query} onChange={(e) => setQuery(e.target.value)} />
-        {matches.length > 0 ? (
-          <ul className="delegation-options" aria-label="Delegations">
-            {matches.map((d) => (
-              <li key={d.code}>
-                <button
-                  type="button"
-                  aria-label={`Choose ${d.name} (${d.code})`}
-                  onClick={() => {
-                    setDelegation(d.code);
-                    setQuery('');
-                  }}
-                >
-                  <span className="sponsor-code">{d.code}</span> {d.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+        <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />
       </div>
       {error ? (
         <p className="dialog-error" role="alert">

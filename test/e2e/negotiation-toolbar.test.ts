@@ -88,7 +88,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await toolbar.getByRole('button', { name: 'Attribute…' }).click();
     const picker = page.getByRole('dialog', { name: 'Attribution' });
     await expect.poll(() => picker.getByRole('paragraph').first().innerText()).toContain(alternative.slice(0, 40));
-    const search = picker.getByRole('combobox', { name: 'Find a delegation' });
+    const search = picker.getByRole('searchbox', { name: 'Find a delegation' });
     await search.fill('EU');
     await search.press('Enter');
     await search.fill('canada');

@@ -21,11 +21,11 @@ export type NegotiationAction = { id: string; label: string; face: string; keys:
 
 /** The facilitator actions in toolbar order (choosing an alternative is shown per alternative, see `chooseKeys`). */
 export const negotiationActions: readonly NegotiationAction[] = [
-  { id: 'bracket', label: 'Bracket selection', face: '[ ] Bracket', keys: 'Mod-Alt-b', run: bracketSelection, description: 'Bracket the selected text (it stays selected inside the new bracket)' },
+  { id: 'bracket', label: 'Bracket selection', face: 'Bracket', keys: 'Mod-Alt-b', run: bracketSelection, description: 'Bracket the selected text (it stays selected inside the new bracket)' },
   { id: 'alternative', label: 'Add alternative…', face: 'Alternative…', keys: 'Mod-Alt-n', run: requestAlternative, description: 'Add an alternative to the bracket at the cursor, or bracket the selection with an alternative: [shall][should]' },
   { id: 'attribute', label: 'Attribute…', face: 'Attribute…', keys: 'Mod-Alt-g', run: requestAttribution, description: 'Choose the delegations that proposed, support or oppose the bracket at the cursor' },
-  { id: 'agree', label: 'Agree bracket', face: '✓ Agree', keys: 'Mod-Alt-a', run: agreeCurrentBracket, description: 'Agree the bracket at the cursor: the brackets go, the text stays' },
-  { id: 'drop', label: 'Drop bracket', face: '✗ Drop', keys: 'Mod-Alt-d', run: dropCurrentBracket, description: 'Drop the bracket at the cursor with its text' },
+  { id: 'agree', label: 'Agree bracket', face: 'Agree', keys: 'Mod-Alt-a', run: agreeCurrentBracket, description: 'Agree the bracket at the cursor: the brackets go, the text stays' },
+  { id: 'drop', label: 'Drop bracket', face: 'Drop', keys: 'Mod-Alt-d', run: dropCurrentBracket, description: 'Drop the bracket at the cursor with its text' },
   { id: 'merge', label: 'Merge alternatives into this one', face: 'Merge', keys: 'Mod-Alt-m', run: mergeAlternativesAtCursor, description: 'Keep the alternative at the cursor and merge the others into it: their proposers join it' },
   { id: 'paragraph', label: 'Bracket or unbracket paragraph', face: '[¶]', keys: 'Mod-Alt-Shift-b', run: toggleParagraphBracket, description: 'Bracket the whole paragraph at the cursor, or unbracket it' },
   { id: 'paragraph-alternative', label: 'Add paragraph alternative…', face: '¶ alt…', keys: 'Mod-Alt-Shift-n', run: requestParagraphAlternative, description: 'Add an alternative version of the paragraph at the cursor (OP 7 alt), bracketed whole' },
