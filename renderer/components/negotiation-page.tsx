@@ -78,7 +78,7 @@ export function NegotiationPage({ doc, base, mode, tags, zoom, label }: Negotiat
   }, [doc, base, mode, label]);
 
   return (
-    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label}>
+    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label} dir={readHeader(doc).language === 'ar' ? 'rtl' : 'ltr'}>
       <div ref={mount} className="negotiation-page-text" />
       {footnotes.length > 0 ? (
         <section className="ph-footnotes" aria-label="Footnotes">

@@ -42,7 +42,7 @@ export function NegotiationProposals({ doc, delegation, onJump }: NegotiationPro
                   {p.kind === 'paragraph' ? <span className="proposal-kind">Whole paragraph</span> : null}
                   {p.deletion ? <span className="proposal-kind proposal-deletion">Delete</span> : null}
                   <span className={p.deletion ? 'proposal-text proposal-text-deleted' : 'proposal-text'}>[{p.text}]</span>
-                  {p.with.length > 0 ? <span className="proposal-with">with {p.with.join(', ')}</span> : <span className="proposal-with">alone</span>}
+                  {p.with.length > 0 ? <span className="proposal-with">with {p.with.join(', ')}</span> : <span className="proposal-with">no co-proposer</span>}
                 </span>
               </button>
             </li>
