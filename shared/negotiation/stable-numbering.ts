@@ -6,6 +6,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
+import { readHeader } from '../document/header.js';
+import { decisionParagraphLabel, type Language } from '../document/labels.js';
 import { computeNumbering } from '../document/numbering.js';
 import { NegotiationError } from './paragraph-ops.js';
 import { paragraphBracket, paragraphStatus, topParagraphs } from './model.js';
@@ -19,11 +21,12 @@ export function latinOrdinal(n: number): string {
 
 const parts = new Set(['preamble', 'operative', 'decision_body']);
 
-type PartLabel = (n: number) => string;
+type PartLabel = (n: number, language: Language) => string;
+// A decision paragraph is lettered as the document prints it: "(b)" in English, "b)" in French.
 const partLabel: Record<string, PartLabel> = {
   preamble: (n) => `PP ${n}`,
   operative: (n) => `OP ${n}`,
-  decision_body: (n) => `(${String.fromCharCode(96 + Math.min(n, 26))})`,
+  decision_body: (n, language) => (n >= 1 ? decisionParagraphLabel(n, language) : `(${String.fromCharCode(96 + Math.min(n, 26))})`),
 };
 
 /**
@@ -40,9 +43,11 @@ export function stableLabels(doc: Node, base: Node = doc): Map<string, string> {
     if ((entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision') && !entry.path.includes(' alt')) baseNumbers.set(entry.id, entry.number);
   }
   const labels = new Map<string, string>();
+  const language = readHeader(doc).language;
   doc.descendants((part) => {
     if (!parts.has(part.type.name)) return !part.isTextblock;
-    const label = partLabel[part.type.name] ?? ((n: number) => String(n));
+    const partOf = partLabel[part.type.name];
+    const label = (n: number) => (partOf ? partOf(n, language) : String(n));
     let last = 0;
     let inserted = 1;
     const alternatives = new Map<string, number>();

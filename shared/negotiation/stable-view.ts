@@ -25,7 +25,7 @@ export function stableNumbering(numbering: Numbering, labels: ReadonlyMap<string
   for (const entry of numbering.entries) {
     let next = entry;
     if (entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision') {
-      const stable = inLanguage(entry, labels.get(entry.id));
+      const stable = labels.get(entry.id);
       top = stable === undefined ? null : { fresh: entry.path, stable };
       if (stable !== undefined) next = { ...entry, path: stable, label: printedLabel(entry.kind, stable) };
     } else if (top && entry.kind !== 'annex' && entry.kind !== 'footnote' && entry.path.startsWith(`${top.fresh} `)) {
@@ -37,12 +37,6 @@ export function stableNumbering(numbering: Numbering, labels: ReadonlyMap<string
     if (next.id !== '' && !byId.has(next.id)) byId.set(next.id, next);
   }
   return { language: numbering.language, byId, entries, footnoteOrder: numbering.footnoteOrder };
-}
-
-// Stable labels letter decision paragraphs "(b)"; French and Spanish print "b)".
-function inLanguage(entry: NumberEntry, stable: string | undefined): string | undefined {
-  if (stable === undefined || entry.kind !== 'decision' || entry.label.startsWith('(')) return stable;
-  return stable.replace(/^\(([^)]+)\)/, '$1)');
 }
 
 function printedLabel(kind: 'pp' | 'op' | 'decision', stable: string): string {
