@@ -10,6 +10,9 @@ import type { DocumentSummary } from '../../shared/api/contract.js';
 /** A document held in memory: its Y.Doc, kept while any holder (a connection) uses it. */
 export type LiveDocument = { readonly id: string; ydoc: Y.Doc; readonly holders: Set<object> };
 
+/** A last look at an update before it is stored: throws to refuse it (see `LiveDocuments.apply`). */
+export type UpdateCheck = (before: Node, after: Node) => void;
+
 /** The outcome of an accepted update. */
 export type AppliedUpdate = { summary: DocumentSummary; metaChanged: boolean };
 
@@ -34,9 +37,12 @@ export type LiveDocuments = {
    * Validates and applies a Yjs update to document `id`: it must decode, depend on nothing
    * missing, and leave a schema-valid document. Only then is it appended to the log (durably),
    * applied to the live Y.Doc and the cached summary refreshed. A refused update leaves no
-   * trace. Throws ApiError 'not-found' or 'invalid-argument'.
+   * trace. Throws ApiError 'not-found' or 'invalid-argument'. `check`, when given, sees the
+   * validated document before and after the update (unchanged nodes are the same objects
+   * in both) and refuses it by throwing, with the same no-trace guarantee (a consultation
+   * host checks a delegation's update against its role this way).
    */
-  apply(id: string, update: Uint8Array, origin: UpdateOrigin, author?: Author): AppliedUpdate;
+  apply(id: string, update: Uint8Array, origin: UpdateOrigin, author?: Author, check?: UpdateCheck): AppliedUpdate;
   /** Ids currently in memory (for tests and diagnostics). */
   loadedIds(): string[];
 };
@@ -108,13 +114,15 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
       for (const id of [...(byHolder.get(holder) ?? [])]) release(id, holder);
       byHolder.delete(holder);
     },
-    apply(id, update, origin, author = {}) {
+    apply(id, update, origin, author = {}, check) {
       const doc = load(id);
       try {
         const cache = cacheOf(doc.ydoc);
+        const beforeDoc = check ? validated(cache).node : undefined;
         const before = cache.current()?.meta ?? store.getDocument(id);
         validate(doc.ydoc, update);
-        const { meta } = validated(cache);
+        const { meta, node } = validated(cache);
+        if (check && beforeDoc) check(beforeDoc, node);
         const summary = store.appendUpdate({ docId: id, update, origin, ...author, meta });
         const metaChanged = !before || (['kind', 'title', 'symbol', 'body'] as const).some((k) => before[k] !== meta[k]);
         return { summary, metaChanged };

@@ -47,8 +47,8 @@ export function createConsultationHandlers(ctx: BackendContext, conn: Connection
 export function observeApplies(docs: LiveDocuments, listener: (id: string, update: Uint8Array, origin: UpdateOrigin) => void): LiveDocuments {
   return {
     ...docs,
-    apply(id, update, origin, author) {
-      const result = docs.apply(id, update, origin, author);
+    apply(id, update, origin, author, check) {
+      const result = docs.apply(id, update, origin, author, check);
       listener(id, update, origin);
       return result;
     },

@@ -6,11 +6,12 @@
  * `beforeHandleMessage` hook before it touches the document. For a sync message carrying
  * an update (sync step 2 or update) from a writable connection the hook
  * 1. skips it when the host already has all of it (a reconnecting peer resending history);
- * 2. for a delegation, applies it to a copy of the document and compares before and after
- *    with `checkDelegationChange` (role-check.ts explains the rule);
- * 3. appends it to the store with `LiveDocuments.apply` (which also refuses updates that do
- *    not decode, depend on missing changes or break the schema), author = the connection's
- *    name and delegation, origin 'remote'.
+ * 2. applies it with `LiveDocuments.apply`, which refuses updates that do not decode,
+ *    depend on missing changes or break the schema and, for a delegation, compares the
+ *    validated documents before and after it with `checkDelegationChange` (role-check.ts
+ *    explains the rule; both documents share their unchanged paragraphs, so the check costs
+ *    about what the update changed); a refused update leaves no trace in the replica;
+ * 3. appends it to the store, author = the connection's name and delegation, origin 'remote'.
  * Only then does Hocuspocus apply it to its document and broadcast it. A refused update is
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
  * message `{"type":"penholder.refused","reason":..}` and throws, which makes Hocuspocus
@@ -24,7 +25,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
-import { yDocFromUpdates, yDocToDoc } from '../../shared/ydoc.js';
+import type { Node } from 'prosemirror-model';
 import type { LiveDocuments } from '../backend/live-documents.js';
 import { admits, createThrottle, newAccessCode, parseToken, type ThrottleOptions } from './access.js';
 import { checkDelegationChange } from './role-check.js';
@@ -83,21 +84,16 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const accept = (docId: string, update: Uint8Array, by: Participant) => {
     const fresh = docs.use(docId, (live) => !containsUpdate(live.ydoc, update));
     if (!fresh) return;
-    if (by.role === 'delegation') {
-      const verdict = docs.use(docId, (live) => {
-        const before = yDocToDoc(live.ydoc);
-        const copy = yDocFromUpdates([Y.encodeStateAsUpdate(live.ydoc), update]);
-        try {
-          return checkDelegationChange(before, yDocToDoc(copy), by.delegation);
-        } catch (err) {
-          return { ok: false as const, reason: `The change would make the document invalid (${(err as Error).message}).` };
-        } finally {
-          copy.destroy();
-        }
-      });
-      if (!verdict.ok) throw new Error(verdict.reason);
-    }
-    docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation });
+    // A delegation's update is checked on the validated documents before and after it, in the
+    // same step that stores it: a refusal leaves no trace (the replica is rebuilt from the log).
+    const check =
+      by.role === 'delegation'
+        ? (before: Node, after: Node) => {
+            const verdict = checkDelegationChange(before, after, by.delegation);
+            if (!verdict.ok) throw new Error(verdict.reason);
+          }
+        : undefined;
+    docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation }, check);
     options.onRemoteUpdate?.(docId, update, by);
   };
 
