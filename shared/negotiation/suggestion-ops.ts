@@ -227,3 +227,38 @@ export function suggestParagraph(state: EditorState, d: string): SuggestionResul
   const tr = state.tr.insert(at, para);
   return tr.setSelection(TextSelection.create(tr.doc, at + 2));
 }
+
+/** The placeholder a composition starts on inside a new proposal (a zero-width space). */
+export const compositionPlaceholder = '\u200b';
+
+/**
+ * Before an input method composes text as `d` outside its own proposal: the cursor moves into
+ * its adjacent own bracket, or a new proposal holding a placeholder is made (over the
+ * selection: a replacement), so the browser composes inside `d`'s own bracket and nothing
+ * redraws the text under composition. Null when nothing needs doing (or nothing can be done).
+ */
+export function prepareComposition(state: EditorState, d: string): Transaction | null {
+  const { from, to, empty } = state.selection;
+  if (insideOwn(state.doc, from, to, d)) return null;
+  const $from = state.doc.resolve(from);
+  if (empty && isOwnInsertion($from.nodeBefore, d)) return state.tr.setSelection(TextSelection.create(state.doc, from - 1));
+  if (empty && isOwnInsertion($from.nodeAfter, d)) return state.tr.setSelection(TextSelection.create(state.doc, from + 1));
+  const result = suggestText(state, d, from, to, compositionPlaceholder);
+  return isNotice(result) ? null : result;
+}
+
+/** Removes the composition placeholders left in `d`'s own brackets; null when there are none. */
+export function stripPlaceholders(state: EditorState, d: string): Transaction | null {
+  const found: number[] = [];
+  state.doc.descendants((node, pos, parent) => {
+    if (node.isText && isOwnInsertion(parent, d)) {
+      const text = node.text ?? '';
+      for (let i = text.indexOf(compositionPlaceholder); i >= 0; i = text.indexOf(compositionPlaceholder, i + 1)) found.push(pos + i);
+    }
+    return true;
+  });
+  if (found.length === 0) return null;
+  const tr = state.tr;
+  for (const pos of found.reverse()) tr.delete(pos, pos + 1);
+  return tr;
+}

@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { isNotice, suggestDelete, suggestParagraph, suggestText, type SuggestionResult } from '../../../shared/negotiation/suggestion-ops.js';
+import { isNotice, prepareComposition, stripPlaceholders, suggestDelete, suggestParagraph, suggestText, type SuggestionResult } from '../../../shared/negotiation/suggestion-ops.js';
 
 /**
  * Suggestion mode in the editor: while it is on, the user acts as a delegation and every
@@ -13,11 +13,12 @@ import { isNotice, suggestDelete, suggestParagraph, suggestText, type Suggestion
  * ever leaves the editor. Remote changes and undo/redo (dispatched by y-prosemirror) pass.
  * In 'read-only' mode (an observer) the editor is not editable at all.
  *
- * IME composition: ProseMirror hands composed text to `handleTextInput` when it reads the
- * DOM; outside an own proposal the first read turns it into a bracket, which redraws that
- * text, so the browser may end the composition there (the text typed so far is kept in the
- * bracket and the next composition continues inside it). A composition that changes the
- * DOM in a way ProseMirror reads as anything but a plain insertion is refused by the filter.
+ * IME composition: turning the first composed characters into a bracket would redraw the
+ * text under composition and the browser would lose track of it (a stray first letter was
+ * left behind). So on `compositionstart` outside an own proposal the cursor first moves into
+ * an adjacent own bracket, or a new own bracket holding a zero-width placeholder is made
+ * (a replacement over a selection); the composition then happens inside the delegation's own
+ * bracket as ordinary typing, and the placeholder is removed once the composition ended.
  */
 
 /** What the editor does with edits: ordinary editing, proposals as a delegation, or nothing (observer). */
@@ -93,6 +94,8 @@ function allowed(tr: Transaction): boolean {
 /** The suggestion-mode plugin (see the module comment); placed before every keymap of the editor. */
 export function suggestionPlugin(): Plugin<SuggestionState> {
   let current: EditorView | null = null;
+  // A composition started on a placeholder that must go once it ends.
+  let placeholder = false;
   return new Plugin<SuggestionState>({
     key: suggestionKey,
     state: {
@@ -146,6 +149,31 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         return true;
       },
       handleDOMEvents: {
+        // ProseMirror ends its composition a moment after the DOM event; the placeholder the
+        // composition started on goes once it has (a change inside our own bracket).
+        compositionend(view) {
+          if (!placeholder) return false;
+          placeholder = false;
+          const strip = (tries: number) => {
+            if (current !== view) return;
+            if (view.composing) return void (tries > 0 && setTimeout(() => strip(tries - 1), 30));
+            const s = suggesting(view.state);
+            const tr = s ? stripPlaceholders(view.state, s.delegation) : null;
+            if (tr) view.dispatch(tr.setMeta(suggestionKey, { proposal: true } satisfies Meta));
+          };
+          setTimeout(() => strip(50), 30);
+          return false;
+        },
+        compositionstart(view) {
+          const s = suggesting(view.state);
+          const tr = s ? prepareComposition(view.state, s.delegation) : null;
+          if (tr) {
+            view.dispatch(tr.setMeta(suggestionKey, { proposal: true } satisfies Meta));
+            // Set after the dispatch: ProseMirror marks the view as composing only after this handler.
+            placeholder = tr.docChanged;
+          }
+          return false;
+        },
         // Deletions that arrive without a keydown we handle (virtual keyboards, the context menu).
         beforeinput(view, event) {
           const s = suggesting(view.state);

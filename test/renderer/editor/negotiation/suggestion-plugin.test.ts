@@ -5,6 +5,7 @@ import { configureSuggestion, suggestionKey, toggleSuggestion } from '../../../.
 import { validateDocument } from '../../../../shared/document/validate.js';
 import { collectBrackets, compilationText, proposeInsertion } from '../../../../shared/negotiation/index.js';
 import { negotiationProblems } from '../../../../shared/negotiation/validate.js';
+import { compositionPlaceholder, prepareComposition, stripPlaceholders } from '../../../../shared/negotiation/suggestion-ops.js';
 import { sampleResolution } from '../../../shared/document/sample-documents.js';
 import { rangeOf } from '../../../shared/negotiation/helpers.js';
 import { suggestionEditor } from './suggestion-harness.js';
@@ -135,5 +136,26 @@ describe('suggestion mode in the editor', () => {
     configureSuggestion(e.view, { mode: 'read-only', locked: true });
     const s = e.state;
     expect(s.apply(s.tr.insertText('X', 10))).toBe(s);
+  });
+
+  it('an input method composes inside an own bracket: started on a placeholder that goes afterwards, or in the bracket next to the cursor', () => {
+    const e = editor();
+    e.select(rangeOf(e.state.doc, 'Encourages').to);
+    e.view.dispatch(prepareComposition(e.state, 'CAN')!.setMeta(suggestionKey, { proposal: true }));
+    expect(collectBrackets(e.state.doc)[0]).toMatchObject({ proposedBy: ['CAN'], text: compositionPlaceholder });
+    // The browser composes at the cursor, now inside the bracket: ordinary typing there.
+    e.type(' all');
+    e.view.dispatch(stripPlaceholders(e.state, 'CAN')!.setMeta(suggestionKey, { proposal: true }));
+    expect(opLine(e.state.doc, '1')).toContain('*Encourages*[ all (CAN)] Member');
+    expect(stripPlaceholders(e.state, 'CAN')).toBeNull();
+    // Right after its own bracket, a new composition just moves into it.
+    e.select(rangeOf(e.state.doc, ' all').to + 1);
+    const tr = prepareComposition(e.state, 'CAN')!;
+    expect(tr.docChanged).toBe(false);
+    e.view.dispatch(tr);
+    e.type(' kinds of');
+    expect(opLine(e.state.doc, '1')).toContain('[ all kinds of (CAN)] Member');
+    expect(prepareComposition(e.state, 'CAN')).toBeNull();
+    valid(e.state.doc);
   });
 });
