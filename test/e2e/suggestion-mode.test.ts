@@ -90,6 +90,24 @@ describe('suggestion mode in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => deletion.count()).toBe(0);
     expect(await mine.count()).toBe(1);
 
+    // Cut copies and proposes the deletion; Enter proposes a new paragraph, typed into as CAN's.
+    await page.waitForTimeout(1200);
+    const secretary = await wordCentre(page, 'Secretary');
+    await page.mouse.dblclick(secretary.x, secretary.y);
+    await twoFrames(page);
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => deletion.count()).toBe(1);
+    expect((await deletion.first().textContent())?.trim()).toBe('Secretary');
+    const opsBefore = await page.locator('.ph-document .ph-op').count();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await twoFrames(page);
+    await page.keyboard.type('Requests a report.', { delay: 20 });
+    await expect.poll(() => page.locator('.ph-document .ph-op').count()).toBe(opsBefore + 1);
+    const proposed = page.locator('.ph-document .ph-op').nth(1);
+    expect(await proposed.locator('.ph-text').textContent()).toBe('[Requests a report.] (CAN)');
+    await screenshot(page, 'suggestion-paragraph');
+
     // Saved in the document as proposals of CAN.
     const doc = (await api.invoke('documents.list', {})).find((d) => d.title === title);
     expect(doc).toBeDefined();
