@@ -3,7 +3,8 @@
  * their alternatives) gets a widget at its start, drawn by status.css in the inline-end
  * margin as a small button with the status in words and a colour ("Agreed", "Reservation:
  * USA", "Parked"; never colour alone). Pending paragraphs get one too, shown only while the
- * pointer is over the paragraph, so what is NOT pending stands out at a glance. Clicking
+ * pointer is over the paragraph (and hidden from assistive technology), so what is NOT
+ * pending stands out at a glance. Clicking
  * the button (or Enter on it, or Mod-Alt-Shift-s in the paragraph) fires
  * `paragraphStatusRequestEvent` on the editor's root; the status dialog listens for it.
  *
@@ -14,7 +15,7 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { keymap } from 'prosemirror-keymap';
-import { AttrStep } from 'prosemirror-transform';
+import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { computeNumbering, type Numbering } from '../../../shared/document/numbering.js';
 import { paragraphStatus, topParagraphs } from '../../../shared/negotiation/model.js';
@@ -83,6 +84,12 @@ function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
     button.type = 'button';
     button.className = 'ph-status-button';
     button.setAttribute('aria-label', `Status of ${spec.path}: ${spec.text}${spec.reopened ? ' (reopened)' : ''}`);
+    if (spec.state === 'pending') {
+      // Hidden until hovered, so not read before every paragraph either; the shortcut and the
+      // toolbar's "Status…" reach it from the keyboard.
+      box.setAttribute('aria-hidden', 'true');
+      button.tabIndex = -1;
+    }
     button.title = spec.title;
     // The words are English whatever the document's direction; the box follows the document's.
     const words = document.createElement('span');
@@ -126,10 +133,23 @@ export function initialStatusState(doc: Node, pathOf: PathLookup): StatusMarginS
   return { decorations, recomputed: 0, shown: countShown(decorations) };
 }
 
-/** True when `from`..`to` of `doc` lies in one text block: such a change cannot renumber anything. */
-function insideTextblock(doc: Node, from: number, to: number): boolean {
-  const $from = doc.resolve(from);
-  return $from.parent.isTextblock && to <= $from.end();
+/**
+ * True when `step` may change paragraph numbers: anything but text (and marks) replaced
+ * inside one text block of `before`, the document it applies to, and attribute changes
+ * other than an alternative's link (status and bracket attributes number nothing).
+ */
+function renumbers(step: Step, before: Node): boolean {
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return false;
+  if (step instanceof AttrStep) return step.attr === 'alternativeOf';
+  if (!(step instanceof ReplaceStep)) return true;
+  const { slice } = step;
+  let inline = slice.openStart === 0 && slice.openEnd === 0;
+  slice.content.forEach((child) => {
+    if (!child.isInline) inline = false;
+  });
+  if (!inline) return true;
+  const $from = before.resolve(step.from);
+  return !($from.parent.isTextblock && step.to <= $from.end());
 }
 
 /**
@@ -150,13 +170,11 @@ export function updateStatusDecorations(previous: StatusMarginState, tr: Transac
     const { from: markFrom, to: markTo, pos: at } = step as unknown as { from?: unknown; to?: unknown; pos?: unknown };
     if (ranges.length === 0 && typeof markFrom === 'number' && typeof markTo === 'number') ranges.push([markFrom, markTo]);
     else if (ranges.length === 0 && typeof at === 'number') ranges.push([at, at + 1]);
-    if (ranges.length === 0) structural = true;
+    const before = tr.docs[i];
+    if (ranges.length === 0 || !before || renumbers(step, before)) structural = true;
     for (const [start, end] of ranges) {
       const from = after.map(start, -1);
       const to = Math.max(from, after.map(end, 1));
-      // Only an alternative's link changes numbers among attributes (status, bracket do not).
-      const renumbers = step instanceof AttrStep ? step.attr === 'alternativeOf' : !insideTextblock(tr.doc, from, to);
-      if (renumbers) structural = true;
       eachTopParagraph(tr.doc, from, to, (node, pos) => touched.set(pos, node));
     }
   });

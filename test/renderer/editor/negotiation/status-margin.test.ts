@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { canSplit } from 'prosemirror-transform';
 import type { Decoration } from 'prosemirror-view';
 import { resolutionSchema } from '../../../../schemas/resolution-schema.js';
 import { computeNumbering } from '../../../../shared/document/numbering.js';
@@ -94,6 +95,7 @@ describe('status margin', () => {
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('delete' as const), a: fc.integer({ min: 0, max: size }), b: fc.integer({ min: 0, max: size }) }),
       fc.record({ kind: fc.constant('type' as const), a: fc.integer({ min: 0, max: size }), b: fc.constant(0) }),
+      fc.record({ kind: fc.constant('split' as const), a: fc.integer({ min: 0, max: size }), b: fc.integer({ min: 1, max: 2 }) }),
       fc.record({ kind: fc.constant('status' as const), a: fc.integer({ min: 0, max: 4 }), b: fc.integer({ min: 0, max: states.length - 1 }) }),
     );
     fc.assert(
@@ -106,6 +108,8 @@ describe('status margin', () => {
             const ids = ['pp1', 'pp2', 'op1', 'op2', 'op3'];
             const pos = posOf(state.doc, ids[a] ?? '');
             tr = pos < 0 ? null : setParagraphStatus(state, pos, { state: states[b] ?? 'agreed', by: 'x', at, reason: 'r' });
+          } else if (kind === 'split') {
+            if (canSplit(state.doc, Math.min(a, max), b)) tr.split(Math.min(a, max), b);
           } else if (kind === 'delete') tr.delete(Math.min(a, b, max), Math.min(Math.max(a, b), max));
           else if (state.doc.resolve(Math.min(a, max)).parent.inlineContent) tr.insertText('z', Math.min(a, max));
           if (tr) state = state.apply(tr);
@@ -113,7 +117,8 @@ describe('status margin', () => {
         const numbering = computeNumbering(state.doc);
         expect(drawn(widgets(state))).toEqual(drawn(statusDecorations(state.doc, (id) => numbering.byId.get(id)?.path).find()));
       }),
-      { numRuns: 150 },
+      // The example deletes from OP 1's start into OP 2, joining them: OP 3 becomes OP 2.
+      { numRuns: 200, examples: [[[{ kind: 'delete', a: 0, b: 14 }, { kind: 'delete', a: 306, b: 188 }]]] },
     );
   });
 
