@@ -42,6 +42,23 @@ const paragraphOfPart: Readonly<Record<OutlinePart, string>> = {
 
 const partOfKind = { pp: 'preamble', op: 'operative', decision: 'decision_body' } as const;
 
+/**
+ * The words of an inline node as the outline shows them: through brackets, the alternatives
+ * of a group joined by " / " ("Recalling / Reaffirming all its ..."), footnotes left out.
+ */
+export function readingText(node: Node): string {
+  let out = '';
+  node.forEach((child) => {
+    if (child.isText) out += child.text ?? '';
+    else if (child.type.name === 'bracket_alternatives') {
+      const alternatives: string[] = [];
+      child.forEach((alternative) => alternatives.push(readingText(alternative)));
+      out += alternatives.join(' / ');
+    } else if (child.isInline && !child.isLeaf && child.type.name !== 'footnote') out += readingText(child);
+  });
+  return out;
+}
+
 /** The first `count` words of `text`, with an ellipsis when more follow. */
 export function firstWords(text: string, count = 8): string {
   // Only the head is split: paragraphs run to thousands of characters and this runs per keystroke.
@@ -56,9 +73,9 @@ const wordCache = new WeakMap<Node, string>();
 function wordsOf(paragraph: Node, wordCount: number): string {
   const text = paragraph.firstChild;
   if (!text) return '';
-  if (wordCount !== 8) return firstWords(text.textContent, wordCount);
+  if (wordCount !== 8) return firstWords(readingText(text), wordCount);
   let words = wordCache.get(text);
-  if (words === undefined) wordCache.set(text, (words = firstWords(text.textContent, wordCount)));
+  if (words === undefined) wordCache.set(text, (words = firstWords(readingText(text), wordCount)));
   return words;
 }
 

@@ -32,7 +32,9 @@ export function paragraphText(textNode: Node): ParagraphText {
         return;
       }
       if (isTransparent(child)) {
-        walk(child);
+        if (child.type.name === 'bracket_alternatives') {
+          if (child.firstChild) walk(child.firstChild);
+        } else walk(child);
         return;
       }
       const kind = child.type.name === 'footnote' ? 'footnote' : 'cross_reference';
@@ -45,7 +47,9 @@ export function paragraphText(textNode: Node): ParagraphText {
 }
 
 // Brackets and alternative groups are inline nodes WITH content that belongs to the sentence
-// (a footnote's content does not): the rules read through them as if they were not there.
+// (a footnote's content does not): the rules read through them as if they were not there,
+// taking the first alternative of a group ("[Recalling][Reaffirming] the" reads "Recalling
+// the": the alternatives stand for one another, they are not one run of words).
 function isTransparent(node: Node): boolean {
   return node.isInline && !node.isLeaf && node.type.name !== 'footnote';
 }
@@ -64,7 +68,9 @@ export function textOffsetToPos(textNode: Node, textNodePos: number, offset: num
     let pos = start;
     for (let i = 0; i < parent.childCount && found < 0; i++) {
       const child = parent.child(i);
-      if (isTransparent(child)) walk(child, pos + 1);
+      if (child.type.name === 'bracket_alternatives') {
+        if (child.firstChild) walk(child.firstChild, pos + 2);
+      } else if (isTransparent(child)) walk(child, pos + 1);
       else {
         const length = child.isText ? (child.text ?? '').length : 1;
         if (left < length) found = pos + left;

@@ -68,12 +68,20 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
     const name = section.type.name;
     const spec = top[name];
     if (spec) {
+      // A paragraph's alternatives ("OP 7 alt") stand in its place: the last paragraph is the
+      // last that is not an alternative (its alternatives end as it does), and alternatives do
+      // not count as uses of their opener (the base paragraph's opener is used once).
+      let lastBase = -1;
+      section.forEach((paragraph, _offset, index) => {
+        if (!isAlternative(paragraph)) lastBase = index;
+      });
       section.forEach((paragraph, offset, index) => {
-        const last = index === section.childCount - 1;
+        const last = index >= lastBase;
         const closing: Expectation = spec.kind === 'pp'
           ? { mark: ',', reason: 'a preambular paragraph ends with a comma' }
           : last ? { mark: '.', reason: `the last ${spec.name} ends with a full stop` } : { mark: ';', reason: `${article[spec.kind] ?? 'a'} ${spec.name} ends with a semicolon` };
-        visit(paragraph, sectionPos + 1 + offset, spec.kind, closing, { part: spec.part, group: spec.kind === 'pp' ? 'pp' : spec.kind === 'op' ? 'op' : 'decision' });
+        const group = isAlternative(paragraph) ? null : spec.kind === 'pp' ? 'pp' : spec.kind === 'op' ? 'op' : 'decision';
+        visit(paragraph, sectionPos + 1 + offset, spec.kind, closing, { part: spec.part, group });
       });
     } else if (name === 'annex') {
       const annexPath = pathAt.get(sectionPos) ?? 'Annex';
@@ -89,6 +97,11 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
     }
   });
   return units;
+}
+
+function isAlternative(node: Node): boolean {
+  const of: unknown = node.attrs.alternativeOf;
+  return typeof of === 'string' && of !== '';
 }
 
 function idOf(node: Node): string {

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { buildDocument } from '../../../shared/document/build.js';
 import { computeNumbering } from '../../../shared/document/numbering.js';
+import { importText } from '../../../shared/import/index.js';
 import { findNodeById, firstWords, jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../../../renderer/editor/outline.js';
 import type { DropTarget } from '../../../renderer/editor/outline.js';
 
@@ -139,5 +141,14 @@ describe('jumping to a paragraph', () => {
     expect(next.selection.$from.parent.type.name).toBe('paragraph_text');
     expect(next.selection.$from.node(-1).attrs.id).toBe('op2');
     expect(next.selection.$from.parentOffset).toBe(0);
+  });
+});
+
+describe('outline words of a negotiated paragraph', () => {
+  it('shows the alternatives of a group joined by a slash and reads through brackets', () => {
+    const doc = importText(readFileSync('test/fixtures/negotiation/ga-third-committee-rev1.txt', 'utf8')).documents[0]!;
+    const words = outlineEntries(doc, computeNumbering(doc)).map((e) => e.words);
+    expect(words[0]).toMatch(/^Recalling \/ Reaffirming all its previous/);
+    expect(words.some((w) => /UrgesCalls|RecallingReaffirming/.test(w))).toBe(false);
   });
 });

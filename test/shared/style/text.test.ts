@@ -73,9 +73,9 @@ describe('paragraph text through brackets', () => {
     return id;
   })();
 
-  it('reads bracketed and alternative text as part of the sentence, with no atom for them', () => {
+  it('reads bracketed text as part of the sentence and the first alternative of a group, with no atom for them', () => {
     const { node } = textNodeOf(bracketed, opId);
-    expect(paragraphText(node)).toEqual({ text: 'Urges all Member States to ratifyimplement the Convention;', atoms: [] });
+    expect(paragraphText(node)).toEqual({ text: 'Urges all Member States to ratify the Convention;', atoms: [] });
   });
 
   it('maps every offset inside and around brackets to the position of the same character', () => {
