@@ -1,3 +1,4 @@
+import { keydownHandler } from 'prosemirror-keymap';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
@@ -91,6 +92,14 @@ function allowed(tr: Transaction): boolean {
   return !!meta?.proposal || tr.getMeta(ySyncPluginKey) !== undefined || tr.getMeta('appendedTransaction') !== undefined;
 }
 
+// prosemirror-keymap's matching (Cmd-Option-S on macOS gives key 'ß'; its key code is still S).
+const toggleKey = keydownHandler({
+  'Mod-Alt-s': (_state, _dispatch, view) => {
+    if (view) toggleSuggestion(view);
+    return true;
+  },
+});
+
 /** The suggestion-mode plugin (see the module comment); placed before every keymap of the editor. */
 export function suggestionPlugin(): Plugin<SuggestionState> {
   let current: EditorView | null = null;
@@ -126,10 +135,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         return s ? run(view, suggestText(view.state, s.delegation, from, to, text)) : false;
       },
       handleKeyDown(view, event) {
-        if (event.key.toLowerCase() === 's' && event.altKey && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
-          toggleSuggestion(view);
-          return true;
-        }
+        if (toggleKey(view, event)) return true;
         const s = suggesting(view.state);
         if (!s || event.isComposing) return false;
         if (event.key === 'Backspace' || event.key === 'Delete') return run(view, suggestDelete(view.state, s.delegation, event.key === 'Backspace'));

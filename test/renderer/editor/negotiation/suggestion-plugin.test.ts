@@ -130,6 +130,11 @@ describe('suggestion mode in the editor', () => {
     e.select(rangeOf(e.state.doc, 'Encourages').to);
     e.type(' all');
     expect(collectBrackets(e.state.doc)).toHaveLength(0);
+    configureSuggestion(e.view, { delegation: 'CAN' });
+    expect(e.key('s', { ctrlKey: true, altKey: true })).toBe(true);
+    expect(suggestionKey.getState(e.state)?.mode).toBe('suggest');
+    expect(e.key('s', { ctrlKey: true, altKey: true })).toBe(true);
+    expect(suggestionKey.getState(e.state)?.mode).toBe('edit');
     configureSuggestion(e.view, { mode: 'suggest', delegation: 'CAN', locked: true });
     toggleSuggestion(e.view);
     expect(suggestionKey.getState(e.state)?.mode).toBe('suggest');
