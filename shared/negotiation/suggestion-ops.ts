@@ -158,9 +158,10 @@ const atEdge = 'As a delegation you cannot join or split paragraphs; propose a d
 
 /**
  * Backspace (`backward`) or Delete as `d`: deletes inside its own proposal, else proposes
- * deleting the selection or the character (or footnote, reference) next to the cursor.
+ * deleting the selection or the character (with `word`, the word; or a footnote, a
+ * reference) next to the cursor.
  */
-export function suggestDelete(state: EditorState, d: string, backward: boolean): SuggestionResult {
+export function suggestDelete(state: EditorState, d: string, backward: boolean, word = false): SuggestionResult {
   const { doc, selection } = state;
   if (!selection.empty) {
     const { from, to } = selection;
@@ -173,7 +174,7 @@ export function suggestDelete(state: EditorState, d: string, backward: boolean):
     const depth = ownProposalDepth($pos, d);
     const node = backward ? $pos.nodeBefore : $pos.nodeAfter;
     if (depth > 0 && node) {
-      const size = node.isText ? 1 : node.nodeSize;
+      const size = node.isText ? textStep(node.text ?? '', backward, word) : node.nodeSize;
       return deleteOwn(state, d, backward ? pos - size : pos, backward ? pos : pos + size);
     }
     if (!node) {
@@ -185,7 +186,10 @@ export function suggestDelete(state: EditorState, d: string, backward: boolean):
       if (depth > 0 && parent.content.size === 0 && isOwnParagraph($pos.node(depth), d)) return withdrawParagraph(state, $pos, depth, backward);
       return notice(atEdge);
     }
-    if (node.isText) return markDeletion(state, d, backward ? pos - 1 : pos, backward ? pos : pos + 1, backward);
+    if (node.isText) {
+      const size = textStep(node.text ?? '', backward, word);
+      return markDeletion(state, d, backward ? pos - size : pos, backward ? pos : pos + size, backward);
+    }
     if (isOwnDeletion(node, d)) {
       pos += backward ? -node.nodeSize : node.nodeSize;
       continue;
@@ -197,6 +201,14 @@ export function suggestDelete(state: EditorState, d: string, backward: boolean):
     return markDeletion(state, d, backward ? pos - node.nodeSize : pos, backward ? pos : pos + node.nodeSize, backward);
   }
   return notice(atEdge);
+}
+
+// How many characters one Backspace (backward) or Delete takes from `text` next to the
+// cursor: one, or with `word` the word (and the spaces after it, or before it going forward).
+function textStep(text: string, backward: boolean, word: boolean): number {
+  if (!word) return 1;
+  const m = backward ? /(\S+\s*|\s+)$/.exec(text) : /^(\s*\S+|\s+)/.exec(text);
+  return Math.max(1, m?.[0].length ?? 1);
 }
 
 /** Removes an empty paragraph `d` proposed (Backspace or Delete in it): withdrawing the proposal. */

@@ -138,7 +138,10 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         if (toggleKey(view, event)) return true;
         const s = suggesting(view.state);
         if (!s || event.isComposing) return false;
-        if (event.key === 'Backspace' || event.key === 'Delete') return run(view, suggestDelete(view.state, s.delegation, event.key === 'Backspace'));
+        if (event.key === 'Backspace' || event.key === 'Delete') {
+          // Ctrl (Option on macOS) with Backspace/Delete takes a word.
+          return run(view, suggestDelete(view.state, s.delegation, event.key === 'Backspace', event.ctrlKey || event.altKey));
+        }
         if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) return run(view, suggestParagraph(view.state, s.delegation));
         return false;
       },
@@ -184,11 +187,11 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         beforeinput(view, event) {
           const s = suggesting(view.state);
           if (!s || event.isComposing) return false;
-          const backward = event.inputType.startsWith('deleteContentBackward') || event.inputType.startsWith('deleteWordBackward');
-          const forward = event.inputType.startsWith('deleteContentForward') || event.inputType.startsWith('deleteWordForward');
+          const backward = /^delete(Content|Word)Backward/.test(event.inputType);
+          const forward = /^delete(Content|Word)Forward/.test(event.inputType);
           if (!backward && !forward) return false;
           event.preventDefault();
-          return run(view, suggestDelete(view.state, s.delegation, backward));
+          return run(view, suggestDelete(view.state, s.delegation, backward, event.inputType.startsWith('deleteWord')));
         },
       },
     },

@@ -50,6 +50,23 @@ describe('suggestion mode in the editor', () => {
     valid(e.state.doc);
   });
 
+  it('Ctrl+Backspace proposes deleting the word before the cursor, Ctrl+Delete the word after; in its own bracket it deletes a word', () => {
+    const e = editor();
+    e.select(rangeOf(e.state.doc, 'Member States').to);
+    e.key('Backspace', { ctrlKey: true });
+    e.key('Backspace', { ctrlKey: true });
+    expect(collectBrackets(e.state.doc).map((b) => [b.deletion, b.text])).toEqual([[true, 'Member States']]);
+    // Right after that deletion bracket, Ctrl+Delete grows it by the next word.
+    e.select(rangeOf(e.state.doc, 'to consider').from - 1);
+    e.key('Delete', { ctrlKey: true });
+    expect(collectBrackets(e.state.doc).map((b) => b.text)).toEqual(['Member States to']);
+    e.select(rangeOf(e.state.doc, 'progress').to);
+    e.type(' so far');
+    e.key('Backspace', { ctrlKey: true });
+    expect(collectBrackets(e.state.doc).find((b) => !b.deletion)?.text).toBe(' so ');
+    valid(e.state.doc);
+  });
+
   it('Delete on a selection proposes deleting it; typing over a selection proposes a replacement [current][proposed]', () => {
     const e = editor();
     const { from, to } = rangeOf(e.state.doc, 'progress');
