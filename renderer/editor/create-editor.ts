@@ -9,6 +9,7 @@ import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { readHeader } from '../../shared/document/header.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
+import { caretParagraphPlugin } from './caret-paragraph.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
 import { negotiationActionKeymap } from './negotiation/negotiation-menu.js';
@@ -59,6 +60,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     uniqueIdsPlugin(),
     keymap(baseKeymap),
     numberingPlugin(),
+    caretParagraphPlugin(),
     statusMarginPlugin(),
     placeholderPlugin(),
     headerPlugin(),
