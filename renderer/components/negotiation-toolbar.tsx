@@ -159,6 +159,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       title={`${props.label} (${displayKeys(props.keys)})`}
       tabIndex={index === tabStop ? 0 : -1}
       onMouseDown={(e) => e.preventDefault()}
+      onFocus={() => setFocusIndex(index)}
       onClick={() => (props.enabled ? props.onRun() : setFocusIndex(index))}
     >
       {props.face}

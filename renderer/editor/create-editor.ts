@@ -13,6 +13,7 @@ import { caretParagraphPlugin } from './caret-paragraph.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
 import { negotiationActionKeymap } from './negotiation/negotiation-menu.js';
+import { paragraphBracketsPlugin } from './negotiation/paragraph-brackets-plugin.js';
 import { statusKeymap, statusMarginPlugin } from './negotiation/status-margin.js';
 import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
@@ -60,6 +61,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     uniqueIdsPlugin(),
     keymap(baseKeymap),
     numberingPlugin(),
+    paragraphBracketsPlugin(),
     caretParagraphPlugin(),
     statusMarginPlugin(),
     placeholderPlugin(),

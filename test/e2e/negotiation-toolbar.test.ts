@@ -9,26 +9,27 @@ const title = 'Violence against women migrant workers';
 const phrase = 'the report of the Secretary-General';
 const alternative = 'the reports of the Secretary-General and the Special Rapporteur';
 
-// Selects `text` inside the first operative paragraph through the DOM, as a mouse drag would.
-async function selectInOp1(page: Page, text: string): Promise<void> {
-  const op = page.locator('.ph-document .ph-op').first();
+// Selects `text` inside operative paragraph `index` (0-based) through the DOM, as a mouse drag
+// would; `caret` puts the cursor in its middle instead.
+async function selectInOp(page: Page, index: number, text: string, caret = false): Promise<void> {
+  const op = page.locator('.ph-document .ph-op').nth(index);
   await op.click({ position: { x: 30, y: 8 } });
-  await page.evaluate((wanted) => {
-    const para = document.querySelector('.ph-document .ph-op');
+  await page.evaluate(([wanted, at, collapse]) => {
+    const para = document.querySelectorAll('.ph-document .ph-op')[at];
     const walker = document.createTreeWalker(para as Node, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(wanted);
-      if (at < 0) continue;
+      const start = (node.textContent ?? '').indexOf(wanted);
+      if (start < 0) continue;
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
+      range.setStart(node, collapse ? start + Math.floor(wanted.length / 2) : start);
+      range.setEnd(node, collapse ? start + Math.floor(wanted.length / 2) : start + wanted.length);
       const selection = getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
       return;
     }
-    throw new Error(`"${wanted}" not found in OP 1`);
-  }, text);
+    throw new Error(`"${wanted}" not found in OP ${at + 1}`);
+  }, [text, index, caret] as const);
   await page.waitForTimeout(100);
 }
 
@@ -62,7 +63,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     const height = async () => (await toolbar.boundingBox())?.height ?? 0;
     const rowHeight = await height();
 
-    await selectInOp1(page, phrase);
+    await selectInOp(page, 0, phrase);
     const bracketButton = toolbar.getByRole('button', { name: 'Bracket selection' });
     await expect.poll(() => bracketButton.getAttribute('aria-disabled')).toBe('false');
     expect(await bracketButton.getAttribute('aria-keyshortcuts')).toBe('Control+Alt+B');
@@ -133,6 +134,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     expect(await op1Text(page)).toBe(original);
     expect(await brackets.count()).toBe(before);
     expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('from the keyboard alone: a paragraph alternative (Mod-Alt-Shift-n), attributed (Mod-Alt-g), both undone', async () => {
@@ -141,6 +143,9 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     const ops = page.locator('.ph-document .ph-op');
     const count = await ops.count();
     await ops.first().click({ position: { x: 30, y: 8 } });
+    // The toolbar follows the cursor: the action applies here.
+    const paragraphAlternative = page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Add paragraph alternative…' });
+    await expect.poll(() => paragraphAlternative.getAttribute('aria-disabled')).toBe('false');
     await page.keyboard.press('Control+Alt+Shift+n');
     const prompt = page.getByRole('dialog', { name: 'Add a paragraph alternative' });
     const field = prompt.getByLabel('Text of the alternative paragraph');
@@ -178,5 +183,55 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => ops.count()).toBe(count);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('merges a group of three alternatives into the one at the cursor, brackets the paragraph, moves with arrow keys; each undoes', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await openFixture(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Negotiation' });
+    const op2 = page.locator('.ph-document .ph-op').nth(1);
+    const group = op2.locator('.ph-alternatives').first();
+    expect(await group.locator(':scope > .ph-bracket').count()).toBe(3);
+    // "upon": the style checker may split "Calls upon" into two text nodes.
+    await selectInOp(page, 1, 'upon', true);
+    const choose = toolbar.getByRole('group', { name: 'Choose an alternative' }).getByRole('button');
+    await expect.poll(() => choose.count()).toBe(3);
+    expect(await choose.nth(1).getAttribute('aria-label')).toBe('Choose alternative 2: Calls upon');
+    expect(await choose.nth(1).getAttribute('aria-keyshortcuts')).toBe('Control+Alt+2');
+
+    const merge = toolbar.getByRole('button', { name: 'Merge alternatives into this one' });
+    await expect.poll(() => merge.getAttribute('aria-disabled')).toBe('false');
+    await merge.click();
+    await expect.poll(() => op2.locator('.ph-alternatives').count()).toBe(1);
+    const kept = op2.locator('span.ph-bracket').first();
+    expect(await kept.innerText()).toBe('Calls upon');
+    // USA's proposal of "Encourages" is not lost: USA is now a proposer of the kept text.
+    expect(await kept.getAttribute('data-proposed-by')).toBe('USA');
+    await expect.poll(() => choose.count()).toBe(0);
+
+    // The whole paragraph bracketed from the toolbar opens with a drawn "[".
+    await pause(page);
+    const opens = op2.locator('.ph-para-bracket-open');
+    const before = await opens.count();
+    await toolbar.getByRole('button', { name: 'Bracket or unbracket paragraph' }).click();
+    await expect.poll(() => opens.count()).toBe(before + 1);
+    await screenshot(page, 'negotiation-paragraph-bracket');
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => opens.count()).toBe(before);
+    await pause(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => group.locator(':scope > .ph-bracket').count()).toBe(3);
+    expect(await editorHasFocus(page)).toBe(true);
+
+    // One Tab stop; the arrow keys move along the buttons.
+    await toolbar.getByRole('button', { name: 'Add alternative…' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Attribute…');
+    await page.keyboard.press('Home');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bracket selection');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
