@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- stable-numbering`: the numbering plugin's work per transaction on an
- * 80-paragraph resolution (20 PP, 60 OP) in negotiation (numbering against a base revision,
+ * 80-paragraph resolution (20 PP, 60 OP) in negotiation (numbering against the base its header carries,
  * stable labels "OP 5 bis") against the same plugin with fresh numbers, in the same run:
  * a keystroke inside a paragraph (stable labels reused) and a new paragraph (stable labels
  * recomputed). Goal: a keystroke in negotiation within 1.5x of fresh numbering.
@@ -9,7 +9,8 @@
 import { EditorState } from 'prosemirror-state';
 import { resolutionSchema } from '../schemas/resolution-schema.js';
 import { buildDocument } from '../shared/document/build.js';
-import { numberingPlugin, setNumberingBase } from '../renderer/editor/numbering-plugin.js';
+import { numberingPlugin } from '../renderer/editor/numbering-plugin.js';
+import { negotiationBaseOf } from '../shared/negotiation/negotiation-base.js';
 import { quantile, round3, timeRuns } from './_stats.js';
 
 const words = 'the Secretary-General to continue supporting Member States in strengthening criminal justice systems'.split(' ');
@@ -43,7 +44,8 @@ export async function run(): Promise<void> {
     })),
   });
   const fresh = EditorState.create({ doc, schema: resolutionSchema, plugins: [numberingPlugin()] });
-  let negotiating = fresh.apply(setNumberingBase(fresh.tr, doc));
+  // In negotiation as the backend puts a document: the base in its header.
+  let negotiating = fresh.apply(fresh.tr.setNodeAttribute(0, 'negotiation', negotiationBaseOf('rev1', 'Rev.1', doc)));
   // A paragraph inserted after OP 10, so stable labels differ from fresh ones ("10 bis").
   const at = opTextPos(negotiating, 10) - 2 + negotiating.doc.nodeAt(opTextPos(negotiating, 10) - 2)!.nodeSize;
   const para = () => resolutionSchema.nodes.operative_paragraph!.create({ id: `n${Math.random()}` }, resolutionSchema.nodes.paragraph_text!.create(null, resolutionSchema.text('Also requests;')));

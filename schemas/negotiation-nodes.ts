@@ -105,5 +105,31 @@ export const topParagraphNegotiationAttrs = {
   alternativeOf: { default: '' },
 } satisfies Record<string, AttributeSpec>;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Attribute of the `header` node: the negotiation base the document is numbered against, so
+ * every replica, revision and export numbers alike ("OP 5 bis"). `negotiation` is null (not in
+ * negotiation) or `{ revisionId, label, numbers }`: the base revision's id and name as shown
+ * ("Rev.1") and the base number of each of its PP, OP and decision paragraphs by paragraph id
+ * (see shared/negotiation/negotiation-base.ts). The validator refuses any other shape, so a
+ * malformed base never enters a document.
+ */
+export const headerNegotiationAttrs = {
+  negotiation: {
+    default: null,
+    validate: (value: unknown) => {
+      if (value === null) return;
+      const ok =
+        isRecord(value) &&
+        typeof value.revisionId === 'string' &&
+        typeof value.label === 'string' &&
+        isRecord(value.numbers) &&
+        Object.values(value.numbers).every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+      if (!ok) throw new RangeError('header.negotiation must be null or { revisionId, label, numbers: { [paragraphId]: integer } }');
+    },
+  },
+} satisfies Record<string, AttributeSpec>;
+
 /** Names of the negotiation node types that carry a stable `id`. */
 export const negotiationIdNodeNames = ['bracket', 'bracket_alternatives'] as const;

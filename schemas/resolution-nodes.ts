@@ -1,5 +1,6 @@
 import type { NodeSpec } from 'prosemirror-model';
 import {
+  headerNegotiationAttrs,
   negotiationIdNodeNames,
   negotiationInlineNodes,
   paragraphBracketAttrs,
@@ -29,7 +30,8 @@ export const resolutionNodes = {
   /**
    * Header metadata, an atom edited through forms, never typed. `sponsors` holds delegation
    * codes or names in the order given; `language` (en, fr, es, ar, zh, ru) drives labels and
-   * text direction; `heading` keeps a report heading such as "Draft resolution II".
+   * text direction; `heading` keeps a report heading such as "Draft resolution II";
+   * `negotiation` is the negotiation base (see negotiation-nodes.ts), set by the backend.
    */
   header: {
     atom: true,
@@ -42,6 +44,7 @@ export const resolutionNodes = {
       agendaItem: { default: '' },
       sponsors: { default: [] },
       heading: { default: '' },
+      ...headerNegotiationAttrs,
     },
     toDOM: () => ['header', { class: 'ph-header' }],
   },

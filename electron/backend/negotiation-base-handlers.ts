@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { ApiError, type CleanTextIssued, type Handlers, type RevisionKind, type RevisionSummary } from '../../shared/api/contract.js';
 import { NegotiationError } from '../../shared/negotiation/paragraph-ops.js';
+import { negotiationBaseOf, readNegotiationBase, withNegotiationBase, type NegotiationBaseAttr } from '../../shared/negotiation/negotiation-base.js';
 import { issueCleanText } from '../../shared/negotiation/stable-numbering.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import type { BackendContext } from './handlers.js';
@@ -11,14 +12,22 @@ import { changeTo } from './revision-handlers.js';
 
 type BaseChannels = 'negotiation.base' | 'negotiation.setBase' | 'negotiation.issueClean';
 
+// The name a base shows ("In negotiation on Rev.1"); an autosave point has no label.
+const baseName = (revision: RevisionSummary): string => revision.label.trim() || (revision.kind === 'autosave' ? 'an autosave point' : revision.kind);
+
 /**
  * Handlers of stable numbering in negotiation: which revision a document is in negotiation
- * on (its base, kept in the store), putting it in or out of negotiation, and "Issue clean
- * text". Issuing takes the current text and the base, runs `issueCleanText`
- * (shared/negotiation/stable-numbering.ts), applies the clean text the way a restore does (one
- * change turning the current content into it, so the log and every earlier revision are
- * kept), names a revision of it and makes that the new base. Subscribers hear of a new base
- * through 'revisions.changed'.
+ * on, putting it in or out of negotiation, and "Issue clean text". The base is part of the
+ * document: the header's `negotiation` attribute (shared/negotiation/negotiation-base.ts),
+ * written here as one local change with the profile as author, so it is logged, validated,
+ * sent to a consultation's other replicas (checked there by the role check: only a
+ * facilitator may change the header) and read by every replica's editor alike. Issuing takes
+ * the current text, runs `issueCleanText` against the base it carries, applies the clean text
+ * the way a restore does (one change, so the log and every earlier revision are kept), names a
+ * revision of it and makes that the new base (a second change). A base kept by an older
+ * version in this installation's settings is moved into the document on first use
+ * (`negotiation.base`, which the document view asks when it opens a document). Subscribers
+ * hear of a new base through 'document.update' and 'revisions.changed'.
  */
 export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handlers, BaseChannels> {
   const { store, docs, autosave } = ctx;
@@ -30,13 +39,22 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     const p = store.getProfile();
     return { author: p.name, delegation: p.delegation };
   };
-  // A base whose revision is gone or belongs elsewhere counts as none.
-  const baseOf = (docId: string): RevisionSummary | null => {
-    const id = store.getNegotiationBase(docId);
-    const revision = id === undefined ? undefined : store.getRevision(id);
+  const current = (docId: string): Node => docs.use(docId, (doc) => yDocToDoc(doc.ydoc));
+  // The revision of a base as this installation knows it: null when it is not in its store
+  // (a participant's replica of a base set by the host), though the document is in negotiation.
+  const revisionOfBase = (docId: string, base: NegotiationBaseAttr | null): RevisionSummary | null => {
+    const revision = base ? store.getRevision(base.revisionId) : undefined;
     return revision && revision.docId === docId ? revision : null;
   };
   const announce = (docId: string) => broadcast(ctx, 'revisions.changed', { docId }, (c) => c.subscriptions.has(docId));
+  // Turns the live document into `target` as one logged change and tells subscribers.
+  const change = (docId: string, target: Node) => {
+    const update = docs.use(docId, (doc) => changeTo(doc.ydoc, target));
+    if (!update) return;
+    const { metaChanged } = docs.apply(docId, update, 'local', author());
+    broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
+    if (metaChanged) broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
+  };
   const nameRevision = (docId: string, kind: Exclude<RevisionKind, 'autosave'>, label: string): RevisionSummary => {
     const revision = store.createRevision({ docId, kind, label, ...author() });
     indexRevisions(ctx, docId);
@@ -48,11 +66,27 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     if (!snapshot) throw new ApiError('not-found', `There is no revision ${revisionId}.`);
     return docs.use(docId, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
+  const setBase = (docId: string, revision: RevisionSummary | null) => {
+    const base = revision ? negotiationBaseOf(revision.id, baseName(revision), revisionNode(docId, revision.id)) : null;
+    const now = current(docId);
+    const next = withNegotiationBase(now, base);
+    if (next !== now) change(docId, next);
+    store.setNegotiationBase(docId, null);
+  };
+  // A base an older version kept in the settings becomes the document's, once.
+  const migrate = (docId: string) => {
+    const kept = store.getNegotiationBase(docId);
+    if (kept === undefined) return;
+    const revision = store.getRevision(kept);
+    if (readNegotiationBase(current(docId)) === null && revision && revision.docId === docId) setBase(docId, revision);
+    else store.setNegotiationBase(docId, null);
+  };
 
   return {
     'negotiation.base': async ({ docId }) => {
       ready(docId);
-      return { revision: baseOf(docId) };
+      migrate(docId);
+      return { revision: revisionOfBase(docId, readNegotiationBase(current(docId))) };
     },
     'negotiation.setBase': async ({ docId, revisionId, label }) => {
       ready(docId);
@@ -63,31 +97,25 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
       } else if (label !== undefined) {
         revision = nameRevision(docId, 'revision', label);
       }
-      store.setNegotiationBase(docId, revision?.id ?? null);
+      setBase(docId, revision);
       announce(docId);
       return { revision };
     },
     'negotiation.issueClean': async ({ docId, label, kind }): Promise<CleanTextIssued> => {
       ready(docId);
-      const base = baseOf(docId);
-      const current = docs.use(docId, (doc) => yDocToDoc(doc.ydoc));
+      migrate(docId);
       let issued: ReturnType<typeof issueCleanText>;
       try {
-        issued = issueCleanText(current, base ? revisionNode(docId, base.id) : current);
+        issued = issueCleanText(current(docId));
       } catch (err) {
         if (err instanceof NegotiationError) throw new ApiError('invalid-argument', `The clean text cannot be issued: ${err.message}.`);
         throw err;
       }
       // The text as it stood before the clean text stays reachable from the time slider.
       autosave.ensurePoint(docId);
-      const update = docs.use(docId, (doc) => changeTo(doc.ydoc, issued.doc));
-      if (update) {
-        const { metaChanged } = docs.apply(docId, update, 'local', author());
-        broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
-        if (metaChanged) broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
-      }
+      change(docId, issued.doc);
       const revision = nameRevision(docId, kind ?? 'revision', label);
-      store.setNegotiationBase(docId, revision.id);
+      setBase(docId, revision);
       announce(docId);
       return { revision, table: issued.table };
     },

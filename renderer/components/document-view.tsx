@@ -20,8 +20,8 @@ import { EditorToolbar } from './editor-toolbar.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
-import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
+import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { OutlinePanel } from './outline-panel.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrivateNotes } from './private-notes-panel.js';
@@ -80,10 +80,10 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
   const dashboard = useNegotiationDashboard(api, id);
-  const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? viewRef.current : null);
+  const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? editorState : null);
+  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
-  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
 
   useEffect(() => {
     let cancelled = false;
@@ -111,6 +111,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
       clearTimeout(savingTimer);
       savingTimer = undefined;
       setSync(status);
+      // Held changes went through after all (see the document session): the warning is over.
+      if (status === 'saved') setError(null);
     };
     openDocumentSession(api, id, { onStatus, onError: (e) => setError(e.message) }).then(
       (session) => {

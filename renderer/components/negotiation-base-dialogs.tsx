@@ -105,7 +105,8 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
 
 /** Props of the "Issue clean text" dialog. */
 export type IssueCleanProps = {
-  base: RevisionSummary;
+  /** The base's name as the document carries it ("Rev.1"). */
+  baseName: string;
   revisions: readonly RevisionSummary[];
   /** Issues the clean text as a revision of `kind` labelled `label`; rejects with the backend's error. */
   onIssue: (kind: NamedKind, label: string) => Promise<void>;
@@ -113,7 +114,7 @@ export type IssueCleanProps = {
 };
 
 /** Asks for the clean text's revision (kind, label with the next Rev.N suggested) and says what issuing does. */
-export function IssueCleanDialog({ base, revisions, onIssue, onClose }: IssueCleanProps) {
+export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: IssueCleanProps) {
   const [kind, setKind] = useState<NamedKind>('revision');
   const [label, setLabel] = useState(suggestLabel('revision', revisions));
   const [busy, setBusy] = useState(false);
@@ -133,7 +134,7 @@ export function IssueCleanDialog({ base, revisions, onIssue, onClose }: IssueCle
       >
         <h2 id="issue-clean-title">Issue clean text</h2>
         <p className="dialog-lead">
-          Agreed paragraphs lose their brackets, deleted paragraphs are removed, and every paragraph is numbered afresh (numbers of {revisionName(base)} until now). The result is saved as a
+          Agreed paragraphs lose their brackets, deleted paragraphs are removed, and every paragraph is numbered afresh (numbers of {baseName} until now). The result is saved as a
           new revision and becomes the new base. Every earlier state is kept.
         </p>
         <label className="meta-field">

@@ -9,14 +9,14 @@ import { createHeaderView, headerPlugin } from '../editor/header-view.js';
 import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
 import { compilationDecorations } from '../editor/negotiation/view-decorations.js';
-import { numberingKey, numberingPlugin, setNumberingBase } from '../editor/numbering-plugin.js';
+import { numberingKey, numberingPlugin } from '../editor/numbering-plugin.js';
 
 /**
  * Props of the read-only negotiation page: the live document, which text, whether tags show,
- * the page zoom (percent), and the editor's negotiation base (the compilation then shows the editor's stable labels,
- * "5 bis."; the clean text is numbered as it stands, as its export).
+ * and the page zoom (percent). A document in negotiation carries its base: the compilation
+ * shows the editor's stable labels ("5 bis."); the clean text is numbered as it stands, as its export.
  */
-export type NegotiationPageProps = { doc: Node; base: Node | null; mode: 'compilation' | 'clean'; tags: boolean; zoom: number; label: string };
+export type NegotiationPageProps = { doc: Node; mode: 'compilation' | 'clean'; tags: boolean; zoom: number; label: string };
 
 // A footnote marker without its text in the running text (the text is listed at the foot).
 function footnoteMarker(node: Node): NodeView {
@@ -33,7 +33,7 @@ function footnoteMarker(node: Node): NodeView {
  * paragraphs and preambular alternatives labelled by widgets) or of `cleanViewDoc` (clean).
  * A new `doc` redraws only what changed: unchanged nodes keep their DOM.
  */
-export function NegotiationPage({ doc, base, mode, tags, zoom, label }: NegotiationPageProps) {
+export function NegotiationPage({ doc, mode, tags, zoom, label }: NegotiationPageProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [footnotes, setFootnotes] = useState<FootnoteEntry[]>([]);
@@ -57,8 +57,7 @@ export function NegotiationPage({ doc, base, mode, tags, zoom, label }: Negotiat
     const view = viewRef.current;
     if (!view) return;
     const shown = mode === 'clean' ? cleanViewDoc(doc) : doc;
-    const fresh = EditorState.create({ doc: shown, plugins: [numberingPlugin(), headerPlugin()] });
-    const state = mode === 'compilation' && base ? fresh.apply(setNumberingBase(fresh.tr, base)) : fresh;
+    const state = EditorState.create({ doc: shown, plugins: [numberingPlugin(), headerPlugin()] });
     const numbering = numberingKey.getState(state)?.numbering;
     const extra = mode === 'compilation' && numbering ? compilationDecorations(shown, numbering.entries) : DecorationSet.empty;
     const language = readHeader(shown).language;
@@ -75,7 +74,7 @@ export function NegotiationPage({ doc, base, mode, tags, zoom, label }: Negotiat
       },
     });
     setFootnotes(numbering ? collectFootnotes(shown, numbering) : []);
-  }, [doc, base, mode, label]);
+  }, [doc, mode, label]);
 
   return (
     <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label} dir={readHeader(doc).language === 'ar' ? 'rtl' : 'ltr'}>

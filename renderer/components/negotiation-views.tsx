@@ -8,7 +8,6 @@ import type { ApiClient } from '../../shared/api/contract.js';
 import { collectBrackets } from '../../shared/negotiation/model.js';
 import { proposingDelegations, viewExportText, viewFileName } from '../document/negotiation-export.js';
 import type { NegotiationViewMode } from '../document/negotiation-export.js';
-import { numberingKey } from '../editor/numbering-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import { NegotiationPage } from './negotiation-page.js';
@@ -40,7 +39,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
   const [tags, setTags] = useState(true);
   const [own, setOwn] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const [shown, setShown] = useState<{ doc: Node; base: Node | null } | null>(null);
+  const [shown, setShown] = useState<{ doc: Node } | null>(null);
   const doc = shown?.doc ?? null;
   const [jump, setJump] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,11 +62,12 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
       return undefined;
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let seen: { doc: Node; base: Node | null } | null = null;
-    const current = (state: EditorState) => ({ doc: state.doc, base: numberingKey.getState(state)?.base?.doc ?? null });
+    let seen: { doc: Node } | null = null;
+    // The negotiation base is in the document's header: a new base is a new document.
+    const current = (state: EditorState) => ({ doc: state.doc });
     const unsubscribe = subscribeView(view, (state) => {
       const now = current(state);
-      if (seen && now.doc === seen.doc && now.base === seen.base) return;
+      if (seen && now.doc === seen.doc) return;
       if (seen === null) setShown(now);
       else
         timer ??= setTimeout(() => {
@@ -185,7 +185,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
             />
           </div>
         ) : (
-          <NegotiationPage doc={doc} base={shown?.base ?? null} mode={mode} tags={tags} zoom={zoom} label={`${title}, read-only`} />
+          <NegotiationPage doc={doc} mode={mode} tags={tags} zoom={zoom} label={`${title}, read-only`} />
         )}
       </div>
     </section>

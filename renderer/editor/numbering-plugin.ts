@@ -4,6 +4,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import type { NumberEntry, Numbering } from '../../shared/document/numbering.js';
+import { readNegotiationBase, type NegotiationBaseAttr } from '../../shared/negotiation/negotiation-base.js';
 import { stableLabels } from '../../shared/negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../../shared/negotiation/stable-view.js';
 
@@ -12,13 +13,15 @@ import { paragraphStructureKey, stableNumbering } from '../../shared/negotiation
  * `computeNumbering` runs on the new document and each numbered node gets a node decoration
  * carrying its label as `data-label` (drawn by CSS `::before`) and an `aria-label` naming it
  * for assistive technology ("Operative paragraph 3"). Cross-references show their target's
- * number the same way. While the document is in negotiation (a base document was set with
- * `setNumberingBase`), top-level paragraphs show their stable labels against the base
- * ("5 bis.", "PP 2 ter") instead; see shared/negotiation/stable-view.ts.
+ * number the same way. While the document is in negotiation (its header carries a base,
+ * shared/negotiation/negotiation-base.ts), top-level paragraphs show their stable labels
+ * against the base ("5 bis.", "PP 2 ter") instead; see shared/negotiation/stable-view.ts.
+ * The base is read from the document itself, so every replica, the revision reader and the
+ * views number alike without being told.
  */
 
-/** The base of stable numbering: its document, the paragraph structure the labels were computed for, the labels by id. */
-export type NumberingBase = { doc: Node; key: string; labels: ReadonlyMap<string, string> };
+/** The base of stable numbering: the header's base, the paragraph structure the labels were computed for, the labels by id. */
+export type NumberingBase = { attr: NegotiationBaseAttr; key: string; labels: ReadonlyMap<string, string> };
 
 /**
  * The plugin's state: the numbering the document shows (stable labels while `base` is set),
@@ -136,40 +139,36 @@ export function updateNumberingDecorations(previous: DecorationSet, tr: Transact
   return mapped.remove([...kept.values()]).add(tr.doc, added);
 }
 
-/**
- * `tr` with the instruction to number against `base` (the negotiation base revision's
- * document): stable labels from then on; null goes back to fresh numbers. Dispatch it.
- */
-export function setNumberingBase(tr: Transaction, base: Node | null): Transaction {
-  return tr.setMeta(numberingKey, { base });
-}
-
-// Stable labels depend only on the order and ids of top-level paragraphs: they are recomputed
-// when that structure changed (Enter, a paragraph deleted or moved), not per character typed.
-function nextBase(tr: Transaction, previous: NumberingBase | null): NumberingBase | null {
-  const meta = tr.getMeta(numberingKey) as { base: Node | null } | undefined;
-  const base = meta === undefined ? previous : meta.base && { doc: meta.base, key: '', labels: new Map<string, string>() };
-  if (!base) return null;
-  const key = paragraphStructureKey(tr.doc);
-  return key === base.key ? base : { doc: base.doc, key, labels: stableLabels(tr.doc, base.doc) };
+// Stable labels depend only on the base and the order and ids of top-level paragraphs: they are
+// recomputed when the header's base changed (an attrs object is kept while the header is
+// untouched, so a keystroke costs one attribute read) or that structure changed (Enter, a
+// paragraph deleted or moved), never per character typed.
+function nextBase(doc: Node, previous: NumberingBase | null): NumberingBase | null {
+  const attr = readNegotiationBase(doc);
+  if (!attr) return null;
+  const key = paragraphStructureKey(doc);
+  if (previous && previous.attr === attr && previous.key === key) return previous;
+  return { attr, key, labels: stableLabels(doc, attr.numbers) };
 }
 
 /**
  * The numbering plugin: recomputes the numbering whenever the document changes (it is cheap)
- * and replaces only the decorations whose label or place changed. A transaction from
- * `setNumberingBase` switches between fresh and stable numbering.
+ * and replaces only the decorations whose label or place changed. The document's header
+ * switches between fresh and stable numbering (its `negotiation` base).
  */
 export function numberingPlugin(): Plugin<NumberingState> {
   return new Plugin<NumberingState>({
     key: numberingKey,
     state: {
       init: (_config, state) => {
-        const numbering = computeNumbering(state.doc);
-        return { numbering, decorations: numberingDecorations(state.doc, numbering), base: null };
+        const base = nextBase(state.doc, null);
+        const fresh = computeNumbering(state.doc);
+        const numbering = base ? stableNumbering(fresh, base.labels) : fresh;
+        return { numbering, decorations: numberingDecorations(state.doc, numbering, base !== null), base };
       },
       apply: (tr, previous) => {
-        if (!tr.docChanged && tr.getMeta(numberingKey) === undefined) return previous;
-        const base = nextBase(tr, previous.base);
+        if (!tr.docChanged) return previous;
+        const base = nextBase(tr.doc, previous.base);
         const fresh = computeNumbering(tr.doc);
         const numbering = base ? stableNumbering(fresh, base.labels) : fresh;
         return { numbering, decorations: updateNumberingDecorations(previous.decorations, tr, numbering, base !== null), base };

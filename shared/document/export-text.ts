@@ -12,6 +12,7 @@ import {
   type Language,
 } from './labels.js';
 import { computeNumbering, type Numbering } from './numbering.js';
+import { documentStableLabels } from '../negotiation/stable-numbering.js';
 
 type ExportState = {
   language: Language;
@@ -20,6 +21,8 @@ type ExportState = {
   doc: Node;
   view: TextView;
   tags: boolean;
+  // Stable labels by paragraph id while a compilation of a document in negotiation is written.
+  stable: ReadonlyMap<string, string> | null;
 };
 
 /**
@@ -27,7 +30,9 @@ type ExportState = {
  * literal `[...]`, alternatives adjacent `[shall][should]`, whole bracketed paragraphs
  * `7. [...]`, paragraph alternatives labelled `7 alt.` / `PP3 alt`. 'clean': only agreed
  * text: bracketed text, bracketed and deleted paragraphs and paragraph alternatives are
- * left out and the paragraphs numbered as they stand.
+ * left out and the paragraphs numbered as they stand. A compilation of a document in
+ * negotiation (its header carries a base) is numbered with the stable labels the editor
+ * shows: "5 bis.", "(c) bis", "PP2 bis alt", cross-references "5 bis".
  */
 export type TextView = 'compilation' | 'clean';
 
@@ -59,7 +64,9 @@ export function exportText(doc: Node, options: TextExportOptions = {}): string {
     doc,
     view: options.view ?? 'compilation',
     tags: options.tags ?? true,
+    stable: null,
   };
+  if (state.view === 'compilation') state.stable = documentStableLabels(doc);
   const blocks: string[][] = [];
   const headerLines = headerBlock(header, kind);
   if (headerLines.length > 0) blocks.push(headerLines);
@@ -140,7 +147,9 @@ function renderPart(part: Node, state: ExportState): string[][] {
       n++;
       alt = 0;
     }
-    const label = alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
+    const stable = state.stable?.get(String(paragraph.attrs.id));
+    const label =
+      stable !== undefined ? stableTextLabel(paragraph, stable, alternative) : alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
     blocks.push(renderParagraph(paragraph, label, '', state));
   });
   return blocks;
@@ -154,6 +163,19 @@ function topLabel(paragraph: Node, n: number, state: ExportState): string {
       return decisionParagraphLabel(n, state.language);
     default:
       return '';
+  }
+}
+
+// A stable label as the text writes it: "OP 5 bis" is "5 bis." (as "5." is), a preambular
+// paragraph is unlabelled unless an alternative ("PP2 bis alt"), a decision paragraph as it is.
+function stableTextLabel(paragraph: Node, stable: string, alternative: boolean): string {
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return `${stable.replace(/^OP /, '')}.`;
+    case 'decision_paragraph':
+      return stable;
+    default:
+      return alternative ? stable.replace(/^PP /, 'PP') : '';
   }
 }
 
@@ -315,6 +337,9 @@ function crossReference(node: Node, state: ExportState): string {
   const target: unknown = node.attrs.target;
   const entry = typeof target === 'string' ? state.numbering.byId.get(target) : undefined;
   if (!entry) return '??';
+  const stable = typeof target === 'string' ? state.stable?.get(target) : undefined;
+  // In negotiation a reference reads as the editor shows it: "5 bis" (an alternative: its paragraph's).
+  if (stable !== undefined) return stable.replace(/^(OP|PP) /, '').replace(/ alt( \d+)?$/, '');
   switch (entry.kind) {
     case 'sub':
     case 'subsub':

@@ -20,7 +20,8 @@ const cache = new WeakMap<Node, Node | null>();
  * brackets and alternative groups are removed with their text, top-level paragraphs that
  * are bracketed whole, alternatives (`alternativeOf` set) or of status "deleted" are left
  * out, as are bracketed subparagraphs; the text around removed brackets is tidied (one
- * space between words, none before punctuation or a footnote marker, none at either end).
+ * space between words, none before punctuation or a footnote marker, none at either end),
+ * and the header carries no negotiation base (the clean text is numbered as it stands).
  * Nodes without anything to remove are returned as they are (the same objects). The
  * result is meant for display: it may hold an operative part without paragraphs, which
  * the schema would refuse, when every operative paragraph is bracketed.
@@ -46,6 +47,8 @@ function leftOut(parent: Node, child: Node): boolean {
 }
 
 function cleanBlock(node: Node): Node {
+  // The clean text is numbered as it stands: out of negotiation, its header has no base.
+  if (node.type.name === 'header' && node.attrs.negotiation) return node.type.create({ ...node.attrs, negotiation: null });
   if (node.isLeaf) return node;
   const children: Node[] = [];
   let changed = false;

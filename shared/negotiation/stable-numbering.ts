@@ -2,13 +2,15 @@
  * Stable numbering during negotiation: paragraphs keep the numbers of a base revision,
  * a paragraph inserted after OP 5 is "OP 5 bis", then "ter", "quater" ... (PP alike, and
  * "(c) bis" in a decision), and "Issue clean text" renumbers once, with a table from the
- * old labels to the new ones. Labels are computed from the base document, never stored.
+ * old labels to the new ones. Labels are computed from the base numbers the document
+ * carries in its header (negotiation-base.ts), never stored.
  */
-import type { Node } from 'prosemirror-model';
+import { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { readHeader } from '../document/header.js';
 import { decisionParagraphLabel, type Language } from '../document/labels.js';
 import { computeNumbering } from '../document/numbering.js';
+import { baseNumbers, readNegotiationBase } from './negotiation-base.js';
 import { NegotiationError } from './paragraph-ops.js';
 import { paragraphBracket, paragraphStatus, topParagraphs } from './model.js';
 
@@ -29,19 +31,20 @@ const partLabel: Record<string, PartLabel> = {
   decision_body: (n, language) => (n >= 1 ? decisionParagraphLabel(n, language) : `(${String.fromCharCode(96 + Math.min(n, 26))})`),
 };
 
+/** The base numbers of stable numbering: paragraph id -> its number in the base revision. */
+export type BaseNumbers = Readonly<Record<string, number>>;
+
 /**
  * The stable label ("OP 5", "OP 5 bis", "PP 2 ter", "OP 7 alt", "(c) bis") of every
- * top-level paragraph of `doc`, by id, against `base` (the base revision's document):
- * a paragraph of the base keeps its base number wherever it now stands; one that is not
+ * top-level paragraph of `doc`, by id, against `base`: the base numbers a document in
+ * negotiation carries (`readNegotiationBase(doc).numbers`), or the base revision's document.
+ * A paragraph of the base keeps its base number wherever it now stands; one that is not
  * in the base takes the number of the last base paragraph before it with the next
  * Latin ordinal ("0 bis" before the first); an alternative takes its base paragraph's
  * label with "alt", "alt 2" ... Without a base, every paragraph is its own base.
  */
-export function stableLabels(doc: Node, base: Node = doc): Map<string, string> {
-  const baseNumbers = new Map<string, number>();
-  for (const entry of computeNumbering(base).entries) {
-    if ((entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision') && !entry.path.includes(' alt')) baseNumbers.set(entry.id, entry.number);
-  }
+export function stableLabels(doc: Node, base: Node | BaseNumbers = doc): Map<string, string> {
+  const numbers = base instanceof Node ? baseNumbers(base) : base;
   const labels = new Map<string, string>();
   const language = readHeader(doc).language;
   doc.descendants((part) => {
@@ -60,7 +63,7 @@ export function stableLabels(doc: Node, base: Node = doc): Map<string, string> {
         labels.set(id, `${labels.get(of) ?? ''} ${k === 1 ? 'alt' : `alt ${k}`}`);
         return;
       }
-      const n = baseNumbers.get(id);
+      const n = Object.hasOwn(numbers, id) ? numbers[id] : undefined;
       if (n !== undefined) {
         last = n;
         inserted = 1;
@@ -73,6 +76,15 @@ export function stableLabels(doc: Node, base: Node = doc): Map<string, string> {
     return false;
   });
   return labels;
+}
+
+/**
+ * The stable labels of `doc` against the negotiation base it carries in its header, or null
+ * when it is not in negotiation (its numbers are then the fresh ones).
+ */
+export function documentStableLabels(doc: Node): Map<string, string> | null {
+  const base = readNegotiationBase(doc);
+  return base ? stableLabels(doc, base.numbers) : null;
 }
 
 /** One row of the old -> new number table: a surviving paragraph's id and both labels. */
@@ -88,11 +100,12 @@ export type CleanIssue = { doc: Node; table: NumberChange[] };
  * an alternative group are left for the room to decide: nothing of a delegation's
  * proposal disappears unseen), and every
  * paragraph is numbered afresh. Cross-references point to ids, so they follow. `table`
- * maps each surviving top-level paragraph's stable label against `base` to its new
- * label, in document order. Throws a NegotiationError when it would leave the operative
+ * maps each surviving top-level paragraph's stable label against `base` (default: the base
+ * `doc` carries in its header, else `doc` itself) to its new label, in document order. The
+ * clean text is out of negotiation: its header carries no base. Throws a NegotiationError when it would leave the operative
  * part or a decision without paragraphs.
  */
-export function issueCleanText(doc: Node, base: Node = doc): CleanIssue {
+export function issueCleanText(doc: Node, base: Node | BaseNumbers = readNegotiationBase(doc)?.numbers ?? doc): CleanIssue {
   const old = stableLabels(doc, base);
   const tr = new Transform(doc);
   const deleted = new Set<string>();
@@ -115,6 +128,7 @@ export function issueCleanText(doc: Node, base: Node = doc): CleanIssue {
   promoteAlternatives(doc, tr, deleted);
   for (const span of [...spans].reverse()) tr.delete(span.from, span.to);
   agreeAgreedParagraphs(tr);
+  if (readNegotiationBase(tr.doc)) tr.setNodeAttribute(0, 'negotiation', null);
   const numbering = computeNumbering(tr.doc);
   const table: NumberChange[] = [];
   tr.doc.descendants((node) => {

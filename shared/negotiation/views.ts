@@ -6,6 +6,8 @@ import type { Node } from 'prosemirror-model';
 import { computeNumbering } from '../document/numbering.js';
 import { exportText, type TextExportOptions } from '../document/export-text.js';
 import { collectBrackets } from './model.js';
+import { documentStableLabels } from './stable-numbering.js';
+import { stableNumbering } from './stable-view.js';
 
 /**
  * One proposal of a delegation: where it is (`path`, e.g. "OP 7 (b)", "PP 3 alt"), the
@@ -21,9 +23,13 @@ export type DelegationProposal = {
   with: string[];
 };
 
-/** Every bracket `delegation` proposed (alone or with others), in document order. */
+/**
+ * Every bracket `delegation` proposed (alone or with others), in document order; paths are
+ * stable labels ("OP 5 bis (a)") while the document is in negotiation.
+ */
 export function delegationProposals(doc: Node, delegation: string): DelegationProposal[] {
-  const numbering = computeNumbering(doc);
+  const stable = documentStableLabels(doc);
+  const numbering = stable ? stableNumbering(computeNumbering(doc), stable) : computeNumbering(doc);
   const code = delegation.trim().toUpperCase();
   return collectBrackets(doc)
     .filter((b) => b.proposedBy.some((d) => d.toUpperCase() === code))

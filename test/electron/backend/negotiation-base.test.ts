@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { EditorState } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { ApiError, parseCall } from '../../../shared/api/contract.js';
 import { newId } from '../../../shared/ids.js';
+import { STORE_FILE_NAME } from '../../../electron/store/open-database.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
+import { readNegotiationBase } from '../../../shared/negotiation/negotiation-base.js';
+import { documentStableLabels } from '../../../shared/negotiation/stable-numbering.js';
 import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf } from './edits.js';
@@ -56,6 +61,12 @@ describe('stable numbering in negotiation through the backend', () => {
     const rev1 = await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.1' });
     expect((await handlers['negotiation.setBase']({ docId: id, revisionId: rev1.id })).revision?.id).toBe(rev1.id);
     expect((await handlers['negotiation.base']({ docId: id })).revision).toMatchObject({ id: rev1.id, label: 'Rev.1' });
+    // The base is in the document itself, as one logged change by the facilitator.
+    const opened = yDocToDoc(replicaOf((await handlers['documents.open']({ id })).state));
+    expect(readNegotiationBase(opened)).toMatchObject({ revisionId: rev1.id, label: 'Rev.1' });
+    expect(Object.values(readNegotiationBase(opened)!.numbers)).toContain(6);
+    expect((await handlers['history.list']({ docId: id })).at(-1)).toMatchObject({ author: 'Facilitator', delegation: 'CHAIR' });
+    Y.applyUpdate(replica, (await handlers['documents.open']({ id })).state);
 
     await act(
       (update) => handlers['documents.applyUpdate']({ id, update }),
@@ -80,6 +91,8 @@ describe('stable numbering in negotiation through the backend', () => {
     expect(issued.revision).toMatchObject({ kind: 'revision', label: 'Rev.2', author: 'Facilitator', delegation: 'CHAIR' });
     expect((await handlers['revisions.list']({ docId: id })).filter((r) => r.kind !== 'autosave').map((r) => r.label)).toEqual(['Rev.2', 'Rev.1']);
     expect((await handlers['negotiation.base']({ docId: id })).revision?.id).toBe(issued.revision.id);
+    // The issued revision itself is the clean text, out of negotiation; the document now carries the new base.
+    expect(readNegotiationBase(yDocToDoc(replicaOf((await handlers['revisions.open']({ docId: id, revisionId: issued.revision.id })).state)))).toBeNull();
 
     // The current text: the agreed paragraph lost its brackets, kept its words.
     const now = yDocToDoc(replicaOf((await handlers['documents.open']({ id })).state));
@@ -87,6 +100,8 @@ describe('stable numbering in negotiation through the backend', () => {
     expect(collectBrackets(agreed)).toHaveLength(0);
     expect(agreed.textContent).toContain('that have not yet done so');
     expect(paragraphWith(now, 'Also welcomes')).toBeTruthy();
+    expect(readNegotiationBase(now)).toMatchObject({ revisionId: issued.revision.id, label: 'Rev.2' });
+    expect([...documentStableLabels(now)!.values()].filter((l) => l.startsWith('OP'))).toEqual(['OP 1', 'OP 2', 'OP 3', 'OP 4', 'OP 5', 'OP 6', 'OP 6 alt', 'OP 7']);
 
     // History kept: Rev.1 still opens as it was.
     const old = yDocToDoc(replicaOf((await handlers['revisions.open']({ docId: id, revisionId: rev1.id })).state));
@@ -142,5 +157,31 @@ describe('stable numbering in negotiation through the backend', () => {
       message: expect.stringContaining('operative part'),
     });
     expect((await handlers['revisions.list']({ docId: id })).filter((r) => r.kind !== 'autosave')).toEqual(before.filter((r) => r.kind !== 'autosave'));
+  });
+
+  it('moves a base an older version kept in the settings into the document on first use, without losing it', async () => {
+    const dir = tempDir();
+    const backend = await start(dir);
+    const { handlers } = backend.connect(() => undefined);
+    const [summary] = (await handlers['documents.importText']({ text: fixture })).documents;
+    const id = summary!.id;
+    const rev1 = await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.1' });
+    await backend.close();
+    // What the earlier version wrote: a settings row per document, per installation.
+    const db = new Database(path.join(dir, STORE_FILE_NAME));
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`negotiation-base:${id}`, rev1.id);
+    db.close();
+
+    const again = await start(dir);
+    const h2 = again.connect(() => undefined).handlers;
+    expect((await h2['negotiation.base']({ docId: id })).revision).toMatchObject({ id: rev1.id, label: 'Rev.1' });
+    const doc = yDocToDoc(replicaOf((await h2['documents.open']({ id })).state));
+    expect(readNegotiationBase(doc)).toMatchObject({ revisionId: rev1.id, label: 'Rev.1' });
+    // Converted once: stopping negotiation is not undone by the old row.
+    await h2['negotiation.setBase']({ docId: id });
+    expect(await h2['negotiation.base']({ docId: id })).toEqual({ revision: null });
+    const check = new Database(path.join(dir, STORE_FILE_NAME), { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM settings WHERE key LIKE ?').pluck().get('negotiation-base:%')).toBe(0);
+    check.close();
   });
 });

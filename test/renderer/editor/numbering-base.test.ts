@@ -4,7 +4,8 @@ import { EditorState } from 'prosemirror-state';
 import type { Decoration } from 'prosemirror-view';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { buildDocument } from '../../../shared/document/build.js';
-import { numberingKey, numberingPlugin, setNumberingBase } from '../../../renderer/editor/numbering-plugin.js';
+import { numberingKey, numberingPlugin } from '../../../renderer/editor/numbering-plugin.js';
+import { negotiationBaseOf } from '../../../shared/negotiation/negotiation-base.js';
 
 type Spec = { attrs: Record<string, string> };
 
@@ -14,6 +15,9 @@ const base = buildDocument({
   preamble: ['Recalling its resolutions,', 'Noting with concern,'],
   operative: ['Requests the Secretary-General to report;', { text: 'Encourages Member States:', subparagraphs: ['To act;', 'To report;'] }, 'Decides to remain seized.'],
 });
+
+// The document put in or out of negotiation the way the backend does it: its header's base.
+const setBase = (state: EditorState, of: Node | null) => state.tr.setNodeAttribute(0, 'negotiation', of ? negotiationBaseOf('rev1', 'Rev.1', of) : null);
 
 const stateOf = (doc: Node) => EditorState.create({ doc, schema: resolutionSchema, plugins: [numberingPlugin()] });
 
@@ -50,7 +54,7 @@ function insertAfter(state: EditorState, type: string, index: number, id: string
 describe('numbering against a negotiation base', () => {
   it('labels a paragraph inserted after OP 1 "1 bis." and the next "1 ter.", keeps base numbers and returns to fresh numbers when cleared', () => {
     let state = stateOf(base);
-    state = state.apply(setNumberingBase(state.tr, base));
+    state = state.apply(setBase(state, base));
     expect(labels(state, 'operative_paragraph')).toEqual(['1.', '2.', '3.']);
     state = state.apply(insertAfter(state, 'operative_paragraph', 0, 'newop1', 'Also requests;'));
     state = state.apply(insertAfter(state, 'operative_paragraph', 1, 'newop2', 'Further requests;'));
@@ -66,7 +70,7 @@ describe('numbering against a negotiation base', () => {
     expect(labels(state, 'preambular_paragraph')).toEqual(['PP 1', 'PP 1 bis', 'PP 2']);
     expect(decorated(state).filter((r) => r.type === 'operative_paragraph').every((r) => r.attrs['data-stable'] === '')).toBe(true);
 
-    state = state.apply(setNumberingBase(state.tr, null));
+    state = state.apply(setBase(state, null));
     expect(labels(state, 'operative_paragraph')).toEqual(['1.', '2.', '3.', '4.', '5.']);
     expect(labels(state, 'preambular_paragraph')).toEqual(['', '', '']);
     expect(decorated(state).some((r) => 'data-stable' in r.attrs)).toBe(false);
@@ -74,7 +78,7 @@ describe('numbering against a negotiation base', () => {
 
   it('keeps the base number of a moved paragraph and shows stable numbers in cross-references', () => {
     let state = stateOf(base);
-    state = state.apply(setNumberingBase(state.tr, base));
+    state = state.apply(setBase(state, base));
     // OP 3 moved to the front keeps "3."; a reference to the (new) paragraph after OP 1 reads "1 bis".
     const third = nth(state.doc, 'operative_paragraph', 2);
     const node = state.doc.nodeAt(third)!;
@@ -89,11 +93,24 @@ describe('numbering against a negotiation base', () => {
     expect(reference?.attrs).toMatchObject({ 'data-label': '1 bis', 'aria-label': 'Reference to OP 1 bis' });
   });
 
-  it('recomputes stable labels only when the paragraph structure changes, not for typing', () => {
+  it('numbers from the base a document carries when the state is made, and follows a base changed by a peer', () => {
+    const inNegotiation = stateOf(base).apply(setBase(stateOf(base), base)).doc;
+    let state = stateOf(inNegotiation);
+    state = state.apply(insertAfter(state, 'operative_paragraph', 0, 'newop', 'Also requests;'));
+    expect(labels(state, 'operative_paragraph')).toEqual(['1.', '1 bis.', '2.', '3.']);
+    // A new base (as a clean text issued elsewhere): the new paragraph is now a base paragraph.
+    state = state.apply(state.tr.setNodeAttribute(0, 'negotiation', negotiationBaseOf('rev2', 'Rev.2', state.doc)));
+    expect(labels(state, 'operative_paragraph')).toEqual(['1.', '2.', '3.', '4.']);
+  });
+
+  it('recomputes stable labels only when the paragraph structure or the base changes, not for typing nor other header edits', () => {
     let state = stateOf(base);
-    state = state.apply(setNumberingBase(state.tr, base));
+    state = state.apply(setBase(state, base));
     const before = numberingKey.getState(state)!.base!;
     state = state.apply(state.tr.insertText('Strongly ', nth(state.doc, 'paragraph_text', 3) + 1));
+    expect(numberingKey.getState(state)!.base!.labels).toBe(before.labels);
+    // Editing the header (a sponsor) keeps the base object, so the labels are not recomputed.
+    state = state.apply(state.tr.setNodeMarkup(0, undefined, { ...state.doc.firstChild!.attrs, sponsors: ['Chile'] }));
     expect(numberingKey.getState(state)!.base!.labels).toBe(before.labels);
     state = state.apply(insertAfter(state, 'operative_paragraph', 2, 'last', 'Decides also.'));
     expect(numberingKey.getState(state)!.base!.labels).not.toBe(before.labels);
