@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
-import { Plugin, PluginKey } from 'prosemirror-state';
+import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
+import { ReplaceStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { bracketableParagraphs, paragraphBracket } from '../../../shared/negotiation/model.js';
 import { tagText } from './view-decorations.js';
@@ -47,13 +48,30 @@ export function paragraphBracketDecorations(doc: Node): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-/** The editor plugin drawing whole-paragraph brackets (recomputed when the document changes). */
+// True when every step only replaced inline content inside one text block (typing, deleting,
+// an inline bracket): paragraph brackets cannot have changed, the widgets only move.
+function onlyInsideTextblocks(tr: Transaction): boolean {
+  return tr.steps.every((step, i) => {
+    const doc = tr.docs[i];
+    if (!(step instanceof ReplaceStep) || !doc || step.slice.openStart !== 0 || step.slice.openEnd !== 0) return false;
+    const $from = doc.resolve(step.from);
+    return $from.parent.isTextblock && $from.sameParent(doc.resolve(step.to));
+  });
+}
+
+/**
+ * The editor plugin drawing whole-paragraph brackets: recomputed when the document's
+ * structure or attributes change, only mapped when text is typed or deleted.
+ */
 export function paragraphBracketsPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: paragraphBracketsKey,
     state: {
       init: (_config, state) => paragraphBracketDecorations(state.doc),
-      apply: (tr, old) => (tr.docChanged ? paragraphBracketDecorations(tr.doc) : old),
+      apply: (tr, old) => {
+        if (!tr.docChanged) return old;
+        return onlyInsideTextblocks(tr) ? old.map(tr.mapping, tr.doc) : paragraphBracketDecorations(tr.doc);
+      },
     },
     props: { decorations: (state) => paragraphBracketsKey.getState(state) },
   });

@@ -16,7 +16,13 @@ describe('whole-paragraph brackets in the editor', () => {
     const widgets = paragraphBracketsKey.getState(state)?.find() ?? [];
     expect(widgets.map((w) => w.from)).toEqual([rangeOf(state.doc, 'Encourages').from, rangeOf(state.doc, 'training for teachers;').to]);
     expect(String((widgets[1]?.spec as { key?: string }).key)).toMatch(/ \(USA\)$/);
-    // The plugin state is exactly the widgets of the current document.
-    expect(paragraphBracketDecorations(state.doc).find()).toHaveLength(2);
+    // Typed at the end of the last line and at the start: the widgets are mapped, "]" stays after, "[" before.
+    const end = rangeOf(state.doc, 'training for teachers;').to;
+    const start = rangeOf(state.doc, 'Encourages').from;
+    state = state.apply(state.tr.insertText(' and more', end));
+    state = state.apply(state.tr.insertText('X', start));
+    const moved = paragraphBracketsKey.getState(state)?.find() ?? [];
+    expect(moved.map((w) => w.from)).toEqual([start, rangeOf(state.doc, 'teachers; and more').to]);
+    expect(moved.map((w) => w.from)).toEqual(paragraphBracketDecorations(state.doc).find().map((w) => w.from));
   });
 });
