@@ -17,7 +17,6 @@ describe('suggestion mode with an input method, in Chromium', { timeout: 300_000
     await page.getByRole('status', { name: 'Import result' }).waitFor();
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
     await page.locator('.ph-document .ph-op').first().waitFor();
-    await page.getByRole('button', { name: 'Suggest as CHN' }).click();
     const op1 = page.locator('.ph-document .ph-op').first();
     await op1.scrollIntoViewIfNeeded();
     const point = await op1.evaluate((el) => {
@@ -35,6 +34,8 @@ describe('suggestion mode with an input method, in Chromium', { timeout: 300_000
     });
     await page.mouse.click(point.x, point.y);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.keyboard.press('Control+Alt+s');
+    await page.getByRole('button', { name: 'Suggesting as CHN' }).waitFor();
     const cdp = await page.context().newCDPSession(page);
     for (const partial of ['n', 'ni', 'nia', 'nian']) {
       await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });

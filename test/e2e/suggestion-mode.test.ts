@@ -42,11 +42,6 @@ describe('suggestion mode in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
     await page.locator('.ph-document .ph-op').first().waitFor();
 
-    const toggle = page.getByRole('button', { name: 'Suggest as CAN' });
-    await toggle.click();
-    await page.getByRole('button', { name: 'Suggesting as CAN' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Suggesting as CAN' }).getAttribute('aria-pressed')).toBe('true');
-
     // OP1 "Welcomes the report of the Secretary-General;" has no brackets: type a word before "report".
     const op1 = page.locator('.ph-document .ph-op').first();
     const mine = page.locator('.ph-document span.ph-bracket[data-proposed-by="CAN"]');
@@ -55,6 +50,11 @@ describe('suggestion mode in Chromium', { timeout: 300_000 }, () => {
     await page.mouse.dblclick(report.x, report.y);
     await page.keyboard.press('ArrowLeft');
     await twoFrames(page);
+    // Suggestion mode on from the keyboard (the toggle also sits in the document bar's menus).
+    await page.keyboard.press('Control+Alt+s');
+    const toggle = page.getByRole('button', { name: 'Suggesting as CAN' });
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.type('annual ', { delay: 40 });
     await expect.poll(() => mine.count()).toBe(1);
     expect(await mine.first().textContent()).toBe('annual ');
