@@ -17,10 +17,8 @@ const texts = (page: Page, selector: string) => page.locator(selector).evaluateA
 const labels = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('data-label')));
 
 // Types a paragraph and ends it with a key; Escape first closes an opener completion list if one is open.
-// Two frames pass before typing: a first character typed within a frame or two of the Enter that
-// made its paragraph sometimes lands before the caret (a known editor race, see the closing note).
+// No wait after Enter: a delegate types the next paragraph at once (fast-typing.test.ts).
 async function paragraph(page: Page, text: string, then: string | null = 'Enter'): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.keyboard.type(text);
   if (await page.locator('.ph-completion:not([hidden])').count()) await page.keyboard.press('Escape');
   if (then) await page.keyboard.press(then);

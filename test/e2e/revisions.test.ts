@@ -23,11 +23,8 @@ const rev2 = [
 
 const opTexts = (page: Page) => page.locator('.page .ph-document .ph-op > .ph-text').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
 
-// Types text; Escape closes an opener completion list if one opened. Two frames pass first:
-// a character typed in the same frame as the Enter that made its paragraph has been seen
-// (rarely) to land before the caret; see the closing note of this change.
+// Types text; Escape closes an opener completion list if one opened.
 async function type(page: Page, text: string, then: string | null = null): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   await page.keyboard.type(text);
   if (await page.locator('.ph-completion:not([hidden])').count()) await page.keyboard.press('Escape');
   if (then) await page.keyboard.press(then);
