@@ -37,6 +37,18 @@ c) *Aprueba* el programa provisional.
     expect(again.stdout).toBe(first.stdout);
   });
 
+  it('numbers a document in negotiation with its stable labels, and its clean text as it stands', () => {
+    // In negotiation on a base holding (a) and (b): the paragraph "db" came after "da".
+    const json = JSON.parse(readFileSync(join(repoRoot, decision), 'utf8')) as { content: { attrs: Record<string, unknown> }[] };
+    json.content[0]!.attrs.negotiation = { revisionId: 'r1', label: 'Rev.1', numbers: { da: 1, dc: 2 } };
+    const compilation = runCli(['export', '-', '--to', 'text'], JSON.stringify(json));
+    expect(compilation.status).toBe(0);
+    expect(compilation.stdout).toContain('a) *Toma nota* del informe de la Comisión;\n\na) bis *Decide* que el período de sesiones:\n');
+    expect(compilation.stdout).toContain('\nb) *Aprueba* el programa provisional.\n');
+    const clean = runCli(['export', '-', '--view', 'clean'], JSON.stringify(json));
+    expect(clean.stdout).toBe(runCli(['export', decision, '--view', 'clean']).stdout);
+  });
+
   it('defaults to text when --to is not given', () => {
     expect(runCli(['export', decision]).stdout).toBe(runCli(['export', decision, '--to', 'text']).stdout);
   });

@@ -1,0 +1,114 @@
+import { Node } from 'prosemirror-model';
+import type { EditorState } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { resolutionSchema } from '../../../schemas/resolution-schema.js';
+import { exportText } from '../../../shared/document/export-text.js';
+import { newId } from '../../../shared/ids.js';
+import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
+import { addParagraphAlternative, proposeInsertion } from '../../../shared/negotiation/index.js';
+import { baseNumbers, negotiationBaseOf, readNegotiationBase, withNegotiationBase } from '../../../shared/negotiation/negotiation-base.js';
+import { documentStableLabels, issueCleanText, stableLabels } from '../../../shared/negotiation/stable-numbering.js';
+import { delegationProposals } from '../../../shared/negotiation/views.js';
+import { docToYDoc, yDocToDoc } from '../../../shared/ydoc.js';
+import { sampleDecision, sampleResolution } from '../document/sample-documents.js';
+import { apply, posOf, stateOf } from './helpers.js';
+
+// A new paragraph of the same type as the one with id `after`, right after it.
+function insertAfter(state: EditorState, type: string, after: string, id: string, text: string): EditorState {
+  const pos = posOf(state.doc, type, after);
+  const node = state.doc.nodeAt(pos)!;
+  const paragraph = node.type.create({ id }, resolutionSchema.nodes.paragraph_text!.create(null, resolutionSchema.text(text)));
+  return apply(state, state.tr.insert(pos + node.nodeSize, paragraph));
+}
+
+// The sample resolution in negotiation on itself ("Rev.1"), with a paragraph after OP 1 and PP 1.
+function negotiated(): Node {
+  const base = sampleResolution();
+  let state = stateOf(withNegotiationBase(base, negotiationBaseOf('rev1', 'Rev.1', base)));
+  state = insertAfter(state, 'operative_paragraph', 'op1', 'op1bis', 'Also encourages Member States;');
+  state = insertAfter(state, 'preambular_paragraph', 'pp1', 'pp1bis', 'Bearing in mind its resolution,');
+  return state.doc;
+}
+
+describe('the negotiation base in the document header', () => {
+  it('keeps the base numbers of PP, OP and decision paragraphs, and travels through a Y.Doc and JSON unchanged', () => {
+    const base = sampleResolution();
+    expect(baseNumbers(base)).toMatchObject({ pp1: 1, pp2: 2, op1: 1, op2: 2 });
+    expect(baseNumbers(base)).not.toHaveProperty('op1a');
+    const doc = negotiated();
+    const carried = readNegotiationBase(doc);
+    expect(carried).toEqual({ revisionId: 'rev1', label: 'Rev.1', numbers: baseNumbers(base) });
+    expect(readNegotiationBase(yDocToDoc(docToYDoc(doc)))).toEqual(carried);
+    expect(readNegotiationBase(Node.fromJSON(resolutionSchema, JSON.parse(JSON.stringify(doc.toJSON()))))).toEqual(carried);
+    expect(readNegotiationBase(base)).toBeNull();
+  });
+
+  it('is checked by the schema: a malformed base is refused', () => {
+    const doc = sampleResolution();
+    for (const bad of [{ revisionId: 'r' }, { revisionId: 'r', label: 'Rev.1', numbers: { op1: 'one' } }, 'Rev.1', [1]]) {
+      const json = doc.toJSON() as { content: { attrs: Record<string, unknown> }[] };
+      json.content[0]!.attrs.negotiation = bad;
+      expect(() => Node.fromJSON(resolutionSchema, json).check()).toThrow(RangeError);
+    }
+  });
+
+  it('replaces the header only when the base changes, and leaves the rest of the header as it was', () => {
+    const doc = negotiated();
+    expect(withNegotiationBase(doc, readNegotiationBase(doc))).toBe(doc);
+    const out = withNegotiationBase(doc, null);
+    expect(readNegotiationBase(out)).toBeNull();
+    expect(out.firstChild!.attrs.sponsors).toEqual(['Chile', 'Ghana', 'Sweden']);
+    expect(out.child(1)).toBe(doc.child(1));
+  });
+
+  it('gives the same stable labels from the numbers it carries as from the base document', () => {
+    const doc = negotiated();
+    const labels = documentStableLabels(doc)!;
+    expect(labels).toEqual(stableLabels(doc, sampleResolution()));
+    expect([labels.get('op1'), labels.get('op1bis'), labels.get('op2'), labels.get('pp1bis')]).toEqual(['OP 1', 'OP 1 bis', 'OP 2', 'PP 1 bis']);
+    expect(documentStableLabels(sampleResolution())).toBeNull();
+  });
+
+  it('issues a clean text against the base the document carries, and the clean text carries none', () => {
+    const issued = issueCleanText(negotiated());
+    expect(issued.table.filter((r) => r.old !== r.new).map((r) => `${r.old} -> ${r.new}`)).toEqual(['PP 1 bis -> PP 2', 'PP 2 -> PP 3', 'OP 1 bis -> OP 2', 'OP 2 -> OP 3', 'OP 3 -> OP 4']);
+    expect(readNegotiationBase(issued.doc)).toBeNull();
+  });
+});
+
+describe('texts of a document in negotiation', () => {
+  it('writes the compilation with stable numbers and references, the clean text numbered as it stands', () => {
+    let state = stateOf(negotiated());
+    // A reference to the inserted paragraph at the end of OP 2's text.
+    const op2 = posOf(state.doc, 'operative_paragraph', 'op2');
+    const end = op2 + 1 + state.doc.nodeAt(op2)!.firstChild!.nodeSize - 1;
+    state = apply(state, state.tr.insert(end, resolutionSchema.nodes.cross_reference!.create({ target: 'op1bis' })));
+    state = apply(state, addParagraphAlternative(state, posOf(state.doc, 'preambular_paragraph', 'pp1bis'), 'Bearing in mind also,'));
+    const compilation = exportText(state.doc);
+    expect(compilation).toContain('\n1 bis. Also encourages Member States;\n');
+    expect(compilation).toContain('\n2. *Decides*');
+    expect(compilation).toContain('1 bis\n');
+    expect(compilation).toContain('\nPP1 bis alt [Bearing in mind also,]\n');
+    const clean = exportText(state.doc, { view: 'clean' });
+    expect(clean).toContain('\n2. Also encourages Member States;\n');
+    expect(clean).toContain('\n3. *Decides*');
+    expect(clean).toContain('2\n');
+    // The same text out of negotiation is numbered as it stands.
+    expect(exportText(withNegotiationBase(state.doc, null))).toContain('\n2. Also encourages Member States;\n');
+  });
+
+  it('letters an inserted decision paragraph "(a) bis" in the compilation', () => {
+    const base = sampleDecision();
+    let state = stateOf(withNegotiationBase(base, negotiationBaseOf('rev1', 'Rev.1', base)));
+    state = insertAfter(state, 'decision_paragraph', 'da', newId(), 'Also takes note of the statement;');
+    expect(exportText(state.doc)).toContain('\n(a) bis Also takes note of the statement;\n\n(b) *Decides*');
+  });
+
+  it('draws the clean view without the base, and lists a delegation’s proposals at stable paths', () => {
+    let state = stateOf(negotiated());
+    expect(readNegotiationBase(cleanViewDoc(state.doc))).toBeNull();
+    const pos = posOf(state.doc, 'operative_paragraph', 'op1bis') + 2;
+    state = apply(state, proposeInsertion(state, { delegation: 'CAN', text: 'all ', pos: pos + 'Also encourages '.length }));
+    expect(delegationProposals(state.doc, 'CAN').map((p) => p.path)).toEqual(['OP 1 bis']);
+  });
+});
