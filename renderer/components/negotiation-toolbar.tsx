@@ -3,6 +3,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
+import { paragraphBracket } from '../../shared/negotiation/model.js';
 import {
   addAlternativeText,
   addParagraphAlternativeText,
@@ -15,6 +16,7 @@ import {
   type BracketTarget,
   type NegotiationRequest,
 } from '../editor/negotiation/negotiation-actions.js';
+import { enclosingParagraphPos } from '../editor/negotiation/negotiation-commands.js';
 import { chooseKeys, negotiationActions } from '../editor/negotiation/negotiation-menu.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { AttributionPicker } from './attribution-picker.js';
@@ -28,15 +30,22 @@ import { TextPromptDialog, type TextPrompt } from './text-prompt-dialog.js';
  */
 export type NegotiationToolbarProps = { view: EditorView | null; moreTools?: ReactNode };
 
-type Snapshot = { mask: string; group: AlternativeGroupAt | null };
+type Snapshot = { mask: string; group: AlternativeGroupAt | null; paragraphBracketed: boolean };
 
-/** Which facilitator actions apply in `state` (0/1 per action, dry runs without dispatch) and the alternative group at the cursor. */
+/**
+ * Which facilitator actions apply in `state` (0/1 per action, dry runs without dispatch),
+ * the alternative group at the cursor, and whether the cursor's paragraph is bracketed whole.
+ */
 export function negotiationSnapshot(state: EditorState, view?: EditorView): Snapshot {
-  return { mask: negotiationActions.map((action) => (action.run(state, undefined, view) ? '1' : '0')).join(''), group: alternativesAt(state) };
+  const mask = negotiationActions.map((action) => (action.run(state, undefined, view) ? '1' : '0')).join('');
+  const pos = enclosingParagraphPos(state);
+  const paragraph = pos === null ? null : state.doc.nodeAt(pos);
+  return { mask, group: alternativesAt(state), paragraphBracketed: !!paragraph && paragraphBracket(paragraph) !== null };
 }
 
 const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
-  a.mask === b.mask && a.group?.pos === b.group?.pos && a.group?.current === b.group?.current && a.group?.options.join('\u0000') === b.group?.options.join('\u0000');
+  a.mask === b.mask &&
+  a.paragraphBracketed === b.paragraphBracketed && a.group?.pos === b.group?.pos && a.group?.current === b.group?.current && a.group?.options.join('\u0000') === b.group?.options.join('\u0000');
 
 const prompts: Record<'alternative' | 'paragraph-alternative', TextPrompt> = {
   alternative: { title: 'Add an alternative', lead: 'The alternative goes right after the bracketed text: [current][alternative].', label: 'Text of the alternative', submit: 'Add alternative' },
@@ -60,7 +69,7 @@ const refreshDelayMs = 150;
  * stop: Left/Right, Home/End move between buttons.
  */
 export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreTools }: NegotiationToolbarProps) {
-  const [snapshot, setSnapshot] = useState<Snapshot>({ mask: '0'.repeat(negotiationActions.length), group: null });
+  const [snapshot, setSnapshot] = useState<Snapshot>({ mask: '0'.repeat(negotiationActions.length), group: null, paragraphBracketed: false });
   const [focusIndex, setFocusIndex] = useState(0);
   const [prompt, setPrompt] = useState<'alternative' | 'paragraph-alternative' | null>(null);
   const [attribution, setAttribution] = useState<BracketTarget | null>(null);
@@ -144,7 +153,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
     buttons.current[wrapped]?.focus();
   };
   const tabStop = Math.min(focusIndex, count - 1);
-  const button = (index: number, props: { id: string; label: string; keys: string; face: string; enabled: boolean; onRun: () => void }) => (
+  const button = (index: number, props: { id: string; label: string; keys: string; face: string; enabled: boolean; pressed?: boolean; onRun: () => void }) => (
     <button
       key={props.id}
       ref={(el) => {
@@ -156,6 +165,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       aria-label={props.label}
       aria-keyshortcuts={ariaKeys(props.keys)}
       aria-disabled={!props.enabled}
+      aria-pressed={props.pressed}
       title={`${props.label} (${displayKeys(props.keys)})`}
       tabIndex={index === tabStop ? 0 : -1}
       onMouseDown={(e) => e.preventDefault()}
@@ -174,6 +184,8 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
             button(i, {
               ...action,
               enabled: snapshot.mask[i] === '1',
+              // The paragraph toggle shows whether the paragraph is bracketed now.
+              pressed: action.id === 'paragraph' ? snapshot.paragraphBracketed : undefined,
               onRun: () => runAt(i, (v) => action.run(v.state, v.dispatch, v), `${action.label} does not apply here.`, !asks.has(action.id)),
             }),
           )}

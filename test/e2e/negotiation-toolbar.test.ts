@@ -214,8 +214,11 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await pause(page);
     const opens = op2.locator('.ph-para-bracket-open');
     const before = await opens.count();
-    await toolbar.getByRole('button', { name: 'Bracket or unbracket paragraph' }).click();
+    const paragraphToggle = toolbar.getByRole('button', { name: 'Bracket or unbracket paragraph' });
+    expect(await paragraphToggle.getAttribute('aria-pressed')).toBe('false');
+    await paragraphToggle.click();
     await expect.poll(() => opens.count()).toBe(before + 1);
+    await expect.poll(() => paragraphToggle.getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'negotiation-paragraph-bracket');
     await pause(page);
     await page.keyboard.press('Control+z');
