@@ -36,6 +36,14 @@ async function inMargin(page: Page, label: Locator): Promise<void> {
   }
 }
 
+// The Details panel: a document bar button, or an entry of its View menu.
+async function showDetails(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Details', exact: true });
+  if ((await button.count()) > 0) return button.click();
+  await page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: /^View/ }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Details' }).click();
+}
+
 describe('paragraph status in the margin and its dialog, in Chromium', { timeout: 300_000 }, () => {
   it('agrees OP 1, refuses to reopen it without a reason, reopens it with one, lists the history, sets a reservation and undoes it', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
@@ -48,6 +56,9 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
 
     // From the keyboard: Mod-Alt-Shift-s in OP 1 opens the dialog for OP 1.
     await op1.locator('.ph-text').click({ position: { x: 200, y: 6 } });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('ph-document') && document.getSelection()?.anchorNode?.parentElement?.closest('.ph-op') === document.querySelector('.ph-document .ph-op')))
+      .toBe(true);
     await page.keyboard.press('Control+Alt+Shift+S');
     const dialog = page.getByRole('dialog', { name: 'Status of OP 1' });
     await dialog.waitFor();
@@ -118,14 +129,15 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await op2Dialog.waitFor({ state: 'hidden' });
 
     // Zoomed in, the label still sits beside the text.
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.keyboard.press('Control+=');
+    await page.keyboard.press('Control+=');
+    await expect.poll(() => page.locator('.page').evaluate((el) => (el as HTMLElement).style.zoom)).not.toBe('1');
     await inMargin(page, reopened);
     await reopened.scrollIntoViewIfNeeded();
     await screenshot(page, 'paragraph-status-zoom');
 
     // Right to left: the label moves to the other margin.
-    await page.getByRole('button', { name: 'Details' }).click();
+    await showDetails(page);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
     await expect.poll(() => page.locator('.ph-document').getAttribute('dir')).toBe('rtl');
     await inMargin(page, reopened);

@@ -4,9 +4,9 @@
  * margin as a small button with the status in words and a colour ("Agreed", "Reservation:
  * USA", "Parked"; never colour alone). Pending paragraphs get one too, shown only while the
  * pointer is over the paragraph (and hidden from assistive technology), so what is NOT
- * pending stands out at a glance. Clicking
- * the button (or Enter on it, or Mod-Alt-Shift-s in the paragraph) fires
- * `paragraphStatusRequestEvent` on the editor's root; the status dialog listens for it.
+ * pending stands out at a glance. Clicking the button (or Enter on it, or Mod-Alt-Shift-s
+ * in the paragraph) fires `paragraphStatusRequestEvent` on the editor's root; the status
+ * dialog listens for it.
  *
  * Typing must stay cheap: a transaction only re-reads the top-level paragraphs its steps
  * touched, and only when a step changed structure (not just text inside one text block)
