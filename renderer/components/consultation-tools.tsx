@@ -5,12 +5,13 @@ import type { ApiClient, ConsultationStatus, Participant, RemotePresence } from 
 import { facilitatorParagraph, localCursor, scrollToParagraph, setPresence } from '../editor/presence-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
+import type { BarMenuItem } from './bar-menu.js';
 import { HostDialog } from './consultation-host-dialog.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
 
-/** What the document view places for consultations: a bar button, the status indicator, a side panel and a dialog. */
-export type ConsultationTools = { button: ReactNode; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
+/** What the document view places for consultations: a bar button, its entry in a bar menu, the status indicator, a side panel and a dialog. */
+export type ConsultationTools = { button: ReactNode; menuItem: BarMenuItem; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
 
 // The cursor is shared at most this often while someone moves it or types.
 const presenceIntervalMs = 150;
@@ -110,6 +111,9 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
       Start consultation…
     </button>
   );
+  const menuItem: BarMenuItem = joined
+    ? { key: 'consultation', label: 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
+    : { key: 'consultation', label: 'Start consultation…', onSelect: () => setHostDialog(true) };
   const line = statusLine(status, docId);
   const indicator = line ? (
     <span className={`consultation-status consultation-${status?.state ?? 'offline'}`} role="status" aria-live="polite">
@@ -129,5 +133,5 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
       </>
     ) : null;
   const dialog = hostDialog ? <HostDialog api={api} docId={docId} status={status} onClose={() => setHostDialog(false)} /> : null;
-  return { button, indicator, panel, dialog };
+  return { button, menuItem, indicator, panel, dialog };
 }

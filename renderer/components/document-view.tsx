@@ -14,6 +14,7 @@ import { numberingKey } from '../editor/numbering-plugin.js';
 import { outlineEntries } from '../editor/outline.js';
 import type { OutlineEntry } from '../editor/outline.js';
 import { displayTitle, messageOf } from '../format.js';
+import { BarMenu } from './bar-menu.js';
 import { useConsultationTools } from './consultation-tools.js';
 import { CrossReferencePicker } from './cross-reference-picker.js';
 import { EditorToolbar } from './editor-toolbar.js';
@@ -30,7 +31,7 @@ import { useNegotiationViews } from './negotiation-views.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { useRevisionTools } from './revision-tools.js';
 import { useSuggestionMode } from './suggestion-toggle.js';
-import { ZoomControl } from './zoom-control.js';
+import { useZoomKeys, zoomMenuItems } from './zoom-control.js';
 
 /** Props of the document view. */
 export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void; onOpenDocument?: (id: string) => void };
@@ -83,6 +84,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? editorState : null);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
+  useZoomKeys(zoom, setZoom);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
   useEffect(() => {
@@ -157,25 +159,30 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   return (
     <div className="document-view">
       <div className="document-bar" role="toolbar" aria-label="Document">
-        <h1 className="document-bar-title">{phase === 'failed' ? 'Document unavailable' : displayTitle(title)}</h1>
-        <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
-          {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
-        </span>
+        <div className="document-bar-heading">
+          <h1 className="document-bar-title">{phase === 'failed' ? 'Document unavailable' : displayTitle(title)}</h1>
+          <div className="document-bar-states">
+            <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
+              {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
+            </span>
+            {consultation.indicator}
+            {negotiationBase.indicator}
+          </div>
+        </div>
         {views.switcher}
-        {consultation.indicator}
-        {negotiationBase.indicator}
         {suggestion.button}
-        <ZoomControl zoom={zoom} onZoom={setZoom} />
-        <button type="button" className="button subtle" aria-pressed={panels.outline} onClick={() => setPanels((p) => ({ ...p, outline: !p.outline }))}>
-          Outline
-        </button>
-        <button type="button" className="button subtle" aria-pressed={panels.details} onClick={() => setPanels((p) => ({ ...p, details: !p.details }))}>
-          Details
-        </button>
+        <BarMenu label="Negotiation" items={[...negotiationBase.menuItems, ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
+        <BarMenu label="Consultation" items={[consultation.menuItem, notes.menuItem]} />
+        <BarMenu
+          label="View"
+          badge={zoom === 100 ? undefined : `${zoom}%`}
+          items={[
+            { key: 'outline', label: 'Outline', checked: panels.outline, onSelect: () => setPanels((p) => ({ ...p, outline: !p.outline })) },
+            { key: 'details', label: 'Details', checked: panels.details, onSelect: () => setPanels((p) => ({ ...p, details: !p.details })) },
+            ...zoomMenuItems(zoom, setZoom),
+          ]}
+        />
         {tools.buttons}
-        {consultation.button}
-        {notes.button}
-        {dashboard.button}
         <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
           Close

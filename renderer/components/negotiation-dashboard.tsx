@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import type { ApiClient } from '../../shared/api/contract.js';
 import type { BracketEvent, BracketLife, NegotiationOverview, NegotiationPoint } from '../../shared/negotiation/tracking.js';
 import { messageOf } from '../format.js';
+import type { BarMenuItem } from './bar-menu.js';
 import { NegotiationChart, pointLabel } from './negotiation-chart.js';
 
-/** What the document view places for the dashboard: a bar button and a side panel. */
-export type NegotiationDashboardTools = { button: ReactNode; panel: ReactNode };
+/** What the document view places for the dashboard: a bar button, its entry in a bar menu, and a side panel. */
+export type NegotiationDashboardTools = { button: ReactNode; menuItem: BarMenuItem; panel: ReactNode };
 
 const eventText: Record<BracketEvent['kind'], string> = {
   proposed: 'Proposed',
@@ -164,5 +165,6 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
       ) : null}
     </section>
   ) : null;
-  return { button, panel };
+  const menuItem: BarMenuItem = { key: 'dashboard', label: 'Dashboard', checked: open, title: 'Negotiation dashboard: brackets and agreed paragraphs', onSelect: () => setOpen((o) => !o) };
+  return { button, menuItem, panel };
 }

@@ -8,9 +8,10 @@ import { findNodeById, jumpToParagraphTr } from '../editor/outline.js';
 import { paragraphAt } from '../editor/presence-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
+import type { BarMenuItem } from './bar-menu.js';
 
-/** What the document view places for private notes: a bar button and a side panel. */
-export type PrivateNotesTools = { button: ReactNode; panel: ReactNode };
+/** What the document view places for private notes: a bar button, its entry in a bar menu, and a side panel. */
+export type PrivateNotesTools = { button: ReactNode; menuItem: BarMenuItem; panel: ReactNode };
 
 /** The paragraph a note is written on, as people name it. */
 export type NoteTarget = { id: string; where: string };
@@ -169,5 +170,6 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
       </ul>
     </section>
   ) : null;
-  return { button, panel };
+  const menuItem: BarMenuItem = { key: 'notes', label: 'Private notes', checked: open, title: 'Private notes: kept on this computer, never shared', onSelect: () => setOpen((o) => !o) };
+  return { button, menuItem, panel };
 }

@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
+import type { ApiClient, ConsultationStatus, Profile } from '../../shared/api/contract.js';
 import { configureSuggestion, suggestionKey, toggleSuggestion, type SuggestionState } from '../editor/negotiation/suggestion-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
+import type { BarMenuItem } from './bar-menu.js';
 import { inConsultation } from './consultation-tools.js';
+import { profileChangedEvent } from './profile-dialog.js';
 
-/** What the document view places for suggestion mode: the toggle in the bar and the notice line under it. */
-export type SuggestionTools = { button: ReactNode; notice: ReactNode };
+/**
+ * What the document view places for suggestion mode: the toggle in the bar (shown while
+ * suggesting, locked or read-only, so the mode is always in sight), its entry in a bar menu
+ * (null while locked or until ready), and the notice line under the bar.
+ */
+export type SuggestionTools = { button: ReactNode; menuItem: BarMenuItem | null; notice: ReactNode };
 
 // A notice stays this long unless dismissed.
 const noticeMs = 8000;
@@ -36,9 +42,13 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
       () => undefined,
     );
     const stop = api.on('consultation.status', (s) => setStatus(s));
+    // A delegation changed in the profile dialog: the toggle and Mod-Alt-s suggest as the new one.
+    const onProfile = (event: Event) => setProfileCode((event as CustomEvent<Profile>).detail.delegation);
+    window.addEventListener(profileChangedEvent, onProfile);
     return () => {
       live = false;
       stop();
+      window.removeEventListener(profileChangedEvent, onProfile);
     };
   }, [api]);
 
@@ -91,11 +101,12 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
     );
   }, [api, view]);
 
-  if (!view || !state) return { button: null, notice: null };
+  if (!view || !state) return { button: null, menuItem: null, notice: null };
   const code = state.delegation;
   const on = state.mode === 'suggest';
+  const label = on ? `Suggesting as ${code}` : code ? `Suggest as ${code}` : 'Suggest as delegation';
   const button =
-    state.mode === 'read-only' ? (
+    !on && !state.locked && state.mode !== 'read-only' ? null : state.mode === 'read-only' ? (
       <span className="sync-status" role="status">
         Read only (observer)
       </span>
@@ -109,7 +120,7 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
         title={state.locked ? 'In this consultation your edits are always proposals of your delegation' : 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)'}
         onClick={toggle}
       >
-        {on ? `Suggesting as ${code}` : code ? `Suggest as ${code}` : 'Suggest as delegation'}
+        {label}
       </button>
     );
   const line = notice ? (
@@ -120,5 +131,8 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
       </button>
     </div>
   ) : null;
-  return { button, notice: line };
+  const menuItem: BarMenuItem | null = state.locked
+    ? null
+    : { key: 'suggest', label: code ? `Suggest as ${code}` : 'Suggest as delegation', checked: on, title: 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)', onSelect: toggle };
+  return { button, menuItem, notice: line };
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { BarMenuItem } from './bar-menu.js';
 
 /** The zoom steps of the page, in percent (80% for a small screen up to 200% for a projector). */
 export const zoomSteps: readonly number[] = [80, 90, 100, 110, 125, 150, 175, 200];
@@ -13,11 +14,11 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
 export type ZoomControlProps = { zoom: number; onZoom: (zoom: number) => void };
 
 /**
- * Smaller / current / larger buttons for the page zoom, and the keyboard shortcuts
- * Ctrl/Cmd + and - (step) and Ctrl/Cmd 0 (back to 100%), taken over from the browser's own
- * page zoom so only the page grows, not the chrome around it.
+ * The keyboard shortcuts of the page zoom: Ctrl/Cmd + and - (step) and Ctrl/Cmd 0 (back to
+ * 100%), taken over from the browser's own page zoom so only the page grows, not the chrome
+ * around it.
  */
-export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
+export function useZoomKeys(zoom: number, onZoom: (zoom: number) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
@@ -30,6 +31,11 @@ export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [zoom, onZoom]);
+}
+
+/** Smaller / current / larger buttons for the page zoom, with its keyboard shortcuts (useZoomKeys). */
+export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
+  useZoomKeys(zoom, onZoom);
   return (
     <div className="zoom-control" role="group" aria-label="Zoom">
       <button type="button" className="button subtle" aria-label="Zoom out" disabled={zoom <= zoomSteps[0]!} onClick={() => onZoom(stepZoom(zoom, -1))}>
@@ -43,4 +49,13 @@ export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
       </button>
     </div>
   );
+}
+
+/** The zoom as entries of a bar menu: larger, smaller and back to 100% (the menu stays open to step on). */
+export function zoomMenuItems(zoom: number, onZoom: (zoom: number) => void): BarMenuItem[] {
+  return [
+    { key: 'zoom-in', label: 'Zoom in', groupStart: true, keepOpen: true, disabled: zoom >= zoomSteps[zoomSteps.length - 1]!, onSelect: () => onZoom(stepZoom(zoom, 1)) },
+    { key: 'zoom-out', label: 'Zoom out', keepOpen: true, disabled: zoom <= zoomSteps[0]!, onSelect: () => onZoom(stepZoom(zoom, -1)) },
+    { key: 'zoom-reset', label: `Zoom ${zoom}%, reset to 100%`, keepOpen: true, onSelect: () => onZoom(100) },
+  ];
 }
