@@ -161,9 +161,13 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     const picker = page.getByRole('dialog', { name: 'Attribution' });
     await expect.poll(() => picker.isVisible()).toBe(true);
     expect(await picker.innerText()).toContain('Paragraph bracketed whole');
-    await page.keyboard.type('mexico');
+    // Down moves from the search into its matches; Enter picks the focused one.
+    await page.keyboard.type('mex');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Choose Mexico (MEX)');
     await page.keyboard.press('Enter');
     await expect.poll(() => picker.getByRole('checkbox', { name: 'MEX proposed it' }).isChecked()).toBe(true);
+    expect(await picker.getByRole('searchbox', { name: 'Find a delegation' }).evaluate((el) => el === document.activeElement)).toBe(true);
     // Enter in the emptied search applies.
     await page.keyboard.press('Enter');
     await expect.poll(() => picker.isVisible()).toBe(false);
