@@ -16,7 +16,10 @@
  */
 import type { Node } from 'prosemirror-model';
 import { readHeader } from '../document/header.js';
-import { computeNumbering } from '../document/numbering.js';
+import { computeNumbering, type Numbering } from '../document/numbering.js';
+import { readNegotiationBase, type NegotiationBaseAttr } from '../negotiation/negotiation-base.js';
+import { stableLabels } from '../negotiation/stable-numbering.js';
+import { paragraphStructureKey, stableNumbering } from '../negotiation/stable-view.js';
 import { brokenReferenceProblems } from './rules/cross-reference.js';
 import { punctuationProblem } from './rules/punctuation.js';
 import { repeatedOpenerProblems, type OpenerEntry } from './rules/repeated.js';
@@ -50,9 +53,20 @@ const punctuationLanguages = new Set<StyleLanguage>(['en', 'fr', 'es', 'ru']);
 export function createStyleChecker(): StyleChecker {
   let cache = new Map<string, Entry>();
   let analysed = 0;
+  // In negotiation, messages name paragraphs as the page does ("OP 5 bis"); the stable labels
+  // are recomputed only when the base or the paragraph structure changed, as the editor's are.
+  let stable: { attr: NegotiationBaseAttr; key: string; labels: Map<string, string> } | null = null;
+  const numberingOf = (doc: Node): Numbering => {
+    const fresh = computeNumbering(doc);
+    const attr = readNegotiationBase(doc);
+    if (!attr) return fresh;
+    const key = paragraphStructureKey(doc);
+    if (stable?.attr !== attr || stable.key !== key) stable = { attr, key, labels: stableLabels(doc, attr.numbers) };
+    return stableNumbering(fresh, stable.labels);
+  };
   const check = (doc: Node, changedIds?: ReadonlySet<string>): StyleProblem[] => {
     const language = readHeader(doc).language;
-    const numbering = computeNumbering(doc);
+    const numbering = numberingOf(doc);
     const units = collectUnits(doc, numbering);
     const next = new Map<string, Entry>();
     const summaries: ParagraphSummary[] = [];

@@ -9,6 +9,7 @@ import { addParagraphAlternative, proposeInsertion } from '../../../shared/negot
 import { baseNumbers, negotiationBaseOf, readNegotiationBase, withNegotiationBase } from '../../../shared/negotiation/negotiation-base.js';
 import { documentStableLabels, issueCleanText, stableLabels } from '../../../shared/negotiation/stable-numbering.js';
 import { delegationProposals } from '../../../shared/negotiation/views.js';
+import { checkDocument, createStyleChecker } from '../../../shared/style/check.js';
 import { docToYDoc, yDocToDoc } from '../../../shared/ydoc.js';
 import { sampleDecision, sampleResolution } from '../document/sample-documents.js';
 import { apply, posOf, stateOf } from './helpers.js';
@@ -110,5 +111,20 @@ describe('texts of a document in negotiation', () => {
     const pos = posOf(state.doc, 'operative_paragraph', 'op1bis') + 2;
     state = apply(state, proposeInsertion(state, { delegation: 'CAN', text: 'all ', pos: pos + 'Also encourages '.length }));
     expect(delegationProposals(state.doc, 'CAN').map((p) => p.path)).toEqual(['OP 1 bis']);
+  });
+
+  it('names paragraphs in style problems as the page does: "OP 1 bis", subparagraphs "OP 2 (a)"', () => {
+    let state = stateOf(negotiated());
+    // OP 1 bis loses its final semicolon.
+    const text = posOf(state.doc, 'operative_paragraph', 'op1bis') + 1;
+    const end = text + state.doc.nodeAt(text)!.nodeSize - 1;
+    state = apply(state, state.tr.delete(end - 1, end));
+    const messages = checkDocument(state.doc).map((p) => p.message);
+    expect(messages).toContain('OP 1 bis: ends with no final punctuation where a semicolon is expected (an operative paragraph ends with a semicolon)');
+    // The incremental checker agrees after a change to the base.
+    const checker = createStyleChecker();
+    checker.check(state.doc);
+    const out = apply(state, state.tr.setNodeAttribute(0, 'negotiation', null));
+    expect(checker.check(out.doc).map((p) => p.message)).toContain('OP 2: ends with no final punctuation where a semicolon is expected (an operative paragraph ends with a semicolon)');
   });
 });
