@@ -9,6 +9,9 @@
  * text, no plugins) holding the same text, bundled with esbuild, in the same run.
  * Chromium runs with frame-rate limiting and vsync off, so a sample measures the work of a
  * keystroke rather than the wait for the display's next 16.7 ms tick.
+ * `--brackets N` (or `npm run bench -- keystroke-brackets`, N = 300) types into the same
+ * document as a compilation text in negotiation, with N brackets (see _keystroke-doc.ts);
+ * the JSON line then also has `brackets`, `alternative_groups` and `max_bracket_depth`.
  * `--profile` also records a CPU profile of the Penholder run and prints the functions with
  * the most self time, and `--trace` a Chromium trace of both runs summed by event (script,
  * style recalculation, layout, paint), to see what dominates a keystroke.
@@ -23,34 +26,13 @@ import { build as viteBuild } from 'vite';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { RENDERER_VITE_CONFIG, startWebShell } from '../electron/web/web-shell.js';
-import { buildDocument } from '../shared/document/build.js';
-import { exportText } from '../shared/document/export-text.js';
+import { importedBracketCounts, keystrokeBenchText } from './_keystroke-doc.js';
 import { quantile, round3 } from './_stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const typed = 'and invites Member States, relevant United Nations entities and other stakeholders to continue ' +
   'to support the work of the Office on Drugs and Crime in strengthening legal aid systems in all regions, ';
 const warmup = 20;
-
-const words = 'the Secretary-General to continue supporting Member States in strengthening criminal justice systems and legal aid'.split(' ');
-const sentence = (seed: number, length: number) => Array.from({ length }, (_, i) => words[(seed + i * 7) % words.length]).join(' ');
-
-/** The bench document: 12 PPs and 60 OPs (every fifth with two subparagraphs, every fourth with a footnote). */
-function benchText(): string {
-  const doc = buildDocument({
-    header: { symbol: 'A/C.3/78/L.99', sponsors: ['CAN', 'JPN'] },
-    title: 'Strengthening access to legal aid in criminal justice systems',
-    body: 'The General Assembly,',
-    preamble: Array.from({ length: 12 }, (_, i) => ({ text: `Recalling ${sentence(i, 40)},`, opener: 'Recalling' })),
-    operative: Array.from({ length: 60 }, (_, i) => ({
-      text: `Requests ${sentence(i, 130)}${i % 5 === 0 ? ':' : ';'}`,
-      opener: 'Requests',
-      footnotes: i % 4 === 0 ? [{ text: `See resolution 70/${i + 1}, annex.`, at: 40 }] : [],
-      subparagraphs: i % 5 === 0 ? [`${sentence(i, 20)};`, `${sentence(i + 1, 20)};`] : [],
-    })),
-  });
-  return exportText(doc);
-}
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({ entryPoints: [path.join(here, 'keystroke-page', entry)], bundle: true, write: false, format: 'iife', target: 'es2022' });
@@ -195,9 +177,21 @@ async function measureBare(browser: Browser, text: string, probe: string, args: 
   return samples;
 }
 
+// The value of `--brackets N` (0 when absent).
+function bracketsArg(args: string[]): number {
+  const at = args.indexOf('--brackets');
+  if (at < 0) return 0;
+  const n = Number(args[at + 1]);
+  if (!Number.isInteger(n) || n < 0) throw new Error('--brackets needs a whole number, e.g. --brackets 300');
+  return n;
+}
+
 /** Runs the bench and prints its figures. */
 export async function run(args: string[] = []): Promise<void> {
-  const text = benchText();
+  const wanted = bracketsArg(args);
+  const text = keystrokeBenchText(wanted);
+  const counts = wanted > 0 ? importedBracketCounts(text) : null;
+  if (counts && counts.brackets !== wanted) throw new Error(`the bench text has ${counts.brackets} brackets, not ${wanted}`);
   const probe = await bundle('measure.ts');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -208,7 +202,8 @@ export async function run(args: string[] = []): Promise<void> {
     const ours = await measurePenholder(browser, text, probe, args);
     const base = await measureBare(browser, text, probe, args);
     const f = (s: number[], q: number) => round3(quantile(s, q));
-    console.log(`document: ${ours.chars} characters in the editor; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
+    const bracketNote = counts ? `, ${counts.brackets} brackets (${counts.alternativeGroups} alternative groups, depth ${counts.maxBracketDepth})` : '';
+    console.log(`document: ${ours.chars} characters in the editor${bracketNote}; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
     console.log(`penholder: p50 ${f(ours.samples, 0.5)} ms, p95 ${f(ours.samples, 0.95)} ms, max ${f(ours.samples, 1)} ms`);
     console.log(`bare prosemirror: p50 ${f(base, 0.5)} ms, p95 ${f(base, 0.95)} ms, max ${f(base, 1)} ms`);
     console.log(JSON.stringify({
@@ -221,6 +216,7 @@ export async function run(args: string[] = []): Promise<void> {
       samples: ours.samples.length,
       renderer: args.includes('--dev') ? 'dev' : 'production',
       doc_chars: ours.chars,
+      ...(counts ? { brackets: counts.brackets, alternative_groups: counts.alternativeGroups, max_bracket_depth: counts.maxBracketDepth } : {}),
     }));
   } finally {
     await browser.close();
