@@ -66,6 +66,7 @@ export function ownProposalDepth($pos: ResolvedPos, d: string): number {
 }
 
 const notice = (text: string): { notice: string } => ({ notice: text });
+const notHere = 'No proposal can be made here (the title and the header are not negotiated text).';
 const oneParagraph = 'To propose a change, select text within one paragraph, all inside or all outside a bracket.';
 
 /** The range from..to lies inside one own proposal of `d`. */
@@ -95,7 +96,7 @@ export function suggestText(state: EditorState, d: string, from: number, to: num
       const tr = state.tr.insert(at, resolutionSchema.text(text, marks));
       return tr.setSelection(TextSelection.create(tr.doc, at + text.length));
     }
-    if (!$from.parent.canReplaceWith($from.index(), $from.index(), nodes.bracket)) return notice('No proposal can be made here (a title or the header is not negotiated text).');
+    if (!$from.parent.canReplaceWith($from.index(), $from.index(), nodes.bracket)) return notice(notHere);
     const bracket = nodes.bracket.create(bracketAttrs({ proposedBy: [d] }), resolutionSchema.text(text, marks));
     const tr = state.tr.insert(from, bracket);
     return tr.setSelection(TextSelection.create(tr.doc, from + 1 + text.length));
@@ -145,7 +146,10 @@ export function markDeletion(state: EditorState, d: string, from: number, to: nu
     reuse ??= $t.nodeAfter;
     to += $t.nodeAfter!.nodeSize;
   }
-  if (!canBracket(doc, from, to)) return notice(oneParagraph);
+  if (!canBracket(doc, from, to)) {
+    const $f = doc.resolve(from);
+    return notice($f.sameParent(doc.resolve(to)) && $f.parent.inlineContent ? notHere : oneParagraph);
+  }
   const content = deletionContent(doc.slice(from, to).content, d);
   if (content.length === 0) return state.tr.delete(from, to);
   const attrs = reuse ? reuse.attrs : bracketAttrs({ proposedBy: [d], deletion: true });
@@ -223,7 +227,8 @@ function withdrawParagraph(state: EditorState, $pos: ResolvedPos, depth: number,
 
 /**
  * Enter as `d`: proposes a new empty paragraph of the kind the cursor is in, right after
- * that paragraph (a whole-paragraph bracket proposed by `d`), with the cursor in it.
+ * that paragraph and its alternative versions (a whole-paragraph bracket proposed by `d`),
+ * with the cursor in it.
  */
 export function suggestParagraph(state: EditorState, d: string): SuggestionResult {
   const $from = state.selection.$from;
@@ -231,7 +236,11 @@ export function suggestParagraph(state: EditorState, d: string): SuggestionResul
   while (depth > 0 && !bracketableParagraphs.has($from.node(depth).type.name)) depth--;
   if (depth === 0) return notice('New paragraphs can be proposed in the preamble and the operative part only.');
   const type = $from.node(depth).type;
-  const at = $from.after(depth);
+  let at = $from.after(depth);
+  // Not between a paragraph and its alternative versions (OP 7, OP 7 alt): after them.
+  for (let next = state.doc.resolve(at).nodeAfter; next && typeof next.attrs.alternativeOf === 'string' && next.attrs.alternativeOf !== ''; next = state.doc.resolve(at).nodeAfter) {
+    at += next.nodeSize;
+  }
   const $at = state.doc.resolve(at);
   const attrs = { id: newId(), bracket: { id: newId(), proposedBy: [d], supportedBy: [], opposedBy: [], revision: '' } };
   const para = type.createAndFill(attrs);

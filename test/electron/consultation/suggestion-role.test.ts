@@ -1,19 +1,26 @@
 import fs from 'node:fs';
 import { Node } from 'prosemirror-model';
-import type { Transaction } from 'prosemirror-state';
+import { TextSelection, type Transaction } from 'prosemirror-state';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { startHost } from '../../../electron/consultation/host.js';
 import { checkDelegationChange } from '../../../electron/consultation/role-check.js';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
+import { validateDocument } from '../../../shared/document/validate.js';
+import { importText } from '../../../shared/import/index.js';
 import { collectBrackets } from '../../../shared/negotiation/index.js';
+import { negotiationProblems } from '../../../shared/negotiation/validate.js';
 import { docToYDoc, prosemirrorFragment, yDocFromUpdates, yDocToDoc } from '../../../shared/ydoc.js';
 import { rangeOf } from '../../shared/negotiation/helpers.js';
 import { suggestionEditor, type SuggestionEditor } from '../../renderer/editor/negotiation/suggestion-harness.js';
 import { connectPeer, storeWithDocument, synced, waitFor } from './peers.js';
 
 const fixture = Node.fromJSON(resolutionSchema, JSON.parse(fs.readFileSync(new URL('../../fixtures/backend-resolution.json', import.meta.url), 'utf8')));
+
+// A compilation text full of brackets, alternatives and deletion proposals of other delegations.
+const compilation = importText(fs.readFileSync(new URL('../../fixtures/negotiation/ga-third-committee-rev1.txt', import.meta.url), 'utf8')).documents[0]!;
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -92,6 +99,46 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
     // Another delegation's edits of the same kind are refused in CAN's name.
     const other = checkDelegationChange(fixture, e.state.doc, 'BRA');
     expect(other.ok).toBe(false);
+  });
+
+  it('random sequences of suggestion actions anywhere keep the document valid and pass the role check', () => {
+    const action = fc.record({
+      a: fc.integer({ min: 0, max: 1_000_000 }),
+      b: fc.integer({ min: 0, max: 1_000_000 }),
+      range: fc.boolean(),
+      what: fc.constantFrom('type', 'word', 'backspace', 'delete', 'wordBack', 'enter', 'paste'),
+    });
+    fc.assert(
+      // RUS and USA have brackets of their own in the compilation text (a deletion, an alternative).
+      fc.property(fc.boolean(), fc.constantFrom('CAN', 'RUS', 'USA'), fc.array(action, { minLength: 1, maxLength: 12 }), (bracketed, d, actions) => {
+        const start = bracketed ? compilation : fixture;
+        let problem = '';
+        const e = suggestionEditor(start, d, (before, tr) => {
+          const verdict = checkDelegationChange(before.doc, tr.doc, d);
+          if (!verdict.ok && !problem) problem = verdict.reason;
+        });
+        for (const act of actions) {
+          const size = e.state.doc.content.size;
+          const $a = e.state.doc.resolve(act.a % size);
+          // A range within a few characters, as people select (a long one is mostly refused: several paragraphs).
+          const $b = act.range ? e.state.doc.resolve(Math.min(size, (act.a % size) + (act.b % 12))) : $a;
+          e.view.dispatch(e.state.tr.setSelection(TextSelection.between($a, $b)));
+          if (act.what === 'type') e.type('x');
+          else if (act.what === 'word') e.type(' more');
+          else if (act.what === 'backspace') e.key('Backspace');
+          else if (act.what === 'delete') e.key('Delete');
+          else if (act.what === 'wordBack') e.key('Backspace', { ctrlKey: true });
+          else if (act.what === 'enter') e.key('Enter');
+          else e.paste('pasted text');
+        }
+        expect(problem).toBe('');
+        expect(() => validateDocument(e.state.doc.toJSON())).not.toThrow();
+        expect(negotiationProblems(e.state.doc)).toEqual([]);
+        // The agreed text is all still there, in order, once CAN's proposals are taken out.
+        expect(checkDelegationChange(start, e.state.doc, d).ok).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('through a real host: every update of a delegation in suggestion mode is accepted, stored and broadcast', async () => {
