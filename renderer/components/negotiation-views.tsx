@@ -4,7 +4,7 @@ import type { Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ApiClient } from '../../shared/api/contract.js';
+import type { ApiClient, Profile } from '../../shared/api/contract.js';
 import { collectBrackets } from '../../shared/negotiation/model.js';
 import { proposingDelegations, viewExportText, viewFileName } from '../document/negotiation-export.js';
 import type { NegotiationViewMode } from '../document/negotiation-export.js';
@@ -12,6 +12,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import { NegotiationPage } from './negotiation-page.js';
 import { NegotiationProposals } from './negotiation-proposals.js';
+import { profileChangedEvent } from './profile-dialog.js';
 
 /** What the document view places: the view switcher in its bar, and the view shown instead of the editor (null while editing). */
 export type NegotiationViews = { switcher: ReactNode; content: ReactNode };
@@ -51,8 +52,12 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
       (profile) => live && setOwn(profile.delegation),
       () => undefined,
     );
+    // The delegation changed in the profile dialog while the document is open.
+    const onProfile = (event: Event) => setOwn((event as CustomEvent<Profile>).detail.delegation);
+    window.addEventListener(profileChangedEvent, onProfile);
     return () => {
       live = false;
+      window.removeEventListener(profileChangedEvent, onProfile);
     };
   }, [api]);
 

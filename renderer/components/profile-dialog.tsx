@@ -15,6 +15,9 @@ export type ProfileState = {
   setEditing: (editing: boolean) => void;
 };
 
+/** The window event sent after the profile was saved (detail: the saved Profile), for parts that keep a copy of it. */
+export const profileChangedEvent = 'penholder:profile-changed';
+
 /** Loads the profile once (`profile.get`) and saves it (`profile.set`). A backend without profiles leaves it null. */
 export function useProfile(api: ApiClient): ProfileState {
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -31,7 +34,9 @@ export function useProfile(api: ApiClient): ProfileState {
   }, [api]);
   const save = useCallback(
     async (next: Profile) => {
-      setProfile(await api.invoke('profile.set', next));
+      const saved = await api.invoke('profile.set', next);
+      setProfile(saved);
+      window.dispatchEvent(new CustomEvent<Profile>(profileChangedEvent, { detail: saved }));
     },
     [api],
   );
