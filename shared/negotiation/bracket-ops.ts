@@ -124,7 +124,7 @@ export function agreeBracket(state: EditorState, pos: number): Transaction | nul
   if (!bracket) return null;
   const $pos = state.doc.resolve(pos);
   if ($pos.parent.type === nodes.bracket_alternatives) return chooseAlternative(state, $pos.before(), $pos.index());
-  if (bracket.attrs.deletion === true) return state.tr.delete(pos, pos + bracket.nodeSize);
+  if (bracket.attrs.deletion === true) return state.tr.delete(...spacedRange(state.doc, pos, pos + bracket.nodeSize));
   return unwrap(state.tr, pos, bracket);
 }
 
@@ -138,7 +138,7 @@ export function dropBracket(state: EditorState, pos: number): Transaction | null
   if (!bracket) return null;
   if (bracket.attrs.deletion === true) return unwrap(state.tr, pos, bracket);
   const $pos = state.doc.resolve(pos);
-  if ($pos.parent.type !== nodes.bracket_alternatives) return state.tr.delete(pos, pos + bracket.nodeSize);
+  if ($pos.parent.type !== nodes.bracket_alternatives) return state.tr.delete(...spacedRange(state.doc, pos, pos + bracket.nodeSize));
   const group = $pos.parent;
   const rest: Node[] = [];
   group.forEach((child, _offset, index) => {
@@ -184,6 +184,19 @@ export function mergeProposals(state: EditorState, intoPos: number, fromPos: num
   const target = dropped.doc.nodeAt(mapped.pos);
   if (mapped.deleted || !target || target.type !== nodes.bracket) return null;
   return dropped.setNodeMarkup(mapped.pos, null, { ...target.attrs, ...merged });
+}
+
+// The range to delete so that removing [from, to) out of running text leaves one space
+// between words and none before punctuation, a footnote marker or the end of the
+// paragraph, as the clean text export writes it ("remain [particularly] vulnerable").
+function spacedRange(doc: Node, from: number, to: number): [number, number] {
+  const before = doc.resolve(from).nodeBefore;
+  const after = doc.resolve(to).nodeAfter;
+  const last = before?.isText ? (before.text ?? '').slice(-1) : before ? null : '';
+  const next = after?.isText ? (after.text ?? '').charAt(0) : after ? (after.type === nodes.footnote ? ',' : null) : '';
+  if (last === ' ' && next !== null && (next === '' || /^[\s,.;:!?)]/.test(next))) return [from - 1, to];
+  if (last === '' && next === ' ') return [from, to + 1];
+  return [from, to];
 }
 
 function unwrap(tr: Transaction, pos: number, bracket: Node): Transaction | null {

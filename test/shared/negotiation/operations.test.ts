@@ -51,7 +51,7 @@ describe('facilitator actions on brackets', () => {
     state = apply(state, agreeBracket(state, inner?.pos ?? -1));
     expect(compilationText(state.doc)).toContain('*Noting with concern* [the rise in violence] near schools,');
     state = apply(state, dropBracket(state, posOf(state.doc, 'bracket')));
-    expect(compilationText(state.doc)).toContain('*Noting with concern*  near schools,');
+    expect(compilationText(state.doc)).toContain('*Noting with concern* near schools,');
   });
 
   it('chooses one alternative of a group, and dropping one of two leaves a single bracket', () => {
@@ -102,7 +102,7 @@ describe('suggestion mode', () => {
     expect(delegationProposalsText(state.doc, 'rus')).toBe('Proposals by RUS (1)\nOP 3: delete [on progress]\n');
     // Agreeing a deletion removes the text; dropping it keeps the text.
     const deletion = collectBrackets(state.doc).find((b) => b.deletion)?.pos ?? -1;
-    expect(op3Line(compilationText(apply(state, agreeBracket(state, deletion)).doc))).toContain('to report ².');
+    expect(op3Line(compilationText(apply(state, agreeBracket(state, deletion)).doc))).toContain('to report².');
     expect(op3Line(compilationText(apply(state, dropBracket(state, deletion)).doc))).toContain('to report on progress².');
   });
 });
