@@ -34,12 +34,13 @@ export const statusHints: Readonly<Record<StatusState, string>> = {
 /** Names a linked paragraph by its id ("OP 5"); '' or undefined when it no longer exists. */
 export type PathOf = (id: string) => string | undefined;
 
+// A number is never split over two lines of a narrow margin label ("OP" / "1").
 const linkedPaths = (linked: readonly string[], pathOf: PathOf): string =>
-  linked.map((id) => pathOf(id) || 'a removed paragraph').join(', ');
+  linked.map((id) => (pathOf(id) || 'a removed paragraph').replace(/ /g, '\u00a0')).join(', ');
 
 /**
  * The text of a status entry: "Agreed", "Reservation: USA, RUS", "Agreed pending OP 5,
- * OP 7" (linked ids named by `pathOf`).
+ * OP 7" (linked ids named by `pathOf`, with no-break spaces inside each name).
  */
 export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf): string {
   const name = statusNames[entry.state];

@@ -125,8 +125,12 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Status…' }).click();
     const op2Dialog = page.getByRole('dialog', { name: 'Status of OP 2' });
     await op2Dialog.waitFor();
-    await op2Dialog.getByRole('button', { name: 'Cancel' }).click();
+    // OP 2 agreed pending OP 1, picked by number.
+    await op2Dialog.getByRole('radio', { name: 'Agreed pending' }).check();
+    await op2Dialog.getByRole('group', { name: 'Agreed pending these paragraphs' }).getByRole('checkbox', { name: /^OP 1\b/ }).check();
+    await op2Dialog.getByRole('button', { name: 'Set status' }).click();
     await op2Dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Status of OP 2: Agreed pending OP\u00a01' }).waitFor();
 
     // Zoomed in, the label still sits beside the text.
     await page.keyboard.press('Control+=');

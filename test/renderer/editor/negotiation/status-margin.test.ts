@@ -78,13 +78,13 @@ describe('status margin', () => {
     state = setStatus(state, 'op1', { state: 'under_discussion', reason: 'Capital asked for changes' });
     expect(specOf(state, 'op1')).toMatchObject({ text: 'Under discussion', reopened: true });
     state = setStatus(state, 'pp2', { state: 'agreed_pending', linked: ['op3'] });
-    expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP 3');
+    expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP\u00a03');
     // A new operative paragraph before OP 3 renumbers it: the linked label and OP 3's own name follow.
     const op3 = posOf(state.doc, 'op3');
     const { nodes } = resolutionSchema;
     const fresh = nodes.operative_paragraph.create({ id: 'opnew' }, nodes.paragraph_text.create(null, resolutionSchema.text('Invites.')));
     state = state.apply(state.tr.insert(op3, fresh));
-    expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP 4');
+    expect(specOf(state, 'pp2')?.text).toBe('Agreed pending OP\u00a04');
     expect(specOf(state, 'op3')?.path).toBe('OP 4');
     expect(specOf(state, 'opnew')?.path).toBe('OP 3');
   });
