@@ -2,7 +2,8 @@ import type { NegotiationPoint } from '../../shared/negotiation/tracking.js';
 
 const width = 470;
 const height = 210;
-const margin = { top: 14, right: 14, bottom: 44, left: 38 };
+// Room on the right for half of the last x label ("Auto 15:36" was cut off).
+const margin = { top: 14, right: 34, bottom: 44, left: 38 };
 
 /** Round tick values from 0 to at least `max` (five steps or fewer). */
 export function ticks(max: number): number[] {
