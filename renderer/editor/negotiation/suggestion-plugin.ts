@@ -187,8 +187,14 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         beforeinput(view, event) {
           const s = suggesting(view.state);
           if (!s || event.isComposing) return false;
+          if (event.inputType === 'deleteByDrag') {
+            event.preventDefault();
+            showSuggestionNotice(view, 'Dragging text is not a proposal; copy it and paste it where you propose it.');
+            return true;
+          }
           const backward = /^delete(Content|Word)Backward/.test(event.inputType);
-          const forward = /^delete(Content|Word)Forward/.test(event.inputType);
+          // 'deleteContent' (no direction) is the context menu's Delete on a selection.
+          const forward = /^delete(Content|Word)Forward/.test(event.inputType) || event.inputType === 'deleteContent';
           if (!backward && !forward) return false;
           event.preventDefault();
           return run(view, suggestDelete(view.state, s.delegation, backward, event.inputType.startsWith('deleteWord')));

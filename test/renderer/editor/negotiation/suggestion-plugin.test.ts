@@ -67,6 +67,22 @@ describe('suggestion mode in the editor', () => {
     valid(e.state.doc);
   });
 
+  it('deletions that come as input events without a key (context menu, virtual keyboards) are proposals too', () => {
+    const e = editor();
+    const { from, to } = rangeOf(e.state.doc, 'progress');
+    e.select(from, to);
+    let prevented = false;
+    const event = (inputType: string) => ({ inputType, isComposing: false, preventDefault: () => void (prevented = true) }) as unknown as InputEvent;
+    const plugin = e.state.plugins[0]!;
+    expect(plugin.props.handleDOMEvents!.beforeinput!.call(plugin, e.view, event('deleteContent'))).toBe(true);
+    expect(prevented).toBe(true);
+    expect(collectBrackets(e.state.doc)[0]).toMatchObject({ deletion: true, text: 'progress' });
+    e.select(rangeOf(e.state.doc, 'Encourages').to);
+    expect(plugin.props.handleDOMEvents!.beforeinput!.call(plugin, e.view, event('deleteWordBackward'))).toBe(true);
+    expect(collectBrackets(e.state.doc).map((b) => b.text)).toContain('Encourages');
+    expect(plugin.props.handleDOMEvents!.beforeinput!.call(plugin, e.view, event('insertText'))).toBe(false);
+  });
+
   it('Delete on a selection proposes deleting it; typing over a selection proposes a replacement [current][proposed]', () => {
     const e = editor();
     const { from, to } = rangeOf(e.state.doc, 'progress');
