@@ -160,17 +160,19 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
     <div className="document-view">
       <div className="document-bar" role="toolbar" aria-label="Document">
         <div className="document-bar-heading">
-          <h1 className="document-bar-title">{phase === 'failed' ? 'Document unavailable' : displayTitle(title)}</h1>
+          <h1 className="document-bar-title" title={displayTitle(title)}>
+            {phase === 'failed' ? 'Document unavailable' : displayTitle(title)}
+          </h1>
           <div className="document-bar-states">
             <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
               {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
             </span>
             {consultation.indicator}
             {negotiationBase.indicator}
+            {suggestion.button}
           </div>
         </div>
         {views.switcher}
-        {suggestion.button}
         <BarMenu label="Negotiation" items={[...negotiationBase.menuItems, ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
         <BarMenu label="Consultation" items={[consultation.menuItem, notes.menuItem]} />
         <BarMenu

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { beforeContent, openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
+import { chooseInBar } from './bar-menu.js';
 
 const env = useWebShell('clean-text');
 const title = 'Violence against women migrant workers';
@@ -43,7 +44,7 @@ describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_0
     const bar = page.getByRole('toolbar', { name: 'Document' });
 
     // In negotiation on a revision saved now.
-    await bar.getByRole('button', { name: 'Start negotiation…' }).click();
+    await chooseInBar(page, 'Negotiation', 'Start negotiation…');
     const start = page.getByRole('dialog', { name: 'Start negotiation' });
     expect(await start.getByLabel('Base revision').inputValue()).toBe('now');
     await start.getByLabel('Label of the new revision').fill('Rev.1');
@@ -68,7 +69,7 @@ describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_0
 
     // Issue the clean text: the table maps OP 1 bis to OP 2, and the text is renumbered.
     await saved(page);
-    await bar.getByRole('button', { name: 'Issue clean text…' }).click();
+    await chooseInBar(page, 'Negotiation', 'Issue clean text…');
     const issue = page.getByRole('dialog', { name: 'Issue clean text' });
     expect(await issue.getByLabel('Label').inputValue()).toBe('Rev.2');
     await issue.getByRole('button', { name: 'Issue clean text' }).click();
