@@ -35,6 +35,16 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     ctx.assertOpen();
     if (!store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
   };
+  // In a consultation joined as a delegation or observer the host refuses any change to the
+  // header, so the base is not changed locally either (the replica would diverge from the room).
+  const joinedRole = (docId: string) => {
+    const joined = ctx.consultation?.status();
+    return joined && joined.docId === docId && joined.role !== null && joined.role !== 'facilitator' ? joined.role : null;
+  };
+  const mayChangeBase = (docId: string) => {
+    const role = joinedRole(docId);
+    if (role) throw new ApiError('unauthorized', `Only a facilitator can change the negotiation base in this consultation; you joined as ${role}.`);
+  };
   const author = () => {
     const p = store.getProfile();
     return { author: p.name, delegation: p.delegation };
@@ -78,7 +88,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     const kept = store.getNegotiationBase(docId);
     if (kept === undefined) return;
     const revision = store.getRevision(kept);
-    if (readNegotiationBase(current(docId)) === null && revision && revision.docId === docId) setBase(docId, revision);
+    if (readNegotiationBase(current(docId)) === null && revision && revision.docId === docId && !joinedRole(docId)) setBase(docId, revision);
     else store.setNegotiationBase(docId, null);
   };
 
@@ -90,6 +100,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     },
     'negotiation.setBase': async ({ docId, revisionId, label }) => {
       ready(docId);
+      mayChangeBase(docId);
       let revision: RevisionSummary | null = null;
       if (revisionId !== undefined) {
         revision = store.getRevision(revisionId) ?? null;
@@ -103,6 +114,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
     },
     'negotiation.issueClean': async ({ docId, label, kind }): Promise<CleanTextIssued> => {
       ready(docId);
+      mayChangeBase(docId);
       migrate(docId);
       let issued: ReturnType<typeof issueCleanText>;
       try {

@@ -76,6 +76,11 @@ describe('the negotiation base in a consultation', () => {
     // The participant's store has no Rev.1: it still knows the document is in negotiation from the text.
     expect((await can.handlers['negotiation.base']({ docId: id })).revision).toBeNull();
 
+    // The delegation cannot change the base from its own backend (the host would refuse it).
+    await expect(can.handlers['negotiation.setBase']({ docId: id })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(can.handlers['negotiation.issueClean']({ docId: id, label: 'Rev.2' })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(readNegotiationBase(yDocToDoc(await participant()))).toMatchObject({ label: 'Rev.1' });
+
     // Stopping negotiation reaches the participant too.
     await host.handlers['negotiation.setBase']({ docId: id });
     await waitFor(async () => readNegotiationBase(yDocToDoc(await participant())) === null, 5000, 'the end of negotiation at the participant');
