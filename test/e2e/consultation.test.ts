@@ -10,6 +10,7 @@ import { startWebShell } from '../../electron/web/web-shell.js';
 import type { WebShell } from '../../electron/web/web-shell.js';
 import { launchChromium, openPage, screenshot } from './browser.js';
 import { createFromTemplate } from './web-shell-fixture.js';
+import { chooseInBar } from './bar-menu.js';
 
 /**
  * Two participants co-edit in Chromium as new users would: each has its own browser shell
@@ -184,7 +185,7 @@ describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
   it('offers hosting on all interfaces or this machine, and says what is wrong with a join before calling anyone', async () => {
     const { page, errors } = await openPage(ready(browser, 'browser'), shellOf(0).url);
     await createFromTemplate(page, 'Consultation dialogs');
-    await page.getByRole('button', { name: 'Start consultation…' }).click();
+    await chooseInBar(page, 'Consultation', 'Start consultation…');
     const hostDialog = page.getByRole('dialog', { name: 'Start consultation' });
     await expect.poll(() => hostDialog.getByRole('radio', { name: /Everyone on this network/ }).isChecked()).toBe(true);
     await hostDialog.getByLabel(/Port/).fill('99999');
@@ -213,7 +214,7 @@ describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
     // A private note on OP 1, kept across moving the cursor away and back.
     const note = 'Red line: no new mandate without a budget line';
     await caretAtEndOfOp(page, 1);
-    await page.getByRole('button', { name: 'Private notes' }).click();
+    await chooseInBar(page, 'Consultation', 'Private notes');
     const notes = page.getByRole('region', { name: 'Private notes' });
     expect(await notes.locator('.private-badge').textContent()).toBe('Private — never shared');
     await notes.getByLabel('Your note on OP 1').fill(note);
@@ -224,7 +225,7 @@ describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
     await caretAtEndOfOp(page, 1);
     await expect.poll(() => notes.getByLabel('Your note on OP 1').inputValue()).toBe(note);
     await screenshot(page, 'consultation-private-note');
-    await page.getByRole('button', { name: 'Private notes' }).click();
+    await chooseInBar(page, 'Consultation', 'Private notes');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -234,7 +235,7 @@ describe('hosting from the app', { timeout: 120_000 }, () => {
   it('shows the address and join code as text and QR, hides the facilitator code until asked, and stops', async () => {
     const { page, errors } = await openPage(ready(browser, 'browser'), shellOf(0).url);
     await createFromTemplate(page, 'Hosted from the app');
-    await page.getByRole('button', { name: 'Start consultation…' }).click();
+    await chooseInBar(page, 'Consultation', 'Start consultation…');
     const dialog = page.getByRole('dialog', { name: 'Start consultation' });
     await dialog.getByRole('radio', { name: /This machine only/ }).check();
     await dialog.getByRole('button', { name: 'Start consultation' }).click();
@@ -319,7 +320,7 @@ describe('two participants in Chromium', { timeout: 300_000 }, () => {
     // B writes a private note on OP 1 while connected: it stays in B's store and nowhere else.
     const canary = 'Red line CANARY-5e1c: no new mandate without budget';
     await caretAtEndOfOp(b.page, 1);
-    await b.page.getByRole('button', { name: 'Private notes' }).click();
+    await chooseInBar(b.page, 'Consultation', 'Private notes');
     const notes = b.page.getByRole('region', { name: 'Private notes' });
     await expect.poll(() => notes.locator('.private-badge').textContent()).toBe('Private — never shared');
     const field = notes.getByLabel('Your note on OP 1');

@@ -9,6 +9,7 @@ import { replicaOf } from '../electron/backend/edits.js';
 import { act, bracketPos, groupPos, paragraphPos } from '../electron/backend/negotiation-edits.js';
 import { openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
+import { chooseInBar } from './bar-menu.js';
 
 const env = useWebShell('negotiation-dashboard');
 const title = 'Violence against women migrant workers';
@@ -51,7 +52,7 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
 
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) }).click();
     await page.locator('.ph-document .ph-op').first().waitFor();
-    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await chooseInBar(page, 'Negotiation', 'Dashboard');
     const dashboard = page.getByRole('region', { name: 'Negotiation dashboard' });
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets · 2 of 12 paragraphs agreed$/);
     const chart = dashboard.getByRole('img', { name: 'Open brackets and agreed paragraphs across revisions' });
@@ -79,7 +80,7 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets/);
     // The screenshot shows the dashboard from its top, beside the page, without the outline.
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    await page.getByRole('button', { name: 'Outline' }).click();
+    await chooseInBar(page, 'View', 'Outline');
     await dashboard.getByRole('button', { name: /\[important\]/ }).click();
     await life.locator('li').first().waitFor();
     await page.locator('.side-panels').evaluate((el) => el.scrollTo(0, 0));
