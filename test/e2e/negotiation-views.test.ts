@@ -7,6 +7,7 @@ import { importText } from '../../shared/import/index.js';
 import { delegationProposals, delegationProposalsText } from '../../shared/negotiation/views.js';
 import { openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
+import { chooseInBar } from './bar-menu.js';
 
 const env = useWebShell('negotiation-views');
 const fixture = path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt');
@@ -59,9 +60,9 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => compilation.locator('.ph-view-close').allTextContents()).toEqual([' (MEX, PHL)]', ' (USA)]', ' (RUS, CHN)]']);
     await screenshot(page, 'negotiation-view-compilation');
     // The projected page follows the document view's zoom.
-    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await chooseInBar(page, 'View', 'Zoom in');
     await expect.poll(() => page.locator('.negotiation-page').evaluate((el) => getComputedStyle(el).zoom)).not.toBe('1');
-    await page.getByRole('button', { name: /^Zoom \d+%, reset/ }).click();
+    await page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: /^Zoom \d+%, reset/ }).click();
     const full = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
     expect(full.text).toBe(exportText(imported, { view: 'compilation', tags: true }));
     expect(full.name).toBe(`${title} - compilation text.txt`);
@@ -147,7 +148,7 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /The right to education/ }).click();
     await page.locator('.ph-document .ph-op').first().waitFor();
     const bar = page.getByRole('toolbar', { name: 'Document' });
-    await bar.getByRole('button', { name: 'Start negotiation…' }).click();
+    await chooseInBar(page, 'Negotiation', 'Start negotiation…');
     const start = page.getByRole('dialog', { name: 'Start negotiation' });
     await start.getByLabel('Label of the new revision').fill('Rev.1');
     await start.getByRole('button', { name: 'Start negotiation' }).click();
@@ -175,10 +176,16 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     expect(await labels('.negotiation-page')).toContain('2 bis.');
     await page.locator('.negotiation-page .ph-op').nth(2).scrollIntoViewIfNeeded();
     await screenshot(page, 'negotiation-view-compilation-stable');
+    // The exported compilation is numbered as shown, for the facilitator to circulate.
+    const exported = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
+    expect(exported.text).toMatch(/\n2 bis\. \*?Encourages\*? States to share good practices;\n/);
+    expect(exported.text).toMatch(/\n3\. /);
     await views.getByRole('radio', { name: 'Clean' }).click();
     await expect.poll(() => page.locator('.negotiation-page .ph-document').evaluate((el) => el.classList.contains('ph-view-clean'))).toBe(true);
     expect((await labels('.negotiation-page')).slice(0, 3)).toEqual(['1.', '2.', '3.']);
     expect(await page.locator('.negotiation-page .ph-op').nth(2).textContent()).toContain('Encourages States to share good practices;');
+    const cleanText = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
+    expect(cleanText.text).not.toContain(' bis.');
     expect(errors).toEqual([]);
   });
 });
