@@ -1,5 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { computeNumbering } from '../document/numbering.js';
+import { documentStableLabels } from '../negotiation/stable-numbering.js';
+import { stableNumbering } from '../negotiation/stable-view.js';
 import type { Unit, UnitKind } from './types.js';
 
 const unitKindOf: Readonly<Record<string, UnitKind>> = {
@@ -32,11 +34,13 @@ type Walk = {
 /**
  * The paragraph-level units of `doc` in document order (see `Unit`): title, body line,
  * every PP, OP, decision paragraph, (a)- and (i)-level subparagraph, list item, annex
- * (its title) and annex paragraph. Paths come from `computeNumbering`; an annex paragraph
- * is "<annex path> para N" (N counts annex paragraphs of that annex).
+ * (its title) and annex paragraph. Paths come from `computeNumbering`, relabelled with the
+ * stable labels ("OP 5 bis") when the document is in negotiation, as the page shows them; an
+ * annex paragraph is "<annex path> para N" (N counts annex paragraphs of that annex).
  */
 export function listUnits(doc: Node): Unit[] {
-  const numbering = computeNumbering(doc);
+  const stable = documentStableLabels(doc);
+  const numbering = stable ? stableNumbering(computeNumbering(doc), stable) : computeNumbering(doc);
   const pathAt = new Map<number, string>();
   for (const entry of numbering.entries) if (entry.kind !== 'footnote') pathAt.set(entry.pos, entry.path);
   const refPath = (id: string): string => numbering.byId.get(id)?.path ?? '?';

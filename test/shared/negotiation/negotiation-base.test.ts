@@ -2,6 +2,7 @@ import { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
+import { compareDocuments } from '../../../shared/compare/index.js';
 import { exportText } from '../../../shared/document/export-text.js';
 import { newId } from '../../../shared/ids.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
@@ -126,5 +127,14 @@ describe('texts of a document in negotiation', () => {
     checker.check(state.doc);
     const out = apply(state, state.tr.setNodeAttribute(0, 'negotiation', null));
     expect(checker.check(out.doc).map((p) => p.message)).toContain('OP 2: ends with no final punctuation where a semicolon is expected (an operative paragraph ends with a semicolon)');
+  });
+
+  it('names paragraphs in a compare of two versions in negotiation by their stable numbers', () => {
+    const base = sampleResolution();
+    const comparison = compareDocuments(withNegotiationBase(base, negotiationBaseOf('rev1', 'Rev.1', base)), negotiated());
+    const byId = new Map(comparison.paragraphs.map((p) => [p.newId ?? p.oldId, p]));
+    expect(byId.get('op1bis')).toMatchObject({ status: 'inserted', newPath: 'OP 1 bis' });
+    expect(byId.get('op2')).toMatchObject({ oldPath: 'OP 2', newPath: 'OP 2' });
+    expect(byId.get('pp1bis')).toMatchObject({ status: 'inserted', newPath: 'PP 1 bis' });
   });
 });
