@@ -1,12 +1,15 @@
 import { memo } from 'react';
 import type { HistoryEntry } from '../../shared/api/contract.js';
 import type { LegendEntry } from '../editor/authorship-plugin.js';
+import type { StatusHistoryRow } from '../../shared/negotiation/status-history.js';
 import { authorName, groupHistoryByDay, originNames, timeOfDay } from '../document/revision-format.js';
 
 /** Props of the history panel. */
 export type HistoryPanelProps = {
   /** `history.list` (oldest first), null while loading. */
   entries: readonly HistoryEntry[] | null;
+  /** Every paragraph status change of the document, newest first (see `statusHistory`). */
+  statusRows: readonly StatusHistoryRow[];
   error: string | null;
   /** Whether the text is coloured by authorship, and the legend of those colours (empty while off). */
   authorship: boolean;
@@ -19,7 +22,7 @@ export type HistoryPanelProps = {
  * the delegation and person, the time, how many changes and where they came from (typed,
  * imported, restored, from a peer); and the authorship toggle with its legend.
  */
-export const HistoryPanel = memo(function HistoryPanel({ entries, error, authorship, legend, onAuthorship }: HistoryPanelProps) {
+export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, error, authorship, legend, onAuthorship }: HistoryPanelProps) {
   const days = entries ? groupHistoryByDay(entries) : [];
   return (
     <section className="side-panel history-panel" aria-label="History">
@@ -45,6 +48,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, error, authors
           {error}
         </p>
       ) : null}
+      {statusRows.length > 0 ? <StatusChanges rows={statusRows} /> : null}
       {entries === null && !error ? <p className="list-empty">Loading history…</p> : null}
       {entries !== null && entries.length === 0 ? <p className="list-empty">No changes recorded yet.</p> : null}
       {days.map((day) => (
@@ -69,3 +73,30 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, error, authors
     </section>
   );
 });
+
+// Paragraph status changes, newest first: who set which paragraph from what to what and when;
+// a reopening is marked and keeps its reason in view.
+function StatusChanges({ rows }: { rows: readonly StatusHistoryRow[] }) {
+  return (
+    <section className="history-day" aria-label="Paragraph status changes">
+      <h3 className="panel-subtitle">Paragraph status</h3>
+      <ol className="history-list">
+        {rows.map((row) => (
+          <li key={`${row.paragraphId}-${row.at}-${row.to}`} className={`history-entry status-change${row.reopening ? ' reopening' : ''}`}>
+            <span className="history-delegation">{row.path}</span>
+            <span className="history-body">
+              <span className="history-who">
+                {row.fromText} → {row.toText}
+                {row.reopening ? ' (reopened)' : ''}
+              </span>
+              <span className="history-what">
+                {row.by || 'Unnamed user'} · <time dateTime={row.at}>{row.at === '' ? 'time not recorded' : `${row.at.slice(0, 10)} ${timeOfDay(row.at)}`}</time>
+              </span>
+              {row.reason ? <span className="history-what status-reason">Reason: {row.reason}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

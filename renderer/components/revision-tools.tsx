@@ -12,6 +12,8 @@ import { messageOf } from '../format.js';
 import { CompareView } from './compare-view.js';
 import type { CompareSide } from './compare-view.js';
 import { HistoryPanel } from './history-panel.js';
+import { statusHistory, type StatusHistoryRow } from '../../shared/negotiation/status-history.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
 import { RevisionReader } from './revision-reader.js';
 import { RevisionsPanel } from './revisions-panel.js';
 import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
@@ -38,6 +40,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const [revError, setRevError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
+  const [statusRows, setStatusRows] = useState<readonly StatusHistoryRow[]>([]);
   const [authorship, setAuthorshipOn] = useState(false);
   const [legend, setLegend] = useState<readonly LegendEntry[]>([]);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -59,6 +62,11 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     );
   }, [api, docId]);
   const loadHistory = useCallback(() => {
+    const state = viewRef.current?.state;
+    if (state) {
+      const numbering = numberingKey.getState(state)?.numbering;
+      setStatusRows(statusHistory(state.doc, (id) => numbering?.byId.get(id)?.path));
+    }
     api.invoke('history.list', { docId }).then(
       (list) => {
         setHistory(list);
@@ -219,7 +227,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
       {tab === 'revisions' ? (
         <RevisionsPanel revisions={revisions} error={revError} {...actions} />
       ) : (
-        <HistoryPanel entries={history} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
+        <HistoryPanel entries={history} statusRows={statusRows} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
       )}
     </div>
   ) : null;

@@ -120,6 +120,17 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await page.keyboard.press('Control+z');
     await reopened.waitFor();
 
+    // The reopening stays visible in the document's history, with its reason.
+    await page.getByRole('button', { name: 'Revisions', exact: true }).click();
+    await page.getByRole('tab', { name: 'History' }).click();
+    const changes = page.getByRole('region', { name: 'Paragraph status changes' }).getByRole('listitem');
+    await expect.poll(() => changes.allTextContents()).toEqual([
+      expect.stringMatching(/^OP 1Agreed → Under discussion \(reopened\)CAN \(Jane Doe\) · .*Reason: The capital of one delegation asked for more time$/),
+      expect.stringMatching(/^OP 1Pending → AgreedCAN \(Jane Doe\) · /),
+    ]);
+    await screenshot(page, 'paragraph-status-in-history');
+    await page.getByRole('button', { name: 'Revisions', exact: true }).click();
+
     // The negotiation toolbar's "Status…" opens the dialog of the paragraph at the cursor.
     await page.locator('.ph-document .ph-op > .ph-text').nth(1).click({ position: { x: 200, y: 6 } });
     await page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Status…' }).click();
