@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Which revision each document is "in negotiation" on: the base whose paragraph numbers stay
- * fixed (OP 5, OP 5 bis ...) until the facilitator issues a clean text. One row per document
- * in the `settings` key-value table (key `negotiation-base:<docId>`, value the revision id):
- * a per-document preference needs no table of its own, and a base is only ever read by id.
+ * Where an earlier version kept which revision each document was "in negotiation" on: one row
+ * per document in the `settings` key-value table (key `negotiation-base:<docId>`, value the
+ * revision id), per installation. The base now lives in the document's header (see
+ * shared/negotiation/negotiation-base.ts), so a consultation's replicas share it; these rows
+ * are only read to move such a base into its document once, then cleared
+ * (electron/backend/negotiation-base-handlers.ts).
  */
 export function negotiationBaseOf(db: Database.Database) {
   const q = {
@@ -14,11 +16,11 @@ export function negotiationBaseOf(db: Database.Database) {
   };
   const key = (docId: string) => `negotiation-base:${docId}`;
   return {
-    /** The id of the revision `docId` is in negotiation on, or undefined when it is not in negotiation. */
+    /** The id of the revision an earlier version kept as `docId`'s base, or undefined. */
     getNegotiationBase(docId: string): string | undefined {
       return q.get.get(key(docId)) as string | undefined;
     },
-    /** Puts `docId` in negotiation on `revisionId` (durably), or takes it out of negotiation with null. */
+    /** Keeps `revisionId` as `docId`'s base in the settings (durably), or clears the row with null. */
     setNegotiationBase(docId: string, revisionId: string | null): void {
       if (revisionId === null) q.clear.run(key(docId));
       else q.set.run(key(docId), revisionId);

@@ -82,9 +82,9 @@ export type Store = {
   listNotes(docId: string): PrivateNote[];
   /** The negotiation index of revisions (brackets, groups, statuses; see negotiation-index.ts). */
   readonly negotiation: ReturnType<typeof negotiationIndexOf>;
-  /** The revision id `docId` is in negotiation on (stable numbering), or undefined; see negotiation-base.ts. */
+  /** The base an earlier version kept for `docId` in the settings (now in the document's header), or undefined; see negotiation-base.ts. */
   getNegotiationBase(docId: string): string | undefined;
-  /** Sets (null: clears) the revision `docId` is in negotiation on. */
+  /** Sets (null: clears) that settings row; only the move into the document clears it. */
   setNegotiationBase(docId: string, revisionId: string | null): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
