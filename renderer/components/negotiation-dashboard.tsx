@@ -19,6 +19,13 @@ const eventText: Record<BracketEvent['kind'], string> = {
   'not-chosen': 'Another alternative was chosen',
 };
 
+// The tag after a bracket in the list, as the compilation text writes it: ' (RUS: delete)' for a deletion proposal.
+function tagOf(b: { proposedBy: readonly string[]; deletion: boolean }): string {
+  const who = b.proposedBy.join(', ');
+  if (b.deletion) return who ? ` (${who}: delete)` : ' (delete)';
+  return who ? ` (${who})` : '';
+}
+
 const names = (list: readonly string[]) => (list.length ? list.join(', ') : 'no one');
 
 function eventDetail(e: BracketEvent): string {
@@ -146,7 +153,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
         {(overview?.brackets ?? []).map((b) => (
           <li key={b.bracketId}>
             <button type="button" className="link-button" aria-pressed={life?.bracketId === b.bracketId} onClick={() => showLife(b.bracketId)}>
-              <span className="bracket-where">{b.paragraphLabel || '—'}</span> [{b.text}]{b.proposedBy.length ? ` (${b.proposedBy.join(', ')})` : ''}
+              <span className="bracket-where">{b.paragraphLabel || '—'}</span> [{b.text}]{tagOf(b)}
             </button>
           </li>
         ))}

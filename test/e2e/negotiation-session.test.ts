@@ -295,7 +295,7 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toBe('31 open brackets · 1 of 13 paragraphs agreed');
     const now = await proposedBy(dashboard);
     // 31 at Rev.1, + OP 1's two alternatives and the RUS deletion, - PP 2's agreed, PP 4's dropped and OP 3's bracket.
-    await dashboard.getByRole('button', { name: /^OP 5 \(c\) \[and share\] \(RUS\)$/ }).waitFor();
+    await dashboard.getByRole('button', { name: /^OP 5 \(c\) \[and share\] \(RUS: delete\)$/ }).waitFor();
     await dashboard.getByRole('button', { name: new RegExp(`^OP 1 \\[${alternative}\\] \\(EU, CAN\\)$`) }).waitFor();
     const chart = dashboard.getByRole('img', { name: 'Open brackets and agreed paragraphs across revisions' });
     // Autosave points ("Auto 15:28") are charted between the named revisions.
