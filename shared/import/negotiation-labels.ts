@@ -2,7 +2,8 @@
  * Paragraph labels of negotiation texts, rewritten line by line before chunking into what
  * the structure reader knows: `OP 7.`/`OP7:` becomes `7.`, `PP3` is dropped (preambular
  * paragraphs carry no number), `OP 7 alt`, `7 alt.`, `PP3 alt 2`, `(c) alt` become an
- * unlabelled line starting with `altMarker`, `OP 5 bis` one starting with `extraMarker`;
+ * unlabelled line starting with `altMarker`, `OP 5 bis` (and `5 bis.`, `(c) bis`, `c) bis`, as
+ * the compilation text of a document in negotiation numbers them) one starting with `extraMarker`;
  * a bracket opened before a label (`[7. Requests ...`) moves after it (`7. [Requests`),
  * where the whole-paragraph bracket reader finds it.
  */
@@ -19,11 +20,14 @@ const negotiationLabel = new RegExp(
   'i',
 );
 const numberAlt = /^(?:\d{1,3}|\([a-z]{1,5}\)|[a-z]{1,5}\))\s+alt(?:\s?\d{1,2})?\s*[.:]?(?:\s+|$)/;
+// "5 bis.", "(c) ter", "c) bis", "5 bis alt." (an alternative of an inserted paragraph).
+const numberExtra = new RegExp(`^(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))\\s+(?:${latin})(\\s+alt(?:\\s?\\d{1,2})?)?\\s*[.:]?(?:\\s+|$)`);
+const extraLine = new RegExp(`^\\s*\\[?\\s*(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))\\s+(?:${latin})\\b`, 'm');
 const plainLabel = /^(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,5}\))(?:\s+|$)/;
 
 /** `text` with every negotiation label of a line rewritten (see the module doc). */
 export function rewriteNegotiationLabels(text: string): string {
-  if (!/\b(?:PP|OP)\s?\d|\salt\b|^\s*\[/im.test(text)) return text;
+  if (!/\b(?:PP|OP)\s?\d|\salt\b|^\s*\[/im.test(text) && !extraLine.test(text)) return text;
   return text
     .split('\n')
     .map(rewriteLine)
@@ -46,6 +50,8 @@ function rewriteLine(line: string): string {
   }
   const numbered = numberAlt.exec(rest);
   if (numbered) return `${indent}${altMarker}${open}${rest.slice(numbered[0].length)}`;
+  const extra = numberExtra.exec(rest);
+  if (extra) return `${indent}${extra[1] ? altMarker : extraMarker}${open}${rest.slice(extra[0].length)}`;
   if (bracket) {
     const label = plainLabel.exec(rest);
     if (label) return `${indent}${label[0].trimEnd()} [${rest.slice(label[0].length)}`;

@@ -5,6 +5,7 @@ import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { compareDocuments } from '../../../shared/compare/index.js';
 import { exportText } from '../../../shared/document/export-text.js';
 import { newId } from '../../../shared/ids.js';
+import { importText } from '../../../shared/import/index.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
 import { addParagraphAlternative, proposeInsertion } from '../../../shared/negotiation/index.js';
 import { baseNumbers, negotiationBaseOf, readNegotiationBase, withNegotiationBase } from '../../../shared/negotiation/negotiation-base.js';
@@ -136,5 +137,27 @@ describe('texts of a document in negotiation', () => {
     expect(byId.get('op1bis')).toMatchObject({ status: 'inserted', newPath: 'OP 1 bis' });
     expect(byId.get('op2')).toMatchObject({ oldPath: 'OP 2', newPath: 'OP 2' });
     expect(byId.get('pp1bis')).toMatchObject({ status: 'inserted', newPath: 'PP 1 bis' });
+  });
+
+  it('imports the compilation text it exports: "1 bis." and "(a) bis" are paragraphs of their own (they were joined to the one before), "2 alt." an alternative', () => {
+    let state = stateOf(negotiated());
+    state = apply(state, addParagraphAlternative(state, posOf(state.doc, 'operative_paragraph', 'op2'), 'Decides to consider the matter.'));
+    const text = exportText(state.doc);
+    expect(text).toContain('\n1 bis. Also encourages');
+    const [imported] = importText(text).documents;
+    const ops: string[] = [];
+    imported!.descendants((node) => {
+      if (node.type.name === 'operative_paragraph') ops.push(`${String(node.attrs.alternativeOf) === '' ? '' : 'alt:'}${node.textContent.slice(0, 20)}`);
+      return node.type.name !== 'operative_paragraph';
+    });
+    expect(ops).toEqual(['Encourages Member St', 'Also encourages Memb', 'Decides that the exp', 'alt:Decides to consider ', 'Requests the Secreta']);
+
+    const base = sampleDecision();
+    let decision = stateOf(withNegotiationBase(base, negotiationBaseOf('rev1', 'Rev.1', base)));
+    decision = insertAfter(decision, 'decision_paragraph', 'da', newId(), 'Also takes note of the statement;');
+    const [again] = importText(exportText(decision.doc)).documents;
+    const letters: string[] = [];
+    again!.descendants((node) => (node.type.name === 'decision_paragraph' ? (letters.push(node.textContent.slice(0, 10)), false) : true));
+    expect(letters).toEqual(['Takes note', 'Also takes', 'Decides th', 'Approves t']);
   });
 });
