@@ -154,7 +154,8 @@ function promoteAlternatives(doc: Node, tr: Transform, deleted: ReadonlySet<stri
   });
 }
 
-// Brackets inside agreed paragraphs are agreed: unwrap them, deepest first.
+// Brackets inside agreed paragraphs are agreed: unwrap them, deepest first, and clear the
+// whole-paragraph brackets of the paragraph and its subparagraphs.
 function agreeAgreedParagraphs(tr: Transform): void {
   for (;;) {
     let target: { pos: number; node: Node } | null = null;
@@ -164,6 +165,12 @@ function agreeAgreedParagraphs(tr: Transform): void {
         const state = paragraphStatus(node).state;
         if (state !== 'agreed' && state !== 'agreed_ad_ref') return false;
         if (paragraphBracket(node)) tr.setNodeAttribute(pos, 'bracket', null);
+        // Its subparagraphs bracketed whole are agreed with it (attributes only: positions stay).
+        node.descendants((child, offset) => {
+          if (child.isTextblock) return false;
+          if (paragraphBracket(child)) tr.setNodeAttribute(pos + 1 + offset, 'bracket', null);
+          return true;
+        });
       }
       if (node.type.name === 'bracket' && node.attrs.deletion !== true && tr.doc.resolve(pos).parent.type.name !== 'bracket_alternatives') target = { pos, node };
       return !target;

@@ -7,7 +7,7 @@ import { exportText } from '../../../shared/document/export-text.js';
 import { newId } from '../../../shared/ids.js';
 import { importText } from '../../../shared/import/index.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
-import { addParagraphAlternative, proposeInsertion } from '../../../shared/negotiation/index.js';
+import { addParagraphAlternative, bracketParagraph, collectBrackets, proposeInsertion, setParagraphStatus } from '../../../shared/negotiation/index.js';
 import { baseNumbers, negotiationBaseOf, readNegotiationBase, withNegotiationBase } from '../../../shared/negotiation/negotiation-base.js';
 import { documentStableLabels, issueCleanText, stableLabels } from '../../../shared/negotiation/stable-numbering.js';
 import { delegationProposals } from '../../../shared/negotiation/views.js';
@@ -76,6 +76,18 @@ describe('the negotiation base in the document header', () => {
     const issued = issueCleanText(negotiated());
     expect(issued.table.filter((r) => r.old !== r.new).map((r) => `${r.old} -> ${r.new}`)).toEqual(['PP 1 bis -> PP 2', 'PP 2 -> PP 3', 'OP 1 bis -> OP 2', 'OP 2 -> OP 3', 'OP 3 -> OP 4']);
     expect(readNegotiationBase(issued.doc)).toBeNull();
+  });
+});
+
+describe('issuing a clean text', () => {
+  it('agrees the subparagraphs bracketed whole inside an agreed paragraph with it (found by the property test)', () => {
+    let state = stateOf(negotiated());
+    state = apply(state, bracketParagraph(state, posOf(state.doc, 'subparagraph', 'op1b'), { proposedBy: ['EU'] }));
+    state = apply(state, setParagraphStatus(state, posOf(state.doc, 'operative_paragraph', 'op1'), { state: 'agreed', by: 'MEX', at: '2026-12-02T10:00:00Z' }));
+    expect(collectBrackets(state.doc).map((b) => b.kind)).toEqual(['paragraph']);
+    const issued = issueCleanText(state.doc);
+    expect(collectBrackets(issued.doc)).toEqual([]);
+    expect(issued.doc.nodeAt(posOf(issued.doc, 'subparagraph', 'op1b'))!.textContent).toBe('training for teachers;');
   });
 });
 
