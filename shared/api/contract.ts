@@ -275,7 +275,11 @@ export type ChannelResults = {
   'negotiation.bracketLife': BracketLife;
   /** Per revision, oldest first: open brackets and agreed paragraphs (the dashboard's chart). */
   'negotiation.series': NegotiationPoint[];
-  /** The revision the document is in negotiation on, or null. */
+  /**
+   * The revision the document is in negotiation on, as this installation's store holds it; null
+   * when it is not in negotiation or the base came from another installation (a consultation's
+   * host): the base itself is in the document's header (shared/negotiation/negotiation-base.ts).
+   */
   'negotiation.base': NegotiationBase;
   /**
    * Puts the document in negotiation on `revisionId` (one of its revisions), or on a new named
