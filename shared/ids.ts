@@ -30,17 +30,23 @@ export type JsonNode = { type: string; attrs?: Record<string, unknown>; content?
 /**
  * A deep copy of a ProseMirror JSON document in which every node that has an `id`
  * attribute gets a fresh one (for creating a document from a template or a revision).
- * Cross-references (`target`) are remapped to the new ids of their targets.
+ * Cross-references (`target`) and paragraph alternatives (`alternativeOf`) are remapped to
+ * the new ids of their paragraphs. The new document is not in negotiation: its header's
+ * negotiation base (which names another document's revision and paragraph ids) is dropped.
  */
 export function withFreshIds<T extends JsonNode>(doc: T): T {
   const map = new Map<string, string>();
   const assign = (n: JsonNode): JsonNode => {
-    const attrs = n.attrs && 'id' in n.attrs ? { ...n.attrs, id: remember(map, n.attrs.id) } : n.attrs;
+    let attrs = n.attrs && 'id' in n.attrs ? { ...n.attrs, id: remember(map, n.attrs.id) } : n.attrs;
+    if (n.type === 'header' && attrs?.negotiation) attrs = { ...attrs, negotiation: null };
     return { ...n, ...(attrs ? { attrs } : {}), ...(n.content ? { content: n.content.map(assign) } : {}) };
   };
   const retarget = (n: JsonNode): JsonNode => {
-    const target = n.attrs?.target;
-    const attrs = typeof target === 'string' && map.has(target) ? { ...n.attrs, target: map.get(target) } : n.attrs;
+    let attrs = n.attrs;
+    for (const key of ['target', 'alternativeOf']) {
+      const old = attrs?.[key];
+      if (typeof old === 'string' && map.has(old)) attrs = { ...attrs, [key]: map.get(old) };
+    }
     return { ...n, ...(attrs ? { attrs } : {}), ...(n.content ? { content: n.content.map(retarget) } : {}) };
   };
   return retarget(assign(doc)) as T;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { compareDocuments } from '../../../shared/compare/index.js';
 import { exportText } from '../../../shared/document/export-text.js';
-import { newId } from '../../../shared/ids.js';
+import { newId, withFreshIds, type JsonNode } from '../../../shared/ids.js';
 import { importText } from '../../../shared/import/index.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
 import { addParagraphAlternative, bracketParagraph, collectBrackets, proposeInsertion, setParagraphStatus } from '../../../shared/negotiation/index.js';
@@ -76,6 +76,21 @@ describe('the negotiation base in the document header', () => {
     const issued = issueCleanText(negotiated());
     expect(issued.table.filter((r) => r.old !== r.new).map((r) => `${r.old} -> ${r.new}`)).toEqual(['PP 1 bis -> PP 2', 'PP 2 -> PP 3', 'OP 1 bis -> OP 2', 'OP 2 -> OP 3', 'OP 3 -> OP 4']);
     expect(readNegotiationBase(issued.doc)).toBeNull();
+  });
+});
+
+describe('a new document from a version in negotiation', () => {
+  it('is out of negotiation, and its paragraph alternatives follow their paragraphs’ new ids', () => {
+    let state = stateOf(negotiated());
+    state = apply(state, addParagraphAlternative(state, posOf(state.doc, 'operative_paragraph', 'op2'), 'Decides to consider the matter.'));
+    const copy = Node.fromJSON(resolutionSchema, withFreshIds(state.doc.toJSON() as JsonNode));
+    copy.check();
+    expect(readNegotiationBase(copy)).toBeNull();
+    const ops: { id: string; of: string }[] = [];
+    copy.descendants((node) => (node.type.name === 'operative_paragraph' ? (ops.push({ id: String(node.attrs.id), of: String(node.attrs.alternativeOf) }), false) : true));
+    const alternative = ops.find((p) => p.of !== '')!;
+    expect(ops.map((p) => p.id)).toContain(alternative.of);
+    expect(alternative.of).not.toBe('op2');
   });
 });
 
