@@ -4,7 +4,8 @@ import { updateYFragment } from 'y-prosemirror';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { ApiError, type Handlers, type RevisionSummary } from '../../shared/api/contract.js';
 import { withFreshIds, type JsonNode } from '../../shared/ids.js';
-import { docToYDoc, prosemirrorFragment } from '../../shared/ydoc.js';
+import { readNegotiationBase, withNegotiationBase } from '../../shared/negotiation/negotiation-base.js';
+import { docToYDoc, prosemirrorFragment, yDocToDoc } from '../../shared/ydoc.js';
 import type { Autosave } from './autosave.js';
 import type { BackendContext, Connection } from './handlers.js';
 import { broadcast } from './handlers.js';
@@ -94,7 +95,9 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     }),
     'revisions.restore': guard(({ docId, revisionId }) => {
       revisionOf(docId, revisionId);
-      const target = revisionNode(docId, revisionId);
+      // Restoring a text does not end or change a negotiation: the current base is kept.
+      const base = docs.use(docId, (doc) => readNegotiationBase(yDocToDoc(doc.ydoc)));
+      const target = withNegotiationBase(revisionNode(docId, revisionId), base);
       autosave.ensurePoint(docId);
       const update = docs.use(docId, (doc) => changeTo(doc.ydoc, target));
       if (!update) return { summary: store.getDocument(docId)! };

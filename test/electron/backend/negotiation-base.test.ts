@@ -108,6 +108,12 @@ describe('stable numbering in negotiation through the backend', () => {
     expect(paragraphPos(old, 'Also welcomes')).toBe(-1);
     expect(collectBrackets(paragraphWith(old, 'Calls upon States'))).not.toHaveLength(0);
 
+    // Restoring Rev.1's text keeps the document in negotiation on Rev.2.
+    await handlers['revisions.restore']({ docId: id, revisionId: rev1.id });
+    const restored = yDocToDoc(replicaOf((await handlers['documents.open']({ id })).state));
+    expect(paragraphPos(restored, 'Also welcomes')).toBe(-1);
+    expect(readNegotiationBase(restored)).toMatchObject({ revisionId: issued.revision.id, label: 'Rev.2' });
+
     // The base is kept across a restart.
     await backend.close();
     const again = await start(dir);
