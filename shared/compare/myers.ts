@@ -85,8 +85,11 @@ export function boundedEditScript(a: Int32Array, b: Int32Array, maxEdits: number
   if (countDifference(midA, midB) > maxEdits) return null;
   const middle = editScript(midA, midB, maxEdits);
   if (!middle) return null;
-  const equal = (n: number): EditStep[] => new Array<EditStep>(n).fill('equal');
-  return [...equal(start), ...middle, ...equal(a.length - endA)];
+  const steps: EditStep[] = [];
+  for (let i = 0; i < start; i++) steps.push('equal');
+  for (const step of middle) steps.push(step);
+  for (let i = endA; i < a.length; i++) steps.push('equal');
+  return steps;
 }
 
 // Sum over ids of |occurrences in a - occurrences in b|: a lower bound of the edits.
