@@ -37,8 +37,10 @@ export function registerHostCommand(program: Command): void {
         const docIds = options.open ? await openFile(store, options.open) : store.listDocuments().map((d) => d.id);
         if (docIds.length === 0) throw new CliError('there is no document to host: the store is empty; pass --open FILE');
         const host = await startHost({ docs: createLiveDocuments(store), docIds, bind: options.bind, port });
+        // Listening for the signals before the banner: whoever reads it may stop us at once.
+        const stopped = untilStopped();
         process.stdout.write(`${JSON.stringify({ url: host.url, documents: host.documents, joinCode: host.joinCode, facilitatorCode: host.facilitatorCode })}\n`);
-        await untilStopped();
+        await stopped;
         await host.stop();
       } finally {
         store.close();

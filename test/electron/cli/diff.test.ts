@@ -68,7 +68,7 @@ describe('penholder diff (report)', () => {
     ]);
     expect(lines[1]).toContain('[-an online-]{+a hybrid+}');
     expect(lines[1]).toContain('[-8-]{+9+}');
-    expect(lines[7]).toContain('{+, including international financial institutions, +}');
+    expect(lines[7]).toContain('donors{+, including international financial institutions,+} to provide');
   });
 
   it('says "no changes" for identical versions', () => {
