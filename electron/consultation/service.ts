@@ -166,6 +166,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
       let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
       const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+      let rejoinDelay = 250;
       const provider = new HocuspocusProvider({
         websocketProvider: socket,
         name: docId,
@@ -183,11 +184,27 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
             broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
           }
           settle?.resolve();
+          rejoinDelay = 250;
           // The host dropped our presence when the connection closed and told everyone with a
           // newer clock; resending the same state would be ignored, so bump it on every (re)sync.
           const mine = provider.awareness?.getLocalState();
           if (mine) provider.awareness?.setLocalState({ ...mine });
           emitStatus();
+        },
+        onClose: () => {
+          // The host closed this document's connection (it refused a change, e.g. one that
+          // arrived before a change it depends on) while the socket stays open: the provider
+          // does not sync the document again by itself, so it is attached afresh (token, then
+          // a full two-way sync that carries what the host lacks), with a growing delay so a
+          // change the host keeps refusing is not resent in a tight loop.
+          if (joined !== j || socket.status !== WebSocketStatus.Connected) return;
+          const delay = rejoinDelay;
+          rejoinDelay = Math.min(rejoinDelay * 2, 30_000);
+          setTimeout(() => {
+            if (joined !== j || socket.status !== WebSocketStatus.Connected) return;
+            provider.detach();
+            provider.attach();
+          }, delay);
         },
         onStateless: ({ payload }) => {
           const message = JSON.parse(payload) as { type?: string; reason?: string };
