@@ -17,6 +17,7 @@ import {
   type NegotiationRequest,
 } from '../editor/negotiation/negotiation-actions.js';
 import { enclosingParagraphPos } from '../editor/negotiation/negotiation-commands.js';
+import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { chooseKeys, negotiationActions } from '../editor/negotiation/negotiation-menu.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { AttributionPicker } from './attribution-picker.js';
@@ -37,10 +38,13 @@ type Snapshot = { mask: string; group: AlternativeGroupAt | null; paragraphBrack
  * the alternative group at the cursor, and whether the cursor's paragraph is bracketed whole.
  */
 export function negotiationSnapshot(state: EditorState, view?: EditorView): Snapshot {
-  const mask = negotiationActions.map((action) => (action.run(state, undefined, view) ? '1' : '0')).join('');
+  // Acting as a delegation (suggestion mode) or reading only, no facilitator action applies:
+  // greyed rather than refused with a notice after the click.
+  const facilitating = (suggestionKey.getState(state)?.mode ?? 'edit') === 'edit';
+  const mask = negotiationActions.map((action) => (facilitating && action.run(state, undefined, view) ? '1' : '0')).join('');
   const pos = enclosingParagraphPos(state);
   const paragraph = pos === null ? null : state.doc.nodeAt(pos);
-  return { mask, group: alternativesAt(state), paragraphBracketed: !!paragraph && paragraphBracket(paragraph) !== null };
+  return { mask, group: facilitating ? alternativesAt(state) : null, paragraphBracketed: !!paragraph && paragraphBracket(paragraph) !== null };
 }
 
 const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
