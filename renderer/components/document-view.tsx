@@ -173,7 +173,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
           </div>
         </div>
         {views.switcher}
-        <BarMenu label="Negotiation" items={[...negotiationBase.menuItems, ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
+        <BarMenu label="Negotiation" items={[...(suggestion.facilitator ? negotiationBase.menuItems : []), ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
         <BarMenu label="Consultation" items={[consultation.menuItem, notes.menuItem]} />
         <BarMenu
           label="View"

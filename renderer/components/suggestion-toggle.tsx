@@ -11,9 +11,11 @@ import { profileChangedEvent } from './profile-dialog.js';
 /**
  * What the document view places for suggestion mode: the toggle in the bar (shown while
  * suggesting, locked or read-only, so the mode is always in sight), its entry in a bar menu
- * (null while locked or until ready), and the notice line under the bar.
+ * (null while locked or until ready), the notice line under the bar, and whether this window
+ * may act as a facilitator (false for a delegation or an observer in a consultation: the host
+ * would refuse facilitator changes, so the document view leaves them out).
  */
-export type SuggestionTools = { button: ReactNode; menuItem: BarMenuItem | null; notice: ReactNode };
+export type SuggestionTools = { button: ReactNode; menuItem: BarMenuItem | null; notice: ReactNode; facilitator: boolean };
 
 // A notice stays this long unless dismissed.
 const noticeMs = 8000;
@@ -101,7 +103,7 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
     );
   }, [api, view]);
 
-  if (!view || !state) return { button: null, menuItem: null, notice: null };
+  if (!view || !state) return { button: null, menuItem: null, notice: null, facilitator: true };
   const code = state.delegation;
   const on = state.mode === 'suggest';
   const label = on ? `Suggesting as ${code}` : code ? `Suggest as ${code}` : 'Suggest as delegation';
@@ -134,5 +136,5 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
   const menuItem: BarMenuItem | null = state.locked
     ? null
     : { key: 'suggest', label: code ? `Suggest as ${code}` : 'Suggest as delegation', checked: on, title: 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)', onSelect: toggle };
-  return { button, menuItem, notice: line };
+  return { button, menuItem, notice: line, facilitator: !state.locked && state.mode !== 'read-only' };
 }

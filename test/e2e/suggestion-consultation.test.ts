@@ -8,6 +8,7 @@ import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
 import { collectBrackets } from '../../shared/negotiation/index.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { connectPeer, synced, waitFor, type Peer } from '../electron/consultation/peers.js';
+import { barMenuButton } from './bar-menu.js';
 import { launchChromium, openPage, screenshot } from './browser.js';
 
 /**
@@ -114,6 +115,11 @@ describe('suggestion mode follows the consultation role, in Chromium', { timeout
     await locked.waitFor();
     expect(await locked.isDisabled()).toBe(true);
     expect(await locked.getAttribute('aria-pressed')).toBe('true');
+    // Facilitator actions on the negotiation base are not offered to a delegation.
+    await barMenuButton(page, 'Negotiation').click();
+    await page.getByRole('menu', { name: 'Negotiation' }).getByRole('menuitemcheckbox', { name: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('menu', { name: 'Negotiation' }).getByRole('menuitem', { name: /negotiation|clean text/i }).count()).toBe(0);
+    await page.keyboard.press('Escape');
 
     await dblclickWord(page, 'report');
     await page.keyboard.press('ArrowLeft');
