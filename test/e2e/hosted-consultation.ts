@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
+import { connectPeer, synced, type Peer } from '../electron/consultation/peers.js';
+import { launchChromium } from './browser.js';
+
+/** The first line `penholder host` prints: where to join and with which codes. */
+export type HostBanner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string };
+
+/**
+ * A consultation for the e2e tests of one file: `penholder host` serving the GA compilation
+ * text, a browser shell and Chromium for the participant, and `chair`, a stock provider
+ * joined with the facilitator code (MEX), synced. Read the fields inside tests.
+ */
+export type HostedConsultation = { readonly browser: Browser; readonly shell: WebShell; readonly banner: HostBanner; readonly chair: Peer };
+
+/**
+ * Registers beforeAll/afterAll hooks that start the consultation (temporary folders named
+ * after `name`) and stop and remove all of it.
+ */
+export function useHostedConsultation(name: string): HostedConsultation {
+  let browser: Browser | undefined;
+  let shell: WebShell | undefined;
+  let host: ChildProcess | undefined;
+  let banner: HostBanner | undefined;
+  let chair: Peer | undefined;
+  const dirs: string[] = [];
+  const tempDir = (part: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), `penholder-e2e-${name}-${part}-`));
+    dirs.push(dir);
+    return dir;
+  };
+  const startHostCli = (): Promise<HostBanner> => {
+    const file = path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt');
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', tempDir('host'), '--bind', '127.0.0.1', '--port', '0', '--open', file], { cwd: process.cwd() });
+    host = child;
+    let out = '';
+    return new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const nl = out.indexOf('\n');
+        if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)) as HostBanner);
+      });
+      child.on('exit', (code) => reject(new Error(`penholder host exited (${code}): ${out}`)));
+    });
+  };
+  beforeAll(async () => {
+    banner = await startHostCli();
+    shell = await startWebShell({ dataDir: tempDir('shell'), port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    chair = connectPeer(banner.url, banner.documents[0]!, { code: banner.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' });
+    await synced(chair, 20_000);
+  }, 120_000);
+  afterAll(async () => {
+    chair?.destroy();
+    await browser?.close();
+    await shell?.close();
+    if (host && host.exitCode === null) {
+      host.kill('SIGTERM');
+      await new Promise((resolve) => host!.once('exit', resolve));
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'the browser');
+    },
+    get shell() {
+      return ready(shell, 'the browser shell');
+    },
+    get banner() {
+      return ready(banner, 'the host');
+    },
+    get chair() {
+      return ready(chair, 'the chair');
+    },
+  };
+}
+
+/**
+ * Joins the consultation from the open page with the join code as `delegation` (chosen in
+ * the dialog when the profile has another), named "CODE delegate", in `role`; waits for the text.
+ */
+export async function joinHosted(page: Page, banner: HostBanner, delegation: string, role: 'Delegation' | 'Observer'): Promise<void> {
+  await page.getByRole('button', { name: 'Join consultation…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Join consultation' });
+  await dialog.getByLabel('Address', { exact: true }).fill(banner.url);
+  await dialog.getByLabel('Code', { exact: true }).fill(banner.joinCode);
+  if ((await dialog.locator('.profile-chosen').textContent())?.includes(delegation) !== true) {
+    if (await dialog.getByRole('button', { name: 'Change' }).count()) await dialog.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByLabel('Find your delegation').fill(delegation);
+    await dialog.getByRole('button', { name: new RegExp(`\\(${delegation}\\)$`) }).click();
+  }
+  await dialog.getByLabel('Your name').fill(`${delegation} delegate`);
+  await dialog.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.locator('.ph-document .ph-op').first().waitFor();
+}
