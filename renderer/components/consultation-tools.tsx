@@ -10,8 +10,8 @@ import { HostDialog } from './consultation-host-dialog.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
 
-/** What the document view places for consultations: a bar button, its entry in a bar menu, the status indicator, a side panel and a dialog. */
-export type ConsultationTools = { button: ReactNode; menuItem: BarMenuItem; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
+/** What the document view places for consultations: its entry in a bar menu, the status indicator, a side panel and a dialog. */
+export type ConsultationTools = { menuItem: BarMenuItem; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
 
 // The cursor is shared at most this often while someone moves it or types.
 const presenceIntervalMs = 150;
@@ -102,15 +102,6 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   }, [api]);
 
   const participants: readonly Participant[] = status?.participants.length ? status.participants : presences;
-  const button = joined ? (
-    <button type="button" className="button subtle" aria-pressed={panelOpen} onClick={() => setPanelOpen((o) => !o)}>
-      Consultation
-    </button>
-  ) : (
-    <button type="button" className="button subtle" onClick={() => setHostDialog(true)}>
-      Start consultation…
-    </button>
-  );
   const menuItem: BarMenuItem = joined
     ? { key: 'consultation', label: 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
     : { key: 'consultation', label: 'Start consultation…', onSelect: () => setHostDialog(true) };
@@ -133,5 +124,5 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
       </>
     ) : null;
   const dialog = hostDialog ? <HostDialog api={api} docId={docId} status={status} onClose={() => setHostDialog(false)} /> : null;
-  return { button, menuItem, indicator, panel, dialog };
+  return { menuItem, indicator, panel, dialog };
 }

@@ -6,8 +6,8 @@ import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { NegotiationChart, pointLabel } from './negotiation-chart.js';
 
-/** What the document view places for the dashboard: a bar button, its entry in a bar menu, and a side panel. */
-export type NegotiationDashboardTools = { button: ReactNode; menuItem: BarMenuItem; panel: ReactNode };
+/** What the document view places for the dashboard: its entry in a bar menu and a side panel. */
+export type NegotiationDashboardTools = { menuItem: BarMenuItem; panel: ReactNode };
 
 const eventText: Record<BracketEvent['kind'], string> = {
   proposed: 'Proposed',
@@ -72,11 +72,6 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
     api.invoke('negotiation.bracketLife', { docId, bracketId }).then(setLife, (cause: unknown) => setError(`The life of that bracket could not be read: ${messageOf(cause)}`));
   };
 
-  const button = (
-    <button type="button" className="button subtle" aria-pressed={open} title="Negotiation dashboard: brackets and agreed paragraphs" onClick={() => setOpen((o) => !o)}>
-      Dashboard
-    </button>
-  );
   const labelled = series.filter((p) => p.kind !== 'autosave');
   const panel = open ? (
     <section className="side-panel negotiation-dashboard" aria-label="Negotiation dashboard">
@@ -173,5 +168,5 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
     </section>
   ) : null;
   const menuItem: BarMenuItem = { key: 'dashboard', label: 'Dashboard', checked: open, title: 'Negotiation dashboard: brackets and agreed paragraphs', onSelect: () => setOpen((o) => !o) };
-  return { button, menuItem, panel };
+  return { menuItem, panel };
 }

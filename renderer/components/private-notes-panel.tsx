@@ -10,8 +10,8 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 
-/** What the document view places for private notes: a bar button, its entry in a bar menu, and a side panel. */
-export type PrivateNotesTools = { button: ReactNode; menuItem: BarMenuItem; panel: ReactNode };
+/** What the document view places for private notes: its entry in a bar menu and a side panel. */
+export type PrivateNotesTools = { menuItem: BarMenuItem; panel: ReactNode };
 
 /** The paragraph a note is written on, as people name it. */
 export type NoteTarget = { id: string; where: string };
@@ -116,11 +116,6 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
     timer.current = setTimeout(save, saveDelayMs);
   };
 
-  const button = (
-    <button type="button" className="button subtle" aria-pressed={open} aria-label="Private notes" title="Private notes: kept on this computer, never shared" onClick={() => setOpen((o) => !o)}>
-      Notes
-    </button>
-  );
   const sorted = view && notes ? [...notes].map((n) => ({ note: n, pos: findNodeById(view.state.doc, n.paragraphId) })).sort((a, b) => (a.pos < 0 ? 1e12 : a.pos) - (b.pos < 0 ? 1e12 : b.pos)) : [];
   const panel = open ? (
     <section className="side-panel private-notes-panel" aria-label="Private notes">
@@ -171,5 +166,5 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
     </section>
   ) : null;
   const menuItem: BarMenuItem = { key: 'notes', label: 'Private notes', checked: open, title: 'Private notes: kept on this computer, never shared', onSelect: () => setOpen((o) => !o) };
-  return { button, menuItem, panel };
+  return { menuItem, panel };
 }
