@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Debian's Chromium driven by playwright-core, for the e2e tests. The flags keep Chromium
@@ -72,4 +73,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function beforeContent(page: Page, selector: string, index = 0): Promise<string> {
   const content = await page.locator(selector).nth(index).evaluate((el) => getComputedStyle(el, '::before').content);
   return content === 'none' || content === 'normal' ? '' : content.replace(/^"(.*)"$/, '$1');
+}
+
+// The document bar shows "Saving…" only once a save has taken longer than this (so quick saves
+// do not flicker); until then it still reads "All changes saved" while a save is in flight.
+const savingShownAfterMs = 300;
+
+/**
+ * Resolves once everything typed so far is saved: waits past the bar's "Saving…" delay, so
+ * the status it then reads tells the truth, and polls for "All changes saved".
+ */
+export async function allChangesSaved(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForTimeout(savingShownAfterMs + 100);
+  await expect.poll(() => page.locator('.document-bar .sync-status').first().textContent(), { timeout }).toBe('All changes saved');
 }

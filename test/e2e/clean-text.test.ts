@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { beforeContent, openPage, screenshot } from './browser.js';
+import { allChangesSaved, beforeContent, openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 import { chooseInBar } from './bar-menu.js';
 
@@ -11,9 +11,6 @@ const title = 'Violence against women migrant workers';
 
 const opLabels = (page: Page) => page.locator('.page .ph-document .ph-op').evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''));
 
-async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.document-bar .sync-status').textContent()).toBe('All changes saved');
-}
 
 // Puts the caret at the end of OP `n` (1-based) once the browser announced the selection.
 async function caretAtEndOfOp(page: Page, n: number): Promise<void> {
@@ -68,7 +65,7 @@ describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_0
     await screenshot(page, 'clean-text-bis');
 
     // Issue the clean text: the table maps OP 1 bis to OP 2, and the text is renumbered.
-    await saved(page);
+    await allChangesSaved(page);
     await chooseInBar(page, 'Negotiation', 'Issue clean text…');
     const issue = page.getByRole('dialog', { name: 'Issue clean text' });
     expect(await issue.getByLabel('Label').inputValue()).toBe('Rev.2');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, screenshot } from './browser.js';
+import { allChangesSaved, openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 /**
@@ -119,10 +119,6 @@ async function negotiationAction(page: Page, name: string | RegExp): Promise<voi
   await bar.getByRole('button', { name: /^Negotiation/ }).click();
   const menu = page.getByRole('menu', { name: 'Negotiation' });
   await menu.getByRole('menuitem', { name }).or(menu.getByRole('menuitemcheckbox', { name })).click();
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.document-bar .sync-status').first().textContent(), { timeout: 20_000 }).toBe('All changes saved');
 }
 
 // The "Proposed" count of each delegation in the dashboard's table.
@@ -262,7 +258,7 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     await setProfile(page, 'Maria Lopez', 'Mexico', 'Choose Mexico (MEX)');
     await toggle.click();
     await expect.poll(() => toggle.count()).toBe(0);
-    await saved(page);
+    await allChangesSaved(page);
     await negotiationAction(page, 'Issue clean text…');
     const issue = page.getByRole('dialog', { name: 'Issue clean text' });
     expect(await issue.getByLabel('Label').inputValue()).toBe('Rev.2');
@@ -289,7 +285,7 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     await screenshot(page, 'session-8-clean-issued');
 
     // 6. The dashboard: RUS, EU and CAN each propose one more open bracket than at Rev.1; two revisions charted.
-    await saved(page);
+    await allChangesSaved(page);
     await negotiationAction(page, 'Dashboard');
     const dashboard = page.getByRole('region', { name: 'Negotiation dashboard' });
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toBe('31 open brackets · 1 of 13 paragraphs agreed');

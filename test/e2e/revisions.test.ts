@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from './browser.js';
+import { allChangesSaved, openPage, screenshot } from './browser.js';
 import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('revisions');
@@ -53,13 +53,10 @@ async function caretInOp(page: Page, n: number, fromEnd: number | 'all' = 0): Pr
   if (fromEnd !== 'all') for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
 }
 
-async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.document-bar .sync-status').textContent()).toBe('All changes saved');
-}
 
 async function saveRevision(page: Page, expectedLabel: string): Promise<void> {
   const panel = page.getByRole('region', { name: 'Revisions' });
-  await saved(page);
+  await allChangesSaved(page);
   await panel.getByRole('button', { name: 'Save revision…' }).click();
   const form = panel.getByRole('form', { name: 'Save revision' });
   expect(await form.getByLabel('Label').inputValue()).toBe(expectedLabel);
@@ -160,7 +157,7 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     expect(await confirm.textContent()).toContain('itself a change');
     await confirm.getByRole('button', { name: 'Restore Rev.1' }).click();
     await expect.poll(() => opTexts(page)).toEqual(rev1);
-    await saved(page);
+    await allChangesSaved(page);
 
     // History: the changes by delegation, and the text coloured by who wrote it.
     await page.getByRole('tab', { name: 'History' }).click();
@@ -171,7 +168,7 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await expect.poll(() => history.locator('.history-entry').first().textContent()).toMatch(/restored/);
     await caretInOp(page, 1);
     await type(page, ' Live');
-    await saved(page);
+    await allChangesSaved(page);
     await expect.poll(() => history.locator('.history-entry').first().textContent(), { timeout: 15_000 }).toMatch(/Ana Pereira \(BRA\).*typed/);
     await history.getByLabel('Colour the text by who wrote it').check();
     await history.getByRole('list', { name: 'Authorship colours' }).getByText('BRA', { exact: true }).waitFor();
@@ -195,7 +192,7 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await other.page.locator('.ph-document .ph-op').first().waitFor();
     await caretInOp(other.page, 2);
     await type(other.page, ' Also by peers');
-    await saved(other.page);
+    await allChangesSaved(other.page);
     await other.page.close();
 
     await page.reload();
