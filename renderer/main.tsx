@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { connectApi } from './api/connect.js';
 import { messageOf } from './format.js';
+import { installUnsavedGuard } from './document/unsaved-guard.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles/app.css';
 import './styles/document.css';
@@ -13,6 +14,7 @@ import './styles/negotiation.css';
 import './styles/negotiation-toolbar.css';
 import './styles/status.css';
 import './styles/negotiation-views.css';
+import './styles/responsive.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the
@@ -20,6 +22,7 @@ import './styles/negotiation-views.css';
  */
 export async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
+  installUnsavedGuard(window);
   try {
     const api = await connectApi(window);
     root.render(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { defaultDataDir, openBackend } from '../backend/index.js';
 import { IPC_INVOKE_CHANNEL } from '../../shared/api/bridge.js';
+import { flushWindow } from './close-guard.js';
 import { applySessionPolicy, hardenWebContents } from './hardening.js';
 import { createInvokeHandler } from './invoke-handler.js';
 import { locateNativeBinding } from './native-binding.js';
@@ -76,6 +77,8 @@ async function start(): Promise<void> {
 
 async function flushAndClose(): Promise<void> {
   try {
+    // Pages first: their last updates need the backend connections still open.
+    await Promise.all(BrowserWindow.getAllWindows().map((window) => flushWindow(window)));
     windows?.closeAll();
     await closeBackend?.();
   } catch (cause) {

@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
+import { guardWindowClose } from './close-guard.js';
 import { APP_ENTRY_URL } from './app-origin.js';
 
 /** The main window's size limits: 1280x800, never smaller than 1024x700. */
@@ -29,6 +30,21 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  guardWindowClose(window, () => confirmCloseUnsaved(window));
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+// The page still holds changes the backend did not take (it keeps retrying while open).
+function confirmCloseUnsaved(window: BrowserWindow): boolean {
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    buttons: ['Keep the window open', 'Close and lose them'],
+    defaultId: 0,
+    cancelId: 0,
+    title: 'Unsaved changes',
+    message: 'Some of your changes are not saved yet.',
+    detail: 'Penholder keeps trying to save them while this window is open. If you close it now, they are lost.',
+  });
+  return choice === 1;
 }

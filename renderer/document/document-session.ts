@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ApiClient, DocumentSummary } from '../../shared/api/contract.js';
 import { createYDoc } from '../../shared/ydoc.js';
+import { trackUnsaved } from './unsaved-guard.js';
 
 /**
  * The renderer's replica of one document, kept in step with the backend through the API
@@ -29,6 +30,8 @@ export type DocumentSession = {
   readonly summary: DocumentSummary;
   /** Resolves once every local update made so far has been accepted by the backend (or failed). */
   flush(): Promise<void>;
+  /** Whether some local update is still on its way to the backend or held for a retry. */
+  unsaved(): boolean;
   /** Flushes, destroys the Y.Doc and unsubscribes (unless another session of the document is open). Safe to call twice. */
   close(): Promise<void>;
 };
@@ -137,11 +140,12 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
   ydoc.on('update', onUpdate);
 
   let closed = false;
-  return {
+  const session: DocumentSession = {
     id,
     ydoc,
     summary,
     flush: () => queue,
+    unsaved: () => inFlight > 0 || held.length > 0,
     async close() {
       if (closed) return;
       closed = true;
@@ -154,6 +158,7 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
         await queue;
         clearTimeout(retryTimer);
       }
+      untrack();
       ydoc.destroy();
       if (!release(api, id)) return;
       await api.invoke('documents.unsubscribe', { id }).catch((error: unknown) => {
@@ -161,6 +166,8 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       });
     },
   };
+  const untrack = trackUnsaved(session);
+  return session;
 }
 
 // The first retry of held updates after this long, then twice as long each time, up to the max.

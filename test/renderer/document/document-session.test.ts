@@ -9,6 +9,7 @@ import type { ApiClient, EventName, EventPayloads } from '../../../shared/api/co
 import { dispatch } from '../../../shared/api/dispatch.js';
 import { prosemirrorFragment, yDocFromUpdates, yDocToDoc } from '../../../shared/ydoc.js';
 import { openDocumentSession, REMOTE } from '../../../renderer/document/document-session.js';
+import { hasUnsavedChanges, installUnsavedGuard } from '../../../renderer/document/unsaved-guard.js';
 
 // An in-process transport over the real backend: the same validation (`dispatch`) and the
 // same per-connection events as both real transports, without a socket.
@@ -219,5 +220,43 @@ describe('openDocumentSession', () => {
     const after = await client.invoke('documents.open', { id });
     expect(titleOf(yDocFromUpdates([after.state]))).toBe(`Then ${long}Kept Access to justice`);
     await a.close();
+  });
+});
+
+// A page's beforeunload event; its returnValue is writable as in a browser.
+class BeforeUnload extends Event {
+  returnValue: unknown = true;
+  constructor() {
+    super('beforeunload', { cancelable: true });
+  }
+}
+
+describe('the unsaved-changes guard', () => {
+  it('objects to leaving while an update is on its way, and no longer once the page flushed', async () => {
+    const alice = connect(backend);
+    const { id } = await alice.invoke('documents.createFromTemplate', { templateId: 'general-assembly-resolution' });
+    const page = new EventTarget() as unknown as Window & { penholderFlush(): Promise<void> };
+    const uninstall = installUnsavedGuard(page);
+    const a = await openDocumentSession(alice, id);
+    expect(hasUnsavedChanges()).toBe(false);
+
+    typeIntoTitle(a.ydoc, 'Last words ');
+    typeIntoTitle(a.ydoc, 'typed ');
+    expect(a.unsaved()).toBe(true);
+    const early = new BeforeUnload();
+    page.dispatchEvent(early);
+    expect(early.defaultPrevented).toBe(true);
+
+    await page.penholderFlush();
+    expect(hasUnsavedChanges()).toBe(false);
+    const late = new BeforeUnload();
+    page.dispatchEvent(late);
+    expect(late.defaultPrevented).toBe(false);
+    const stored = await alice.invoke('documents.open', { id });
+    expect(titleOf(yDocFromUpdates([stored.state]))).toMatch(/^typed Last words /);
+
+    await a.close();
+    uninstall();
+    expect('penholderFlush' in page).toBe(false);
   });
 });
