@@ -11,9 +11,12 @@ import {
   applyAttribution,
   bracketTargetAt,
   chooseAlternativeAt,
+  mergeProposalById,
+  mergeTargetAt,
   negotiationRequestEvent,
   type AlternativeGroupAt,
   type BracketTarget,
+  type MergeTarget,
   type NegotiationRequest,
 } from '../editor/negotiation/negotiation-actions.js';
 import { enclosingParagraphPos } from '../editor/negotiation/negotiation-commands.js';
@@ -23,6 +26,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { AttributionPicker } from './attribution-picker.js';
 import { ariaKeys } from './editor-toolbar.js';
 import { displayKeys } from './help-sheet.js';
+import { MergePicker } from './merge-picker.js';
 import { TextPromptDialog, type TextPrompt } from './text-prompt-dialog.js';
 
 /**
@@ -57,7 +61,7 @@ const prompts: Record<'alternative' | 'paragraph-alternative', TextPrompt> = {
 };
 
 // Actions that open a dialog: the dialog takes the focus, and gives it back to the text.
-const asks: ReadonlySet<string> = new Set(['alternative', 'attribute', 'paragraph-alternative']);
+const asks: ReadonlySet<string> = new Set(['alternative', 'attribute', 'merge-with', 'paragraph-alternative']);
 
 const start = (text: string, max = 24): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text || '(empty)');
 
@@ -77,6 +81,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
   const [focusIndex, setFocusIndex] = useState(0);
   const [prompt, setPrompt] = useState<'alternative' | 'paragraph-alternative' | null>(null);
   const [attribution, setAttribution] = useState<BracketTarget | null>(null);
+  const [merge, setMerge] = useState<MergeTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -105,6 +110,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       const kind = (event as CustomEvent<NegotiationRequest>).detail;
       setError(null);
       if (kind === 'attribution') setAttribution(bracketTargetAt(view.state));
+      else if (kind === 'merge') setMerge(mergeTargetAt(view.state));
       else setPrompt(kind);
     };
     view.dom.addEventListener(negotiationRequestEvent, onRequest);
@@ -130,7 +136,14 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
   const closeDialogs = () => {
     setPrompt(null);
     setAttribution(null);
+    setMerge(null);
     done(true, '');
+  };
+  const onMerge = (fromId: string) => {
+    if (!view || !merge) return;
+    const notice = mergeProposalById(view, merge.id, fromId);
+    setMerge(null);
+    done(notice === '', notice);
   };
   const onPromptSubmit = (text: string) => {
     if (!view) return;
@@ -223,6 +236,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       ) : null}
       <TextPromptDialog prompt={prompt ? prompts[prompt] : null} onSubmit={onPromptSubmit} onClose={closeDialogs} />
       <AttributionPicker target={attribution} onApply={onApplyAttribution} onClose={closeDialogs} />
+      <MergePicker target={merge} onChoose={onMerge} onClose={closeDialogs} />
     </>
   );
 });

@@ -161,31 +161,6 @@ export function chooseAlternative(state: EditorState, groupPos: number, index: n
   return state.tr.replaceWith(groupPos, groupPos + group.nodeSize, chosen.content);
 }
 
-/**
- * Merges the proposal at `fromPos` into the one at `intoPos`: the kept bracket gains the
- * other's proposers and supporters (nothing of a delegation's proposal disappears
- * unseen: its authors move to the kept text), and the other bracket is dropped.
- */
-export function mergeProposals(state: EditorState, intoPos: number, fromPos: number): Transaction | null {
-  const into = bracketAt(state.doc, intoPos);
-  const from = bracketAt(state.doc, fromPos);
-  if (!into || !from || intoPos === fromPos) return null;
-  if (intoPos < fromPos && fromPos < intoPos + into.nodeSize) return null;
-  if (fromPos < intoPos && intoPos < fromPos + from.nodeSize) return null;
-  const a = readAttribution(into.attrs as Record<string, unknown>);
-  const b = readAttribution(from.attrs as Record<string, unknown>);
-  const merged = {
-    proposedBy: unique([...a.proposedBy, ...b.proposedBy]),
-    supportedBy: unique([...a.supportedBy, ...b.supportedBy]),
-  };
-  const dropped = dropBracket(state, fromPos);
-  if (!dropped) return null;
-  const mapped = dropped.mapping.mapResult(intoPos, 1);
-  const target = dropped.doc.nodeAt(mapped.pos);
-  if (mapped.deleted || !target || target.type !== nodes.bracket) return null;
-  return dropped.setNodeMarkup(mapped.pos, null, { ...target.attrs, ...merged });
-}
-
 // The range to delete so that removing [from, to) out of running text leaves one space
 // between words and none before punctuation, a footnote marker or the end of the
 // paragraph, as the clean text export writes it ("remain [particularly] vulnerable").

@@ -5,6 +5,7 @@
  */
 export * from './model.js';
 export * from './bracket-ops.js';
+export * from './merge-ops.js';
 export * from './paragraph-ops.js';
 export * from './proposals.js';
 export * from './validate.js';

@@ -3,7 +3,7 @@
  * delegation instead of changing agreed text. An insertion is a new bracket, a deletion
  * keeps the text inside a bracket marked `deletion`, a replacement is a group of two
  * alternatives, the current text and the proposed one. The facilitator then agrees,
- * drops or merges them (bracket-ops.ts). Each function returns one Transaction or null.
+ * drops or merges them (bracket-ops.ts, merge-ops.ts). Each function returns one Transaction or null.
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';

@@ -12,6 +12,7 @@ import {
   type Parties,
 } from '../../../shared/negotiation/facilitator-ops.js';
 import { bracketableParagraphs, paragraphBracket, readAttribution, topParagraphs, type Attribution } from '../../../shared/negotiation/model.js';
+import { mergeCandidates, mergeInto, type MergeCandidate } from '../../../shared/negotiation/merge-ops.js';
 import { addParagraphAlternative } from '../../../shared/negotiation/paragraph-ops.js';
 import { enclosingBracketPos } from './negotiation-commands.js';
 
@@ -26,8 +27,8 @@ import { enclosingBracketPos } from './negotiation-commands.js';
 /** The DOM event the editor's root fires when an action needs input; `detail` is a `NegotiationRequest`. */
 export const negotiationRequestEvent = 'penholder:negotiation-request';
 
-/** What a request asks for: the text of an alternative, of a paragraph alternative, or an attribution. */
-export type NegotiationRequest = 'alternative' | 'paragraph-alternative' | 'attribution';
+/** What a request asks for: the text of an alternative, of a paragraph alternative, an attribution, or the proposal to merge. */
+export type NegotiationRequest = 'alternative' | 'paragraph-alternative' | 'attribution' | 'merge';
 
 /** The bracket an attribution applies to: where it is, its id, its text and current attribution. */
 export type BracketTarget = BracketRef & { id: string; text: string; attribution: Attribution };
@@ -166,6 +167,35 @@ export const mergeAlternativesAtCursor: Command = (state, dispatch) => {
   dispatch?.(tr.scrollIntoView());
   return true;
 };
+
+/** The bracket the cursor is in (id, text) and the other proposals of its paragraph that could be merged into it. */
+export type MergeTarget = { id: string; text: string; candidates: MergeCandidate[] };
+
+/** The merge target at the cursor (its innermost inline bracket), or null outside one. */
+export function mergeTargetAt(state: EditorState): MergeTarget | null {
+  const pos = enclosingBracketPos(state);
+  const node = pos === null ? null : state.doc.nodeAt(pos);
+  if (pos === null || !node) return null;
+  return { id: String(node.attrs.id), text: ownText(node), candidates: mergeCandidates(state, pos) };
+}
+
+/** Mod-Alt-Shift-m: asks which proposal of the paragraph to merge into the bracket at the cursor; false outside a bracket. */
+export const requestMerge: Command = (state, dispatch, view) => enclosingBracketPos(state) !== null && request('merge')(state, dispatch, view);
+
+/**
+ * Merges the bracket with id `fromId` into the one with id `intoId` (shared/negotiation/merge-ops.ts
+ * says what that means in each case) as one step; the notice when it makes no sense or
+ * either bracket is gone, else ''.
+ */
+export function mergeProposalById(view: { state: EditorState; dispatch: (tr: Transaction) => void }, intoId: string, fromId: string): string {
+  const into = findBracket(view.state.doc, intoId);
+  const from = findBracket(view.state.doc, fromId);
+  if (into?.kind !== 'inline' || from?.kind !== 'inline') return 'That proposal is no longer in the text (a co-author may have agreed or dropped it).';
+  const result = mergeInto(view.state, into.pos, from.pos);
+  if ('notice' in result) return result.notice;
+  view.dispatch(result.scrollIntoView());
+  return '';
+}
 
 function topParagraphPos(state: EditorState): number | null {
   const $from = state.selection.$from;

@@ -6,6 +6,7 @@ import {
   mergeAlternativesAtCursor,
   requestAlternative,
   requestAttribution,
+  requestMerge,
   requestParagraphAlternative,
 } from './negotiation-actions.js';
 import { agreeCurrentBracket, bracketSelection, dropCurrentBracket, toggleParagraphBracket } from './negotiation-commands.js';
@@ -27,6 +28,7 @@ export const negotiationActions: readonly NegotiationAction[] = [
   { id: 'agree', label: 'Agree bracket', face: 'Agree', keys: 'Mod-Alt-a', run: agreeCurrentBracket, description: 'Agree the bracket at the cursor: the brackets go, the text stays' },
   { id: 'drop', label: 'Drop bracket', face: 'Drop', keys: 'Mod-Alt-d', run: dropCurrentBracket, description: 'Drop the bracket at the cursor with its text' },
   { id: 'merge', label: 'Merge alternatives into this one', face: 'Merge', keys: 'Mod-Alt-m', run: mergeAlternativesAtCursor, description: 'Keep the alternative at the cursor and merge the others into it: their proposers join it' },
+  { id: 'merge-with', label: 'Merge with another proposal…', face: 'Merge with…', keys: 'Mod-Alt-Shift-m', run: requestMerge, description: 'Merge another proposal of this paragraph into the bracket at the cursor: one bracket, both delegations (a wording keeps this text, a deletion and a replacement of the same text combine)' },
   { id: 'paragraph', label: 'Bracket or unbracket paragraph', face: '[¶]', keys: 'Mod-Alt-Shift-b', run: toggleParagraphBracket, description: 'Bracket the whole paragraph at the cursor, or unbracket it' },
   { id: 'paragraph-alternative', label: 'Add paragraph alternative…', face: '¶ alt…', keys: 'Mod-Alt-Shift-n', run: requestParagraphAlternative, description: 'Add an alternative version of the paragraph at the cursor (OP 7 alt), bracketed whole' },
 ];

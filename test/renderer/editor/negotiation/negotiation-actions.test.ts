@@ -8,15 +8,18 @@ import {
   bracketTargetAt,
   chooseAlternativeAt,
   mergeAlternativesAtCursor,
+  mergeProposalById,
+  mergeTargetAt,
   requestAlternative,
   requestAttribution,
+  requestMerge,
   requestParagraphAlternative,
 } from '../../../../renderer/editor/negotiation/negotiation-actions.js';
 import { bracketSelection, toggleParagraphBracket } from '../../../../renderer/editor/negotiation/negotiation-commands.js';
 import { chooseKeys, negotiationActions, negotiationShortcuts } from '../../../../renderer/editor/negotiation/negotiation-menu.js';
 import { structureBindings } from '../../../../renderer/editor/commands/keymap.js';
 import { otherEditorShortcuts } from '../../../../renderer/editor/commands/shortcuts.js';
-import { collectBrackets, compilationText, countBrackets } from '../../../../shared/negotiation/index.js';
+import { collectBrackets, compilationText, countBrackets, proposeInsertion } from '../../../../shared/negotiation/index.js';
 import { validateDocument } from '../../../../shared/document/validate.js';
 import { sampleResolution } from '../../../shared/document/sample-documents.js';
 import { rangeOf } from '../../../shared/negotiation/helpers.js';
@@ -120,6 +123,27 @@ describe('facilitator toolbar actions', () => {
     const text = compilationText(state.doc);
     expect(op3(text)).toContain('the Secretary-General to report on progress');
     expect(text).toMatch(/\n3 alt\.? \[.*Requests a report\.\]/);
+  });
+
+  it('merges a proposal elsewhere in the paragraph into the bracket at the cursor, by ids, as one step', () => {
+    let state = start();
+    const insert = (text: string, after: string, delegation: string) => {
+      const tr = proposeInsertion(state, { pos: rangeOf(state.doc, after).to, text, delegation });
+      state = state.apply(tr as Transaction);
+    };
+    insert(' annually', 'on progress', 'CAN');
+    insert(' each year', 'to report', 'AUS');
+    const annually = collectBrackets(state.doc).find((b) => b.text === ' annually');
+    expect(requestMerge(select(start(), 5))).toBe(false);
+    const inside = select(state, (annually?.pos ?? 0) + 2);
+    expect(requestMerge(inside)).toBe(true);
+    const target = mergeTargetAt(inside);
+    expect(target).toMatchObject({ id: annually?.id, text: ' annually' });
+    expect(target?.candidates.map((c) => [c.text, c.refusal])).toEqual([[' each year', '']]);
+    const view = { state: inside, dispatch: (tr: Transaction) => (view.state = view.state.apply(tr)) };
+    expect(mergeProposalById(view, target?.id ?? '', target?.candidates[0]?.id ?? '')).toBe('');
+    expect(op3(compilationText(view.state.doc))).toContain('on progress[ annually (CAN, AUS)]');
+    expect(mergeProposalById(view, target?.id ?? '', 'gone')).toMatch(/no longer in the text/);
   });
 
   it('binds keys that clash with no other editor key, and lists every one for the help sheet', () => {
