@@ -21,6 +21,10 @@
  *   replacement in all but name, so withdrawing it is D's to do as well;
  * - drops whole paragraphs bracketed as proposed by D alone that carry no status (a new
  *   paragraph proposed by D);
+ * - keeps a paragraph whose status is agreed or agreed ad ref exactly as it is, D's own
+ *   brackets included: agreed text is closed to proposals until the facilitator reopens
+ *   the paragraph (issuing the clean text agrees every bracket left inside an agreed
+ *   paragraph, so a proposal slipped into one would become agreed text unseen);
  * - keeps everything else exactly: text outside D's proposals, marks, every paragraph's
  *   `status` and `alternativeOf`, other delegations' brackets and their attribution, the
  *   header. So changing a status, agreeing or dropping a bracket (removing it or its text),
@@ -50,14 +54,31 @@ export function checkDelegationChange(before: Node, after: Node, delegation: str
     const [a, b] = [before.maybeChild(i), after.maybeChild(i)];
     if (a === b) continue;
     if (a && b && sameButAlike(a, b, delegation)) continue;
-    if (!a || !b || topKey(a, delegation) !== topKey(b, delegation)) {
-      return {
-        ok: false,
-        reason: `A delegation may only make proposals in its own name; this change touches block ${i + 1} of the document outside ${delegation}'s proposals (text, status or another delegation's bracket).`,
-      };
-    }
+    if (!a || !b || topKey(a, delegation) !== topKey(b, delegation)) return { ok: false, reason: refusal(a, b, delegation) };
   }
   return { ok: true };
+}
+
+// Why, for people: the first paragraph of the section whose projection changed, by its first
+// words, and what kind of change it was. Runs only on a refusal.
+function refusal(a: Node | null, b: Node | null, d: string): string {
+  const rule = `As ${d} you may only make proposals in your own name`;
+  let para: Node | null = null;
+  if (a && b && !a.inlineContent && a.firstChild?.isBlock) {
+    for (let j = 0; j < Math.max(a.childCount, b.childCount) && !para; j++) {
+      const [x, y] = [a.maybeChild(j), b.maybeChild(j)];
+      if (x !== y && (!x || !y || blockKey(x, d) !== blockKey(y, d))) para = x ?? y;
+    }
+  }
+  para ??= a ?? b;
+  if (!para) return `${rule}; the host refused this change.`;
+  const words = para.textContent.trim().split(/\s+/).slice(0, 6).join(' ');
+  const where = words === '' ? `the ${para.type.name.replace(/_/g, ' ')}` : `the paragraph beginning "${words}…"`;
+  const state = (para.attrs.status as { state?: unknown } | null | undefined)?.state;
+  const what = closedStates.has(state)
+    ? 'it is agreed, and agreed text takes no proposals until the facilitator reopens it'
+    : 'the change touches its text outside your proposals, its status, or another delegation’s bracket or attribution';
+  return `${rule}: the host refused your change to ${where}: ${what}.`;
 }
 
 // The projection of a top-level node as a string. A node holding blocks (the preamble, the
@@ -132,9 +153,12 @@ function projectChildren(node: Json, d: string): Json[] {
   return out;
 }
 
+const closedStates: ReadonlySet<unknown> = new Set(['agreed', 'agreed_ad_ref']);
+
 function project(node: Json, d: string): Json[] {
   if (node.type === 'text') return [node];
   const attrs = node.attrs ?? {};
+  if (closedStates.has((attrs.status as { state?: unknown } | null | undefined)?.state)) return [node];
   if (node.type === 'bracket') {
     if (isOwn(attrs, d)) return attrs.deletion === true ? projectChildren(node, d) : [];
     return [{ ...node, attrs: { ...attrs, supportedBy: without(attrs.supportedBy, d), opposedBy: without(attrs.opposedBy, d) }, content: projectChildren(node, d) }];

@@ -10,7 +10,9 @@
  *   joining a deletion bracket of its own right next to it; inside its own proposal it
  *   deletes, and an emptied own bracket disappears;
  * - typing over a selection is a replacement `[current][proposed (CODE)]`;
- * - Enter proposes a new empty paragraph (a whole-paragraph bracket proposed by it).
+ * - Enter proposes a new empty paragraph (a whole-paragraph bracket proposed by it);
+ * - nothing inside a paragraph agreed or agreed ad ref: agreed text takes no proposals until
+ *   the facilitator reopens the paragraph (the host refuses such a change too).
  * Each function returns a Transaction, or a notice (a sentence for people) when the action
  * is not something a delegation can propose there.
  */
@@ -19,7 +21,7 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { newId } from '../ids.js';
 import { bracketAttrs, canBracket } from './bracket-ops.js';
-import { bracketableParagraphs, paragraphBracket } from './model.js';
+import { bracketableParagraphs, paragraphBracket, paragraphStatus, topParagraphs } from './model.js';
 
 const { nodes } = resolutionSchema;
 
@@ -69,6 +71,23 @@ const notice = (text: string): { notice: string } => ({ notice: text });
 const notHere = 'No proposal can be made here (the title and the header are not negotiated text).';
 const oneParagraph = 'To propose a change, select text within one paragraph, all inside or all outside a bracket.';
 
+const agreedText = 'This paragraph is agreed: a delegation cannot propose changes to agreed text. Ask the facilitator to reopen it first.';
+
+/** A notice when from..to touches a paragraph agreed or agreed ad ref (closed to proposals), else null. */
+export function agreedNotice(doc: Node, from: number, to = from): { notice: string } | null {
+  for (const pos of from === to ? [from] : [from, to]) {
+    const $pos = doc.resolve(pos);
+    for (let depth = 1; depth <= $pos.depth; depth++) {
+      const node = $pos.node(depth);
+      if (!topParagraphs.has(node.type.name)) continue;
+      const { state } = paragraphStatus(node);
+      if (state === 'agreed' || state === 'agreed_ad_ref') return notice(agreedText);
+      break;
+    }
+  }
+  return null;
+}
+
 /** The range from..to lies inside one own proposal of `d`. */
 function insideOwn(doc: Node, from: number, to: number, d: string): boolean {
   const $from = doc.resolve(from);
@@ -84,6 +103,8 @@ function insideOwn(doc: Node, from: number, to: number, d: string): boolean {
 export function suggestText(state: EditorState, d: string, from: number, to: number, text: string): SuggestionResult {
   if (text === '') return notice('Nothing to insert.');
   const { doc } = state;
+  const agreed = agreedNotice(doc, from, to);
+  if (agreed) return agreed;
   if (insideOwn(doc, from, to, d)) return state.tr.insertText(text, from, to);
   const $from = doc.resolve(from);
   const marks = state.storedMarks ?? $from.marks();
@@ -167,6 +188,8 @@ const atEdge = 'As a delegation you cannot join or split paragraphs; propose a d
  */
 export function suggestDelete(state: EditorState, d: string, backward: boolean, word = false): SuggestionResult {
   const { doc, selection } = state;
+  const agreed = agreedNotice(doc, selection.from, selection.to);
+  if (agreed) return agreed;
   if (!selection.empty) {
     const { from, to } = selection;
     if (insideOwn(doc, from, to, d)) return deleteOwn(state, d, from, to);
@@ -235,6 +258,11 @@ export function suggestParagraph(state: EditorState, d: string): SuggestionResul
   let depth = $from.depth;
   while (depth > 0 && !bracketableParagraphs.has($from.node(depth).type.name)) depth--;
   if (depth === 0) return notice('New paragraphs can be proposed in the preamble and the operative part only.');
+  // A new subparagraph would go inside its paragraph; a new paragraph goes after it.
+  if (!topParagraphs.has($from.node(depth).type.name)) {
+    const agreed = agreedNotice(state.doc, $from.pos);
+    if (agreed) return agreed;
+  }
   const type = $from.node(depth).type;
   let at = $from.after(depth);
   // Not between a paragraph and its alternative versions (OP 7, OP 7 alt): after them.

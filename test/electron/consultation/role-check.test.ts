@@ -66,4 +66,20 @@ describe('what a delegation may change', () => {
     base.descendants((n, p) => (n.type.name === 'operative_paragraph' && op < 0 ? ((op = p), false) : true));
     expect(verdict(base, apply(base, (s) => setParagraphStatus(s, op, { state: 'under_discussion', by: 'CAN', at: '2026-01-01T00:00:00Z' })))).toBe(false);
   });
+
+  it('refuses any change inside a paragraph agreed or agreed ad ref, its own proposals included, naming the paragraph', () => {
+    let op = -1;
+    base.descendants((n, p) => (n.type.name === 'operative_paragraph' && op < 0 ? ((op = p), false) : true));
+    const opening = base.nodeAt(op)!.textContent.split(' ').slice(0, 3).join(' ');
+    for (const state of ['agreed', 'agreed_ad_ref'] as const) {
+      const agreed = apply(base, (s) => setParagraphStatus(s, op, { state, by: 'MEX', at: '2026-01-01T00:00:00Z' }));
+      const inside = apply(agreed, (s) => proposeInsertion(s, { delegation: 'CAN', text: ' all', pos: op + 2 }));
+      const result = checkDelegationChange(agreed, inside, 'CAN');
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.reason).toContain(`"${opening}`);
+      expect(!result.ok && result.reason).toMatch(/is agreed/);
+    }
+    const discussed = apply(base, (s) => setParagraphStatus(s, op, { state: 'under_discussion', by: 'MEX', at: '2026-01-01T00:00:00Z' }));
+    expect(verdict(discussed, apply(discussed, (s) => proposeInsertion(s, { delegation: 'CAN', text: ' all', pos: op + 2 })))).toBe(true);
+  });
 });

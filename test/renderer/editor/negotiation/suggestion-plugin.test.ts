@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
-import { TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { configureSuggestion, suggestionKey, toggleSuggestion } from '../../../../renderer/editor/negotiation/suggestion-plugin.js';
 import { validateDocument } from '../../../../shared/document/validate.js';
 import { collectBrackets, compilationText, proposeInsertion } from '../../../../shared/negotiation/index.js';
@@ -195,5 +195,29 @@ describe('suggestion mode in the editor', () => {
     expect(opLine(e.state.doc, '1')).toContain('[ all kinds of (CAN)] Member');
     expect(prepareComposition(e.state, 'CAN')).toBeNull();
     valid(e.state.doc);
+  });
+
+  it('proposes nothing inside a paragraph agreed or agreed ad ref: typing, deleting, pasting and Enter in a subparagraph leave it as it is, with a notice', () => {
+    for (const state of ['agreed', 'agreed_ad_ref'] as const) {
+      const doc = sampleResolution();
+      let op = -1;
+      doc.descendants((n, p) => (n.type.name === 'operative_paragraph' && op < 0 ? ((op = p), false) : true));
+      const status = { state, by: 'MEX', at: '2026-01-01T00:00:00Z', delegations: [], linked: [], reason: '', history: [] };
+      const e = editor(EditorState.create({ doc }).tr.setNodeAttribute(op, 'status', status).doc);
+      const start = e.state.doc;
+      e.select(rangeOf(e.state.doc, 'Encourages').to);
+      e.type(' all');
+      expect(e.notice()).toMatch(/is agreed/);
+      e.key('Backspace');
+      e.paste('pasted');
+      const word = rangeOf(e.state.doc, 'Member');
+      e.select(word.from, word.to);
+      e.key('Delete');
+      e.type('Some');
+      e.select(rangeOf(e.state.doc, 'safe routes').to);
+      e.key('Enter');
+      expect(e.state.doc.eq(start)).toBe(true);
+      expect(e.notice()).toMatch(/Ask the facilitator to reopen it/);
+    }
   });
 });
