@@ -225,7 +225,7 @@ describe('openDocumentSession', () => {
 
 // A page's beforeunload event; its returnValue is writable as in a browser.
 class BeforeUnload extends Event {
-  returnValue: unknown = true;
+  override returnValue = true;
   constructor() {
     super('beforeunload', { cancelable: true });
   }
