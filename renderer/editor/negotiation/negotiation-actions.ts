@@ -15,6 +15,7 @@ import { bracketableParagraphs, paragraphBracket, readAttribution, topParagraphs
 import { mergeCandidates, mergeInto, type MergeCandidate } from '../../../shared/negotiation/merge-ops.js';
 import { addParagraphAlternative } from '../../../shared/negotiation/paragraph-ops.js';
 import { enclosingBracketPos } from './negotiation-commands.js';
+import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 
 /**
  * The facilitator actions behind the negotiation toolbar that go beyond bracket / agree /
@@ -92,9 +93,20 @@ function endInLastInserted(tr: Transaction): Transaction {
   return tr.setSelection(TextSelection.near(tr.doc.resolve(end), -1));
 }
 
+const requestWhat: Record<NegotiationRequest, string> = {
+  alternative: 'add alternatives',
+  'paragraph-alternative': 'add paragraph alternatives',
+  attribution: 'attribute brackets to delegations',
+  merge: 'merge proposals',
+};
+
+// Asks for the input of `kind`; as a delegation or an observer, says instead that only the facilitator does this.
 function request(kind: NegotiationRequest): Command {
-  return (_state, dispatch, view) => {
-    if (dispatch && view) view.dom.dispatchEvent(new CustomEvent(negotiationRequestEvent, { bubbles: true, detail: kind }));
+  return (state, dispatch, view) => {
+    if (!dispatch || !view) return true;
+    const refusal = facilitatorRefusal(state, requestWhat[kind]);
+    if (refusal !== '') showSuggestionNotice(view, refusal);
+    else view.dom.dispatchEvent(new CustomEvent(negotiationRequestEvent, { bubbles: true, detail: kind }));
     return true;
   };
 }

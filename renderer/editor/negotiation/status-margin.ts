@@ -21,6 +21,7 @@ import { computeNumbering, type Numbering } from '../../../shared/document/numbe
 import { paragraphStatus, topParagraphs } from '../../../shared/negotiation/model.js';
 import { statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
 import { numberingKey } from '../numbering-plugin.js';
+import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 
 /** The DOM event (a CustomEvent with `detail: { id }`, the paragraph's id) asking for the status dialog. */
 export const paragraphStatusRequestEvent = 'penholder:paragraph-status';
@@ -103,9 +104,7 @@ function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
       note.textContent = 'reopened';
       button.append(note);
     }
-    button.addEventListener('click', () => {
-      view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id: spec.id } }));
-    });
+    button.addEventListener('click', () => requestStatusOf(view, view.state, spec.id));
     box.append(button);
     return box;
   };
@@ -237,15 +236,25 @@ export function cursorTopParagraph(state: EditorState): { pos: number; node: Nod
 
 /**
  * Asks for the status dialog of the top-level paragraph at the cursor (a subparagraph's
- * status is its paragraph's); false outside such a paragraph.
+ * status is its paragraph's); false outside such a paragraph. Acting as a delegation or
+ * observing, it shows a notice saying only the facilitator sets statuses instead.
  */
 export const requestParagraphStatus: Command = (state, dispatch, view) => {
   const found = cursorTopParagraph(state);
   const id = found ? String(found.node.attrs.id ?? '') : '';
   if (id === '') return false;
-  if (dispatch && view) view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id } }));
+  if (dispatch && view) requestStatusOf(view, state, id);
   return true;
 };
+
+const statusRefusal = 'set a paragraph’s status';
+
+// Opens the status dialog of paragraph `id`, or explains why not (a delegation, an observer).
+function requestStatusOf(view: EditorView, state: EditorState, id: string): void {
+  const refusal = facilitatorRefusal(state, statusRefusal);
+  if (refusal !== '') showSuggestionNotice(view, refusal);
+  else view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id } }));
+}
 
 /** The key binding of `requestParagraphStatus` (`paragraphStatusShortcut`). */
 export function statusKeymap(): Plugin {

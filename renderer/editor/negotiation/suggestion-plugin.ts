@@ -41,6 +41,18 @@ type Meta = { config?: Partial<Omit<SuggestionState, 'notice'>>; notice?: string
 /** The polite line shown when a delegation tries what only the facilitator does. */
 export const facilitatorOnly = 'As a delegation you can propose; the facilitator agrees. This change is not a proposal, so it was not made.';
 
+/**
+ * Why a facilitator action that only asks for input first (status, attribution, an
+ * alternative's text, a merge) is refused in `state`, or '' while editing as the facilitator:
+ * acting as a delegation or observing, the dialog would only end in a refused change.
+ */
+export function facilitatorRefusal(state: EditorState, what: string): string {
+  const mode = suggestionKey.getState(state)?.mode ?? 'edit';
+  if (mode === 'read-only') return `Observers follow the text; only the facilitator can ${what}.`;
+  if (mode === 'suggest') return `Only the facilitator can ${what}. As a delegation you propose text: type, delete or select and type over it.`;
+  return '';
+}
+
 /** Sets mode, delegation and lock (the document view does this from the consultation role and the profile). */
 export function configureSuggestion(view: EditorView, config: Partial<Omit<SuggestionState, 'notice'>>): void {
   view.dispatch(view.state.tr.setMeta(suggestionKey, { config } satisfies Meta));

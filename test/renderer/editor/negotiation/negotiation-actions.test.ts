@@ -15,6 +15,7 @@ import {
   requestMerge,
   requestParagraphAlternative,
 } from '../../../../renderer/editor/negotiation/negotiation-actions.js';
+import { suggestionKey, suggestionPlugin } from '../../../../renderer/editor/negotiation/suggestion-plugin.js';
 import { bracketSelection, toggleParagraphBracket } from '../../../../renderer/editor/negotiation/negotiation-commands.js';
 import { chooseKeys, negotiationActions, negotiationShortcuts } from '../../../../renderer/editor/negotiation/negotiation-menu.js';
 import { structureBindings } from '../../../../renderer/editor/commands/keymap.js';
@@ -144,6 +145,25 @@ describe('facilitator toolbar actions', () => {
     expect(mergeProposalById(view, target?.id ?? '', target?.candidates[0]?.id ?? '')).toBe('');
     expect(op3(compilationText(view.state.doc))).toContain('on progress[ annually (CAN, AUS)]');
     expect(mergeProposalById(view, target?.id ?? '', 'gone')).toMatch(/no longer in the text/);
+  });
+
+  it('refuses the dialogs of facilitator actions with a notice while acting as a delegation', () => {
+    let state = EditorState.create({ doc: bracketed().doc, plugins: [suggestionPlugin()] });
+    state = state.apply(state.tr.setMeta(suggestionKey, { config: { mode: 'suggest', delegation: 'CAN' } }));
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, collectBrackets(state.doc)[0]!.pos + 2)));
+    for (const command of [requestAttribution, requestAlternative, requestMerge]) {
+      const fired: unknown[] = [];
+      const view = {
+        get state() {
+          return state;
+        },
+        dispatch: (tr: Transaction) => (state = state.apply(tr)),
+        dom: { dispatchEvent: (e: Event) => fired.push(e) && true },
+      };
+      expect(command(state, view.dispatch, view as never)).toBe(true);
+      expect(fired).toEqual([]);
+      expect(suggestionKey.getState(state)?.notice?.text).toMatch(/^Only the facilitator can (attribute|add|merge)/);
+    }
   });
 
   it('binds keys that clash with no other editor key, and lists every one for the help sheet', () => {

@@ -8,6 +8,7 @@ import { resolutionSchema } from '../../../../schemas/resolution-schema.js';
 import { computeNumbering } from '../../../../shared/document/numbering.js';
 import { setParagraphStatus, type StatusChange } from '../../../../shared/negotiation/paragraph-ops.js';
 import { numberingPlugin } from '../../../../renderer/editor/numbering-plugin.js';
+import { suggestionKey, suggestionPlugin } from '../../../../renderer/editor/negotiation/suggestion-plugin.js';
 import { otherEditorShortcuts } from '../../../../renderer/editor/commands/shortcuts.js';
 import {
   paragraphStatusRequestEvent,
@@ -134,5 +135,24 @@ describe('status margin', () => {
     expect(requestParagraphStatus(inTitle)).toBe(false);
     expect(otherEditorShortcuts.map((s) => s.keys)).toContain(paragraphStatusShortcut);
     expect(paragraphStatusRequestEvent).toBe('penholder:paragraph-status');
+  });
+
+  it('refuses the status dialog with a notice to a delegation or an observer, as the toolbar greys their actions', () => {
+    for (const mode of ['suggest', 'read-only'] as const) {
+      let state = EditorState.create({ doc: sampleResolution(), plugins: [suggestionPlugin(), numberingPlugin(), statusMarginPlugin()] });
+      state = state.apply(state.tr.setMeta(suggestionKey, { config: { mode, delegation: 'CAN', locked: true } }));
+      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, posOf(state.doc, 'op1') + 3)));
+      const fired: unknown[] = [];
+      const view = {
+        get state() {
+          return state;
+        },
+        dispatch: (tr: Transaction) => (state = state.apply(tr)),
+        dom: { dispatchEvent: (e: Event) => fired.push((e as CustomEvent).detail) && true },
+      };
+      expect(requestParagraphStatus(state, view.dispatch, view as never)).toBe(true);
+      expect(fired).toEqual([]);
+      expect(suggestionKey.getState(state)?.notice?.text).toMatch(mode === 'suggest' ? /^Only the facilitator can set a paragraph’s status\. As a delegation/ : /^Observers follow the text; only the facilitator/);
+    }
   });
 });
