@@ -56,7 +56,9 @@ export function parseToken(token: string): ParticipantToken {
   if (typeof role !== 'string' || !(consultationRoles as readonly string[]).includes(role)) {
     throw new Error(`The role must be one of ${consultationRoles.join(', ')}.`);
   }
-  if (typeof delegation !== 'string' || !delegationCodes.has(delegation)) throw new Error('The delegation is not on the delegation list.');
+  if (typeof delegation !== 'string' || !delegationCodes.has(delegation)) {
+    throw new Error(`The delegation ${JSON.stringify(delegation ?? null)} is not on the delegation list (codes such as CAN, EU, G77).`);
+  }
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw new Error('The name is missing or too long.');
   return { code, delegation, name: name.trim(), role: role as ConsultationRole };
 }

@@ -16,8 +16,10 @@
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
  * message `{"type":"penholder.refused","reason":..}` and throws, which makes Hocuspocus
  * close that document connection (code 4403); the provider reconnects and resyncs from the
- * host's state. Observers get read-only connections (Hocuspocus ignores their updates).
- * A wrong code is refused in `onAuthenticate`, before any document byte is sent.
+ * host's state. Observers get read-only connections (Hocuspocus ignores their updates; the
+ * hook tells the observer so in the same kind of message, without closing).
+ * A wrong code is refused in `onAuthenticate`, before any document byte is sent, with a
+ * reason `kind: sentence` (bad-token, wrong-code, too-many-attempts, no-such-document).
  */
 import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
@@ -27,7 +29,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
 import type { Node } from 'prosemirror-model';
 import type { LiveDocuments } from '../backend/live-documents.js';
-import { admits, createThrottle, newAccessCode, parseToken, type ThrottleOptions } from './access.js';
+import { admits, codeMatches, createThrottle, newAccessCode, parseToken, type ParticipantToken, type ThrottleOptions } from './access.js';
 import { checkDelegationChange } from './role-check.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
@@ -109,17 +111,18 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       const wait = throttle.waitMs(address);
       if (wait > 0) throw { reason: `too-many-attempts: try again in ${Math.ceil(wait / 1000)} s` };
       let claim: ReturnType<typeof parseToken>;
+      // A malformed token is refused without comparing any code, so it tells nothing about
+      // the codes and costs no attempt: a client fixing its token is not locked out for it.
       try {
         claim = parseToken(token);
       } catch (err) {
-        throttle.fail(address);
         throw { reason: `bad-token: ${(err as Error).message}` };
       }
       if (!admits({ joinCode, facilitatorCode }, claim)) {
         throttle.fail(address);
-        throw { reason: 'wrong-code' };
+        throw { reason: `wrong-code: ${wrongCode(claim, joinCode)}` };
       }
-      if (!served.has(documentName)) throw { reason: 'no-such-document' };
+      if (!served.has(documentName)) throw { reason: `no-such-document: this host serves ${options.docIds.join(', ')}, not "${documentName}".` };
       throttle.succeed(address);
       connectionConfig.readOnly = claim.role === 'observer';
       const participant: Participant = { delegation: claim.delegation, name: claim.name, role: claim.role };
@@ -154,7 +157,15 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
         throw { code: 4403, reason: 'forbidden-presence' };
       }
       const update = readSyncUpdate(data);
-      if (!update || connection.readOnly || !participant) return;
+      if (!update || !participant) return;
+      if (connection.readOnly) {
+        // Hocuspocus drops an observer's change; the observer is told why (each time it sends one the host lacks).
+        if (!docs.use(documentName, (live) => containsUpdate(live.ydoc, update))) {
+          const refused: RefusedMessage = { type: 'penholder.refused', reason: 'Observers follow the consultation read-only: your change was not accepted.' };
+          connection.sendStateless(JSON.stringify(refused));
+        }
+        return;
+      }
       try {
         accept(documentName, update, participant);
       } catch (err) {
@@ -218,6 +229,13 @@ export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
 
 /** An identity claimed in an awareness message, with the awareness client id it is claimed for. */
 export type AwarenessClaim = Participant & { clientId: number };
+
+// The reason for people after 'wrong-code:'. Saying that the join code is not a facilitator's
+// tells nothing to someone who does not already hold the join code.
+function wrongCode(claim: ParticipantToken, joinCode: string): string {
+  if (claim.role === 'facilitator' && codeMatches(claim.code, joinCode)) return 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.';
+  return 'this code does not open this consultation; check it with the facilitator.';
+}
 
 function sameParticipant(a: Participant, b: Participant): boolean {
   return a.delegation === b.delegation && a.name === b.name && a.role === b.role;

@@ -173,7 +173,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         document: replica,
         token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
         onAuthenticationFailed: ({ reason }) => {
-          lastError = `The host refused to let you in (${reason}).`;
+          // The host's reason is `kind: sentence`; people read the sentence.
+          lastError = `The host refused to let you in: ${reason.replace(/^[a-z-]+: /, '')}`;
           settle?.reject(new ApiError('unauthorized', lastError));
           void leave();
         },

@@ -30,11 +30,12 @@ function peer(host: ConsultationHost, role: string, delegation: string, code?: s
   return p;
 }
 
-const storedText = (store: Store) => {
+const storedDoc = (store: Store) => {
   const ydoc = new Y.Doc({ gc: false });
   for (const u of store.readUpdates('d1')) Y.applyUpdate(ydoc, u.data);
-  return textOf(ydoc);
+  return ydoc;
 };
+const storedText = (store: Store) => textOf(storedDoc(store));
 
 describe('hosting a consultation', () => {
   it('serves the stored document to a stock provider with the join code, on 127.0.0.1', async () => {
@@ -56,9 +57,10 @@ describe('hosting a consultation', () => {
     const escalate = peer(host, 'facilitator', 'CAN', host.joinCode);
     const unknown = peer(host, 'delegation', 'XXX');
     await waitFor(() => wrong.failures.length > 0 && escalate.failures.length > 0 && unknown.failures.length > 0);
-    expect(wrong.failures[0]).toBe('wrong-code');
-    expect(escalate.failures[0]).toBe('wrong-code');
-    expect(unknown.failures[0]).toMatch(/delegation list/);
+    // A kind a program can switch on, then a sentence a person can act on.
+    expect(wrong.failures[0]).toMatch(/^wrong-code: .*check it with the facilitator/);
+    expect(escalate.failures[0]).toMatch(/^wrong-code: .*needs the facilitator code/);
+    expect(unknown.failures[0]).toMatch(/^bad-token: The delegation "XXX" is not on the delegation list/);
     await new Promise((r) => setTimeout(r, 200));
     for (const p of [wrong, escalate, unknown]) {
       expect(p.doc.share.size === 0 || textOf(p.doc) === '').toBe(true);
@@ -79,6 +81,17 @@ describe('hosting a consultation', () => {
     expect(right.failures[0]).toMatch(/too-many-attempts/);
   });
 
+  it('does not count a malformed token as an attempt at the codes', async () => {
+    const { host } = await hosted({ freeFailures: 1, baseDelayMs: 60_000 });
+    for (const token of ['not json', JSON.stringify({ code: host.joinCode, delegation: 'can', name: 'x', role: 'delegation' })]) {
+      const p = connectPeer(host.url, 'd1', token);
+      cleanups.push(() => p.destroy());
+      await waitFor(() => p.failures.length > 0);
+      expect(p.failures[0]).toMatch(/^bad-token: /);
+    }
+    await synced(peer(host, 'delegation', 'CAN'));
+  });
+
   it('does not accept an observer’s writes', async () => {
     const { host, store } = await hosted();
     const observer = peer(host, 'observer', 'CHE');
@@ -90,6 +103,11 @@ describe('hosting a consultation', () => {
     expect(textOf(chair.doc)).not.toContain('Hijacked');
     expect(store.readUpdates('d1').length).toBe(before);
     expect(storedText(store)).not.toContain('Hijacked');
+    // The observer is told, and stays connected to follow the text.
+    await waitFor(() => observer.stateless.length > 0, 3000, 'the observer told');
+    expect(JSON.parse(observer.stateless[0]!)).toMatchObject({ type: 'penholder.refused', reason: expect.stringMatching(/read-only/) });
+    Y.applyUpdate(chair.doc, retitle(chair.doc, 'Written by the chair'));
+    await waitFor(() => textOf(observer.doc).includes('Written by the chair'));
   });
 
   it('accepts a delegation’s own proposal, logged with its author, and broadcasts it', async () => {
@@ -129,6 +147,28 @@ describe('hosting a consultation', () => {
     await waitFor(() => other.stateless.length > 0, 3000, 'refusal of a status change');
     expect(store.readUpdates('d1').length).toBe(before);
     expect(JSON.stringify(yDocToDoc(chair.doc).toJSON())).not.toContain('"agreed"');
+  });
+
+  it('refuses a delegation’s own proposal inside a paragraph the facilitator agreed', async () => {
+    const { host, store } = await hosted();
+    const chair = peer(host, 'facilitator', 'MEX');
+    await synced(chair);
+    const firstOp = (doc: ReturnType<typeof yDocToDoc>) => {
+      let pos = -1;
+      doc.descendants((n, p) => (n.type.name === 'operative_paragraph' && pos < 0 ? ((pos = p), false) : true));
+      return pos;
+    };
+    editAsEditor(chair.doc, (state) => setParagraphStatus(state, firstOp(state.doc), { state: 'agreed', by: 'MEX', at: '2026-01-01T00:00:00Z' }));
+    await waitFor(() => JSON.stringify(yDocToDoc(storedDoc(store)).toJSON()).includes('"agreed"'), 3000, 'the status stored');
+    const can = peer(host, 'delegation', 'CAN');
+    await synced(can);
+    const before = store.readUpdates('d1').length;
+    editAsEditor(can.doc, (state) => proposeInsertion(state, { delegation: 'CAN', text: ' SLIPPED IN', pos: posAfter(state.doc, 'Encourages') }));
+    await waitFor(() => can.stateless.length > 0, 3000, 'refusal');
+    expect(JSON.parse(can.stateless[0]!).reason).toMatch(/"Encourages Member States .*it is agreed/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(textOf(chair.doc)).not.toContain('SLIPPED IN');
+    expect(store.readUpdates('d1').length).toBe(before);
   });
 
   it('lets a facilitator change anything, and sends the host’s own changes to every peer', async () => {
