@@ -24,6 +24,8 @@ import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { OutlinePanel } from './outline-panel.js';
+import { PanelDrawer, PanelRail, panelWidths, useOpenSideDrawer, usePanelModes, useWarningCount } from './panel-drawers.js';
+import type { OpenDrawer } from './panel-drawers.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
@@ -76,7 +78,9 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const [outline, setOutline] = useState<readonly OutlineEntry[]>([]);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [zoom, setZoom] = useState(100);
-  const [panels, setPanels] = useState({ outline: true, details: false });
+  const [panels, setPanels] = useState({ outline: true, details: false, problems: true });
+  const [drawer, setDrawer] = useState<OpenDrawer>(null);
+  const body = useRef<HTMLDivElement>(null);
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument);
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
@@ -85,6 +89,13 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   useZoomKeys(zoom, setZoom);
+  const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel);
+  const modes = usePanelModes(body, zoom, {
+    outline: panels.outline ? panelWidths.outline : 0,
+    side: dashboard.panel ? panelWidths.wideSide : sideTools || panels.problems ? panelWidths.side : 0,
+  });
+  const warnings = useWarningCount(phase === 'ready' ? viewRef.current : null);
+  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel)], modes.side === 'drawer', setDrawer);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
   useEffect(() => {
@@ -156,6 +167,30 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
     if (phase === 'ready' && viewRef.current) focusFirstEmpty(viewRef.current);
   }, [phase]);
 
+  // A panel switched on from the View menu opens its drawer when panels are in drawers.
+  const togglePanel = (panel: 'outline' | 'details' | 'problems') => {
+    const on = !panels[panel];
+    setPanels((p) => ({ ...p, [panel]: on }));
+    const group = panel === 'outline' ? 'outline' : 'side';
+    if (on && modes[group] === 'drawer') setDrawer(group);
+    if (!on && drawer === group) setDrawer(null);
+  };
+  const outlinePanel = <OutlinePanel view={viewRef.current} entries={outline} />;
+  const sidePanels = (
+    <>
+      {sideTools ? (
+        <aside className="side-panels" aria-label="Side panels">
+          {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
+          {tools.panel}
+          {consultation.panel}
+          {notes.panel}
+          {dashboard.panel}
+        </aside>
+      ) : null}
+      {panels.problems ? <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} /> : null}
+    </>
+  );
+
   return (
     <div className="document-view">
       <div className="document-bar" role="toolbar" aria-label="Document">
@@ -179,8 +214,9 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
           label="View"
           badge={zoom === 100 ? undefined : `${zoom}%`}
           items={[
-            { key: 'outline', label: 'Outline', checked: panels.outline, onSelect: () => setPanels((p) => ({ ...p, outline: !p.outline })) },
-            { key: 'details', label: 'Details', checked: panels.details, onSelect: () => setPanels((p) => ({ ...p, details: !p.details })) },
+            { key: 'outline', label: 'Outline', checked: panels.outline, onSelect: () => togglePanel('outline') },
+            { key: 'details', label: 'Details', checked: panels.details, onSelect: () => togglePanel('details') },
+            { key: 'problems', label: 'Problems', checked: panels.problems, onSelect: () => togglePanel('problems') },
             ...zoomMenuItems(zoom, setZoom),
           ]}
         />
@@ -201,25 +237,31 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
       ) : null}
       {tools.banner}
       {suggestion.notice}
-      <div className="document-body">
-        {panels.outline ? <OutlinePanel view={viewRef.current} entries={outline} /> : null}
-        <div className="page-scroll" hidden={views.content !== null}>
-          <article className="page" style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
+      <div ref={body} className="document-body" data-outline={modes.outline} data-side={modes.side}>
+        {panels.outline && modes.outline === 'drawer' ? <PanelRail side="start" label="Outline" controls="outline-drawer" open={drawer === 'outline'} onToggle={() => setDrawer((d) => (d === 'outline' ? null : 'outline'))} /> : null}
+        {panels.outline && modes.outline === 'docked' ? outlinePanel : null}
+        {panels.outline && modes.outline === 'drawer' && drawer === 'outline' ? (
+          <PanelDrawer id="outline-drawer" side="start" onClose={() => setDrawer(null)}>
+            {outlinePanel}
+          </PanelDrawer>
+        ) : null}
+        {/* Back in the text, a drawer gets out of its way (a jump from the outline or a problem lands here too). */}
+        <div className="page-scroll" hidden={views.content !== null} onFocus={() => setDrawer(null)} onPointerDown={() => setDrawer(null)}>
+          <article className={zoom >= 150 ? 'page page-zoomed' : 'page'} style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
             <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
             <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
         </div>
         {views.content}
-        {panels.details || tools.panel || consultation.panel || notes.panel || dashboard.panel ? (
-          <aside className="side-panels" aria-label="Side panels">
-            {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
-            {tools.panel}
-            {consultation.panel}
-            {notes.panel}
-            {dashboard.panel}
-          </aside>
+        {modes.side === 'docked' ? sidePanels : null}
+        {(sideTools || panels.problems) && modes.side === 'drawer' ? (
+          <PanelRail side="end" label={sideTools ? 'Panels' : 'Problems'} controls="side-drawer" open={drawer === 'side'} count={panels.problems ? warnings : 0} onToggle={() => setDrawer((d) => (d === 'side' ? null : 'side'))} />
         ) : null}
-        <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} />
+        {modes.side === 'drawer' && drawer === 'side' ? (
+          <PanelDrawer id="side-drawer" side="end" onClose={() => setDrawer(null)}>
+            {sidePanels}
+          </PanelDrawer>
+        ) : null}
         {tools.overlay}
         {consultation.dialog}
         {negotiationBase.dialog}
