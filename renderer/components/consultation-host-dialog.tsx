@@ -4,6 +4,7 @@ import { messageOf } from '../format.js';
 import { ParticipantList } from './consultation-participants.js';
 import { CopyButton, QrCode } from './consultation-qr.js';
 import { joinLink } from './consultation-text.js';
+import { DialogFooter } from './dialog-footer.js';
 
 /** Where the host listens: every network interface (a room's Wi-Fi) or this machine only. */
 export type BindChoice = 'all' | 'local';
@@ -120,19 +121,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
             <span>Port (empty: any free port)</span>
             <input type="text" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} placeholder="e.g. 4455" maxLength={5} />
           </label>
-          {error ? (
-            <p className="dialog-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog-actions form-actions">
-            <button type="button" className="button subtle" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={busy || hostingOther}>
-              {busy ? 'Starting…' : 'Start consultation'}
-            </button>
-          </div>
+          <DialogFooter error={error} onCancel={onClose} submit="Start consultation" busy={busy} busyLabel="Starting…" disabled={hostingOther} />
         </form>
       )}
       {details ? (

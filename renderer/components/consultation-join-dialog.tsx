@@ -5,6 +5,7 @@ import { consultationRoles } from '../../shared/api/contract.js';
 import type { ApiClient, ConsultationRole } from '../../shared/api/contract.js';
 import { DelegationSearch } from './delegation-search.js';
 import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
+import { DialogFooter } from './dialog-footer.js';
 
 /** Props of the join button. */
 export type JoinConsultationProps = {
@@ -167,19 +168,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
             </label>
           ))}
         </fieldset>
-        {error ? (
-          <p className="dialog-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions form-actions">
-          <button type="button" className="button subtle" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Joining…' : 'Join'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel="Joining…" />
       </form>
     </dialog>
   );

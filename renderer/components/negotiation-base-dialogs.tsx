@@ -8,6 +8,7 @@ import { numberTableCsv } from '../../shared/negotiation/stable-view.js';
 import { namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
 import { CopyButton } from './consultation-qr.js';
+import { DialogFooter } from './dialog-footer.js';
 
 type NamedKind = Exclude<RevisionKind, 'autosave'>;
 
@@ -85,19 +86,7 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
             <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
           </label>
         ) : null}
-        {error ? (
-          <p className="dialog-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions form-actions">
-          <button type="button" className="button subtle" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy || (choice === 'now' && label.trim() === '')}>
-            {busy ? 'Starting…' : 'Start negotiation'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submit="Start negotiation" busy={busy} busyLabel="Starting…" disabled={choice === 'now' && label.trim() === ''} />
       </form>
     </Modal>
   );
@@ -158,19 +147,7 @@ export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: Issu
           <span>Label</span>
           <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        {error ? (
-          <p className="dialog-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions form-actions">
-          <button type="button" className="button subtle" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy || label.trim() === ''}>
-            {busy ? 'Issuing…' : 'Issue clean text'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submit="Issue clean text" busy={busy} busyLabel="Issuing…" disabled={label.trim() === ''} />
       </form>
     </Modal>
   );

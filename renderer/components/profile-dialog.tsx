@@ -4,6 +4,7 @@ import { findDelegation } from '../../seeds/index.js';
 import type { ApiClient, Profile } from '../../shared/api/contract.js';
 import { messageOf } from '../format.js';
 import { DelegationSearch } from './delegation-search.js';
+import { DialogFooter } from './dialog-footer.js';
 
 /** The user's profile as the app holds it: null until loaded (or when the backend cannot say). */
 export type ProfileState = {
@@ -162,19 +163,7 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
         </div>
         <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />
       </div>
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions form-actions">
-        <button type="button" className="button subtle" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save profile'}
-        </button>
-      </div>
+      <DialogFooter error={error} onCancel={onDone} submit="Save profile" busy={busy} busyLabel="Saving…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RevisionSummary } from '../../shared/api/contract.js';
 import { authorName, dateTime, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
+import { DialogFooter } from './dialog-footer.js';
 
 /** Props of the "since you last looked" banner. */
 export type LastViewedBannerProps = { revision: RevisionSummary; onCompare: () => void; onDismiss: () => void };
@@ -42,31 +43,21 @@ export function RestoreDialog({ revision, onRestore, onCancel }: RestoreDialogPr
         change, recorded under your name and sent to everyone editing this document; the current text and every earlier state stay in the history and can
         be restored in turn.
       </p>
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions form-actions">
-        <button type="button" className="button subtle" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            setError(null);
-            onRestore().catch((cause: unknown) => {
-              setBusy(false);
-              setError(`${name} could not be restored: ${messageOf(cause)}`);
-            });
-          }}
-        >
-          {busy ? 'Restoring…' : `Restore ${name}`}
-        </button>
-      </div>
+      <DialogFooter
+        error={error}
+        onCancel={onCancel}
+        submit={`Restore ${name}`}
+        busy={busy}
+        busyLabel="Restoring…"
+        onSubmit={() => {
+          setBusy(true);
+          setError(null);
+          onRestore().catch((cause: unknown) => {
+            setBusy(false);
+            setError(`${name} could not be restored: ${messageOf(cause)}`);
+          });
+        }}
+      />
     </dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { DialogFooter } from './dialog-footer.js';
 
 /** What a text prompt asks: its title, a sentence of help, the field's label, one line or several. */
 export type TextPrompt = { title: string; lead: string; label: string; multiline?: boolean; submit: string };
@@ -69,19 +70,7 @@ export function TextPromptDialog({ prompt, onSubmit, onClose }: TextPromptDialog
               <input type="text" autoFocus value={text} onChange={(e) => setText(e.target.value)} />
             )}
           </label>
-          {error ? (
-            <p className="dialog-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog-actions form-actions">
-            <button type="button" className="button subtle" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary">
-              {prompt.submit}
-            </button>
-          </div>
+          <DialogFooter error={error} onCancel={onClose} submit={prompt.submit} />
         </form>
       ) : null}
     </dialog>
