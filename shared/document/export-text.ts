@@ -12,6 +12,7 @@ import {
   type Language,
 } from './labels.js';
 import { computeNumbering, type Numbering } from './numbering.js';
+import { seamMark, tidySeams } from '../negotiation/seams.js';
 import { documentStableLabels } from '../negotiation/stable-numbering.js';
 
 type ExportState = {
@@ -314,13 +315,16 @@ function renderInline(block: Node, state: ExportState): string {
       out += crossReference(child, state);
     } else if (child.type.name === 'bracket_alternatives') {
       if (state.view === 'compilation') child.forEach((alternative) => (out += renderBracket(alternative, state)));
+      else out += seamMark;
     } else if (child.type.name === 'bracket') {
       if (state.view === 'compilation') out += renderBracket(child, state);
+      else out += seamMark;
     }
   });
   moveTo(false, false, false);
-  // Text left around dropped brackets: one space between words, none before punctuation.
-  return state.view === 'clean' ? out.replace(/ {2,}/g, ' ').replace(/ +(?=[,;.:⁰¹²³⁴⁵⁶⁷⁸⁹])/g, '').trim() : out;
+  // Text left around dropped brackets: one space between words, none before punctuation,
+  // no doubled separator where the bracket was ("violence, [abuse], exploitation").
+  return state.view === 'clean' ? tidySeams(out).replace(/ {2,}/g, ' ').replace(/ +(?=[,;.:⁰¹²³⁴⁵⁶⁷⁸⁹])/g, '').trim() : out;
 }
 
 function renderBracket(bracket: Node, state: ExportState): string {

@@ -8,6 +8,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { newId } from '../ids.js';
 import { readAttribution, type Attribution } from './model.js';
+import { seamCut } from './seams.js';
 
 const { nodes } = resolutionSchema;
 
@@ -162,16 +163,13 @@ export function chooseAlternative(state: EditorState, groupPos: number, index: n
 }
 
 // The range to delete so that removing [from, to) out of running text leaves one space
-// between words and none before punctuation, a footnote marker or the end of the
-// paragraph, as the clean text export writes it ("remain [particularly] vulnerable").
+// between words, none before punctuation, a footnote marker or the end of the paragraph,
+// and no doubled separator, as the clean text export writes it (seams.ts):
+// "remain [particularly] vulnerable", "violence, [abuse], exploitation".
 function spacedRange(doc: Node, from: number, to: number): [number, number] {
-  const before = doc.resolve(from).nodeBefore;
-  const after = doc.resolve(to).nodeAfter;
-  const last = before?.isText ? (before.text ?? '').slice(-1) : before ? null : '';
-  const next = after?.isText ? (after.text ?? '').charAt(0) : after ? (after.type === nodes.footnote ? ',' : null) : '';
-  if (last === ' ' && next !== null && (next === '' || /^[\s,.;:!?)]/.test(next))) return [from - 1, to];
-  if (last === '' && next === ' ') return [from, to + 1];
-  return [from, to];
+  const neighbour = (node: Node | null | undefined): string => (!node ? '' : node.isText ? (node.text ?? '') : node.type === nodes.footnote ? '¹' : 'x');
+  const cut = seamCut(neighbour(doc.resolve(from).nodeBefore), neighbour(doc.resolve(to).nodeAfter));
+  return [from - cut.left, to + cut.right];
 }
 
 function unwrap(tr: Transaction, pos: number, bracket: Node): Transaction | null {

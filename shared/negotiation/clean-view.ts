@@ -4,6 +4,7 @@
  */
 import { Fragment, type Node } from 'prosemirror-model';
 import { paragraphStatus } from './model.js';
+import { seamKeep, seamMark } from './seams.js';
 
 const parts: ReadonlySet<string> = new Set(['preamble', 'operative', 'decision_body']);
 const droppedWhenBracketed: ReadonlySet<string> = new Set(['subparagraph', 'sub_subparagraph']);
@@ -60,8 +61,9 @@ function cleanBlock(node: Node): Node {
   return changed ? node.copy(Fragment.fromArray(children)) : node;
 }
 
-// One item of a text block's content: a text node's characters, or an atom (one character).
-type Piece = { node: Node; chars: string };
+// One item of a text block's content: a text node's characters, an atom (one character),
+// or the seam where a bracket was removed (no node).
+type Piece = { node: Node | null; chars: string };
 
 function cleanInline(block: Node): Node {
   const pieces: Piece[] = [];
@@ -69,6 +71,7 @@ function cleanInline(block: Node): Node {
   block.forEach((child) => {
     if (child.type.name === 'bracket' || child.type.name === 'bracket_alternatives') {
       changed = true;
+      pieces.push({ node: null, chars: seamMark });
       return;
     }
     const cleaned = child.type.name === 'footnote' ? (cleanNode(child) ?? child) : child;
@@ -81,6 +84,7 @@ function cleanInline(block: Node): Node {
   for (const piece of pieces) {
     const mask = keep.slice(at, at + piece.chars.length);
     at += piece.chars.length;
+    if (!piece.node) continue;
     if (!piece.node.isText) {
       content.push(piece.node);
       continue;
@@ -92,10 +96,12 @@ function cleanInline(block: Node): Node {
   return changed ? block.copy(Fragment.fromArray(content)) : block;
 }
 
-// Which characters of `text` the clean export keeps: the first space of a run, no space
-// before punctuation or a footnote marker, none at the start or the end.
+// Which characters of `text` the clean export keeps: the seams tidied (seams.ts), then the
+// first space of a run, no space before punctuation or a footnote marker, none at the start
+// or the end.
 function tidyMask(text: string): boolean[] {
-  const keep = text.split('').map((c, i) => c !== ' ' || text[i - 1] !== ' ');
+  const seams = seamKeep(text);
+  const keep = text.split('').map((c, i) => !!seams[i] && (c !== ' ' || !prevKept(text, seams, i, ' ')));
   const next = (i: number): string | undefined => {
     for (let j = i + 1; j < text.length; j++) if (keep[j]) return text[j];
     return undefined;
@@ -107,4 +113,10 @@ function tidyMask(text: string): boolean[] {
   }
   for (let i = 0; i < text.length && (text[i] === ' ' || !keep[i]); i++) keep[i] = false;
   return keep;
+}
+
+// True when the kept character before `i` is `c`.
+function prevKept(text: string, keep: readonly boolean[], i: number, c: string): boolean {
+  for (let j = i - 1; j >= 0; j--) if (keep[j]) return text[j] === c;
+  return false;
 }
