@@ -85,11 +85,20 @@ function plan(a: Side, b: Side): Plan {
   if (topParagraphOf(a.$pos) !== topParagraphOf(b.$pos) || topParagraphOf(a.$pos) < 0) {
     return { notice: 'Only proposals in one paragraph can be merged.' };
   }
-  if (a.deletion && b.deletion) return { kind: 'withdraw-deletion' };
-  if (!a.deletion && !b.deletion) return holds(a, b) || holds(b, a) ? { kind: 'join-outer' } : { kind: 'keep-a' };
+  // An alternative's text cannot stand outside its group: it is chosen or dropped, not unwrapped.
+  const alternative = (x: Side) => ({
+    notice: `${quote(ownText(x.node))} is one of a group of alternatives: choose one of them (or merge the group's alternatives) first.`,
+  });
+  if (a.deletion && b.deletion) return b.group ? alternative(b) : { kind: 'withdraw-deletion' };
+  if (!a.deletion && !b.deletion) {
+    if (!holds(a, b) && !holds(b, a)) return { kind: 'keep-a' };
+    const inner = holds(a, b) ? b : a;
+    return inner.group ? alternative(inner) : { kind: 'join-outer' };
+  }
   const deletion = a.deletion ? a : b;
   const wording = a.deletion ? b : a;
   // A deletion merges only with a replacement of the text it deletes (a group member whose group holds it, or inside it).
+  if (deletion.group) return alternative(deletion);
   if (wording.group === null || !(spanHolds(wording, deletion) || spanHolds(deletion, wording))) {
     return { notice: `${quote(ownText(deletion.node))} is proposed for deletion and ${quote(ownText(wording.node))} is new wording elsewhere: they say different things, so they cannot be merged. Drop one, or add its delegations with Attribute….` };
   }
@@ -101,7 +110,7 @@ const scratch = (doc: Node): EditorState => EditorState.create({ doc });
 
 function unwrapAt(tr: Transaction, pos: number): boolean {
   const node = bracketAt(tr.doc, pos);
-  if (!node) return false;
+  if (!node || tr.doc.resolve(pos).parent.type === nodes.bracket_alternatives) return false;
   if (node.content.size === 0) tr.delete(pos, pos + node.nodeSize);
   else tr.replaceWith(pos, pos + node.nodeSize, node.content);
   return true;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EditorState } from 'prosemirror-state';
 import {
+  addAlternative,
   bracketRange,
   collectBrackets,
   compilationText,
@@ -103,6 +104,19 @@ describe('merging proposals that are not in one group', () => {
     state = apply(state, bracketRange(state, { ...rangeOf(state.doc, 'Member States'), proposedBy: ['EU'] }));
     expect(notice(state, 'Member States', ' annually')).toMatch(/one paragraph/);
     expect(mergeInto(state, 0, at(state, ' annually'))).toMatchObject({ notice: expect.stringMatching(/cursor in a bracket/) });
+  });
+
+  it('refuses to unwrap an alternative out of its group (found by the property test)', () => {
+    let state = stateOf(sampleResolution());
+    state = apply(state, proposeDeletion(state, { ...rangeOf(state.doc, 'on progress'), delegation: 'RUS' }));
+    state = apply(state, addAlternative(state, { pos: at(state, 'on progress'), text: 'on results', proposedBy: ['EU'] }));
+    expect(notice(state, 'on results', 'on progress')).toMatch(/one of a group of alternatives/);
+    let nested = stateOf(sampleResolution());
+    nested = apply(nested, bracketRange(nested, { ...rangeOf(nested.doc, 'to report on progress'), proposedBy: ['USA'] }));
+    nested = apply(nested, bracketRange(nested, { ...rangeOf(nested.doc, 'report'), proposedBy: ['MEX'] }));
+    nested = apply(nested, addAlternative(nested, { pos: at(nested, 'report'), text: 'inform', proposedBy: ['EU'] }));
+    expect(op3(nested)).toContain('[to [report (MEX)][inform (EU)] on progress (USA)]');
+    expect(notice(nested, 'to reportinform on progress', 'report')).toMatch(/one of a group of alternatives/);
   });
 
   it('lists the other proposals of the paragraph with what merging each would do', () => {
