@@ -1,12 +1,14 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Mappable } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import type { NumberEntry, Numbering } from '../../shared/document/numbering.js';
 import { readNegotiationBase, type NegotiationBaseAttr } from '../../shared/negotiation/negotiation-base.js';
 import { stableLabels } from '../../shared/negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../../shared/negotiation/stable-view.js';
+import { textOnlyChange } from './text-change.js';
 
 /**
  * Computed numbering shown, never typed: after every transaction that changed the document,
@@ -139,6 +141,26 @@ export function updateNumberingDecorations(previous: DecorationSet, tr: Transact
   return mapped.remove([...kept.values()]).add(tr.doc, added);
 }
 
+/**
+ * `numbering` carried through `mapping` of a change that added, removed or changed no node
+ * (text typed inside one text block, text-change.ts): every label and path stays, positions
+ * move. Equal to `computeNumbering` (or its stable form) of the new document, without
+ * walking it; entries that did not move are kept as they are.
+ */
+export function mapNumbering(numbering: Numbering, mapping: Mappable): Numbering {
+  let moved = false;
+  const entries = numbering.entries.map((entry) => {
+    const pos = mapping.map(entry.pos);
+    if (pos === entry.pos) return entry;
+    moved = true;
+    return { ...entry, pos };
+  });
+  if (!moved) return numbering;
+  const byId = new Map<string, NumberEntry>();
+  for (const entry of entries) if (entry.id !== '' && !byId.has(entry.id)) byId.set(entry.id, entry);
+  return { ...numbering, byId, entries };
+}
+
 // Stable labels depend only on the base and the order and ids of top-level paragraphs: they are
 // recomputed when the header's base changed (an attrs object is kept while the header is
 // untouched, so a keystroke costs one attribute read) or that structure changed (Enter, a
@@ -152,8 +174,9 @@ function nextBase(doc: Node, previous: NumberingBase | null): NumberingBase | nu
 }
 
 /**
- * The numbering plugin: recomputes the numbering whenever the document changes (it is cheap)
- * and replaces only the decorations whose label or place changed. The document's header
+ * The numbering plugin: recomputes the numbering whenever the document's nodes change and
+ * replaces only the decorations whose label or place changed; typing (text replaced inside
+ * one text block) only maps the numbering and its decorations. The document's header
  * switches between fresh and stable numbering (its `negotiation` base).
  */
 export function numberingPlugin(): Plugin<NumberingState> {
@@ -168,6 +191,8 @@ export function numberingPlugin(): Plugin<NumberingState> {
       },
       apply: (tr, previous) => {
         if (!tr.docChanged) return previous;
+        // Typing changes no label: positions move, decorations are mapped.
+        if (textOnlyChange(tr) !== null) return { ...previous, numbering: mapNumbering(previous.numbering, tr.mapping), decorations: previous.decorations.map(tr.mapping, tr.doc) };
         const base = nextBase(tr.doc, previous.base);
         const fresh = computeNumbering(tr.doc);
         const numbering = base ? stableNumbering(fresh, base.labels) : fresh;

@@ -39,8 +39,31 @@ export type StyleChecker = {
    * The result is always the full list, equal to `checkDocument(doc)`.
    */
   check(doc: Node, changedIds?: ReadonlySet<string>): StyleProblem[];
+  /**
+   * After a change confined to the inline content of one checked paragraph's text node
+   * (`textNode`, the new version; its footnotes and brackets included; no node added,
+   * removed or changed anywhere else), re-analyses that paragraph alone. Returns its
+   * problems, as `check` would list them, to take the place of its earlier ones (the full
+   * list is then again equal to `checkDocument(doc)`); or null when the checker
+   * cannot tell without a full `check` (no previous check, an id it does not know or saw
+   * twice, or the paragraph's opener changed, which the repeated-opener rule reads in
+   * other paragraphs), the checker then being unchanged. O(that paragraph's text).
+   */
+  recheckText(id: string, textNode: Node): StyleProblem[] | null;
   /** Number of paragraphs re-analysed by the last `check` (for tests and benchmarks). */
   lastAnalysed(): number;
+};
+
+// What `check` keeps for `recheckText`: the last check's paragraphs, their summaries, the
+// repeated-opener problems by paragraph index, and what messages and references were resolved against (unchanged by a text-only edit).
+type LastCheck = {
+  units: Unit[];
+  summaries: ParagraphSummary[];
+  repeated: Map<number, LocalProblem[]>;
+  indexOfId: Map<string, number>;
+  language: StyleLanguage;
+  pathOf: (id: string) => string;
+  isTarget: (id: string) => boolean;
 };
 
 type Entry = { textNode: Node; kind: Unit['kind']; language: StyleLanguage; summary: ParagraphSummary };
@@ -53,6 +76,7 @@ const punctuationLanguages = new Set<StyleLanguage>(['en', 'fr', 'es', 'ru']);
 export function createStyleChecker(): StyleChecker {
   let cache = new Map<string, Entry>();
   let analysed = 0;
+  let last: LastCheck | null = null;
   // In negotiation, messages name paragraphs as the page does ("OP 5 bis"); the stable labels
   // are recomputed only when the base or the paragraph structure changed, as the editor's are.
   let stable: { attr: NegotiationBaseAttr; key: string; labels: Map<string, string> } | null = null;
@@ -88,9 +112,33 @@ export function createStyleChecker(): StyleChecker {
       const entry = numbering.byId.get(target);
       return entry !== undefined && entry.kind !== 'footnote';
     };
-    return contextAndOutput(units, summaries, language, pathOf, isTarget);
+    const { out, repeated } = contextAndOutput(units, summaries, language, pathOf, isTarget);
+    const indexOfId = new Map<string, number>();
+    const seen = new Set<string>();
+    units.forEach((unit, i) => {
+      if (seen.has(unit.id)) indexOfId.delete(unit.id);
+      else indexOfId.set(unit.id, i);
+      seen.add(unit.id);
+    });
+    last = { units, summaries, repeated, indexOfId, language, pathOf, isTarget };
+    return out;
   };
-  return { check, lastAnalysed: () => analysed };
+  const recheckText = (id: string, textNode: Node): StyleProblem[] | null => {
+    const i = last?.indexOfId.get(id);
+    const unit = i === undefined ? undefined : last?.units[i];
+    const before = i === undefined ? undefined : last?.summaries[i];
+    if (!last || i === undefined || !unit || !before || id === '') return null;
+    const { language, pathOf, isTarget } = last;
+    const summary = summarizeParagraph({ id, textNode, part: unit.part, language });
+    if (JSON.stringify(summary.opener) !== JSON.stringify(before.opener)) return null;
+    const problems = unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget), ...(last.repeated.get(i) ?? [])], pathOf);
+    last.units[i] = { ...unit, textNode };
+    last.summaries[i] = summary;
+    cache.set(id, { textNode, kind: unit.kind, language, summary });
+    analysed = 1;
+    return problems;
+  };
+  return { check, recheckText, lastAnalysed: () => analysed };
 }
 
 /** Every style problem of `doc`, in document order (a fresh checker, nothing cached). */
@@ -98,40 +146,55 @@ export function checkDocument(doc: Node): StyleProblem[] {
   return createStyleChecker().check(doc);
 }
 
-// `isTarget` says which ids a cross-reference may point to; a broken one is a context problem
-// (deleting another paragraph breaks it), so it is checked here, from the cached atoms.
-function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean): StyleProblem[] {
+// The context problems of one paragraph that depend on it alone once the structure is
+// known: its final punctuation (from its place) and its broken cross-references. A broken
+// reference is a context problem (deleting another paragraph breaks it), checked here from
+// the cached atoms; `isTarget` says which ids a cross-reference may point to.
+function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean): LocalProblem[] {
+  const problems: LocalProblem[] = [];
+  if (unit.expected && !summary.empty && punctuationLanguages.has(language)) {
+    const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
+    if (problem) problems.push(problem);
+  }
+  problems.push(...brokenReferenceProblems(unit.id, summary.text, isTarget));
+  return problems;
+}
+
+// One paragraph's problems as `check` lists them: those in its text by offset (its own and
+// `added` context ones), then those inside its footnotes.
+function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[], pathOf: (id: string) => string): StyleProblem[] {
+  const own = summary.problems;
+  const inParagraph = [...own.filter((p) => p.paragraphId === unit.id), ...added].sort((a, b) => a.from - b.from || a.rule.localeCompare(b.rule));
+  const inFootnotes = own.filter((p) => p.paragraphId !== unit.id);
+  return [...inParagraph, ...inFootnotes].map((p) => toProblem(p, pathOf));
+}
+
+// Every paragraph's context problems and the output in document order, with
+// the repeated-opener problems by paragraph index.
+function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean): { out: StyleProblem[]; repeated: Map<number, LocalProblem[]> } {
   const groups: Record<'pp' | 'op' | 'decision', OpenerEntry[]> = { pp: [], op: [], decision: [] };
-  const extra = new Map<number, LocalProblem[]>();
-  const add = (i: number, problem: LocalProblem): void => {
-    const list = extra.get(i);
-    if (list) list.push(problem);
-    else extra.set(i, [problem]);
-  };
+  const repeated = new Map<number, LocalProblem[]>();
   const indexOfId = new Map<string, number>();
   units.forEach((unit, i) => {
     const summary = summaries[i];
     if (!summary) return;
     if (!indexOfId.has(unit.id)) indexOfId.set(unit.id, i);
     if (unit.group) groups[unit.group].push({ id: unit.id, opener: summary.opener });
-    if (unit.expected && !summary.empty && punctuationLanguages.has(language)) {
-      const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
-      if (problem) add(i, problem);
-    }
-    for (const problem of brokenReferenceProblems(unit.id, summary.text, isTarget)) add(i, problem);
   });
   for (const group of Object.values(groups)) {
-    for (const problem of repeatedOpenerProblems(group, language)) add(indexOfId.get(problem.paragraphId) ?? 0, problem);
+    for (const problem of repeatedOpenerProblems(group, language)) {
+      const i = indexOfId.get(problem.paragraphId) ?? 0;
+      const list = repeated.get(i);
+      if (list) list.push(problem);
+      else repeated.set(i, [problem]);
+    }
   }
   const out: StyleProblem[] = [];
   units.forEach((unit, i) => {
-    const own = summaries[i]?.problems ?? [];
-    const added = extra.get(i) ?? [];
-    const inParagraph = [...own.filter((p) => p.paragraphId === unit.id), ...added].sort((a, b) => a.from - b.from || a.rule.localeCompare(b.rule));
-    const inFootnotes = own.filter((p) => p.paragraphId !== unit.id);
-    for (const p of [...inParagraph, ...inFootnotes]) out.push(toProblem(p, pathOf));
+    const summary = summaries[i];
+    if (summary) out.push(...unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget), ...(repeated.get(i) ?? [])], pathOf));
   });
-  return out;
+  return { out, repeated };
 }
 
 function toProblem(local: LocalProblem, pathOf: (id: string) => string): StyleProblem {
