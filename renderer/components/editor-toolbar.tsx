@@ -4,6 +4,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { editorCommandGroups } from '../editor/commands/editor-commands.js';
 import type { EditorCommand } from '../editor/commands/editor-commands.js';
+import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { displayKeys } from './help-sheet.js';
 
@@ -29,9 +30,16 @@ const faces: Readonly<Record<string, string>> = {
   'quick-fix': '✓ Fix',
 };
 
+// Acting as a delegation (suggestion mode) a change is a proposal made by typing: every
+// structure command would only be refused with a notice after the click, so it is greyed;
+// undoing one's own proposals stays. Reading only, nothing applies.
+const suggestionCommands: ReadonlySet<string> = new Set(['undo', 'redo']);
+
 /** Which commands apply in `state`, as a string of 0/1 per command (cheap to compare). */
 export function enabledMask(state: EditorState, view?: EditorView): string {
-  return allCommands.map((command) => (command.run(state, undefined, view) ? '1' : '0')).join('');
+  const mode = suggestionKey.getState(state)?.mode ?? 'edit';
+  const offered = (command: EditorCommand) => mode === 'edit' || (mode === 'suggest' && suggestionCommands.has(command.id));
+  return allCommands.map((command) => (offered(command) && command.run(state, undefined, view) ? '1' : '0')).join('');
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
