@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import { consultationRoles } from '../../shared/api/contract.js';
-import type { ApiClient, ConsultationRole } from '../../shared/api/contract.js';
+import type { ApiClient, ConsultationRole, Profile } from '../../shared/api/contract.js';
 import { DelegationSearch } from './delegation-search.js';
 import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
 import { DialogFooter } from './dialog-footer.js';
+import { profileChangedEvent } from './profile-dialog.js';
 
 /** Props of the join button. */
 export type JoinConsultationProps = {
@@ -46,8 +47,8 @@ export type JoinDialogProps = JoinConsultationProps & { onCancel: () => void };
 /**
  * Joining a consultation: the facilitator's address and a code (a pasted join link fills
  * both), the delegation picked from the delegation list, the person's name, and the role.
- * Name and delegation start from the profile. A refused code and an unreachable host are
- * told apart, in words that say what to check.
+ * Name and delegation start from the profile (and become it when none was set). A refused
+ * code and an unreachable host are told apart, in words that say what to check.
  */
 export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [url, setUrl] = useState('');
@@ -59,12 +60,15 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [busy, setBusy] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
   const chosen = delegation ? findDelegation(delegation) : undefined;
+  // Whether this installation has no name yet: the one given here then becomes its profile.
+  const unnamed = useRef(false);
 
   useEffect(() => {
     let live = true;
     api.invoke('profile.get', {}).then(
       (profile) => {
         if (!live) return;
+        unnamed.current = profile.name === '';
         setName((n) => n || profile.name);
         setDelegation((d) => d || profile.delegation);
       },
@@ -90,7 +94,9 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     setBusy(true);
     setError(null);
     api.invoke('consultation.join', { url: address, code: code.trim(), delegation, name: name.trim(), role }).then(
-      (result) => {
+      async (result) => {
+        // A new user just said who they are: asking again ("Who is writing?") would be odd.
+        if (unnamed.current) await saveProfile(api, { name: name.trim(), delegation });
         setBusy(false);
         onJoined(result.docId);
       },
@@ -172,4 +178,14 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       </form>
     </dialog>
   );
+}
+
+// Saves the profile and tells the parts that keep a copy; a failure only leaves it unset.
+async function saveProfile(api: ApiClient, profile: Profile): Promise<void> {
+  try {
+    const saved = await api.invoke('profile.set', profile);
+    window.dispatchEvent(new CustomEvent<Profile>(profileChangedEvent, { detail: saved }));
+  } catch {
+    // The profile dialog stays available from the top bar.
+  }
 }

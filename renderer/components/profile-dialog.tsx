@@ -19,7 +19,7 @@ export type ProfileState = {
 /** The window event sent after the profile was saved (detail: the saved Profile), for parts that keep a copy of it. */
 export const profileChangedEvent = 'penholder:profile-changed';
 
-/** Loads the profile once (`profile.get`) and saves it (`profile.set`). A backend without profiles leaves it null. */
+/** Loads the profile (`profile.get`, then every profile-changed event) and saves it (`profile.set`). A backend without profiles leaves it null. */
 export function useProfile(api: ApiClient): ProfileState {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [editing, setEditing] = useState(false);
@@ -29,8 +29,12 @@ export function useProfile(api: ApiClient): ProfileState {
       (p) => live && setProfile(p),
       () => undefined,
     );
+    // Saved elsewhere too: joining a consultation fills a profile nobody set yet.
+    const onChanged = (event: Event) => setProfile((event as CustomEvent<Profile>).detail);
+    window.addEventListener(profileChangedEvent, onChanged);
     return () => {
       live = false;
+      window.removeEventListener(profileChangedEvent, onChanged);
     };
   }, [api]);
   const save = useCallback(
