@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -86,4 +86,27 @@ const savingShownAfterMs = 300;
 export async function allChangesSaved(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForTimeout(savingShownAfterMs + 100);
   await expect.poll(() => page.locator('.document-bar .sync-status').first().textContent(), { timeout }).toBe('All changes saved');
+}
+
+/**
+ * Puts the caret at the end of `target`'s text (or selects all of it with `whole`), then
+ * resolves once the browser announced the new selection (ProseMirror reads it on
+ * 'selectionchange') and a frame passed.
+ */
+export async function placeCaret(target: Locator, whole = false): Promise<void> {
+  await target.click();
+  await target.evaluate(
+    (el, all) =>
+      new Promise<void>((resolve) => {
+        const done = () => requestAnimationFrame(() => resolve());
+        document.addEventListener('selectionchange', done, { once: true });
+        setTimeout(done, 1000);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        if (!all) range.collapse(false);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+      }),
+    whole,
+  );
 }

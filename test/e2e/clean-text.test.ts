@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { allChangesSaved, beforeContent, openPage, screenshot } from './browser.js';
+import { allChangesSaved, beforeContent, openPage, placeCaret, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 import { chooseInBar } from './bar-menu.js';
 
@@ -12,24 +12,8 @@ const title = 'Violence against women migrant workers';
 const opLabels = (page: Page) => page.locator('.page .ph-document .ph-op').evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''));
 
 
-// Puts the caret at the end of OP `n` (1-based) once the browser announced the selection.
-async function caretAtEndOfOp(page: Page, n: number): Promise<void> {
-  const target = page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1);
-  await target.click();
-  await target.evaluate(
-    (el) =>
-      new Promise<void>((resolve) => {
-        const done = () => requestAnimationFrame(() => resolve());
-        document.addEventListener('selectionchange', done, { once: true });
-        setTimeout(done, 1000);
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        range.collapse(false);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      }),
-  );
-}
+// Puts the caret at the end of OP `n` (1-based).
+const caretAtEndOfOp = (page: Page, n: number) => placeCaret(page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1));
 
 describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_000 }, () => {
   it('puts the GA compilation text in negotiation, labels a new paragraph after OP 1 "1 bis", issues a clean text with its number table and renumbers', async () => {

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { openPage } from './browser.js';
+import { openPage, placeCaret } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('redraw');
-
-// The cursor at the end of an element's text, once the browser announced it and a frame passed.
-async function placeCursor(target: Locator): Promise<void> {
-  await target.click();
-  await target.evaluate(
-    (el) =>
-      new Promise<void>((resolve) => {
-        const done = () => requestAnimationFrame(() => resolve());
-        document.addEventListener('selectionchange', done, { once: true });
-        setTimeout(done, 1000);
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        range.collapse(false);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      }),
-  );
-}
 
 describe('a keystroke redraws only its own paragraph', { timeout: 120_000 }, () => {
   it('leaves other paragraphs, their underlines, numbers and footnote markers untouched, and the outline still jumps right', async () => {
@@ -34,12 +15,12 @@ describe('a keystroke redraws only its own paragraph', { timeout: 120_000 }, () 
     const opText = (i: number) => page.locator('.ph-op > .ph-text').nth(i);
 
     // An underlined problem in OP 2, away from where we type.
-    await placeCursor(opText(1));
+    await placeCaret(opText(1));
     await page.keyboard.press('Backspace');
     await page.keyboard.type(',');
     await page.locator('.ph-op .ph-problem').first().waitFor();
 
-    await placeCursor(opText(0));
+    await placeCaret(opText(0));
     const opCount = await page.evaluate(() => {
       const underline = document.querySelector('.ph-op .ph-problem');
       const first = document.querySelector('.ph-op');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allChangesSaved, openPage, screenshot } from './browser.js';
+import { allChangesSaved, openPage, placeCaret, screenshot } from './browser.js';
 import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('revisions');
@@ -30,29 +30,11 @@ async function type(page: Page, text: string, then: string | null = null): Promi
   if (then) await page.keyboard.press(then);
 }
 
-// Puts the caret in OP `n` (1-based), `fromEnd` characters before its end, or selects its
-// whole text. Resolves once the browser announced the new selection (ProseMirror reads it on
-// 'selectionchange') and a frame passed.
+// Puts the caret in OP `n` (1-based), `fromEnd` characters before its end, or selects its whole text.
 async function caretInOp(page: Page, n: number, fromEnd: number | 'all' = 0): Promise<void> {
-  const target = page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1);
-  await target.click();
-  await target.evaluate(
-    (el, whole) =>
-      new Promise<void>((resolve) => {
-        const done = () => requestAnimationFrame(() => resolve());
-        document.addEventListener('selectionchange', done, { once: true });
-        setTimeout(done, 1000);
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        if (!whole) range.collapse(false);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-      }),
-    fromEnd === 'all',
-  );
+  await placeCaret(page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1), fromEnd === 'all');
   if (fromEnd !== 'all') for (let i = 0; i < fromEnd; i++) await page.keyboard.press('ArrowLeft');
 }
-
 
 async function saveRevision(page: Page, expectedLabel: string): Promise<void> {
   const panel = page.getByRole('region', { name: 'Revisions' });
