@@ -11,7 +11,9 @@
  *    validated documents before and after it with `checkDelegationChange` (role-check.ts
  *    explains the rule; both documents share their unchanged paragraphs, so the check costs
  *    about what the update changed); a refused update leaves no trace in the replica;
- * 3. appends it to the store, author = the connection's name and delegation, origin 'remote'.
+ * 3. appends it to the store, author = the connection's name and delegation, origin 'remote'
+ *    (queued, and committed with the others of the same turn of the event loop at its end,
+ *    after the broadcast: see `Store.appendUpdate`).
  * Only then does Hocuspocus apply it to its document and broadcast it. A refused update is
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
  * message `{"type":"penholder.refused","reason":..}` and throws, which makes Hocuspocus

@@ -6,6 +6,7 @@ import { historyOf } from './history.js';
 import { negotiationBaseOf } from './negotiation-base.js';
 import { negotiationIndexOf } from './negotiation-index.js';
 import { notesOf } from './notes.js';
+import { peerQueue } from './peer-queue.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
 import { revisionsOf, type NewRevision } from './revisions.js';
 import { settingsOf } from './settings.js';
@@ -28,7 +29,8 @@ export type LoggedUpdate = { seq: number; data: Uint8Array; origin: UpdateOrigin
 /**
  * The local store: documents' cached summaries, the append-only log of Yjs updates with
  * author and delegation, revisions, history, the profile and last-viewed revisions.
- * Every write returns only after SQLite has committed it with `synchronous = FULL`.
+ * Every write returns only after SQLite has committed it with `synchronous = FULL`, except
+ * a change from a peer (origin 'remote'): see `appendUpdate`.
  */
 export type Store = {
   /** Absolute path of the database file. */
@@ -44,6 +46,11 @@ export type Store = {
   /**
    * Appends an update to an existing document's log and, in the same transaction, refreshes
    * its cached summary (`meta`, when given) and `updatedAt`. Returns the new summary.
+   * A change from a peer (origin 'remote') is queued and committed with the others that
+   * arrived in the same turn of the event loop, in one transaction at its end (setImmediate),
+   * so a host relaying many peers' changes does not write one transaction per change while
+   * they wait. Every other call of the store commits the queue first, so whatever reads
+   * this store sees the change in order; `flush` does it on demand and `close` before closing.
    */
   appendUpdate(input: { docId: string; update: Uint8Array; origin: UpdateOrigin; meta?: DocumentMeta } & Author): DocumentSummary;
   /** A document's update log in order (empty if the id is unknown). */
@@ -88,10 +95,14 @@ export type Store = {
   setNegotiationBase(docId: string, revisionId: string | null): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
+  /** Commits the queued changes from peers now (see `appendUpdate`); throws StoreError if that fails (they stay queued). */
+  flush(): void;
   /** Closes the database (a WAL checkpoint happens on close) and releases the writer lock. Idempotent. */
   close(): void;
 };
 
+/** A change from a peer waiting to be committed, with the document's summary after it. */
+type Queued = { input: Parameters<Store['appendUpdate']>[0]; summary: DocumentSummary };
 type DocumentRow = { id: string; kind: DocumentSummary['kind']; title: string; symbol: string; body: string; created_at: string; updated_at: string };
 type UpdateRow = { seq: number; data: Buffer; origin: LoggedUpdate['origin']; author: string; delegation: string; created_at: string };
 
@@ -171,27 +182,55 @@ export function openStore(location: StoreLocation): Store {
     q.updateDocument.run({ id: input.docId, kind: meta.kind, title: meta.title, symbol: meta.symbol, body: meta.body, updated_at: now });
     return mustGet(input.docId);
   });
+  const appendQueued = db.transaction((queued: readonly Queued[]) => {
+    for (const { input, summary } of queued) {
+      append({ ...input, at: summary.updatedAt });
+      q.updateDocument.run({ id: summary.id, kind: summary.kind, title: summary.title, symbol: summary.symbol, body: summary.body, updated_at: summary.updatedAt });
+    }
+  });
 
-  return {
-    file: db.name,
+  // Changes from peers waiting for the end of the event loop's turn (peer-queue.ts), and
+  // each document's summary as they leave it (what getDocument answers meanwhile).
+  const queuedSummary = new Map<string, DocumentSummary>();
+  const queue = peerQueue<Queued>((items) => {
+    // A peer still holds its change and resends it after any loss, so the batch need not wait
+    // for an fsync (10 ms here): it commits with synchronous=NORMAL and becomes durable with
+    // the next FULL commit or a checkpoint within a second. Our own changes always commit with FULL.
+    db.pragma('synchronous = NORMAL');
+    try {
+      appendQueued.immediate(items);
+      queuedSummary.clear();
+    } catch (err) {
+      history.forgetClaims();
+      throw err;
+    } finally {
+      db.pragma('synchronous = FULL');
+      syncRemoteSoon();
+    }
+  });
+  const enqueue = (input: Parameters<Store['appendUpdate']>[0]): DocumentSummary => {
+    const current = queuedSummary.get(input.docId) ?? mustGet(input.docId);
+    const meta = input.meta ?? current;
+    const summary: DocumentSummary = { ...current, kind: meta.kind, title: meta.title, symbol: meta.symbol, body: meta.body, updatedAt: clock().toISOString() };
+    queue.push({ input, summary });
+    queuedSummary.set(input.docId, summary);
+    return summary;
+  };
+  // Any other use of the store first commits the queue, so it sees the log in order. If that
+  // fails (a full disk) the queue stays for the next try, and reads go on without it.
+  const after = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    try {
+      if (queue.size > 0) queue.flush();
+    } catch {
+      history.forgetClaims();
+    }
+    return fn(...args);
+  };
+
+  const api: Omit<Store, 'file' | 'getDocument' | 'appendUpdate' | 'flush' | 'close' | 'negotiation'> = {
     listDocuments: () => (q.listDocuments.all() as DocumentRow[]).map(toSummary),
-    getDocument,
     createDocument: write((input) => createDocuments.immediate([input])[0] as DocumentSummary),
     createDocuments: write((inputs) => createDocuments.immediate(inputs)),
-    appendUpdate: write((input) => {
-      if (input.origin !== 'remote') return appendUpdate.immediate(input);
-      // A change from a peer is still held by that peer, which resends it after any loss, so
-      // it need not wait for its own fsync (10 ms here, capping a host near 100 changes/s):
-      // it is committed with synchronous=NORMAL and made durable by the next FULL commit or
-      // by a checkpoint within a second. Our own changes always commit with FULL.
-      db.pragma('synchronous = NORMAL');
-      try {
-        return appendUpdate.immediate(input);
-      } finally {
-        db.pragma('synchronous = FULL');
-        syncRemoteSoon();
-      }
-    }),
     readUpdates: (docId) =>
       (q.readUpdates.all(docId) as UpdateRow[]).map((r) => ({
         seq: r.seq,
@@ -218,13 +257,26 @@ export function openStore(location: StoreLocation): Store {
     compactDocument: write(compaction.compactDocument),
     listNotes: notes.listNotes,
     setNote: write(notes.setNote),
-    negotiation: { ...negotiation, indexRevision: write(negotiation.indexRevision) },
     getNegotiationBase: negotiationBase.getNegotiationBase,
     setNegotiationBase: write(negotiationBase.setNegotiationBase),
+  };
+  const ordered = Object.fromEntries(Object.entries(api).map(([name, fn]) => [name, after(fn as (...args: unknown[]) => unknown)])) as typeof api;
+  return {
+    ...ordered,
+    file: db.name,
+    getDocument: (id) => queuedSummary.get(id) ?? getDocument(id),
+    appendUpdate: write((input) => (input.origin === 'remote' ? enqueue(input) : after(appendUpdate.immediate)(input))),
+    negotiation: { ...negotiation, indexRevision: after(write(negotiation.indexRevision)) },
+    flush: write(queue.flush),
     close: () => {
-      if (remoteSync) clearTimeout(remoteSync);
-      remoteSync = null;
-      opened.close();
+      try {
+        if (db.open) write(queue.flush)();
+      } finally {
+        queue.dispose();
+        if (remoteSync) clearTimeout(remoteSync);
+        remoteSync = null;
+        opened.close();
+      }
     },
   };
 }

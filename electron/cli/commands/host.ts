@@ -19,7 +19,8 @@ type HostOptions = { dataDir?: string; bind: string; port: string; open?: string
  * of one document or an array of them) is added to the store and served; without it every
  * document of the store is. Prints as its first stdout line one JSON object
  * `{"url","documents","joinCode","facilitatorCode"}`, serves until SIGINT or SIGTERM, then
- * closes every connection and the store (each accepted change was committed when accepted).
+ * closes every connection and the store (accepted changes are committed at the end of the
+ * event loop's turn they came in, and closing the store commits any still queued).
  */
 export function registerHostCommand(program: Command): void {
   program
