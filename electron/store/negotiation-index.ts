@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Node } from 'prosemirror-model';
 import { computeNumbering } from '../../shared/document/numbering.js';
-import { collectBrackets, paragraphStatus, topParagraphs } from '../../shared/negotiation/model.js';
+import { collectBrackets, paragraphStatus, readableText, topParagraphs } from '../../shared/negotiation/model.js';
 
 /**
  * The negotiation index: every bracket, alternative group and paragraph status of each
@@ -177,7 +177,8 @@ export function negotiationIndexOf(db: Database.Database) {
         revision_id: revisionId,
         paragraph_id: id,
         paragraph_label: labels.get(id) ?? '',
-        text: node.textContent,
+        // Written as the brackets' texts are, so a bracket's text is found in it once agreed (bracketLife).
+        text: readableText(node),
         state: s.state,
         by: s.by,
         at: s.at,

@@ -111,7 +111,8 @@ function readEntry(attrs: Record<string, unknown>): StatusEntry {
  * bracket node, or of the paragraph); `depth` is 1 for an outermost bracket and counts
  * the brackets around it (whole-paragraph brackets of ancestors included); `group` is
  * the id of its alternative group or ''; `paragraphId` the nearest paragraph's id;
- * `text` the bracketed text (a paragraph's whole text for a paragraph bracket).
+ * `text` the bracketed text as `readableText` writes it (a paragraph's whole text for a
+ * paragraph bracket).
  */
 export type BracketInfo = Attribution & {
   id: string;
@@ -123,6 +124,30 @@ export type BracketInfo = Attribution & {
   paragraphId: string;
   text: string;
 };
+
+/**
+ * The words of `node` as a person reads them in a list (the dashboard, a delegation's
+ * proposals): brackets inside it in square brackets, the alternatives of a group as
+ * "[shall] / [should]" (their words would otherwise run together, "shallshould"), text
+ * blocks separated by a space, footnote texts left out.
+ */
+export function readableText(node: Node): string {
+  let out = '';
+  node.forEach((child) => {
+    const name = child.type.name;
+    if (child.isText) out += child.text ?? '';
+    else if (name === 'bracket') out += `[${readableText(child)}]`;
+    else if (name === 'bracket_alternatives') {
+      const members: string[] = [];
+      child.forEach((member) => members.push(`[${readableText(member)}]`));
+      out += members.join(' / ');
+    } else if (child.isBlock && !child.isLeaf) {
+      const inner = readableText(child);
+      out += out === '' || inner === '' ? inner : ` ${inner}`;
+    }
+  });
+  return out;
+}
 
 /** Every bracket of `doc` in document order (an outer bracket before those inside it). */
 export function collectBrackets(doc: Node): BracketInfo[] {
@@ -139,7 +164,7 @@ export function collectBrackets(doc: Node): BracketInfo[] {
       const whole = bracketableParagraphs.has(name) ? paragraphBracket(child) : null;
       if (whole) {
         inner++;
-        out.push({ ...whole, kind: 'paragraph', deletion: false, pos: at, depth: inner, group: '', paragraphId: para, text: child.textContent });
+        out.push({ ...whole, kind: 'paragraph', deletion: false, pos: at, depth: inner, group: '', paragraphId: para, text: readableText(child) });
       }
       if (name === 'bracket') {
         inner++;
@@ -153,7 +178,7 @@ export function collectBrackets(doc: Node): BracketInfo[] {
           depth: inner,
           group,
           paragraphId: para,
-          text: child.textContent,
+          text: readableText(child),
         });
       }
       if (name === 'bracket_alternatives') childGroup = String(child.attrs.id ?? '');

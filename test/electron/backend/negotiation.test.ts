@@ -7,6 +7,7 @@ import { openStore } from '../../../electron/store/store.js';
 import { agreeBracket, chooseAlternative, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
 import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
+import { setAttribution } from '../../../shared/negotiation/facilitator-ops.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf } from './edits.js';
 import { act, bracketPos, groupPos, paragraphPos } from './negotiation-edits.js';
@@ -84,6 +85,32 @@ describe('negotiation tracking through the backend', () => {
     const open = await handlers['negotiation.bracketLife']({ docId: id, bracketId: bracketPos(before, 'important').id });
     expect(open.open).toBe(true);
     await expect(handlers['negotiation.bracketLife']({ docId: id, bracketId: 'no-such-bracket' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('stores supporters and opponents: per delegation counts, the bracket rows and the life of a bracket; nested texts readable', async () => {
+    const backend = await start(tempDir());
+    const { handlers } = backend.connect(() => undefined);
+    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
+    const id = doc!.id;
+    const replica = replicaOf((await handlers['documents.open']({ id })).state);
+    await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.1' });
+    const particularly = bracketPos(yDocToDoc(replica), 'particularly').id;
+    await act(
+      (update) => handlers['documents.applyUpdate']({ id, update }),
+      replica,
+      (s) => setAttribution(s, { kind: 'inline', pos: bracketPos(s.doc, 'particularly').pos }, { proposedBy: ['EU'], supportedBy: ['NOR', 'CAN'], opposedBy: ['RUS'] }),
+    );
+    const rev2 = await handlers['revisions.create']({ docId: id, kind: 'revision', label: 'Rev.2' });
+    const at2 = await handlers['negotiation.overview']({ docId: id, revisionId: rev2.id });
+    expect(at2.brackets.find((b) => b.bracketId === particularly)).toMatchObject({ proposedBy: ['EU'], supportedBy: ['NOR', 'CAN'], opposedBy: ['RUS'] });
+    expect(at2.byDelegation.find((d) => d.delegation === 'NOR')).toMatchObject({ supported: 1, opposed: 0 });
+    expect(at2.byDelegation.find((d) => d.delegation === 'RUS')?.opposed).toBeGreaterThanOrEqual(1);
+    const life = await handlers['negotiation.bracketLife']({ docId: id, bracketId: particularly });
+    expect(life.events.map((e) => e.kind)).toEqual(['proposed', 'attribution-changed']);
+    expect(life.events[1]).toMatchObject({ supportedBy: ['NOR', 'CAN'], opposedBy: ['RUS'] });
+    // A bracket holding alternatives reads "[important] / [valuable]", not "importantvaluable".
+    const pp3 = at2.brackets.find((b) => b.kind === 'paragraph' && b.text.startsWith('Recognizing'));
+    expect(pp3?.text).toContain('Recognizing the [important] / [valuable] contribution');
   });
 
   it('backfills revisions made without the index when the document is next queried', async () => {

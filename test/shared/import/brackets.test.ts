@@ -29,7 +29,7 @@ describe('import of bracketed negotiation texts', () => {
     expect(ops).toEqual(['OP 1', 'OP 2', 'OP 3', 'OP 4', 'OP 5', 'OP 5 alt', 'OP 6']);
     const brackets = collectBrackets(doc);
     expect(brackets.filter((b) => b.kind === 'paragraph').map((b) => [b.text.slice(0, 20), b.proposedBy])).toEqual([
-      ['Recognizing the impo', ['MEX', 'PHL']],
+      ['Recognizing the [imp', ['MEX', 'PHL']],
       ['Requests the Secreta', ['USA']],
       ['Decides to continue ', ['RUS', 'CHN']],
     ]);
