@@ -109,7 +109,7 @@ describe('negotiation tracking through the backend', () => {
     expect(life.events.map((e) => e.kind)).toEqual(['proposed', 'attribution-changed']);
     expect(life.events[1]).toMatchObject({ supportedBy: ['NOR', 'CAN'], opposedBy: ['RUS'] });
     // A bracket holding alternatives reads "[important] / [valuable]", not "importantvaluable".
-    const pp3 = at2.brackets.find((b) => b.kind === 'paragraph' && b.text.startsWith('Recognizing'));
+    const pp3 = at2.brackets.find((b) => b.text.startsWith('Recognizing'));
     expect(pp3?.text).toContain('Recognizing the [important] / [valuable] contribution');
   });
 
