@@ -1,11 +1,11 @@
-import { wordsWithSpaceDiff } from 'diff';
 import { boundedEditScript } from './myers.js';
+import { TokenIds, tokenize } from './tokens.js';
 import type { WordOp } from './types.js';
 
 /**
  * The word-level diff of two paragraph texts: tokens are words, runs of white space and
- * single punctuation marks (jsdiff's `diffWordsWithSpace` tokens, compared as interned ids
- * by our own bounded Myers diff, `editScript`). Concatenating the
+ * single punctuation marks (jsdiff's `diffWordsWithSpace` tokens, see tokens.ts, compared as
+ * ids by our own bounded Myers diff, `boundedEditScript`). Concatenating the
  * 'equal' and 'delete' texts gives `oldText`, the 'equal' and 'insert' texts `newText`.
  * Each run of changes is one 'delete' then one 'insert' (white space between two changed
  * words is folded into both); adjacent pieces never share an op; no piece is empty. A
@@ -16,38 +16,32 @@ export function wordDiff(oldText: string, newText: string): WordOp[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
   if (oldText === '') return [{ op: 'insert', text: newText }];
   if (newText === '') return [{ op: 'delete', text: oldText }];
-  const oldTokens = wordsWithSpaceDiff.tokenize(oldText);
-  const newTokens = wordsWithSpaceDiff.tokenize(newText);
-  const budget = Math.max(16, Math.ceil(REWRITE_SHARE * (oldTokens.length + newTokens.length)));
-  const ids = new Map<string, number>();
-  const steps = boundedEditScript(interned(oldTokens, ids), interned(newTokens, ids), budget);
+  const ids = new TokenIds();
+  const older = tokenize(oldText, ids);
+  const newer = tokenize(newText, ids);
+  const budget = Math.max(16, Math.ceil(REWRITE_SHARE * (older.ids.length + newer.ids.length)));
+  const steps = boundedEditScript(older.ids, newer.ids, budget);
   // Past the budget the paragraph was rewritten rather than edited: a word-by-word diff
   // would read as noise, so it is shown replaced whole (this also bounds the cost).
   if (!steps) return [{ op: 'delete', text: oldText }, { op: 'insert', text: newText }];
+  // Each run of equal steps is one piece, cut from the text its tokens come from.
   const pieces: WordOp[] = [];
   let i = 0;
   let j = 0;
-  for (const step of steps) {
-    const text = step === 'insert' ? newTokens[j]! : oldTokens[i]!;
-    if (step !== 'insert') i++;
-    if (step !== 'delete') j++;
-    const last = pieces[pieces.length - 1];
-    if (last?.op === step) last.text += text;
-    else pieces.push({ op: step, text });
+  for (let k = 0; k < steps.length; ) {
+    const op = steps[k]!;
+    let toI = i;
+    let toJ = j;
+    for (; k < steps.length && steps[k] === op; k++) {
+      if (op !== 'insert') toI++;
+      if (op !== 'delete') toJ++;
+    }
+    const text = op === 'insert' ? newText.slice(newer.starts[j], newer.starts[toJ]) : oldText.slice(older.starts[i], older.starts[toI]);
+    pieces.push({ op, text });
+    i = toI;
+    j = toJ;
   }
   return groupChanges(pieces);
-}
-
-// The tokens as numbers, equal tokens getting equal numbers (`ids` is shared by both texts).
-function interned(tokens: readonly string[], ids: Map<string, number>): Int32Array {
-  const out = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    let id = ids.get(token);
-    if (id === undefined) ids.set(token, (id = ids.size));
-    out[i] = id;
-  }
-  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { lcsLength } from '../../../shared/compare/lcs.js';
 import { boundedEditScript, editScript, type EditStep } from '../../../shared/compare/myers.js';
 import { REWRITE_SHARE, wordDiff } from '../../../shared/compare/word-diff.js';
 
@@ -64,6 +65,76 @@ describe('boundedEditScript', () => {
         expect(replay(a, b, bounded!)).toEqual(b);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+// The plain search on what lies between the common prefix and suffix, as boundedEditScript was first written.
+function stripped(a: number[], b: number[], cap: number): EditStep[] | null {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middle = editScript(a.slice(start, endA), b.slice(start, endB), cap);
+  return middle && [...Array<EditStep>(start).fill('equal'), ...middle, ...Array<EditStep>(a.length - endA).fill('equal')];
+}
+
+// Sequences long enough to span several 32-bit words, over alphabets small and large.
+const longIds = fc.integer({ min: 1, max: 60 }).chain((alphabet) => fc.array(fc.integer({ min: 0, max: alphabet }), { maxLength: 150 }));
+
+describe('boundedEditScript steps', () => {
+  it('are exactly the plain search\'s between the common prefix and suffix', () => {
+    fc.assert(
+      fc.property(ids, ids, fc.nat({ max: 40 }), (a, b, cap) => {
+        expect(boundedEditScript(Int32Array.from(a), Int32Array.from(b), cap)).toEqual(stripped(a, b, cap));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(longIds, longIds, fc.nat({ max: 200 }), (a, b, cap) => {
+        expect(boundedEditScript(Int32Array.from(a), Int32Array.from(b), cap)).toEqual(stripped(a, b, cap));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are the same on a lightly edited copy (long common runs, edits spread out)', () => {
+    fc.assert(
+      fc.property(longIds, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 70 })), { maxLength: 12 }), (a, edits) => {
+        const b = [...a];
+        for (const [at, kind, id] of edits) {
+          const i = b.length === 0 ? 0 : at % b.length;
+          if (kind === 0) b.splice(i, 1);
+          else if (kind === 1) b.splice(i, 0, id);
+          else b[i] = id;
+        }
+        expect(boundedEditScript(Int32Array.from(a), Int32Array.from(b), 1000)).toEqual(stripped(a, b, 1000));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('lcsLength', () => {
+  it('is the length of a longest common subsequence (dynamic programming), across word boundaries', () => {
+    fc.assert(
+      fc.property(longIds, longIds, (a, b) => {
+        const row = new Array<number>(b.length + 1).fill(0);
+        for (const x of a) {
+          let diagonal = 0;
+          b.forEach((y, j) => {
+            const up = row[j + 1]!;
+            row[j + 1] = x === y ? diagonal + 1 : Math.max(up, row[j]!);
+            diagonal = up;
+          });
+        }
+        expect(lcsLength(Int32Array.from(a), Int32Array.from(b))).toBe(row[b.length]);
+      }),
+      { numRuns: 400 },
     );
   });
 });
