@@ -17,8 +17,16 @@ import { newId } from '../../shared/ids.js';
  * deletions it made), and the state vector, computed from the same rows' clock ranges
  * (`Y.parseUpdateMeta`) on top of the previous revision's. Both come from the log, so the
  * store needs no live Y.Doc; 1,000 revisions of a long negotiation stay a few bytes each.
- * Reading a revision merges the increments of every revision up to it (`Y.mergeDeleteSets`).
+ * Reading a revision merges the increments of every revision up to it (`Y.mergeDeleteSets`);
+ * so that this does not mean decoding and merging a thousand rows for each revision opened
+ * or compared, the store keeps in memory the merged delete set at every
+ * `CHECKPOINT_EVERY`-th revision of a document, taken as reads pass them, and a read starts
+ * from the nearest one. Revision rows are never changed or deleted and a new one always
+ * comes last (`n`), so a checkpoint stays true for the store's lifetime.
  */
+
+/** How many revisions of a document lie between two in-memory delete-set checkpoints. */
+export const CHECKPOINT_EVERY = 32;
 
 /** What a new revision records besides the state: its kind, label and who made it. */
 export type NewRevision = { docId: string; kind: RevisionKind; label: string; author: string; delegation: string };
@@ -36,6 +44,8 @@ type RevisionRow = {
   snapshot: Buffer;
 };
 
+type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
+
 const columns = 'n, id, doc_id, seq, kind, label, author, delegation, created_at';
 
 /** The revision operations of the store, over an open, migrated database. */
@@ -51,7 +61,32 @@ export function revisionsOf(db: Database.Database, now: () => Date) {
     list: db.prepare(`SELECT ${columns} FROM revisions WHERE doc_id = ? ORDER BY n DESC`),
     listAll: db.prepare(`SELECT ${columns} FROM revisions ORDER BY doc_id, n DESC`),
     get: db.prepare(`SELECT ${columns}, snapshot FROM revisions WHERE id = ?`),
-    upTo: db.prepare('SELECT snapshot FROM revisions WHERE doc_id = ? AND n <= ? ORDER BY n').pluck(),
+    between: db.prepare('SELECT n, snapshot FROM revisions WHERE doc_id = ? AND n > ? AND n <= ? ORDER BY n'),
+  };
+  // Per document: checkpoints[i] is the merged delete set of its first (i + 1) x CHECKPOINT_EVERY revisions, the last of which is n[i].
+  const checkpoints = new Map<string, { n: number[]; ds: DeleteSet[] }>();
+
+  // The union of the delete-set increments of a document's revisions up to creation key `n`.
+  const deletionsUpTo = (docId: string, n: number): DeleteSet => {
+    let chain = checkpoints.get(docId);
+    if (!chain) checkpoints.set(docId, (chain = { n: [], ds: [] }));
+    let i = chain.n.length - 1;
+    while (i >= 0 && chain.n[i]! > n) i--;
+    let parts: DeleteSet[] = i >= 0 ? [chain.ds[i]!] : [];
+    const extendsChain = i === chain.n.length - 1;
+    let count = 0;
+    for (const row of q.between.iterate(docId, i >= 0 ? chain.n[i]! : 0, n) as IterableIterator<{ n: number; snapshot: Buffer }>) {
+      parts.push(Y.decodeSnapshot(row.snapshot).ds);
+      if (extendsChain && ++count === CHECKPOINT_EVERY) {
+        const merged = Y.mergeDeleteSets(parts);
+        chain.n.push(row.n);
+        chain.ds.push(merged);
+        parts = [merged];
+        count = 0;
+      }
+    }
+    // Merged afresh even from one part, so callers never share the checkpoint's arrays.
+    return Y.mergeDeleteSets(parts);
   };
 
   const create = db.transaction((input: NewRevision): RevisionSummary => {
@@ -96,8 +131,7 @@ export function revisionsOf(db: Database.Database, now: () => Date) {
     readRevisionSnapshot: (id: string): Y.Snapshot | undefined => {
       const row = q.get.get(id) as RevisionRow | undefined;
       if (!row) return undefined;
-      const increments = (q.upTo.all(row.doc_id, row.n) as Buffer[]).map((b) => Y.decodeSnapshot(b).ds);
-      return Y.createSnapshot(Y.mergeDeleteSets(increments), Y.decodeSnapshot(row.snapshot).sv);
+      return Y.createSnapshot(deletionsUpTo(row.doc_id, row.n), Y.decodeSnapshot(row.snapshot).sv);
     },
   };
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type DocumentMeta, type Store } from '../../../electron/store/store.js';
 import { STORE_FILE_NAME } from '../../../electron/store/open-database.js';
+import { CHECKPOINT_EVERY } from '../../../electron/store/revisions.js';
 import { writer, type Writer } from './updates.js';
 
 const dirs: string[] = [];
@@ -87,6 +88,32 @@ describe('revisions in the store', () => {
     const { revisions } = negotiated(store);
     expect(new Set(revisions.map((r) => r.text)).size).toBe(revisions.length);
     for (const r of revisions) expect(textAt(store, 'd', r.id)).toBe(r.text);
+  });
+
+  it('each open as the text it had when read in any order, across the in-memory checkpoints, with two documents interleaved', () => {
+    const dir = tempDir();
+    const store = open(dir);
+    const writers = { a: writer(1), b: writer(2) };
+    for (const id of ['a', 'b'] as const) store.createDocument({ id, meta, update: writers[id].insert(`${id}:`), origin: 'template' });
+    const revisions: { docId: 'a' | 'b'; id: string; text: string }[] = [];
+    const count = 3 * CHECKPOINT_EVERY + 5;
+    for (let i = 0; i < count; i++) {
+      for (const docId of ['a', 'b'] as const) {
+        const w = writers[docId];
+        store.appendUpdate({ docId, update: w.insert(` w${i}`), origin: 'local', ...ana });
+        // Every third step deletes, so each revision's delete set differs from the one before.
+        if (i % 3 === 2) store.appendUpdate({ docId, update: w.remove(2 + (i % 5), 3), origin: 'local', ...ana });
+        if (docId === 'a' || i % 2 === 0) revisions.push({ docId, id: store.createRevision({ docId, kind: 'revision', label: `Rev.${i}`, ...ana }).id, text: w.text() });
+      }
+    }
+    // A late revision first (checkpoints up to it), then early and middle ones, then the rest backwards.
+    const order = [revisions.length - 1, 0, 7, Math.floor(revisions.length / 2), ...revisions.map((_, i) => revisions.length - 1 - i)];
+    for (const i of order) expect(textAt(store, revisions[i]!.docId, revisions[i]!.id)).toBe(revisions[i]!.text);
+    // Revisions made after the checkpoints were taken open too.
+    const late = { docId: 'a' as const, id: store.createRevision({ docId: 'a', kind: 'final', label: 'Final', ...ana }).id, text: writers.a.text() };
+    store.appendUpdate({ docId: 'a', update: writers.a.remove(0, 4), origin: 'local', ...ana });
+    const later = { docId: 'a' as const, id: store.createRevision({ docId: 'a', kind: 'final', label: 'Final 2', ...ana }).id, text: writers.a.text() };
+    for (const r of [later, late, revisions[5]!]) expect(textAt(store, r.docId, r.id)).toBe(r.text);
   });
 
   it('keep the history as runs per author and origin, and who each client id is', () => {
