@@ -4,6 +4,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { ImportError, importText } from '../../../shared/import/index.js';
 import type { EditorView } from 'prosemirror-view';
 import { afterPaint, insertInBatches, largePasteChars, pasteBatchSize, showPasteNotice, withId } from './large-paste.js';
+import { clearBody, wholeBodyRange } from './paste-document.js';
 import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } from './structure.js';
 
 /**
@@ -16,8 +17,11 @@ import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } 
 /** The paste plugin's key. */
 export const structuredPasteKey = new PluginKey('structuredPaste');
 
-/** The paragraphs the importer read from a pasted text: preambular and operative (with their children). */
-export type PastedParagraphs = { preambular: Node[]; operative: Node[] };
+/**
+ * The paragraphs the importer read from a pasted text: preambular and operative (with their
+ * children), and the title when the text was a whole resolution with its own title.
+ */
+export type PastedParagraphs = { preambular: Node[]; operative: Node[]; title?: Node };
 
 // The importer needs a title and an authoring body line to recognise a resolution; pasted
 // paragraphs usually come without them. A closing OP is added only when the importer would
@@ -38,7 +42,7 @@ export function readPastedParagraphs(text: string): PastedParagraphs | null {
   for (const attempt of attempts) {
     try {
       const doc = importText(attempt).documents[0];
-      if (doc) return collect(doc);
+      if (doc) return collect(doc, attempt === text);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
     }
@@ -46,9 +50,10 @@ export function readPastedParagraphs(text: string): PastedParagraphs | null {
   return null;
 }
 
-function collect(doc: Node): PastedParagraphs {
+function collect(doc: Node, titled: boolean): PastedParagraphs {
   const out: PastedParagraphs = { preambular: [], operative: [] };
   doc.forEach((part) => {
+    if (titled && part.type.name === 'title') out.title = part;
     if (part.type.name === 'preamble') part.forEach((p) => out.preambular.push(p));
     if (part.type.name === 'operative' || part.type.name === 'decision_body') part.forEach((p) => out.operative.push(p));
   });
@@ -81,12 +86,18 @@ export type PasteRest = { afterId: string; nodes: Node[] };
 export function planPaste(state: EditorState, text: string, firstBatch = Infinity): { tr: Transaction; first: number; rests: PasteRest[] } | null {
   if (!isMultiParagraph(text)) return null;
   const tr = state.tr;
-  if (!state.selection.empty) tr.deleteSelection();
+  const whole = wholeBodyRange(state);
+  let pasted = whole ? readPastedParagraphs(text) : null;
+  // Over the whole text, ProseMirror's own paste would keep the first line as the title and drop the rest.
+  if (whole) {
+    if (!pasted || pasted.preambular.length + pasted.operative.length === 0) return null;
+    if (!clearBody(tr, whole, pasted.preambular.length > 0, pasted.title)) return null;
+  } else if (!state.selection.empty) tr.deleteSelection();
   const $from = tr.selection.$from;
   if ($from.depth < 3) return null;
   const part = $from.node(1);
   if (!['preamble', 'operative', 'decision_body'].includes(part.type.name)) return null;
-  const pasted = readPastedParagraphs(text);
+  pasted ??= readPastedParagraphs(text);
   if (!pasted || pasted.preambular.length + pasted.operative.length === 0) return null;
   let { preambular, operative } = pasted;
   if (part.type.name === 'decision_body') {
