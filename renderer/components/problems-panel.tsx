@@ -2,6 +2,7 @@ import { memo, startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
 import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
+import { displayKeys } from './help-sheet.js';
 
 /** Props of the problems panel: the editor whose problems it lists (null while it opens). */
 export type ProblemsPanelProps = { view: EditorView | null };
@@ -67,6 +68,11 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view }: ProblemsPanel
       {problems.length === 0 ? (
         <p className="problems-empty">No style problems.</p>
       ) : (
+        <p className="problems-keys">
+          <kbd>F8</kbd> next problem, <kbd>{displayKeys('Mod-.')}</kbd> fix it
+        </p>
+      )}
+      {problems.length === 0 ? null : (
         <ul className="problems-list">
           {problems.map((problem) => (
             <ProblemRow key={`${problem.rule}-${problem.paragraphId}-${problem.from}-${problem.to}`} problem={problem} onGo={go} onFix={fix} />

@@ -31,6 +31,7 @@ export const otherEditorShortcuts: readonly Shortcut[] = Object.freeze([
   { keys: 'Mod-Alt-s', description: 'Suggestion mode on / off: as your delegation, typing, deleting and Enter become bracketed proposals' },
   { keys: 'Mod-Alt-Shift-s', description: 'Paragraph status: open the status of the paragraph at the cursor (agreed, ad ref, reservation, parked …) with its history' },
   { keys: 'Mod-.', description: 'Quick fix: apply the certain fix of the style problem at the cursor' },
+  { keys: 'F8', description: 'Go to the next style problem and select it (Shift+F8: the previous one); the quick fix then applies to it' },
   { keys: 'Mod-z', description: 'Undo your last change (only your own, never a co-author’s)' },
   { keys: 'Mod-y', description: 'Redo' },
   { keys: 'Mod-Shift-z', description: 'Redo' },

@@ -66,3 +66,21 @@ export function selectProblem(state: EditorState, problem: PlacedProblem): Trans
   const selection = TextSelection.create(state.doc, Math.min(problem.start, size), Math.min(problem.end, size));
   return state.tr.setSelection(selection).scrollIntoView();
 }
+
+/**
+ * Command: selects the next style problem after the cursor (`direction` 1; -1 the one before
+ * it), wrapping around at the end of the document, and scrolls to it, so F8 and Mod-. walk
+ * through a pasted text's problems from the keyboard. False when there is no problem.
+ */
+export function goToProblem(direction: 1 | -1): Command {
+  return (state, dispatch) => {
+    const problems = [...(styleKey.getState(state)?.problems ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+    if (problems.length === 0) return false;
+    const { from, to } = state.selection;
+    const target = direction > 0
+      ? (problems.find((p) => p.start > from || (p.start === from && p.end > to)) ?? problems[0]!)
+      : ([...problems].reverse().find((p) => p.start < from || (p.start === from && p.end < to)) ?? problems[problems.length - 1]!);
+    dispatch?.(selectProblem(state, target));
+    return true;
+  };
+}
