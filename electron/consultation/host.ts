@@ -185,7 +185,13 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     },
   });
 
-  await server.listen();
+  const bind = options.bind ?? '0.0.0.0';
+  try {
+    await listen(server.httpServer, bind, options.port ?? 0);
+  } catch (err) {
+    docs.releaseAll(holder);
+    throw new Error(listenError(err, bind, options.port ?? 0), { cause: err });
+  }
   const hpDocs = new Map<string, Document>();
   const direct = await Promise.all(options.docIds.map((id) => server.hocuspocus.openDirectConnection(id, {})));
   direct.forEach((dc, i) => hpDocs.set(options.docIds[i]!, dc.document!));
@@ -193,7 +199,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   let stopped: Promise<void> | null = null;
 
   return {
-    url: `ws://${publicAddress(options.bind ?? '0.0.0.0')}:${port}`,
+    url: `ws://${publicAddress(bind)}:${port}`,
     port,
     joinCode,
     facilitatorCode,
@@ -213,6 +219,28 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       return stopped;
     },
   };
+}
+
+// Hocuspocus 3.4's Server#listen hands its address to http.Server#listen as `address`, which
+// Node ignores (it reads `host`): the host listened on every interface whatever --bind said,
+// and a port in use was an unhandled 'error' event that killed the process. So the HTTP
+// server (which carries the WebSocket upgrades) is started here.
+function listen(http: Server['httpServer'], host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http.once('error', reject);
+    http.listen({ host, port }, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function listenError(err: unknown, bind: string, port: number): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} is already in use on ${bind}; choose another port (0: any free port).`;
+  if (code === 'EADDRNOTAVAIL') return `${bind} is not an address of this machine; use 0.0.0.0 for every interface or 127.0.0.1 for this machine only.`;
+  if (code === 'EACCES') return `port ${port} needs special rights on this system; choose a port above 1023 (0: any free port).`;
+  return `cannot listen on ${bind}:${port}: ${(err as Error).message}`;
 }
 
 /** The Yjs update a Hocuspocus sync message carries (sync step 2 or update), or null for any other message. */

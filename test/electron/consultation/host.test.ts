@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
@@ -185,6 +187,33 @@ describe('hosting a consultation', () => {
     const update = retitle(hostReplica, 'Typed at the host');
     host.applyLocal('d1', update);
     await waitFor(() => textOf(can.doc).includes('Typed at the host') && textOf(chair.doc).includes('Typed at the host'));
+  });
+});
+
+// Whether a TCP connection to `host`:`port` is accepted.
+const reachable = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+describe('where a host listens', () => {
+  it('only on the address asked for: bound to 127.0.0.1 it cannot be reached on another address', async () => {
+    const { host } = await hosted();
+    expect(await reachable('127.0.0.1', host.port)).toBe(true);
+    // Hocuspocus alone listened on every interface whatever the bind; IPv6 loopback is another address.
+    expect(await reachable('::1', host.port)).toBe(false);
+    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (lan) expect(await reachable(lan.address, host.port)).toBe(false);
+  });
+
+  it('refuses a port in use with a sentence, and the first host keeps serving', async () => {
+    const { host } = await hosted();
+    const { docs, store } = storeWithDocument('d1');
+    cleanups.push(() => store.close());
+    await expect(startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: host.port })).rejects.toThrow(`port ${host.port} is already in use on 127.0.0.1`);
+    await synced(peer(host, 'delegation', 'CAN'));
   });
 });
 
