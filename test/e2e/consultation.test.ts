@@ -1,20 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { findTemplate } from '../../seeds/index.js';
-import { startWebShell } from '../../electron/web/web-shell.js';
-import type { WebShell } from '../../electron/web/web-shell.js';
-import { launchChromium, openPage, screenshot } from './browser.js';
-import { createFromTemplate } from './web-shell-fixture.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser.js';
 import { chooseInBar } from './bar-menu.js';
+import { joinHosted, useHostedConsultation } from './hosted-consultation.js';
+import { createFromTemplate } from './web-shell-fixture.js';
 
 /**
  * Two participants co-edit in Chromium as new users would: each has its own browser shell
- * (backend and data folder); a third backend hosts the document. One types, the other sees
+ * (backend and data folder); `penholder host` serves the document. One types, the other sees
  * the text and the remote cursor; one loses the network (a TCP relay between it and the
  * host is cut), both edit, the network comes back, both show the same text.
  */
@@ -43,23 +39,12 @@ async function relay(targetPort: number): Promise<{ port: number; cut(): Promise
   return { port, cut: stop, restore: () => listen(port), close: stop };
 }
 
-type Participant = { shell: WebShell };
-
-let browser: Browser | undefined;
-const children: ChildProcess[] = [];
+// Two installations (browser shells) and `penholder host` serving the GA compilation text.
+const env = useHostedConsultation('consult', { shells: 2 });
 const relays: { close(): Promise<void> }[] = [];
-const participants: Participant[] = [];
-const dirs: string[] = [];
-
-function tempDir(name: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `penholder-e2e-consult-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-
-async function newShell(name: string): Promise<WebShell> {
-  return startWebShell({ dataDir: tempDir(name), port: 0, host: '127.0.0.1' });
-}
+afterAll(async () => {
+  for (const r of relays) await r.close();
+});
 
 // Whether any file under `dir` holds `needle` (UTF-8), the SQLite database and its journal included.
 function anyFileHolds(dir: string, needle: string): boolean {
@@ -70,53 +55,7 @@ function anyFileHolds(dir: string, needle: string): boolean {
   return false;
 }
 
-type Banner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string };
-
-// `penholder host` on 127.0.0.1 serving a new resolution from the General Assembly template; resolves with its first stdout line.
-async function startHostCli(): Promise<Banner & { dir: string }> {
-  const template = findTemplate('general-assembly-resolution');
-  if (!template) throw new Error('seed template general-assembly-resolution is missing');
-  const dir = tempDir('host');
-  const file = path.join(dir, 'draft.json');
-  writeFileSync(file, JSON.stringify(template.doc));
-  mkdirSync(path.join(dir, 'data'));
-  const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', path.join(dir, 'data'), '--bind', '127.0.0.1', '--port', '0', '--open', file], { cwd: process.cwd() });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise<Banner & { dir: string }>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ ...(JSON.parse(out.slice(0, nl)) as Banner), dir });
-    });
-    child.on('exit', (code) => reject(new Error(`penholder host exited (${code}) before printing its address: ${out}${err}`)));
-  });
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const name of ['a', 'b']) participants.push({ shell: await newShell(name) });
-});
-
-afterAll(async () => {
-  for (const r of relays) await r.close();
-  for (const p of participants) await p.shell.close();
-  for (const c of children) {
-    if (c.exitCode !== null) continue;
-    c.kill('SIGTERM');
-    await new Promise((resolve) => c.once('exit', resolve));
-  }
-  await browser?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const ready = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined) throw new Error(`${what} is not started`);
-  return value;
-};
-const shellOf = (i: number) => ready(participants[i], `participant ${i}`).shell;
+const shellOf = (i: number) => env.shells[i]!;
 
 // Text of the whole document as the page's editor shows it (widgets such as cursor labels excluded).
 const editorText = (page: Page) =>
@@ -161,29 +100,11 @@ async function caretAtEndOfOp(page: Page, n: number): Promise<void> {
   await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
-async function join(page: Page, url: string, code: string, delegation: string, name: string, role: 'Facilitator' | 'Delegation' | 'Observer'): Promise<void> {
-  await page.getByRole('button', { name: 'Join consultation…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Join consultation' });
-  await dialog.getByLabel('Address', { exact: true }).fill(url);
-  await dialog.getByLabel('Code', { exact: true }).fill(code);
-  const chosen = dialog.locator('.profile-chosen');
-  if ((await chosen.textContent())?.includes(delegation) !== true) {
-    if (await dialog.getByRole('button', { name: 'Change' }).count()) await dialog.getByRole('button', { name: 'Change' }).click();
-    await dialog.getByLabel('Find your delegation').fill(delegation);
-    await dialog.getByRole('button', { name: new RegExp(`\\(${delegation}\\)$`) }).click();
-  }
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.locator('.ph-document .ph-op').first().waitFor();
-}
-
 const statusOf = (page: Page) => page.locator('.document-bar .consultation-status').textContent();
 
 describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
   it('offers hosting on all interfaces or this machine, and says what is wrong with a join before calling anyone', async () => {
-    const { page, errors } = await openPage(ready(browser, 'browser'), shellOf(0).url);
+    const { page, errors } = await openPage(env.browser, shellOf(0).url);
     await createFromTemplate(page, 'Consultation dialogs');
     await chooseInBar(page, 'Consultation', 'Start consultation…');
     const hostDialog = page.getByRole('dialog', { name: 'Start consultation' });
@@ -233,7 +154,7 @@ describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
 
 describe('hosting from the app', { timeout: 120_000 }, () => {
   it('shows the address and join code as text and QR, hides the facilitator code until asked, and stops', async () => {
-    const { page, errors } = await openPage(ready(browser, 'browser'), shellOf(0).url);
+    const { page, errors } = await openPage(env.browser, shellOf(0).url);
     await createFromTemplate(page, 'Hosted from the app');
     await chooseInBar(page, 'Consultation', 'Start consultation…');
     const dialog = page.getByRole('dialog', { name: 'Start consultation' });
@@ -260,13 +181,16 @@ describe('hosting from the app', { timeout: 120_000 }, () => {
 
 describe('two participants in Chromium', { timeout: 300_000 }, () => {
   it('see each other type and point, and converge after one of them was offline', async () => {
-    const banner = await startHostCli();
+    const { banner } = env;
     const cable = await relay(Number(new URL(banner.url).port));
     relays.push(cable);
-    const a = await openPage(ready(browser, 'browser'), shellOf(0).url);
-    const b = await openPage(ready(browser, 'browser'), shellOf(1).url);
-    await join(a.page, banner.url, banner.facilitatorCode, 'SWE', 'Ingrid Berg', 'Facilitator');
-    await join(b.page, `ws://127.0.0.1:${cable.port}`, banner.facilitatorCode, 'BRA', 'Rafael Souza', 'Facilitator');
+    const a = await openPage(env.browser, shellOf(0).url);
+    const b = await openPage(env.browser, shellOf(1).url);
+    await joinHosted(a.page, banner, 'SWE', 'Facilitator', { name: 'Ingrid Berg' });
+    await joinHosted(b.page, banner, 'BRA', 'Facilitator', { url: `ws://127.0.0.1:${cable.port}`, name: 'Rafael Souza' });
+    // New users: the name and delegation given to join are who they are from now on.
+    await expect.poll(() => b.page.getByRole('button', { name: 'Profile: Rafael Souza, BRA' }).count()).toBe(1);
+    expect(await b.page.getByRole('region', { name: 'Who is writing' }).count()).toBe(0);
     await expect.poll(() => statusOf(a.page), { timeout: 20_000 }).toMatch(/^Connected/);
     await expect.poll(() => statusOf(b.page), { timeout: 20_000 }).toMatch(/^Connected/);
 
@@ -334,9 +258,9 @@ describe('two participants in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => notes.getByLabel('Your note on OP 1').inputValue()).toBe(canary);
     await a.page.waitForTimeout(1500);
     expect(await editorText(a.page)).not.toContain('CANARY-5e1c');
-    expect(anyFileHolds(banner.dir, 'CANARY-5e1c')).toBe(false);
-    expect(anyFileHolds(ready(dirs[0], 'data folder of A'), 'CANARY-5e1c')).toBe(false);
-    expect(anyFileHolds(ready(dirs[1], 'data folder of B'), 'CANARY-5e1c')).toBe(true);
+    expect(anyFileHolds(env.hostDir, 'CANARY-5e1c')).toBe(false);
+    expect(anyFileHolds(env.shellDirs[0]!, 'CANARY-5e1c')).toBe(false);
+    expect(anyFileHolds(env.shellDirs[1]!, 'CANARY-5e1c')).toBe(true);
 
     await screenshot(a.page, 'consultation-converged-a');
     await screenshot(b.page, 'consultation-converged-b');

@@ -13,18 +13,34 @@ export type HostBanner = { url: string; documents: string[]; joinCode: string; f
 
 /**
  * A consultation for the e2e tests of one file: `penholder host` serving the GA compilation
- * text, a browser shell and Chromium for the participant, and `chair`, a stock provider
+ * text, browser shells and Chromium for the participants, and `chair`, a stock provider
  * joined with the facilitator code (MEX), synced. Read the fields inside tests.
  */
-export type HostedConsultation = { readonly browser: Browser; readonly shell: WebShell; readonly banner: HostBanner; readonly chair: Peer };
+export type HostedConsultation = {
+  readonly browser: Browser;
+  /** The first browser shell. */
+  readonly shell: WebShell;
+  /** Every browser shell, each a backend with its own data folder (`shellDirs`, same order). */
+  readonly shells: readonly WebShell[];
+  readonly shellDirs: readonly string[];
+  /** The data folder of `penholder host`. */
+  readonly hostDir: string;
+  readonly banner: HostBanner;
+  readonly chair: Peer;
+};
+
+/** How many browser shells (participants' installations) to start; one by default. */
+export type HostedConsultationOptions = { shells?: number };
 
 /**
  * Registers beforeAll/afterAll hooks that start the consultation (temporary folders named
  * after `name`) and stop and remove all of it.
  */
-export function useHostedConsultation(name: string): HostedConsultation {
+export function useHostedConsultation(name: string, options: HostedConsultationOptions = {}): HostedConsultation {
   let browser: Browser | undefined;
-  let shell: WebShell | undefined;
+  const shells: WebShell[] = [];
+  const shellDirs: string[] = [];
+  let hostDir: string | undefined;
   let host: ChildProcess | undefined;
   let banner: HostBanner | undefined;
   let chair: Peer | undefined;
@@ -36,7 +52,8 @@ export function useHostedConsultation(name: string): HostedConsultation {
   };
   const startHostCli = (): Promise<HostBanner> => {
     const file = path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt');
-    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', tempDir('host'), '--bind', '127.0.0.1', '--port', '0', '--open', file], { cwd: process.cwd() });
+    hostDir = tempDir('host');
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', hostDir, '--bind', '127.0.0.1', '--port', '0', '--open', file], { cwd: process.cwd() });
     host = child;
     let out = '';
     return new Promise((resolve, reject) => {
@@ -50,7 +67,10 @@ export function useHostedConsultation(name: string): HostedConsultation {
   };
   beforeAll(async () => {
     banner = await startHostCli();
-    shell = await startWebShell({ dataDir: tempDir('shell'), port: 0, host: '127.0.0.1' });
+    for (let i = 0; i < (options.shells ?? 1); i++) {
+      shellDirs.push(tempDir(`shell${i}`));
+      shells.push(await startWebShell({ dataDir: shellDirs[i]!, port: 0, host: '127.0.0.1' }));
+    }
     browser = await launchChromium();
     chair = connectPeer(banner.url, banner.documents[0]!, { code: banner.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' });
     await synced(chair, 20_000);
@@ -58,7 +78,7 @@ export function useHostedConsultation(name: string): HostedConsultation {
   afterAll(async () => {
     chair?.destroy();
     await browser?.close();
-    await shell?.close();
+    for (const shell of shells) await shell.close();
     if (host && host.exitCode === null) {
       host.kill('SIGTERM');
       await new Promise((resolve) => host!.once('exit', resolve));
@@ -74,7 +94,16 @@ export function useHostedConsultation(name: string): HostedConsultation {
       return ready(browser, 'the browser');
     },
     get shell() {
-      return ready(shell, 'the browser shell');
+      return ready(shells[0], 'the browser shell');
+    },
+    get shells() {
+      return ready(shells.length ? shells : undefined, 'the browser shells');
+    },
+    get shellDirs() {
+      return shellDirs;
+    },
+    get hostDir() {
+      return ready(hostDir, 'the host');
     },
     get banner() {
       return ready(banner, 'the host');
@@ -85,21 +114,25 @@ export function useHostedConsultation(name: string): HostedConsultation {
   };
 }
 
+/** Where and as whom to join, when not the defaults: another address (a relay), a name. */
+export type JoinOptions = { url?: string; name?: string };
+
 /**
- * Joins the consultation from the open page with the join code as `delegation` (chosen in
- * the dialog when the profile has another), named "CODE delegate", in `role`; waits for the text.
+ * Joins the consultation from the open page as `delegation` (chosen in the dialog when the
+ * profile has another), named "CODE delegate" unless `options.name`, in `role`, with the
+ * facilitator code for a facilitator and the join code otherwise; waits for the text.
  */
-export async function joinHosted(page: Page, banner: HostBanner, delegation: string, role: 'Delegation' | 'Observer'): Promise<void> {
+export async function joinHosted(page: Page, banner: HostBanner, delegation: string, role: 'Facilitator' | 'Delegation' | 'Observer', options: JoinOptions = {}): Promise<void> {
   await page.getByRole('button', { name: 'Join consultation…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join consultation' });
-  await dialog.getByLabel('Address', { exact: true }).fill(banner.url);
-  await dialog.getByLabel('Code', { exact: true }).fill(banner.joinCode);
+  await dialog.getByLabel('Address', { exact: true }).fill(options.url ?? banner.url);
+  await dialog.getByLabel('Code', { exact: true }).fill(role === 'Facilitator' ? banner.facilitatorCode : banner.joinCode);
   if ((await dialog.locator('.profile-chosen').textContent())?.includes(delegation) !== true) {
     if (await dialog.getByRole('button', { name: 'Change' }).count()) await dialog.getByRole('button', { name: 'Change' }).click();
     await dialog.getByLabel('Find your delegation').fill(delegation);
     await dialog.getByRole('button', { name: new RegExp(`\\(${delegation}\\)$`) }).click();
   }
-  await dialog.getByLabel('Your name').fill(`${delegation} delegate`);
+  await dialog.getByLabel('Your name').fill(options.name ?? `${delegation} delegate`);
   await dialog.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
   await dialog.getByRole('button', { name: 'Join' }).click();
   await dialog.waitFor({ state: 'detached' });
