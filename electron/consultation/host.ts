@@ -228,7 +228,8 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
 function listen(http: Server['httpServer'], host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     http.once('error', reject);
-    http.listen({ host, port }, () => {
+    // Every interface: no host, so Node listens on IPv6 and IPv4 where it can (as before).
+    http.listen(host === '0.0.0.0' ? { port } : { host, port }, () => {
       http.off('error', reject);
       resolve();
     });

@@ -208,6 +208,15 @@ describe('where a host listens', () => {
     if (lan) expect(await reachable(lan.address, host.port)).toBe(false);
   });
 
+  it('on every interface by default: loopback and the LAN address', async () => {
+    const { store, docs } = storeWithDocument('d1');
+    const host = await startHost({ docs, docIds: ['d1'], port: 0 });
+    cleanups.push(() => store.close(), () => host.stop());
+    expect(await reachable('127.0.0.1', host.port)).toBe(true);
+    const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (lan) expect(await reachable(lan.address, host.port)).toBe(true);
+  });
+
   it('refuses a port in use with a sentence, and the first host keeps serving', async () => {
     const { host } = await hosted();
     const { docs, store } = storeWithDocument('d1');
