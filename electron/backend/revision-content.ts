@@ -15,6 +15,9 @@ import { prosemirrorFragment } from '../../shared/ydoc.js';
  * character whether it existed (clock below the state vector) and was not yet deleted
  * (binary search in the snapshot's delete set); it mirrors y-prosemirror's
  * `yXmlFragmentToProsemirrorJSON` (marks are text attributes named `mark` or `mark--hash`).
+ * `ydoc` must hold every update up to the snapshot (the live document does): deletions only
+ * ever grow, so an item not deleted in it was not deleted at the snapshot either, and only
+ * deleted items need the search.
  */
 export function contentAtSnapshot(ydoc: Y.Doc, snapshot: Y.Snapshot): JsonNode {
   const at = visibility(snapshot);
@@ -29,7 +32,7 @@ export function contentAtSnapshot(ydoc: Y.Doc, snapshot: Y.Snapshot): JsonNode {
   const children = (parent: Y.XmlElement | Y.XmlFragment): JsonNode[] => {
     const out: JsonNode[] = [];
     for (let item = parent._start; item !== null; item = item.right) {
-      if (!(item.content instanceof Y.ContentType) || !at.visible(item.id.client, item.id.clock)) continue;
+      if (!(item.content instanceof Y.ContentType) || !at.visible(item.id.client, item.id.clock, item.deleted)) continue;
       const type = item.content.type;
       if (type instanceof Y.XmlText) out.push(...text(type));
       else if (type instanceof Y.XmlElement) out.push(element(type));
@@ -52,8 +55,8 @@ export function contentAtSnapshot(ydoc: Y.Doc, snapshot: Y.Snapshot): JsonNode {
     for (let item = t._start; item !== null; item = item.right) {
       const { client, clock } = item.id;
       if (item.content instanceof Y.ContentString) {
-        str += at.visibleChars(client, clock, item.content.str);
-      } else if (item.content instanceof Y.ContentFormat && at.visible(client, clock)) {
+        str += at.visibleChars(client, clock, item.content.str, item.deleted);
+      } else if (item.content instanceof Y.ContentFormat && at.visible(client, clock, item.deleted)) {
         pack();
         if (item.content.value === null) attributes.delete(item.content.key);
         else attributes.set(item.content.key, item.content.value);
@@ -93,16 +96,19 @@ function visibility(snapshot: Y.Snapshot) {
     return lo;
   };
   return {
-    visible(client: number, clock: number): boolean {
+    /** Whether the item at this id existed and was not deleted at the snapshot (`deletedNow`: deleted in the full document). */
+    visible(client: number, clock: number, deletedNow: boolean): boolean {
       if (clock >= (sv.get(client) ?? 0)) return false;
+      if (!deletedNow) return true;
       const list = ranges(client);
       const r = list[firstEndingAfter(list, clock)];
       return !(r && r.clock <= clock);
     },
-    /** The characters of a string item (clocks `clock`, `clock + 1`, ...) visible at the snapshot. */
-    visibleChars(client: number, clock: number, str: string): string {
+    /** The characters of a string item (clocks `clock`, `clock + 1`, ...) visible at the snapshot; `deletedNow` as for `visible`. */
+    visibleChars(client: number, clock: number, str: string, deletedNow: boolean): string {
       const end = Math.min(clock + str.length, sv.get(client) ?? 0);
       if (end <= clock) return '';
+      if (!deletedNow) return end - clock === str.length ? str : str.slice(0, end - clock);
       const list = ranges(client);
       let out = '';
       let at = clock;
