@@ -33,7 +33,7 @@ export function DocumentList({ documents, loading, openId, onOpen }: DocumentLis
             aria-label={`Open ${kindName(doc.kind).toLowerCase()} ${displayTitle(doc.title)}`}
             onClick={() => onOpen(doc.id)}
           >
-            <span className="doc-item-title">{displayTitle(doc.title)}</span>
+            <span className="doc-item-title" title={displayTitle(doc.title)}>{displayTitle(doc.title)}</span>
             <span className="doc-item-meta">
               <span className={`kind-badge kind-${doc.kind}`}>{kindName(doc.kind)}</span>
               {doc.symbol ? <span className="doc-item-symbol">{doc.symbol}</span> : null}
