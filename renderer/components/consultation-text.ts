@@ -77,8 +77,12 @@ export function parseJoinLink(text: string): { url: string; code: string } | nul
 export function joinErrorMessage(cause: unknown, url: string, role: ConsultationRole): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   if (cause instanceof ApiError && cause.code === 'unauthorized') {
+    // The host locks out an address after repeated wrong codes, the right one included.
+    const wait = /try again in (\d+) s/.exec(message);
+    if (wait) return `Too many wrong codes were tried from this computer. Wait ${wait[1]} seconds, then type the code again exactly as shown.`;
     const which = role === 'facilitator' ? 'the facilitator code' : 'the join code';
-    return `The host refused this code. Check that you typed ${which} exactly as shown${role === 'facilitator' ? '' : ' (the facilitator code only admits facilitators)'}. ${message}`;
+    const reason = message.replace(/^The host refused to let you in: /, '').trim();
+    return `The host refused this code${reason ? `: ${reason.replace(/\.?$/, '.')}` : '.'} Check that you typed ${which} exactly as the facilitator’s screen shows it.`;
   }
   if (/ECONNREFUSED|unreachable|timed? ?out|ENOTFOUND|EHOSTUNREACH|could not connect|cannot connect|closed/i.test(message)) {
     return `Could not reach a consultation at ${url}. Check the address and that you are on the same network as the facilitator. (${message})`;

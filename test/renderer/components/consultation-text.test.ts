@@ -70,6 +70,19 @@ describe('join errors', () => {
     expect(refused).toMatch(/refused this code/);
     expect(refused).toMatch(/join code/);
     expect(joinErrorMessage(new ApiError('unauthorized', 'x'), 'ws://h:1', 'facilitator')).toMatch(/facilitator code/);
+    // The host's own sentence is kept; a join code used as facilitator is told what it needs.
+    const escalated = joinErrorMessage(
+      new ApiError('unauthorized', 'The host refused to let you in: the join code admits delegations and observers; joining as facilitator needs the facilitator code.'),
+      'ws://h:1',
+      'facilitator',
+    );
+    expect(escalated).toBe(
+      'The host refused this code: the join code admits delegations and observers; joining as facilitator needs the facilitator code. Check that you typed the facilitator code exactly as the facilitator’s screen shows it.',
+    );
+    // Locked out after repeated failures: waiting is the answer, not checking the code.
+    expect(joinErrorMessage(new ApiError('unauthorized', 'The host refused to let you in: try again in 8 s'), 'ws://h:1', 'delegation')).toBe(
+      'Too many wrong codes were tried from this computer. Wait 8 seconds, then type the code again exactly as shown.',
+    );
     const unreachable = joinErrorMessage(new ApiError('internal', 'connect ECONNREFUSED 10.0.0.2:80'), 'ws://10.0.0.2:80', 'delegation');
     expect(unreachable).toMatch(/Could not reach a consultation at ws:\/\/10\.0\.0\.2:80/);
     expect(joinErrorMessage(new Error('disk full'), 'ws://h:1', 'observer')).toBe('Joining failed: disk full');
