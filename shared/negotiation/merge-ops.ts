@@ -26,7 +26,7 @@ import type { Node, ResolvedPos } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { bracketAt, dropBracket } from './bracket-ops.js';
-import { readAttribution, topParagraphs, type Attribution } from './model.js';
+import { readAttribution, readableText, topParagraphs, type Attribution } from './model.js';
 
 const { nodes } = resolutionSchema;
 
@@ -48,7 +48,7 @@ type Side = { pos: number; node: Node; $pos: ResolvedPos; deletion: boolean; gro
 
 const unique = (list: readonly string[]): string[] => [...new Set(list.filter((d) => d !== ''))];
 const quote = (text: string): string => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
-const ownText = (node: Node): string => node.textBetween(0, node.content.size, ' ', ' ');
+const ownText = (node: Node): string => readableText(node);
 const holds = (outer: Side, inner: Side): boolean => outer.pos < inner.pos && inner.pos + inner.node.nodeSize <= outer.pos + outer.node.nodeSize;
 const spanHolds = (outer: { from: number; to: number }, inner: { from: number; to: number }): boolean => outer.from <= inner.from && inner.to <= outer.to;
 
@@ -100,7 +100,7 @@ function plan(a: Side, b: Side): Plan {
   // A deletion merges only with a replacement of the text it deletes (a group member whose group holds it, or inside it).
   if (deletion.group) return alternative(deletion);
   if (wording.group === null || !(spanHolds(wording, deletion) || spanHolds(deletion, wording))) {
-    return { notice: `${quote(ownText(deletion.node))} is proposed for deletion and ${quote(ownText(wording.node))} is new wording elsewhere: they say different things, so they cannot be merged. Drop one, or add its delegations with Attribute….` };
+    return { notice: `${quote(ownText(deletion.node))} is proposed for deletion and ${quote(ownText(wording.node))} is new wording elsewhere: they say different things, so they cannot be merged. Drop one, or add its delegations with Attribute…` };
   }
   return a.deletion ? { kind: 'into-deletion' } : { kind: 'withdraw-deletion' };
 }

@@ -81,7 +81,7 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
     // The screenshot shows the dashboard from its top, beside the page, without the outline.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await chooseInBar(page, 'View', 'Outline');
-    await dashboard.getByRole('button', { name: /\[important\]/ }).click();
+    await dashboard.getByRole('button', { name: /\[important\]$/ }).click();
     await life.locator('li').first().waitFor();
     await page.locator('.side-panels').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'negotiation-dashboard');

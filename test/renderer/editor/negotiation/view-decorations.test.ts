@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node } from 'prosemirror-model';
+import { Fragment, Slice, type Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { computeNumbering } from '../../../../shared/document/numbering.js';
 import { importText } from '../../../../shared/import/index.js';
@@ -18,6 +18,25 @@ describe('tags and labels of the compilation page', () => {
     expect(tagText(['RUS'], true)).toBe(' (RUS: delete)');
     expect(tagText([], true)).toBe(' (delete)');
     expect(tagText([])).toBe('');
+    expect(tagText(['EU'], false, { supportedBy: ['NOR', 'CAN'], opposedBy: ['RUS'] })).toBe(' (EU; supported by NOR, CAN; opposed by RUS)');
+    expect(tagText([], true, { supportedBy: [], opposedBy: ['CHN'] })).toBe(' (delete; opposed by CHN)');
+    expect(tagText([], false, { supportedBy: ['NOR'], opposedBy: [] })).toBe(' (supported by NOR)');
+  });
+
+  it('gives an inline bracket with supporters or opponents its whole tag as a widget at its end', () => {
+    const doc = importText('Title of the draft\n\nThe General Assembly,\n\nOP1. Decides to act [now (EU)] and [later (USA)].\n').documents[0]!;
+    let pos = -1;
+    doc.descendants((node, at) => {
+      if (node.type.name === 'bracket' && node.textContent === 'now') pos = at;
+      return pos < 0;
+    });
+    const bracket = doc.nodeAt(pos)!;
+    const changed = bracket.type.create({ ...bracket.attrs, supportedBy: ['NOR'], opposedBy: ['RUS'] }, bracket.content);
+    const withStance = doc.replace(pos, pos + changed.nodeSize, new Slice(Fragment.from(changed), 0, 0));
+    const widgets = compilationDecorations(withStance, computeNumbering(withStance).entries).find();
+    const keys = widgets.map((w) => (w.spec as { key?: string }).key ?? '');
+    expect(keys.filter((k) => k.startsWith('stance-')).map((k) => k.replace(/^stance-[^ ]*/, ''))).toEqual([' (EU; supported by NOR; opposed by RUS)']);
+    expect(widgets.find((w) => (w.spec as { key?: string }).key?.startsWith('stance-'))?.from).toBe(pos + changed.nodeSize - 1);
   });
 
   it('labels only preambular alternatives, as the text export does', () => {
