@@ -158,7 +158,13 @@ function insertParagraphs(tr: Transaction, at: Anchor, pps: Node[], ops: Node[])
   return cursorInParagraph(tr, lastPos, lastNode?.firstChild?.content.size ?? 0).scrollIntoView();
 }
 
-/** Plain text of pasted HTML, one line per block element (what Word and browsers put on the clipboard). */
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * Plain text of pasted HTML, one line per block element (what Word and browsers put on the
+ * clipboard). A `<sup>` holding only a number (a footnote marker) becomes superscript digits
+ * and an item of an ordered list gets its number, as the importer reads them in UN text.
+ */
 export function htmlToText(html: string): string {
   const body = new DOMParser().parseFromString(html, 'text/html').body;
   const lines: string[] = [];
@@ -166,8 +172,16 @@ export function htmlToText(html: string): string {
   const blocks = /^(P|DIV|LI|H[1-6]|TR|BR|BLOCKQUOTE|SECTION|ARTICLE|TABLE|UL|OL)$/;
   const walk = (node: globalThis.Node) => {
     if (node.nodeType === 3) line += node.textContent ?? '';
-    const isBlock = node.nodeType === 1 && blocks.test((node as Element).tagName);
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const marker = element.tagName === 'SUP' ? (element.textContent ?? '').trim() : '';
+    if (/^\d{1,3}$/.test(marker)) {
+      line += [...marker].map((d) => superscriptDigits[Number(d)]).join('');
+      return;
+    }
+    const isBlock = blocks.test(element.tagName);
     if (isBlock) flush();
+    if (element.tagName === 'LI' && element.parentElement?.tagName === 'OL') line += `${listNumber(element)}. `;
     node.childNodes.forEach(walk);
     if (isBlock) flush();
   };
@@ -180,6 +194,32 @@ export function htmlToText(html: string): string {
   return lines.map((l) => l.replace(/\s+/g, ' ').trim()).join('\n');
 }
 
+// The number a browser shows for an item of an ordered list (its `start` and `value` honoured).
+function listNumber(item: Element): number {
+  const list = item.parentElement as HTMLOListElement;
+  let n = list.start || 1;
+  for (const sibling of Array.from(list.children)) {
+    if (sibling.tagName !== 'LI') continue;
+    const value = Number(sibling.getAttribute('value'));
+    if (value) n = value;
+    if (sibling === item) return n;
+    n += 1;
+  }
+  return n;
+}
+
+/**
+ * The text to paste from the clipboard: the plain text, except where the HTML marks
+ * footnote markers with `<sup>` (a browser's or Word's plain text writes them as ordinary
+ * digits, "Justice,1", which would stay in the text and lose the footnotes), or where there
+ * is no plain text.
+ */
+export function clipboardText(plain: string, html: string): string {
+  const markers = /<sup\b[^>]*>\s*(?:<[^>]+>\s*)*\d{1,3}\s*(?:<[^>]+>\s*)*<\/sup>/i;
+  if (html && (plain.trim() === '' || markers.test(html))) return htmlToText(html);
+  return plain;
+}
+
 /** The plugin that routes multi-paragraph pastes through `pasteParagraphs`. */
 export function structuredPastePlugin(): Plugin {
   return new Plugin({
@@ -188,9 +228,7 @@ export function structuredPastePlugin(): Plugin {
       handlePaste(view, event) {
         const data = event.clipboardData;
         if (!data) return false;
-        const plain = data.getData('text/plain');
-        const html = data.getData('text/html');
-        const text = plain.trim() !== '' ? plain : html ? htmlToText(html) : '';
+        const text = clipboardText(data.getData('text/plain'), data.getData('text/html'));
         const normalized = text.replace(/\r\n?/g, '\n');
         if (normalized.length > largePasteChars && isMultiParagraph(normalized)) {
           void pasteLarge(view, normalized);
