@@ -178,6 +178,10 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
           settle?.reject(new ApiError('unauthorized', lastError));
           void leave();
         },
+        // A document this installation already holds opens without waiting for the sync.
+        onAuthenticated: () => {
+          if (known) settle?.resolve();
+        },
         onSynced: () => {
           if (!ctx.store.getDocument(docId)) {
             const node = yDocToDoc(replica);
@@ -243,8 +247,12 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         }
       });
       provider.attach();
-      if (known) return { docId };
-      const timeout = setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
+      // A document this installation holds is worked on at once, offline if the host does not
+      // answer soon (the provider keeps trying); but a host that answers and refuses the code
+      // is an error to show in the join dialog, not a silent leave after it closed.
+      const timeout = known
+        ? setTimeout(() => settle?.resolve(), knownGraceMs)
+        : setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
       try {
         await ready;
       } catch (err) {
@@ -280,6 +288,9 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     },
   };
 }
+
+// How long a rejoin of a document already held waits for the host's answer before working offline.
+const knownGraceMs = 4000;
 
 async function firstDocument(url: string): Promise<string> {
   const http = url.replace(/^ws/, 'http').replace(/\/+$/, '');

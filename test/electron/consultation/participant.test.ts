@@ -108,4 +108,22 @@ describe('joining a consultation from a backend', () => {
     expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
     expect(await can.handlers['documents.list']({})).toEqual([]);
   });
+
+  it('rejoining a document it already holds: a refused code is an error, an unreachable host means working offline', async () => {
+    const host = await backend();
+    const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution' });
+    const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    const can = await backend();
+    const as = (code: string) => can.handlers['consultation.join']({ url: hosted.url, code, delegation: 'CAN', name: 'Li', role: 'delegation' });
+    expect(await as(hosted.joinCode)).toEqual({ docId: id });
+    await can.handlers['consultation.leave']({});
+    // It returned at once before, and the refusal that came after only closed the consultation unseen.
+    await expect(as(`${hosted.joinCode}X`)).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/refused to let you in/) });
+    expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
+    expect(await as(hosted.joinCode)).toEqual({ docId: id });
+    await can.handlers['consultation.leave']({});
+    await host.handlers['consultation.stopHosting']({});
+    expect(await can.handlers['consultation.join']({ url: hosted.url, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' })).toEqual({ docId: id });
+    expect(await can.handlers['consultation.status']({})).toMatchObject({ docId: id, state: expect.stringMatching(/connecting|reconnecting/) });
+  });
 });
