@@ -265,7 +265,7 @@ export type AwarenessClaim = Participant & { clientId: number };
 // tells nothing to someone who does not already hold the join code.
 function wrongCode(claim: ParticipantToken, joinCode: string): string {
   if (claim.role === 'facilitator' && codeMatches(claim.code, joinCode)) return 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.';
-  return 'this code does not open this consultation; check it with the facilitator.';
+  return 'this code does not open this consultation.';
 }
 
 function sameParticipant(a: Participant, b: Participant): boolean {

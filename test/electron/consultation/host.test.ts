@@ -60,7 +60,7 @@ describe('hosting a consultation', () => {
     const unknown = peer(host, 'delegation', 'XXX');
     await waitFor(() => wrong.failures.length > 0 && escalate.failures.length > 0 && unknown.failures.length > 0);
     // A kind a program can switch on, then a sentence a person can act on.
-    expect(wrong.failures[0]).toMatch(/^wrong-code: .*check it with the facilitator/);
+    expect(wrong.failures[0]).toBe('wrong-code: this code does not open this consultation.');
     expect(escalate.failures[0]).toMatch(/^wrong-code: .*needs the facilitator code/);
     expect(unknown.failures[0]).toMatch(/^bad-token: The delegation "XXX" is not on the delegation list/);
     await new Promise((r) => setTimeout(r, 200));

@@ -103,7 +103,7 @@ describe('joining a consultation from a backend', () => {
     const can = await backend();
     await expect(can.handlers['consultation.join']({ url: hosted.url, code: 'WRONG', delegation: 'CAN', name: 'Li', role: 'delegation' })).rejects.toMatchObject({
       code: 'unauthorized',
-      message: 'The host refused to let you in: this code does not open this consultation; check it with the facilitator.',
+      message: 'The host refused to let you in: this code does not open this consultation.',
     });
     expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
     expect(await can.handlers['documents.list']({})).toEqual([]);
