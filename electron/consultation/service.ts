@@ -115,6 +115,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
   const pushToRenderers = (id: string, update: Uint8Array) => broadcast(ctx, 'document.update', { id, update }, (c) => c.subscriptions.has(id));
   const mustBeFree = () => {
     if (hosting || joined) throw new ApiError('invalid-argument', 'This Penholder is already in a consultation; leave it first.');
+    // A new consultation starts without the last one's error (a refused code stayed on screen after a successful join).
+    lastError = '';
   };
 
   const leave = async () => {

@@ -121,6 +121,8 @@ describe('joining a consultation from a backend', () => {
     await expect(as(`${hosted.joinCode}X`)).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/refused to let you in/) });
     expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
     expect(await as(hosted.joinCode)).toEqual({ docId: id });
+    // The refusal of the attempt before is not shown as this consultation's error.
+    expect(await can.handlers['consultation.status']({})).toMatchObject({ docId: id, lastError: '' });
     await can.handlers['consultation.leave']({});
     await host.handlers['consultation.stopHosting']({});
     expect(await can.handlers['consultation.join']({ url: hosted.url, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' })).toEqual({ docId: id });
