@@ -30,8 +30,9 @@ export function acquireWriterLock(dir: string): WriterLock | LockHolder {
   for (let attempt = 0; attempt < 2; attempt++) {
     // Written aside and hard-linked into place: the lock appears atomically with its pid.
     const staged = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    fs.writeFileSync(staged, `${process.pid}\n`);
     try {
+      // Inside the try: on a full disk the write fails after creating the file, which must go too.
+      fs.writeFileSync(staged, `${process.pid}\n`);
       fs.linkSync(staged, file);
       let released = false;
       return {

@@ -59,7 +59,13 @@ export type OpenedDatabase = { db: Database.Database; close(): void };
 export function openDatabase(location: StoreLocation): OpenedDatabase {
   const dir = ensureWritableDir(location.dataDir);
   const file = path.join(dir, STORE_FILE_NAME);
-  const lock = acquireWriterLock(dir);
+  let lock: ReturnType<typeof acquireWriterLock>;
+  try {
+    lock = acquireWriterLock(dir);
+  } catch (err) {
+    if (diskFull(err, dir)) throw fullOnOpen(file, err);
+    throw new StoreError('not-writable', `Penholder cannot write to its data directory ${dir}: ${reason(err)}.`, { cause: err });
+  }
   if (!('release' in lock)) {
     throw new StoreError(
       'locked',
@@ -74,6 +80,7 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
     db = new Database(file, location.nativeBinding ? { nativeBinding: location.nativeBinding } : {});
   } catch (err) {
     lock.release();
+    if (diskFull(err, dir)) throw fullOnOpen(file, err);
     throw new StoreError('not-writable', `Penholder cannot open its data file ${file}: ${reason(err)}.`, { cause: err });
   }
   try {
@@ -101,6 +108,7 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
   } catch (err) {
     db.close();
     lock.release();
+    if (diskFull(err, dir)) throw fullOnOpen(file, err);
     if (err instanceof StoreError) throw err;
     throw new StoreError('corrupt', `Penholder cannot use its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
   }
@@ -127,6 +135,7 @@ export function openDatabaseReadOnly(location: StoreLocation): Database.Database
     return db;
   } catch (err) {
     db.close();
+    if (diskFull(err, path.dirname(file))) throw fullOnOpen(file, err);
     if (err instanceof StoreError) throw err;
     throw new StoreError('corrupt', `Penholder cannot read its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
   }
@@ -134,11 +143,11 @@ export function openDatabaseReadOnly(location: StoreLocation): Database.Database
 
 /**
  * The StoreError for a failed write, when SQLite says why in a way people can act on
- * (SQLITE_FULL: the disk or the database's size limit is full); otherwise `err` itself.
+ * (SQLITE_FULL: the disk or the database's size limit is full; or an I/O error on a full
+ * disk, see `diskFull`); otherwise `err` itself.
  */
 export function writeFailure(err: unknown, file: string): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL') {
+  if (diskFull(err, path.dirname(file))) {
     return new StoreError(
       'disk-full',
       `The disk holding ${file} is full, so the last change could not be saved. Everything saved before it is safe; free some space and try again.`,
@@ -148,12 +157,47 @@ export function writeFailure(err: unknown, file: string): unknown {
   return err;
 }
 
+/** Below this much free space, an I/O error while opening the store is put down to a full disk. */
+const LOW_SPACE_BYTES = 1024 * 1024;
+
+// Whether `err` comes from a full disk: the "full" codes of SQLite and of the file system,
+// or any other I/O error while the file system holding `dir` is (nearly) full. SQLite
+// cannot tell why a file would not grow in every case: its shared-memory index that
+// could not be extended is SQLITE_IOERR_SHMSIZE, whatever the cause, and was reported as a
+// damaged database ('corrupt') before, which would send people to their backups for nothing.
+function diskFull(err: unknown, dir: string): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+    if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return freeBytes(dir) < LOW_SPACE_BYTES;
+  }
+  return false;
+}
+
+function freeBytes(dir: string): number {
+  try {
+    const stats = fs.statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return Infinity;
+  }
+}
+
+function fullOnOpen(file: string, cause: unknown): StoreError {
+  return new StoreError(
+    'disk-full',
+    `The disk holding ${file} is full, so Penholder cannot open its data. Nothing was changed; free some space and try again.`,
+    { cause },
+  );
+}
+
 function ensureWritableDir(dataDir: string): string {
   const dir = path.resolve(dataDir);
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
+    if (diskFull(err, path.dirname(dir))) throw fullOnOpen(path.join(dir, STORE_FILE_NAME), err);
     throw new StoreError('not-writable', `Penholder cannot write to its data directory ${dir}: ${reason(err)}.`, { cause: err });
   }
   return dir;
