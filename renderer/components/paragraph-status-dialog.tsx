@@ -8,7 +8,9 @@ import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '
 import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
 import { statusAuthor, statusHints, statusNames, statusText } from '../../shared/negotiation/status-labels.js';
 import { paragraphStatusRequestEvent, paragraphStatusShortcut, requestParagraphStatus } from '../editor/negotiation/status-margin.js';
+import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
+import { subscribeView } from '../editor/view-listeners.js';
 import { firstWords } from '../editor/outline.js';
 import { messageOf } from '../format.js';
 import { ariaKeys } from './editor-toolbar.js';
@@ -208,13 +210,17 @@ export type ParagraphStatusButtonProps = { view: EditorView | null };
 /**
  * "Status…" for the negotiation toolbar's slot: opens the status dialog of the paragraph at
  * the cursor, as Mod-Alt-Shift-s does. Pressing it keeps the editor's selection (mousedown
- * does not take the focus); outside a paragraph it returns the focus to the text.
+ * does not take the focus); outside a paragraph it returns the focus to the text. Acting as
+ * a delegation or observing it is greyed like the facilitator actions, and a press says why.
  */
 export function ParagraphStatusButton({ view }: ParagraphStatusButtonProps) {
+  const [facilitating, setFacilitating] = useState(true);
+  useEffect(() => (view ? subscribeView(view, (state) => setFacilitating((suggestionKey.getState(state)?.mode ?? 'edit') === 'edit')) : undefined), [view]);
   return (
     <button
       type="button"
       className="toolbar-button"
+      aria-disabled={!facilitating}
       aria-keyshortcuts={ariaKeys(paragraphStatusShortcut)}
       title={`Status of the paragraph at the cursor (${displayKeys(paragraphStatusShortcut)})`}
       disabled={!view}

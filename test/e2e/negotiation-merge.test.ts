@@ -139,8 +139,12 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
     await page.keyboard.press('Control+Alt+Shift+S');
     await expect.poll(() => page.getByText(/Only the facilitator can set a paragraph’s status/).count()).toBe(1);
     expect(await page.getByRole('dialog', { name: /Status of/ }).isVisible()).toBe(false);
+    // The toolbar's Status… is greyed like the facilitator actions.
+    const statusButton = page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Status…' });
+    await expect.poll(() => statusButton.getAttribute('aria-disabled')).toBe('true');
     await screenshot(page, 'negotiation-status-refused');
     await page.keyboard.press('Control+Alt+s');
+    await expect.poll(() => statusButton.getAttribute('aria-disabled')).toBe('false');
     await page.keyboard.press('Control+Alt+Shift+S');
     await expect.poll(() => page.getByRole('dialog', { name: /Status of OP 1/ }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
