@@ -24,7 +24,7 @@ import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { OutlinePanel } from './outline-panel.js';
-import { PanelDrawer, PanelRail, panelWidths, useOpenSideDrawer, usePanelModes, useWarningCount } from './panel-drawers.js';
+import { PanelDrawer, PanelRail, WarningsRail, panelWidths, useOpenSideDrawer, usePanelModes } from './panel-drawers.js';
 import type { OpenDrawer } from './panel-drawers.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrivateNotes } from './private-notes-panel.js';
@@ -94,7 +94,6 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
     outline: panels.outline ? panelWidths.outline : 0,
     side: dashboard.panel ? panelWidths.wideSide : sideTools || panels.problems ? panelWidths.side : 0,
   });
-  const warnings = useWarningCount(phase === 'ready' ? viewRef.current : null);
   useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel)], modes.side === 'drawer', setDrawer);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
@@ -255,7 +254,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
         {views.content}
         {modes.side === 'docked' ? sidePanels : null}
         {(sideTools || panels.problems) && modes.side === 'drawer' ? (
-          <PanelRail side="end" label={sideTools ? 'Panels' : 'Problems'} controls="side-drawer" open={drawer === 'side'} count={panels.problems ? warnings : 0} onToggle={() => setDrawer((d) => (d === 'side' ? null : 'side'))} />
+          <WarningsRail side="end" label={sideTools ? 'Panels' : 'Problems'} controls="side-drawer" open={drawer === 'side'} view={phase === 'ready' && panels.problems ? viewRef.current : null} onToggle={() => setDrawer((d) => (d === 'side' ? null : 'side'))} />
         ) : null}
         {modes.side === 'drawer' && drawer === 'side' ? (
           <PanelDrawer id="side-drawer" side="end" onClose={() => setDrawer(null)}>

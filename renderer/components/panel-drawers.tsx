@@ -96,6 +96,17 @@ export function PanelRail({ side, label, controls, open, count, onToggle }: Pane
   );
 }
 
+/** Props of the rail of the problems' drawer: a rail's props, its count taken from `view`'s style warnings. */
+export type WarningsRailProps = Omit<PanelRailProps, 'count'> & { view: EditorView | null };
+
+/**
+ * The rail of the drawer holding the problems panel, counting the warnings on its button.
+ * It follows the problems itself, so a change of the count re-renders only the rail.
+ */
+export function WarningsRail({ view, ...rail }: WarningsRailProps) {
+  return <PanelRail {...rail} count={useWarningCount(view)} />;
+}
+
 /** Props of a drawer: its id (the rail's aria-controls), side, what it holds, and how it closes. */
 export type PanelDrawerProps = { id: string; side: 'start' | 'end'; onClose: () => void; children: ReactNode };
 
