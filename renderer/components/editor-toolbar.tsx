@@ -1,12 +1,10 @@
-import { memo, useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { memo, useState } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { editorCommandGroups } from '../editor/commands/editor-commands.js';
 import type { EditorCommand } from '../editor/commands/editor-commands.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
-import { subscribeView } from '../editor/view-listeners.js';
-import { displayKeys } from './help-sheet.js';
+import { ToolbarButton, useIdleRefresh, useRovingFocus } from './toolbar-button.js';
 
 /** Props of the editor toolbar: the live editor view, null until it is ready. */
 export type EditorToolbarProps = { view: EditorView | null };
@@ -42,15 +40,7 @@ export function enabledMask(state: EditorState, view?: EditorView): string {
   return allCommands.map((command) => (offered(command) && command.run(state, undefined, view) ? '1' : '0')).join('');
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-/** ProseMirror key notation as ARIA's aria-keyshortcuts wants it: "Mod-Alt-f" -> "Control+Alt+F". */
-export function ariaKeys(keys: string): string {
-  return keys
-    .split(/-(?!$)/)
-    .map((part) => (part === 'Mod' ? (isMac ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part))
-    .join('+');
-}
+export { ariaKeys } from './toolbar-button.js';
 
 // The mask is recomputed off the keystroke's path: when idle, at the latest this long after an update.
 const refreshDelayMs = 150;
@@ -63,83 +53,36 @@ const refreshDelayMs = 150;
  */
 export const EditorToolbar = memo(function EditorToolbar({ view }: EditorToolbarProps) {
   const [mask, setMask] = useState(() => '0'.repeat(allCommands.length));
-  const [focusIndex, setFocusIndex] = useState(0);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const roving = useRovingFocus(allCommands.length);
+  useIdleRefresh(view, (v) => setMask(enabledMask(v.state, v)), refreshDelayMs);
 
-  useEffect(() => {
+  const run = (command: EditorCommand) => {
     if (!view) return;
-    let pending = false;
-    let cancel = () => {};
-    const refresh = () => {
-      pending = false;
-      if (!view.isDestroyed) setMask(enabledMask(view.state, view));
-    };
-    const unsubscribe = subscribeView(view, () => {
-      if (pending) return;
-      pending = true;
-      // When the page is idle (between keystrokes), at most `refreshDelayMs` later.
-      if (typeof requestIdleCallback === 'function') {
-        const handle = requestIdleCallback(refresh, { timeout: refreshDelayMs });
-        cancel = () => cancelIdleCallback(handle);
-      } else {
-        const handle = setTimeout(refresh, refreshDelayMs);
-        cancel = () => clearTimeout(handle);
-      }
-    });
-    refresh();
-    return () => {
-      unsubscribe();
-      cancel();
-    };
-  }, [view]);
-
-  const run = (command: EditorCommand, index: number) => {
-    setFocusIndex(index);
-    if (!view || mask[index] !== '1') return;
     command.run(view.state, view.dispatch, view);
     // The picker and the footnote pane take the focus themselves; everything else returns to the text.
     if (command.id !== 'cross-reference' && command.id !== 'footnote') view.focus();
     setMask(enabledMask(view.state, view));
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const last = allCommands.length - 1;
-    const moves: Record<string, number> = { ArrowRight: focusIndex + 1, ArrowLeft: focusIndex - 1, Home: 0, End: last };
-    const next = moves[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    const wrapped = (next + allCommands.length) % allCommands.length;
-    setFocusIndex(wrapped);
-    buttons.current[wrapped]?.focus();
-  };
-
   let index = 0;
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Editing" onKeyDown={onKeyDown}>
+    <div className="editor-toolbar" role="toolbar" aria-label="Editing" onKeyDown={roving.onKeyDown}>
       {editorCommandGroups.map((group) => (
         <div key={group.label} className="toolbar-group" role="group" aria-label={group.label}>
           {group.commands.map((command) => {
             const i = index++;
-            const enabled = mask[i] === '1';
             return (
-              <button
+              <ToolbarButton
                 key={command.id}
-                ref={(el) => {
-                  buttons.current[i] = el;
-                }}
-                type="button"
-                className="toolbar-button"
-                data-command={command.id}
-                aria-label={command.label}
-                aria-keyshortcuts={ariaKeys(command.keys)}
-                aria-disabled={!enabled}
-                title={`${command.label} (${displayKeys(command.keys)})`}
-                tabIndex={i === focusIndex ? 0 : -1}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => run(command, i)}
-              >
-                {faces[command.id] ?? command.label}
-              </button>
+                index={i}
+                roving={roving}
+                id={command.id}
+                label={command.label}
+                keys={command.keys}
+                face={faces[command.id] ?? command.label}
+                enabled={mask[i] === '1'}
+                onRun={() => run(command)}
+              />
             );
           })}
         </div>

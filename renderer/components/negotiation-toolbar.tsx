@@ -1,5 +1,5 @@
-import { memo, useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { memo, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
@@ -22,12 +22,10 @@ import {
 import { enclosingParagraphPos } from '../editor/negotiation/negotiation-commands.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { chooseKeys, negotiationActions } from '../editor/negotiation/negotiation-menu.js';
-import { subscribeView } from '../editor/view-listeners.js';
 import { AttributionPicker } from './attribution-picker.js';
-import { ariaKeys } from './editor-toolbar.js';
-import { displayKeys } from './help-sheet.js';
 import { MergePicker } from './merge-picker.js';
 import { TextPromptDialog, type TextPrompt } from './text-prompt-dialog.js';
+import { ToolbarButton, useIdleRefresh, useRovingFocus, type ToolbarButtonProps } from './toolbar-button.js';
 
 /**
  * Props of the negotiation toolbar: the live editor view (null until ready) and a slot for
@@ -78,34 +76,21 @@ const refreshDelayMs = 150;
  */
 export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreTools }: NegotiationToolbarProps) {
   const [snapshot, setSnapshot] = useState<Snapshot>({ mask: '0'.repeat(negotiationActions.length), group: null, paragraphBracketed: false });
-  const [focusIndex, setFocusIndex] = useState(0);
   const [prompt, setPrompt] = useState<'alternative' | 'paragraph-alternative' | null>(null);
   const [attribution, setAttribution] = useState<BracketTarget | null>(null);
   const [merge, setMerge] = useState<MergeTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
-  useEffect(() => {
-    if (!view) return;
-    let pending = false;
-    let cancel = () => {};
-    const refresh = () => {
-      pending = false;
-      if (view.isDestroyed) return;
-      const next = negotiationSnapshot(view.state, view);
+  useIdleRefresh(
+    view,
+    (v) => {
+      const next = negotiationSnapshot(v.state, v);
       setSnapshot((prev) => (sameSnapshot(prev, next) ? prev : next));
-    };
-    const unsubscribe = subscribeView(view, () => {
-      if (pending) return;
-      pending = true;
-      if (typeof requestIdleCallback === 'function') {
-        const handle = requestIdleCallback(refresh, { timeout: refreshDelayMs });
-        cancel = () => cancelIdleCallback(handle);
-      } else {
-        const handle = setTimeout(refresh, refreshDelayMs);
-        cancel = () => clearTimeout(handle);
-      }
-    });
+    },
+    refreshDelayMs,
+  );
+  useEffect(() => {
+    if (!view) return undefined;
     const onRequest = (event: Event) => {
       const kind = (event as CustomEvent<NegotiationRequest>).detail;
       setError(null);
@@ -114,12 +99,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       else setPrompt(kind);
     };
     view.dom.addEventListener(negotiationRequestEvent, onRequest);
-    refresh();
-    return () => {
-      unsubscribe();
-      cancel();
-      view.dom.removeEventListener(negotiationRequestEvent, onRequest);
-    };
+    return () => view.dom.removeEventListener(negotiationRequestEvent, onRequest);
   }, [view]);
 
   const done = (ok: boolean, failure: string, focus = true) => {
@@ -129,8 +109,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
       setSnapshot(negotiationSnapshot(view.state, view));
     }
   };
-  const runAt = (index: number, run: (v: EditorView) => boolean, failure: string, focus = true) => {
-    setFocusIndex(index);
+  const runAt = (run: (v: EditorView) => boolean, failure: string, focus = true) => {
     if (view) done(run(view), failure, focus);
   };
   const closeDialogs = () => {
@@ -160,42 +139,12 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
 
   const group = snapshot.group;
   const count = negotiationActions.length + (group?.options.length ?? 0);
-  const onKeyDown = (event: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowRight: focusIndex + 1, ArrowLeft: focusIndex - 1, Home: 0, End: count - 1 };
-    const next = moves[event.key];
-    if (next === undefined || !(event.target instanceof HTMLButtonElement)) return;
-    event.preventDefault();
-    const wrapped = (next + count) % count;
-    setFocusIndex(wrapped);
-    buttons.current[wrapped]?.focus();
-  };
-  const tabStop = Math.min(focusIndex, count - 1);
-  const button = (index: number, props: { id: string; label: string; keys: string; face: string; enabled: boolean; pressed?: boolean; onRun: () => void }) => (
-    <button
-      key={props.id}
-      ref={(el) => {
-        buttons.current[index] = el;
-      }}
-      type="button"
-      className="toolbar-button"
-      data-command={props.id}
-      aria-label={props.label}
-      aria-keyshortcuts={ariaKeys(props.keys)}
-      aria-disabled={!props.enabled}
-      aria-pressed={props.pressed}
-      title={`${props.label} (${displayKeys(props.keys)})`}
-      tabIndex={index === tabStop ? 0 : -1}
-      onMouseDown={(e) => e.preventDefault()}
-      onFocus={() => setFocusIndex(index)}
-      onClick={() => (props.enabled ? props.onRun() : setFocusIndex(index))}
-    >
-      {props.face}
-    </button>
-  );
+  const roving = useRovingFocus(count);
+  const button = (index: number, props: Omit<ToolbarButtonProps, 'index' | 'roving'>) => <ToolbarButton key={props.id} index={index} roving={roving} {...props} />;
 
   return (
     <>
-      <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label="Negotiation" onKeyDown={onKeyDown}>
+      <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label="Negotiation" onKeyDown={roving.onKeyDown}>
         <div className="toolbar-group" role="group" aria-label="Facilitator actions">
           {negotiationActions.map((action, i) =>
             button(i, {
@@ -203,7 +152,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
               enabled: snapshot.mask[i] === '1',
               // The paragraph toggle shows whether the paragraph is bracketed now.
               pressed: action.id === 'paragraph' ? snapshot.paragraphBracketed : undefined,
-              onRun: () => runAt(i, (v) => action.run(v.state, v.dispatch, v), `${action.label} does not apply here.`, !asks.has(action.id)),
+              onRun: () => runAt((v) => action.run(v.state, v.dispatch, v), `${action.label} does not apply here.`, !asks.has(action.id)),
             }),
           )}
         </div>
@@ -218,7 +167,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
                 keys: chooseKeys(k),
                 face: `${k + 1} ${start(text)}`,
                 enabled: k < 9,
-                onRun: () => runAt(index, (v) => chooseAlternativeAt(k)(v.state, v.dispatch, v), 'That alternative is no longer there.'),
+                onRun: () => runAt((v) => chooseAlternativeAt(k)(v.state, v.dispatch, v), 'That alternative is no longer there.'),
               });
             })}
           </div>
