@@ -1,0 +1,142 @@
+import type { Node } from 'prosemirror-model';
+import { decisionParagraphLabel, listItemLabel, operativeLabel, subparagraphLabel, subSubparagraphLabel } from './labels.js';
+import { renderInline, tagOf, type ExportState } from './export-text-inline.js';
+
+/**
+ * The paragraphs of the UN text export (export-text.ts): parts, paragraphs with their
+ * labels (numbers, stable negotiation labels, alternatives) and children, lists and annexes.
+ */
+
+const indentStep = '    ';
+
+/**
+ * The paragraphs of a preamble, operative part or decision body, one block each. An
+ * alternative (`alternativeOf` set) takes no number of its own: "7 alt.", "7 alt 2.", "PP3 alt".
+ */
+export function renderPart(part: Node, state: ExportState): string[][] {
+  const blocks: string[][] = [];
+  let n = 0;
+  let alt = 0;
+  part.forEach((paragraph) => {
+    const alternative = String(paragraph.attrs.alternativeOf ?? '') !== '';
+    if (state.view === 'clean' && (alternative || isBracketed(paragraph) || statusOf(paragraph) === 'deleted')) return;
+    if (alternative) alt++;
+    else {
+      n++;
+      alt = 0;
+    }
+    const stable = state.stable?.get(String(paragraph.attrs.id));
+    const label =
+      stable !== undefined ? stableTextLabel(paragraph, stable, alternative) : alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
+    blocks.push(renderParagraph(paragraph, label, '', state));
+  });
+  return blocks;
+}
+
+function topLabel(paragraph: Node, n: number, state: ExportState): string {
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return operativeLabel(n);
+    case 'decision_paragraph':
+      return decisionParagraphLabel(n, state.language);
+    default:
+      return '';
+  }
+}
+
+// A stable label as the text writes it: "OP 5 bis" is "5 bis." (as "5." is), a preambular
+// paragraph is unlabelled unless an alternative ("PP2 bis alt"), a decision paragraph as it is.
+function stableTextLabel(paragraph: Node, stable: string, alternative: boolean): string {
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return `${stable.replace(/^OP /, '')}.`;
+    case 'decision_paragraph':
+      return stable;
+    default:
+      return alternative ? stable.replace(/^PP /, 'PP') : '';
+  }
+}
+
+function alternativeLabel(paragraph: Node, n: number, alt: number, state: ExportState): string {
+  const suffix = alt === 1 ? 'alt' : `alt ${alt}`;
+  switch (paragraph.type.name) {
+    case 'operative_paragraph':
+      return `${n} ${suffix}.`;
+    case 'decision_paragraph':
+      return `${decisionParagraphLabel(n, state.language)} ${suffix}`;
+    default:
+      return `PP${n} ${suffix}`;
+  }
+}
+
+function isBracketed(paragraph: Node): boolean {
+  const bracket: unknown = paragraph.attrs.bracket;
+  return bracket !== null && bracket !== undefined && typeof bracket === 'object';
+}
+
+function statusOf(paragraph: Node): string {
+  const status: unknown = paragraph.attrs.status;
+  return status !== null && typeof status === 'object' ? String((status as { state?: unknown }).state ?? '') : '';
+}
+
+// One paragraph-level node and its children, as consecutive lines.
+// A whole-paragraph bracket opens before the paragraph's text and closes at the end of
+// its last line (its last subparagraph's), with its tag: "7. [Requests ...: ... (b) ... (EU)]".
+function renderParagraph(node: Node, label: string, indent: string, state: ExportState): string[] {
+  const lines: string[] = [];
+  let subs = 0;
+  let subsubs = 0;
+  const bracketed = state.view === 'compilation' && isBracketed(node);
+  node.forEach((child) => {
+    switch (child.type.name) {
+      case 'paragraph_text':
+        lines.push(`${indent}${label === '' ? '' : `${label} `}${bracketed ? '[' : ''}${renderInline(child, state)}`);
+        break;
+      case 'subparagraph':
+        if (state.view === 'clean' && isBracketed(child)) break;
+        lines.push(...renderParagraph(child, subparagraphLabel(++subs, state.language), indent + indentStep, state));
+        break;
+      case 'sub_subparagraph':
+        if (state.view === 'clean' && isBracketed(child)) break;
+        lines.push(...renderParagraph(child, subSubparagraphLabel(++subsubs, state.language), indent + indentStep, state));
+        break;
+      case 'numbered_list':
+        lines.push(...renderList(child, indent + indentStep, state));
+        break;
+    }
+  });
+  if (bracketed && lines.length > 0) {
+    lines[lines.length - 1] += `${tagOf(node.attrs.bracket as Record<string, unknown>, false, state)}]`;
+  }
+  return lines;
+}
+
+function renderList(list: Node, indent: string, state: ExportState): string[] {
+  const lines: string[] = [];
+  list.forEach((item, _offset, index) => lines.push(...renderParagraph(item, listItemLabel(index + 1), indent, state)));
+  return lines;
+}
+
+/**
+ * An annex's title and content as blocks; a numbered list directly follows the annex
+ * paragraph before it on the next line, as it is that paragraph's continuation ("... as follows:").
+ */
+export function renderAnnex(annex: Node, state: ExportState): string[][] {
+  const blocks: string[][] = [];
+  let previous: string[] | null = null;
+  annex.forEach((child) => {
+    if (child.type.name === 'annex_title') {
+      blocks.push([renderInline(child, state)]);
+    } else if (child.type.name === 'annex_paragraph') {
+      previous = [renderInline(child, state)];
+      blocks.push(previous);
+    } else if (child.type.name === 'numbered_list') {
+      const lines = renderList(child, '', state);
+      if (previous) previous.push(...lines);
+      else blocks.push(lines);
+      previous = null;
+    }
+  });
+  return blocks;
+}
+
