@@ -58,6 +58,8 @@ function child(file: string, args: string[], execArgv: string[]) {
     else w?.resolve(m);
   });
   proc.on('exit', (code) => waiting?.reject(new Error(`${file} exited (${code})`)));
+  // Sending to a process that just died (EPIPE) fails the request, not the bench.
+  proc.on('error', (err) => waiting?.reject(err));
   const next = () => new Promise<Reply>((resolve, reject) => (waiting = { resolve, reject }));
   return {
     next,
