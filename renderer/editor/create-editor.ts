@@ -37,11 +37,7 @@ export type EditorOptions = {
   ydoc: Y.Doc;
   /** The editor's accessible name, e.g. "Document text: Equal access to justice". */
   label: string;
-  /**
-   * Called with the current state after transactions that changed the document or its
-   * numbering base (negotiation): once the frame showing them has been painted, once for all
-   * the transactions of one frame.
-   */
+  /** Called with the new state after every transaction that changed the document or its numbering base (negotiation). */
   onDocChange?: (state: EditorState) => void;
   /** Called once the Y.Doc's content has been rendered (until then the view holds a placeholder document). */
   onFirstRender?: () => void;
@@ -100,18 +96,6 @@ export function editorAttributes(state: EditorState, label: string): Record<stri
  */
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
   const state = EditorState.create({ schema: resolutionSchema, plugins: editorPlugins(options.ydoc, options.onFirstRender) });
-  // The panels that follow the document (outline, footnotes, title) are told once the frame
-  // showing a keystroke has been painted, with the state current then (the transactions of
-  // one frame make one call), so their work never delays the typed character.
-  let pending = false;
-  const notify = (view: EditorView) => {
-    if (pending || !options.onDocChange) return;
-    pending = true;
-    afterNextPaint(() => {
-      pending = false;
-      if (!view.isDestroyed) options.onDocChange?.(view.state);
-    });
-  };
   return new EditorView(mount, {
     state,
     nodeViews: { header: createHeaderView, footnote: createFootnoteView },
@@ -120,21 +104,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     // EditorView constructor is still running.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));
-      if (tr.docChanged || tr.getMeta(numberingKey) !== undefined) notify(this);
+      if (tr.docChanged || tr.getMeta(numberingKey) !== undefined) options.onDocChange?.(this.state);
     },
   });
-}
-
-// Runs `run` in a task after the next frame has been produced (a task posted from a
-// requestAnimationFrame callback runs after that frame's rendering), or after 100 ms where no
-// frame comes (a hidden page runs no animation frames).
-function afterNextPaint(run: () => void): void {
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  requestAnimationFrame(() => setTimeout(go, 0));
-  setTimeout(go, 100);
 }
