@@ -16,6 +16,7 @@ import { messageOf } from '../format.js';
 import { ariaKeys } from './editor-toolbar.js';
 import { displayKeys } from './help-sheet.js';
 import { DelegationChooser, LinkChooser, StatusHistory, type LinkTarget } from './status-dialog-parts.js';
+import { DialogFooter } from './dialog-footer.js';
 
 /** Props of the status dialog: the backend (for the profile) and the live editor view (null until ready). */
 export type ParagraphStatusDialogProps = { api: ApiClient; view: EditorView | null };
@@ -186,19 +187,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
           </label>
         </div>
       ) : null}
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions form-actions">
-        <button type="button" className="button subtle" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary">
-          {reopening ? `Reopen as ${statusNames[state].toLowerCase()}` : 'Set status'}
-        </button>
-      </div>
+      <DialogFooter error={error} onCancel={onDone} submit={reopening ? `Reopen as ${statusNames[state].toLowerCase()}` : 'Set status'} />
       <StatusHistory status={current} pathOf={pathOf} />
     </form>
   );

@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openPage, screenshot } from './browser.js';
+import type { Page } from 'playwright-core';
+import { openPage, placeCaret, screenshot } from './browser.js';
 import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('style');
-
-
-// The cursor at the end (or, with `select`, a selection over the whole) of an element's
-// text. Resolves once the browser has announced the new selection (ProseMirror reads it on
-// 'selectionchange', before this listener, which was added after its own) and a frame has
-// passed, so the next key acts at the new place; the timer only covers a selection that did
-// not move.
-async function placeCursor(target: Locator, select = false): Promise<void> {
-  await target.click();
-  await target.evaluate(
-    (el, whole) =>
-      new Promise<void>((resolve) => {
-        const done = () => requestAnimationFrame(() => resolve());
-        document.addEventListener('selectionchange', done, { once: true });
-        setTimeout(done, 1000);
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        if (!whole) range.collapse(false);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-      }),
-    select,
-  );
-}
 
 const opText = (page: Page, index: number) => page.locator('.ph-op > .ph-text').nth(index);
 
@@ -40,7 +15,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
     await panel.getByText('No style problems.').waitFor();
 
     const first = opText(page, 0);
-    await placeCursor(first);
+    await placeCaret(first);
     await page.keyboard.press('Backspace');
     await page.keyboard.type(',');
     const underline = page.locator('.ph-op .ph-problem').first();
@@ -64,7 +39,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
     await page.keyboard.press('Control+y');
     await panel.getByText('No style problems.').waitFor();
 
-    await placeCursor(first);
+    await placeCaret(first);
     await page.keyboard.press('Backspace');
     await page.keyboard.type('.');
     await page.locator('.ph-op .ph-problem').first().waitFor();
@@ -73,7 +48,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
     expect(await first.textContent()).toBe('Takes note of the report of the Secretary-General;');
 
     // A click in the panel selects the problem's text in the editor.
-    await placeCursor(first);
+    await placeCaret(first);
     await page.keyboard.press('Backspace');
     await panel.getByRole('button', { name: /^OP 1/ }).click();
     const selected = await page.evaluate(() => window.getSelection()?.toString());
@@ -85,7 +60,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
   it('completes a new operative opener from the phrase lists, offering "Also requests" first', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
     await createFromTemplate(page, 'Completing openers');
-    await placeCursor(opText(page, 3));
+    await placeCaret(opText(page, 3));
     await page.keyboard.press('Enter');
     await page.locator('.ph-op').nth(5).waitFor();
     const fresh = opText(page, 4);
@@ -108,7 +83,7 @@ describe('style checking and openers in Chromium', { timeout: 120_000 }, () => {
 
     // Typed by hand, an opener is marked as soon as it matches; Escape dismisses the list.
     const third = opText(page, 2);
-    await placeCursor(third, true);
+    await placeCaret(third, true);
     await page.keyboard.type('Urg');
     await list.waitFor();
     await page.keyboard.press('Escape');
