@@ -14,10 +14,11 @@
  * the JSON line then also has `brackets`, `alternative_groups` and `max_bracket_depth`.
  * `--profile` also records a CPU profile of the Penholder run and prints the functions with
  * the most self time, and `--trace` a Chromium trace of both runs summed by event (script,
- * style recalculation, layout, paint), to see what dominates a keystroke.
+ * style recalculation, layout, paint), to see what dominates a keystroke; the traces are
+ * written to the temporary folder (path printed) for a closer look.
  * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...}`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +108,11 @@ async function typeTraced(page: Page, probe: string, trace: boolean, label: stri
   await browser?.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
   const samples = await typeAndMeasure(page, probe);
   const buffer = await browser?.stopTracing();
-  if (buffer) console.log(`${label}, ms per keystroke (nested events overlap): ${traceSummary(buffer, typed.length)}`);
+  if (buffer) {
+    const file = path.join(tmpdir(), `penholder-${label.replace(/\W+/g, '-')}.json`);
+    writeFileSync(file, buffer);
+    console.log(`${label}, ms per keystroke (nested events overlap): ${traceSummary(buffer, typed.length)} (trace: ${file})`);
+  }
   return samples;
 }
 

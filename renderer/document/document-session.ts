@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ApiClient, DocumentSummary } from '../../shared/api/contract.js';
 import { createYDoc } from '../../shared/ydoc.js';
+import { afterNextPaint } from './after-paint.js';
 import { trackUnsaved } from './unsaved-guard.js';
 
 /**
@@ -87,10 +88,17 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
   // connection), in order: later updates depend on them, so they wait here too, and all go
   // again as one merged update, with backoff, until the backend takes them.
   let held: Uint8Array<ArrayBuffer>[] = [];
+  // Local updates of the current frame, not yet pushed (see onUpdate).
+  let batch: Uint8Array<ArrayBuffer>[] = [];
   let retryDelay = retryFirstMs;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let queue: Promise<void> = Promise.resolve();
-  const report = () => listeners.onStatus?.(failed || held.length > 0 ? 'error' : inFlight > 0 ? 'saving' : 'saved');
+  let reported: SyncStatus | null = null;
+  const report = () => {
+    const status = failed || held.length > 0 ? 'error' : inFlight > 0 || batch.length > 0 ? 'saving' : 'saved';
+    if (status !== reported) listeners.onStatus?.(status);
+    reported = status;
+  };
   const send = async (update: Uint8Array<ArrayBuffer>, retry: boolean): Promise<void> => {
     try {
       await api.invoke('documents.applyUpdate', { id, update });
@@ -133,10 +141,26 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       if (held.length > 0) held.push(update);
       else await send(update, false);
     });
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    // A copy: the contract carries ArrayBuffer-backed bytes, Yjs may hand out a view of a larger buffer.
-    if (origin !== REMOTE) push(new Uint8Array(update));
+  // The updates of one frame (a keystroke, or a burst of them) go out together once that frame
+  // has been painted: encoding and sending them is not part of what the typist waits for. The
+  // save status says "saving" from the first of them, and `flush` sends them at once.
+  let sendBatchNow: (() => void) | null = null;
+  const sendBatch = () => {
+    sendBatchNow = null;
+    const updates = batch;
+    batch = [];
+    if (updates.length === 0) return;
+    push(updates.length === 1 ? updates[0]! : (Y.mergeUpdates(updates) as Uint8Array<ArrayBuffer>));
   };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === REMOTE) return;
+    // A copy: the contract carries ArrayBuffer-backed bytes, Yjs may hand out a view of a larger buffer.
+    batch.push(new Uint8Array(update));
+    if (sendBatchNow) return;
+    sendBatchNow = afterNextPaint(sendBatch);
+    report();
+  };
+  const flushBatch = () => sendBatchNow?.();
   ydoc.on('update', onUpdate);
 
   let closed = false;
@@ -144,13 +168,17 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
     id,
     ydoc,
     summary,
-    flush: () => queue,
-    unsaved: () => inFlight > 0 || held.length > 0,
+    flush: () => {
+      flushBatch();
+      return queue;
+    },
+    unsaved: () => inFlight > 0 || held.length > 0 || batch.length > 0,
     async close() {
       if (closed) return;
       closed = true;
       ydoc.off('update', onUpdate);
       stopListening();
+      flushBatch();
       await queue;
       clearTimeout(retryTimer);
       if (held.length > 0) {

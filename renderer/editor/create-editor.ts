@@ -17,6 +17,7 @@ import { paragraphBracketsPlugin } from './negotiation/paragraph-brackets-plugin
 import { statusKeymap, statusMarginPlugin } from './negotiation/status-margin.js';
 import { suggestionPlugin } from './negotiation/suggestion-plugin.js';
 import { uniqueIdsPlugin } from './commands/unique-ids.js';
+import { afterNextPaint } from '../document/after-paint.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingKey, numberingPlugin } from './numbering-plugin.js';
@@ -37,7 +38,11 @@ export type EditorOptions = {
   ydoc: Y.Doc;
   /** The editor's accessible name, e.g. "Document text: Equal access to justice". */
   label: string;
-  /** Called with the new state after every transaction that changed the document or its numbering base (negotiation). */
+  /**
+   * Called with the current state after transactions that changed the document or its
+   * numbering base (negotiation): at once for changes made outside the editor's text, and
+   * once the frame showing them has been painted while the user types in it.
+   */
   onDocChange?: (state: EditorState) => void;
   /** Called once the Y.Doc's content has been rendered (until then the view holds a placeholder document). */
   onFirstRender?: () => void;
@@ -96,6 +101,24 @@ export function editorAttributes(state: EditorState, label: string): Record<stri
  */
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
   const state = EditorState.create({ schema: resolutionSchema, plugins: editorPlugins(options.ydoc, options.onFirstRender) });
+  // While the user types in the editor, the panels that follow the document (outline,
+  // footnotes, title) are told once the frame showing the keystroke has been painted, with
+  // the state current then, so their work never delays the typed character. A change made
+  // anywhere else (the footnote pane's or the details panel's text boxes are controlled by
+  // what this reports) is told at once: a late report would put back the box's old text.
+  let flushPending: (() => void) | null = null;
+  const notify = (view: EditorView) => {
+    if (!options.onDocChange) return;
+    if (!view.hasFocus()) {
+      if (flushPending) flushPending();
+      else options.onDocChange(view.state);
+      return;
+    }
+    flushPending ??= afterNextPaint(() => {
+      flushPending = null;
+      if (!view.isDestroyed) options.onDocChange?.(view.state);
+    });
+  };
   return new EditorView(mount, {
     state,
     nodeViews: { header: createHeaderView, footnote: createFootnoteView },
@@ -104,7 +127,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     // EditorView constructor is still running.
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(tr));
-      if (tr.docChanged || tr.getMeta(numberingKey) !== undefined) options.onDocChange?.(this.state);
+      if (tr.docChanged || tr.getMeta(numberingKey) !== undefined) notify(this);
     },
   });
 }

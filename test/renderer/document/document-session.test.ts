@@ -98,6 +98,31 @@ describe('openDocumentSession', () => {
     await b.close();
   });
 
+  it('sends the edits of one frame as one update once the frame is past, and at once on flush', async () => {
+    const alice = connect(backend);
+    const bob = connect(backend);
+    const { id } = await alice.invoke('documents.createFromTemplate', { templateId: 'general-assembly-resolution', title: 'T' });
+    const a = await openDocumentSession(alice, id);
+    const b = await openDocumentSession(bob, id);
+    const pushes = () => alice.calls.filter((c) => c === 'documents.applyUpdate').length;
+    typeIntoTitle(a.ydoc, 'c');
+    typeIntoTitle(a.ydoc, 'b');
+    typeIntoTitle(a.ydoc, 'a');
+    // Nothing is sent while the keystrokes' frame is being produced, but the session knows it has unsaved edits.
+    expect(pushes()).toBe(0);
+    expect(a.unsaved()).toBe(true);
+    // No flush: the batch leaves by itself (here, with no animation frames, after the fallback delay).
+    await vi.waitFor(() => expect(titleOf(b.ydoc)).toBe('abcT'), { timeout: 2000 });
+    expect(pushes()).toBe(1);
+    typeIntoTitle(a.ydoc, '1');
+    await a.flush();
+    expect(titleOf(b.ydoc)).toBe('1abcT');
+    expect(pushes()).toBe(2);
+    expect(a.unsaved()).toBe(false);
+    await a.close();
+    await b.close();
+  });
+
   it('reports saving then saved, and an error when the backend refuses an update', async () => {
     const alice = connect(backend);
     const { id } = await alice.invoke('documents.createFromTemplate', { templateId: 'general-assembly-resolution' });
