@@ -4,76 +4,17 @@ import { lcsLength } from './lcs.js';
 export type EditStep = 'equal' | 'delete' | 'insert';
 
 /**
- * The shortest edit script turning sequence `a` into `b` (Myers' O(ND) algorithm over
- * integer ids, so each comparison is one number), or null when it needs more than `maxEdits`
- * insertions plus deletions. Work and memory grow with (length + maxEdits) x maxEdits, never
- * with the square of the lengths. Ties break as in jsdiff (a deletion before an insertion
- * unless the insertion reaches further), so results match its word diff.
- */
-export function editScript(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): EditStep[] | null {
-  const n = a.length;
-  const m = b.length;
-  const limit = Math.min(maxEdits, n + m);
-  const offset = limit + 1;
-  // v[k + offset]: furthest index reached in `a` on diagonal k (x - y = k) after d edits.
-  const v = new Int32Array(2 * limit + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= limit; d++) {
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
-      let x = down ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, d, n, m);
-    }
-  }
-  return null;
-}
-
-// Walks the saved frontiers from the end back to the start, emitting steps in reverse.
-function backtrack(trace: readonly Int32Array[], last: number, n: number, m: number): EditStep[] {
-  const steps: EditStep[] = [];
-  let x = n;
-  let y = m;
-  for (let d = last; d > 0; d--) {
-    // trace[d] holds diagonals -d-1..d+1 of the frontier before step d.
-    const before = trace[d]!;
-    const k = x - y;
-    const down = k === -d || (k !== d && before[k + d]! < before[k + d + 2]!);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = before[prevK + d + 1]!;
-    const prevY = prevX - prevK;
-    const startX = down ? prevX : prevX + 1;
-    while (x > startX) {
-      steps.push('equal');
-      x--;
-      y--;
-    }
-    steps.push(down ? 'insert' : 'delete');
-    x = prevX;
-    y = prevY;
-  }
-  while (x > 0) {
-    steps.push('equal');
-    x--;
-  }
-  return steps.reverse();
-}
-
-/**
- * `editScript` with shortcuts that spare the Myers search most of its work (compare p95 is
- * a goal of the history bench): a common prefix and suffix are kept as they are (the edit
- * distance of the rest is the whole's); when the token counts alone differ by more than
- * `maxEdits` (each differing occurrence costs at least one edit), or the exact distance
- * (`lcsLength`, bit-parallel) exceeds it, the answer is null without a search; otherwise the
- * search knows the distance D and visits only the diagonals that can still reach the end
- * within D edits. Null exactly when `editScript` gives null; otherwise exactly `editScript`'s
- * steps for the part between prefix and suffix. Ids must be non-negative.
+ * The shortest edit script turning sequence `a` into `b` (Myers' O(ND) search over integer
+ * ids), or null when it needs more than `maxEdits` insertions plus deletions, with shortcuts
+ * that spare the search most of its work (compare p95 is a goal of the history bench): a
+ * common prefix and suffix are kept as they are (the edit distance of the rest is the
+ * whole's); when the token counts alone differ by more than `maxEdits` (each differing
+ * occurrence costs at least one edit), or the exact distance (`lcsLength`, bit-parallel)
+ * exceeds it, the answer is null without a search; otherwise the search knows the distance D
+ * and visits only the diagonals that can still reach the end within D edits. Ties break as
+ * in jsdiff (a deletion before an insertion unless the insertion reaches further), so
+ * results match its word diff; the tests hold the steps between prefix and suffix to the
+ * plain search's (test/support/myers-oracle.ts). Ids must be non-negative.
  */
 export function boundedEditScript(a: Int32Array, b: Int32Array, maxEdits: number): EditStep[] | null {
   let start = 0;
@@ -97,11 +38,11 @@ export function boundedEditScript(a: Int32Array, b: Int32Array, maxEdits: number
 }
 
 /**
- * Appends to `out` the steps `editScript(a, b, distance)` gives, knowing that the edit
- * distance is exactly `distance`. From (x, y) on diagonal k at least |k - (n - m)| edits
+ * Appends to `out` the steps of the plain Myers search of `a` into `b`, knowing that the
+ * edit distance is exactly `distance`. From (x, y) on diagonal k at least |k - (n - m)| edits
  * remain, so after d edits only the diagonals within distance - d of the end's are searched;
  * every value read (the neighbours of a searched diagonal one edit earlier) lies in that
- * band too, so the frontier values, the tie-breaks and the path are editScript's. The
+ * band too, so the frontier values, the tie-breaks and the path are the plain search's. The
  * frontiers are kept in one array, band after band, for the backtrack.
  */
 function bandedScript(a: Int32Array, b: Int32Array, distance: number, out: EditStep[]): void {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { lcsLength } from '../../../shared/compare/lcs.js';
-import { boundedEditScript, editScript, type EditStep } from '../../../shared/compare/myers.js';
+import { boundedEditScript, type EditStep } from '../../../shared/compare/myers.js';
 import { REWRITE_SHARE, wordDiff } from '../../../shared/compare/word-diff.js';
+import { editScript } from '../../support/myers-oracle.js';
 
 const ids = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 40 });
 
@@ -26,7 +27,7 @@ function replay(a: number[], b: number[], steps: EditStep[]): number[] {
 
 const edits = (steps: EditStep[]) => steps.filter((s) => s !== 'equal').length;
 
-describe('editScript', () => {
+describe('editScript (the plain search, oracle of the tests below)', () => {
   it('turns a into b with as few edits as jsdiff finds', () => {
     fc.assert(
       fc.property(ids, ids, (a, b) => {
