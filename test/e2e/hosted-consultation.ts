@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
 import { connectPeer, synced, type Peer } from '../electron/consultation/peers.js';
 import { launchChromium } from './browser.js';
+import { started } from './web-shell-fixture.js';
 
 /** The first line `penholder host` prints: where to join and with which codes. */
 export type HostBanner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string };
@@ -85,31 +86,27 @@ export function useHostedConsultation(name: string, options: HostedConsultationO
     }
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
-    return value;
-  };
   return {
     get browser() {
-      return ready(browser, 'the browser');
+      return started(browser, 'the browser');
     },
     get shell() {
-      return ready(shells[0], 'the browser shell');
+      return started(shells[0], 'the browser shell');
     },
     get shells() {
-      return ready(shells.length ? shells : undefined, 'the browser shells');
+      return started(shells.length ? shells : undefined, 'the browser shells');
     },
     get shellDirs() {
       return shellDirs;
     },
     get hostDir() {
-      return ready(hostDir, 'the host');
+      return started(hostDir, 'the host');
     },
     get banner() {
-      return ready(banner, 'the host');
+      return started(banner, 'the host');
     },
     get chair() {
-      return ready(chair, 'the chair');
+      return started(chair, 'the chair');
     },
   };
 }

@@ -1,63 +1,21 @@
-import path from 'node:path';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
 import { openPage, screenshot } from './browser.js';
 import { chooseInBar } from './bar-menu.js';
+import { openGaCompilation, pauseForUndo, selectInParagraph } from './ga-compilation.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('negotiation-merge');
-const title = 'Violence against women migrant workers';
-
-// Puts the caret in the middle of `text` inside the top-level paragraph `selector` (nth `index`).
-async function caretIn(page: Page, selector: string, index: number, text: string): Promise<void> {
-  const para = page.locator(`.ph-document ${selector}`).nth(index);
-  await para.scrollIntoViewIfNeeded();
-  await para.click({ position: { x: 30, y: 8 } });
-  await page.evaluate(
-    ([sel, at, wanted]) => {
-      const node0 = document.querySelectorAll(`.ph-document ${sel}`)[at];
-      const walker = document.createTreeWalker(node0 as Node, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const start = (node.textContent ?? '').indexOf(wanted);
-        if (start < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, start + Math.floor(wanted.length / 2));
-        range.collapse(true);
-        getSelection()?.removeAllRanges();
-        getSelection()?.addRange(range);
-        return;
-      }
-      throw new Error(`"${wanted}" not found`);
-    },
-    [selector, index, text] as const,
-  );
-  await page.waitForTimeout(200);
-}
-
-async function openFixture(page: Page): Promise<void> {
-  const listed = page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) });
-  await page.getByRole('list', { name: 'Documents' }).or(page.getByText('No documents yet')).first().waitFor();
-  if ((await listed.count()) === 0) {
-    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
-    await page.getByRole('status', { name: 'Import result' }).waitFor();
-  }
-  await listed.first().click();
-  await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
-}
-
-// Yjs's undo manager joins edits less than 500 ms apart into one step.
-const pause = (page: Page) => page.waitForTimeout(1200);
 
 describe('merging proposals, supporters and opponents, the clean view, in Chromium', { timeout: 300_000 }, () => {
   it('merges a proposal elsewhere in the paragraph into the one at the cursor (one undo step), refuses what makes no sense', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
+    await openGaCompilation(page);
     const op2 = page.locator('.ph-document .ph-op').nth(1);
     const regardless = op2.locator('span.ph-bracket', { hasText: 'regardless of their migration status' });
     expect(await regardless.getAttribute('data-proposed-by')).toBe('EU, MEX');
-    await caretIn(page, '.ph-op', 1, 'regardless');
+    await selectInParagraph(page, '.ph-op', 1, 'regardless', true);
     await page.keyboard.press('Control+Alt+Shift+M');
     const picker = page.getByRole('dialog', { name: 'Merge with another proposal' });
     await expect.poll(() => picker.isVisible()).toBe(true);
@@ -67,12 +25,12 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
     await choice.click();
     await expect.poll(() => op2.innerText()).not.toContain('take all appropriate measures to');
     expect(await regardless.getAttribute('data-proposed-by')).toBe('EU, MEX');
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => op2.innerText()).toContain('take all appropriate measures to');
 
     // PP4: a deletion proposal and a word elsewhere say different things: listed with the reason, no button.
-    await caretIn(page, '.ph-pp', 3, 'gender-based');
+    await selectInParagraph(page, '.ph-pp', 3, 'gender-based', true);
     await page.getByRole('toolbar', { name: 'Negotiation' }).getByRole('button', { name: 'Merge with another proposal…' }).click();
     await expect.poll(() => picker.isVisible()).toBe(true);
     await expect.poll(() => picker.innerText()).toMatch(/“particularly” is new wording elsewhere: they say different things/);
@@ -85,8 +43,8 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
 
   it('records supporters and opponents from the keyboard; the compilation view, the clean view and the dashboard show them', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
-    await caretIn(page, '.ph-op', 1, 'regardless');
+    await openGaCompilation(page);
+    await selectInParagraph(page, '.ph-op', 1, 'regardless', true);
     await page.keyboard.press('Control+Alt+g');
     const picker = page.getByRole('dialog', { name: 'Attribution' });
     await expect.poll(() => picker.isVisible()).toBe(true);
@@ -132,8 +90,8 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
     await api.invoke('profile.set', { name: 'Ana Pereira', delegation: 'CAN' });
     api.close();
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
-    await caretIn(page, '.ph-op', 0, 'report');
+    await openGaCompilation(page);
+    await selectInParagraph(page, '.ph-op', 0, 'report', true);
     await page.keyboard.press('Control+Alt+s');
     await page.getByRole('button', { name: 'Suggesting as CAN' }).waitFor();
     await page.keyboard.press('Control+Alt+Shift+S');

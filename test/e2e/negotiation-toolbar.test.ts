@@ -1,61 +1,20 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser.js';
+import { openGaCompilation, pauseForUndo, selectInParagraph } from './ga-compilation.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('negotiation-toolbar');
-const title = 'Violence against women migrant workers';
 const phrase = 'the report of the Secretary-General';
 const alternative = 'the reports of the Secretary-General and the Special Rapporteur';
-
-// Selects `text` inside operative paragraph `index` (0-based) through the DOM, as a mouse drag
-// would; `caret` puts the cursor in its middle instead.
-async function selectInOp(page: Page, index: number, text: string, caret = false): Promise<void> {
-  const op = page.locator('.ph-document .ph-op').nth(index);
-  await op.click({ position: { x: 30, y: 8 } });
-  await page.evaluate(([wanted, at, collapse]) => {
-    const para = document.querySelectorAll('.ph-document .ph-op')[at];
-    const walker = document.createTreeWalker(para as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const start = (node.textContent ?? '').indexOf(wanted);
-      if (start < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, collapse ? start + Math.floor(wanted.length / 2) : start);
-      range.setEnd(node, collapse ? start + Math.floor(wanted.length / 2) : start + wanted.length);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" not found in OP ${at + 1}`);
-  }, [text, index, caret] as const);
-  await page.waitForTimeout(100);
-}
-
-// Opens the GA compilation text, importing it first unless an earlier test did.
-async function openFixture(page: Page): Promise<void> {
-  const listed = page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(title) });
-  await page.getByRole('list', { name: 'Documents' }).or(page.getByText('No documents yet')).first().waitFor();
-  if ((await listed.count()) === 0) {
-    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
-    await page.getByRole('status', { name: 'Import result' }).waitFor();
-  }
-  await listed.first().click();
-  // Ready: the editor has placed its first cursor, so a click now is not overridden.
-  await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
-}
 
 const op1Text = (page: Page) => page.locator('.ph-document .ph-op').first().innerText();
 const editorHasFocus = (page: Page) => page.evaluate(() => document.activeElement?.closest('.ph-document') !== null);
 
-// Yjs's undo manager joins edits less than 500 ms apart into one step.
-const pause = (page: Page) => page.waitForTimeout(1200);
-
 describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
   it('brackets, adds an alternative, attributes it to EU and CAN, chooses it; each step undoes on its own', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
+    await openGaCompilation(page);
     const toolbar = page.getByRole('toolbar', { name: 'Negotiation' });
     const brackets = page.locator('.ph-document span.ph-bracket');
     const before = await brackets.count();
@@ -63,7 +22,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     const height = async () => (await toolbar.boundingBox())?.height ?? 0;
     const rowHeight = await height();
 
-    await selectInOp(page, 0, phrase);
+    await selectInParagraph(page, '.ph-op', 0, phrase);
     const bracketButton = toolbar.getByRole('button', { name: 'Bracket selection' });
     await expect.poll(() => bracketButton.getAttribute('aria-disabled')).toBe('false');
     expect(await bracketButton.getAttribute('aria-keyshortcuts')).toBe('Control+Alt+B');
@@ -75,7 +34,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     const op1Brackets = page.locator('.ph-document .ph-op').first().locator('span.ph-bracket');
     expect(await op1Brackets.first().innerText()).toBe(phrase);
 
-    await pause(page);
+    await pauseForUndo(page);
     await toolbar.getByRole('button', { name: 'Add alternative…' }).click();
     const prompt = page.getByRole('dialog', { name: 'Add an alternative' });
     await prompt.getByLabel('Text of the alternative').fill(alternative);
@@ -85,7 +44,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     expect(await editorHasFocus(page)).toBe(true);
 
     // The cursor sits in the new alternative: attribute it through the picker.
-    await pause(page);
+    await pauseForUndo(page);
     await toolbar.getByRole('button', { name: 'Attribute…' }).click();
     const picker = page.getByRole('dialog', { name: 'Attribution' });
     await expect.poll(() => picker.getByRole('paragraph').first().innerText()).toContain(alternative.slice(0, 40));
@@ -112,23 +71,23 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     // The buttons fit the same row: the page does not jump when the cursor enters a group.
     expect(await height()).toBe(rowHeight);
     await screenshot(page, 'negotiation-toolbar-result');
-    await pause(page);
+    await pauseForUndo(page);
     await choose.nth(1).click();
     await expect.poll(() => op1Brackets.count()).toBe(0);
     expect(await op1Text(page)).toContain(`Welcomes ${alternative};`);
 
     // Undo, one step at a time, with the editor's own key: the toolbar never took the focus.
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => op1Brackets.count()).toBe(2);
     expect(await second.getAttribute('data-proposed-by')).toBe('EU, CAN');
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => second.getAttribute('data-proposed-by')).toBe('');
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => op1Brackets.count()).toBe(1);
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => op1Brackets.count()).toBe(0);
     expect(await op1Text(page)).toBe(original);
@@ -139,7 +98,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
 
   it('from the keyboard alone: a paragraph alternative (Mod-Alt-Shift-n), attributed (Mod-Alt-g), both undone', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
+    await openGaCompilation(page);
     const ops = page.locator('.ph-document .ph-op');
     const count = await ops.count();
     await ops.first().click({ position: { x: 30, y: 8 } });
@@ -156,7 +115,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     expect(await ops.nth(1).innerText()).toContain('Welcomes the report of the Special Rapporteur;');
     expect(await editorHasFocus(page)).toBe(true);
 
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+Alt+g');
     const picker = page.getByRole('dialog', { name: 'Attribution' });
     await expect.poll(() => picker.isVisible()).toBe(true);
@@ -178,12 +137,12 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => picker.isVisible()).toBe(false);
     expect(await editorHasFocus(page)).toBe(true);
 
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+Alt+g');
     await expect.poll(() => picker.getByLabel('Current attribution').innerText()).toContain('proposed by nobody');
     await page.keyboard.press('Escape');
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => ops.count()).toBe(count);
     expect(errors).toEqual([]);
@@ -192,13 +151,13 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
 
   it('merges a group of three alternatives into the one at the cursor, brackets the paragraph, moves with arrow keys; each undoes', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
-    await openFixture(page);
+    await openGaCompilation(page);
     const toolbar = page.getByRole('toolbar', { name: 'Negotiation' });
     const op2 = page.locator('.ph-document .ph-op').nth(1);
     const group = op2.locator('.ph-alternatives').first();
     expect(await group.locator(':scope > .ph-bracket').count()).toBe(3);
     // "upon": the style checker may split "Calls upon" into two text nodes.
-    await selectInOp(page, 1, 'upon', true);
+    await selectInParagraph(page, '.ph-op', 1, 'upon', true);
     const choose = toolbar.getByRole('group', { name: 'Choose an alternative' }).getByRole('button');
     await expect.poll(() => choose.count()).toBe(3);
     expect(await choose.nth(1).getAttribute('aria-label')).toBe('Choose alternative 2: Calls upon');
@@ -215,7 +174,7 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => choose.count()).toBe(0);
 
     // The whole paragraph bracketed from the toolbar opens with a drawn "[".
-    await pause(page);
+    await pauseForUndo(page);
     const opens = op2.locator('.ph-para-bracket-open');
     const before = await opens.count();
     const paragraphToggle = toolbar.getByRole('button', { name: 'Bracket or unbracket paragraph' });
@@ -224,10 +183,10 @@ describe('the negotiation toolbar, in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => opens.count()).toBe(before + 1);
     await expect.poll(() => paragraphToggle.getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'negotiation-paragraph-bracket');
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => opens.count()).toBe(before);
-    await pause(page);
+    await pauseForUndo(page);
     await page.keyboard.press('Control+z');
     await expect.poll(() => group.locator(':scope > .ph-bracket').count()).toBe(3);
     expect(await editorHasFocus(page)).toBe(true);

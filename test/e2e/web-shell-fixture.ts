@@ -17,6 +17,15 @@ export type WebShellFixture = {
 };
 
 /**
+ * `value` once a fixture's beforeAll started it; throws, naming `what`, when read before
+ * (outside a test), which would otherwise surface as an unclear undefined later.
+ */
+export function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
+  return value;
+}
+
+/**
  * Registers beforeAll/afterAll hooks that launch Chromium and start the browser shell on
  * 127.0.0.1, port 0, with a temporary data folder named after `name`, and clean all of it up.
  * Read `browser` and `shell` inside tests (they exist once the hooks ran).
@@ -35,19 +44,15 @@ export function useWebShell(name: string): WebShellFixture {
     await browser?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
-    return value;
-  };
   return {
     get browser() {
-      return ready(browser, 'the browser');
+      return started(browser, 'the browser');
     },
     get shell() {
-      return ready(shell, 'the browser shell');
+      return started(shell, 'the browser shell');
     },
     async restart() {
-      await ready(shell, 'the browser shell').close();
+      await started(shell, 'the browser shell').close();
       shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
     },
   };
