@@ -8,6 +8,8 @@ export type ConsultationChannels =
   | 'consultation.host'
   | 'consultation.stopHosting'
   | 'consultation.join'
+  | 'consultation.documents'
+  | 'consultation.recent'
   | 'consultation.leave'
   | 'consultation.status'
   | 'presence.set'
@@ -35,6 +37,8 @@ export function createConsultationHandlers(ctx: BackendContext, conn: Connection
     'consultation.host': guard((args) => service().host(args)),
     'consultation.stopHosting': guard(async () => (await service().stopHosting(), { ok: true as const })),
     'consultation.join': guard((args) => service().join(args)),
+    'consultation.documents': guard((args) => service().documents(args)),
+    'consultation.recent': guard(() => ctx.store.joinedConsultations()),
     'consultation.leave': guard(async () => (await service().leave(), { ok: true as const })),
     'consultation.status': guard(() => service().status()),
     'presence.set': guard(({ docId, ...cursor }) => (service().setPresence(docId, cursor), { ok: true as const })),

@@ -22,7 +22,11 @@
  * hook tells the observer so in the same kind of message, without closing).
  * A wrong code is refused in `onAuthenticate`, before any document byte is sent, with a
  * reason `kind: sentence` (bad-token, wrong-code, too-many-attempts, no-such-document).
+ * The list of served documents (ids, titles, symbols: `POST /penholder/documents` with the
+ * provider token as body, what a join dialog shows to pick from) passes the same check and
+ * throttle first; a refused token gets 401 with the reason and nothing about any document.
  */
+import type { IncomingMessage } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -30,7 +34,8 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
 import type { Node } from 'prosemirror-model';
-import type { LiveDocuments } from '../backend/live-documents.js';
+import { documentMeta, type LiveDocuments } from '../backend/live-documents.js';
+import { yDocToDoc } from '../../shared/ydoc.js';
 import { admits, codeMatches, createThrottle, newAccessCode, parseToken, type ParticipantToken, type ThrottleOptions } from './access.js';
 import { checkDelegationChange } from './role-check.js';
 
@@ -44,6 +49,8 @@ export type HostOptions = {
   /** Port (default 0: any free port). */
   port?: number;
   throttle?: ThrottleOptions;
+  /** The codes to accept (default: fresh ones); a host restarted on the same store can keep its participants' codes. */
+  codes?: { joinCode: string; facilitatorCode: string };
   /** An accepted remote change, already in the store (for the host's own renderers). */
   onRemoteUpdate?(docId: string, update: Uint8Array, by: Participant): void;
   /** Someone connected or left. */
@@ -79,11 +86,35 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const holder = {};
   for (const id of options.docIds) docs.hold(id, holder);
   const served = new Set(options.docIds);
-  const joinCode = newAccessCode();
-  const facilitatorCode = newAccessCode();
+  const joinCode = options.codes?.joinCode ?? newAccessCode();
+  const facilitatorCode = options.codes?.facilitatorCode ?? newAccessCode();
   const throttle = createThrottle(options.throttle);
   const connected = new Map<string, Participant>();
   const awarenessOwners = new Map<number, Participant>();
+
+  // Who may connect or list the documents: a well-formed token with a code that admits its
+  // role, from an address not locked out. Throws `{ reason: 'kind: sentence' }` otherwise.
+  const authorize = (token: string | undefined, address: string): ParticipantToken => {
+    const wait = throttle.waitMs(address);
+    if (wait > 0) throw { reason: `too-many-attempts: try again in ${Math.ceil(wait / 1000)} s` };
+    let claim: ParticipantToken;
+    // A malformed token is refused without comparing any code, so it tells nothing about
+    // the codes and costs no attempt: a client fixing its token is not locked out for it.
+    try {
+      claim = parseToken(token ?? '');
+    } catch (err) {
+      throw { reason: `bad-token: ${(err as Error).message}` };
+    }
+    if (!admits({ joinCode, facilitatorCode }, claim)) {
+      throttle.fail(address);
+      throw { reason: `wrong-code: ${wrongCode(claim, joinCode)}` };
+    }
+    return claim;
+  };
+  const titleOf = (id: string) => {
+    const { title, symbol } = docs.use(id, (live) => documentMeta(yDocToDoc(live.ydoc)));
+    return { title, symbol };
+  };
 
   const accept = (docId: string, update: Uint8Array, by: Participant) => {
     const fresh = docs.use(docId, (live) => !containsUpdate(live.ydoc, update));
@@ -110,20 +141,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     yDocOptions: { gc: false, gcFilter: () => false },
     async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const address = request.socket.remoteAddress ?? '?';
-      const wait = throttle.waitMs(address);
-      if (wait > 0) throw { reason: `too-many-attempts: try again in ${Math.ceil(wait / 1000)} s` };
-      let claim: ReturnType<typeof parseToken>;
-      // A malformed token is refused without comparing any code, so it tells nothing about
-      // the codes and costs no attempt: a client fixing its token is not locked out for it.
-      try {
-        claim = parseToken(token);
-      } catch (err) {
-        throw { reason: `bad-token: ${(err as Error).message}` };
-      }
-      if (!admits({ joinCode, facilitatorCode }, claim)) {
-        throttle.fail(address);
-        throw { reason: `wrong-code: ${wrongCode(claim, joinCode)}` };
-      }
+      const claim = authorize(token, address);
       if (!served.has(documentName)) throw { reason: `no-such-document: this host serves ${options.docIds.join(', ')}, not "${documentName}".` };
       throttle.succeed(address);
       connectionConfig.readOnly = claim.role === 'observer';
@@ -177,11 +195,22 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       }
     },
     async onRequest({ request, response }) {
-      if (request.url === '/penholder/documents') {
-        response.writeHead(200, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify({ documents: options.docIds }));
-        throw null;
+      if (request.url !== '/penholder/documents') return;
+      // The list (ids and titles) is document information: only for a token the host admits,
+      // checked and throttled exactly like a connection's (see listDocuments).
+      const reply = (status: number, body: unknown) => {
+        response.writeHead(status, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      try {
+        if (request.method !== 'POST') throw { reason: 'bad-token: POST the token (the provider token JSON) to list the documents.' };
+        authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
+        throttle.succeed(request.socket.remoteAddress ?? '?');
+        reply(200, { documents: options.docIds.map((id) => ({ id, ...titleOf(id) })) });
+      } catch (err) {
+        reply(401, { reason: (err as { reason?: string }).reason ?? 'bad-token: unreadable request.' });
       }
+      throw null;
     },
   });
 
@@ -233,6 +262,23 @@ function listen(http: Server['httpServer'], host: string, port: number): Promise
       http.off('error', reject);
       resolve();
     });
+  });
+}
+
+// The body of an HTTP request as text, refused past `max` bytes.
+function readBody(request: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > max) {
+        reject({ reason: 'bad-token: the request is too long.' });
+        request.destroy();
+      }
+    });
+    request.on('end', () => resolve(body));
+    request.on('error', () => reject({ reason: 'bad-token: the request was cut off.' }));
   });
 }
 

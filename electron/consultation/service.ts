@@ -21,6 +21,7 @@ import {
   type ConsultationRole,
   type ConsultationState,
   type ConsultationStatus,
+  type HostDocuments,
   type Participant,
   type PresenceCursor,
   type RemotePresence,
@@ -30,6 +31,7 @@ import { broadcast, type BackendContext } from '../backend/handlers.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { UpdateOrigin } from '../store/store.js';
 import { startHost, type ConsultationHost } from './host.js';
+import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken, refusedMessage } from './host-documents.js';
 
 const LOCAL = 'penholder-local';
 
@@ -38,6 +40,8 @@ export type ConsultationService = {
   host(args: ChannelArgs<'consultation.host'>): Promise<{ url: string; joinCode: string; facilitatorCode: string; documents: string[] }>;
   stopHosting(): Promise<void>;
   join(args: ChannelArgs<'consultation.join'>): Promise<{ docId: string }>;
+  /** The documents a host serves once it accepted the code, or the copies held from it when it does not answer (host-documents.ts). */
+  documents(args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments>;
   leave(): Promise<void>;
   status(): ConsultationStatus;
   setPresence(docId: string, cursor: PresenceCursor): void;
@@ -160,7 +164,13 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     async join(args) {
       ctx.assertOpen();
       mustBeFree();
-      const docId = args.docId ?? (await firstDocument(args.url));
+      const docId =
+        args.docId ??
+        (await firstDocument(ctx, args).catch((err: unknown) => {
+          lastError = (err as Error).message;
+          emitStatus();
+          throw err;
+        }));
       const replica = createYDoc();
       const known = ctx.store.getDocument(docId) !== undefined;
       if (known) ctx.docs.use(docId, (live) => Y.applyUpdate(replica, Y.encodeStateAsUpdate(live.ydoc), LOCAL));
@@ -175,8 +185,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         document: replica,
         token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
         onAuthenticationFailed: ({ reason }) => {
-          // The host's reason is `kind: sentence`; people read the sentence.
-          lastError = `The host refused to let you in: ${reason.replace(/^[a-z-]+: /, '')}`;
+          lastError = refusedMessage(reason);
           settle?.reject(new ApiError('unauthorized', lastError));
           void leave();
         },
@@ -220,7 +229,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         },
         onUnsyncedChanges: () => emitStatus(),
       });
-      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: false };
+      // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
+      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known };
       joined = j;
       socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
         if (s === WebSocketStatus.Connected) j.everConnected = true;
@@ -263,7 +273,12 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       } finally {
         clearTimeout(timeout);
       }
+      ctx.store.rememberJoin({ url: args.url, code: args.code, delegation: args.delegation, name: args.name, role: args.role, docId });
       return { docId };
+    },
+    documents(args) {
+      ctx.assertOpen();
+      return listHostDocuments(ctx.store, args);
     },
     leave,
     status,
@@ -294,15 +309,12 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
 // How long a rejoin of a document already held waits for the host's answer before working offline.
 const knownGraceMs = 4000;
 
-async function firstDocument(url: string): Promise<string> {
-  const http = url.replace(/^ws/, 'http').replace(/\/+$/, '');
-  try {
-    const res = await fetch(`${http}/penholder/documents`);
-    const body = (await res.json()) as { documents?: string[] };
-    const first = body.documents?.[0];
-    if (!first) throw new Error('the host serves no document');
-    return first;
-  } catch (err) {
-    throw new ApiError('invalid-argument', `Cannot reach a Penholder host at ${url}: ${(err as Error).message}.`);
-  }
+// The document a join without `docId` means: the host's first, or, when the host does not
+// answer, the copy joined there most recently (worked on offline until the host is back).
+async function firstDocument(ctx: BackendContext, args: ChannelArgs<'consultation.join'>): Promise<string> {
+  const listed = await fetchHostDocuments(args.url, participantToken(args));
+  const first = listed === 'unreachable' ? heldFrom(ctx.store, args.url)[0] : listed[0]?.id;
+  if (first) return first;
+  if (listed === 'unreachable') throw new ApiError('invalid-argument', `Cannot reach a Penholder host at ${args.url}: no answer.`);
+  throw new ApiError('invalid-argument', `The host at ${args.url} serves no document.`);
 }

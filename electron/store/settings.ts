@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Profile, RevisionSummary } from '../../shared/api/contract.js';
+import type { Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { toSummary } from './revisions.js';
 
 /** The profile before the user has set one: no name, no delegation. */
 export const EMPTY_PROFILE: Profile = { name: '', delegation: '' };
+
+// Enough for a delegate's conferences of a season; the list is only for filling in the join dialog.
+const maxRememberedJoins = 20;
 
 /**
  * The local profile (one per installation, kept in `settings` as JSON) and each user's
@@ -14,6 +17,8 @@ export function settingsOf(db: Database.Database, now: () => Date) {
   const q = {
     get: db.prepare("SELECT value FROM settings WHERE key = 'profile'").pluck(),
     set: db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    getJoins: db.prepare("SELECT value FROM settings WHERE key = 'consultations'").pluck(),
+    setJoins: db.prepare("INSERT INTO settings (key, value) VALUES ('consultations', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     mark: db.prepare(
       'INSERT INTO last_viewed (doc_id, user_name, delegation, revision_id, viewed_at) VALUES (@docId, @name, @delegation, @revisionId, @at) ' +
         'ON CONFLICT (doc_id, user_name, delegation) DO UPDATE SET revision_id = excluded.revision_id, viewed_at = excluded.viewed_at',
@@ -25,6 +30,10 @@ export function settingsOf(db: Database.Database, now: () => Date) {
   };
   // Read once: the writer lock makes this store the only one that changes the profile.
   let profile: Profile | undefined;
+  const joinedConsultations = (): RememberedJoin[] => {
+    const value = q.getJoins.get() as string | undefined;
+    return value === undefined ? [] : (JSON.parse(value) as RememberedJoin[]);
+  };
   return {
     /** The local profile ({@link EMPTY_PROFILE} until set). */
     getProfile(): Profile {
@@ -41,6 +50,21 @@ export function settingsOf(db: Database.Database, now: () => Date) {
       q.set.run(JSON.stringify(saved));
       profile = saved;
       return { ...saved };
+    },
+    /** The consultations joined from this installation, newest first (see `rememberJoin`). */
+    joinedConsultations,
+    /**
+     * Remembers a successful join (one entry per address: the latest code, identity and role,
+     * and every document joined there), so a participant whose laptop restarted finds the
+     * address and code filled in and its copies listed while the host is down. Keeps the
+     * newest `maxRememberedJoins`.
+     */
+    rememberJoin(join: Omit<RememberedJoin, 'docIds' | 'joinedAt'> & { docId: string }): void {
+      const all = joinedConsultations();
+      const earlier = all.find((j) => j.url === join.url);
+      const { docId, ...who } = join;
+      const entry: RememberedJoin = { ...who, docIds: [docId, ...(earlier?.docIds ?? []).filter((d) => d !== docId)], joinedAt: now().toISOString() };
+      q.setJoins.run(JSON.stringify([entry, ...all.filter((j) => j !== earlier)].slice(0, maxRememberedJoins)));
     },
     /** Records that `user` has seen document `docId` as of revision `revisionId`. */
     markViewed(docId: string, user: Profile, revisionId: string): void {

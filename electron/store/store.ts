@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
-import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RevisionSummary } from '../../shared/api/contract.js';
+import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { historyOf } from './history.js';
 import { negotiationBaseOf } from './negotiation-base.js';
@@ -93,6 +93,10 @@ export type Store = {
   getNegotiationBase(docId: string): string | undefined;
   /** Sets (null: clears) that settings row; only the move into the document clears it. */
   setNegotiationBase(docId: string, revisionId: string | null): void;
+  /** The consultations joined from this installation, newest first; see settings.ts. */
+  joinedConsultations(): RememberedJoin[];
+  /** Remembers a successful join of `docId` at `url` (code, identity, role); see settings.ts. */
+  rememberJoin(join: Omit<RememberedJoin, 'docIds' | 'joinedAt'> & { docId: string }): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Commits the queued changes from peers now (see `appendUpdate`); throws StoreError if that fails (they stay queued). */
@@ -253,6 +257,8 @@ export function openStore(location: StoreLocation): Store {
     setProfile: write(settings.setProfile),
     markViewed: write(settings.markViewed),
     lastViewed: settings.lastViewed,
+    joinedConsultations: settings.joinedConsultations,
+    rememberJoin: write(settings.rememberJoin),
     compactable: compaction.compactable,
     compactDocument: write(compaction.compactDocument),
     listNotes: notes.listNotes,

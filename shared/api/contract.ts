@@ -129,6 +129,19 @@ export type PresenceCursor = { anchor?: Uint8Array; head?: Uint8Array; paragraph
 /** One remote participant's presence in a document, from the provider's awareness. */
 export type RemotePresence = Participant & { clientId: number } & PresenceCursor;
 
+/** A document a consultation host serves, as listed to someone whose code it accepted; `held`: this installation already has a copy. */
+export type HostDocument = { id: string; title: string; symbol: string; held: boolean };
+
+/**
+ * The documents at a host: `reachable` false means the host did not answer and `documents`
+ * are the copies this installation kept from earlier joins at that address (to work on
+ * offline until the host is back).
+ */
+export type HostDocuments = { reachable: boolean; documents: HostDocument[] };
+
+/** A consultation this installation joined: what the join dialog offers to fill in again. */
+export type RememberedJoin = { url: string; code: string; delegation: string; name: string; role: ConsultationRole; docIds: string[]; joinedAt: string };
+
 /** A document's negotiation base: the revision whose paragraph numbers stay fixed (OP 5 bis ...), null when not in negotiation. */
 export type NegotiationBase = { revision: RevisionSummary | null };
 
@@ -183,6 +196,16 @@ export const channelArgs = {
       docId: id.optional(),
     })
     .strict(),
+  'consultation.documents': z
+    .object({
+      url: z.string().min(1).max(2000),
+      code: z.string().min(1).max(200),
+      delegation: z.string().trim().min(1).max(40),
+      name: z.string().trim().min(1).max(200),
+      role: z.enum(consultationRoles),
+    })
+    .strict(),
+  'consultation.recent': z.object({}).strict(),
   'consultation.leave': z.object({}).strict(),
   'consultation.status': z.object({}).strict(),
   'presence.set': z
@@ -257,6 +280,15 @@ export type ChannelResults = {
    * rejects with 'unauthorized' when the code is refused.
    */
   'consultation.join': { docId: string };
+  /**
+   * The documents the host at `url` serves, titled, once it accepted `code` (same checks and
+   * throttle as joining; rejects 'unauthorized' otherwise, and nothing about the documents is
+   * sent). When the host does not answer: `reachable` false with the documents this
+   * installation joined there before (rejects when there are none).
+   */
+  'consultation.documents': HostDocuments;
+  /** The consultations this installation joined, newest first (address, code, who, documents). */
+  'consultation.recent': RememberedJoin[];
   /** Leaves the consultation; the local replica stays in the store. */
   'consultation.leave': { ok: true };
   'consultation.status': ConsultationStatus;

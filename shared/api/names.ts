@@ -28,6 +28,8 @@ export const channelNames = [
   'consultation.host',
   'consultation.stopHosting',
   'consultation.join',
+  'consultation.documents',
+  'consultation.recent',
   'consultation.leave',
   'consultation.status',
   'presence.set',

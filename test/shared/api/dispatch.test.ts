@@ -45,6 +45,8 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'consultation.host': async () => ({ url: 'ws://127.0.0.1:1', joinCode: 'j', facilitatorCode: 'f', documents: ['d1'] }),
     'consultation.stopHosting': async () => ({ ok: true }),
     'consultation.join': async () => ({ docId: 'd1' }),
+    'consultation.documents': async () => ({ reachable: true, documents: [] }),
+    'consultation.recent': async () => [],
     'consultation.leave': async () => ({ ok: true }),
     'consultation.status': async () => ({
       state: 'offline',

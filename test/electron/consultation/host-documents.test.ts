@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openBackend, type Backend } from '../../../electron/backend/index.js';
+import { documentMeta } from '../../../electron/backend/live-documents.js';
+import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
+import { yDocToDoc } from '../../../shared/ydoc.js';
+import { replicaOf, retitle, titleOf } from '../backend/edits.js';
+import { storeWithDocument, tempDir, waitFor } from './peers.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+type Participant = { backend: Backend; handlers: Handlers; received: { event: EventName; payload: EventPayloads[EventName] }[]; dataDir: string };
+
+/** A participant's backend over `dataDir` (a fresh one unless given: the same folder is a laptop that restarted). */
+async function participant(dataDir = tempDir()): Promise<Participant> {
+  const backend = await openBackend({ dataDir });
+  let closed = false;
+  cleanup.push(() => (closed ? undefined : backend.close()));
+  const received: Participant['received'] = [];
+  const { handlers } = backend.connect((event, payload) => received.push({ event, payload }));
+  const close = backend.close.bind(backend);
+  backend.close = async () => ((closed = true), close());
+  return { backend, handlers, received, dataDir };
+}
+
+/** A host store with two documents, d1 (the fixture's title) and d2 'Oceans and seas'. */
+function twoDocumentStore() {
+  const held = storeWithDocument('d1');
+  const ydoc = replicaOf(Y.encodeStateAsUpdate(held.docs.use('d1', (live) => live.ydoc)));
+  Y.applyUpdate(ydoc, retitle(ydoc, 'Oceans and seas'));
+  held.store.createDocument({ id: 'd2', meta: documentMeta(yDocToDoc(ydoc)), update: Y.encodeStateAsUpdate(ydoc), origin: 'import' });
+  cleanup.push(() => held.store.close());
+  return held;
+}
+
+async function serve(held: ReturnType<typeof twoDocumentStore>, options: { port?: number; codes?: { joinCode: string; facilitatorCode: string } } = {}): Promise<ConsultationHost> {
+  const host = await startHost({ docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: options.port ?? 0, codes: options.codes });
+  cleanup.push(() => host.stop());
+  return host;
+}
+
+const as = (url: string, code: string, role: 'delegation' | 'facilitator' = 'delegation') => ({ url, code, delegation: 'CAN', name: 'Li', role });
+const titleIn = async (p: Participant, id: string) => titleOf(replicaOf((await p.handlers['documents.open']({ id })).state));
+
+describe('joining a host that serves several documents', () => {
+  it('lists the documents by title only to an accepted code, and joins the one picked, then another', async () => {
+    const held = twoDocumentStore();
+    const host = await serve(held);
+    const fixtureTitle = held.store.getDocument('d1')!.title;
+    const http = `${host.url.replace(/^ws/, 'http')}/penholder/documents`;
+
+    // Nothing about the documents for a wrong code, a bad token or a plain GET.
+    for (const res of [
+      await fetch(http),
+      await fetch(http, { method: 'POST', body: JSON.stringify({ code: 'AAAA-BBBB-CCCC-DDDD-EEEE', delegation: 'CAN', name: 'Li', role: 'delegation' }) }),
+      await fetch(http, { method: 'POST', body: 'not json' }),
+    ]) {
+      const text = await res.text();
+      expect(res.status).toBe(401);
+      for (const secret of ['d1', 'd2', 'Oceans', fixtureTitle]) expect(text).not.toContain(secret);
+    }
+    const can = await participant();
+    await expect(can.handlers['consultation.documents'](as(host.url, 'WRONG'))).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'The host refused to let you in: this code does not open this consultation.',
+    });
+    expect(await can.handlers['documents.list']({})).toEqual([]);
+
+    const listed = await can.handlers['consultation.documents'](as(host.url, host.joinCode));
+    expect(listed).toEqual({
+      reachable: true,
+      documents: [
+        { id: 'd1', title: fixtureTitle, symbol: expect.any(String), held: false },
+        { id: 'd2', title: 'Oceans and seas', symbol: expect.any(String), held: false },
+      ],
+    });
+
+    expect(await can.handlers['consultation.join']({ ...as(host.url, host.joinCode), docId: 'd2' })).toEqual({ docId: 'd2' });
+    expect(await titleIn(can, 'd2')).toBe('Oceans and seas');
+    expect(await can.handlers['documents.list']({})).toMatchObject([{ id: 'd2' }]);
+    await can.handlers['consultation.leave']({});
+    expect(await can.handlers['consultation.join']({ ...as(host.url, host.joinCode), docId: 'd1' })).toEqual({ docId: 'd1' });
+    expect(await titleIn(can, 'd1')).toBe(fixtureTitle);
+    expect((await can.handlers['consultation.documents'](as(host.url, host.joinCode))).documents.map((d) => d.held)).toEqual([true, true]);
+    expect(await can.handlers['consultation.recent']({})).toMatchObject([{ url: host.url, code: host.joinCode, delegation: 'CAN', role: 'delegation', docIds: ['d1', 'd2'] }]);
+  });
+});
+
+describe('rejoining while the host is down', () => {
+  it('opens the copy from the own store, works offline (changes and private notes), reconnects and converges when the host is back', { timeout: 30_000 }, async () => {
+    const held = twoDocumentStore();
+    const first = await serve(held);
+    const codes = { joinCode: first.joinCode, facilitatorCode: first.facilitatorCode };
+    const dataDir = tempDir();
+    const before = await participant(dataDir);
+    // A facilitator, so the title is theirs to change (a delegation's title change is refused).
+    const chair = (url: string) => as(url, first.facilitatorCode, 'facilitator');
+    await before.handlers['consultation.join']({ ...chair(first.url), docId: 'd2' });
+    // The laptop restarts, and the host goes down meanwhile.
+    await before.backend.close();
+    await first.stop();
+
+    const after = await participant(dataDir);
+    const [remembered] = await after.handlers['consultation.recent']({});
+    expect(remembered).toMatchObject({ url: first.url, code: first.facilitatorCode, role: 'facilitator', docIds: ['d2'] });
+    expect(await after.handlers['consultation.documents'](chair(first.url))).toEqual({
+      reachable: false,
+      documents: [{ id: 'd2', title: 'Oceans and seas', symbol: expect.any(String), held: true }],
+    });
+    // The dialog's join (no document named) opens the copy held from that address, offline.
+    expect(await after.handlers['consultation.join'](chair(first.url))).toEqual({ docId: 'd2' });
+    expect(await after.handlers['consultation.status']({})).toMatchObject({ state: 'reconnecting', docId: 'd2', role: 'facilitator', lastError: '' });
+
+    const replica = replicaOf((await after.handlers['documents.open']({ id: 'd2' })).state);
+    await after.handlers['documents.subscribe']({ id: 'd2' });
+    await after.handlers['documents.applyUpdate']({ id: 'd2', update: retitle(replica, 'Oceans, seas and coasts') });
+    await after.handlers['notes.set']({ docId: 'd2', paragraphId: 'p', text: 'red line' });
+    await waitFor(async () => (await after.handlers['consultation.status']({})).unsyncedChanges > 0, 5000, 'the offline change counted as unsynced');
+
+    // The host comes back on the same address with the same store and codes.
+    const again = await serve(held, { port: first.port, codes });
+    await waitFor(async () => (await after.handlers['consultation.status']({})).state === 'connected', 20_000, 'reconnection');
+    await waitFor(() => held.docs.use('d2', (live) => titleOf(live.ydoc)) === 'Oceans, seas and coasts', 5000, 'the offline change at the host');
+    const atHost = replicaOf(Y.encodeStateAsUpdate(held.docs.use('d2', (live) => live.ydoc)));
+    const change = retitle(atHost, 'Oceans');
+    held.docs.apply('d2', change, 'local');
+    again.applyLocal('d2', change);
+    await waitFor(async () => (await titleIn(after, 'd2')) === 'Oceans', 5000, 'the host’s change at the participant');
+    expect(await after.handlers['notes.list']({ docId: 'd2' })).toMatchObject([{ text: 'red line' }]);
+    expect(held.store.listNotes('d2')).toEqual([]);
+  });
+
+  it('says the host does not answer when nothing was joined there before', async () => {
+    const can = await participant();
+    await expect(can.handlers['consultation.documents'](as('ws://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/No answer from ws:\/\/127\.0\.0\.1:9/);
+    await expect(can.handlers['consultation.join'](as('ws://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/Cannot reach a Penholder host/);
+    expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
+  });
+});
