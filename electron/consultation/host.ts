@@ -16,10 +16,12 @@
  *    after the broadcast: see `Store.appendUpdate`).
  * Only then does Hocuspocus apply it to its document and broadcast it. A refused update is
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
- * message `{"type":"penholder.refused","reason":..}` and throws, which makes Hocuspocus
- * close that document connection (code 4403); the provider reconnects and resyncs from the
- * host's state. Observers get read-only connections (Hocuspocus ignores their updates; the
- * hook tells the observer so in the same kind of message, without closing).
+ * message `{"type":"penholder.refused","reason":..,"snapshot":..}` and throws, which makes
+ * Hocuspocus close that document connection (code 4403); the provider reconnects and resyncs
+ * from the host's state. The snapshot (what the host holds) lets the sender take the refused
+ * change back in its own replica, without which it could send nothing more (take-back.ts).
+ * Observers get read-only connections (Hocuspocus ignores their updates; the hook tells the
+ * observer so in the same kind of message, without closing).
  * A wrong code is refused in `onAuthenticate`, before any document byte is sent, with a
  * reason `kind: sentence` (bad-token, wrong-code, too-many-attempts, no-such-document).
  * The list of served documents (ids, titles, symbols: `POST /penholder/documents` with the
@@ -75,8 +77,12 @@ export type ConsultationHost = {
   stop(): Promise<void>;
 };
 
-/** The reason a peer's update was refused, as sent to it in a stateless message. */
-export type RefusedMessage = { type: 'penholder.refused'; reason: string };
+/**
+ * The reason a peer's update was refused, as sent to it in a stateless message; for a
+ * refused update also `snapshot`, base64 of Y.encodeSnapshot of the host's document then
+ * (state vector and delete set), so the sender can take the change back (take-back.ts).
+ */
+export type RefusedMessage = { type: 'penholder.refused'; reason: string; snapshot?: string };
 
 type Context = { participant?: Participant };
 
@@ -189,7 +195,8 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       try {
         accept(documentName, update, participant);
       } catch (err) {
-        const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message };
+        const snapshot = docs.use(documentName, (live) => Buffer.from(Y.encodeSnapshot(Y.snapshot(live.ydoc))).toString('base64'));
+        const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message, snapshot };
         connection.sendStateless(JSON.stringify(refused));
         throw { code: 4403, reason: 'forbidden-update' };
       }

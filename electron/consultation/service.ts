@@ -30,7 +30,8 @@ import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import { broadcast, type BackendContext } from '../backend/handlers.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { UpdateOrigin } from '../store/store.js';
-import { startHost, type ConsultationHost } from './host.js';
+import { startHost, type ConsultationHost, type RefusedMessage } from './host.js';
+import { detachQuietly, handleRefusal } from './refusal.js';
 import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken, refusedMessage } from './host-documents.js';
 
 const LOCAL = 'penholder-local';
@@ -208,29 +209,36 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
           emitStatus();
         },
         onClose: () => {
-          // The host closed this document's connection (it refused a change, e.g. one that
-          // arrived before a change it depends on) while the socket stays open: the provider
-          // does not sync the document again by itself, so it is attached afresh (token, then
-          // a full two-way sync that carries what the host lacks), with a growing delay so a
-          // change the host keeps refusing is not resent in a tight loop.
+          // The host closed this document's connection (it refused a change) while the socket
+          // stays open: the provider does not sync the document again by itself.
           if (joined !== j || socket.status !== WebSocketStatus.Connected) return;
-          const delay = rejoinDelay;
-          rejoinDelay = Math.min(rejoinDelay * 2, 30_000);
-          setTimeout(() => {
-            if (joined !== j || socket.status !== WebSocketStatus.Connected) return;
-            provider.detach();
-            provider.attach();
-          }, delay);
+          rejoinLater();
         },
         onStateless: ({ payload }) => {
-          const message = JSON.parse(payload) as { type?: string; reason?: string };
-          if (message.type === 'penholder.refused') lastError = `The host refused a change: ${message.reason ?? ''}`;
+          const message = JSON.parse(payload) as Partial<RefusedMessage>;
+          if (message.type === 'penholder.refused' && joined === j) {
+            // A refused update: the host is closing this document's connection; nothing more
+            // goes out until the change is taken back and a fresh connection resyncs.
+            if (message.snapshot) rejoinLater();
+            lastError = handleRefusal(ctx, j, message);
+          }
           emitStatus();
         },
         onUnsyncedChanges: () => emitStatus(),
       });
       // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
       const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known };
+      // Detached at once (refusal.ts says why not with a close message) and attached afresh
+      // (token, then a full two-way sync that carries what the host lacks) after a growing
+      // delay, so a change the host keeps refusing is not resent in a tight loop.
+      const rejoinLater = () => {
+        detachQuietly(provider, socket);
+        const delay = rejoinDelay;
+        rejoinDelay = Math.min(rejoinDelay * 2, 30_000);
+        setTimeout(() => {
+          if (joined === j) provider.attach();
+        }, delay);
+      };
       joined = j;
       socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
         if (s === WebSocketStatus.Connected) j.everConnected = true;

@@ -1,0 +1,57 @@
+/**
+ * What a joined participant's backend does when the host refuses one of its changes: tell
+ * the user which change and why, take the change back in its own replica and store
+ * (take-back.ts explains how, and why a refused change left in place would block every later
+ * one), and resync the document on a fresh connection.
+ */
+import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { broadcast, type BackendContext } from '../backend/handlers.js';
+import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
+import type { RefusedMessage } from './host.js';
+import { takeBackRefused } from './take-back.js';
+
+/** A joined document as the refusal handling needs it. */
+export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant; replica: Y.Doc };
+
+/**
+ * Handles a `penholder.refused` message for `joined` and returns the sentence for the user
+ * (the host's reason, and whether the change was taken back). For a delegation's refused
+ * update (the message carries the host's snapshot) the taking back is logged in the store as
+ * a local change of `me`, sent to the renderers and written into the replica; the caller then
+ * resyncs (see `detachQuietly`). Never throws: a taking back that fails is said in the sentence.
+ */
+export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: Partial<RefusedMessage>): string {
+  const told = `The host refused a change: ${message.reason ?? ''}`;
+  if (!message.snapshot || joined.role !== 'delegation') return told;
+  const { docId, replica, me } = joined;
+  try {
+    // The participant's own changes, oldest first: the host has every 'remote' row already.
+    const own = ctx.store
+      .readUpdates(docId)
+      .filter((row) => row.origin !== 'remote')
+      .map((row) => row.data);
+    const { update } = takeBackRefused(replica, new Uint8Array(Buffer.from(message.snapshot, 'base64')), own, me.delegation);
+    if (!update) return `${told} Your copy already matches what the host accepted.`;
+    ctx.docs.apply(docId, update, 'local', { author: me.name, delegation: me.delegation });
+    broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
+    return `${told} It has been taken back in your copy; your other changes are kept and sent.`;
+  } catch (err) {
+    return `${told} It could not be taken back in your copy (${(err as Error).message}); leave and join again to get the host's text.`;
+  }
+}
+
+/**
+ * Detaches `provider` from its socket without telling the host. Used once the host closed the
+ * document's connection (after a refusal): a close message sent then reaches a host that has
+ * no connection for the document, and Hocuspocus queues it with the messages that precede a
+ * new connection's authentication and replays it on that connection, closing the resync the
+ * moment it opens (so the provider rejoined, was closed, and rejoined again, forever).
+ * Detached, the provider sends nothing (no update the host would judge before the resync that
+ * carries what it depends on) until `provider.attach()` authenticates and syncs afresh.
+ */
+export function detachQuietly(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket): void {
+  socket.configuration.providerMap.delete(provider.configuration.name);
+  provider.detach();
+  provider.synced = false;
+}
