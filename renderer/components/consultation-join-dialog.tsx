@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { findDelegation } from '../../seeds/index.js';
 import { consultationRoles } from '../../shared/api/contract.js';
-import type { ApiClient, ConsultationRole, Profile } from '../../shared/api/contract.js';
+import type { ApiClient, ConsultationRole, HostDocuments, Profile } from '../../shared/api/contract.js';
+import { HostDocumentPicker } from './consultation-document-picker.js';
 import { DelegationSearch } from './delegation-search.js';
 import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
 import { DialogFooter } from './dialog-footer.js';
@@ -47,8 +48,12 @@ export type JoinDialogProps = JoinConsultationProps & { onCancel: () => void };
 /**
  * Joining a consultation: the facilitator's address and a code (a pasted join link fills
  * both), the delegation picked from the delegation list, the person's name, and the role.
- * Name and delegation start from the profile (and become it when none was set). A refused
- * code and an unreachable host are told apart, in words that say what to check.
+ * Name and delegation start from the profile (and become it when none was set); after a
+ * join, everything starts from the last consultation joined (a laptop that restarted). A
+ * refused code and an unreachable host are told apart, in words that say what to check.
+ * Once the host accepted the code, a host serving several documents shows them by title to
+ * choose from (one is joined at once); a host that does not answer shows the copies this
+ * laptop kept from it, to open offline.
  */
 export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [url, setUrl] = useState('');
@@ -58,6 +63,9 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [role, setRole] = useState<ConsultationRole>('delegation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [choice, setChoice] = useState<{ url: string; listed: HostDocuments; current: string | null } | null>(null);
+  const [joining, setJoining] = useState<string | null>(null);
+  const [remembered, setRemembered] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
   const chosen = delegation ? findDelegation(delegation) : undefined;
   // Whether this installation has no name yet: the one given here then becomes its profile.
@@ -74,10 +82,45 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       },
       () => undefined,
     );
+    // The last consultation joined from here: after a restart, the same address, code and person.
+    api.invoke('consultation.recent', {}).then(
+      ([last]) => {
+        if (!live || !last) return;
+        setUrl((u) => u || last.url);
+        setCode((c) => c || last.code);
+        setRole(last.role);
+        setName(last.name);
+        setDelegation(last.delegation);
+        setRemembered(true);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, [api]);
+
+  const who = (address: string) => ({ url: address, code: code.trim(), delegation, name: name.trim(), role });
+
+  const join = async (address: string, docId: string, current: string | null) => {
+    setJoining(docId);
+    setError(null);
+    try {
+      if (docId !== current) {
+        // One consultation document at a time: the one joined now is left (its copy stays).
+        if (current) await api.invoke('consultation.leave', {});
+        await api.invoke('consultation.join', { ...who(address), docId });
+        // A new user just said who they are: asking again ("Who is writing?") would be odd.
+        if (unnamed.current) await saveProfile(api, { name: name.trim(), delegation });
+      }
+      onJoined(docId);
+    } catch (cause) {
+      setError(joinErrorMessage(cause, address, role));
+    } finally {
+      setJoining(null);
+      setBusy(false);
+    }
+  };
 
   const submit = () => {
     let address: string;
@@ -93,12 +136,13 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     if (name.trim() === '') return setError('Type your name: it is shown to the other participants.');
     setBusy(true);
     setError(null);
-    api.invoke('consultation.join', { url: address, code: code.trim(), delegation, name: name.trim(), role }).then(
-      async (result) => {
-        // A new user just said who they are: asking again ("Who is writing?") would be odd.
-        if (unnamed.current) await saveProfile(api, { name: name.trim(), delegation });
+    Promise.all([api.invoke('consultation.documents', who(address)), api.invoke('consultation.status', {})]).then(
+      ([listed, status]) => {
+        const current = status.state !== 'hosting' && status.role !== null ? status.docId : null;
+        const only = listed.documents.length === 1 ? listed.documents[0]! : null;
+        if (listed.reachable && only) return void join(address, only.id, current);
         setBusy(false);
-        onJoined(result.docId);
+        setChoice({ url: address, listed, current });
       },
       (cause: unknown) => {
         setBusy(false);
@@ -117,6 +161,24 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       onCancel={onCancel}
     >
       <h2 id="join-dialog-title">Join consultation</h2>
+      {choice ? (
+        <div className="join-form">
+          <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current} joining={joining} onPick={(id) => void join(choice.url, id, choice.current)} />
+          {error ? (
+            <p className="dialog-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="dialog-actions form-actions">
+            <button type="button" className="button subtle" onClick={() => (setChoice(null), setError(null))}>
+              Back
+            </button>
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
       <form
         className="join-form"
         onSubmit={(event) => {
@@ -124,7 +186,10 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
           submit();
         }}
       >
-        <p className="dialog-lead">The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.</p>
+        <p className="dialog-lead">
+          The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.
+          {remembered ? ' Filled in from the last consultation you joined.' : ''}
+        </p>
         <label className="field">
           <span>Address</span>
           <input
@@ -176,6 +241,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
         </fieldset>
         <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel="Joining…" />
       </form>
+      )}
     </dialog>
   );
 }

@@ -84,6 +84,10 @@ export function joinErrorMessage(cause: unknown, url: string, role: Consultation
     const reason = message.replace(/^The host refused to let you in: /, '').trim();
     return `The host refused this code${reason ? `: ${reason.replace(/\.?$/, '.')}` : '.'} Check that you typed ${which} exactly as the facilitator’s screen shows it.`;
   }
+  // The backend's own "no answer" already says it in words: no need to quote it.
+  if (/^(No answer from|Cannot reach a Penholder host)/.test(message)) {
+    return `Could not reach a consultation at ${url}. Check the address and that you are on the same network as the facilitator.`;
+  }
   if (/ECONNREFUSED|unreachable|timed? ?out|ENOTFOUND|EHOSTUNREACH|could not connect|cannot connect|closed/i.test(message)) {
     return `Could not reach a consultation at ${url}. Check the address and that you are on the same network as the facilitator. (${message})`;
   }

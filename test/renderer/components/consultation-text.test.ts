@@ -85,6 +85,10 @@ describe('join errors', () => {
     );
     const unreachable = joinErrorMessage(new ApiError('internal', 'connect ECONNREFUSED 10.0.0.2:80'), 'ws://10.0.0.2:80', 'delegation');
     expect(unreachable).toMatch(/Could not reach a consultation at ws:\/\/10\.0\.0\.2:80/);
+    // The backend's own words for a host that does not answer are not quoted after the same advice.
+    expect(joinErrorMessage(new ApiError('internal', 'No answer from ws://h:1; check the address and the network.'), 'ws://h:1', 'delegation')).toBe(
+      'Could not reach a consultation at ws://h:1. Check the address and that you are on the same network as the facilitator.',
+    );
     expect(joinErrorMessage(new Error('disk full'), 'ws://h:1', 'observer')).toBe('Joining failed: disk full');
   });
 });
