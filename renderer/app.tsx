@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ApiClient } from '../shared/api/contract.js';
 import { JoinConsultationButton } from './components/consultation-join-dialog.js';
-import { DocumentList } from './components/document-list.js';
+import { DocumentSidebar, useSidebarMode } from './components/document-sidebar.js';
 import { DocumentView } from './components/document-view.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
 import type { ImportReportData } from './components/notices.js';
@@ -16,8 +16,8 @@ export type AppProps = { api: ApiClient };
 
 /**
  * The Penholder window: a top bar (new from template, import text), the document list in a
- * sidebar, and the open document (or a start screen) in the main area. Every failed call is
- * shown in an error banner.
+ * sidebar (a drawer on a narrow window), and the open document (or a start screen) in the
+ * main area. Every failed call is shown in an error banner.
  */
 export function App({ api }: AppProps) {
   const { documents, loading, error: listError, refresh } = useDocuments(api);
@@ -27,6 +27,7 @@ export function App({ api }: AppProps) {
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const profile = useProfile(api);
+  const sidebarMode = useSidebarMode(openId);
 
   const createFromTemplate = useCallback(
     async (templateId: string, title: string | undefined) => {
@@ -70,11 +71,8 @@ export function App({ api }: AppProps) {
         />
         <ProfileButton state={profile} />
       </TopBar>
-      <div className="workspace">
-        <nav className="sidebar" aria-label="Document list">
-          <h2 className="sidebar-title">Documents</h2>
-          <DocumentList documents={documents} loading={loading} openId={openId} onOpen={setOpenId} />
-        </nav>
+      <div className="workspace" data-list={sidebarMode}>
+        <DocumentSidebar mode={sidebarMode} documents={documents} loading={loading} openId={openId} onOpen={setOpenId} />
         <main className="main">
           <ProfileWelcome state={profile} />
           {shownError ? <ErrorBanner message={shownError} onDismiss={() => setError(null)} /> : null}

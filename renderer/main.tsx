@@ -15,6 +15,7 @@ import './styles/negotiation-toolbar.css';
 import './styles/status.css';
 import './styles/negotiation-views.css';
 import './styles/responsive.css';
+import './styles/compact.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

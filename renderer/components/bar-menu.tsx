@@ -16,6 +16,8 @@ export type BarMenuItem = {
   keepOpen?: boolean;
   /** Starts a new group: a separator is drawn above the item. */
   groupStart?: boolean;
+  /** A keyboard shortcut shown at the entry's end: `shown` as read ("Ctrl+Alt+B"), `aria` for aria-keyshortcuts. */
+  shortcut?: { shown: string; aria: string };
 };
 
 /** Props of a document-bar menu: the button's text and the entries (an empty list hides the menu). */
@@ -125,6 +127,7 @@ export function BarMenu({ label, items, badge }: BarMenuProps) {
               className={item.groupStart && i > 0 ? 'bar-menu-item bar-menu-group' : 'bar-menu-item'}
               tabIndex={i === active ? 0 : -1}
               title={item.title}
+              aria-keyshortcuts={item.shortcut?.aria}
               onClick={() => choose(item)}
               onMouseEnter={() => !item.disabled && setActive(i)}
             >
@@ -132,6 +135,11 @@ export function BarMenu({ label, items, badge }: BarMenuProps) {
                 {item.checked ? '✓' : ''}
               </span>
               {item.label}
+              {item.shortcut ? (
+                <span className="bar-menu-keys" aria-hidden="true">
+                  {item.shortcut.shown}
+                </span>
+              ) : null}
             </button>
           ))}
         </div>

@@ -15,6 +15,7 @@ import { outlineEntries } from '../editor/outline.js';
 import type { OutlineEntry } from '../editor/outline.js';
 import { displayTitle, messageOf } from '../format.js';
 import { BarMenu } from './bar-menu.js';
+import { CommandStrip } from './command-strip.js';
 import { useConsultationTools } from './consultation-tools.js';
 import { CrossReferencePicker } from './cross-reference-picker.js';
 import { EditorToolbar } from './editor-toolbar.js';
@@ -225,8 +226,10 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
           Close
         </button>
       </div>
-      <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
-      <NegotiationToolbar view={phase === 'ready' ? viewRef.current : null} moreTools={statusButton} />
+      <CommandStrip>
+        <EditorToolbar view={phase === 'ready' ? viewRef.current : null} />
+        <NegotiationToolbar view={phase === 'ready' ? viewRef.current : null} moreTools={statusButton} />
+      </CommandStrip>
       <CrossReferencePicker view={phase === 'ready' ? viewRef.current : null} />
       <ParagraphStatusDialog api={api} view={phase === 'ready' ? viewRef.current : null} />
       {error ? (
