@@ -31,11 +31,14 @@ export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: P
       .readUpdates(docId)
       .filter((row) => row.origin !== 'remote')
       .map((row) => row.data);
-    const { update } = takeBackRefused(replica, new Uint8Array(Buffer.from(message.snapshot, 'base64')), own, me.delegation);
-    if (!update) return `${told} Your copy already matches what the host accepted.`;
+    const { update, reasons } = takeBackRefused(replica, new Uint8Array(Buffer.from(message.snapshot, 'base64')), own, me.delegation);
+    // Nothing of this installation's breaks the rule on the host's text (it was refused for
+    // what the host lacked, e.g. a change it depends on): the resync sends it again.
+    if (!update) return `${told} Your changes are being sent again.`;
     ctx.docs.apply(docId, update, 'local', { author: me.name, delegation: me.delegation });
     broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
-    return `${told} It has been taken back in your copy; your other changes are kept and sent.`;
+    const more = reasons.length > 1 ? `, together with ${reasons.length - 1} other change${reasons.length > 2 ? 's' : ''} the host would not accept` : '';
+    return `${told} It has been taken back in your copy${more}; your other changes are kept and sent.`;
   } catch (err) {
     return `${told} It could not be taken back in your copy (${(err as Error).message}); leave and join again to get the host's text.`;
   }

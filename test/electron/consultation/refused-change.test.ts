@@ -159,7 +159,7 @@ describe('a change the host refuses', () => {
     }
     const told = (await can.handlers['consultation.status']({})).lastError;
     expect(told).toMatch(/the host refused your change to the paragraph beginning "(Noting with concern|Having considered)/);
-    expect(told).toMatch(/taken back in your copy/);
+    expect(told).toMatch(/taken back in your copy, together with 1 other change the host would not accept; your other changes are kept and sent\./);
     expect((await bra.handlers['consultation.status']({})).lastError).toBe('');
   });
 });
