@@ -38,8 +38,8 @@ export type StatusWidgetSpec = { key: string; id: string; path: string; state: s
 
 /**
  * The plugin's state: the widgets, how many paragraphs the last transaction re-read, and
- * how many paragraphs are not pending (while any is, the editor's root has the class
- * `ph-with-status`, which widens the margin for the labels).
+ * how many paragraphs are not pending (the editor's root has the class `ph-status-margin`,
+ * and while any is not pending also `ph-with-status`, which widens the margin for the labels).
  */
 export type StatusMarginState = { decorations: DecorationSet; recomputed: number; shown: number };
 
@@ -202,8 +202,9 @@ export function updateStatusDecorations(previous: StatusMarginState, tr: Transac
   return { decorations, recomputed: touched.size, shown };
 }
 
-const withStatus: Record<string, string> = { class: 'ph-with-status' };
-const none: Record<string, string> = {};
+// ph-status-margin reserves the room of the labels (status.css), in the editor only.
+const withStatus: Record<string, string> = { class: 'ph-status-margin ph-with-status' };
+const none: Record<string, string> = { class: 'ph-status-margin' };
 
 /**
  * The status margin plugin; put it after the numbering plugin, whose numbering it reads
