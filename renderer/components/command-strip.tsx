@@ -121,7 +121,15 @@ export function CommandStrip({ children }: CommandStripProps) {
   }));
   return (
     <div className="command-strip">
-      <div ref={scroller} className="command-scroller">
+      <div
+        ref={scroller}
+        className="command-scroller"
+        // A mouse wheel scrolls the row sideways: it has nothing to scroll up and down.
+        onWheel={(event) => {
+          const row = event.currentTarget;
+          if (event.deltaX === 0 && event.deltaY !== 0 && row.scrollWidth > row.clientWidth) row.scrollLeft += event.deltaY;
+        }}
+      >
         {children}
       </div>
       <div className="command-more">
