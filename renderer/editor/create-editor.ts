@@ -1,5 +1,5 @@
 import { baseKeymap } from 'prosemirror-commands';
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from './commands/key-bindings.js';
 import { EditorState } from 'prosemirror-state';
 import type { Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';

@@ -1,4 +1,4 @@
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from './key-bindings.js';
 import type { Command, Plugin } from 'prosemirror-state';
 import { requestCrossReference } from './cross-reference-commands.js';
 import { insertFootnoteAndEdit } from './footnote-commands.js';

@@ -1,4 +1,4 @@
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from '../commands/key-bindings.js';
 import { TextSelection, type Command, type EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { agreeBracket, bracketRange, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { bracketableParagraphs } from '../../../shared/negotiation/model.js';

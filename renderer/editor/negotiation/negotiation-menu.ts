@@ -1,4 +1,4 @@
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from '../commands/key-bindings.js';
 import type { Command, Plugin } from 'prosemirror-state';
 import type { Shortcut } from '../commands/shortcuts.js';
 import {

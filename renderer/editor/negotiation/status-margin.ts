@@ -14,7 +14,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from '../commands/key-bindings.js';
 import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { computeNumbering, type Numbering } from '../../../shared/document/numbering.js';

@@ -1,4 +1,4 @@
-import { keydownHandler } from 'prosemirror-keymap';
+import { keydownHandler } from '../commands/key-bindings.js';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';

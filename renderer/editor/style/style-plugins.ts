@@ -1,4 +1,4 @@
-import { keymap } from 'prosemirror-keymap';
+import { keymap } from '../commands/key-bindings.js';
 import type { Plugin } from 'prosemirror-state';
 import { autoOpenerPlugin } from './auto-opener.js';
 import { completionPlugin } from './completion-plugin.js';
