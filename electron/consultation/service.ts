@@ -144,7 +144,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
   };
 
   return {
-    async host({ docId, bind, port }) {
+    async host({ docId, bind, port, newCodes }) {
       ctx.assertOpen();
       mustBeFree();
       if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
@@ -153,9 +153,12 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         docIds: [docId],
         bind: bind ?? '0.0.0.0',
         port: port ?? 0,
+        // The codes of the last consultation hosted here: participants whose host restarted reconnect by themselves.
+        codes: newCodes ? undefined : ctx.store.hostCodes(),
         onRemoteUpdate: (id, update) => pushToRenderers(id, update),
         onParticipantsChanged: emitStatus,
       });
+      ctx.store.setHostCodes({ joinCode: host.joinCode, facilitatorCode: host.facilitatorCode });
       hosting = { host, docId };
       host.awareness(docId)?.on('change', emitPresence);
       emitStatus();

@@ -5,6 +5,9 @@ import { toSummary } from './revisions.js';
 /** The profile before the user has set one: no name, no delegation. */
 export const EMPTY_PROFILE: Profile = { name: '', delegation: '' };
 
+/** A host's access codes (see electron/consultation/access.ts). */
+export type HostCodes = { joinCode: string; facilitatorCode: string };
+
 // Enough for a delegate's conferences of a season; the list is only for filling in the join dialog.
 const maxRememberedJoins = 20;
 
@@ -17,6 +20,8 @@ export function settingsOf(db: Database.Database, now: () => Date) {
   const q = {
     get: db.prepare("SELECT value FROM settings WHERE key = 'profile'").pluck(),
     set: db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    getCodes: db.prepare("SELECT value FROM settings WHERE key = 'hostCodes'").pluck(),
+    setCodes: db.prepare("INSERT INTO settings (key, value) VALUES ('hostCodes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     getJoins: db.prepare("SELECT value FROM settings WHERE key = 'consultations'").pluck(),
     setJoins: db.prepare("INSERT INTO settings (key, value) VALUES ('consultations', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     mark: db.prepare(
@@ -65,6 +70,15 @@ export function settingsOf(db: Database.Database, now: () => Date) {
       const { docId, ...who } = join;
       const entry: RememberedJoin = { ...who, docIds: [docId, ...(earlier?.docIds ?? []).filter((d) => d !== docId)], joinedAt: now().toISOString() };
       q.setJoins.run(JSON.stringify([entry, ...all.filter((j) => j !== earlier)].slice(0, maxRememberedJoins)));
+    },
+    /** The codes this installation last hosted a consultation with, or undefined (see `setHostCodes`). */
+    hostCodes(): HostCodes | undefined {
+      const value = q.getCodes.get() as string | undefined;
+      return value === undefined ? undefined : (JSON.parse(value) as HostCodes);
+    },
+    /** Keeps the codes of a consultation hosted here, so a restarted host admits its participants again. */
+    setHostCodes(codes: HostCodes): void {
+      q.setCodes.run(JSON.stringify(codes));
     },
     /** Records that `user` has seen document `docId` as of revision `revisionId`. */
     markViewed(docId: string, user: Profile, revisionId: string): void {

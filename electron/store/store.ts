@@ -9,7 +9,7 @@ import { notesOf } from './notes.js';
 import { peerQueue } from './peer-queue.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
 import { revisionsOf, type NewRevision } from './revisions.js';
-import { settingsOf } from './settings.js';
+import { settingsOf, type HostCodes } from './settings.js';
 
 /** Where an update in the log came from ('restore': a revision made current again). */
 export type UpdateOrigin = 'local' | 'remote' | 'import' | 'template' | 'restore';
@@ -97,6 +97,10 @@ export type Store = {
   joinedConsultations(): RememberedJoin[];
   /** Remembers a successful join of `docId` at `url` (code, identity, role); see settings.ts. */
   rememberJoin(join: Omit<RememberedJoin, 'docIds' | 'joinedAt'> & { docId: string }): void;
+  /** The codes this installation last hosted with (reused by a restarted host); see settings.ts. */
+  hostCodes(): HostCodes | undefined;
+  /** Keeps the codes of a consultation hosted here. */
+  setHostCodes(codes: HostCodes): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Commits the queued changes from peers now (see `appendUpdate`); throws StoreError if that fails (they stay queued). */
@@ -259,6 +263,8 @@ export function openStore(location: StoreLocation): Store {
     lastViewed: settings.lastViewed,
     joinedConsultations: settings.joinedConsultations,
     rememberJoin: write(settings.rememberJoin),
+    hostCodes: settings.hostCodes,
+    setHostCodes: write(settings.setHostCodes),
     compactable: compaction.compactable,
     compactDocument: write(compaction.compactDocument),
     listNotes: notes.listNotes,

@@ -183,7 +183,7 @@ export const channelArgs = {
   'history.list': z.object({ docId: id }).strict(),
   'history.authors': z.object({ docId: id }).strict(),
   'consultation.host': z
-    .object({ docId: id, bind: z.string().min(1).max(200).optional(), port: z.number().int().min(0).max(65535).optional() })
+    .object({ docId: id, bind: z.string().min(1).max(200).optional(), port: z.number().int().min(0).max(65535).optional(), newCodes: z.boolean().optional() })
     .strict(),
   'consultation.stopHosting': z.object({}).strict(),
   'consultation.join': z
@@ -268,7 +268,9 @@ export type ChannelResults = {
   /**
    * Starts hosting `docId` (default bind 0.0.0.0, port 0 = any free port). `url` is what
    * participants type (ws://address:port); `documents` the ids served; the join code admits
-   * delegations and observers, the facilitator code facilitators.
+   * delegations and observers, the facilitator code facilitators. The codes are those this
+   * installation hosted with last (so participants of a restarted host reconnect by
+   * themselves) unless `newCodes`.
    */
   'consultation.host': { url: string; joinCode: string; facilitatorCode: string; documents: string[] };
   /** Stops hosting: every connection is closed, everything accepted is already in the store. */

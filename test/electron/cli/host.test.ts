@@ -79,7 +79,7 @@ describe('penholder host', () => {
     }
   });
 
-  it('serves the documents already in the store when given no file, and refuses an empty store', { timeout: 60_000 }, async () => {
+  it('serves the documents already in the store when given no file, with the same codes unless --new-codes, and refuses an empty store', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     const empty = failure(runCli(['host', '--data-dir', dataDir, '--bind', '127.0.0.1']));
     expect(empty.status).toBe(1);
@@ -87,12 +87,19 @@ describe('penholder host', () => {
     const json = path.join(dataDir, 'doc.json');
     fs.writeFileSync(json, fs.readFileSync(path.join(repoRoot, 'test/fixtures/backend-resolution.json')));
     const first = startHostCli(['--data-dir', dataDir, '--bind', '127.0.0.1', '--open', json]);
-    const { documents } = await first.banner;
+    const { documents, joinCode, facilitatorCode } = await first.banner;
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
+    // Restarted on the same folder, the host keeps its codes: its participants reconnect by themselves.
     const again = startHostCli(['--data-dir', dataDir, '--bind', '127.0.0.1']);
-    expect((await again.banner).documents).toEqual(documents);
+    expect(await again.banner).toMatchObject({ documents, joinCode, facilitatorCode });
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+    const renewed = startHostCli(['--data-dir', dataDir, '--bind', '127.0.0.1', '--new-codes']);
+    const fresh = await renewed.banner;
+    expect([fresh.joinCode, fresh.facilitatorCode]).not.toContain(joinCode);
+    expect(fresh.facilitatorCode).not.toBe(facilitatorCode);
+    renewed.child.kill('SIGTERM');
+    expect(await renewed.exited).toBe(0);
   });
 });
