@@ -70,6 +70,8 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const chosen = delegation ? findDelegation(delegation) : undefined;
   // Whether this installation has no name yet: the one given here then becomes its profile.
   const unnamed = useRef(false);
+  // Whether the person typed or picked anything yet: what arrives later never overwrites it.
+  const touched = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -85,7 +87,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     // The last consultation joined from here: after a restart, the same address, code and person.
     api.invoke('consultation.recent', {}).then(
       ([last]) => {
-        if (!live || !last) return;
+        if (!live || !last || touched.current) return;
         setUrl((u) => u || last.url);
         setCode((c) => c || last.code);
         setRole(last.role);
@@ -179,68 +181,70 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
           </div>
         </div>
       ) : (
-      <form
-        className="join-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <p className="dialog-lead">
-          The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.
-          {remembered ? ' Filled in from the last consultation you joined.' : ''}
-        </p>
-        <label className="field">
-          <span>Address</span>
-          <input
-            ref={urlInput}
-            type="text"
-            autoFocus
-            value={url}
-            placeholder="e.g. ws://192.168.1.20:4455"
-            onChange={(e) => {
-              const link = parseJoinLink(e.target.value);
-              if (link) {
-                setUrl(link.url);
-                setCode(link.code);
-              } else setUrl(e.target.value);
-            }}
-          />
-        </label>
-        <label className="field">
-          <span>Code</span>
-          <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} placeholder="Join code (facilitators: the facilitator code)" />
-        </label>
-        <div className="field delegation-field" role="group" aria-label="Delegation">
-          <span>Delegation</span>
-          <div className="profile-chosen" aria-live="polite">
-            {chosen ? (
-              <>
-                <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
-                <button type="button" className="link-button" onClick={() => setDelegation('')}>
-                  Change
-                </button>
-              </>
-            ) : (
-              <span className="list-empty">None chosen</span>
-            )}
+        <form
+          className="join-form"
+          onChangeCapture={() => (touched.current = true)}
+          onClickCapture={() => (touched.current = true)}
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <p className="dialog-lead">
+            The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.
+            {remembered ? ' Filled in from the last consultation you joined.' : ''}
+          </p>
+          <label className="field">
+            <span>Address</span>
+            <input
+              ref={urlInput}
+              type="text"
+              autoFocus
+              value={url}
+              placeholder="e.g. ws://192.168.1.20:4455"
+              onChange={(e) => {
+                const link = parseJoinLink(e.target.value);
+                if (link) {
+                  setUrl(link.url);
+                  setCode(link.code);
+                } else setUrl(e.target.value);
+              }}
+            />
+          </label>
+          <label className="field">
+            <span>Code</span>
+            <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} placeholder="Join code (facilitators: the facilitator code)" />
+          </label>
+          <div className="field delegation-field" role="group" aria-label="Delegation">
+            <span>Delegation</span>
+            <div className="profile-chosen" aria-live="polite">
+              {chosen ? (
+                <>
+                  <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
+                  <button type="button" className="link-button" onClick={() => setDelegation('')}>
+                    Change
+                  </button>
+                </>
+              ) : (
+                <span className="list-empty">None chosen</span>
+              )}
+            </div>
+            {chosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />}
           </div>
-          {chosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />}
-        </div>
-        <label className="field">
-          <span>Your name</span>
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
-        </label>
-        <fieldset className="field choice-group">
-          <legend>Role</legend>
-          {consultationRoles.map((r) => (
-            <label key={r} title={roleHints[r]}>
-              <input type="radio" name="role" checked={role === r} onChange={() => setRole(r)} /> {roleNames[r]} <span className="choice-hint">{roleHints[r]}</span>
-            </label>
-          ))}
-        </fieldset>
-        <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel="Joining…" />
-      </form>
+          <label className="field">
+            <span>Your name</span>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+          </label>
+          <fieldset className="field choice-group">
+            <legend>Role</legend>
+            {consultationRoles.map((r) => (
+              <label key={r} title={roleHints[r]}>
+                <input type="radio" name="role" checked={role === r} onChange={() => setRole(r)} /> {roleNames[r]} <span className="choice-hint">{roleHints[r]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel="Joining…" />
+        </form>
       )}
     </dialog>
   );

@@ -48,6 +48,8 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
   const line = statusLine(status, docId);
   const hosting = status?.state === 'hosting' && status.docId === docId;
   const inIt = status !== null && status.docId === docId;
+  // Joined, but the host is out of reach (it is down, or the network): nobody is listed as connected.
+  const away = inIt && (status.state === 'reconnecting' || status.state === 'offline');
   return (
     <section className="side-panel consultation-panel" aria-label="Consultation">
       <h2 className="panel-title">Consultation</h2>
@@ -63,7 +65,8 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
           <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} /> Follow the facilitator
         </label>
       ) : null}
-      <h3 className="panel-subtitle">Connected ({participants.length})</h3>
+      {away ? <p className="consultation-you">The host does not answer: you keep working on this laptop’s copy, and Penholder sends your changes when it is back.</p> : null}
+      <h3 className="panel-subtitle">{away ? 'Not connected' : `Connected (${participants.length})`}</h3>
       <ParticipantList participants={participants} empty={inIt ? 'Nobody else is connected yet.' : 'Start or join a consultation to see who is here.'} />
       <div className="panel-actions">
         {hosting ? (

@@ -110,6 +110,7 @@ describe('joining a host of several documents, and rejoining while it is down, i
     await dialog.getByRole('button', { name: 'Open offline: Oceans and seas' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(() => statusOf(page), { timeout: 20_000 }).toMatch(/^Reconnecting/);
+    await expect.poll(() => page.getByRole('region', { name: 'Consultation' }).locator('.panel-subtitle').textContent()).toBe('Not connected');
 
     // A proposal typed offline: the delegation's typing is always a suggestion.
     const op = page.locator('.ph-document .ph-op > .ph-text').first();
