@@ -211,7 +211,26 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'negotiation index format',
+    // Version 5: `negotiation_indexed.format` records which `negotiationIndexFormat` wrote a
+    // revision's rows. Rows indexed before it existed are format 1 (texts run together); the
+    // store re-indexes every revision whose format is not the current one on the next query.
+    sql: `
+      ALTER TABLE negotiation_indexed ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];
+
+/**
+ * The format of the negotiation index's rows (electron/store/negotiation-index.ts), recorded
+ * per revision. A change to what a row holds for the same content bumps it, so rows written
+ * by another build are rebuilt instead of read as if current. 1: a bracket's or paragraph's
+ * text ran nested brackets and alternatives together ("importantvaluable") and kept footnote
+ * texts. 2: `readableText` ("[important] / [valuable]", no footnote texts).
+ */
+export const negotiationIndexFormat = 2;
 
 /** The newest layout version this build knows; a database above it was written by a newer Penholder. */
 export const latestMigrationVersion: number = migrations.reduce((max, m) => Math.max(max, m.version), 0);

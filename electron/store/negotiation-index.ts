@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Node } from 'prosemirror-model';
+import { negotiationIndexFormat } from '../../schemas/migrations.js';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import { collectBrackets, paragraphStatus, readableText, topParagraphs } from '../../shared/negotiation/model.js';
 
@@ -8,7 +9,9 @@ import { collectBrackets, paragraphStatus, readableText, topParagraphs } from '.
  * revision (autosave points included), as rows, so "open brackets per delegation" or "the
  * life of one bracket" are SQL over revisions and need no Y.Doc. The rows are derived from
  * the revision's content; indexing a revision again replaces its rows (idempotent), and
- * `negotiation_indexed` tells an indexed revision without brackets from one never indexed.
+ * `negotiation_indexed` tells an indexed revision without brackets from one never indexed,
+ * and which `negotiationIndexFormat` wrote its rows: a revision indexed in another format is
+ * listed with the unindexed ones, so the next query rebuilds it from its content.
  */
 
 /** One bracket as indexed at a revision. */
@@ -109,7 +112,7 @@ export function negotiationIndexOf(db: Database.Database) {
     clear: ['negotiation_brackets', 'negotiation_groups', 'negotiation_status', 'negotiation_indexed'].map((t) =>
       db.prepare(`DELETE FROM ${t} WHERE revision_id = ?`),
     ),
-    mark: db.prepare('INSERT INTO negotiation_indexed (revision_id, doc_id) VALUES (?, ?)'),
+    mark: db.prepare('INSERT INTO negotiation_indexed (revision_id, doc_id, format) VALUES (?, ?, ?)'),
     bracket: db.prepare(
       'INSERT INTO negotiation_brackets (revision_id, bracket_id, ord, kind, paragraph_id, paragraph_label, text, proposed_by, supported_by, opposed_by, deletion, depth, group_id) ' +
         'VALUES (@revision_id, @bracket_id, @ord, @kind, @paragraph_id, @paragraph_label, @text, @proposed_by, @supported_by, @opposed_by, @deletion, @depth, @group_id)',
@@ -119,8 +122,9 @@ export function negotiationIndexOf(db: Database.Database) {
       'INSERT OR REPLACE INTO negotiation_status (revision_id, paragraph_id, paragraph_label, text, state, by, at, reservations, linked) ' +
         'VALUES (@revision_id, @paragraph_id, @paragraph_label, @text, @state, @by, @at, @reservations, @linked)',
     ),
+    // Another format (older, or a newer build's) counts as not indexed: its rows are rebuilt.
     unindexed: db.prepare(
-      'SELECT r.id FROM revisions r LEFT JOIN negotiation_indexed i ON i.revision_id = r.id WHERE r.doc_id = ? AND i.revision_id IS NULL ORDER BY r.n',
+      'SELECT r.id FROM revisions r LEFT JOIN negotiation_indexed i ON i.revision_id = r.id WHERE r.doc_id = ? AND (i.revision_id IS NULL OR i.format <> ?) ORDER BY r.n',
     ).pluck(),
     brackets: db.prepare('SELECT * FROM negotiation_brackets WHERE revision_id = ? ORDER BY ord'),
     statuses: db.prepare('SELECT * FROM negotiation_status WHERE revision_id = ? ORDER BY rowid'),
@@ -141,7 +145,7 @@ export function negotiationIndexOf(db: Database.Database) {
     const docId = q.revision.get(revisionId) as string | undefined;
     if (docId === undefined) throw new Error(`There is no revision ${revisionId} to index.`);
     for (const c of q.clear) c.run(revisionId);
-    q.mark.run(revisionId, docId);
+    q.mark.run(revisionId, docId, negotiationIndexFormat);
     const labels = new Map(computeNumbering(doc).entries.map((e) => [e.id, e.path]));
     const brackets = collectBrackets(doc);
     brackets.forEach((b, ord) => {
@@ -193,8 +197,11 @@ export function negotiationIndexOf(db: Database.Database) {
   return {
     /** Indexes (or re-indexes) one revision from its content, in one transaction; returns its bracket count. */
     indexRevision: (revisionId: string, doc: Node): number => index.immediate(revisionId, doc),
-    /** The document's revisions not yet indexed, oldest first (made before the index existed, or whose indexing failed). */
-    unindexedRevisions: (docId: string): string[] => q.unindexed.all(docId) as string[],
+    /**
+     * The document's revisions not yet indexed in the current format, oldest first: made
+     * before the index existed, whose indexing failed, or indexed by another build's format.
+     */
+    unindexedRevisions: (docId: string): string[] => q.unindexed.all(docId, negotiationIndexFormat) as string[],
     /** The document's indexed revisions, oldest first. */
     indexedRevisions: (docId: string): string[] => q.indexedRevisions.all(docId) as string[],
     /** Every bracket open at a revision, in document order. */

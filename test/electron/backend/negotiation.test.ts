@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { openStore } from '../../../electron/store/store.js';
+import { latestMigrationVersion, negotiationIndexFormat } from '../../../schemas/migrations.js';
 import { agreeBracket, chooseAlternative, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
 import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
@@ -138,5 +139,46 @@ describe('negotiation tracking through the backend', () => {
     expect(overview.brackets).toHaveLength(31);
     const now = await again.handlers['negotiation.overview']({ docId: doc!.id });
     expect(now.brackets).toHaveLength(31);
+  });
+
+  it('rebuilds, on the next query, revisions an older build indexed with run-together texts (index format 1, store version 4)', async () => {
+    const dir = tempDir();
+    const backend = await start(dir);
+    const { handlers } = backend.connect(() => undefined);
+    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
+    const rev = await handlers['revisions.create']({ docId: doc!.id, kind: 'revision', label: 'Rev.1' });
+    await backend.close();
+
+    // The file as a version-4 build left it: no format column, texts without the brackets
+    // and separators inside them ('Recognizing the importantvaluable contribution').
+    const store = openStore({ dataDir: dir });
+    const file = store.file;
+    store.close();
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file);
+    const runTogether = "replace(replace(replace(text, '] / [', ''), '[', ''), ']', '')";
+    raw.exec(`UPDATE negotiation_brackets SET text = ${runTogether}; UPDATE negotiation_status SET text = ${runTogether};`);
+    raw.exec('ALTER TABLE negotiation_indexed DROP COLUMN format');
+    raw.pragma('user_version = 4');
+    const oldText = raw.prepare("SELECT text FROM negotiation_brackets WHERE text LIKE 'Recognizing%'").pluck().get() as string;
+    raw.close();
+    expect(oldText).toContain('Recognizing the importantvaluable contribution');
+
+    const migrated = openStore({ dataDir: dir });
+    expect(migrated.negotiation.unindexedRevisions(doc!.id)).toEqual([rev.id]);
+    migrated.close();
+
+    const again = (await start(dir)).connect(() => undefined);
+    const overview = await again.handlers['negotiation.overview']({ docId: doc!.id, revisionId: rev.id });
+    expect(overview.brackets).toHaveLength(31);
+    expect(overview.brackets.find((b) => b.text.startsWith('Recognizing'))?.text).toContain('Recognizing the [important] / [valuable] contribution');
+    const life = await again.handlers['negotiation.bracketLife']({ docId: doc!.id, bracketId: overview.brackets.find((b) => b.text === 'important')!.bracketId });
+    expect(life.open).toBe(true);
+
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(latestMigrationVersion);
+    expect(check.prepare('SELECT DISTINCT format FROM negotiation_indexed').pluck().all()).toEqual([negotiationIndexFormat]);
+    expect(check.prepare("SELECT count(*) FROM negotiation_brackets WHERE text LIKE '%importantvaluable%'").pluck().get()).toBe(0);
+    check.close();
   });
 });
