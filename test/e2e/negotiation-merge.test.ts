@@ -106,6 +106,16 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
     await page.keyboard.press('Control+Alt+Shift+S');
     await expect.poll(() => page.getByRole('dialog', { name: /Status of OP 1/ }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
+    // The same keys delivered with a lowercase key (Caps Lock on) open the status too, and leave suggestion mode off.
+    await page.getByRole('dialog', { name: /Status of OP 1/ }).waitFor({ state: 'hidden' });
+    await selectInParagraph(page, '.ph-op', 0, 'report', true);
+    const cdp = await page.context().newCDPSession(page);
+    for (const type of ['rawKeyDown', 'keyUp'] as const) {
+      await cdp.send('Input.dispatchKeyEvent', { type, key: 's', code: 'KeyS', windowsVirtualKeyCode: 83, modifiers: 1 | 2 | 8 });
+    }
+    await expect.poll(() => page.getByRole('dialog', { name: /Status of OP 1/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Suggesting as CAN' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.close();
   });
