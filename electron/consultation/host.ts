@@ -250,6 +250,11 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       stopped ??= (async () => {
         await Promise.all(direct.map((dc) => dc.disconnect()));
         await server.destroy();
+        // Hocuspocus closes each document's connection but leaves the sockets open (ws's
+        // close() keeps existing clients): a participant's provider re-attached on the same
+        // socket and a stopped host kept admitting it and storing its changes. Cutting the
+        // sockets makes every participant see the host gone (reconnecting) at once.
+        for (const socket of server.webSocketServer.clients) socket.terminate();
         docs.releaseAll(holder);
       })();
       return stopped;

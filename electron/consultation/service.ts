@@ -60,6 +60,8 @@ type Joined = {
   provider: HocuspocusProvider;
   socket: HocuspocusProviderWebsocket;
   everConnected: boolean;
+  /** The host refused the code after the join was accepted (it came back with other codes). */
+  refused: boolean;
 };
 
 /** The consultation service of one backend. */
@@ -97,7 +99,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       participants = hosting.host.participants();
     } else if (joined) {
       const ws = joined.socket.status;
-      state = ws === WebSocketStatus.Connected && joined.provider.isSynced ? 'connected' : joined.everConnected ? 'reconnecting' : 'connecting';
+      if (joined.refused) state = 'offline';
+      else state = ws === WebSocketStatus.Connected && joined.provider.isSynced ? 'connected' : joined.everConnected ? 'reconnecting' : 'connecting';
       participants = [joined.me, ...presences(joined.provider.awareness ?? undefined).map(({ delegation, name, role }) => ({ delegation, name, role }))];
     }
     return {
@@ -181,6 +184,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill: WebSocket, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
       const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
       let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+      let accepted = false;
       const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
       let rejoinDelay = 250;
       const provider = new HocuspocusProvider({
@@ -190,11 +194,21 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
         onAuthenticationFailed: ({ reason }) => {
           lastError = refusedMessage(reason);
-          settle?.reject(new ApiError('unauthorized', lastError));
-          void leave();
+          if (!accepted) {
+            settle?.reject(new ApiError('unauthorized', lastError));
+            void leave();
+            return;
+          }
+          // Refused after the join was accepted: the host came back with other codes (or no
+          // longer serves the document). Leaving now would hide why the document went quiet;
+          // the consultation stays, offline with the reason, until the person leaves or joins again.
+          j.refused = true;
+          emitStatus();
         },
         // A document this installation already holds opens without waiting for the sync.
         onAuthenticated: () => {
+          // Admitted again (the host is back with the codes it had): no longer refused.
+          if (joined === j) j.refused = false;
           if (known) settle?.resolve();
         },
         onSynced: () => {
@@ -214,7 +228,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         onClose: () => {
           // The host closed this document's connection (it refused a change) while the socket
           // stays open: the provider does not sync the document again by itself.
-          if (joined !== j || socket.status !== WebSocketStatus.Connected) return;
+          if (joined !== j || j.refused || socket.status !== WebSocketStatus.Connected) return;
           rejoinLater();
         },
         onStateless: ({ payload }) => {
@@ -230,7 +244,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         onUnsyncedChanges: () => emitStatus(),
       });
       // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
-      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known };
+      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false };
       // Detached at once (refusal.ts says why not with a close message) and attached afresh
       // (token, then a full two-way sync that carries what the host lacks) after a growing
       // delay, so a change the host keeps refusing is not resent in a tight loop.
@@ -278,6 +292,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         : setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
       try {
         await ready;
+        accepted = true;
       } catch (err) {
         await leave();
         throw err;

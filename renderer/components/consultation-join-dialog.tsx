@@ -63,7 +63,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [role, setRole] = useState<ConsultationRole>('delegation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [choice, setChoice] = useState<{ url: string; listed: HostDocuments; current: string | null } | null>(null);
+  const [choice, setChoice] = useState<{ url: string; listed: HostDocuments; current: JoinedNow | null } | null>(null);
   const [joining, setJoining] = useState<string | null>(null);
   const [remembered, setRemembered] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
@@ -104,11 +104,11 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
 
   const who = (address: string) => ({ url: address, code: code.trim(), delegation, name: name.trim(), role });
 
-  const join = async (address: string, docId: string, current: string | null) => {
+  const join = async (address: string, docId: string, current: JoinedNow | null) => {
     setJoining(docId);
     setError(null);
     try {
-      if (docId !== current) {
+      if (!current?.live || docId !== current.docId) {
         // One consultation document at a time: the one joined now is left (its copy stays).
         if (current) await api.invoke('consultation.leave', {});
         await api.invoke('consultation.join', { ...who(address), docId });
@@ -140,7 +140,8 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     setError(null);
     Promise.all([api.invoke('consultation.documents', who(address)), api.invoke('consultation.status', {})]).then(
       ([listed, status]) => {
-        const current = status.state !== 'hosting' && status.role !== null ? status.docId : null;
+        // A consultation the host refused since (state offline) is joined again, with the code typed now.
+        const current = status.state !== 'hosting' && status.role !== null && status.docId ? { docId: status.docId, live: status.state !== 'offline' } : null;
         const only = listed.documents.length === 1 ? listed.documents[0]! : null;
         if (listed.reachable && only) return void join(address, only.id, current);
         setBusy(false);
@@ -165,7 +166,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       <h2 id="join-dialog-title">Join consultation</h2>
       {choice ? (
         <div className="join-form">
-          <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current} joining={joining} onPick={(id) => void join(choice.url, id, choice.current)} />
+          <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current?.live ? choice.current.docId : null} joining={joining} onPick={(id) => void join(choice.url, id, choice.current)} />
           {error ? (
             <p className="dialog-error" role="alert">
               {error}
@@ -249,6 +250,9 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     </dialog>
   );
 }
+
+// The document this installation is joined to when the dialog asks the host; `live`: not refused since.
+type JoinedNow = { docId: string; live: boolean };
 
 // Saves the profile and tells the parts that keep a copy; a failure only leaves it unset.
 async function saveProfile(api: ApiClient, profile: Profile): Promise<void> {

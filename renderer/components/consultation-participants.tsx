@@ -65,7 +65,7 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
           <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} /> Follow the facilitator
         </label>
       ) : null}
-      {away ? <p className="consultation-you">The host does not answer: you keep working on this laptop’s copy, and Penholder sends your changes when it is back.</p> : null}
+      {away && !status.lastError ? <p className="consultation-you">The host does not answer: you keep working on this laptop’s copy, and Penholder sends your changes when it is back.</p> : null}
       <h3 className="panel-subtitle">{away ? 'Not connected' : `Connected (${participants.length})`}</h3>
       <ParticipantList participants={participants} empty={inIt ? 'Nobody else is connected yet.' : 'Start or join a consultation to see who is here.'} />
       <div className="panel-actions">

@@ -1,3 +1,4 @@
+import { WebSocketStatus } from '@hocuspocus/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
@@ -6,7 +7,7 @@ import { startHost, type ConsultationHost } from '../../../electron/consultation
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf, retitle, titleOf } from '../backend/edits.js';
-import { storeWithDocument, tempDir, waitFor } from './peers.js';
+import { connectPeer, storeWithDocument, synced, tempDir, waitFor } from './peers.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -132,6 +133,36 @@ describe('rejoining while the host is down', () => {
     await waitFor(async () => (await titleIn(after, 'd2')) === 'Oceans', 5000, 'the host’s change at the participant');
     expect(await after.handlers['notes.list']({ docId: 'd2' })).toMatchObject([{ text: 'red line' }]);
     expect(held.store.listNotes('d2')).toEqual([]);
+  });
+
+  it('a host back with other codes: the refusal stays on screen with the document, and joining again with the new code converges', { timeout: 30_000 }, async () => {
+    const held = twoDocumentStore();
+    const first = await serve(held);
+    const can = await participant();
+    await can.handlers['consultation.join']({ ...as(first.url, first.facilitatorCode, 'facilitator'), docId: 'd2' });
+    await first.stop();
+    const renewed = await serve(held, { port: first.port });
+    await waitFor(async () => (await can.handlers['consultation.status']({})).state === 'offline', 20_000, 'the refusal');
+    expect(await can.handlers['consultation.status']({})).toMatchObject({
+      docId: 'd2',
+      role: 'facilitator',
+      lastError: 'The host refused to let you in: this code does not open this consultation.',
+    });
+    await can.handlers['consultation.leave']({});
+    await can.handlers['consultation.join']({ ...as(first.url, renewed.facilitatorCode, 'facilitator'), docId: 'd2' });
+    await waitFor(async () => (await can.handlers['consultation.status']({})).state === 'connected', 20_000, 'the new join');
+    expect((await can.handlers['consultation.status']({})).lastError).toBe('');
+  });
+
+  it('a stopped host cuts every participant’s socket, so nobody goes on talking to it', async () => {
+    const held = twoDocumentStore();
+    const host = await serve(held);
+    const peer = connectPeer(host.url, 'd1', { code: host.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' });
+    cleanup.push(() => peer.destroy());
+    await synced(peer);
+    await host.stop();
+    // It stayed 'connected' (to a host that had stopped) before.
+    await waitFor(() => peer.socket.status !== WebSocketStatus.Connected, 2000, 'the socket to close');
   });
 
   it('says the host does not answer when nothing was joined there before', async () => {
