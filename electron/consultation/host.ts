@@ -28,7 +28,6 @@
  * provider token as body, what a join dialog shows to pick from) passes the same check and
  * throttle first; a refused token gets 401 with the reason and nothing about any document.
  */
-import type { IncomingMessage } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
@@ -39,6 +38,7 @@ import type { Node } from 'prosemirror-model';
 import { documentMeta, type LiveDocuments } from '../backend/live-documents.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { admits, codeMatches, createThrottle, newAccessCode, parseToken, type ParticipantToken, type ThrottleOptions } from './access.js';
+import { listen, listenError, readBody } from './host-http.js';
 import { checkDelegationChange } from './role-check.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
@@ -260,46 +260,6 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       return stopped;
     },
   };
-}
-
-// Hocuspocus 3.4's Server#listen hands its address to http.Server#listen as `address`, which
-// Node ignores (it reads `host`): the host listened on every interface whatever --bind said,
-// and a port in use was an unhandled 'error' event that killed the process. So the HTTP
-// server (which carries the WebSocket upgrades) is started here.
-function listen(http: Server['httpServer'], host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    http.once('error', reject);
-    // Every interface: no host, so Node listens on IPv6 and IPv4 where it can (as before).
-    http.listen(host === '0.0.0.0' ? { port } : { host, port }, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-// The body of an HTTP request as text, refused past `max` bytes.
-function readBody(request: IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > max) {
-        reject({ reason: 'bad-token: the request is too long.' });
-        request.destroy();
-      }
-    });
-    request.on('end', () => resolve(body));
-    request.on('error', () => reject({ reason: 'bad-token: the request was cut off.' }));
-  });
-}
-
-function listenError(err: unknown, bind: string, port: number): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `port ${port} is already in use on ${bind}; choose another port (0: any free port).`;
-  if (code === 'EADDRNOTAVAIL') return `${bind} is not an address of this machine; use 0.0.0.0 for every interface or 127.0.0.1 for this machine only.`;
-  if (code === 'EACCES') return `port ${port} needs special rights on this system; choose a port above 1023 (0: any free port).`;
-  return `cannot listen on ${bind}:${port}: ${(err as Error).message}`;
 }
 
 /** The Yjs update a Hocuspocus sync message carries (sync step 2 or update), or null for any other message. */
