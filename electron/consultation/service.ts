@@ -156,12 +156,12 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         docIds: [docId],
         bind: bind ?? '0.0.0.0',
         port: port ?? 0,
-        // The codes of the last consultation hosted here: participants whose host restarted reconnect by themselves.
-        codes: newCodes ? undefined : ctx.store.hostCodes(),
+        // The same document hosted again is the same consultation: its participants reconnect by themselves.
+        codes: newCodes ? undefined : ctx.store.hostCodes([docId]),
         onRemoteUpdate: (id, update) => pushToRenderers(id, update),
         onParticipantsChanged: emitStatus,
       });
-      ctx.store.setHostCodes({ joinCode: host.joinCode, facilitatorCode: host.facilitatorCode });
+      ctx.store.setHostCodes({ joinCode: host.joinCode, facilitatorCode: host.facilitatorCode, documents: [docId] });
       hosting = { host, docId };
       host.awareness(docId)?.on('change', emitPresence);
       emitStatus();

@@ -5,8 +5,8 @@ import { toSummary } from './revisions.js';
 /** The profile before the user has set one: no name, no delegation. */
 export const EMPTY_PROFILE: Profile = { name: '', delegation: '' };
 
-/** A host's access codes (see electron/consultation/access.ts). */
-export type HostCodes = { joinCode: string; facilitatorCode: string };
+/** A host's access codes (see electron/consultation/access.ts) and the documents it served with them. */
+export type HostCodes = { joinCode: string; facilitatorCode: string; documents: string[] };
 
 // Enough for a delegate's conferences of a season; the list is only for filling in the join dialog.
 const maxRememberedJoins = 20;
@@ -71,10 +71,15 @@ export function settingsOf(db: Database.Database, now: () => Date) {
       const entry: RememberedJoin = { ...who, docIds: [docId, ...(earlier?.docIds ?? []).filter((d) => d !== docId)], joinedAt: now().toISOString() };
       q.setJoins.run(JSON.stringify([entry, ...all.filter((j) => j !== earlier)].slice(0, maxRememberedJoins)));
     },
-    /** The codes this installation last hosted a consultation with, or undefined (see `setHostCodes`). */
-    hostCodes(): HostCodes | undefined {
+    /**
+     * The codes this installation last hosted `documents` with (the same set, in any order),
+     * or undefined: hosting other documents is another consultation and gets fresh codes.
+     */
+    hostCodes(documents: readonly string[]): HostCodes | undefined {
       const value = q.getCodes.get() as string | undefined;
-      return value === undefined ? undefined : (JSON.parse(value) as HostCodes);
+      const saved = value === undefined ? undefined : (JSON.parse(value) as HostCodes);
+      const same = (a: readonly string[]) => [...a].sort().join('\u0000');
+      return saved && Array.isArray(saved.documents) && same(saved.documents) === same(documents) ? saved : undefined;
     },
     /** Keeps the codes of a consultation hosted here, so a restarted host admits its participants again. */
     setHostCodes(codes: HostCodes): void {

@@ -97,8 +97,8 @@ export type Store = {
   joinedConsultations(): RememberedJoin[];
   /** Remembers a successful join of `docId` at `url` (code, identity, role); see settings.ts. */
   rememberJoin(join: Omit<RememberedJoin, 'docIds' | 'joinedAt'> & { docId: string }): void;
-  /** The codes this installation last hosted with (reused by a restarted host); see settings.ts. */
-  hostCodes(): HostCodes | undefined;
+  /** The codes this installation last hosted `documents` with (reused by a restarted host); see settings.ts. */
+  hostCodes(documents: readonly string[]): HostCodes | undefined;
   /** Keeps the codes of a consultation hosted here. */
   setHostCodes(codes: HostCodes): void;
   /** Saves (empty text: deletes) the private note on a paragraph. */

@@ -268,9 +268,9 @@ export type ChannelResults = {
   /**
    * Starts hosting `docId` (default bind 0.0.0.0, port 0 = any free port). `url` is what
    * participants type (ws://address:port); `documents` the ids served; the join code admits
-   * delegations and observers, the facilitator code facilitators. The codes are those this
-   * installation hosted with last (so participants of a restarted host reconnect by
-   * themselves) unless `newCodes`.
+   * delegations and observers, the facilitator code facilitators. Hosting the same document
+   * as last time reuses that consultation's codes (so its participants reconnect by
+   * themselves) unless `newCodes`; another document gets fresh ones.
    */
   'consultation.host': { url: string; joinCode: string; facilitatorCode: string; documents: string[] };
   /** Stops hosting: every connection is closed, everything accepted is already in the store. */

@@ -30,7 +30,7 @@ export function registerHostCommand(program: Command): void {
     .option('--bind <addr>', 'address to listen on (0.0.0.0: every interface)', '0.0.0.0')
     .option('--port <n>', 'TCP port, 0 for any free port', '0')
     .option('--open <file>', 'a text or JSON document to add to the store and serve')
-    .option('--new-codes', 'new join and facilitator codes (by default a host restarted on the same data folder keeps its codes, so participants reconnect by themselves)')
+    .option('--new-codes', 'new join and facilitator codes (by default a host restarted on the same data folder with the same documents keeps its codes, so participants reconnect by themselves)')
     .action(async (options: HostOptions) => {
       const port = Number(options.port);
       if (!/^\d+$/.test(options.port) || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not "${options.port}"`);
@@ -38,9 +38,9 @@ export function registerHostCommand(program: Command): void {
       try {
         const docIds = options.open ? await openFile(store, options.open) : store.listDocuments().map((d) => d.id);
         if (docIds.length === 0) throw new CliError('there is no document to host: the store is empty; pass --open FILE');
-        const codes = options.newCodes ? undefined : store.hostCodes();
+        const codes = options.newCodes ? undefined : store.hostCodes(docIds);
         const host = await startHost({ docs: createLiveDocuments(store), docIds, bind: options.bind, port, codes });
-        store.setHostCodes({ joinCode: host.joinCode, facilitatorCode: host.facilitatorCode });
+        store.setHostCodes({ joinCode: host.joinCode, facilitatorCode: host.facilitatorCode, documents: docIds });
         // Listening for the signals before the banner: whoever reads it may stop us at once.
         const stopped = untilStopped();
         process.stdout.write(`${JSON.stringify({ url: host.url, documents: host.documents, joinCode: host.joinCode, facilitatorCode: host.facilitatorCode })}\n`);

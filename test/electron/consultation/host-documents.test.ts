@@ -165,6 +165,24 @@ describe('rejoining while the host is down', () => {
     await waitFor(() => peer.socket.status !== WebSocketStatus.Connected, 2000, 'the socket to close');
   });
 
+  it('hosting the same document again from the app keeps its codes; another document or newCodes gets fresh ones', async () => {
+    const facilitator = await participant();
+    const [a, b] = [
+      await facilitator.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: 'A' }),
+      await facilitator.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: 'B' }),
+    ];
+    const host = async (docId: string, newCodes?: boolean) => {
+      const { joinCode, facilitatorCode } = await facilitator.handlers['consultation.host']({ docId, bind: '127.0.0.1', port: 0, ...(newCodes ? { newCodes } : {}) });
+      await facilitator.handlers['consultation.stopHosting']({});
+      return `${joinCode} ${facilitatorCode}`;
+    };
+    const first = await host(a.id);
+    expect(await host(a.id)).toBe(first);
+    const other = await host(b.id);
+    expect(other).not.toBe(first);
+    expect(await host(b.id, true)).not.toBe(other);
+  });
+
   it('says the host does not answer when nothing was joined there before', async () => {
     const can = await participant();
     await expect(can.handlers['consultation.documents'](as('ws://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/No answer from ws:\/\/127\.0\.0\.1:9/);
