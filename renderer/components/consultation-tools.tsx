@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { ApiClient, ConsultationStatus, Participant, RemotePresence } from '../../shared/api/contract.js';
+import type { ApiClient, ConsultationStatus, Participant, RememberedJoin, RemotePresence } from '../../shared/api/contract.js';
 import { facilitatorParagraph, localCursor, scrollToParagraph, setPresence } from '../editor/presence-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
@@ -35,6 +35,20 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   const [error, setError] = useState<string | null>(null);
   const followedId = useRef<string | null>(null);
   const joined = inConsultation(status, docId);
+  // The consultation this document was joined in before (a laptop that restarted opens it from the list).
+  const [earlier, setEarlier] = useState<RememberedJoin | null>(null);
+  const [rejoining, setRejoining] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('consultation.recent', {}).then(
+      (joins) => live && setEarlier(joins.find((j) => j.docIds.includes(docId)) ?? null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, docId]);
 
   useEffect(() => {
     let live = true;
@@ -105,8 +119,33 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   const menuItem: BarMenuItem = joined
     ? { key: 'consultation', label: 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
     : { key: 'consultation', label: 'Start consultation…', onSelect: () => setHostDialog(true) };
+  const rejoin = useCallback(async () => {
+    if (!earlier) return;
+    setRejoining(true);
+    setError(null);
+    try {
+      // One consultation document at a time: the one joined now is left (its copy stays).
+      if (status && status.docId !== null && status.state !== 'hosting' && status.role !== null) await api.invoke('consultation.leave', {});
+      const { url, code, delegation, name, role } = earlier;
+      await api.invoke('consultation.join', { url, code, delegation, name, role, docId });
+    } catch (cause) {
+      setError(`Rejoining failed: ${messageOf(cause)}`);
+    } finally {
+      setRejoining(false);
+    }
+  }, [api, docId, earlier, status]);
+
   const line = statusLine(status, docId);
-  const indicator = line ? (
+  const offerRejoin = !line && earlier !== null && status?.state !== 'hosting';
+  const indicator = offerRejoin ? (
+    <span className="consultation-status consultation-offline" role="status" aria-live="polite" title={`Joined before at ${earlier.url}`}>
+      <span className="consultation-dot" aria-hidden="true" />
+      {rejoining ? 'Rejoining…' : (error ?? 'Not in the consultation')}{' '}
+      <button type="button" className="link-button" disabled={rejoining} onClick={() => void rejoin()}>
+        Rejoin
+      </button>
+    </span>
+  ) : line ? (
     <span className={`consultation-status consultation-${status?.state ?? 'offline'}`} role="status" aria-live="polite">
       <span className="consultation-dot" aria-hidden="true" />
       {line}

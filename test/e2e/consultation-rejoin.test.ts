@@ -126,6 +126,13 @@ describe('joining a host of several documents, and rejoining while it is down, i
     const atHost = () => held.docs.use('d2', (live) => collectBrackets(yDocToDoc(live.ydoc)));
     await waitFor(() => atHost().some((b) => b.proposedBy.join() === 'CAN' && b.text.includes('Offline proposal.')), 20_000, 'the offline proposal at the host');
     await screenshot(page, 'consultation-rejoin-converged');
+
+    // Left (or opened from the list after a restart), the document offers to rejoin where it was joined.
+    await page.getByRole('button', { name: 'Leave the consultation' }).click();
+    await expect.poll(() => statusOf(page)).toBe('Not in the consultation Rejoin');
+    await screenshot(page, 'consultation-rejoin-offer');
+    await page.locator('.consultation-status').getByRole('button', { name: 'Rejoin' }).click();
+    await expect.poll(() => statusOf(page), { timeout: 20_000 }).toBe('Connected');
     expect(errors).toEqual([]);
   });
 });
