@@ -3,8 +3,9 @@
  * accepted change goes to, this installation's store through LiveDocuments.
  *
  * Order of events for an incoming change: Hocuspocus hands each message to the
- * `beforeHandleMessage` hook before it touches the document. For a sync message carrying
- * an update (sync step 2 or update) from a writable connection the hook
+ * `beforeHandleMessage` hook before it touches the document (host-messages.ts reads it).
+ * For a sync message carrying an update (sync step 2 or update) from a writable connection
+ * the hook
  * 1. skips it when the host already has all of it (a reconnecting peer resending history);
  * 2. applies it with `LiveDocuments.apply`, which refuses updates that do not decode,
  *    depend on missing changes or break the schema and, for a delegation, compares the
@@ -30,7 +31,6 @@
  */
 import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
@@ -39,6 +39,7 @@ import { documentMeta, type LiveDocuments } from '../backend/live-documents.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { admits, codeMatches, createThrottle, newAccessCode, parseToken, type ParticipantToken, type ThrottleOptions } from './access.js';
 import { listen, listenError, readBody } from './host-http.js';
+import { containsUpdate, readAwarenessClaims, readSyncUpdate } from './host-messages.js';
 import { checkDelegationChange } from './role-check.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
@@ -262,23 +263,6 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   };
 }
 
-/** The Yjs update a Hocuspocus sync message carries (sync step 2 or update), or null for any other message. */
-export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
-  try {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type !== 0 && type !== 4) return null;
-    const syncType = decoding.readVarUint(decoder);
-    return syncType === 1 || syncType === 2 ? decoding.readVarUint8Array(decoder) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An identity claimed in an awareness message, with the awareness client id it is claimed for. */
-export type AwarenessClaim = Participant & { clientId: number };
-
 // The reason for people after 'wrong-code:'. Saying that the join code is not a facilitator's
 // tells nothing to someone who does not already hold the join code.
 function wrongCode(claim: ParticipantToken, joinCode: string): string {
@@ -290,44 +274,10 @@ function sameParticipant(a: Participant, b: Participant): boolean {
   return a.delegation === b.delegation && a.name === b.name && a.role === b.role;
 }
 
-/**
- * The identities (`penholder` field: delegation, name, role) an awareness message claims, or
- * [] for any other message. The host refuses a presence that claims to be someone else, so
- * the cursors others see are labelled with the delegation the server authenticated.
- */
-export function readAwarenessClaims(data: Uint8Array): AwarenessClaim[] {
-  try {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== 1) return [];
-    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-    const claims: AwarenessClaim[] = [];
-    for (let n = decoding.readVarUint(inner); n > 0; n--) {
-      const clientId = decoding.readVarUint(inner);
-      decoding.readVarUint(inner);
-      const state = JSON.parse(decoding.readVarString(inner)) as { penholder?: Participant } | null;
-      if (state?.penholder) claims.push({ clientId, delegation: String(state.penholder.delegation), name: String(state.penholder.name), role: state.penholder.role });
-    }
-    return claims;
-  } catch {
-    return [];
-  }
-}
-
 function publicAddress(bind: string): string {
   if (bind !== '0.0.0.0' && bind !== '::') return bind.includes(':') ? `[${bind}]` : bind;
   for (const list of Object.values(networkInterfaces())) {
     for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
   }
   return '127.0.0.1';
-}
-
-// Whether `ydoc` already has everything in `update` (a resend or an echo). An update with a
-// struct past the document's clock for that client is new, which settles the common edit
-// from the state vector alone; only otherwise (deletions only, or a resend) is the whole
-// delete set compared, as Y.snapshotContainsUpdate does.
-function containsUpdate(ydoc: Y.Doc, update: Uint8Array): boolean {
-  const { to } = Y.parseUpdateMeta(update);
-  for (const [client, clock] of to) if (clock > Y.getState(ydoc.store, client)) return false;
-  return Y.snapshotContainsUpdate(Y.snapshot(ydoc), update);
 }
