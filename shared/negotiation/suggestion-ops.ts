@@ -21,7 +21,10 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { newId } from '../ids.js';
 import { bracketAttrs, canBracket } from './bracket-ops.js';
-import { bracketableParagraphs, paragraphBracket, paragraphStatus, topParagraphs } from './model.js';
+import { bracketableParagraphs, paragraphStatus, topParagraphs } from './model.js';
+import { insideOwn, isOwnDeletion, isOwnInsertion, isOwnParagraph, ownProposalDepth } from './suggestion-ownership.js';
+
+export { isOwnDeletion, isOwnInsertion, isOwnParagraph, ownProposalDepth } from './suggestion-ownership.js';
 
 const { nodes } = resolutionSchema;
 
@@ -31,40 +34,6 @@ export type SuggestionResult = Transaction | { notice: string };
 /** True when the result is a notice rather than a change. */
 export function isNotice(result: SuggestionResult): result is { notice: string } {
   return 'notice' in result;
-}
-
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const ownedBy = (v: unknown, d: string): boolean => {
-  const by = strings(v);
-  return by.length === 1 && by[0] === d;
-};
-
-/** True for a bracket proposed by `d` alone that is an insertion (not a deletion proposal). */
-export function isOwnInsertion(node: Node | null | undefined, d: string): boolean {
-  return !!node && node.type === nodes.bracket && node.attrs.deletion !== true && ownedBy(node.attrs.proposedBy, d);
-}
-
-/** True for a deletion proposal of `d` alone. */
-export function isOwnDeletion(node: Node | null | undefined, d: string): boolean {
-  return !!node && node.type === nodes.bracket && node.attrs.deletion === true && ownedBy(node.attrs.proposedBy, d);
-}
-
-/** True for a paragraph `d` proposed (whole-paragraph bracket of `d` alone, no status yet). */
-export function isOwnParagraph(node: Node, d: string): boolean {
-  const bracket = bracketableParagraphs.has(node.type.name) ? paragraphBracket(node) : null;
-  return !!bracket && ownedBy(bracket.proposedBy, d) && (node.attrs.status === null || node.attrs.status === undefined);
-}
-
-/**
- * The depth of the outermost ancestor of `$pos` that is `d`'s own proposal (insertion
- * bracket or proposed paragraph), or -1: everything inside it is `d`'s to change.
- */
-export function ownProposalDepth($pos: ResolvedPos, d: string): number {
-  for (let depth = 1; depth <= $pos.depth; depth++) {
-    const node = $pos.node(depth);
-    if (isOwnInsertion(node, d) || isOwnParagraph(node, d)) return depth;
-  }
-  return -1;
 }
 
 const notice = (text: string): { notice: string } => ({ notice: text });
@@ -86,13 +55,6 @@ export function agreedNotice(doc: Node, from: number, to = from): { notice: stri
     }
   }
   return null;
-}
-
-/** The range from..to lies inside one own proposal of `d`. */
-function insideOwn(doc: Node, from: number, to: number, d: string): boolean {
-  const $from = doc.resolve(from);
-  const depth = ownProposalDepth($from, d);
-  return depth > 0 && to <= $from.end(depth);
 }
 
 /**
