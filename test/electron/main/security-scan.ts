@@ -1,6 +1,6 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { createProgram, descendants, firstArgText, isMethodCall, listTs, property, returnedExpressions } from './scan-syntax.js';
 
 /**
  * A static security scan of the Electron shell (electron/main and electron/preload) with
@@ -27,36 +27,6 @@ export function scanElectronShell(root: string, overrides: Record<string, string
   scan.checkMain(mainFiles.map(source));
   scan.checkPreload(preloadFiles.map(source));
   return { files: [...mainFiles, ...preloadFiles], violations: scan.violations };
-}
-
-function listTs(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-    .map((f) => path.join(dir, f))
-    .sort();
-}
-
-// Parsed files are reused between scans (as TypeScript's language service does), so each
-// mutation re-parses only the file it changes, not electron.d.ts and @types/node.
-const parsed = new Map<string, ts.SourceFile>();
-
-function createProgram(root: string, files: string[], overrides: Record<string, string>): ts.Program {
-  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
-  const options = ts.parseJsonConfigFileContent(config.config, ts.sys, root).options;
-  const host = ts.createCompilerHost(options, true);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (file) => overrides[path.resolve(file)] ?? readFile(file);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, language, onError, create) => {
-    const text = overrides[path.resolve(file)];
-    if (text !== undefined) return ts.createSourceFile(file, text, language, true);
-    const cached = parsed.get(file);
-    if (cached) return cached;
-    const fresh = getSourceFile(file, language, onError, create);
-    if (fresh) parsed.set(file, fresh);
-    return fresh;
-  };
-  return ts.createProgram({ rootNames: files, options, host });
 }
 
 const forbiddenValues: Record<string, boolean> = {
@@ -284,46 +254,4 @@ class Scan {
     if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
     return ts.isStringLiteralLike(e) ? e.text : undefined;
   }
-}
-
-function descendants(node: ts.Node): ts.Node[] {
-  const out: ts.Node[] = [];
-  const visit = (n: ts.Node): void => {
-    out.push(n);
-    n.forEachChild(visit);
-  };
-  visit(node);
-  return out;
-}
-
-function isMethodCall(node: ts.Node, method: string, object?: string): node is ts.CallExpression {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
-  return node.expression.name.text === method && (object === undefined || node.expression.expression.getText() === object);
-}
-
-function firstArgText(call: ts.CallExpression): string | undefined {
-  const arg = call.arguments[0];
-  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
-}
-
-function property(obj: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
-  for (const p of obj?.properties ?? []) {
-    if (ts.isPropertyAssignment(p) && p.name.getText().replace(/['"]/g, '') === name) return p.initializer;
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
-  }
-  return undefined;
-}
-
-function returnedExpressions(fn: ts.SignatureDeclaration & { body?: ts.Node }): ts.Expression[] {
-  const body = fn.body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body as ts.Expression];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    n.forEachChild(visit);
-  };
-  body.forEachChild(visit);
-  return out;
 }
