@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allChangesSaved, openPage, screenshot } from './browser.js';
+import { clickIn, dragSelect, textOf, twoFrames } from './text-pointer.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 /**
@@ -19,79 +20,7 @@ const alternative = 'the reports of the Secretary-General and the Special Rappor
 const newOp = 'Invites States to share good practices in protecting women migrant workers;';
 
 const editor = '.page-editor .ph-document';
-const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 const opLabels = (page: Page) => page.locator(`${editor} .ph-op`).evaluateAll((els) => els.map((el) => el.getAttribute('data-label') ?? ''));
-// The text a reader sees, without the status label drawn in the margin.
-const textOf = (locator: Locator) =>
-  locator.evaluate((el) => {
-    let text = (el as HTMLElement).innerText;
-    for (const label of el.querySelectorAll<HTMLElement>('.ph-status')) text = text.replace(label.innerText, '');
-    return text.replace(/\s+/g, ' ').trim();
-  });
-
-// Where `text` starts and ends on screen inside the `nth` element matching `selector`.
-async function textBox(page: Page, selector: string, nth: number, text: string) {
-  const box = await page.evaluate(
-    ([sel, at, wanted]) => {
-      const root = document.querySelectorAll(sel)[at];
-      if (!root) return null;
-      const nodes: Text[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const whole = nodes.map((n) => n.data).join('');
-      const start = whole.indexOf(wanted);
-      if (start < 0) return null;
-      // The text node and offset of character `i` of the concatenated text.
-      const locate = (i: number): [Text, number] => {
-        let rest = i;
-        for (const n of nodes) {
-          if (rest < n.data.length) return [n, rest];
-          rest -= n.data.length;
-        }
-        throw new Error('past the end');
-      };
-      const rect = (i: number) => {
-        const [node, offset] = locate(i);
-        const range = document.createRange();
-        range.setStart(node, offset);
-        range.setEnd(node, offset + 1);
-        return range.getBoundingClientRect();
-      };
-      const first = rect(start);
-      const last = rect(start + wanted.length - 1);
-      const middle = rect(start + Math.floor(wanted.length / 2));
-      return {
-        start: { x: first.left + 1, y: first.top + first.height / 2 },
-        end: { x: last.right - 1, y: last.top + last.height / 2 },
-        middle: { x: middle.left + middle.width / 2, y: middle.top + middle.height / 2 },
-      };
-    },
-    [selector, nth, text] as const,
-  );
-  if (!box) throw new Error(`"${text}" is not in ${selector} #${nth}`);
-  return box;
-}
-
-// Selects `text` with a mouse drag, as a user would, and checks the browser selected exactly it.
-async function dragSelect(page: Page, selector: string, nth: number, text: string): Promise<void> {
-  await page.locator(selector).nth(nth).scrollIntoViewIfNeeded();
-  const { start, end } = await textBox(page, selector, nth, text);
-  await page.mouse.move(start.x - 0.5, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, end.y, { steps: 4 });
-  await page.mouse.move(end.x + 0.5, end.y, { steps: 2 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString() ?? '')).toBe(text);
-  await twoFrames(page);
-}
-
-// Clicks in the middle of `text`: the caret lands inside it.
-async function clickIn(page: Page, selector: string, nth: number, text: string): Promise<void> {
-  await page.locator(selector).nth(nth).scrollIntoViewIfNeeded();
-  const { middle } = await textBox(page, selector, nth, text);
-  await page.mouse.click(middle.x, middle.y);
-  await twoFrames(page);
-}
 
 // Sets the name and delegation through the profile dialog, opened from the top bar.
 async function setProfile(page: Page, name: string, query: string, choose: string): Promise<void> {
