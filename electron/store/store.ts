@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { historyOf } from './history.js';
+import { importedFilesOf, type ImportedFile } from './imported-files.js';
 import { negotiationBaseOf } from './negotiation-base.js';
 import { negotiationIndexOf } from './negotiation-index.js';
 import { notesOf } from './notes.js';
@@ -101,6 +102,10 @@ export type Store = {
   hostCodes(documents: readonly string[]): HostCodes | undefined;
   /** Keeps the codes of a consultation hosted here. */
   setHostCodes(codes: HostCodes): void;
+  /** What a host last imported from `source` (a file's absolute path), or undefined; see imported-files.ts. */
+  importedFile(source: string): ImportedFile | undefined;
+  /** Records the documents a host imported from `source` and the content's hash. */
+  rememberImport(record: Omit<ImportedFile, 'importedAt'>): ImportedFile;
   /** Saves (empty text: deletes) the private note on a paragraph. */
   setNote(docId: string, paragraphId: string, text: string): PrivateNote;
   /** Commits the queued changes from peers now (see `appendUpdate`); throws StoreError if that fails (they stay queued). */
@@ -132,6 +137,7 @@ export function openStore(location: StoreLocation): Store {
   const notes = notesOf(db, clock);
   const negotiation = negotiationIndexOf(db);
   const negotiationBase = negotiationBaseOf(db);
+  const importedFiles = importedFilesOf(db, clock);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     try {
       return fn(...args);
@@ -265,6 +271,8 @@ export function openStore(location: StoreLocation): Store {
     rememberJoin: write(settings.rememberJoin),
     hostCodes: settings.hostCodes,
     setHostCodes: write(settings.setHostCodes),
+    importedFile: importedFiles.importedFile,
+    rememberImport: write(importedFiles.rememberImport),
     compactable: compaction.compactable,
     compactDocument: write(compaction.compactDocument),
     listNotes: notes.listNotes,

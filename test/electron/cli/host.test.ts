@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,10 +18,12 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
-function startHostCli(args: string[]): { child: ChildProcess; banner: Promise<Banner>; exited: Promise<number | string | null>; stdout: () => string } {
+function startHostCli(args: string[]): { child: ChildProcess; banner: Promise<Banner>; exited: Promise<number | string | null>; stdout: () => string; stderr: () => string } {
   const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', ...args], { cwd: repoRoot });
   children.push(child);
   let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const banner = new Promise<Banner>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -30,7 +33,39 @@ function startHostCli(args: string[]): { child: ChildProcess; banner: Promise<Ba
     });
     child.on('exit', () => reject(new Error(`exited before printing its banner: ${out}`)));
   });
-  return { child, banner, exited, stdout: () => out };
+  return { child, banner, exited, stdout: () => out, stderr: () => err };
+}
+
+/** Starts the host with `args`, waits for its banner, and returns it with a stop (SIGTERM, exit 0) and its stderr. */
+async function hostRun(args: string[]): Promise<{ banner: Banner; stderr: () => string; stop: () => Promise<void> }> {
+  const run = startHostCli(args);
+  const banner = await run.banner;
+  return {
+    banner,
+    stderr: run.stderr,
+    stop: async () => {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    },
+  };
+}
+
+/** A TCP port free on 127.0.0.1 now, so a host can be restarted with the very same command line. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function documentCount(dataDir: string): number {
+  const store = openStore({ dataDir });
+  try {
+    return store.listDocuments().length;
+  } finally {
+    store.close();
+  }
 }
 
 function join(banner: Banner, role: string, code: string, delegation = 'CAN'): Peer {
@@ -101,5 +136,51 @@ describe('penholder host', () => {
     expect(fresh.facilitatorCode).not.toBe(facilitatorCode);
     renewed.child.kill('SIGTERM');
     expect(await renewed.exited).toBe(0);
+  });
+
+  it('restarted with the same --open serves the documents imported the first time, with the same codes, and a participant who edited offline converges; a changed file is continued, --reimport starts afresh', { timeout: 90_000 }, async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'draft.txt');
+    fs.copyFileSync(path.join(repoRoot, 'test/fixtures/backend-import.txt'), file);
+    const args = ['--data-dir', dataDir, '--bind', '127.0.0.1', '--port', String(await freePort()), '--open', file];
+
+    const first = await hostRun(args);
+    expect(first.banner.documents).toHaveLength(2);
+    expect(first.stderr()).toContain(`penholder host: imported ${file} as 2 documents`);
+    const chair = join(first.banner, 'facilitator', first.banner.facilitatorCode, 'MEX');
+    await synced(chair);
+    await first.stop();
+    // The host is down: the chair keeps working on its replica, its provider retrying the same address.
+    Y.applyUpdate(chair.doc, retitle(chair.doc, 'Retitled while the host was down'));
+
+    const again = await hostRun(args);
+    expect(again.banner).toEqual(first.banner);
+    expect(again.stderr()).toContain(`penholder host: continuing the 2 documents imported from ${file} on `);
+    const newcomer = join(again.banner, 'delegation', again.banner.joinCode, 'BRA');
+    await waitFor(() => textOf(newcomer.doc).includes('Retitled while the host was down'), 15_000, 'the offline edit at a newcomer');
+    await again.stop();
+    expect(documentCount(dataDir)).toBe(2);
+
+    // The file changed since: the consultation goes on with the documents imported then, and the host says how to start afresh.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Vienna', 'Nairobi'));
+    const changed = await hostRun(args);
+    expect(changed.banner).toEqual(first.banner);
+    expect(changed.stderr()).toContain(`penholder host: ${file} has changed since it was imported on `);
+    expect(changed.stderr()).toContain('to start a new consultation from the new text (new documents, new codes), add --reimport');
+    await changed.stop();
+    expect(documentCount(dataDir)).toBe(2);
+
+    const fresh = await hostRun([...args, '--reimport']);
+    expect(fresh.banner.documents).toHaveLength(2);
+    expect(fresh.banner.documents.filter((id) => first.banner.documents.includes(id))).toEqual([]);
+    expect([fresh.banner.joinCode, fresh.banner.facilitatorCode]).not.toContain(first.banner.joinCode);
+    expect(fresh.stderr()).toContain(`penholder host: imported ${file} again as 2 documents (--reimport)`);
+    await fresh.stop();
+    expect(documentCount(dataDir)).toBe(4);
+    // From now on the same command line continues the new import.
+    const afterwards = await hostRun(args);
+    expect(afterwards.banner).toEqual(fresh.banner);
+    expect(afterwards.stderr()).toContain('(same content, not imported again)');
+    await afterwards.stop();
   });
 });
