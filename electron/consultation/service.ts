@@ -2,17 +2,16 @@
  * The backend's side of consultations: hosting one (a Hocuspocus server in this process,
  * host.ts) or taking part in one (a HocuspocusProvider in Node), never both at once.
  *
- * Data flow when joined: the participant's replica lives in ITS OWN store. The provider
- * syncs a separate Y.Doc (`replica`) with the host; every change arriving there is
- * appended to the store through LiveDocuments (origin 'remote') and pushed to subscribed
- * renderers. A local change from a renderer goes to the store first (documents.applyUpdate)
+ * Data flow when joined (participant.ts): the participant's replica lives in ITS OWN
+ * store. The provider syncs a separate Y.Doc (`replica`) with the host; every change
+ * arriving there is appended to the store through LiveDocuments (origin 'remote') and pushed
+ * to subscribed renderers. A local change from a renderer goes to the store first (documents.applyUpdate)
  * and then, through `onApplied`, into the replica, which the provider sends (or, offline,
  * keeps until the next sync: the provider reconnects with backoff and the Yjs sync
  * exchange sends whatever the host lacks). Private notes never enter either Y.Doc.
  * Presence travels in the provider's awareness under the `penholder` field.
  */
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import {
@@ -26,15 +25,11 @@ import {
   type PresenceCursor,
   type RemotePresence,
 } from '../../shared/api/contract.js';
-import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import { broadcast, type BackendContext } from '../backend/handlers.js';
-import { documentMeta } from '../backend/live-documents.js';
 import type { UpdateOrigin } from '../store/store.js';
-import { startHost, type ConsultationHost, type RefusedMessage } from './host.js';
-import { detachQuietly, handleRefusal } from './refusal.js';
-import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken, refusedMessage } from './host-documents.js';
-
-const LOCAL = 'penholder-local';
+import { startHost, type ConsultationHost } from './host.js';
+import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken } from './host-documents.js';
+import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
 
 /** Hosting or joining, for one backend (see the module comment). */
 export type ConsultationService = {
@@ -50,18 +45,6 @@ export type ConsultationService = {
   onApplied(docId: string, update: Uint8Array, origin: UpdateOrigin): void;
   /** Leaves or stops hosting. */
   close(): Promise<void>;
-};
-
-type Joined = {
-  docId: string;
-  role: ConsultationRole;
-  me: Participant;
-  replica: Y.Doc;
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
-  everConnected: boolean;
-  /** The host refused the code after the join was accepted (it came back with other codes). */
-  refused: boolean;
 };
 
 /** The consultation service of one backend. */
@@ -138,6 +121,20 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     j.replica.destroy();
     emitStatus();
   };
+  const hooks: JoinHooks = {
+    adopt: (j) => {
+      joined = j;
+    },
+    isCurrent: (j) => joined === j,
+    setError: (message) => {
+      lastError = message;
+    },
+    statusChanged: emitStatus,
+    presenceChanged: emitPresence,
+    participants: () => status().participants,
+    leave,
+    pushToRenderers,
+  };
   const stopHosting = async () => {
     const h = hosting;
     if (!h) return;
@@ -178,127 +175,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
           emitStatus();
           throw err;
         }));
-      const replica = createYDoc();
-      const known = ctx.store.getDocument(docId) !== undefined;
-      if (known) ctx.docs.use(docId, (live) => Y.applyUpdate(replica, Y.encodeStateAsUpdate(live.ydoc), LOCAL));
-      const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill: WebSocket, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
-      const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
-      let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
-      let accepted = false;
-      const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-      let rejoinDelay = 250;
-      const provider = new HocuspocusProvider({
-        websocketProvider: socket,
-        name: docId,
-        document: replica,
-        token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
-        onAuthenticationFailed: ({ reason }) => {
-          lastError = refusedMessage(reason);
-          if (!accepted) {
-            settle?.reject(new ApiError('unauthorized', lastError));
-            void leave();
-            return;
-          }
-          // Refused after the join was accepted: the host came back with other codes (or no
-          // longer serves the document). Leaving now would hide why the document went quiet;
-          // the consultation stays, offline with the reason, until the person leaves or joins again.
-          j.refused = true;
-          emitStatus();
-        },
-        // A document this installation already holds opens without waiting for the sync.
-        onAuthenticated: () => {
-          // Admitted again (the host is back with the codes it had): no longer refused.
-          if (joined === j) j.refused = false;
-          if (known) settle?.resolve();
-        },
-        onSynced: () => {
-          if (!ctx.store.getDocument(docId)) {
-            const node = yDocToDoc(replica);
-            ctx.store.createDocument({ id: docId, meta: documentMeta(node), update: Y.encodeStateAsUpdate(replica), origin: 'remote' });
-            broadcast(ctx, 'documents.changed', { ids: [docId] }, () => true);
-          }
-          settle?.resolve();
-          rejoinDelay = 250;
-          // The host dropped our presence when the connection closed and told everyone with a
-          // newer clock; resending the same state would be ignored, so bump it on every (re)sync.
-          const mine = provider.awareness?.getLocalState();
-          if (mine) provider.awareness?.setLocalState({ ...mine });
-          emitStatus();
-        },
-        onClose: () => {
-          // The host closed this document's connection (it refused a change) while the socket
-          // stays open: the provider does not sync the document again by itself.
-          if (joined !== j || j.refused || socket.status !== WebSocketStatus.Connected) return;
-          rejoinLater();
-        },
-        onStateless: ({ payload }) => {
-          const message = JSON.parse(payload) as Partial<RefusedMessage>;
-          if (message.type === 'penholder.refused' && joined === j) {
-            // A refused update: the host is closing this document's connection; nothing more
-            // goes out until the change is taken back and a fresh connection resyncs.
-            if (message.snapshot) rejoinLater();
-            lastError = handleRefusal(ctx, j, message);
-          }
-          emitStatus();
-        },
-        onUnsyncedChanges: () => emitStatus(),
-      });
-      // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
-      const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false };
-      // Detached at once (refusal.ts says why not with a close message) and attached afresh
-      // (token, then a full two-way sync that carries what the host lacks) after a growing
-      // delay, so a change the host keeps refusing is not resent in a tight loop.
-      const rejoinLater = () => {
-        detachQuietly(provider, socket);
-        const delay = rejoinDelay;
-        rejoinDelay = Math.min(rejoinDelay * 2, 30_000);
-        setTimeout(() => {
-          if (joined === j) provider.attach();
-        }, delay);
-      };
-      joined = j;
-      socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
-        if (s === WebSocketStatus.Connected) j.everConnected = true;
-        emitStatus();
-      });
-      replica.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === LOCAL || !ctx.store.getDocument(docId)) return;
-        try {
-          ctx.docs.apply(docId, update, 'remote', { author: '', delegation: '' });
-          pushToRenderers(docId, update);
-        } catch (err) {
-          lastError = `A change from the host could not be stored: ${(err as Error).message}`;
-          emitStatus();
-        }
-      });
-      provider.awareness?.setLocalStateField('penholder', { ...me });
-      // The participant list of a joined installation comes from presence, so the status
-      // (which carries it) is re-sent when who is here changes, not on every cursor move.
-      let who = '';
-      provider.awareness?.on('change', () => {
-        emitPresence();
-        const now = status().participants.map((p) => `${p.role}/${p.delegation}/${p.name}`).sort().join('|');
-        if (now !== who) {
-          who = now;
-          emitStatus();
-        }
-      });
-      provider.attach();
-      // A document this installation holds is worked on at once, offline if the host does not
-      // answer soon (the provider keeps trying); but a host that answers and refuses the code
-      // is an error to show in the join dialog, not a silent leave after it closed.
-      const timeout = known
-        ? setTimeout(() => settle?.resolve(), knownGraceMs)
-        : setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
-      try {
-        await ready;
-        accepted = true;
-      } catch (err) {
-        await leave();
-        throw err;
-      } finally {
-        clearTimeout(timeout);
-      }
+      await joinDocument(ctx, args, docId, hooks);
       ctx.store.rememberJoin({ url: args.url, code: args.code, delegation: args.delegation, name: args.name, role: args.role, docId });
       return { docId };
     },
@@ -331,9 +208,6 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     },
   };
 }
-
-// How long a rejoin of a document already held waits for the host's answer before working offline.
-const knownGraceMs = 4000;
 
 // The document a join without `docId` means: the host's first, or, when the host does not
 // answer, the copy joined there most recently (worked on offline until the host is back).
