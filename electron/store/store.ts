@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
+import { documentsOf, type QueuedChange } from './documents.js';
 import { historyOf } from './history.js';
 import { importedFilesOf, type ImportedFile } from './imported-files.js';
 import { negotiationBaseOf } from './negotiation-base.js';
@@ -114,11 +114,6 @@ export type Store = {
   close(): void;
 };
 
-/** A change from a peer waiting to be committed, with the document's summary after it. */
-type Queued = { input: Parameters<Store['appendUpdate']>[0]; summary: DocumentSummary };
-type DocumentRow = { id: string; kind: DocumentSummary['kind']; title: string; symbol: string; body: string; created_at: string; updated_at: string };
-type UpdateRow = { seq: number; data: Buffer; origin: LoggedUpdate['origin']; author: string; delegation: string; created_at: string };
-
 /**
  * Opens the store in `dataDir` (see `openDatabase` for the checks and migrations).
  * Throws StoreError with a message for the user when the data cannot be used, and when a
@@ -129,7 +124,6 @@ export function openStore(location: StoreLocation): Store {
   const opened = openDatabase(location);
   const { db } = opened;
   const clock = location.now ?? (() => new Date());
-  const q = prepare(db);
   const history = historyOf(db);
   const revisions = revisionsOf(db, clock);
   const settings = settingsOf(db, clock);
@@ -137,6 +131,8 @@ export function openStore(location: StoreLocation): Store {
   const notes = notesOf(db, clock);
   const negotiation = negotiationIndexOf(db);
   const negotiationBase = negotiationBaseOf(db);
+  const documents = documentsOf(db, clock, history);
+  const { mustGet } = documents;
   const importedFiles = importedFilesOf(db, clock);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     try {
@@ -154,65 +150,16 @@ export function openStore(location: StoreLocation): Store {
     }, 1000);
     remoteSync.unref?.();
   };
-  const append = (input: { docId: string; update: Uint8Array; origin: UpdateOrigin; at: string } & Author) => {
-    const author = input.author ?? '';
-    const delegation = input.delegation ?? '';
-    const { lastInsertRowid } = q.insertUpdate.run({ doc_id: input.docId, data: toBuffer(input.update), origin: input.origin, author, delegation, created_at: input.at });
-    history.recordAppend({ docId: input.docId, seq: Number(lastInsertRowid), author, delegation, origin: input.origin, at: input.at, update: input.update });
-  };
-  const toSummary = (r: DocumentRow): DocumentSummary => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    symbol: r.symbol,
-    body: r.body,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });
-  const getDocument = (id: string) => {
-    const row = q.getDocument.get(id) as DocumentRow | undefined;
-    return row ? toSummary(row) : undefined;
-  };
-  const mustGet = (id: string): DocumentSummary => {
-    const doc = getDocument(id);
-    if (!doc) throw new Error(`No document with id ${id}`);
-    return doc;
-  };
-
-  const createDocuments = db.transaction((inputs: readonly NewDocument[]) => {
-    const now = clock().toISOString();
-    return inputs.map((input) => {
-      q.insertDocument.run({ id: input.id, ...input.meta, created_at: now, updated_at: now });
-      append({ ...input, docId: input.id, at: now });
-      return mustGet(input.id);
-    });
-  });
-
-  const appendUpdate = db.transaction((input: Parameters<Store['appendUpdate']>[0]) => {
-    const now = clock().toISOString();
-    const current = mustGet(input.docId);
-    append({ ...input, at: now });
-    const meta = input.meta ?? current;
-    q.updateDocument.run({ id: input.docId, kind: meta.kind, title: meta.title, symbol: meta.symbol, body: meta.body, updated_at: now });
-    return mustGet(input.docId);
-  });
-  const appendQueued = db.transaction((queued: readonly Queued[]) => {
-    for (const { input, summary } of queued) {
-      append({ ...input, at: summary.updatedAt });
-      q.updateDocument.run({ id: summary.id, kind: summary.kind, title: summary.title, symbol: summary.symbol, body: summary.body, updated_at: summary.updatedAt });
-    }
-  });
-
   // Changes from peers waiting for the end of the event loop's turn (peer-queue.ts), and
   // each document's summary as they leave it (what getDocument answers meanwhile).
   const queuedSummary = new Map<string, DocumentSummary>();
-  const queue = peerQueue<Queued>((items) => {
+  const queue = peerQueue<QueuedChange>((items) => {
     // A peer still holds its change and resends it after any loss, so the batch need not wait
     // for an fsync (10 ms here): it commits with synchronous=NORMAL and becomes durable with
     // the next FULL commit or a checkpoint within a second. Our own changes always commit with FULL.
     db.pragma('synchronous = NORMAL');
     try {
-      appendQueued.immediate(items);
+      documents.appendQueued.immediate(items);
       queuedSummary.clear();
     } catch (err) {
       history.forgetClaims();
@@ -242,19 +189,11 @@ export function openStore(location: StoreLocation): Store {
   };
 
   const api: Omit<Store, 'file' | 'getDocument' | 'appendUpdate' | 'flush' | 'close' | 'negotiation'> = {
-    listDocuments: () => (q.listDocuments.all() as DocumentRow[]).map(toSummary),
-    createDocument: write((input) => createDocuments.immediate([input])[0] as DocumentSummary),
-    createDocuments: write((inputs) => createDocuments.immediate(inputs)),
-    readUpdates: (docId) =>
-      (q.readUpdates.all(docId) as UpdateRow[]).map((r) => ({
-        seq: r.seq,
-        data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
-        origin: r.origin,
-        author: r.author,
-        delegation: r.delegation,
-        createdAt: r.created_at,
-      })),
-    lastSeq: (docId) => Number(q.lastSeq.get(docId)),
+    listDocuments: documents.listDocuments,
+    createDocument: write((input) => documents.createDocuments.immediate([input])[0] as DocumentSummary),
+    createDocuments: write((inputs) => documents.createDocuments.immediate(inputs)),
+    readUpdates: documents.readUpdates,
+    lastSeq: documents.lastSeq,
     createRevision: write(revisions.createRevision),
     listRevisions: revisions.listRevisions,
     listAllRevisions: revisions.listAllRevisions,
@@ -284,8 +223,8 @@ export function openStore(location: StoreLocation): Store {
   return {
     ...ordered,
     file: db.name,
-    getDocument: (id) => queuedSummary.get(id) ?? getDocument(id),
-    appendUpdate: write((input) => (input.origin === 'remote' ? enqueue(input) : after(appendUpdate.immediate)(input))),
+    getDocument: (id) => queuedSummary.get(id) ?? documents.getDocument(id),
+    appendUpdate: write((input) => (input.origin === 'remote' ? enqueue(input) : after(documents.appendUpdate.immediate)(input))),
     negotiation: { ...negotiation, indexRevision: after(write(negotiation.indexRevision)) },
     flush: write(queue.flush),
     close: () => {
@@ -299,27 +238,4 @@ export function openStore(location: StoreLocation): Store {
       }
     },
   };
-}
-
-function prepare(db: Database.Database) {
-  return {
-    listDocuments: db.prepare('SELECT * FROM documents ORDER BY updated_at DESC, id'),
-    getDocument: db.prepare('SELECT * FROM documents WHERE id = ?'),
-    insertDocument: db.prepare(
-      'INSERT INTO documents (id, kind, title, symbol, body, created_at, updated_at) VALUES (@id, @kind, @title, @symbol, @body, @created_at, @updated_at)',
-    ),
-    updateDocument: db.prepare(
-      'UPDATE documents SET kind = @kind, title = @title, symbol = @symbol, body = @body, updated_at = @updated_at WHERE id = @id',
-    ),
-    insertUpdate: db.prepare(
-      'INSERT INTO updates (doc_id, data, origin, author, delegation, created_at) VALUES (@doc_id, @data, @origin, @author, @delegation, @created_at)',
-    ),
-    readUpdates: db.prepare('SELECT seq, data, origin, author, delegation, created_at FROM updates WHERE doc_id = ? ORDER BY seq'),
-    lastSeq: db.prepare('SELECT coalesce(max(seq), 0) FROM updates WHERE doc_id = ?').pluck(),
-  };
-}
-
-// better-sqlite3 binds Buffers as BLOBs; a view over the same memory avoids a copy.
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
