@@ -1,8 +1,8 @@
 import { WebSocket as NodeWebSocket } from 'ws';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
-import { openPage, screenshot } from './browser.js';
+import { openPage, placeCaret, screenshot } from './browser.js';
 import { openGaCompilation } from './ga-compilation.js';
 import { useWebShell } from './web-shell-fixture.js';
 
@@ -51,9 +51,16 @@ async function hover(page: Page, paragraph: Locator): Promise<void> {
 async function setStatus(page: Page, op: number, state: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
   const text = page.locator('.ph-document .ph-op > .ph-text').nth(op);
   await text.scrollIntoViewIfNeeded();
-  await text.click({ position: { x: 120, y: 6 } });
-  await page.keyboard.press('Control+Alt+Shift+S');
   const dialog = page.getByRole('dialog', { name: `Status of OP ${op + 1}` });
+  // The previous dialog hands focus back to the editor as it closes, which can put the caret
+  // back where it was: place it again (explicitly, waiting for the selection) until the
+  // dialog that opens is this paragraph's.
+  await vi.waitFor(async () => {
+    if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+    await placeCaret(text);
+    await page.keyboard.press('Control+Alt+Shift+S');
+    await dialog.waitFor({ timeout: 3000 });
+  }, { timeout: 30_000, interval: 200 });
   await dialog.getByRole('radio', { name: state, exact: true }).check();
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: 'Set status' }).click();
