@@ -4,7 +4,7 @@ import { messageOf } from '../format.js';
 import { ParticipantList } from './consultation-participants.js';
 import { CopyButton, QrCode } from './consultation-qr.js';
 import { joinLink } from './consultation-text.js';
-import { DialogFooter } from './dialog-footer.js';
+import { DialogError, DialogFooter } from './dialog-footer.js';
 
 /** Where the host listens: every network interface (a room's Wi-Fi) or this machine only. */
 export type BindChoice = 'all' | 'local';
@@ -126,11 +126,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
       )}
       {details ? (
         <>
-          {error ? (
-            <p className="dialog-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <DialogError error={error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button danger" disabled={busy} onClick={stop}>
               {busy ? 'Stopping…' : 'Stop hosting'}

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { findDelegation } from '../../seeds/index.js';
 import { consultationRoles } from '../../shared/api/contract.js';
 import type { ApiClient, ConsultationRole, HostDocuments, Profile } from '../../shared/api/contract.js';
 import { HostDocumentPicker } from './consultation-document-picker.js';
-import { DelegationSearch } from './delegation-search.js';
+import { DelegationField } from './delegation-search.js';
 import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
-import { DialogFooter } from './dialog-footer.js';
+import { DialogError, DialogFooter } from './dialog-footer.js';
 import { profileChangedEvent } from './profile-dialog.js';
 
 /** Props of the join button. */
@@ -67,7 +66,6 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
   const [joining, setJoining] = useState<string | null>(null);
   const [remembered, setRemembered] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
-  const chosen = delegation ? findDelegation(delegation) : undefined;
   // Whether this installation has no name yet: the one given here then becomes its profile.
   const unnamed = useRef(false);
   // Whether the person typed or picked anything yet: what arrives later never overwrites it.
@@ -167,11 +165,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       {choice ? (
         <div className="join-form">
           <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current?.live ? choice.current.docId : null} joining={joining} onPick={(id) => void join(choice.url, id, choice.current)} />
-          {error ? (
-            <p className="dialog-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <DialogError error={error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={() => (setChoice(null), setError(null))}>
               Back
@@ -216,22 +210,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
             <span>Code</span>
             <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} placeholder="Join code (facilitators: the facilitator code)" />
           </label>
-          <div className="field delegation-field" role="group" aria-label="Delegation">
-            <span>Delegation</span>
-            <div className="profile-chosen" aria-live="polite">
-              {chosen ? (
-                <>
-                  <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
-                  <button type="button" className="link-button" onClick={() => setDelegation('')}>
-                    Change
-                  </button>
-                </>
-              ) : (
-                <span className="list-empty">None chosen</span>
-              )}
-            </div>
-            {chosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />}
-          </div>
+          <DelegationField delegation={delegation} onChange={setDelegation} clearLabel="Change" searchWhenChosen={false} />
           <label className="field">
             <span>Your name</span>
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { findDelegation } from '../../seeds/index.js';
 import type { Delegation } from '../../seeds/index.js';
 import { filterDelegations } from '../editor/metadata.js';
 
@@ -71,6 +72,42 @@ export function DelegationSearch({ label, placeholder = 'Name or code, e.g. Braz
         </ul>
       ) : null}
       {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+    </div>
+  );
+}
+
+/** Props of the delegation field: the chosen code ('' for none) and what choosing or clearing does. */
+export type DelegationFieldProps = {
+  delegation: string;
+  onChange: (code: string) => void;
+  /** The label of the button that clears the choice, e.g. "Change" or "Clear". */
+  clearLabel: string;
+  /** Whether the search stays shown once a delegation is chosen (picking again replaces it). */
+  searchWhenChosen: boolean;
+};
+
+/**
+ * The "Delegation" field of a form: the chosen delegation (code and name, announced when it
+ * changes) with a button to clear it, or "None chosen", and a DelegationSearch to pick one.
+ */
+export function DelegationField({ delegation, onChange, clearLabel, searchWhenChosen }: DelegationFieldProps) {
+  const chosen = delegation ? findDelegation(delegation) : undefined;
+  return (
+    <div className="field delegation-field" role="group" aria-label="Delegation">
+      <span>Delegation</span>
+      <div className="profile-chosen" aria-live="polite">
+        {chosen ? (
+          <>
+            <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
+            <button type="button" className="link-button" onClick={() => onChange('')}>
+              {clearLabel}
+            </button>
+          </>
+        ) : (
+          <span className="list-empty">None chosen</span>
+        )}
+      </div>
+      {chosen && !searchWhenChosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => onChange(d.code)} />}
     </div>
   );
 }

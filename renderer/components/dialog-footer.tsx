@@ -24,11 +24,7 @@ export type DialogFooterProps = {
 export function DialogFooter({ error, onCancel, submit, busy = false, busyLabel, disabled = false, onSubmit }: DialogFooterProps) {
   return (
     <>
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <DialogError error={error} />
       <div className="dialog-actions form-actions">
         <button type="button" className="button subtle" onClick={onCancel}>
           Cancel
@@ -39,4 +35,13 @@ export function DialogFooter({ error, onCancel, submit, busy = false, busyLabel,
       </div>
     </>
   );
+}
+
+/** The error line of a dialog, announced as an alert; nothing when `error` is null. */
+export function DialogError({ error }: { error: string | null }) {
+  return error ? (
+    <p className="dialog-error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }

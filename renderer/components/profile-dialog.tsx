@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { findDelegation } from '../../seeds/index.js';
 import type { ApiClient, Profile } from '../../shared/api/contract.js';
 import { messageOf } from '../format.js';
-import { DelegationSearch } from './delegation-search.js';
+import { DelegationField } from './delegation-search.js';
 import { DialogFooter } from './dialog-footer.js';
 
 /** The user's profile as the app holds it: null until loaded (or when the backend cannot say). */
@@ -122,7 +121,6 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
-  const chosen = delegation ? findDelegation(delegation) : undefined;
   return (
     <form
       className="profile-form"
@@ -151,22 +149,7 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
         <span>Your name</span>
         <input ref={nameInput} type="text" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
       </label>
-      <div className="field delegation-field" role="group" aria-label="Delegation">
-        <span>Delegation</span>
-        <div className="profile-chosen" aria-live="polite">
-          {chosen ? (
-            <>
-              <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
-              <button type="button" className="link-button" onClick={() => setDelegation('')}>
-                Clear
-              </button>
-            </>
-          ) : (
-            <span className="list-empty">None chosen</span>
-          )}
-        </div>
-        <DelegationSearch label="Find your delegation" onPick={(d) => setDelegation(d.code)} />
-      </div>
+      <DelegationField delegation={delegation} onChange={setDelegation} clearLabel="Clear" searchWhenChosen />
       <DialogFooter error={error} onCancel={onDone} submit="Save profile" busy={busy} busyLabel="Saving…" />
     </form>
   );

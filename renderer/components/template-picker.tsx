@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient, TemplateSummary } from '../../shared/api/contract.js';
 import { kindName, messageOf } from '../format.js';
+import { DialogError } from './dialog-footer.js';
 
 /** Props of the template picker. */
 export type TemplatePickerProps = {
@@ -52,11 +53,7 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
         <span>Title (optional)</span>
         <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} placeholder="Keep the template's title" />
       </label>
-      {error ? (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <DialogError error={error} />
       {templates === null && !error ? <p role="status">Loading templates…</p> : null}
       {templates ? (
         <ul className="template-list" aria-label="Templates">
