@@ -66,31 +66,23 @@ export type HostDocuments = { reachable: boolean; documents: HostDocument[] };
 /** A consultation this installation joined: what the join dialog offers to fill in again. */
 export type RememberedJoin = { url: string; code: string; delegation: string; name: string; role: ConsultationRole; docIds: string[]; joinedAt: string };
 
+// Who asks a host for something, and with which code: a join, and the listing that precedes it.
+const joinerArgs = z.object({
+  url: z.string().min(1).max(2000),
+  code: z.string().min(1).max(200),
+  delegation: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(consultationRoles),
+});
+
 /** Argument schemas of the consultation and presence channels. */
 export const consultationChannelArgs = {
   'consultation.host': z
     .object({ docId: id, bind: z.string().min(1).max(200).optional(), port: z.number().int().min(0).max(65535).optional(), newCodes: z.boolean().optional() })
     .strict(),
   'consultation.stopHosting': z.object({}).strict(),
-  'consultation.join': z
-    .object({
-      url: z.string().min(1).max(2000),
-      code: z.string().min(1).max(200),
-      delegation: z.string().trim().min(1).max(40),
-      name: z.string().trim().min(1).max(200),
-      role: z.enum(consultationRoles),
-      docId: id.optional(),
-    })
-    .strict(),
-  'consultation.documents': z
-    .object({
-      url: z.string().min(1).max(2000),
-      code: z.string().min(1).max(200),
-      delegation: z.string().trim().min(1).max(40),
-      name: z.string().trim().min(1).max(200),
-      role: z.enum(consultationRoles),
-    })
-    .strict(),
+  'consultation.join': joinerArgs.extend({ docId: id.optional() }).strict(),
+  'consultation.documents': joinerArgs.strict(),
   'consultation.recent': z.object({}).strict(),
   'consultation.leave': z.object({}).strict(),
   'consultation.status': z.object({}).strict(),
