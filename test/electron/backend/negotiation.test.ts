@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { openStore } from '../../../electron/store/store.js';
@@ -30,6 +31,21 @@ function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-negotiation-'));
   cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+// A data folder holding the fixture imported with one revision "Rev.1" (indexed), the backend
+// closed again, and the store's file opened raw: for a test to make it look as an older build left it.
+async function storeWithRevision(): Promise<{ dir: string; docId: string; revId: string; file: string; raw: Database.Database }> {
+  const dir = tempDir();
+  const backend = await start(dir);
+  const { handlers } = backend.connect(() => undefined);
+  const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
+  const rev = await handlers['revisions.create']({ docId: doc!.id, kind: 'revision', label: 'Rev.1' });
+  await backend.close();
+  const store = openStore({ dataDir: dir });
+  const file = store.file;
+  store.close();
+  return { dir, docId: doc!.id, revId: rev.id, file, raw: new Database(file) };
 }
 
 describe('negotiation tracking through the backend', () => {
@@ -115,47 +131,25 @@ describe('negotiation tracking through the backend', () => {
   });
 
   it('backfills revisions made without the index when the document is next queried', async () => {
-    const dir = tempDir();
-    const backend = await start(dir);
-    const { handlers } = backend.connect(() => undefined);
-    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
-    const rev = await handlers['revisions.create']({ docId: doc!.id, kind: 'revision', label: 'Rev.1' });
-    await backend.close();
-
+    const { dir, docId, revId, raw } = await storeWithRevision();
     // A store written before migration 4 had no index rows: clear them as such a store would be.
-    const store = openStore({ dataDir: dir });
-    const file = store.file;
-    store.close();
-    const Database = (await import('better-sqlite3')).default;
-    const raw = new Database(file);
     raw.exec('DELETE FROM negotiation_brackets; DELETE FROM negotiation_groups; DELETE FROM negotiation_status; DELETE FROM negotiation_indexed;');
     raw.close();
     const reopened = openStore({ dataDir: dir });
-    expect(reopened.negotiation.unindexedRevisions(doc!.id)).toEqual([rev.id]);
+    expect(reopened.negotiation.unindexedRevisions(docId)).toEqual([revId]);
     reopened.close();
 
     const again = (await start(dir)).connect(() => undefined);
-    const overview = await again.handlers['negotiation.overview']({ docId: doc!.id, revisionId: rev.id });
+    const overview = await again.handlers['negotiation.overview']({ docId, revisionId: revId });
     expect(overview.brackets).toHaveLength(31);
-    const now = await again.handlers['negotiation.overview']({ docId: doc!.id });
+    const now = await again.handlers['negotiation.overview']({ docId });
     expect(now.brackets).toHaveLength(31);
   });
 
   it('rebuilds, on the next query, revisions an older build indexed with run-together texts (index format 1, store version 4)', async () => {
-    const dir = tempDir();
-    const backend = await start(dir);
-    const { handlers } = backend.connect(() => undefined);
-    const [doc] = (await handlers['documents.importText']({ text: fixture })).documents;
-    const rev = await handlers['revisions.create']({ docId: doc!.id, kind: 'revision', label: 'Rev.1' });
-    await backend.close();
-
+    const { dir, docId, revId, file, raw } = await storeWithRevision();
     // The file as a version-4 build left it: no format column, texts without the brackets
     // and separators inside them ('Recognizing the importantvaluable contribution').
-    const store = openStore({ dataDir: dir });
-    const file = store.file;
-    store.close();
-    const Database = (await import('better-sqlite3')).default;
-    const raw = new Database(file);
     const runTogether = "replace(replace(replace(text, '] / [', ''), '[', ''), ']', '')";
     raw.exec(`UPDATE negotiation_brackets SET text = ${runTogether}; UPDATE negotiation_status SET text = ${runTogether};`);
     raw.exec('ALTER TABLE negotiation_indexed DROP COLUMN format');
@@ -165,14 +159,14 @@ describe('negotiation tracking through the backend', () => {
     expect(oldText).toContain('Recognizing the importantvaluable contribution');
 
     const migrated = openStore({ dataDir: dir });
-    expect(migrated.negotiation.unindexedRevisions(doc!.id)).toEqual([rev.id]);
+    expect(migrated.negotiation.unindexedRevisions(docId)).toEqual([revId]);
     migrated.close();
 
     const again = (await start(dir)).connect(() => undefined);
-    const overview = await again.handlers['negotiation.overview']({ docId: doc!.id, revisionId: rev.id });
+    const overview = await again.handlers['negotiation.overview']({ docId, revisionId: revId });
     expect(overview.brackets).toHaveLength(31);
     expect(overview.brackets.find((b) => b.text.startsWith('Recognizing'))?.text).toContain('Recognizing the [important] / [valuable] contribution');
-    const life = await again.handlers['negotiation.bracketLife']({ docId: doc!.id, bracketId: overview.brackets.find((b) => b.text === 'important')!.bracketId });
+    const life = await again.handlers['negotiation.bracketLife']({ docId, bracketId: overview.brackets.find((b) => b.text === 'important')!.bracketId });
     expect(life.open).toBe(true);
 
     const check = new Database(file, { readonly: true });
