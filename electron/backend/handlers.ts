@@ -2,37 +2,17 @@ import * as Y from 'yjs';
 import { Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { findTemplate, templates, type SeedNode } from '../../seeds/index.js';
-import { ApiError, type EventName, type EventPayloads, type Handlers } from '../../shared/api/contract.js';
+import { ApiError, type Handlers } from '../../shared/api/contract.js';
 import { newId, withFreshIds } from '../../shared/ids.js';
 import { ImportError, importText } from '../../shared/import/index.js';
 import { docToYDoc } from '../../shared/ydoc.js';
-import type { NewDocument, Store, UpdateOrigin } from '../store/store.js';
-import type { Autosave } from './autosave.js';
-import { documentMeta, type LiveDocuments } from './live-documents.js';
+import type { NewDocument, UpdateOrigin } from '../store/store.js';
+import { broadcast, type BackendContext, type Connection } from './context.js';
+import { documentMeta } from './live-documents.js';
 import { createNegotiationBaseHandlers } from './negotiation-base-handlers.js';
 import { createNegotiationHandlers } from './negotiation-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
-import type { ConsultationService } from '../consultation/service.js';
-
-/** Sends one pushed event to one renderer. */
-export type Send = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
-
-/** One renderer's link to the backend: where its events go and which documents it follows. */
-export type Connection = { readonly send: Send; readonly subscriptions: Set<string> };
-
-/** What the handlers share across connections. */
-export type BackendContext = {
-  readonly store: Store;
-  readonly docs: LiveDocuments;
-  readonly connections: ReadonlySet<Connection>;
-  /** Autosave points and automatic compaction (autosave.ts). */
-  readonly autosave: Autosave;
-  /** Throws ApiError once the backend is closing, so no call touches a closed store. */
-  assertOpen(): void;
-  /** Hosting or joining a consultation (electron/consultation/service.ts), when the backend offers it. */
-  consultation?: ConsultationService;
-};
 
 /**
  * The contract's handlers for one connection. Arguments arrive already validated by
@@ -117,18 +97,6 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     ...createNegotiationHandlers(ctx),
     ...createNegotiationBaseHandlers(ctx),
   };
-}
-
-/** Sends an event to every connection `to` selects; one broken connection never stops the others. */
-export function broadcast<E extends EventName>(ctx: BackendContext, event: E, payload: EventPayloads[E], to: (c: Connection) => boolean): void {
-  for (const c of ctx.connections) {
-    if (!to(c)) continue;
-    try {
-      c.send(event, payload);
-    } catch {
-      // A renderer that went away misses the event; it reloads state when it reconnects.
-    }
-  }
 }
 
 // The title override replaces the title node's text; the template's own title is a placeholder.

@@ -9,6 +9,6 @@ export { openBackend, type Backend, type BackendOptions } from './backend.js';
 /** The default data directory ($PENHOLDER_DATA_DIR, else the platform's user-data folder). */
 export { defaultDataDir, type DataDirEnvironment } from './data-dir.js';
 /** The callback a connection receives its pushed events through. */
-export type { Send } from './handlers.js';
+export type { Send } from './context.js';
 /** Why the store could not be opened; its message is meant for the user. */
 export { StoreError, type StoreErrorCode } from '../store/open-database.js';

@@ -7,7 +7,7 @@ import {
   type NegotiationPoint,
   type TrackedRevision,
 } from '../../shared/negotiation/tracking.js';
-import type { BackendContext } from './handlers.js';
+import type { BackendContext } from './context.js';
 import { docAtSnapshot } from './revision-content.js';
 
 type NegotiationChannels = 'negotiation.overview' | 'negotiation.bracketLife' | 'negotiation.series';

@@ -7,8 +7,8 @@ import { withFreshIds, type JsonNode } from '../../shared/ids.js';
 import { readNegotiationBase, withNegotiationBase } from '../../shared/negotiation/negotiation-base.js';
 import { docToYDoc, prosemirrorFragment, yDocToDoc } from '../../shared/ydoc.js';
 import type { Autosave } from './autosave.js';
-import type { BackendContext, Connection } from './handlers.js';
-import { broadcast } from './handlers.js';
+import type { BackendContext, Connection } from './context.js';
+import { broadcast } from './context.js';
 import { indexRevisions } from './negotiation-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
 

@@ -1,5 +1,5 @@
 import { ApiError, type Handlers } from '../../shared/api/contract.js';
-import type { BackendContext, Connection } from '../backend/handlers.js';
+import type { BackendContext, Connection } from '../backend/context.js';
 import type { LiveDocuments } from '../backend/live-documents.js';
 import type { UpdateOrigin } from '../store/store.js';
 

@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ApiError, type ChannelArgs, type ConsultationRole, type Participant } from '../../shared/api/contract.js';
 import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
-import { broadcast, type BackendContext } from '../backend/handlers.js';
+import { broadcast, type BackendContext } from '../backend/context.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { RefusedMessage } from './host.js';
 import { refusedMessage } from './host-documents.js';

@@ -6,7 +6,7 @@
  */
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { broadcast, type BackendContext } from '../backend/handlers.js';
+import { broadcast, type BackendContext } from '../backend/context.js';
 import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
 import type { RefusedMessage } from './host.js';
 import { takeBackRefused } from './take-back.js';

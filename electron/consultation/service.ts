@@ -20,32 +20,17 @@ import {
   type ConsultationRole,
   type ConsultationState,
   type ConsultationStatus,
-  type HostDocuments,
   type Participant,
-  type PresenceCursor,
   type RemotePresence,
 } from '../../shared/api/contract.js';
-import { broadcast, type BackendContext } from '../backend/handlers.js';
-import type { UpdateOrigin } from '../store/store.js';
+import { broadcast, type BackendContext, type ConsultationService } from '../backend/context.js';
 import { startHost, type ConsultationHost } from './host.js';
 import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken } from './host-documents.js';
 import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
 
-/** Hosting or joining, for one backend (see the module comment). */
-export type ConsultationService = {
-  host(args: ChannelArgs<'consultation.host'>): Promise<{ url: string; joinCode: string; facilitatorCode: string; documents: string[] }>;
-  stopHosting(): Promise<void>;
-  join(args: ChannelArgs<'consultation.join'>): Promise<{ docId: string }>;
-  /** The documents a host serves once it accepted the code, or the copies held from it when it does not answer (host-documents.ts). */
-  documents(args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments>;
-  leave(): Promise<void>;
-  status(): ConsultationStatus;
-  setPresence(docId: string, cursor: PresenceCursor): void;
-  /** Called after LiveDocuments accepted an update: local ones go to the consultation. */
-  onApplied(docId: string, update: Uint8Array, origin: UpdateOrigin): void;
-  /** Leaves or stops hosting. */
-  close(): Promise<void>;
-};
+
+/** The contract of the service (defined below the handlers, in context.ts). */
+export type { ConsultationService };
 
 /** The consultation service of one backend. */
 export function createConsultationService(ctx: BackendContext): ConsultationService {
