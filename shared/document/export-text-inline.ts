@@ -110,7 +110,8 @@ function hasMark(node: Node, name: string): boolean {
   return node.marks.some((m) => m.type.name === name);
 }
 
-function crossReference(node: Node, state: ExportState): string {
+/** How the text writes a cross-reference: its target's number or label ("5", "(b)", "5 bis" in negotiation), "??" when the target is missing. */
+export function crossReference(node: Node, state: ExportState): string {
   state.numbering ??= computeNumbering(state.doc);
   const target: unknown = node.attrs.target;
   const entry = typeof target === 'string' ? state.numbering.byId.get(target) : undefined;

@@ -25,12 +25,22 @@ export function renderPart(part: Node, state: ExportState): string[][] {
       n++;
       alt = 0;
     }
-    const stable = state.stable?.get(String(paragraph.attrs.id));
-    const label =
-      stable !== undefined ? stableTextLabel(paragraph, stable, alternative) : alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
-    blocks.push(renderParagraph(paragraph, label, '', state));
+    blocks.push(renderParagraph(paragraph, paragraphLabel(paragraph, n, alt, state), '', state));
   });
   return blocks;
+}
+
+/**
+ * The label the text writes before a top-level paragraph (PP, OP, decision paragraph), the
+ * `n`-th of its part not counting alternatives, `alt` its place among the alternatives that
+ * follow it (0 = not an alternative): "5.", "(b)", '' for a PP; "7 alt." / "PP3 alt"; in a
+ * compilation of a document in negotiation its stable label ("5 bis.", "PP2 bis alt").
+ */
+export function paragraphLabel(paragraph: Node, n: number, alt: number, state: ExportState): string {
+  const alternative = String(paragraph.attrs.alternativeOf ?? '') !== '';
+  const stable = state.stable?.get(String(paragraph.attrs.id));
+  if (stable !== undefined) return stableTextLabel(paragraph, stable, alternative);
+  return alternative ? alternativeLabel(paragraph, n, alt, state) : topLabel(paragraph, n, state);
 }
 
 function topLabel(paragraph: Node, n: number, state: ExportState): string {
