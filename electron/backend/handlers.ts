@@ -8,6 +8,7 @@ import { ImportError, importText } from '../../shared/import/index.js';
 import { docToYDoc } from '../../shared/ydoc.js';
 import type { NewDocument, UpdateOrigin } from '../store/store.js';
 import { broadcast, type BackendContext, type Connection } from './context.js';
+import { createFileHandlers } from './file-handlers.js';
 import { documentMeta } from './live-documents.js';
 import { createNegotiationBaseHandlers } from './negotiation-base-handlers.js';
 import { createNegotiationHandlers } from './negotiation-handlers.js';
@@ -96,6 +97,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     ...createConsultationHandlers(ctx, conn),
     ...createNegotiationHandlers(ctx),
     ...createNegotiationBaseHandlers(ctx),
+    ...createFileHandlers(ctx, conn),
   };
 }
 

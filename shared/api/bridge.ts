@@ -37,6 +37,7 @@ const errorCodes: ReadonlySet<string> = new Set<ApiErrorShape['code']>([
   'not-found',
   'unknown-channel',
   'unauthorized',
+  'cancelled',
   'internal',
 ]);
 

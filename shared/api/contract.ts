@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
 import { consultationChannelArgs, type ConsultationChannelResults, type ConsultationStatus, type RemotePresence } from './consultation-contract.js';
+import { filesChannelArgs, type FilesChannelResults, type FilesEventPayloads } from './files-contract.js';
 import { channelNames, eventNameList } from './names.js';
 import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
 import type { NumberChange } from '../negotiation/stable-numbering.js';
 
 /**
  * The one API contract between the renderer and the backend. Both transports (Electron IPC
- * and the localhost WebSocket) carry exactly these channels and events; the backend
- * validates every argument with the `args` schema before a handler runs.
- * Binary Yjs data travels as Uint8Array; the WebSocket transport encodes it (see codec.ts).
+ * and the localhost WebSocket) carry exactly these channels and events; the backend validates
+ * every argument with the `args` schema before a handler runs. Binary data (Yjs updates, files)
+ * travels as Uint8Array; the WebSocket transport encodes it (see codec.ts).
  */
 
-// The consultation part lives in its own module; everything stays importable from here.
-export { consultationRoles } from './consultation-contract.js';
-export type { ConsultationRole, ConsultationState, ConsultationStatus, HostDocument, HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
+// The consultation and file parts live in their own modules; everything stays importable from here.
+export { consultationRoles, type ConsultationRole, type ConsultationState, type ConsultationStatus, type HostDocument } from './consultation-contract.js';
+export type { HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
+export { fileExportFormats, fileImportFormats, trackedChangeModes, type FileProgress, type FileTrackedChanges, type InputFile } from './files-contract.js';
 
 /** A document as listed: enough for the document list, never the text. */
 export type DocumentSummary = {
@@ -140,10 +142,11 @@ export const channelArgs = {
   'negotiation.issueClean': z
     .object({ docId: id, label: z.string().trim().min(1).max(200), kind: z.enum(revisionKinds).exclude(['autosave']).optional() })
     .strict(),
+  ...filesChannelArgs,
 } as const;
 
 /** Result types, one per channel. */
-export type ChannelResults = ConsultationChannelResults & {
+export type ChannelResults = ConsultationChannelResults & FilesChannelResults & {
   'templates.list': TemplateSummary[];
   'documents.list': DocumentSummary[];
   'documents.createFromTemplate': DocumentSummary;
@@ -234,7 +237,7 @@ void channelListsMatch;
 void eventListsMatch;
 
 /** Events the backend pushes to a subscribed renderer. */
-export type EventPayloads = {
+export type EventPayloads = FilesEventPayloads & {
   /** A Yjs update to a document the renderer subscribed to, from any other origin. */
   'document.update': { id: string; update: Uint8Array };
   /** The document list changed (created, imported, renamed). */
@@ -268,7 +271,7 @@ export type ApiClient = {
 };
 
 /** The error a transport returns when a call fails; `code` is stable, `message` is for people. */
-export type ApiErrorShape = { code: 'invalid-argument' | 'not-found' | 'unknown-channel' | 'unauthorized' | 'internal'; message: string };
+export type ApiErrorShape = { code: 'invalid-argument' | 'not-found' | 'unknown-channel' | 'unauthorized' | 'cancelled' | 'internal'; message: string };
 
 /** An error raised by a handler or the boundary, carried across both transports as ApiErrorShape. */
 export class ApiError extends Error {

@@ -41,6 +41,10 @@ export const channelNames = [
   'negotiation.base',
   'negotiation.setBase',
   'negotiation.issueClean',
+  'files.inspect',
+  'files.import',
+  'files.export',
+  'files.cancel',
 ] as const;
 
 /** Every pushed event name of the contract. */
@@ -50,4 +54,5 @@ export const eventNameList = [
   'revisions.changed',
   'consultation.status',
   'presence.changed',
+  'files.progress',
 ] as const;

@@ -72,6 +72,12 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'negotiation.issueClean': async () => {
       throw new ApiError('invalid-argument', 'Not in negotiation.');
     },
+    'files.inspect': async (args) => (seen.push(args), { format: 'text', documents: [], warnings: [], trackedChanges: null, unknownAuthors: [] }),
+    'files.import': async () => ({ documents: [summary], warnings: [], trackedChanges: null }),
+    'files.export': async () => {
+      throw new ApiError('cancelled', 'Export cancelled.');
+    },
+    'files.cancel': async () => ({ ok: true }),
   };
 }
 
@@ -118,6 +124,21 @@ describe('dispatch', () => {
     });
     expect(logged).toHaveLength(2);
     expect(logged[0]).toBeInstanceOf(TypeError);
+  });
+
+  it('carries file bytes through and keeps the cancelled code of a stopped job', async () => {
+    const seen: unknown[] = [];
+    const handlers = recordingHandlers(seen);
+    const bytes = Uint8Array.of(0x50, 0x4b, 3, 4);
+    expect(await dispatch(handlers, 'files.inspect', { name: 'a.docx', bytes })).toMatchObject({ ok: true, result: { format: 'text' } });
+    expect(seen).toEqual([{ name: 'a.docx', bytes }]);
+    expect(await dispatch(handlers, 'files.export', { id: 'd1', format: 'docx', jobId: 'j' })).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'Export cancelled.' },
+    });
+    expect(await dispatch(handlers, 'files.export', { id: 'd1', format: 'rtf' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'files.import', { files: [] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await dispatch(handlers, 'files.inspect', { name: 'a.txt', bytes: [1, 2] })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('gives every thrown value a message', () => {
