@@ -1,0 +1,105 @@
+import type { RevisionSummary } from '../../shared/api/contract.js';
+import { dateTime, revisionName } from '../document/revision-format.js';
+
+/** What the Export dialog asks. `changesFrom` is a revision id ('' for none); `proposers` how brackets name who proposed them. */
+export type ExportChoices = {
+  format: 'docx' | 'pdf' | 'akn' | 'text';
+  view: 'compilation' | 'clean';
+  proposers: 'tags' | 'comments' | 'none';
+  changesFrom: string;
+  paper: 'a4' | 'letter';
+};
+
+/** Props of the options: the choices, a change to some of them, and the named revisions changes can be shown from. */
+export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Partial<ExportChoices>) => void; revisions: readonly RevisionSummary[] };
+
+const formats: { value: ExportChoices['format']; title: string; detail: string }[] = [
+  { value: 'docx', title: 'Word', detail: '.docx, UN layout' },
+  { value: 'pdf', title: 'PDF', detail: 'UN layout, to print' },
+  { value: 'akn', title: 'Akoma Ntoso', detail: '.xml, AKN4UN' },
+  { value: 'text', title: 'Plain text', detail: '.txt' },
+];
+
+type Option<T extends string> = { value: T; label: string };
+
+// A group of radio buttons with a legend, laid out in a row.
+function Choice<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: readonly Option<T>[]; onChange: (v: T) => void }) {
+  return (
+    <fieldset className="choice-group choice-row">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="choice">
+          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <span className="choice-title">{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The Export dialog's fields: format as four cards, then what applies to it: view
+ * (compilation with its brackets, or clean), how the proposers of brackets show
+ * (compilation: tags, Word comments for Word, or none; not for Akoma Ntoso, which keeps them
+ * as data), the revision whose changes since show as tracked changes (Word), the paper (PDF).
+ */
+export function ExportOptions({ choices, onChange, revisions }: ExportOptionsProps) {
+  const { format, view } = choices;
+  const proposerOptions: Option<ExportChoices['proposers']>[] = [
+    { value: 'tags', label: 'Tags in the text, e.g. (EU, CAN)' },
+    ...(format === 'docx' ? [{ value: 'comments' as const, label: 'Word comments' }] : []),
+    { value: 'none', label: 'Not shown' },
+  ];
+  const proposers = format !== 'docx' && choices.proposers === 'comments' ? 'tags' : choices.proposers;
+  return (
+    <>
+      <fieldset className="choice-group export-formats">
+        <legend>Format</legend>
+        {formats.map((f) => (
+          <label key={f.value} className="format-card">
+            <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => onChange({ format: f.value })} />
+            <span className="choice-title">{f.title}</span>
+            <span className="choice-detail">{f.detail}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Choice
+        legend="View"
+        name="export-view"
+        value={view}
+        options={[
+          { value: 'compilation', label: 'Compilation (with brackets)' },
+          { value: 'clean', label: 'Clean text' },
+        ]}
+        onChange={(v) => onChange({ view: v })}
+      />
+      {view === 'compilation' && format !== 'akn' ? <Choice legend="Who proposed each bracket" name="export-proposers" value={proposers} options={proposerOptions} onChange={(v) => onChange({ proposers: v })} /> : null}
+      {format === 'docx' ? (
+        <label className="field export-changes">
+          <span>Changes since (shown as tracked changes)</span>
+          <select value={choices.changesFrom} onChange={(e) => onChange({ changesFrom: e.target.value })}>
+            <option value="">None: the text only</option>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {revisionName(r)} ({dateTime(r.createdAt)})
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {format === 'pdf' ? (
+        <Choice
+          legend="Paper"
+          name="export-paper"
+          value={choices.paper}
+          options={[
+            { value: 'a4', label: 'A4' },
+            { value: 'letter', label: 'US Letter' },
+          ]}
+          onChange={(v) => onChange({ paper: v })}
+        />
+      ) : null}
+      <p className="export-name-note">The file is named after the document symbol, e.g. E_CN.15_2023_L.6_Rev.1.docx.</p>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { ApiClient, ChannelArgs, FileProgress, RevisionSummary } from '../../shared/api/contract.js';
+import { ApiError } from '../../shared/api/contract.js';
+import { newId } from '../../shared/ids.js';
+import { revisionName } from '../document/revision-format.js';
+import { messageOf } from '../format.js';
+import '../styles/import-export.css';
+import { DialogFooter } from './dialog-footer.js';
+import { ProgressLine, saveFile } from './export-dialog-parts.js';
+import { ExportOptions } from './export-dialog-options.js';
+import type { ExportChoices } from './export-dialog-options.js';
+
+/** What the dialog opens with: the view shown, a revision to export instead of now, a revision to show changes from. */
+export type ExportPreset = Partial<Pick<ExportChoices, 'format' | 'view' | 'changesFrom'>> & { revisionId?: string };
+
+/** The Export dialog of one document: opening it (with a preset) and the dialog to place. */
+export type ExportDialogTool = { open: (preset?: ExportPreset) => void; dialog: ReactNode };
+
+/** The one Export dialog of a document, opened from the document bar, the views and the Revisions panel. */
+export function useExportDialog(api: ApiClient, docId: string): ExportDialogTool {
+  const [preset, setPreset] = useState<ExportPreset | null>(null);
+  const open = useCallback((p: ExportPreset = {}) => setPreset(p), []);
+  const dialog = preset ? <ExportDialog api={api} docId={docId} preset={preset} onClose={() => setPreset(null)} /> : null;
+  return { open, dialog };
+}
+
+/** Props of the Export dialog. */
+export type ExportDialogProps = { api: ApiClient; docId: string; preset: ExportPreset; onClose: () => void };
+
+// The files.export arguments for the choices made.
+function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoices, jobId: string): ChannelArgs<'files.export'> {
+  const compilation = c.view === 'compilation';
+  return {
+    id: docId,
+    format: c.format,
+    view: c.view,
+    jobId,
+    ...(revisionId ? { revisionId } : {}),
+    ...(compilation && c.format !== 'akn' ? { tags: c.proposers !== 'none' } : {}),
+    ...(compilation && c.format === 'docx' ? { brackets: c.proposers === 'comments' ? 'comments' : 'tags' } : {}),
+    ...(c.format === 'docx' && c.changesFrom ? { changesFromRevisionId: c.changesFrom } : {}),
+    ...(c.format === 'pdf' ? { paper: c.paper } : {}),
+  };
+}
+
+/**
+ * The Export dialog: format (Word, PDF, Akoma Ntoso, text), view (compilation or clean),
+ * how proposers of brackets show (tags in the text, Word comments, or not at all), for Word
+ * the named revision whose changes since show as tracked changes, for PDF the paper; the
+ * file is saved named after the symbol as the backend names it. While the export runs its
+ * progress shows and Cancel stops it (files.cancel).
+ */
+export function ExportDialog({ api, docId, preset, onClose }: ExportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [choices, setChoices] = useState<ExportChoices>({
+    format: preset.format ?? 'docx',
+    view: preset.view ?? 'compilation',
+    proposers: 'tags',
+    changesFrom: preset.changesFrom ?? '',
+    paper: 'a4',
+  });
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [job, setJob] = useState<{ id: string; progress: FileProgress | null; cancelling: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const jobRef = useRef<string | null>(null);
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    api.invoke('revisions.list', { docId }).then(
+      (list) => live && setRevisions(list.filter((r) => r.kind !== 'autosave')),
+      (cause: unknown) => live && setError(`The revisions could not be listed: ${messageOf(cause)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, docId]);
+  useEffect(
+    () =>
+      api.on('files.progress', (progress) => {
+        if (progress.jobId === jobRef.current) setJob((j) => (j ? { ...j, progress } : j));
+      }),
+    [api],
+  );
+
+  const exported = revisions?.find((r) => r.id === preset.revisionId) ?? null;
+  const title = preset.revisionId ? `Export ${exported ? revisionName(exported) : 'revision'}` : 'Export';
+
+  const run = async () => {
+    const jobId = newId();
+    jobRef.current = jobId;
+    cancelled.current = false;
+    setJob({ id: jobId, progress: null, cancelling: false });
+    setError(null);
+    try {
+      const file = await api.invoke('files.export', exportArgs(docId, preset.revisionId, choices, jobId));
+      saveFile(file.bytes, file.fileName, file.mime);
+      onClose();
+    } catch (cause) {
+      const stopped = cancelled.current || (cause instanceof ApiError && cause.code === 'cancelled');
+      setError(stopped ? null : `The export failed: ${messageOf(cause)}`);
+      setJob(null);
+    } finally {
+      jobRef.current = null;
+    }
+  };
+  const cancel = () => {
+    if (!job) return onClose();
+    cancelled.current = true;
+    setJob({ ...job, cancelling: true });
+    void api.invoke('files.cancel', { jobId: job.id }).catch(() => undefined);
+  };
+
+  return createPortal(
+    <dialog
+      ref={dialog}
+      className="dialog export-dialog"
+      aria-labelledby="export-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        cancel();
+      }}
+    >
+      <h2 id="export-dialog-title">{title}</h2>
+      {job ? (
+        <ProgressLine text={job.cancelling ? 'Cancelling…' : 'Exporting…'} progress={job.progress} onCancel={job.cancelling ? undefined : cancel} />
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run();
+          }}
+        >
+          <ExportOptions choices={choices} onChange={(c) => setChoices((prev) => ({ ...prev, ...c }))} revisions={(revisions ?? []).filter((r) => r.id !== preset.revisionId)} />
+          <DialogFooter error={error} onCancel={onClose} submit="Export" />
+        </form>
+      )}
+    </dialog>,
+    document.body,
+  );
+}
