@@ -1,0 +1,127 @@
+/**
+ * From the view paragraphs of a Word document to resolution documents, through the
+ * plain-text importer's own structure logic: each paragraph becomes one line of the UN text
+ * layout (Word's number resolved and written first, openers and footnotes marked, see
+ * read-encode.ts), the importer's chunker classifies it (body line, annex heading, label),
+ * its segmenter finds the documents, its structure reader the PP/OP/subparagraph tree and
+ * its node builder the ProseMirror document; read-finish.ts then restores what the layout
+ * had to encode. One structure reader for text and Word, so both read a text alike.
+ */
+import type { Node } from 'prosemirror-model';
+import { buildDocumentNode } from '../../import/build-nodes.js';
+import { toChunks, type Chunk } from '../../import/chunks.js';
+import { bodyLineLanguage } from '../../import/patterns.js';
+import { segmentDocuments } from '../../import/segment.js';
+import { readStructure } from '../../import/structure.js';
+import { FormatError, type TrackedChangeMode } from '../types.js';
+import type { Change } from './read-body.js';
+import { bracketsBalanced, changeBase, encodePieces, hasReserved } from './read-encode.js';
+import { finishDocument, sentinelMark, type Proposers } from './read-finish.js';
+import type { Numbering } from './read-numbering.js';
+import type { Styles } from './read-styles.js';
+import type { ViewParagraph, ViewPiece } from './read-view.js';
+
+/** What the builder needs: the body's view paragraphs, notes by id (`f:2`, `e:1`), numbering and styles. */
+export type BuildInput = {
+  paragraphs: ViewParagraph[];
+  notes: Map<string, ViewPiece[]>;
+  numbering: Numbering;
+  styles: Styles;
+  mode: TrackedChangeMode;
+  proposers: Proposers;
+  warnings: string[];
+};
+
+/** The documents of the input, in order; throws a FormatError when it holds no resolution or decision. */
+export function buildDocuments(input: BuildInput): Node[] {
+  const { warnings } = input;
+  const changes = new Map<number, Change>();
+  const noteTexts = new Map<number, string>();
+  const noteIds: string[] = [];
+  const changeNumber = (piece: ViewPiece | null, whole?: Change): number => {
+    const change = whole ?? piece?.change;
+    if (!change) return 0;
+    changes.set(change.id, change);
+    return change.id;
+  };
+  const note = (id: string): number => {
+    noteIds.push(id);
+    const n = noteIds.length;
+    const pieces = input.notes.get(id);
+    if (!pieces) warnings.push(`docx: note ${id} is referenced but has no text; it was kept empty`);
+    noteTexts.set(n, encodePieces(pieces ?? [], { opener: false, brackets: false, note: () => 0, changeNumber: () => 0 }));
+    return n;
+  };
+  const bodyAt = input.paragraphs.findIndex((p) => bodyLineLanguage(plain(p.pieces).trim()) !== null);
+  let reserved = false;
+  const chunks: Chunk[] = input.paragraphs.map((para, at) => {
+    const beforeBody = at <= bodyAt;
+    const pieces = beforeBody && input.mode === 'proposals' ? headerPieces(para, warnings) : para.pieces;
+    const brackets = bracketsBalanced(plain(pieces));
+    if (!brackets) warnings.push(`docx: paragraph ${para.source.index}: its square brackets do not pair up; they are kept as text`);
+    if (hasReserved(plain(pieces))) reserved = true;
+    const italics = at > bodyAt && bodyLineLanguage(plain(pieces).trim()) === null;
+    let text = encodePieces(pieces, { opener: true, italics, brackets, note, changeNumber: (piece) => changeNumber(piece) }).trim();
+    if (para.whole && !(beforeBody && input.mode === 'proposals')) text = `[${text}\uE000${changeBase + changeNumber(null, para.whole)}\uE001]`;
+    const label = labelOf(para, input);
+    const line = label ? `${label} ${text}` : text;
+    return toChunks(line)[0] ?? { kind: 'text', text: line, indent: 0, label: null, note: 0 };
+  });
+  if (reserved) warnings.push('docx: characters of the private-use range U+E000-U+E0FF were replaced by U+FFFD');
+  const found = segmentDocuments(chunks, warnings);
+  if (found.length === 0) {
+    throw new FormatError('docx: no resolution or decision found: no paragraph is an authoring body line such as "The General Assembly," or "The Economic and Social Council:"');
+  }
+  const documents: Node[] = [];
+  const used = new Set<number>();
+  found.forEach((doc, i) => {
+    for (const chunk of doc.content) {
+      if (chunk.kind !== 'text' && chunk.kind !== 'annex' && chunk.text.trim() !== '') {
+        warnings.push(`docx: document ${i + 1}: the line "${chunk.text.slice(0, 60)}" (read as a ${chunk.kind} line) is not part of the text`);
+      }
+    }
+    const body = doc.content.filter((c) => c.kind === 'text' || c.kind === 'annex');
+    const tree = readStructure(body, doc.body.endsWith(':'), warnings);
+    if (tree.kind === 'resolution' && tree.operative.length === 0) {
+      warnings.push(`docx: document ${i + 1} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
+      return;
+    }
+    const footnote = (n: number): string | null => {
+      if (n >= changeBase) return `${sentinelMark}${n - changeBase}`;
+      used.add(n);
+      return noteTexts.get(n) ?? '';
+    };
+    const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
+    const warn = (where: string, problem: string, near: string) => warnings.push(`docx: document ${i + 1}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
+    const built = buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
+    documents.push(finishDocument(built, changes, input.proposers));
+  });
+  noteIds.forEach((id, i) => {
+    if (used.has(i + 1)) return;
+    warnings.push(`docx: note ${id} stands outside the paragraphs (title, header or text around the resolution), where notes have no place; its text: "${(noteTexts.get(i + 1) ?? '').slice(0, 200)}"`);
+  });
+  if (documents.length === 0) throw new FormatError(`docx: no complete resolution or decision found (${warnings.slice(-3).join('; ')})`);
+  return documents;
+}
+
+function plain(pieces: readonly ViewPiece[]): string {
+  return pieces.map((p) => ('text' in p ? p.text : '')).join('');
+}
+
+// Title, header and body line carry no proposals: their text before the change, said once.
+function headerPieces(para: ViewParagraph, warnings: string[]): ViewPiece[] {
+  const changed = para.whole !== null || para.pieces.some((p) => p.change !== null);
+  if (changed) warnings.push(`docx: paragraph ${para.source.index} (title or header) has tracked changes, which cannot be proposals there; its text before the changes is used`);
+  if (para.whole?.kind === 'ins') return [];
+  return para.pieces.filter((p) => p.change?.kind !== 'ins').map((p) => ({ ...p, change: null }));
+}
+
+function labelOf(para: ViewParagraph, input: BuildInput): string | null {
+  const { source } = para;
+  const styled = input.styles.numbering(source.styleId);
+  const numId = source.numId ?? styled?.numId ?? null;
+  if (numId === null || numId === '0') return null;
+  const ilvl = source.ilvl ?? (source.numId === null ? styled?.ilvl : null) ?? (source.styleId ? input.numbering.levelOfStyle(numId, source.styleId) : null) ?? 0;
+  const label = input.numbering.next(numId, ilvl);
+  return label === null || label.trim() === '' ? null : label.trim();
+}

@@ -1,0 +1,54 @@
+/**
+ * Footnotes, endnotes and comments of a Word document. Notes become the text of the
+ * document's footnotes (endnotes too: the resolution schema has one kind of note). Notes
+ * hold no proposals (a footnote node holds plain inline text), so in 'proposals' mode a
+ * note shows its text before the changes and a warning says so. Comments have no place
+ * in a resolution (the schema has no annotation node, and a comment is not text of the
+ * resolution): each is kept as a warning naming its author, date, the text it is
+ * anchored to and what it says, so the importer's user reads every one of them.
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { TrackedChangeMode } from '../types.js';
+import { readParagraphs, type BodyState } from './read-body.js';
+import { viewParagraphs, type ViewPiece } from './read-view.js';
+import { wAttr, wChildren } from './ooxml-read.js';
+
+/**
+ * The notes of `root` (w:footnotes or w:endnotes; `prefix` 'f' or 'e') as view pieces by
+ * id (`f:2`), paragraphs joined by a space. Separator notes are left out.
+ */
+export function readNotes(root: Element | null, prefix: 'f' | 'e', state: BodyState, mode: TrackedChangeMode, into: Map<string, ViewPiece[]>): void {
+  const local = prefix === 'f' ? 'footnote' : 'endnote';
+  for (const note of wChildren(root, local)) {
+    const type = wAttr(note, 'type');
+    const id = wAttr(note, 'id');
+    if (id === null || (type !== null && type !== 'normal')) continue;
+    const paragraphs = readParagraphs(note, state);
+    const changed = paragraphs.some((p) => p.markIns || p.markDel || p.pieces.some((piece) => piece.ins || piece.del));
+    if (changed && mode === 'proposals') state.warnings.push(`docx: ${local} ${id} has tracked changes, which cannot be proposals in a note; its text before the changes is used`);
+    const view = viewParagraphs(paragraphs, mode === 'proposals' ? 'reject' : mode, () => undefined);
+    const pieces: ViewPiece[] = [];
+    view.forEach((para, i) => {
+      if (i > 0) pieces.push({ text: ' ', italic: false, change: null });
+      pieces.push(...para.pieces.filter((p) => 'text' in p));
+    });
+    const first = pieces[0];
+    if (first && 'text' in first) pieces[0] = { ...first, text: first.text.trimStart() };
+    into.set(`${prefix}:${id}`, pieces);
+  }
+}
+
+/** One warning per comment of comments.xml (`root`, or null), in the order of the file. */
+export function commentWarnings(root: Element | null, anchors: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const comment of wChildren(root, 'comment')) {
+    const id = wAttr(comment, 'id') ?? '';
+    const author = wAttr(comment, 'author') ?? 'an unnamed author';
+    const date = wAttr(comment, 'date');
+    const text = (comment.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const anchor = (anchors.get(id) ?? '').replace(/\s+/g, ' ').trim();
+    const on = anchor === '' ? '' : ` on "${anchor.slice(0, 80)}"`;
+    out.push(`docx: comment by ${author}${date ? ` (${date})` : ''}${on}: ${text.slice(0, 500)}`);
+  }
+  return out;
+}
