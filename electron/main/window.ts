@@ -7,7 +7,7 @@ export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight
 
 /**
  * Creates a Penholder window on the app origin with the locked-down web preferences
- * (isolated, sandboxed, no Node, web security on) and the given bundled preload; it is shown
+ * (isolated, sandboxed, no Node, web security on, no middle-click navigation) and the given bundled preload; it is shown
  * once its first paint is ready. The caller attaches the backend connection.
  */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -27,6 +27,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       spellcheck: true,
+      // A middle click (auxclick) on a link would otherwise ask for a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
