@@ -19,6 +19,7 @@ import { CommandStrip } from './command-strip.js';
 import { useConsultationTools } from './consultation-tools.js';
 import { CrossReferencePicker } from './cross-reference-picker.js';
 import { EditorToolbar } from './editor-toolbar.js';
+import type { ExportPreset } from './export-dialog.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
 import { MetadataPanel } from './metadata-panel.js';
@@ -37,7 +38,14 @@ import { useSuggestionMode } from './suggestion-toggle.js';
 import { useZoomKeys, zoomMenuItems } from './zoom-control.js';
 
 /** Props of the document view. */
-export type DocumentViewProps = { api: ApiClient; id: string; onClose: () => void; onOpenDocument?: (id: string) => void };
+export type DocumentViewProps = {
+  api: ApiClient;
+  id: string;
+  onClose: () => void;
+  onOpenDocument?: (id: string) => void;
+  /** Opens the Export dialog on this document (from a view or a revision, with its preset). */
+  onExport?: (preset: ExportPreset) => void;
+};
 
 const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
 
@@ -67,7 +75,7 @@ function sameFront(a: Node, b: Node): boolean {
  * and a bar with the live title and the save status. Closing or switching documents
  * destroys the editor and ends the session.
  */
-export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewProps) {
+export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: DocumentViewProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -82,12 +90,12 @@ export function DocumentView({ api, id, onClose, onOpenDocument }: DocumentViewP
   const [panels, setPanels] = useState({ outline: true, details: false, problems: true });
   const [drawer, setDrawer] = useState<OpenDrawer>(null);
   const body = useRef<HTMLDivElement>(null);
-  const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument);
+  const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument, onExport);
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
   const dashboard = useNegotiationDashboard(api, id);
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? editorState : null);
-  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom);
+  const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom, onExport);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   useZoomKeys(zoom, setZoom);
   const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel);

@@ -15,14 +15,18 @@ import type { ExportChoices } from './export-dialog-options.js';
 /** What the dialog opens with: the view shown, a revision to export instead of now, a revision to show changes from. */
 export type ExportPreset = Partial<Pick<ExportChoices, 'format' | 'view' | 'changesFrom'>> & { revisionId?: string };
 
-/** The Export dialog of one document: opening it (with a preset) and the dialog to place. */
+/** The Export dialog of the open document: opening it (with a preset) and the dialog to place. */
 export type ExportDialogTool = { open: (preset?: ExportPreset) => void; dialog: ReactNode };
 
-/** The one Export dialog of a document, opened from the document bar, the views and the Revisions panel. */
-export function useExportDialog(api: ApiClient, docId: string): ExportDialogTool {
-  const [preset, setPreset] = useState<ExportPreset | null>(null);
-  const open = useCallback((p: ExportPreset = {}) => setPreset(p), []);
-  const dialog = preset ? <ExportDialog api={api} docId={docId} preset={preset} onClose={() => setPreset(null)} /> : null;
+/**
+ * The one Export dialog of the open document (`docId`, null when none is open), opened from
+ * the top bar, the views and the Revisions panel; it closes when another document opens.
+ */
+export function useExportDialog(api: ApiClient, docId: string | null): ExportDialogTool {
+  const [preset, setPreset] = useState<{ docId: string; preset: ExportPreset } | null>(null);
+  const open = useCallback((p: ExportPreset = {}) => setPreset(docId ? { docId, preset: p } : null), [docId]);
+  const shown = preset && preset.docId === docId ? preset : null;
+  const dialog = shown ? <ExportDialog api={api} docId={shown.docId} preset={shown.preset} onClose={() => setPreset(null)} /> : null;
   return { open, dialog };
 }
 

@@ -12,6 +12,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import { NegotiationPage } from './negotiation-page.js';
 import { NegotiationProposals } from './negotiation-proposals.js';
+import type { ExportPreset } from './export-dialog.js';
 import { profileChangedEvent } from './profile-dialog.js';
 
 /** What the document view places: the view switcher in its bar, and the view shown instead of the editor (null while editing). */
@@ -33,9 +34,10 @@ const redrawMs = 300;
  * read-only compilation text (with a Tags toggle), clean text and one delegation's
  * proposals (the profile's delegation first, any proposing delegation by a picker), each
  * following the live document while shown, and "Export text…" of the view shown. `zoom`
- * (percent) is the page zoom of the document view, which the views follow.
+ * (percent) is the page zoom of the document view, which the views follow; `onExport`
+ * opens the Export dialog ("Export…") on the view shown.
  */
-export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoom = 100): NegotiationViews {
+export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoom = 100, onExport?: (preset: ExportPreset) => void): NegotiationViews {
   const [mode, setMode] = useState<NegotiationViewMode>('editing');
   const [tags, setTags] = useState(true);
   const [own, setOwn] = useState('');
@@ -171,6 +173,11 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
         <button type="button" className="button" onClick={exportView}>
           Export text…
         </button>
+        {onExport && mode !== 'proposals' ? (
+          <button type="button" className="button" onClick={() => onExport({ view: mode })} title="Word, PDF, Akoma Ntoso or plain text of this view">
+            Export…
+          </button>
+        ) : null}
       </div>
       {error ? (
         <p className="banner banner-error" role="alert">

@@ -16,13 +16,31 @@ export function ErrorBanner({ message, onDismiss }: ErrorBannerProps) {
   );
 }
 
-/** What one import produced, as shown after it. */
+/** What one import produced, as shown after it: `fileName` names the file, folder or files imported. */
 export type ImportReportData = { fileName: string; documents: DocumentSummary[]; warnings: string[] };
 
 /** Props of the import report. */
 export type ImportReportProps = { report: ImportReportData; onOpen: (id: string) => void; onDismiss: () => void };
 
-/** The outcome of an import: the documents found (each can be opened) and the importer's warnings. */
+// A zip of a whole session holds hundreds: the banner lists this many, the rest folded.
+const shownDocuments = 5;
+
+// The documents of an import in file order, each a button opening it.
+function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSummary[]; onOpen: (id: string) => void }) {
+  return (
+    <ul className="import-documents">
+      {documents.map((doc) => (
+        <li key={doc.id}>
+          <button type="button" className="link-button" onClick={() => onOpen(doc.id)}>
+            {kindName(doc.kind)}: {displayTitle(doc.title)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The outcome of an import: the documents found in file order (each can be opened; past five folded) and the importer's warnings. */
 export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
   return (
     <section className="banner banner-info import-report" role="status" aria-label="Import result">
@@ -30,15 +48,13 @@ export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
         <p className="import-heading">
           Imported {countOf(report.documents.length, 'document')} from <strong>{report.fileName}</strong>
         </p>
-        <ul className="import-documents">
-          {report.documents.map((doc) => (
-            <li key={doc.id}>
-              <button type="button" className="link-button" onClick={() => onOpen(doc.id)}>
-                {kindName(doc.kind)}: {displayTitle(doc.title)}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <DocumentLinks documents={report.documents.slice(0, shownDocuments)} onOpen={onOpen} />
+        {report.documents.length > shownDocuments ? (
+          <details className="import-more">
+            <summary>{countOf(report.documents.length - shownDocuments, 'more document')}</summary>
+            <DocumentLinks documents={report.documents.slice(shownDocuments)} onOpen={onOpen} />
+          </details>
+        ) : null}
         {report.warnings.length > 0 ? (
           <details className="import-warnings" open={report.warnings.length <= 5}>
             <summary>{countOf(report.warnings.length, 'warning')}</summary>

@@ -10,6 +10,7 @@ import { authorPalette, showAuthorship } from '../editor/authorship-plugin.js';
 import type { LegendEntry } from '../editor/authorship-plugin.js';
 import { messageOf } from '../format.js';
 import { CompareView } from './compare-view.js';
+import type { ExportPreset } from './export-dialog.js';
 import type { CompareSide } from './compare-view.js';
 import { HistoryPanel } from './history-panel.js';
 import { statusHistory, type StatusHistoryRow } from '../../shared/negotiation/status-history.js';
@@ -29,9 +30,10 @@ export type RevisionTools = { buttons: ReactNode; banner: ReactNode; panel: Reac
 /**
  * Revisions, compare, "since I last looked", history and authorship for one open document.
  * `view` is the live editor (null until ready); `onOpenDocument` opens another document
- * (a new one made from a revision).
+ * (a new one made from a revision); `onExport` opens the Export dialog (a revision with the
+ * changes since the one before it).
  */
-export function useRevisionTools(api: ApiClient, docId: string, view: EditorView | null, onOpenDocument?: (id: string) => void): RevisionTools {
+export function useRevisionTools(api: ApiClient, docId: string, view: EditorView | null, onOpenDocument?: (id: string) => void, onExport?: (preset: ExportPreset) => void): RevisionTools {
   // One bar button opens the panel; tabs inside switch between revisions and history.
   const [panelOpen, setPanelOpen] = useState(false);
   const [tab, setTab] = useState<'revisions' | 'history'>('revisions');
@@ -175,8 +177,9 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
           (cause: unknown) => setNotice({ text: `A new document could not be made: ${messageOf(cause)}`, error: true }),
         );
       },
+      ...(onExport ? { onExport: (revision: RevisionSummary, from: RevisionSummary | null) => onExport({ revisionId: revision.id, format: 'docx', ...(from ? { changesFrom: from.id } : {}) }) } : {}),
     }),
-    [api, docId, loadRevisions, onOpenDocument],
+    [api, docId, loadRevisions, onOpenDocument, onExport],
   );
 
   const restore = async (revision: RevisionSummary) => {

@@ -9,6 +9,8 @@ export type RevisionActions = {
   onCompare: (old: string, newer: string) => void;
   onRestore: (revision: RevisionSummary) => void;
   onNewDocument: (revision: RevisionSummary) => void;
+  /** Opens the Export dialog on `revision`, with the changes since `from` (the revision before it) when there is one. */
+  onExport?: (revision: RevisionSummary, from: RevisionSummary | null) => void;
 };
 
 /** Props of the revisions panel: the revisions (newest first, null while loading) and what to do with them. */
@@ -18,7 +20,8 @@ export type RevisionsPanelProps = RevisionActions & { revisions: readonly Revisi
  * The document's revisions as a side panel: "Save revision…" (kind and label, with the
  * next Rev.N suggested), the named revisions newest first (kind, label, author and
  * delegation, time), each with open, compare with now, compare with the revision before,
- * restore and new document; and the autosave points on a time slider.
+ * restore, new document and export (with the changes since the revision before); and the
+ * autosave points on a time slider.
  */
 export const RevisionsPanel = memo(function RevisionsPanel({ revisions, error, ...actions }: RevisionsPanelProps) {
   const named = (revisions ?? []).filter((r) => r.kind !== 'autosave');
@@ -162,6 +165,11 @@ function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
         <button type="button" className="link-button" onClick={() => actions.onNewDocument(revision)}>
           New document
         </button>
+        {actions.onExport ? (
+          <button type="button" className="link-button" onClick={() => actions.onExport?.(revision, previous)}>
+            {previous ? `Export ${name} with changes from ${revisionName(previous)}…` : `Export ${name}…`}
+          </button>
+        ) : null}
       </div>
     </li>
   );
