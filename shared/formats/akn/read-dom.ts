@@ -1,0 +1,125 @@
+/**
+ * DOM helpers of the Akoma Ntoso reader: parsing with errors that name line and column,
+ * element access by local name (files with and without the AKN namespace read alike), a
+ * bounded nesting depth checked without recursion, and whitespace normalization.
+ */
+import { DOMParser, type Document, type Element, type Node as XmlNode } from '@xmldom/xmldom';
+import { FormatError } from '../types.js';
+
+/** The Akoma Ntoso 3.0 namespace (AKN4UN files declare it as the default namespace). */
+export const aknNamespace = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/**
+ * The deepest element nesting the reader accepts. Real resolutions nest about 15 deep;
+ * the cap keeps every later walk (some of which recurse) far from the stack limit.
+ */
+export const maxDepth = 200;
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+
+/** An element child's local name ('p' for both `<p>` and `<akn:p>`). */
+export function nameOf(node: XmlNode): string {
+  return (node as Element).localName ?? node.nodeName;
+}
+
+/** True when `node` is an element. */
+export function isElement(node: XmlNode): node is Element {
+  return node.nodeType === ELEMENT;
+}
+
+/** True when `node` is text or CDATA. */
+export function isText(node: XmlNode): boolean {
+  return node.nodeType === TEXT || node.nodeType === CDATA;
+}
+
+/** The element children of `el`, in order. */
+export function childElements(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) if (isElement(c)) out.push(c);
+  return out;
+}
+
+/** The first element child of `el` named `name`, or null. */
+export function child(el: Element, name: string): Element | null {
+  for (let c = el.firstChild; c; c = c.nextSibling) if (isElement(c) && nameOf(c) === name) return c;
+  return null;
+}
+
+/** Every descendant element of `el` named `name` in document order (iterative walk). */
+export function descendants(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const stack: XmlNode[] = [];
+  for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length > 0) {
+    const node = stack.pop() as XmlNode;
+    if (!isElement(node)) continue;
+    if (nameOf(node) === name) out.push(node);
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
+}
+
+/** The raw text of `el` and its descendants (iterative, so deep input cannot exhaust the stack). */
+export function rawText(el: Element): string {
+  let text = '';
+  const stack: XmlNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop() as XmlNode;
+    if (isText(node)) text += node.nodeValue ?? '';
+    else for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return text;
+}
+
+/** Whitespace runs (tabs, newlines, no-break spaces) as one space, bidi marks removed, trimmed. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\u200e\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The normalized text of `el`. */
+export function textOf(el: Element | null): string {
+  return el ? normalizeSpace(rawText(el)) : '';
+}
+
+/** `el`'s eId (or id) for warnings, or its name when it has none. */
+export function where(el: Element): string {
+  const id = el.getAttribute('eId') || el.getAttribute('GUID') || el.getAttribute('id');
+  return id ? `<${nameOf(el)}> (eId ${id})` : `<${nameOf(el)}>`;
+}
+
+/**
+ * Parses `xml` into a DOM. Throws a FormatError naming the source, line and column for
+ * malformed XML, and for nesting deeper than `maxDepth`.
+ */
+export function parseXml(xml: string, source: string): Document {
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (err) {
+    const locator = (err as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    const at = locator?.lineNumber ? ` at line ${locator.lineNumber}, column ${locator.columnNumber ?? 0}` : '';
+    const message = err instanceof Error ? err.message.replace(/^.*caused Error: /s, '').replace(/^\[xmldom \w+\]\s*/, '') : String(err);
+    throw new FormatError(`akn: ${source} is not well-formed XML${at}: ${message.split('\n')[0] ?? ''}`, { cause: err });
+  }
+  const root = doc.documentElement;
+  if (!root) throw new FormatError(`akn: ${source} has no root element`);
+  checkDepth(root, source);
+  return doc;
+}
+
+function checkDepth(root: Element, source: string): void {
+  const stack: [XmlNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [XmlNode, number];
+    if (depth > maxDepth) {
+      throw new FormatError(`akn: ${source} nests elements deeper than ${maxDepth} levels (at ${where(node as Element)}); refused`);
+    }
+    for (let c = node.firstChild; c; c = c.nextSibling) if (isElement(c)) stack.push([c, depth + 1]);
+  }
+}

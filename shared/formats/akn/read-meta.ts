@@ -1,0 +1,69 @@
+/**
+ * Header metadata of an AKN document: symbol, date, language, session, agenda item, title
+ * and heading, from the cover page, the preface and the FRBR identification, with the
+ * enclosing collection's cover page as the fallback for its components (parts A, B ...).
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { HeaderAttrs } from '../../document/header.js';
+import type { Language } from '../../document/labels.js';
+import { child, childElements, descendants, nameOf, textOf } from './read-dom.js';
+
+/** The header fields read from one document, with its title. */
+export type ReadMeta = { header: Partial<HeaderAttrs>; title: string };
+
+const isoLanguages: Readonly<Record<string, Language>> = {
+  ara: 'ar', ar: 'ar', chi: 'zh', zho: 'zh', zh: 'zh', eng: 'en', en: 'en', fre: 'fr', fra: 'fr', fr: 'fr', rus: 'ru', ru: 'ru', spa: 'es', es: 'es',
+};
+
+/** Elements of `el`'s front matter (cover page, preface) named `name`, in order, not inside the body. */
+function front(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (const part of childElements(el)) {
+    const n = nameOf(part);
+    if (n === 'coverPage' || n === 'preface') out.push(...descendants(part, name));
+  }
+  return out;
+}
+
+function frbr(el: Element, section: string, name: string, attr: string): string {
+  const meta = child(el, 'meta');
+  const identification = meta ? child(meta, 'identification') : null;
+  const part = identification ? child(identification, section) : null;
+  const found = part ? child(part, name) : null;
+  return found?.getAttribute(attr) ?? '';
+}
+
+/** The language of `el` (FRBRlanguage ara/chi/eng/fre/rus/spa, or a two-letter code), or null. */
+export function languageOf(el: Element): Language | null {
+  const code = frbr(el, 'FRBRExpression', 'FRBRlanguage', 'language').toLowerCase();
+  return isoLanguages[code] ?? null;
+}
+
+/**
+ * The header and title of document `el`; `collection` is the enclosing documentCollection
+ * (its symbol, date and language fill what a component lacks; a component's part letter
+ * in its preface `docNumber` is appended to the collection's symbol).
+ */
+export function readMeta(el: Element, collection: Element | null): ReadMeta {
+  const own = (name: string, pick: (els: Element[]) => Element | undefined = (els) => els[0]) => pick(front(el, name));
+  const symbolEl = own('docNumber', (els) => els.find((e) => e.getAttribute('refersTo') === '#symbol'));
+  let symbol = textOf(symbolEl ?? null);
+  const prefaceNumbers = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'docNumber')).map((e) => textOf(e).replace(/\.$/, ''));
+  if (!symbol && collection) {
+    const base = textOf(front(collection, 'docNumber').find((e) => e.getAttribute('refersTo') === '#symbol') ?? null);
+    const part = prefaceNumbers.find((n) => /^[A-Z]$/.test(n));
+    symbol = base && part ? `${base.replace(/\s+[A-Z](-[A-Z])?$/, '')} ${part}` : base;
+  }
+  if (!symbol) symbol = prefaceNumbers.find((n) => /\//.test(n)) ?? '';
+  const prefaceTitle = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'docTitle'))[0];
+  const titleEl = own('docTitle', (els) => els.find((e) => e.getAttribute('refersTo') === '#resolutionTitle')) ?? prefaceTitle ?? own('docTitle');
+  const title = textOf(titleEl ?? null);
+  const dateEl = own('docDate') ?? (collection ? front(collection, 'docDate')[0] : undefined);
+  const date = textOf(dateEl ?? null) || frbr(el, 'FRBRExpression', 'FRBRdate', 'date') || frbr(el, 'FRBRWork', 'FRBRdate', 'date');
+  const language = languageOf(el) ?? (collection ? languageOf(collection) : null);
+  const session = textOf(own('session') ?? (collection ? front(collection, 'session')[0] : undefined) ?? null);
+  const agenda = [...front(el, 'inline'), ...(collection ? front(collection, 'inline') : [])].find((e) => e.getAttribute('name') === 'agenda item');
+  const header: Partial<HeaderAttrs> = { symbol, date, session, agendaItem: textOf(agenda ?? null) };
+  if (language) header.language = language;
+  return { header, title };
+}

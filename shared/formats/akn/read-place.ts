@@ -1,0 +1,159 @@
+/**
+ * Second pass of the AKN reader: places body items (read-items.ts) in the resolution's
+ * structure. The level of a paragraph comes from its label when it has one (a number is an
+ * operative paragraph, a letter an (a)-level subparagraph, a numeral an (i)-level one; a
+ * lone `(i)` is a letter right after `(h)` and a numeral otherwise), else from its nesting.
+ * Headings and text that has no paragraph of its own are kept as text, each with a warning.
+ */
+import type { ChildSpec, ParagraphSpec } from '../../document/build.js';
+import { normalizeRuns, runsText, toPieces, type Run } from './read-inline.js';
+import type { Item } from './read-items.js';
+import type { Label } from './read-labels.js';
+
+/** A paragraph being built: its prefix (headings kept as text), own runs and sub-levels. */
+export type Built = { prefix: Run[]; runs: Run[]; children: (Built | { list: Built[] })[] };
+
+/** The placed body: recitals found before any operative paragraph, and the top paragraphs. */
+export type Placed = { recitals: Built[]; tops: Built[] };
+
+type Level = 'top' | 'sub' | 'subsub' | 'list' | 'cont';
+
+const excerpt = (runs: readonly Run[]): string => {
+  const text = runsText(runs);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/**
+ * Places `items`. In a decision the lettered paragraphs are the top level and numerals
+ * their sub-level. `warn` receives one sentence per thing kept as text.
+ */
+export function placeItems(items: readonly Item[], decision: boolean, warn: (message: string) => void): Placed {
+  const recitals: Built[] = [];
+  const tops: Built[] = [];
+  let top: Built | null = null;
+  let sub: Built | null = null;
+  let last: Built | null = null;
+  let lastLetter = 0;
+  let lastRoman = 0;
+  let pending: Run[] = [];
+
+  const levelOf = (item: Extract<Item, { kind: 'paragraph' }>): Level => {
+    const label: Label | null = item.label;
+    let kind = label?.kind;
+    if (label && kind === 'ambiguous') {
+      if (lastRoman > 0 && label.roman === lastRoman + 1) kind = 'roman';
+      else if (label.value === lastLetter + 1) kind = 'letter';
+      else kind = label.roman === 1 && (decision ? top : sub) ? 'roman' : 'letter';
+    }
+    if (kind === 'number') return item.depth > 1 && top ? 'list' : 'top';
+    if (kind === 'letter') return decision ? 'top' : 'sub';
+    if (kind === 'roman') return decision ? 'sub' : 'subsub';
+    if (item.depth >= 3) return decision ? 'sub' : 'subsub';
+    if (item.depth === 2) return decision ? 'sub' : 'sub';
+    const first = item.runs[0];
+    return !top || (first !== undefined && 'text' in first && first.italic) ? 'top' : 'cont';
+  };
+  const make = (runs: Run[]): Built => {
+    const built: Built = { prefix: pending, runs, children: [] };
+    pending = [];
+    last = built;
+    return built;
+  };
+  const setLetter = (item: Extract<Item, { kind: 'paragraph' }>) => {
+    const label = item.label;
+    lastLetter = label && (label.kind === 'letter' || label.kind === 'ambiguous') ? label.value : lastLetter + 1;
+    lastRoman = 0;
+  };
+
+  for (const item of items) {
+    if (item.kind === 'heading') {
+      warn(`heading ${item.where} "${excerpt(item.runs)}" kept as text at the start of the next paragraph`);
+      pending = pending.length > 0 ? [...pending, { text: ' — ', italic: false }, ...item.runs] : [...item.runs];
+      continue;
+    }
+    if (item.kind === 'recital') {
+      if (!top && !decision) {
+        recitals.push(make(item.runs));
+        continue;
+      }
+      warn(`preambular ${item.where} "${excerpt(item.runs)}" after the operative part kept as text at the start of the next paragraph`);
+      pending = pending.length > 0 ? [...pending, { text: ' ', italic: false }, ...item.runs] : [...item.runs];
+      continue;
+    }
+    if (item.kind === 'text') {
+      if (last) {
+        warn(`${item.why} ${item.where} kept as text at the end of the paragraph before it`);
+        const target: Built = last;
+        target.runs = normalizeRuns([...target.runs, { text: ' ', italic: false }, ...item.runs]);
+      } else {
+        warn(`${item.why} ${item.where} kept as text at the start of the next paragraph`);
+        pending = [...pending, ...item.runs];
+      }
+      continue;
+    }
+    let level = levelOf(item);
+    if (level === 'cont' && last) {
+      warn(`unnumbered paragraph ${item.where} "${excerpt(item.runs)}" kept as text at the end of the paragraph before it`);
+      const target: Built = last;
+      target.runs = normalizeRuns([...target.runs, { text: ' ', italic: false }, ...item.runs]);
+      continue;
+    }
+    if ((level === 'sub' || level === 'list') && !top) {
+      warn(`${item.where} "${excerpt(item.runs)}" has no paragraph to belong to; made a paragraph of its own`);
+      level = 'top';
+    }
+    if (level === 'subsub' && !sub) {
+      if (!top) level = 'top';
+      else {
+        warn(`${item.where} "${excerpt(item.runs)}" is a second-level subparagraph with no first-level one above it; placed at the first level`);
+        level = 'sub';
+      }
+    }
+    if (level === 'top' || level === 'cont') {
+      top = make(item.runs);
+      tops.push(top);
+      sub = null;
+      if (decision) setLetter(item);
+      else {
+        lastLetter = 0;
+        lastRoman = 0;
+      }
+    } else if (level === 'sub') {
+      const built = make(item.runs);
+      (top as Built).children.push(built);
+      if (decision) {
+        const label = item.label;
+        lastRoman = label && label.kind !== 'letter' ? (label.roman ?? label.value) : lastRoman + 1;
+      } else {
+        sub = built;
+        setLetter(item);
+      }
+    } else if (level === 'subsub') {
+      (sub as Built).children.push(make(item.runs));
+      const label = item.label;
+      lastRoman = label && label.kind !== 'letter' ? (label.roman ?? label.value) : lastRoman + 1;
+    } else {
+      const parent = sub ?? (top as Built);
+      const tail = parent.children[parent.children.length - 1];
+      const built = make(item.runs);
+      if (tail && 'list' in tail) tail.list.push(built);
+      else parent.children.push({ list: [built] });
+    }
+  }
+  if (pending.length > 0) {
+    const runs = pending;
+    pending = [];
+    if (last) {
+      const target: Built = last;
+      target.runs = normalizeRuns([...target.runs, { text: ' — ', italic: false }, ...runs]);
+    } else tops.push(make(runs));
+  }
+  return { recitals, tops };
+}
+
+/** A built paragraph as a build.ts spec: heading prefix first, then its own text with its opener. */
+export function toSpec(built: Built): ParagraphSpec {
+  const prefix = built.prefix.length > 0 ? [...toPieces(built.prefix, false), ' — '] : [];
+  const children: ChildSpec[] = built.children.map((c) => ('list' in c ? { list: c.list.map(toSpec) } : toSpec(c)));
+  return { text: [...prefix, ...toPieces(built.runs, true)], children };
+}
