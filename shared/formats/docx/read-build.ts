@@ -10,7 +10,7 @@
 import type { Node } from 'prosemirror-model';
 import { buildDocumentNode } from '../../import/build-nodes.js';
 import { toChunks, type Chunk } from '../../import/chunks.js';
-import { bodyLineLanguage } from '../../import/patterns.js';
+import { bodyLineLanguage, splitLabel } from '../../import/patterns.js';
 import { segmentDocuments } from '../../import/segment.js';
 import { readStructure } from '../../import/structure.js';
 import { FormatError, type TrackedChangeMode } from '../types.js';
@@ -62,8 +62,13 @@ export function buildDocuments(input: BuildInput): Node[] {
     if (hasReserved(plain(pieces))) reserved = true;
     const italics = at > bodyAt && bodyLineLanguage(plain(pieces).trim()) === null;
     let text = encodePieces(pieces, { opener: true, italics, brackets, note, changeNumber: (piece) => changeNumber(piece) }).trim();
-    if (para.whole && !(beforeBody && input.mode === 'proposals')) text = `[${text}\uE000${changeBase + changeNumber(null, para.whole)}\uE001]`;
     const label = labelOf(para, input);
+    if (para.whole && !(beforeBody && input.mode === 'proposals')) {
+      // A number typed by hand stays outside the paragraph's bracket, as Word's own number does.
+      const typed = label ? null : splitLabel(text);
+      const number = typed ? text.slice(0, text.length - typed.rest.length) : '';
+      text = `${number}[${text.slice(number.length)}\uE000${changeBase + changeNumber(null, para.whole)}\uE001]`;
+    }
     const line = label ? `${label} ${text}` : text;
     return toChunks(line)[0] ?? { kind: 'text', text: line, indent: 0, label: null, note: 0 };
   });

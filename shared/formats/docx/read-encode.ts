@@ -57,6 +57,7 @@ export function encodePieces(
     open = null;
   };
   let last: ViewPiece | null = null;
+  let prefix = '';
   for (const piece of merged) {
     if (piece.change !== open) {
       close(last);
@@ -75,7 +76,9 @@ export function encodePieces(
       continue;
     }
     if (!piece.italic || options.italics === false) {
-      leading = false;
+      // A number typed by hand ("1. ") before the italic opener does not end the opener's place.
+      prefix += piece.text;
+      leading = leading && typedLabel.test(prefix);
       out += text;
       continue;
     }
@@ -87,6 +90,8 @@ export function encodePieces(
   close(last);
   return out;
 }
+
+const typedLabel = /^\s*(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,5}\))\s*$/;
 
 // Neighbouring text pieces with the same italic and change become one, and a piece of
 // spaces joins the text before it, so an opener split over runs stays one opener.
