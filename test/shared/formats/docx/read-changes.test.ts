@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../../../shared/formats/docx/read.js';
+
+const fixturePath = (name: string) => fileURLToPath(new URL(`../../../fixtures/docx/${name}`, import.meta.url));
+const bytes = (path: string) => new Uint8Array(readFileSync(path));
+const tracked = fixturePath('tracked-changes.docx');
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+// The resolution's paragraphs as a reader sees them, after the body line: own text of each
+// PP, OP and subparagraph, without labels or footnotes.
+function ourParagraphs(doc: Node): string[] {
+  const out: string[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'paragraph_text') out.push(normalize(node.textContent));
+    return node.type.name !== 'paragraph_text';
+  });
+  return out;
+}
+
+// pandoc, the independent oracle: the same file with every change accepted or rejected,
+// paragraphs after the body line, labels typed by hand removed.
+function pandocParagraphs(path: string, mode: 'accept' | 'reject'): string[] {
+  const text = execFileSync('pandoc', [`--track-changes=${mode}`, '-t', 'plain', '--wrap=none', path], { encoding: 'utf8' });
+  const paras = text.split(/\n\s*\n/).map(normalize).filter((p) => p !== '');
+  const body = paras.findIndex((p) => p === 'The General Assembly,');
+  return paras.slice(body + 1).map((p) => p.replace(/^(?:\d{1,3}\.|\([a-z]{1,5}\)) /, ''));
+}
+
+type BracketSeen = { text: string; proposedBy: string[]; deletion: boolean };
+
+function brackets(doc: Node): BracketSeen[] {
+  const out: BracketSeen[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'bracket') out.push({ text: node.textContent, proposedBy: node.attrs.proposedBy as string[], deletion: node.attrs.deletion === true });
+    return true;
+  });
+  return out;
+}
+
+function wholeBrackets(doc: Node): { text: string; proposedBy: string[] }[] {
+  const out: { text: string; proposedBy: string[] }[] = [];
+  doc.descendants((node) => {
+    const bracket = node.attrs.bracket as { proposedBy: string[] } | null | undefined;
+    if (bracket) out.push({ text: node.firstChild?.textContent ?? '', proposedBy: bracket.proposedBy });
+    return true;
+  });
+  return out;
+}
+
+describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
+  it('counts the insertions and deletions that hold text, and the authors in order of appearance', () => {
+    const { trackedChanges } = readDocx(bytes(tracked));
+    expect(trackedChanges).toEqual({ insertions: 5, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
+  });
+
+  it('accept gives the text pandoc --track-changes=accept gives', () => {
+    const doc = readDocx(bytes(tracked), { trackedChanges: 'accept' }).documents[0] as Node;
+    expect(ourParagraphs(doc)).toEqual(pandocParagraphs(tracked, 'accept'));
+    expect(ourParagraphs(doc)).toHaveLength(6);
+  });
+
+  it('reject gives the text pandoc --track-changes=reject gives (the deleted paragraph back, the inserted one gone)', () => {
+    const doc = readDocx(bytes(tracked), { trackedChanges: 'reject' }).documents[0] as Node;
+    expect(ourParagraphs(doc)).toEqual(pandocParagraphs(tracked, 'reject'));
+    expect(ourParagraphs(doc)).toContain('Noting the report of the Special Rapporteur,');
+  });
+
+  it('proposals: the text before the changes, each change a bracket of the delegation its author speaks for', () => {
+    const delegations: Record<string, string> = { 'Alice Martin': 'FRA', 'Bob Okafor': 'NGA' };
+    const { documents, warnings } = readDocx(bytes(tracked), { trackedChanges: 'proposals', delegationOf: (a) => delegations[a] ?? null });
+    const doc = documents[0] as Node;
+    expect(brackets(doc)).toEqual([
+      { text: 'all ', proposedBy: ['FRA'], deletion: true },
+      { text: 'Noting the report of the Special Rapporteur,', proposedBy: ['NGA'], deletion: true },
+      { text: ', including their right to rest', proposedBy: ['FRA'], deletion: false },
+      { text: 'and without delay ', proposedBy: ['NGA'], deletion: true },
+      { text: ' under the item entitled “Promotion and protection of human rights”', proposedBy: ['NGA'], deletion: false },
+    ]);
+    expect(wholeBrackets(doc)).toEqual([{ text: 'Decides to continue its consideration of the question at its eighty-first session.', proposedBy: ['FRA'] }]);
+    expect(doc.nodeSize).toBeGreaterThan(0);
+    doc.check();
+    expect(warnings.filter((w) => w.includes('name no delegation'))).toEqual([]);
+  });
+
+  it('proposals: an author who names no delegation proposes as no one, and a warning says so', () => {
+    const { documents, warnings } = readDocx(bytes(tracked), { trackedChanges: 'proposals', delegationOf: (a) => (a === 'Alice Martin' ? 'FRA' : null) });
+    const seen = brackets(documents[0] as Node);
+    expect(seen.filter((b) => b.proposedBy.length === 0).map((b) => b.text)).toEqual([
+      'Noting the report of the Special Rapporteur,',
+      'and without delay ',
+      ' under the item entitled “Promotion and protection of human rights”',
+    ]);
+    expect(warnings).toContain('docx: tracked changes by "Bob Okafor" (3 changes, 2024-03-02T11:30:00Z to 2024-03-02T12:00:00Z) name no delegation; their proposals have no proposer');
+  });
+
+  it('reads the same file freshly written by LibreOffice in this run', () => {
+    const out = mkdtempSync(join(tmpdir(), 'docx-read-'));
+    try {
+      const source = fixturePath('src/tracked-changes.fodt');
+      execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore', timeout: 60_000 });
+      const fresh = join(out, 'tracked-changes.docx');
+      const result = readDocx(bytes(fresh), { trackedChanges: 'accept' });
+      expect(result.trackedChanges).toEqual({ insertions: 5, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
+      expect(ourParagraphs(result.documents[0] as Node)).toEqual(pandocParagraphs(fresh, 'accept'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
