@@ -48,7 +48,7 @@ export function openPackage(bytes: Uint8Array): OoxmlPackage {
   for (const [name, { size, originalSize }] of sizes) {
     total += originalSize;
     if (originalSize > maxPartBytes) throw new FormatError(`docx: part ${name} declares ${originalSize} bytes unpacked (more than ${maxPartBytes}); refused`);
-    if (originalSize > 1024 * 1024 && originalSize > size * 1000) {
+    if (originalSize > 1024 * 1024 && originalSize > size * 200) {
       throw new FormatError(`docx: part ${name} unpacks ${Math.round(originalSize / Math.max(1, size))} times its packed size (a zip bomb); refused`);
     }
   }
