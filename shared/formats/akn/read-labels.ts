@@ -55,8 +55,19 @@ function chineseValue(s: string): number {
   return 0;
 }
 
+/** `s` with Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
+}
+
 /** Parses the inside of a bracketed or `x)` label: a letter, a numeral, or both. */
 function inner(raw: string): Label | null {
+  // Arabic letters past the 26th are doubled with a space: "(أ أ)", "(ب ب)".
+  const doubled = /^(\S{1,2}) \1$/.exec(raw);
+  if (doubled) {
+    const single = inner(doubled[1] ?? '');
+    return single && single.kind === 'letter' ? { kind: 'letter', value: single.value + 26 } : null;
+  }
   const latin = [...raw].map((ch) => cyrillicLookAlikes[ch] ?? ch).join('');
   const letter = letterValue(latin);
   const roman = romanValue(latin);
@@ -73,11 +84,11 @@ function inner(raw: string): Label | null {
 
 /** Parses the text of a `<num>` element ("1.", "(a)", "a)", "I", "’2‘", "أولا"), or null. */
 export function parseNum(text: string): Label | null {
-  const s = text.replace(/[\s\u200e\u200f\u00a0]/g, '');
+  const s = asciiDigits(text).replace(/[\u200e\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').trim().replace(/ (?=[.)）\-–])|(?<=[(（]) /g, '');
   if (s === '') return null;
   let m = /^(\d{1,4})[.\-–]?$/.exec(s);
   if (m) return { kind: 'number', value: Number(m[1]) };
-  m = /^[(（]([^()（）]{1,5})[)）]\.?$/.exec(s) ?? /^([^()（）]{1,4})[)）]$/.exec(s);
+  m = /^[(（]([^()（）]{1,5})[)）]\.?$/.exec(s) ?? /^([^()（）\s]{1,4})[)）]$/.exec(s);
   if (m) return inner(m[1] ?? '');
   m = /^[’‘'](\d{1,3})[’‘']$/.exec(s);
   if (m) return { kind: 'roman', value: Number(m[1]) };
@@ -94,8 +105,8 @@ export function parseNum(text: string): Label | null {
  */
 export function leadingLabel(text: string): { label: Label; length: number } | null {
   const patterns = [
-    /^(\d{1,3}) ?[.\-–](?= |$)/,
-    /^[(（]([^()（）\s]{1,5})[)）](?= |$)/,
+    /^([\d\u0660-\u0669\u06f0-\u06f9]{1,3}) ?[.\-–](?= |$)/,
+    /^[(（]([^()（）\s]{1,5}(?: [^()（）\s]{1,2})?)[)）](?= |$)/,
     /^([a-zа-я]{1,4})\)(?= |$)/,
     /^[’‘'](\d{1,3})[’‘'](?= |$)/,
     /^[㈠-㈩]/,
@@ -103,7 +114,7 @@ export function leadingLabel(text: string): { label: Label; length: number } | n
   for (const [i, re] of patterns.entries()) {
     const m = re.exec(text);
     if (!m) continue;
-    const label = i === 0 ? { kind: 'number' as const, value: Number(m[1]) } : parseNum(i === 2 ? `${m[1]})` : m[0]);
+    const label = i === 0 ? { kind: 'number' as const, value: Number(asciiDigits(m[1] ?? '')) } : parseNum(i === 2 ? `${m[1]})` : m[0]);
     if (label && label.kind !== 'heading') return { label, length: m[0].length };
   }
   return null;

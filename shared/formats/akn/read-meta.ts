@@ -6,10 +6,11 @@
 import type { Element } from '@xmldom/xmldom';
 import type { HeaderAttrs } from '../../document/header.js';
 import type { Language } from '../../document/labels.js';
-import { child, childElements, descendants, nameOf, textOf } from './read-dom.js';
+import { child, childElements, descendants, nameOf, normalizeSpace, textOf } from './read-dom.js';
+import { collectRuns, runsText } from './read-inline.js';
 
-/** The header fields read from one document, with its title. */
-export type ReadMeta = { header: Partial<HeaderAttrs>; title: string };
+/** The header fields read from one document, its title, and the footnotes of its preface (title notes). */
+export type ReadMeta = { header: Partial<HeaderAttrs>; title: string; titleNotes: string[] };
 
 const isoLanguages: Readonly<Record<string, Language>> = {
   ara: 'ar', ar: 'ar', chi: 'zh', zho: 'zh', zh: 'zh', eng: 'en', en: 'en', fre: 'fr', fra: 'fr', fr: 'fr', rus: 'ru', ru: 'ru', spa: 'es', es: 'es',
@@ -57,7 +58,8 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
   if (!symbol) symbol = prefaceNumbers.find((n) => /\//.test(n)) ?? '';
   const prefaceTitle = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'docTitle'))[0];
   const titleEl = own('docTitle', (els) => els.find((e) => e.getAttribute('refersTo') === '#resolutionTitle')) ?? prefaceTitle ?? own('docTitle');
-  const title = textOf(titleEl ?? null);
+  const title = titleEl ? normalizeSpace(runsText(collectRuns(titleEl))) : '';
+  const titleNotes = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'authorialNote')).map(textOf);
   const dateEl = own('docDate') ?? (collection ? front(collection, 'docDate')[0] : undefined);
   const date = textOf(dateEl ?? null) || frbr(el, 'FRBRExpression', 'FRBRdate', 'date') || frbr(el, 'FRBRWork', 'FRBRdate', 'date');
   const language = languageOf(el) ?? (collection ? languageOf(collection) : null);
@@ -65,5 +67,5 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
   const agenda = [...front(el, 'inline'), ...(collection ? front(collection, 'inline') : [])].find((e) => e.getAttribute('name') === 'agenda item');
   const header: Partial<HeaderAttrs> = { symbol, date, session, agendaItem: textOf(agenda ?? null) };
   if (language) header.language = language;
-  return { header, title };
+  return { header, title, titleNotes };
 }

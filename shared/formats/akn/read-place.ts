@@ -153,7 +153,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
 
 /** A built paragraph as a build.ts spec: heading prefix first, then its own text with its opener. */
 export function toSpec(built: Built): ParagraphSpec {
-  const prefix = built.prefix.length > 0 ? [...toPieces(built.prefix, false), ' — '] : [];
+  const prefix = runsText(built.prefix) !== '' ? [...toPieces(built.prefix, false), ' — '] : toPieces(built.prefix, false);
   const children: ChildSpec[] = built.children.map((c) => ('list' in c ? { list: c.list.map(toSpec) } : toSpec(c)));
   return { text: [...prefix, ...toPieces(built.runs, true)], children };
 }

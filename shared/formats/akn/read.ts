@@ -84,6 +84,14 @@ function readDocument(el: Element, collection: Element | null, source: string, w
     tops = [...pps, ...tops];
     pps = [];
   }
+  if (meta.titleNotes.length > 0) {
+    // The title holds no footnote: the preface's notes go before the first paragraph's text.
+    warn(`${meta.titleNotes.length} footnote(s) of the title placed at the start of the first paragraph`);
+    const first = pps[0] ?? tops[0];
+    const notes = meta.titleNotes.map((footnote) => ({ footnote }));
+    if (first) first.prefix = [...notes, ...first.prefix];
+    else tops.push({ prefix: notes, runs: [], children: [] });
+  }
   if (tops.length === 0) {
     warn(decision ? 'no lettered paragraph found; an empty one added' : 'no operative paragraph found; an empty one added');
     tops = [{ prefix: [], runs: [], children: [] }];

@@ -18,12 +18,15 @@ const cyrillic: Record<string, string> = { а: 'a', в: 'b', с: 'c', е: 'e', �
 
 /** The label of a paragraph as the XML shows it: in `<num>` or typed before its text. */
 function labelOf(num: string | null, text: string): { kind: 'op' | 'letter' | 'roman' | 'heading' | 'none'; key: string } {
-  const s = (num ?? text.slice(0, 12)).replace(/[\u200e\u200f]/g, '').trim();
+  const s = (num ?? text.slice(0, 12))
+    .replace(/[\u200e\u200f]/g, '')
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660))
+    .trim();
   if (num !== null ? /^\d+\s*[.-]?$/.test(s) : /^\d+ ?[.\-–] /.test(s + ' ')) return { kind: 'op', key: '' };
   if (num !== null && (/^[IVXL]+\.?$/.test(s) || /^[A-Z]$/.test(s) || /^(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)$/.test(s) || /^[一二三四五六七八九十]+$/.test(s))) {
     return { kind: 'heading', key: '' };
   }
-  const m = /^[(（]?([a-zа-я]{1,3}|[\u0621-\u064a\ufee9]ـ?|[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?:\s|$)/.exec(s + ' ') ?? /^([㈠-㈩])/.exec(s) ?? /^[’‘](\d+)[’‘]/.exec(s);
+  const m = /^[(（]?([a-zа-я]{1,4}|([\u0621-\u064a\ufee9])ـ?(?: \2)?|[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?:\s|$)/.exec(s + ' ') ?? /^([㈠-㈩])/.exec(s) ?? /^[’‘](\d+)[’‘]/.exec(s);
   if (!m) return { kind: 'none', key: '' };
   const raw = m[1] ?? '';
   if (/^[㈠-㈩一二三四五六七八九十\d]/.test(raw)) return { kind: 'roman', key: raw };
