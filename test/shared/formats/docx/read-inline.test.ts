@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import type { Node } from 'prosemirror-model';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../../../shared/formats/docx/read.js';
+
+// Word's run-level shapes that LibreOffice and pandoc do not write (moves, complex fields,
+// content controls, smart tags, an insertion deleted later): a hand-written document.xml in
+// LibreOffice's package of the resolution fixture (its styles and numbering stay).
+const base = () => unzipSync(new Uint8Array(readFileSync(fileURLToPath(new URL('../../../fixtures/docx/resolution-lists.docx', import.meta.url)))));
+const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const p = (inner: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+const r = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+const dr = (text: string) => `<w:r><w:delText xml:space="preserve">${text}</w:delText></w:r>`;
+const by = (id: number, author: string) => `w:id="${id}" w:author="${author}" w:date="2025-01-0${id % 9}T10:00:00Z"`;
+
+function docx(body: string): Uint8Array {
+  const files = base();
+  files['word/document.xml'] = strToU8(`<w:document ${w}><w:body>${body}</w:body></w:document>`);
+  return zipSync(files);
+}
+
+const head = [p(r('A/RES/80/1')), p(r('Cooperation on water')), p(r('The General Assembly,'))].join('');
+
+const texts = (doc: Node) => {
+  const out: string[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === 'paragraph_text') out.push(node.textContent);
+    return node.type.name !== 'paragraph_text';
+  });
+  return out;
+};
+
+describe('readDocx inline content', () => {
+  const body =
+    head +
+    p(`${r('Recalling', '<w:i/>')}<w:smartTag w:uri="urn:x" w:element="place">${r(' Geneva')}</w:smartTag>${r(' and ')}<w:hyperlink w:anchor="x">${r('Vienna')}</w:hyperlink>${r(',')}`) +
+    p(
+      `${r('1. ')}${r('Decides', '<w:i/>')}${r(' to meet in ')}<w:fldSimple w:instr=" DATE "><w:r><w:t>2026</w:t></w:r></w:fldSimple>${r(' under ')}` +
+        `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://un.org" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('rule 12')}<w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+        `${r(' of ')}<w:sdt><w:sdtPr/><w:sdtContent>${r('its rules')}</w:sdtContent></w:sdt>${r(';')}`,
+    ) +
+    `<w:sdt><w:sdtPr/><w:sdtContent>${p(`${r('2. ')}${r('Requests', '<w:i/>')}${r(' a report.')}`)}</w:sdtContent></w:sdt>`;
+
+  it('keeps the text of smart tags, hyperlinks, simple and complex fields (result only) and content controls', () => {
+    const doc = readDocx(docx(body)).documents[0] as Node;
+    expect(texts(doc)).toEqual(['Recalling Geneva and Vienna,', 'Decides to meet in 2026 under rule 12 of its rules;', 'Requests a report.']);
+  });
+});
+
+describe('readDocx moves and layered changes', () => {
+  const body =
+    head +
+    p(`${r('Recalling', '<w:i/>')}${r(' its resolution 79/1')}<w:moveFrom ${by(1, 'Ana')}>${r(' of 2024', '')}</w:moveFrom>${r(',')}`) +
+    p(`${r('1. ')}${r('Decides', '<w:i/>')}<w:moveTo ${by(2, 'Ana')}>${r(' of 2024')}</w:moveTo>${r(' to act')}<w:ins ${by(3, 'Ben')}><w:del ${by(4, 'Ana')}>${dr(' swiftly')}</w:del></w:ins>${r('.')}`) +
+    p(`${r('2. ')}${r('Requests', '<w:i/>')}${r(' a report')}<w:del ${by(5, 'Ben')}>${dr(' soon')}</w:del>${r('.')}`, `<w:rPr><w:ins ${by(6, 'Cleo')}/></w:rPr>`);
+
+  it('counts a move as one deletion and one insertion, an insertion deleted later as both, paragraph marks not at all', () => {
+    const { trackedChanges } = readDocx(docx(body));
+    expect(trackedChanges).toEqual({ insertions: 2, deletions: 3, authors: ['Ana', 'Ben', 'Cleo'] });
+  });
+
+  it('accepts and rejects moves like a deletion and an insertion; an insertion deleted later is gone either way', () => {
+    expect(texts(readDocx(docx(body), { trackedChanges: 'accept' }).documents[0] as Node)).toEqual([
+      'Recalling its resolution 79/1,',
+      'Decides of 2024 to act.',
+      'Requests a report.',
+    ]);
+    // Rejected, Cleo's paragraph break was never there: OP 2 joins the text after it (nothing).
+    expect(texts(readDocx(docx(body), { trackedChanges: 'reject' }).documents[0] as Node)).toEqual([
+      'Recalling its resolution 79/1 of 2024,',
+      'Decides to act.',
+      'Requests a report soon.',
+    ]);
+  });
+});
