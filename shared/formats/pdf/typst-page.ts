@@ -83,21 +83,18 @@ export function distributionOf(symbol: string): string {
 /**
  * The first page's masthead and the lines under it, as Typst markup: "United Nations"
  * and the symbol over a rule, the organ and the Distr./date/Original block, a rule, then
- * the session, "Agenda item ...", the heading and "<sponsors>: draft resolution". A
+ * the session, "Agenda item ...", the heading and "<sponsors>: draft resolution". Without
+ * a symbol there is no masthead, only the date and "Original" at the end of the line; a
  * document whose header says nothing (no symbol, date, session, agenda item, sponsors,
- * English) gets no masthead at all, only its heading.
+ * English) gets neither, only its heading. Set left to right in every language.
  */
 export function masthead(header: HeaderAttrs, kind: DocumentKind): string {
   const sponsors = header.sponsors.filter((s) => s !== '');
   const any = [header.symbol, header.date, header.session, header.agendaItem].some((s) => s !== '') || sponsors.length > 0 || header.language !== 'en';
   const lines: string[] = [];
-  if (any) {
+  if (any && header.symbol !== '') {
     const organ = organOf(header.symbol);
-    const right = [
-      header.symbol === '' ? '' : `Distr.: ${distributionOf(header.symbol)}`,
-      header.date,
-      `Original: ${languageNames[header.language]}`,
-    ].filter((s) => s !== '');
+    const right = [`Distr.: ${distributionOf(header.symbol)}`, header.date, `Original: ${languageNames[header.language]}`].filter((s) => s !== '');
     lines.push(
       '#block(width: 100%, below: 0.35em, grid(columns: (1fr, auto), align: (start + bottom, end + bottom),',
       `  text(size: 10pt, ${typstString(organ === '' ? '' : 'United Nations')}), text(size: 16pt, weight: "bold", ${typstString(header.symbol)})))`,
@@ -108,12 +105,17 @@ export function masthead(header: HeaderAttrs, kind: DocumentKind): string {
       '#line(length: 100%, stroke: 1.5pt)',
       '#v(0.6em)',
     );
+  } else if (any) {
+    // No symbol, no masthead: the date and language still head the page.
+    lines.push(`#align(end, [${[header.date, `Original: ${languageNames[header.language]}`].filter((s) => s !== '').map((s) => typstText(s)).join(' \\ ')}])`);
   }
   const block = (markup: string) => `#block(above: 0.2em, below: 0.2em, [${markup}])`;
   if (header.session !== '') lines.push(block(typstText(header.session)));
   if (header.agendaItem !== '') lines.push(block(typstText(`Agenda item ${header.agendaItem}`)));
   if (header.heading !== '') lines.push(`#v(0.6em)`, block(`#strong[${typstText(header.heading)}]`));
   if (sponsors.length > 0) lines.push('#v(0.6em)', block(typstText(`${joinSponsors(sponsors)}: draft ${kind}`)));
-  if (lines.length > 0) lines.push('#v(0.6em)');
-  return lines.join('\n');
+  if (lines.length === 0) return '';
+  // The masthead's words are English for now (the six-languages issue localises them): set
+  // left to right, or an Arabic document's bidi would print "12 October 2023" as "October 2023 12".
+  return ['#[', '#set text(dir: ltr)', ...lines, '#v(0.6em)', ']'].join('\n');
 }
