@@ -16,6 +16,7 @@ import './styles/status.css';
 import './styles/negotiation-views.css';
 import './styles/responsive.css';
 import './styles/compact.css';
+import './styles/print.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the

@@ -29,6 +29,7 @@ import { OutlinePanel } from './outline-panel.js';
 import { PanelDrawer, PanelRail, WarningsRail, panelWidths, useOpenSideDrawer, usePanelModes } from './panel-drawers.js';
 import type { OpenDrawer } from './panel-drawers.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
+import { usePrintKey } from './print-keys.js';
 import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { useNegotiationViews } from './negotiation-views.js';
@@ -98,6 +99,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom, onExport);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   useZoomKeys(zoom, setZoom);
+  usePrintKey();
   const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel);
   const modes = usePanelModes(body, zoom, {
     outline: panels.outline ? panelWidths.outline : 0,
@@ -226,6 +228,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
             { key: 'details', label: 'Details', checked: panels.details, onSelect: () => togglePanel('details') },
             { key: 'problems', label: 'Problems', checked: panels.problems, onSelect: () => togglePanel('problems') },
             ...zoomMenuItems(zoom, setZoom),
+            { key: 'print', label: 'Print…', groupStart: true, onSelect: () => window.print() },
           ]}
         />
         {tools.buttons}

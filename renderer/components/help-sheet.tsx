@@ -12,6 +12,7 @@ const mod = isMac ? '⌘' : 'Ctrl';
 export const appShortcuts: readonly HelpShortcut[] = [
   { keys: `${mod}+Plus / ${mod}+Minus`, action: 'Zoom the page in / out' },
   { keys: `${mod}+0`, action: 'Zoom the page back to 100%' },
+  { keys: `${mod}+P`, action: 'Print the document (the page only)' },
   { keys: `F1 / ${mod}+/`, action: 'Open this list of shortcuts' },
   { keys: 'Esc', action: 'Close this list' },
 ];
