@@ -168,7 +168,10 @@ function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void 
   };
   for (const child of elements(r)) {
     const local = child.localName ?? '';
-    if (!isW(child, local)) continue;
+    if (!isW(child, local)) {
+      if (local === 'AlternateContent') skip(state, 'drawing or text box');
+      continue;
+    }
     switch (local) {
       case 't':
       case 'delText':

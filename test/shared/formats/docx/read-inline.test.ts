@@ -75,3 +75,23 @@ describe('readDocx moves and layered changes', () => {
     ]);
   });
 });
+
+describe('readDocx keeps the document own characters', () => {
+  it('asterisks, underscores, superscript digits and unpaired brackets stay text; paired brackets are negotiation brackets', () => {
+    const body =
+      head +
+      p(`${r('Recalling', '<w:i/>')}${r(' the 2*3 rule_of_thumb on 5 km² [sic],')}`) +
+      p(`${r('1. ')}${r('Decides', '<w:i/>')}${r(' to act [shall] under article *7* [unfinished;')}`) +
+      p(`${r('2. ')}${r('Requests', '<w:i/>')}${r(' a report.')}`);
+    const { documents, warnings } = readDocx(docx(body));
+    const doc = documents[0] as Node;
+    expect(texts(doc)).toEqual(['Recalling the 2*3 rule_of_thumb on 5 km² sic,', 'Decides to act [shall] under article *7* [unfinished;', 'Requests a report.']);
+    let brackets = 0;
+    doc.descendants((node) => {
+      if (node.type.name === 'bracket') brackets++;
+      return true;
+    });
+    expect(brackets).toBe(1);
+    expect(warnings.some((w) => w.includes('square brackets do not pair up'))).toBe(true);
+  });
+});
