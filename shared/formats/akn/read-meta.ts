@@ -58,7 +58,9 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
   if (!symbol) symbol = prefaceNumbers.find((n) => /\//.test(n)) ?? '';
   const prefaceTitle = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'docTitle'))[0];
   const titleEl = own('docTitle', (els) => els.find((e) => e.getAttribute('refersTo') === '#resolutionTitle')) ?? prefaceTitle ?? own('docTitle');
-  const title = titleEl ? normalizeSpace(runsText(collectRuns(titleEl))) : '';
+  const collectionTitle = collection ? front(collection, 'docTitle').find((e) => e.getAttribute('refersTo') === '#resolutionTitle') : undefined;
+  const shownTitle = titleEl && textOf(titleEl) !== '' ? titleEl : (collectionTitle ?? titleEl);
+  const title = shownTitle ? normalizeSpace(runsText(collectRuns(shownTitle))) : '';
   const titleNotes = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'authorialNote')).map(textOf);
   const dateEl = own('docDate') ?? (collection ? front(collection, 'docDate')[0] : undefined);
   const date = textOf(dateEl ?? null) || frbr(el, 'FRBRExpression', 'FRBRdate', 'date') || frbr(el, 'FRBRWork', 'FRBRdate', 'date');

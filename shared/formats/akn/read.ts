@@ -53,15 +53,19 @@ export function readAkn(xml: string, source = 'input'): FormatImportResult {
   const warnings: string[] = [];
   const documents: Node[] = [];
   const stack: [Element, Element | null][] = childElements(root).reverse().map((el) => [el, null] as [Element, Element | null]);
+  // AKN4UN files put `components` beside their documentCollection, not inside it.
+  let lastCollection: Element | null = null;
   while (stack.length > 0) {
-    const [el, collection] = stack.pop() as [Element, Element | null];
+    const [el, parentCollection] = stack.pop() as [Element, Element | null];
+    const collection = parentCollection ?? lastCollection;
     const name = nameOf(el);
     if (documentTypes.has(name)) documents.push(readDocument(el, collection, source, warnings));
     else if (documentContainers.has(name)) {
+      if (name === 'documentCollection') lastCollection = el;
       const next = name === 'documentCollection' ? el : collection;
       const kids = childElements(el).filter((c) => nameOf(c) !== 'meta' && nameOf(c) !== 'coverPage' && nameOf(c) !== 'preface');
       for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, next]);
-    } else if (name !== 'meta') warnings.push(`akn: ${source}: element ${where(el)} at document level skipped (not a document type)`);
+    } else if (name !== 'meta' && name !== 'documentRef') warnings.push(`akn: ${source}: element ${where(el)} at document level skipped (not a document type)`);
   }
   if (documents.length === 0) throw new FormatError(`akn: ${source} holds no statement, act, bill or doc`);
   return { documents, warnings };
