@@ -10,7 +10,7 @@ const fixture = () => new Uint8Array(readFileSync(fileURLToPath(new URL('../../.
 // The real package with `document.xml` (or another part) replaced.
 function withPart(name: string, content: Uint8Array | string): Uint8Array {
   const files = unzipSync(fixture());
-  files[name] = typeof content === 'string' ? strToU8(content) : content;
+  files[name] = typeof content === 'string' ? strToU8(content) : new Uint8Array(content);
   return zipSync(files);
 }
 
