@@ -3,27 +3,30 @@ import type { ApiClient } from '../shared/api/contract.js';
 import { JoinConsultationButton } from './components/consultation-join-dialog.js';
 import { DocumentSidebar, useSidebarMode } from './components/document-sidebar.js';
 import { DocumentView } from './components/document-view.js';
+import { DropOverlay } from './components/drop-overlay.js';
+import { useExportDialog } from './components/export-dialog.js';
+import { ImportDialog, ImportInputs } from './components/import-dialog.js';
+import { useImportFlow } from './components/import-dialog-flow.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
 import type { ImportReportData } from './components/notices.js';
 import { ProfileButton, ProfileWelcome, useProfile } from './components/profile-dialog.js';
 import { TemplatePicker } from './components/template-picker.js';
 import { TopBar } from './components/top-bar.js';
-import { messageOf } from './format.js';
 import { useDocuments } from './state/use-documents.js';
 
 /** Props of the app: the connected API client (IPC or WebSocket; the app cannot tell). */
 export type AppProps = { api: ApiClient };
 
 /**
- * The Penholder window: a top bar (new from template, import text), the document list in a
+ * The Penholder window: a top bar (new from template, import), the document list in a
  * sidebar (a drawer on a narrow window), and the open document (or a start screen) in the
- * main area. Every failed call is shown in an error banner.
+ * main area. Files or folders dropped anywhere on the window are imported. Every failed
+ * call is shown in an error banner.
  */
 export function App({ api }: AppProps) {
   const { documents, loading, error: listError, refresh } = useDocuments(api);
   const [openId, setOpenId] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
-  const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const profile = useProfile(api);
@@ -39,29 +42,26 @@ export function App({ api }: AppProps) {
     [api, refresh],
   );
 
-  const importFile = useCallback(
-    async (file: File) => {
-      setImporting(true);
-      setError(null);
-      try {
-        const text = await file.text();
-        const result = await api.invoke('documents.importText', { text, fileName: file.name });
-        setReport({ fileName: file.name, documents: result.documents, warnings: result.warnings });
-        await refresh();
-      } catch (cause) {
-        setReport(null);
-        setError(`Importing “${file.name}” failed: ${messageOf(cause)}`);
-      } finally {
-        setImporting(false);
-      }
+  // Every import (dialog, drop, file input) ends here: the result banner, the first document opened.
+  const importer = useImportFlow(api, {
+    onDone: ({ label, result, warnings }) => {
+      setReport({ fileName: label, documents: result.documents, warnings });
+      void refresh();
+      const first = result.documents[0];
+      if (first) setOpenId(first.id);
     },
-    [api, refresh],
-  );
+    onFailed: (message) => {
+      if (message) setReport(null);
+      setError(message);
+    },
+  });
+
+  const exporter = useExportDialog(api, openId, documents.find((d) => d.id === openId));
 
   const shownError = error ?? listError;
   return (
     <div className="app">
-      <TopBar onNewFromTemplate={() => setPicking(true)} onImportFile={(file) => void importFile(file)} importing={importing}>
+      <TopBar onNewFromTemplate={() => setPicking(true)} onImport={importer.open} importing={importer.busy} onExport={openId ? () => exporter.open() : undefined}>
         <JoinConsultationButton
           api={api}
           onJoined={(docId) => {
@@ -78,12 +78,16 @@ export function App({ api }: AppProps) {
           {shownError ? <ErrorBanner message={shownError} onDismiss={() => setError(null)} /> : null}
           {report ? <ImportReport report={report} onOpen={setOpenId} onDismiss={() => setReport(null)} /> : null}
           {openId ? (
-            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} onOpenDocument={setOpenId} />
+            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} onOpenDocument={setOpenId} onExport={exporter.open} />
           ) : (
             <StartScreen documentCount={documents.length} onNewFromTemplate={() => setPicking(true)} />
           )}
         </main>
       </div>
+      <ImportInputs flow={importer} />
+      <ImportDialog flow={importer} />
+      <DropOverlay onDrop={importer.start} disabled={importer.busy} />
+      {exporter.dialog}
       {picking ? <TemplatePicker api={api} onCreate={createFromTemplate} onCancel={() => setPicking(false)} /> : null}
     </div>
   );

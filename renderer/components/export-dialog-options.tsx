@@ -11,7 +11,9 @@ export type ExportChoices = {
 };
 
 /** Props of the options: the choices, a change to some of them, and the named revisions changes can be shown from. */
-export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Partial<ExportChoices>) => void; revisions: readonly RevisionSummary[] };
+export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Partial<ExportChoices>) => void; revisions: readonly RevisionSummary[]; symbol: string };
+
+const extensions: Record<ExportChoices['format'], string> = { docx: '.docx', pdf: '.pdf', akn: '.xml', text: '.txt' };
 
 const formats: { value: ExportChoices['format']; title: string; detail: string }[] = [
   { value: 'docx', title: 'Word', detail: '.docx, UN layout' },
@@ -25,12 +27,12 @@ type Option<T extends string> = { value: T; label: string };
 // A group of radio buttons with a legend, laid out in a row.
 function Choice<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: readonly Option<T>[]; onChange: (v: T) => void }) {
   return (
-    <fieldset className="choice-group choice-row">
+    <fieldset className="io-group io-row">
       <legend>{legend}</legend>
       {options.map((o) => (
-        <label key={o.value} className="choice">
+        <label key={o.value} className="io-choice">
           <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-          <span className="choice-title">{o.label}</span>
+          <span className="io-choice-title">{o.label}</span>
         </label>
       ))}
     </fieldset>
@@ -41,9 +43,10 @@ function Choice<T extends string>({ legend, name, value, options, onChange }: { 
  * The Export dialog's fields: format as four cards, then what applies to it: view
  * (compilation with its brackets, or clean), how the proposers of brackets show
  * (compilation: tags, Word comments for Word, or none; not for Akoma Ntoso, which keeps them
- * as data), the revision whose changes since show as tracked changes (Word), the paper (PDF).
+ * as data), the revision whose changes since show as tracked changes (Word), the paper (PDF),
+ * and the name the file is saved under (after `symbol`, '/' as '_').
  */
-export function ExportOptions({ choices, onChange, revisions }: ExportOptionsProps) {
+export function ExportOptions({ choices, onChange, revisions, symbol }: ExportOptionsProps) {
   const { format, view } = choices;
   const proposerOptions: Option<ExportChoices['proposers']>[] = [
     { value: 'tags', label: 'Tags in the text, e.g. (EU, CAN)' },
@@ -53,13 +56,13 @@ export function ExportOptions({ choices, onChange, revisions }: ExportOptionsPro
   const proposers = format !== 'docx' && choices.proposers === 'comments' ? 'tags' : choices.proposers;
   return (
     <>
-      <fieldset className="choice-group export-formats">
+      <fieldset className="io-group export-formats">
         <legend>Format</legend>
         {formats.map((f) => (
           <label key={f.value} className="format-card">
             <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => onChange({ format: f.value })} />
-            <span className="choice-title">{f.title}</span>
-            <span className="choice-detail">{f.detail}</span>
+            <span className="io-choice-title">{f.title}</span>
+            <span className="io-choice-detail">{f.detail}</span>
           </label>
         ))}
       </fieldset>
@@ -99,7 +102,15 @@ export function ExportOptions({ choices, onChange, revisions }: ExportOptionsPro
           onChange={(v) => onChange({ paper: v })}
         />
       ) : null}
-      <p className="export-name-note">The file is named after the document symbol, e.g. E_CN.15_2023_L.6_Rev.1.docx.</p>
+      <p className="export-name-note">
+        {symbol.trim() ? (
+          <>
+            Saved as <strong>{symbol.trim().replace(/[/\\]/g, '_')}{extensions[format]}</strong>, after the document symbol.
+          </>
+        ) : (
+          `Saved under the document’s title (it has no symbol yet), as a ${extensions[format]} file.`
+        )}
+      </p>
     </>
   );
 }

@@ -22,16 +22,19 @@ export type ExportDialogTool = { open: (preset?: ExportPreset) => void; dialog: 
  * The one Export dialog of the open document (`docId`, null when none is open), opened from
  * the top bar, the views and the Revisions panel; it closes when another document opens.
  */
-export function useExportDialog(api: ApiClient, docId: string | null): ExportDialogTool {
+export function useExportDialog(api: ApiClient, docId: string | null, summary?: DocumentNames): ExportDialogTool {
   const [preset, setPreset] = useState<{ docId: string; preset: ExportPreset } | null>(null);
   const open = useCallback((p: ExportPreset = {}) => setPreset(docId ? { docId, preset: p } : null), [docId]);
   const shown = preset && preset.docId === docId ? preset : null;
-  const dialog = shown ? <ExportDialog api={api} docId={shown.docId} preset={shown.preset} onClose={() => setPreset(null)} /> : null;
+  const dialog = shown ? <ExportDialog api={api} docId={shown.docId} names={summary} preset={shown.preset} onClose={() => setPreset(null)} /> : null;
   return { open, dialog };
 }
 
 /** Props of the Export dialog. */
-export type ExportDialogProps = { api: ApiClient; docId: string; preset: ExportPreset; onClose: () => void };
+export type ExportDialogProps = { api: ApiClient; docId: string; names?: DocumentNames; preset: ExportPreset; onClose: () => void };
+
+/** The open document's title and symbol as the document list has them (for the dialog's lead and the file name shown). */
+export type DocumentNames = { title: string; symbol: string };
 
 // The files.export arguments for the choices made.
 function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoices, jobId: string): ChannelArgs<'files.export'> {
@@ -56,7 +59,7 @@ function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoi
  * file is saved named after the symbol as the backend names it. While the export runs its
  * progress shows and Cancel stops it (files.cancel).
  */
-export function ExportDialog({ api, docId, preset, onClose }: ExportDialogProps) {
+export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<ExportChoices>({
     format: preset.format ?? 'docx',
@@ -132,6 +135,10 @@ export function ExportDialog({ api, docId, preset, onClose }: ExportDialogProps)
       }}
     >
       <h2 id="export-dialog-title">{title}</h2>
+      <p className="dialog-lead export-lead" title={names?.title}>
+        {preset.revisionId ? `The text as it was at ${exported ? revisionName(exported) : 'the revision'}` : 'The text as it stands now'}
+        {names?.title.trim() ? `: ${names.title.trim()}` : '.'}
+      </p>
       {job ? (
         <ProgressLine text={job.cancelling ? 'Cancelling…' : 'Exporting…'} progress={job.progress} onCancel={job.cancelling ? undefined : cancel} />
       ) : (
@@ -141,7 +148,7 @@ export function ExportDialog({ api, docId, preset, onClose }: ExportDialogProps)
             void run();
           }}
         >
-          <ExportOptions choices={choices} onChange={(c) => setChoices((prev) => ({ ...prev, ...c }))} revisions={(revisions ?? []).filter((r) => r.id !== preset.revisionId)} />
+          <ExportOptions choices={choices} onChange={(c) => setChoices((prev) => ({ ...prev, ...c }))} revisions={(revisions ?? []).filter((r) => r.id !== preset.revisionId)} symbol={names?.symbol ?? ''} />
           <DialogFooter error={error} onCancel={onClose} submit="Export" />
         </form>
       )}

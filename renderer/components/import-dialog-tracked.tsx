@@ -14,6 +14,12 @@ const modes: { mode: TrackedAnswer['mode']; title: string; detail: string }[] = 
   { mode: 'reject', title: 'Reject all changes', detail: 'The text as it read before the changes.' },
 ];
 
+// "A", "A and B", "A, B and C".
+function listed(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? 'an unnamed author';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
 /**
  * The Import dialog's question for Word files with tracked changes: how many insertions and
  * deletions by whom, then accept all, reject all, or keep them as proposals (the default);
@@ -34,22 +40,22 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
       }}
     >
       <p className="dialog-lead">
-        {where} {found.files.length === 1 ? 'has' : 'have'} tracked changes: {countOf(insertions, 'insertion')} and {countOf(deletions, 'deletion')} by {authors.join(', ') || 'an unnamed author'}.
+        {where} {found.files.length === 1 ? 'has' : 'have'} tracked changes: {countOf(insertions, 'insertion')} and {countOf(deletions, 'deletion')} by {listed(authors)}.
       </p>
-      <fieldset className="choice-group">
+      <fieldset className="io-group">
         <legend>Tracked changes</legend>
         {modes.map((m) => (
-          <label key={m.mode} className="choice">
+          <label key={m.mode} className="io-choice">
             <input type="radio" name="tracked-mode" value={m.mode} checked={mode === m.mode} onChange={() => setMode(m.mode)} />
-            <span className="choice-text">
-              <span className="choice-title">{m.title}</span>
-              <span className="choice-detail">{m.detail}</span>
+            <span className="io-choice-text">
+              <span className="io-choice-title">{m.title}</span>
+              <span className="io-choice-detail">{m.detail}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {mode === 'proposals' && found.unknownAuthors.length > 0 ? (
-        <fieldset className="choice-group author-delegations">
+        <fieldset className="io-group author-delegations">
           <legend>Which delegation does each author speak for?</legend>
           {found.unknownAuthors.map((author) => {
             const delegation = chosen[author] ? findDelegation(chosen[author]) : undefined;
@@ -64,7 +70,8 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
                       className="link-button"
                       onClick={() =>
                         setChosen((c) => {
-                          const { [author]: _dropped, ...rest } = c;
+                          const rest = { ...c };
+                          delete rest[author];
                           return rest;
                         })
                       }
