@@ -29,7 +29,7 @@ function ourParagraphs(doc: Node): string[] {
 function pandocParagraphs(path: string, mode: 'accept' | 'reject'): string[] {
   const text = execFileSync('pandoc', [`--track-changes=${mode}`, '-t', 'plain', '--wrap=none', path], { encoding: 'utf8' });
   const paras = text.split(/\n\s*\n/).map(normalize).filter((p) => p !== '');
-  const body = paras.findIndex((p) => p === 'The General Assembly,');
+  const body = paras.findIndex((p) => /^The [A-Z][A-Za-z ]+ (?:Assembly|Council),$/.test(p));
   return paras.slice(body + 1).map((p) => p.replace(/^(?:\d{1,3}\.|\([a-z]{1,5}\)) /, ''));
 }
 
@@ -113,4 +113,31 @@ describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('readDocx tracked changes written by pandoc (a third and fourth author)', () => {
+  const path = fixturePath('tracked-pandoc.docx');
+
+  it('counts them and reads accept and reject as pandoc does', () => {
+    const accepted = readDocx(bytes(path), { trackedChanges: 'accept' });
+    expect(accepted.trackedChanges).toEqual({ insertions: 3, deletions: 1, authors: ['Carla Ruiz', 'Dmitri Volkov'] });
+    expect(ourParagraphs(accepted.documents[0] as Node)).toEqual(pandocParagraphs(path, 'accept'));
+    expect(ourParagraphs(readDocx(bytes(path), { trackedChanges: 'reject' }).documents[0] as Node)).toEqual(pandocParagraphs(path, 'reject'));
+  });
+
+  it('keeps a replacement as a deletion proposal and an insertion proposal, not as alternatives', () => {
+    const doc = readDocx(bytes(path), { trackedChanges: 'proposals', delegationOf: (a) => (a === 'Dmitri Volkov' ? 'RUS' : 'ESP') }).documents[0] as Node;
+    expect(brackets(doc)).toEqual([
+      { text: 'and an indispensable means of realizing other rights', proposedBy: ['ESP'], deletion: false },
+      { text: 'free', proposedBy: ['RUS'], deletion: true },
+      { text: 'inclusive', proposedBy: ['RUS'], deletion: false },
+      { text: 'under the same agenda item', proposedBy: ['ESP'], deletion: false },
+    ]);
+    let groups = 0;
+    doc.descendants((node) => {
+      if (node.type.name === 'bracket_alternatives') groups++;
+      return true;
+    });
+    expect(groups).toBe(0);
+  });
 });
