@@ -67,7 +67,30 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
   const language = languageOf(el) ?? (collection ? languageOf(collection) : null);
   const session = textOf(own('session') ?? (collection ? front(collection, 'session')[0] : undefined) ?? null);
   const agenda = [...front(el, 'inline'), ...(collection ? front(collection, 'inline') : [])].find((e) => e.getAttribute('name') === 'agenda item');
-  const header: Partial<HeaderAttrs> = { symbol, date, session, agendaItem: textOf(agenda ?? null) };
+  const heading = [...front(el, 'inline'), ...(collection ? front(collection, 'inline') : [])].find((e) => e.getAttribute('name') === 'heading');
+  const header: Partial<HeaderAttrs> = { symbol, date, session, agendaItem: agendaNumber(textOf(agenda ?? null)), heading: textOf(heading ?? null), sponsors: sponsorsOf(el) };
   if (language) header.language = language;
   return { header, title, titleNotes };
+}
+
+/** The item number(s) of an agenda line in any language: "Agenda item 98 (ii)" -> "98 (ii)", "Point 61 de l’ordre du jour" -> "61". */
+function agendaNumber(line: string): string {
+  const english = /^Agenda items? (.+)$/.exec(line);
+  if (english) return english[1] ?? '';
+  const m = /\d[\s\S]*[\d)]/.exec(line) ?? /\d+/.exec(line);
+  return m ? m[0] : line;
+}
+
+/**
+ * The sponsors a cover page names: a `docProponent` playing the sponsor role (`as="#sponsor"`)
+ * refers to one TLCOrganization per sponsor, whose `showAs` is the name, in order.
+ */
+function sponsorsOf(el: Element): string[] {
+  const proponent = front(el, 'docProponent').find((e) => e.getAttribute('as') === '#sponsor');
+  if (!proponent) return [];
+  const names = new Map(descendants(el, 'TLCOrganization').map((o) => [o.getAttribute('eId') ?? '', o.getAttribute('showAs') ?? '']));
+  return (proponent.getAttribute('refersTo') ?? '')
+    .split(/\s+/)
+    .map((ref) => names.get(ref.replace(/^#/, '')) ?? '')
+    .filter((name) => name !== '');
 }
