@@ -97,7 +97,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     ...createConsultationHandlers(ctx, conn),
     ...createNegotiationHandlers(ctx),
     ...createNegotiationBaseHandlers(ctx),
-    ...createFileHandlers(ctx, conn),
+    ...createFileHandlers(ctx, conn, (nodes) => create(nodes, 'import')),
   };
 }
 

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Node } from 'prosemirror-model';
 import { ImportError, importText, type ImportResult } from '../../../shared/import/index.js';
 import { CliError } from '../cli-error.js';
+import { FormatError } from '../../../shared/formats/types.js';
+import type { InputFile } from '../../files/formats.js';
+import { readPath } from '../../files/read-path.js';
 
 /**
  * Reads FILE (or stdin for `-`) as UTF-8 text, without a byte-order mark. Throws a
@@ -56,4 +59,18 @@ export function importInput(text: string, name: string): Node[] {
   for (const warning of result.warnings) process.stderr.write(`penholder: warning: ${name}: ${warning}\n`);
   if (result.documents.length === 0) throw new CliError(`no resolution or decision found in ${name}`);
   return result.documents;
+}
+
+/**
+ * The input files of FILE: the file, a folder's .xml/.docx/.txt/.zip files (readPath), or
+ * standard input for `-` (named "standard input"). Throws a CliError with the reason.
+ */
+export async function readInputFiles(file: string): Promise<InputFile[]> {
+  if (file === '-') return [{ name: 'standard input', bytes: await readStdin() }];
+  try {
+    return await readPath(file);
+  } catch (err) {
+    if (err instanceof FormatError) throw new CliError(err.message);
+    throw err;
+  }
 }

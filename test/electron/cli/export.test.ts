@@ -57,7 +57,9 @@ c) *Aprueba* el programa provisional.
 describe('penholder export errors', () => {
   const valid = readFileSync(join(repoRoot, decision), 'utf8');
   const cases: [string, string[], string | undefined, RegExp][] = [
-    ['another format', ['export', decision, '--to', 'docx'], undefined, /cannot export to "docx"/],
+    ['an unknown format', ['export', decision, '--to', 'rtf'], undefined, /cannot export to "rtf": use one of text, akn, docx, pdf/],
+    ['Word without --out', ['export', decision, '--to', 'docx'], undefined, /--to docx writes a binary file: give --out PATH/],
+    ['PDF without --out', ['export', decision, '--to', 'pdf'], undefined, /--to pdf writes a binary file: give --out PATH/],
     ['a missing file', ['export', 'test/fixtures/cli/none.json'], undefined, /no such file/],
     ['invalid JSON', ['export', '-'], '{"type": "doc", ', /standard input is not valid JSON/],
     ['an empty array', ['export', '-'], '[]', /holds no documents/],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,10 +61,16 @@ describe('penholder import errors', () => {
     writeFileSync(path, bytes);
     return path;
   };
+  const emptyFolder = () => {
+    const path = join(dir, 'empty-folder');
+    mkdirSync(path);
+    writeFileSync(join(path, 'notes.md'), 'not imported');
+    return path;
+  };
 
   const cases: [string, string[], RegExp][] = [
     ['a missing file', ['import', join(dir, 'nope.txt'), '--summary'], /cannot read .*nope\.txt: no such file/],
-    ['a directory', ['import', dir, '--summary'], /it is a directory/],
+    ['a folder with nothing to import', ['import', emptyFolder(), '--summary'], /holds no \.xml, \.docx, \.txt or \.zip files/],
     ['a binary file', ['import', file('bin.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])), '--summary'], /is a binary file/],
     ['non-UTF-8 text', ['import', file('latin1.txt', new Uint8Array([0x52, 0xe9, 0x73, 0x6f, 0x6c, 0x75, 0x74, 0x69, 0x6f, 0x6e])), '--json'], /not valid UTF-8/],
     ['an empty file', ['import', file('empty.txt', ''), '--summary'], /is empty/],
