@@ -41,7 +41,7 @@ export function partTypst(part: Node, state: ExportState): string[] {
 export function annexTypst(annex: Node, state: ExportState): string[] {
   const out: string[] = [];
   annex.forEach((child) => {
-    if (child.type.name === 'annex_title') out.push(`#block(above: 1em, below: 1.2em, align(center, strong[${inlineTypst(child, state)}]))`);
+    if (child.type.name === 'annex_title') out.push(`#align(center, block(above: 1em, below: 1.2em, strong[${inlineTypst(child, state)}]))`);
     else if (child.type.name === 'annex_paragraph') out.push(setLine({ depth: 0, label: '', text: inlineTypst(child, state), close: '' }, true));
     else if (child.type.name === 'numbered_list') out.push(...listLines(child, 0, state).map((line) => setLine(line, false)));
   });
