@@ -56,7 +56,7 @@ export function pageSetup(options: {
     `#set page(paper: ${typstString(options.paper === 'letter' ? 'us-letter' : 'a4')}, margin: (top: 2.5cm, bottom: 2.5cm, x: 2.2cm),`,
     `  header: context { let n = counter(page).get().first(); if n > 1 { align(if calc.even(n) { left } else { right }, ${symbol}) } },`,
     `  footer: context align(center, text(size: 9pt, counter(page).display("1"))))`,
-    `#set text(font: (${fontList(options.language).map(typstString).join(', ')}), size: 10pt, lang: ${typstString(options.language)}${region ? `, region: ${typstString(region)}` : ''})`,
+    `#set text(font: (${fontList(options.language).map(typstString).join(', ')}), size: 10pt, hyphenate: false, lang: ${typstString(options.language)}${region ? `, region: ${typstString(region)}` : ''})`,
     '#set par(justify: true, leading: 0.5em, spacing: 0.85em)',
     '#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt), gap: 0.4em, clearance: 1em)',
     '#show footnote.entry: set text(size: 9pt)',

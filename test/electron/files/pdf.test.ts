@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../../../electron/files/pdf.js';
 import { buildDocument } from '../../../shared/document/build.js';
+import { childText } from '../../../shared/document/header.js';
+import { arbitraryDocument } from '../../support/arbitrary-document.js';
 
 // Real Typst, read back with poppler (pdftotext, pdffonts, pdfinfo): what a reader of the file sees.
 
@@ -111,5 +114,17 @@ describe('writePdf', () => {
   it('leaves the brackets out of the clean view', async () => {
     const text = run('pdftotext', [await pdfFile('clean.pdf', { view: 'clean' }), '-']);
     expect(text).toContain('Decides:');
+  });
+
+  it('compiles any document in either view, one after another, each PDF holding its own title (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryDocument({ emphasis: true }), fc.constantFrom<'compilation' | 'clean'>('compilation', 'clean'), async (document, view) => {
+        const file = await pdfFile('any.pdf', { view }, document);
+        const text = run('pdftotext', [file, '-']).replace(/\s+/g, ' ');
+        const title = childText(document, 'title').replace(/\s+/g, ' ').trim();
+        expect(text).toContain(title.slice(0, 30));
+      }),
+      { numRuns: 12 },
+    );
   });
 });

@@ -77,7 +77,7 @@ describe('toTypst', () => {
     const a4 = toTypst(doc);
     expect(a4).toContain('paper: "a4"');
     expect(toTypst(doc, { paper: 'letter' })).toContain('paper: "us-letter"');
-    expect(a4).toMatch(/font: \("Times New Roman", "Liberation Serif",.*"Libertinus Serif"\), size: 10pt, lang: "en"/);
+    expect(a4).toMatch(/font: \("Times New Roman", "Liberation Serif",.*"Libertinus Serif"\), size: 10pt, hyphenate: false, lang: "en"/);
     expect(a4).toContain('counter(page).display("1")');
     expect(a4).toContain('text(size: 9pt, weight: "bold", "sym")');
   });
