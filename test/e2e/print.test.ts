@@ -65,4 +65,31 @@ describe('printing in Chromium', { timeout: 300_000 }, () => {
     for (const part of chrome) expect(await part.first().isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('prints the negotiation view shown (the compilation, with its brackets), not the editor behind it nor the view bar', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    const negotiated = 'Violence against women migrant workers';
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
+    await page.getByRole('status', { name: 'Import result' }).waitFor();
+    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(negotiated) }).click();
+    await page.locator('.ph-document .ph-op').first().waitFor();
+    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Compilation' }).click();
+    const view = page.locator('.negotiation-page');
+    await view.locator('.ph-op').first().waitFor();
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await view.isVisible()).toBe(true);
+    expect(await page.getByRole('toolbar', { name: 'View options' }).isVisible()).toBe(false);
+    expect(await page.getByRole('radiogroup', { name: 'View' }).isVisible()).toBe(false);
+    expect(await page.locator('.document-body > .page-scroll').isVisible()).toBe(false);
+    await screenshot(page, 'print-media-compilation');
+    const pdf = path.join(ARTIFACTS_DIR, 'print-compilation.pdf');
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(negotiated);
+    expect(text).toMatch(/\(EU, CAN\)\]/);
+    for (const word of ['Editing', 'Clean', 'Export', 'Negotiation']) expect(text).not.toContain(word);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+  });
 });
