@@ -73,5 +73,28 @@ export function finishDocument(doc: Node, changes: ReadonlyMap<number, Change>, 
     return node.type.create({ ...node.attrs, bracket: null }, [text.copy(Fragment.from([wrapped])), ...rest], node.marks);
   };
   const [result] = rebuild(doc);
-  return result ?? doc;
+  return liftWholeBrackets(result ?? doc, mine);
+}
+
+type Whole = { id: string; proposedBy: string[]; supportedBy: string[]; opposedBy: string[]; revision: string };
+
+// An inserted paragraph whose subparagraphs were inserted with it is one proposal: its own
+// text's bracket and the subparagraphs' whole-paragraph brackets of the same proposers
+// become one whole-paragraph bracket on it.
+function liftWholeBrackets(node: Node, mine: WeakSet<Node>): Node {
+  if (node.isInline || node.type === nodes.paragraph_text) return node;
+  const children: Node[] = [];
+  node.forEach((child) => children.push(liftWholeBrackets(child, mine)));
+  const text = children[0];
+  const only = text?.type === nodes.paragraph_text && text.childCount === 1 ? text.firstChild : null;
+  const rest = children.slice(1).filter((c) => c.type !== nodes.numbered_list);
+  if (only && mine.has(only) && only.attrs.deletion !== true && rest.length > 0 && rest.length === children.length - 1 && 'bracket' in node.attrs && !node.attrs.bracket) {
+    const proposers = JSON.stringify(only.attrs.proposedBy);
+    if (rest.every((c) => (c.attrs.bracket as Whole | null)?.proposedBy && JSON.stringify((c.attrs.bracket as Whole).proposedBy) === proposers)) {
+      const bracket: Whole = { id: String(only.attrs.id), proposedBy: only.attrs.proposedBy as string[], supportedBy: [], opposedBy: [], revision: '' };
+      const lifted = [text.copy(only.content), ...rest.map((c) => c.type.create({ ...c.attrs, bracket: null }, c.content, c.marks))];
+      return node.type.create({ ...node.attrs, bracket }, lifted, node.marks);
+    }
+  }
+  return node.copy(Fragment.from(children));
 }

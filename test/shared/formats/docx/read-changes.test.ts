@@ -57,13 +57,13 @@ function wholeBrackets(doc: Node): { text: string; proposedBy: string[] }[] {
 describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
   it('counts the insertions and deletions that hold text, and the authors in order of appearance', () => {
     const { trackedChanges } = readDocx(bytes(tracked));
-    expect(trackedChanges).toEqual({ insertions: 5, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
+    expect(trackedChanges).toEqual({ insertions: 7, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
   });
 
   it('accept gives the text pandoc --track-changes=accept gives', () => {
     const doc = readDocx(bytes(tracked), { trackedChanges: 'accept' }).documents[0] as Node;
     expect(ourParagraphs(doc)).toEqual(pandocParagraphs(tracked, 'accept'));
-    expect(ourParagraphs(doc)).toHaveLength(6);
+    expect(ourParagraphs(doc)).toHaveLength(9);
   });
 
   it('reject gives the text pandoc --track-changes=reject gives (the deleted paragraph back, the inserted one gone)', () => {
@@ -72,7 +72,7 @@ describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
     expect(ourParagraphs(doc)).toContain('Noting the report of the Special Rapporteur,');
   });
 
-  it('proposals: the text before the changes, each change a bracket of the delegation its author speaks for', () => {
+  it('proposals: the text before the changes, each change a bracket (or a whole-paragraph bracket) of the delegation its author speaks for', () => {
     const delegations: Record<string, string> = { 'Alice Martin': 'FRA', 'Bob Okafor': 'NGA' };
     const { documents, warnings } = readDocx(bytes(tracked), { trackedChanges: 'proposals', delegationOf: (a) => delegations[a] ?? null });
     const doc = documents[0] as Node;
@@ -83,7 +83,8 @@ describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
       { text: 'and without delay ', proposedBy: ['NGA'], deletion: true },
       { text: ' under the item entitled “Promotion and protection of human rights”', proposedBy: ['NGA'], deletion: false },
     ]);
-    expect(wholeBrackets(doc)).toEqual([{ text: 'Decides to continue its consideration of the question at its eighty-first session.', proposedBy: ['FRA'] }]);
+    // The inserted OP 5 and its inserted (a) and (b) are one proposal: one whole-paragraph bracket.
+    expect(wholeBrackets(doc)).toEqual([{ text: 'Invites the Special Rapporteur to cover in the next report:', proposedBy: ['FRA'] }]);
     expect(doc.nodeSize).toBeGreaterThan(0);
     doc.check();
     expect(warnings.filter((w) => w.includes('name no delegation'))).toEqual([]);
@@ -107,7 +108,7 @@ describe('readDocx tracked changes (LibreOffice file, two authors)', () => {
       execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'docx', '--outdir', out, source], { stdio: 'ignore', timeout: 60_000 });
       const fresh = join(out, 'tracked-changes.docx');
       const result = readDocx(bytes(fresh), { trackedChanges: 'accept' });
-      expect(result.trackedChanges).toEqual({ insertions: 5, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
+      expect(result.trackedChanges).toEqual({ insertions: 7, deletions: 4, authors: ['Alice Martin', 'Bob Okafor'] });
       expect(ourParagraphs(result.documents[0] as Node)).toEqual(pandocParagraphs(fresh, 'accept'));
     } finally {
       rmSync(out, { recursive: true, force: true });
