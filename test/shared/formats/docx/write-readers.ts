@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import validate from '@ooxml-tools/validate';
+import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Node } from 'prosemirror-model';
 import { exportText } from '../../../../shared/document/export-text.js';
@@ -85,4 +86,69 @@ export function part(bytes: Uint8Array, name: string): string {
   const entry = unzipSync(bytes)[name];
   if (!entry) throw new Error(`no part ${name}`);
   return strFromU8(entry);
+}
+
+const odfText = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
+const odfOffice = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+
+/**
+ * The body paragraphs LibreOffice reads from a .docx, with its tracked changes accepted or
+ * rejected: the file is converted to flat ODF and read there (LibreOffice keeps each change
+ * as a range between change marks, its kind in `text:tracked-changes`); the text of the
+ * ranges dropped by the choice is left out, paragraph breaks included, so paragraphs join
+ * as they do in the application. Footnotes are left out; normalized as `pandocParagraphs`.
+ */
+export function libreOfficeParagraphs(bytes: Uint8Array): { accept: string[]; reject: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
+  let fodt: string;
+  try {
+    const file = join(dir, 'in.docx');
+    writeFileSync(file, bytes);
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+    fodt = readFileSync(join(dir, 'in.fodt'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { accept: flatOdfParagraphs(fodt, 'accept'), reject: flatOdfParagraphs(fodt, 'reject') };
+}
+
+function flatOdfParagraphs(fodt: string, changes: 'accept' | 'reject'): string[] {
+  const doc = new DOMParser().parseFromString(fodt, 'text/xml');
+  const body = doc.getElementsByTagNameNS(odfOffice, 'text')[0];
+  if (!body) throw new Error('LibreOffice wrote no text body');
+  const dropped = new Set<string>();
+  for (const region of Array.from(body.getElementsByTagNameNS(odfText, 'changed-region'))) {
+    const id = region.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'id') || region.getAttributeNS(odfText, 'id');
+    const kind = region.getElementsByTagNameNS(odfText, changes === 'accept' ? 'deletion' : 'insertion').length > 0;
+    if (kind && id) dropped.add(id);
+  }
+  const active = new Set<string>();
+  let out = '';
+  const walk = (node: XmlNode): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (active.size === 0) out += child.nodeValue ?? '';
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as XmlElement;
+      const name = el.namespaceURI === odfText ? el.localName : '';
+      if (name === 'tracked-changes' || name === 'note' || name === 'sequence-decls') continue;
+      if (name === 'change-start' || name === 'change-end') {
+        const id = el.getAttributeNS(odfText, 'change-id') ?? '';
+        if (dropped.has(id)) {
+          if (name === 'change-start') active.add(id);
+          else active.delete(id);
+        }
+      } else if (name === 'tab' || name === 's' || name === 'line-break') {
+        if (active.size === 0) out += ' ';
+      } else walk(el);
+      if ((name === 'p' || name === 'h') && active.size === 0) out += '\n';
+    }
+  };
+  walk(body);
+  return out
+    .split('\n')
+    .map(norm)
+    .filter((p) => p !== '' && !p.startsWith('Distr.:'));
 }
