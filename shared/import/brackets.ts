@@ -28,15 +28,39 @@ export function hasBrackets(text: string): boolean {
 /** Reports an unbalanced bracket: what is wrong, and the text just before it (to find its line). */
 export type BracketWarn = (problem: string, near: string) => void;
 
+/**
+ * How deep brackets may nest. Compilation texts nest three or four levels; deeper ones are
+ * kept as literal text with a warning naming the depth, so no input can exhaust the stack
+ * of the node builder (or of anything that later walks the document).
+ */
+export const maxBracketDepth = 32;
+
+// Warnings of one kind per paragraph: hostile text may hold 100,000 stray brackets.
+const maxWarningsPerKind = 5;
+
 /** The inline nodes of `raw`, brackets read as described in the module doc. */
 export function parseBracketed(raw: string, toNodes: TextToNodes, warn: BracketWarn): Node[] {
   if (!hasBrackets(raw)) return toNodes(raw, true);
   const stack: Frame[] = [{ items: [], buffer: '' }];
   const top = (): Frame => stack[stack.length - 1] as Frame;
+  const stray = { count: 0, first: -1 };
+  const deep = { count: 0, first: -1, depth: 0 };
+  let literalDepth = 0;
   let i = 0;
   while (i < raw.length) {
     const ch = raw.charAt(i);
-    if (ch === '[') {
+    if (ch === '[' && stack.length > maxBracketDepth) {
+      // Too deep: this bracket and what closes it stay text.
+      literalDepth++;
+      deep.depth = Math.max(deep.depth, stack.length - 1 + literalDepth);
+      if (deep.count++ === 0) deep.first = i;
+      top().buffer += ch;
+      i++;
+    } else if (ch === ']' && literalDepth > 0) {
+      literalDepth--;
+      top().buffer += ch;
+      i++;
+    } else if (ch === '[') {
       flush(top());
       stack.push({ items: [], buffer: '' });
       i++;
@@ -55,7 +79,7 @@ export function parseBracketed(raw: string, toNodes: TextToNodes, warn: BracketW
       flush(top());
       top().items.push(bracket);
     } else if (ch === ']') {
-      warn('a closing bracket "]" has no opening bracket; it is kept as text', context(raw, i));
+      if (stray.count++ < maxWarningsPerKind) warn('a closing bracket "]" has no opening bracket; it is kept as text', context(raw, i));
       top().buffer += ch;
       i++;
     } else {
@@ -63,19 +87,35 @@ export function parseBracketed(raw: string, toNodes: TextToNodes, warn: BracketW
       i++;
     }
   }
-  const opened = openPositions(raw);
-  while (stack.length > 1) {
-    const frame = stack.pop() as Frame;
-    flush(frame);
-    warn('an opening bracket "[" is never closed; it is kept as text', context(raw, opened[stack.length - 1] ?? raw.length));
-    const parent = top();
-    flush(parent);
-    parent.items.push('[', ...frame.items);
+  if (stray.count > maxWarningsPerKind) warn(`${stray.count - maxWarningsPerKind} more closing brackets "]" have no opening bracket; they are kept as text`, context(raw, raw.length));
+  if (deep.count > 0) {
+    warn(`brackets are nested ${deep.depth} levels deep; the limit is ${maxBracketDepth}: the ${deep.count} deeper ones are kept as text`, context(raw, deep.first));
   }
-  const root = top();
+  const root = unwindUnclosed(raw, stack, warn);
   flush(root);
   const state = { first: true };
   return toInline(root.items, toNodes, state);
+}
+
+// Brackets still open at the end stay literal text: "[" then the frame's items, in order,
+// appended once to the outermost frame (copying each frame into its parent would be
+// quadratic in the number of unclosed brackets).
+function unwindUnclosed(raw: string, stack: Frame[], warn: BracketWarn): Frame {
+  const root = stack[0] as Frame;
+  if (stack.length === 1) return root;
+  const opened = openPositions(raw);
+  const unclosed = stack.length - 1;
+  flush(root);
+  for (let level = 1; level < stack.length; level++) {
+    const frame = stack[level] as Frame;
+    flush(frame);
+    if (level <= maxWarningsPerKind) warn('an opening bracket "[" is never closed; it is kept as text', context(raw, opened[level - 1] ?? raw.length));
+    root.items.push('[');
+    for (const item of frame.items) root.items.push(item);
+  }
+  if (unclosed > maxWarningsPerKind) warn(`${unclosed - maxWarningsPerKind} more opening brackets "[" are never closed; they are kept as text`, context(raw, raw.length));
+  stack.length = 1;
+  return root;
 }
 
 function flush(frame: Frame): void {

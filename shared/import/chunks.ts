@@ -41,18 +41,17 @@ export function toChunks(text: string): Chunk[] {
   let previous = '';
   let gap: Gap = 'none';
   for (const raw of lines) {
-    const line = raw.trim();
+    const { line, view, indent } = visibleLine(raw);
     if (line === '') {
       if (gap === 'none') gap = 'blank';
       continue;
     }
     // In wrapped PDF text a symbol alone inside an unfinished paragraph is the page header ("E/2023/30").
-    if (isPageArtifact(line) || (wrap.wrapped && open !== null && !endsWithTerminal(previous) && isSymbolLine(line))) {
+    if (isPageArtifact(view) || (wrap.wrapped && open !== null && !endsWithTerminal(previous) && isSymbolLine(view))) {
       gap = 'page';
       continue;
     }
-    const indent = raw.length - raw.trimStart().length;
-    const structural = classify(line, indent);
+    const structural = classify(line, indent) ?? (view === line ? null : classify(view, indent));
     const continues = open !== null && continuesLine(open, previous, line, structural, gap, wrap);
     if (open && continues) {
       open.text = joinWrapped(open.text, previous, line);
@@ -65,6 +64,30 @@ export function toChunks(text: string): Chunk[] {
     gap = 'none';
   }
   return chunks;
+}
+
+const formatChar = /[\p{Cf}]/u;
+const formatChars = /\p{Cf}/gu;
+const spaceChar = /\s/u;
+
+// A line without the white space and invisible format characters (Unicode Cf: RLM, LRM,
+// ALM, ZWJ, BOM...) at its edges; `view` is that line without any format character, what
+// structure is matched on ("\u200FThe General Assembly," is a body line), while ordinary
+// text keeps the characters inside it. `indent` counts the leading white space only.
+// Plain loops: a trimming regex anchored at the end would rescan long runs of spaces.
+function visibleLine(raw: string): { line: string; view: string; indent: number } {
+  let start = 0;
+  let indent = 0;
+  while (start < raw.length) {
+    const ch = raw.charAt(start);
+    if (spaceChar.test(ch)) indent++;
+    else if (!formatChar.test(ch)) break;
+    start++;
+  }
+  let end = raw.length;
+  while (end > start && (spaceChar.test(raw.charAt(end - 1)) || formatChar.test(raw.charAt(end - 1)))) end--;
+  const line = raw.slice(start, end);
+  return { line, view: formatChar.test(line) ? line.replace(formatChars, '') : line, indent };
 }
 
 // A structural line always starts a chunk of its own (unless it is really a wrapped
@@ -121,7 +144,7 @@ function joinWrapped(before: string, previous: string, line: string): string {
 // line lengths), and many lines directly followed by a plain continuation line; text with
 // a paragraph per line, or the exporter's layout, has no such width or no such lines.
 function detectWrap(lines: readonly string[]): Wrap {
-  const trimmed = lines.map((l) => l.trim());
+  const trimmed = lines.map((l) => visibleLine(l).view);
   const lengths = trimmed.map((l) => l.length).filter((n) => n >= 20);
   if (lengths.length < 4) return { wrapped: false, width: 0 };
   let followed = 0;

@@ -28,6 +28,16 @@ export function markerNumbers(text: string): number[] {
 export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings: string[]): FootnotePlan[] {
   const texts = contents.map((content) => footnoteTexts(content, warnings));
   const markers = contents.map((content) => new Set(content.filter((c) => c.kind !== 'footnote').flatMap((c) => markerNumbers(c.text))));
+  // Per footnote number, the last document holding its text without its marker and the first
+  // holding its marker without its text: one pass, not a scan of every document per marker.
+  const lastTextOnly = new Map<number, number>();
+  const firstMarkerOnly = new Map<number, number>();
+  texts.forEach((own, j) => {
+    for (const n of own.keys()) if (!markers[j]?.has(n)) lastTextOnly.set(n, j);
+  });
+  markers.forEach((own, j) => {
+    for (const n of own) if (!texts[j]?.has(n) && !firstMarkerOnly.has(n)) firstMarkerOnly.set(n, j);
+  });
   return contents.map((_content, i) => {
     const plan: FootnotePlan = { texts: new Map(), drop: new Set(), attach: [] };
     const own = texts[i] ?? new Map<number, { text: string; anchor: number }>();
@@ -35,7 +45,7 @@ export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings:
       const found = own.get(n);
       if (found) {
         plan.texts.set(n, found.text);
-      } else if (texts.some((t, j) => j > i && t.has(n) && !markers[j]?.has(n))) {
+      } else if ((lastTextOnly.get(n) ?? -1) > i) {
         plan.drop.add(n);
       } else {
         plan.texts.set(n, '');
@@ -44,7 +54,8 @@ export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings:
     }
     for (const [n, found] of own) {
       if (markers[i]?.has(n)) continue;
-      const earlier = markers.findIndex((m, j) => j < i && m.has(n) && !texts[j]?.has(n));
+      const first = firstMarkerOnly.get(n) ?? -1;
+      const earlier = first < i ? first : -1;
       warnings.push(
         earlier >= 0
           ? `footnote ${n}: its marker is in document ${earlier + 1} but its text in document ${i + 1}; it was attached in document ${i + 1} to the paragraph before its text`

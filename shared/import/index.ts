@@ -81,7 +81,8 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
   };
   const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
   const warn = (where: string, problem: string, near: string): void => {
-    const line = lineOf(text, near);
+    // Finding the line scans the text: only for the warnings that will be shown.
+    const line = warnings.length < maxWarnings ? lineOf(text, near) : null;
     warnings.push(`${line === null ? '' : `line ${line}, `}document ${index}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
   };
   return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });

@@ -22,12 +22,16 @@ const negotiationLabel = new RegExp(
 const numberAlt = /^(?:\d{1,3}|\([a-z]{1,5}\)|[a-z]{1,5}\))\s+alt(?:\s?\d{1,2})?\s*[.:]?(?:\s+|$)/;
 // "5 bis.", "(c) ter", "c) bis", "5 bis alt." (an alternative of an inserted paragraph).
 const numberExtra = new RegExp(`^(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))\\s+(?:${latin})(\\s+alt(?:\\s?\\d{1,2})?)?\\s*[.:]?(?:\\s+|$)`);
-const extraLine = new RegExp(`^\\s*\\[?\\s*(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))\\s+(?:${latin})\\b`, 'm');
+// Line starts are matched with `[ \t\p{Cf}]*`, never `\s*`: under /m a `\s*` runs across
+// line breaks, so each of n blank lines rescans all the others (cubic with two of them).
+const lineStart = '^[ \\t\\p{Cf}]*';
+const extraLine = new RegExp(`${lineStart}(?:\\[[ \\t]*)?(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))[ \\t]+(?:${latin})\\b`, 'mu');
+const negotiationHint = new RegExp(`\\b(?:PP|OP)\\s?\\d|\\salt\\b|${lineStart}\\[`, 'imu');
 const plainLabel = /^(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,5}\))(?:\s+|$)/;
 
 /** `text` with every negotiation label of a line rewritten (see the module doc). */
 export function rewriteNegotiationLabels(text: string): string {
-  if (!/\b(?:PP|OP)\s?\d|\salt\b|^\s*\[/im.test(text) && !extraLine.test(text)) return text;
+  if (!negotiationHint.test(text) && !extraLine.test(text)) return text;
   return text
     .split('\n')
     .map(rewriteLine)
@@ -35,7 +39,8 @@ export function rewriteNegotiationLabels(text: string): string {
 }
 
 function rewriteLine(line: string): string {
-  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  // Invisible format characters (RLM, LRM...) before a label belong to the indentation.
+  const indent = /^[\s\p{Cf}]*/u.exec(line)?.[0] ?? '';
   let rest = line.slice(indent.length);
   const bracket = /^\[\s*/.exec(rest);
   if (bracket) rest = rest.slice(bracket[0].length);

@@ -127,8 +127,11 @@ const terminals = new Set([',', ';', '.', ':', '—', '?', '!']);
 // that parenthesis is no tag: a tag closing a bracketed paragraph, "... progress. (EU)]",
 // is not the paragraph's end.
 function tagOpening(text: string, close: number): number {
-  const open = text.lastIndexOf('(', close);
-  if (open < 0 || close - open > 400 || text.slice(open + 1, close).includes(')')) return -1;
+  // A tag is at most 400 characters: look no further back (a run of ")" would otherwise rescan the text each time).
+  const from = Math.max(0, close - 400);
+  const at = text.slice(from, close).lastIndexOf('(');
+  const open = at < 0 ? -1 : from + at;
+  if (open < 0 || text.slice(open + 1, close).includes(')')) return -1;
   return readTag(text.slice(open + 1, close)) ? open : -1;
 }
 

@@ -137,7 +137,7 @@ function choose(state: State, chunk: Chunk, options: Option[]): Option | undefin
     if (pick) return pick;
   }
   const innermostPara = path[innermost];
-  if (innermostPara && /:\s*$/.test(innermostPara.text)) {
+  if (innermostPara && innermostPara.text.trimEnd().endsWith(':')) {
     const start = options.find((o) => o.level === innermost && !o.continues);
     if (start) return start;
   }

@@ -67,8 +67,11 @@ export function readTag(inner: string): Tag | null {
 export function tagAtEnd(text: string): { tag: Tag; rest: string } | null {
   const end = text.trimEnd();
   if (!end.endsWith(')')) return null;
-  const open = end.lastIndexOf('(');
-  if (open < 0 || end.length - open > 402 || end.slice(open + 1, -1).includes(')')) return null;
+  // Only the last 402 characters can hold a tag: never scan further back for its "(".
+  const tail = end.slice(-402);
+  const at = tail.lastIndexOf('(');
+  const open = at < 0 ? -1 : end.length - tail.length + at;
+  if (open < 0 || end.slice(open + 1, -1).includes(')')) return null;
   const tag = readTag(end.slice(open + 1, -1));
   const rest = end.slice(0, open).trimEnd();
   return tag && !definesAcronym(rest, tag) ? { tag, rest } : null;
