@@ -65,20 +65,24 @@ function carriesFiles(event: DragEvent): boolean {
 /**
  * Drop files or folders anywhere on the window to import them: while files are dragged over
  * the window a full-window overlay says what a drop does; the drop is taken before the
- * editor sees it (capture phase) and handed to `onDrop`. Does nothing while `disabled`.
+ * editor sees it (capture phase) and handed to `onDrop`. While `disabled` (an import runs)
+ * a drop is refused, never left to the browser.
  */
 export function DropOverlay({ onDrop, disabled = false }: DropOverlayProps) {
   const [over, setOver] = useState(false);
   const onDropRef = useRef(onDrop);
   onDropRef.current = onDrop;
+  const disabledRef = useRef(disabled);
+  disabledRef.current = disabled;
   useEffect(() => {
-    if (disabled) return undefined;
+    // Always taken, even while disabled: a file dropped on a page that does not take it is
+    // opened by the browser (the desktop app would navigate away from Penholder).
     const onDragOver = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
       event.stopPropagation();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-      setOver(true);
+      if (event.dataTransfer) event.dataTransfer.dropEffect = disabledRef.current ? 'none' : 'copy';
+      setOver(!disabledRef.current);
     };
     // Leaving the window: the pointer is over nothing of the page.
     const onDragLeave = (event: DragEvent) => {
@@ -89,6 +93,7 @@ export function DropOverlay({ onDrop, disabled = false }: DropOverlayProps) {
       event.preventDefault();
       event.stopPropagation();
       setOver(false);
+      if (disabledRef.current) return;
       void filesOfDrop(event.dataTransfer).then((picked) => picked && onDropRef.current(picked));
     };
     window.addEventListener('dragenter', onDragOver, true);
@@ -101,7 +106,7 @@ export function DropOverlay({ onDrop, disabled = false }: DropOverlayProps) {
       window.removeEventListener('dragleave', onDragLeave, true);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, [disabled]);
+  }, []);
   if (!over) return null;
   return (
     <div className="drop-overlay" role="status" aria-label="Drop to import">

@@ -46,6 +46,7 @@ describe('the Export dialog in Chromium', { timeout: 300_000 }, () => {
     await dialog.waitFor();
     expect(await dialog.getByRole('radio', { name: /^Word \.docx/ }).isChecked()).toBe(true);
     expect(await dialog.getByRole('radio', { name: 'Compilation (with brackets)' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('group', { name: 'Who proposed each bracket' }).getByRole('radio').count()).toBe(3);
     expect(await dialog.locator('.export-name-note').textContent()).toBe(`Saved as ${fileBase}.docx, after the document symbol.`);
     await screenshot(page, 'export-dialog-word');
 
@@ -68,6 +69,13 @@ describe('the Export dialog in Chromium', { timeout: 300_000 }, () => {
     const pdfText = execFileSync('pdftotext', ['-layout', pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(pdfText).toContain('Strengthening the protection of witnesses');
     expect(execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts/);
+
+    await exportButton.click();
+    await dialog.getByText('Akoma Ntoso', { exact: true }).click();
+    expect(await dialog.getByRole('group', { name: 'Who proposed each bracket' }).count()).toBe(0);
+    const akn = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
+    expect(akn.name).toBe(`${fileBase}.xml`);
+    expect(akn.bytes.toString('utf8')).toMatch(/<akomaNtoso[\s>][\s\S]*Strengthening the protection of witnesses/);
     expect(errors).toEqual([]);
     await page.close();
   });

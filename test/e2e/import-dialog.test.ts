@@ -28,7 +28,9 @@ describe('the Import dialog and dropping files on the window, in Chromium', { ti
     await dialog.getByRole('button', { name: 'Choose a folder…' }).waitFor();
     await screenshot(page, 'import-dialog-choose');
 
-    await page.getByLabel('Text file to import').setInputFiles(tracked);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(tracked);
     const question = page.getByRole('dialog', { name: 'Import: tracked changes' });
     await question.waitFor();
     expect(await question.textContent()).toContain('1 insertion and 1 deletion by European Union and Jane Smith.');
@@ -87,7 +89,9 @@ describe('the Import dialog and dropping files on the window, in Chromium', { ti
       writeFileSync(path.join(drafts, 'L.10.txt'), readFileSync(twoDrafts, 'utf8').split('Draft resolution II')[1] ?? '');
       writeFileSync(path.join(drafts, 'L.2.txt'), readFileSync(twoDrafts, 'utf8').split('Draft resolution II')[0] ?? '');
       copyFileSync(path.resolve('test/fixtures/e2e/README.md'), path.join(drafts, 'notes.md'));
-      await page.getByLabel('Folder to import').setInputFiles(drafts);
+      await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'Import…' }).click();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Choose a folder…' }).click()]);
+      await chooser.setFiles(drafts);
       await expect.poll(() => report.textContent()).toContain('Imported 2 documents from drafts');
       expect(await report.locator('.import-documents > li').allTextContents()).toEqual(['Resolution: Strengthening access to legal aid in rural areas', 'Resolution: Cooperation among courts on the protection of witnesses']);
       expect(await report.getByRole('list', { name: 'Import warnings' }).textContent()).toContain('Left out 1 file that is not .docx, .xml, .zip or .txt: drafts/notes.md.');
