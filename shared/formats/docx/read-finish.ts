@@ -88,7 +88,7 @@ function liftWholeBrackets(node: Node, mine: WeakSet<Node>): Node {
   const text = children[0];
   const only = text?.type === nodes.paragraph_text && text.childCount === 1 ? text.firstChild : null;
   const rest = children.slice(1).filter((c) => c.type !== nodes.numbered_list);
-  if (only && mine.has(only) && only.attrs.deletion !== true && rest.length > 0 && rest.length === children.length - 1 && 'bracket' in node.attrs && !node.attrs.bracket) {
+  if (text && only && mine.has(only) && only.attrs.deletion !== true && rest.length > 0 && rest.length === children.length - 1 && 'bracket' in node.attrs && !node.attrs.bracket) {
     const proposers = JSON.stringify(only.attrs.proposedBy);
     if (rest.every((c) => (c.attrs.bracket as Whole | null)?.proposedBy && JSON.stringify((c.attrs.bracket as Whole).proposedBy) === proposers)) {
       const bracket: Whole = { id: String(only.attrs.id), proposedBy: only.attrs.proposedBy as string[], supportedBy: [], opposedBy: [], revision: '' };
