@@ -10,13 +10,21 @@ import { isElement, isText, nameOf, normalizeSpace, rawText } from './read-dom.j
 import { leadingLabel, type Label } from './read-labels.js';
 
 /** A run of text (italic or not) or a footnote with its text. */
-export type Run = { text: string; italic: boolean } | { footnote: string };
+export type Run = { text: string; italic: boolean; emphasis?: boolean } | { footnote: string };
+
+type TextRun = { text: string; italic: boolean; emphasis?: boolean };
+const sameStyle = (a: TextRun, b: TextRun): boolean => a.italic === b.italic && !!a.emphasis === !!b.emphasis;
 
 /** Inline elements whose text is italic: AKN4UN's `span class="italic"`, the guidelines' `<i>`. */
 function italicElement(el: Element): boolean {
   const name = nameOf(el);
   if (name === 'i' || name === 'em') return true;
   return name === 'span' && /\bitalic\b/.test(el.getAttribute('class') ?? '');
+}
+
+/** Italics our writer marks as emphasis, never an opener: `span class="italic emphasis"`. */
+function emphasisElement(el: Element): boolean {
+  return nameOf(el) === 'span' && /\bemphasis\b/.test(el.getAttribute('class') ?? '');
 }
 
 // Elements that stand for a line or word break inside text.
@@ -29,12 +37,12 @@ const breaks = new Set(['eol', 'br', 'eop']);
  */
 export function collectRuns(el: Element, skip: ReadonlySet<string> = new Set()): Run[] {
   const runs: Run[] = [];
-  const stack: [XmlNode, boolean][] = [];
-  for (let c = el.lastChild; c; c = c.previousSibling) stack.push([c, false]);
+  const stack: [XmlNode, boolean, boolean][] = [];
+  for (let c = el.lastChild; c; c = c.previousSibling) stack.push([c, false, false]);
   while (stack.length > 0) {
-    const [node, italic] = stack.pop() as [XmlNode, boolean];
+    const [node, italic, emphasis] = stack.pop() as [XmlNode, boolean, boolean];
     if (isText(node)) {
-      push(runs, { text: node.nodeValue ?? '', italic });
+      push(runs, { text: node.nodeValue ?? '', italic, emphasis });
       continue;
     }
     if (!isElement(node)) continue;
@@ -49,16 +57,17 @@ export function collectRuns(el: Element, skip: ReadonlySet<string> = new Set()):
       continue;
     }
     const inner = italic || italicElement(node);
+    const innerEmphasis = emphasis || emphasisElement(node);
     // Block children (several <p> in one content) are separated by a space.
     if (name === 'p' || name === 'td' || name === 'th') push(runs, { text: ' ', italic });
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, inner]);
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, inner, innerEmphasis]);
   }
   return normalizeRuns(runs);
 }
 
-function push(runs: Run[], run: { text: string; italic: boolean }): void {
+function push(runs: Run[], run: TextRun): void {
   const last = runs[runs.length - 1];
-  if (last && 'text' in last && last.italic === run.italic) last.text += run.text;
+  if (last && 'text' in last && sameStyle(last, run)) last.text += run.text;
   else runs.push({ ...run });
 }
 
@@ -79,11 +88,11 @@ export function normalizeRuns(runs: Run[]): Run[] {
     if (last === ' ' && text.startsWith(' ')) text = text.slice(1);
     if (text === '') continue;
     const prev = out[out.length - 1];
-    if (prev && 'text' in prev && prev.italic === run.italic) prev.text += text;
+    if (prev && 'text' in prev && sameStyle(prev, run)) prev.text += text;
     else if (prev && 'text' in prev && prev.italic && prev.text.endsWith(' ') && !run.italic) {
       prev.text = prev.text.slice(0, -1);
       out.push({ text: ` ${text}`, italic: false });
-    } else out.push({ text, italic: run.italic });
+    } else out.push(run.emphasis ? { text, italic: run.italic, emphasis: true } : { text, italic: run.italic });
     last = text[text.length - 1] ?? last;
   }
   for (let i = out.length - 1; i >= 0; i--) {
@@ -115,20 +124,24 @@ export function takeLeadingLabel(runs: Run[]): { label: Label | null; runs: Run[
       const cut = Math.min(rest, run.text.length);
       rest -= cut;
       const text = run.text.slice(cut);
-      if (text !== '') out.push({ text, italic: run.italic });
+      if (text !== '') out.push({ ...run, text });
     } else out.push(run);
   }
   return { label: found.label, runs: normalizeRuns(out), text: plain.slice(0, found.length) };
 }
 
 /**
- * The runs as build.ts inline pieces: the first run, when italic, is the opener; later
- * italic runs are emphasis; footnotes keep their place.
+ * The runs as build.ts inline pieces: the italic runs that open the paragraph (footnotes
+ * between them allowed) are the opener, unless marked as emphasis; other italic runs are
+ * emphasis; footnotes keep their place.
  */
 export function toPieces(runs: readonly Run[], withOpener = true): InlinePiece[] {
-  return runs.map((run, i) => {
+  let leading = withOpener;
+  return runs.map((run) => {
     if ('footnote' in run) return { footnote: run.footnote };
+    const opener = leading && run.italic && !run.emphasis;
+    leading = opener;
     if (!run.italic) return run.text;
-    return withOpener && i === 0 ? { text: run.text, opener: true } : { text: run.text, emphasis: true };
+    return opener ? { text: run.text, opener: true } : { text: run.text, emphasis: true };
   });
 }

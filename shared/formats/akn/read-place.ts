@@ -11,7 +11,12 @@ import type { Item } from './read-items.js';
 import type { Label } from './read-labels.js';
 
 /** A paragraph being built: its prefix (headings kept as text), own runs and sub-levels. */
-export type Built = { prefix: Run[]; runs: Run[]; children: (Built | { list: Built[] })[] };
+export type Built = { prefix: Run[]; runs: Run[]; children: (Built | { list: Built[] })[]; kind?: Kind };
+
+/** What a built paragraph is: a top paragraph, an (a)-level, an (i)-level, or a numbered list item. */
+type Kind = 'top' | 'sub' | 'subsub' | 'item';
+const holdsSub = (b: Built | undefined): b is Built => b?.kind === 'top' || b?.kind === 'item';
+const holdsList = (b: Built | undefined): b is Built => b?.kind === 'top' || b?.kind === 'sub' || b?.kind === 'item';
 
 /** The placed body: recitals found before any operative paragraph, and the top paragraphs. */
 export type Placed = { recitals: Built[]; tops: Built[] };
@@ -53,8 +58,9 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
     const first = item.runs[0];
     return !top || (first !== undefined && 'text' in first && first.italic) ? 'top' : 'cont';
   };
-  const make = (runs: Run[]): Built => {
-    const built: Built = { prefix: pending, runs, children: [] };
+  const chain: Built[] = [];
+  const make = (runs: Run[], kind?: Kind): Built => {
+    const built: Built = { prefix: pending, runs, children: [], kind };
     pending = [];
     last = built;
     return built;
@@ -109,8 +115,13 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         level = 'sub';
       }
     }
+    // Structured input (list/point, sublist) says whose child an item is: the paragraph
+    // one level up (chain[depth - 1]); flat input (DGACM's labelled paragraphs) has depth 1.
+    const d = item.depth;
+    const up = d > 1 ? chain[d - 1] : undefined;
+    let built: Built;
     if (level === 'top' || level === 'cont') {
-      top = make(item.runs);
+      built = top = make(item.runs, 'top');
       tops.push(top);
       sub = null;
       if (decision) setLetter(item);
@@ -119,8 +130,8 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         lastRoman = 0;
       }
     } else if (level === 'sub') {
-      const built = make(item.runs);
-      (top as Built).children.push(built);
+      built = make(item.runs, decision ? 'subsub' : 'sub');
+      (!decision && holdsSub(up) ? up : (top as Built)).children.push(built);
       if (decision) {
         const label = item.label;
         lastRoman = label && label.kind !== 'letter' ? (label.roman ?? label.value) : lastRoman + 1;
@@ -129,16 +140,19 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         setLetter(item);
       }
     } else if (level === 'subsub') {
-      (sub as Built).children.push(make(item.runs));
+      built = make(item.runs, 'subsub');
+      (up?.kind === 'sub' ? up : (sub as Built)).children.push(built);
       const label = item.label;
       lastRoman = label && label.kind !== 'letter' ? (label.roman ?? label.value) : lastRoman + 1;
     } else {
-      const parent = sub ?? (top as Built);
+      const parent = holdsList(up) ? up : (sub ?? (top as Built));
       const tail = parent.children[parent.children.length - 1];
-      const built = make(item.runs);
+      built = make(item.runs, 'item');
       if (tail && 'list' in tail) tail.list.push(built);
       else parent.children.push({ list: [built] });
     }
+    chain.length = d;
+    chain[d] = built;
   }
   if (pending.length > 0) {
     const runs = pending;
