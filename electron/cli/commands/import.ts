@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findDelegation } from '../../../seeds/index.js';
 import { CliError } from '../cli-error.js';
 import { summarize } from '../../../shared/document/summary.js';
 import { FormatError, type TrackedChangeMode } from '../../../shared/formats/types.js';
@@ -72,7 +73,9 @@ function authorMap(pairs: readonly string[]): Map<string, string> {
     const name = pair.slice(0, at).trim();
     const code = pair.slice(at + 1).trim();
     if (at < 0 || name === '' || code === '') throw new CliError(`--author needs NAME=CODE, e.g. --author "Ana Pereira=BRA" (got "${pair}")`);
-    map.set(name, code);
+    const delegation = findDelegation(code);
+    if (!delegation) throw new CliError(`--author "${pair}": ${code} is not a delegation code or name of the list`);
+    map.set(name, delegation.code);
   }
   return map;
 }
