@@ -85,6 +85,9 @@ function inner(raw: string): Label | null {
 /** Parses the text of a `<num>` element ("1.", "(a)", "a)", "I", "’2‘", "أولا"), or null. */
 export function parseNum(text: string): Label | null {
   const s = asciiDigits(text).replace(/[\u200e\u200f]/g, '').replace(/[\s\u00a0]+/g, ' ').trim().replace(/ (?=[.)）\-–])|(?<=[(（]) /g, '');
+  // Negotiation labels ("5 bis.", "7 alt.", "(c) ter", Penholder's compilation exports) are read as their base number.
+  const base = s.replace(/ (?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt(?: \d+)?)(?=[.\-–]?$)/, '');
+  if (base !== s) return parseNum(base);
   if (s === '') return null;
   let m = /^(\d{1,4})[.\-–]?$/.exec(s);
   if (m) return { kind: 'number', value: Number(m[1]) };
