@@ -2,7 +2,7 @@
  * The text part of an Akoma Ntoso export in the DGACM dialect:
  * - preamble: `<formula name="enactingFormula">` (the body line, its words in italics), then
  *   one `<container name="<opener>">` per preambular paragraph; its (a)/(i) subparagraphs
- *   as a `<blockList>` of `<item>`s with `<num>` inside the container;
+ *   as a `<blockList>` of `<item>`s with `<num>` right after the container (as DGACM does);
  * - mainBody: a `<paragraph>` per operative (or decision) paragraph with `<num>` and
  *   `<content>`; a paragraph with sub-levels has instead a `<list>` whose `<intro>` holds
  *   its text and whose `<point>`s are its (a) (or a decision's (i)) subparagraphs, each
@@ -65,8 +65,9 @@ export function preamble(bodyLine: Node | null, part: Node | null, ctx: WriteCon
   part?.forEach((paragraph) => {
     if (paragraph.type.name !== 'preambular_paragraph') return;
     const eId = eIdOf(ctx, paragraph);
-    const children: XmlElement[] = [el('p', {}, textOf(paragraph, ctx)), ...blockLists(paragraph, eId, ctx)];
-    containers.push(el('container', { name: openerOf(paragraph), eId, ...negotiationAttrs(paragraph, ctx) }, children));
+    const text = el('p', {}, textOf(paragraph, ctx));
+    // As in the DGACM files, a PP's subparagraphs follow its container in the preamble.
+    containers.push(el('container', { name: openerOf(paragraph), eId, ...negotiationAttrs(paragraph, ctx) }, [text]), ...blockLists(paragraph, eId, ctx));
   });
   return el('preamble', {}, [formula, ...containers]);
 }
@@ -134,12 +135,14 @@ function hierarchy(name: string, node: Node, ctx: WriteContext): XmlElement {
   const num = label === '' ? [] : [el('num', {}, [label])];
   const attrs = { eId, ...negotiationAttrs(node, ctx), ...(name === 'point' && node.type.name === 'list_item' ? { class: 'item' } : {}) };
   if (node.childCount <= 1) return el(name, attrs, [...num, el('content', { eId: `${eId}__content` }, [el('p', {}, textOf(node, ctx))])]);
+  // The intro first: footnotes are numbered in document order.
+  const intro = el('intro', {}, [el('p', {}, textOf(node, ctx))]);
   const points: XmlElement[] = [];
   node.forEach((child) => {
     if (lettered.has(child.type.name)) points.push(hierarchy('point', child, ctx));
     else if (child.type.name === 'numbered_list') points.push(numberedList(child, ctx));
   });
-  const wrapper = el(name === 'paragraph' ? 'list' : 'sublist', { eId: `${eId}__list_1` }, [el('intro', {}, [el('p', {}, textOf(node, ctx))]), ...points]);
+  const wrapper = el(name === 'paragraph' ? 'list' : 'sublist', { eId: `${eId}__list_1` }, [intro, ...points]);
   return el(name, attrs, [...num, wrapper]);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Inline content of an Akoma Ntoso export: text, the opener and other italics as
- * `<span class="italic">` (as DGACM marks both), footnotes as inline `<authorialNote
+ * Inline content of an Akoma Ntoso export: text, the opener as `<span class="italic">` (as
+ * DGACM marks it) and other italics as `<span class="italic emphasis">`, footnotes as inline `<authorialNote
  * marker="N" placement="bottom">`, cross-references as `<ref href="#eId">`, and the
  * negotiation's brackets as `<inline name="bracket">` (proposers in `refersTo`, a deletion
  * proposal with class "deletion") inside `<inline name="alternatives">` groups whose later
@@ -35,7 +35,8 @@ export function inlineContent(block: Node, ctx: WriteContext): XmlChild[] {
     if (child.isText) {
       const kind = italicOf(child);
       if (kind !== spanKind || (kind !== null && !span)) {
-        span = kind === null ? null : el('span', { class: 'italic' });
+        // Both are italic to any reader; the extra class tells our import which is which.
+        span = kind === null ? null : el('span', { class: kind === 'opener' ? 'italic' : 'italic emphasis' });
         spanKind = kind;
         if (span) out.push(span);
       }

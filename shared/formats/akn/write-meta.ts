@@ -182,9 +182,10 @@ export function coverPage(header: HeaderAttrs, body: string, statement: Statemen
     ...(header.symbol === '' ? [] : [el('p', { class: 'upperRight' }, [el('docNumber', { refersTo: '#symbol' }, [header.symbol])])]),
     p(el('docAuthority', { refersTo: '#issuingBody', class: 'rightBig' }, [body])),
     p(el('docStatus', { class: 'rightSmall' }, [draft ? 'Distr.: Limited' : 'Distr.: General'])),
-    ...(header.date === '' ? [] : [p(iso ? el('docDate', { date: iso, class: 'rightSmall', refersTo: '#dateOfIssuance' }, [header.date]) : el('inline', { name: 'date' }, [header.date]))]),
+    // A date that is not a calendar date keeps its words, with DGACM's unknown-date value.
+    ...(header.date === '' ? [] : [p(el('docDate', { date: iso ?? unknownDate, class: 'rightSmall', refersTo: '#dateOfIssuance' }, [header.date]))]),
     p(el('inline', { name: 'originalLanguage' }, [`Original: ${languageNames[header.language]}`])),
-    ...(header.session === '' ? [] : [p(el('inline', { name: 'session' }, [header.session]))]),
+    ...(header.session === '' ? [] : [p(el('session', { refersTo: '#issuingBody', value: /\d+/.exec(header.session)?.[0] }, [header.session]))]),
     ...(header.agendaItem === '' ? [] : [p(el('inline', { name: 'agenda item' }, [`Agenda item ${header.agendaItem}`]))]),
     ...(header.heading === '' ? [] : [p(el('inline', { name: 'heading' }, [header.heading]))]),
     ...(header.sponsors.length === 0

@@ -114,8 +114,9 @@ describe('writeAkn: structure in the DGACM dialect', () => {
     expect(items.map((p) => aknChildren(p, 'num')[0]?.textContent)).toEqual(['1.', '2.']);
     const sublist = aknChildren(items[0] as Element, 'sublist')[0] as Element;
     expect(aknChildren(sublist, 'point').map((p) => aknChildren(p, 'num')[0]?.textContent)).toEqual(['a)', 'b)']);
-    const pp2 = aknAll(root, 'container')[1] as Element;
-    const block = aknChildren(pp2, 'blockList')[0] as Element;
+    const preamble = aknAll(root, 'preamble')[0] as Element;
+    const block = aknChildren(preamble, 'blockList')[0] as Element;
+    expect(block.previousSibling?.previousSibling).toBe(aknAll(root, 'container')[1]);
     expect(aknChildren(block, 'item').map((i) => aknChildren(i, 'num')[0]?.textContent)).toEqual(['a)', 'b)']);
     expect(aknAll(block, 'item').map((i) => i.getAttribute('eId'))).toContain('container_3__list_1__item_a__list_1__item_i'.replace(/item/g, 'point'));
     const ref = aknAll(op3 as Element, 'ref')[0];
