@@ -96,7 +96,8 @@ const odfOffice = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
  * rejected: the file is converted to flat ODF and read there (LibreOffice keeps each change
  * as a range between change marks, its kind in `text:tracked-changes`); the text of the
  * ranges dropped by the choice is left out, paragraph breaks included, so paragraphs join
- * as they do in the application. Footnotes are left out; normalized as `pandocParagraphs`.
+ * as they do in the application; empty paragraphs are kept. Footnotes are left out;
+ * normalized as `pandocParagraphs`.
  */
 export function libreOfficeParagraphs(bytes: Uint8Array): { accept: string[]; reject: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'docx-lo-'));
@@ -124,10 +125,11 @@ function flatOdfParagraphs(fodt: string, changes: 'accept' | 'reject'): string[]
   }
   const active = new Set<string>();
   let out = '';
-  const walk = (node: XmlNode): void => {
+  const walk = (node: XmlNode, inParagraph: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        if (active.size === 0) out += child.nodeValue ?? '';
+        // White space between paragraphs is the file's indentation, not text.
+        if (active.size === 0 && inParagraph) out += child.nodeValue ?? '';
         continue;
       }
       if (child.nodeType !== 1) continue;
@@ -142,13 +144,16 @@ function flatOdfParagraphs(fodt: string, changes: 'accept' | 'reject'): string[]
         }
       } else if (name === 'tab' || name === 's' || name === 'line-break') {
         if (active.size === 0) out += ' ';
-      } else walk(el);
+      } else walk(el, inParagraph || name === 'p' || name === 'h');
       if ((name === 'p' || name === 'h') && active.size === 0) out += '\n';
     }
   };
-  walk(body);
+  walk(body, false);
+  // Empty paragraphs are kept: a paragraph left empty by accepting or rejecting means a
+  // paragraph mark that was not marked inserted or deleted.
   return out
+    .replace(/\n$/, '')
     .split('\n')
     .map(norm)
-    .filter((p) => p !== '' && !p.startsWith('Distr.:'));
+    .filter((p) => !p.startsWith('Distr.:'));
 }
