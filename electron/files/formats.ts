@@ -103,7 +103,7 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
   const parts: ReadPart[] = [];
   for (const [i, entry] of entries.entries()) {
     options.signal?.throwIfAborted();
-    options.onProgress?.({ done: i, total: entries.length, stage: entry.name });
+    options.onProgress?.({ done: i, total: entries.length, stage: `${file.name}/${entry.name}` });
     parts.push(...(await readFile({ name: `${file.name}/${entry.name}`, bytes: entry.bytes }, options)));
   }
   const dropped = [...new Set(skipped)].filter((p) => !p.endsWith('/')).sort(naturalOrder);
