@@ -7,7 +7,7 @@
 import type { Element, Node as XmlNode } from '@xmldom/xmldom';
 import type { InlinePiece } from '../../document/build-inline.js';
 import { isElement, isText, nameOf, normalizeSpace, rawText } from './read-dom.js';
-import { leadingLabel, type Label } from './read-labels.js';
+import { asciiDigits, leadingLabel, type Label } from './read-labels.js';
 
 /** A run of text (italic or not) or a footnote with its text. */
 export type Run = { text: string; italic: boolean; emphasis?: boolean } | { footnote: string };
@@ -115,7 +115,13 @@ export function runsText(runs: readonly Run[]): string {
  */
 export function takeLeadingLabel(runs: Run[]): { label: Label | null; runs: Run[]; text: string } {
   const plain = runsText(runs);
-  const found = leadingLabel(plain.slice(0, 24));
+  let found = leadingLabel(plain.slice(0, 24));
+  const [first, second] = runs;
+  // A number typed without its point before the opener ("36 <span italic>Se félicite</span>").
+  const bare = first && 'text' in first && !first.italic ? /^([\d\u0660-\u0669]{1,3}) $/.exec(first.text) : null;
+  if (!found && bare && second && 'text' in second && second.italic) {
+    found = { label: { kind: 'number', value: Number(asciiDigits(bare[1] ?? '')) }, length: (bare[1] ?? '').length };
+  }
   if (!found) return { label: null, runs, text: '' };
   let rest = found.length;
   const out: Run[] = [];

@@ -56,7 +56,9 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
     if (item.depth >= 3) return decision ? 'sub' : 'subsub';
     if (item.depth === 2) return decision ? 'sub' : 'sub';
     const first = item.runs[0];
-    return !top || (first !== undefined && 'text' in first && first.italic) ? 'top' : 'cont';
+    // After a heading a section starts: its single paragraph is often unnumbered and, in
+    // Chinese, without an italic opener.
+    return !top || pending.length > 0 || (first !== undefined && 'text' in first && first.italic) ? 'top' : 'cont';
   };
   const chain: Built[] = [];
   const make = (runs: Run[], kind?: Kind): Built => {

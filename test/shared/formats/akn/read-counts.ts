@@ -26,7 +26,7 @@ function labelOf(num: string | null, text: string): { kind: 'op' | 'letter' | 'r
   if (num !== null && (/^[IVXL]+\.?$/.test(s) || /^[A-Z]$/.test(s) || /^(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)$/.test(s) || /^[一二三四五六七八九十]+$/.test(s))) {
     return { kind: 'heading', key: '' };
   }
-  const m = /^[(（]?([a-zа-я]{1,4}|([\u0621-\u064a\ufee9])ـ?(?: \2)?|[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?:\s|$)/.exec(s + ' ') ?? /^([㈠-㈩])/.exec(s) ?? /^[’‘](\d+)[’‘]/.exec(s);
+  const m = /^[(（]?([a-zа-я]{1,4}|([\u0621-\u064a\ufee9-\ufeec])ـ?(?: \2)?|[一二三四五六七八九十]{1,3}|\d{1,2})[)）](?:\s|$)/.exec(s + ' ') ?? /^([㈠-㈩])/.exec(s) ?? /^[’‘](\d+)[’‘]/.exec(s);
   if (!m) return { kind: 'none', key: '' };
   const raw = m[1] ?? '';
   if (/^[㈠-㈩一二三四五六七八九十\d]/.test(raw)) return { kind: 'roman', key: raw };
@@ -67,26 +67,40 @@ function countStatement(st: string): Counts {
   }
   lastLetter = '';
   inSub = false;
-  for (const part of body.match(/<paragraph\b[\s\S]*?<\/paragraph>|<crossHeading\b[^>]*refersTo="#preamble"/g) ?? []) {
+  let afterHeading = false;
+  for (const part of body.match(/<paragraph\b[\s\S]*?<\/paragraph>|<crossHeading\b[^>]*refersTo="#preamble"|<(?:sub)?section\b|<hcontainer\b/g) ?? []) {
+    if (/^<((sub)?section|hcontainer)\b/.test(part)) {
+      afterHeading = true;
+      continue;
+    }
     if (part.startsWith('<crossHeading')) {
       if (c.op === 0) c.pp++;
+      else afterHeading = true;
       continue;
     }
     const num = /<num>([\s\S]*?)<\/num>/.exec(part)?.[1] ?? null;
     const content = /<content\b[\s\S]*<\/content>/.exec(part)?.[0] ?? '';
-    if (content === '') continue;
+    if (content === '') {
+      afterHeading = true;
+      continue;
+    }
     const text = strip(content);
-    const l = labelOf(num === null ? null : strip(num), text);
-    if (l.kind === 'heading') continue;
+    const bareNumber = num === null && /^<content\b[^>]*>\s*<p\b[^>]*>\s*\d{1,3}\s*<span class="[^"]*italic/.test(content);
+    const l = bareNumber ? { kind: 'op' as const, key: '' } : labelOf(num === null ? null : strip(num), text);
+    if (l.kind === 'heading') {
+      afterHeading = true;
+      continue;
+    }
     let kind = l.kind;
     if (kind === 'roman' && /^[a-z]+$/.test(l.key) && (!inSub || l.key === nextLetter(lastLetter))) kind = 'letter';
     if (kind === 'none') {
       const italicFirst = /^<content\b[^>]*>\s*<p\b[^>]*>\s*<span class="[^"]*italic/.test(content);
-      if (c.op > 0 && !italicFirst) continue;
+      if (c.op > 0 && !italicFirst && !afterHeading) continue;
       kind = 'op';
     }
     if (decision && kind === 'letter') kind = 'op';
     if (decision && kind === 'roman') kind = 'letter';
+    afterHeading = false;
     if (kind === 'op') {
       c.op++;
       inSub = decision;
