@@ -23,7 +23,7 @@ export type ImportReportData = { fileName: string; documents: DocumentSummary[];
 export type ImportReportProps = { report: ImportReportData; onOpen: (id: string) => void; onDismiss: () => void };
 
 // A zip of a whole session holds hundreds: the banner lists this many, the rest folded.
-const shownDocuments = 5;
+const shownDocuments = 3;
 
 // The documents of an import in file order, each a button opening it.
 function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSummary[]; onOpen: (id: string) => void }) {
@@ -31,7 +31,7 @@ function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSumm
     <ul className="import-documents">
       {documents.map((doc) => (
         <li key={doc.id}>
-          <button type="button" className="link-button" onClick={() => onOpen(doc.id)}>
+          <button type="button" className="link-button" title={displayTitle(doc.title)} onClick={() => onOpen(doc.id)}>
             {kindName(doc.kind)}: {displayTitle(doc.title)}
           </button>
         </li>
@@ -40,7 +40,7 @@ function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSumm
   );
 }
 
-/** The outcome of an import: the documents found in file order (each can be opened; past five folded) and the importer's warnings. */
+/** The outcome of an import: the documents found in file order (each can be opened; past three folded) and the importer's warnings. */
 export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
   return (
     <section className="banner banner-info import-report" role="status" aria-label="Import result">
