@@ -17,14 +17,20 @@ export type CreateDocuments = (nodes: readonly Node[]) => DocumentSummary[];
 // The running jobs of each backend, by job id, so files.cancel from any window stops them.
 const runningJobs = new WeakMap<BackendContext, Map<string, AbortController>>();
 
+/** The running jobs of `ctx` by job id; other long jobs (library.add) register here so `files.cancel` stops them too. */
+export function runningJobsOf(ctx: BackendContext): Map<string, AbortController> {
+  const jobs = runningJobs.get(ctx) ?? new Map<string, AbortController>();
+  runningJobs.set(ctx, jobs);
+  return jobs;
+}
+
 /**
  * The file channels (see shared/api/files-contract.ts) for one connection, over the formats
  * table of electron/files/formats.ts. Bad files are 'invalid-argument' naming the file;
  * a cancelled job is 'cancelled'; progress goes to the connection that started the job.
  */
 export function createFileHandlers(ctx: BackendContext, conn: Connection, createDocuments: CreateDocuments): Pick<Handlers, FileChannels> {
-  const jobs = runningJobs.get(ctx) ?? new Map<string, AbortController>();
-  runningJobs.set(ctx, jobs);
+  const jobs = runningJobsOf(ctx);
 
   // Runs `work` as job `jobId` (when given): cancellable, with progress to this connection.
   const job = async <T>(jobId: string | undefined, work: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<T>): Promise<T> => {

@@ -9,6 +9,7 @@ import { docToYDoc } from '../../shared/ydoc.js';
 import type { NewDocument, UpdateOrigin } from '../store/store.js';
 import { broadcast, type BackendContext, type Connection } from './context.js';
 import { createFileHandlers } from './file-handlers.js';
+import { createLibraryHandlers } from './library-handlers.js';
 import { documentMeta } from './live-documents.js';
 import { createNegotiationBaseHandlers } from './negotiation-base-handlers.js';
 import { createNegotiationHandlers } from './negotiation-handlers.js';
@@ -98,6 +99,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     ...createNegotiationHandlers(ctx),
     ...createNegotiationBaseHandlers(ctx),
     ...createFileHandlers(ctx, conn, (nodes) => create(nodes, 'import')),
+    ...createLibraryHandlers(ctx, conn),
   };
 }
 

@@ -45,6 +45,10 @@ export const channelNames = [
   'files.import',
   'files.export',
   'files.cancel',
+  'library.add',
+  'library.search',
+  'library.stats',
+  'library.provenance',
 ] as const;
 
 /** Every pushed event name of the contract. */

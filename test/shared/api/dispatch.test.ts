@@ -78,6 +78,10 @@ function recordingHandlers(seen: unknown[]): Handlers {
       throw new ApiError('cancelled', 'Export cancelled.');
     },
     'files.cancel': async () => ({ ok: true }),
+    'library.add': async () => ({ documents: 0, paragraphs: 0, skipped: 0, warnings: [] }),
+    'library.search': async () => ({ hits: [] }),
+    'library.stats': async () => ({ documents: 0, paragraphs: 0, bytes: 0 }),
+    'library.provenance': async () => ({ paragraphs: [], share: 0 }),
   };
 }
 
