@@ -10,8 +10,9 @@
 import type { Node } from 'prosemirror-model';
 import { buildDocumentNode } from '../../import/build-nodes.js';
 import { toChunks, type Chunk } from '../../import/chunks.js';
-import { bodyLineLanguage, splitLabel } from '../../import/patterns.js';
-import { segmentDocuments } from '../../import/segment.js';
+import { isMetaLine } from '../../import/header-lines.js';
+import { bodyLineLanguage, isDocumentHeading, splitLabel } from '../../import/patterns.js';
+import { segmentDocuments, type DocumentChunks } from '../../import/segment.js';
 import { readStructure } from '../../import/structure.js';
 import { FormatError, type TrackedChangeMode } from '../types.js';
 import type { Change } from './read-body.js';
@@ -60,7 +61,9 @@ export function buildDocuments(input: BuildInput): Node[] {
     const brackets = bracketsBalanced(plain(pieces));
     if (!brackets) warnings.push(`docx: paragraph ${para.source.index}: its square brackets do not pair up; they are kept as text`);
     if (hasReserved(plain(pieces))) reserved = true;
-    const italics = at > bodyAt && bodyLineLanguage(plain(pieces).trim()) === null;
+    const line = plain(pieces).trim();
+    // Header, heading and body lines are read unmarked (a body line in italics is still one).
+    const italics = at > bodyAt && bodyLineLanguage(line) === null && !isMetaLine(line) && !isDocumentHeading(line);
     let text = encodePieces(pieces, { opener: true, italics, brackets, note, changeNumber: (piece) => changeNumber(piece) }).trim();
     const label = labelOf(para, input);
     if (para.whole && !(beforeBody && input.mode === 'proposals')) {
@@ -69,11 +72,12 @@ export function buildDocuments(input: BuildInput): Node[] {
       const number = typed ? text.slice(0, text.length - typed.rest.length) : '';
       text = `${number}[${text.slice(number.length)}\uE000${changeBase + changeNumber(null, para.whole)}\uE001]`;
     }
-    const line = label ? `${label} ${text}` : text;
-    return toChunks(line)[0] ?? { kind: 'text', text: line, indent: 0, label: null, note: 0 };
+    const layout = label ? `${label} ${text}` : text;
+    return toChunks(layout)[0] ?? { kind: 'text', text: layout, indent: 0, label: null, note: 0 };
   });
   if (reserved) warnings.push('docx: characters of the private-use range U+E000-U+E0FF were replaced by U+FFFD');
   const found = segmentDocuments(chunks, warnings);
+  warnOutside(chunks, found, input.paragraphs, warnings);
   if (found.length === 0) {
     throw new FormatError('docx: no resolution or decision found: no paragraph is an authoring body line such as "The General Assembly," or "The Economic and Social Council:"');
   }
@@ -107,6 +111,18 @@ export function buildDocuments(input: BuildInput): Node[] {
   });
   if (documents.length === 0) throw new FormatError(`docx: no complete resolution or decision found (${warnings.slice(-3).join('; ')})`);
   return documents;
+}
+
+// Text paragraphs no document took (a covering letter before the resolution, notes after
+// it) are not imported; each is named so nothing goes silently.
+function warnOutside(chunks: readonly Chunk[], found: readonly DocumentChunks[], paragraphs: readonly ViewParagraph[], warnings: string[]): void {
+  const used = new Set<Chunk>(found.flatMap((doc) => doc.content));
+  const titles = found.map((doc) => doc.title).join('\n');
+  chunks.forEach((chunk, at) => {
+    if (chunk.kind !== 'text' || used.has(chunk) || titles.includes(chunk.text)) return;
+    const shown = chunk.text.replace(/[\uE000-\uF8FF]/g, '').slice(0, 60);
+    warnings.push(`docx: paragraph ${paragraphs[at]?.source.index ?? at + 1} ("${shown}") is outside any resolution or decision and was not imported`);
+  });
 }
 
 function plain(pieces: readonly ViewPiece[]): string {

@@ -95,3 +95,20 @@ describe('readDocx keeps the document own characters', () => {
     expect(warnings.some((w) => w.includes('square brackets do not pair up'))).toBe(true);
   });
 });
+
+describe('readDocx around the resolution', () => {
+  it('reads an italic body line as the body line, and names paragraphs outside the resolution in warnings', () => {
+    const body =
+      p(r('Dear colleagues, please find below the draft for Monday.')) +
+      p(r('A/RES/80/2')) +
+      p(r('Cooperation on water')) +
+      p(`${r('The General Assembly', '<w:i/>')}${r(',')}`) +
+      p(`${r('1. ')}${r('Decides', '<w:i/>')}${r(' to act.')}`);
+    const { documents, warnings } = readDocx(docx(body));
+    const doc = documents[0] as Node;
+    expect(doc.child(1).textContent).toBe('Cooperation on water');
+    expect(doc.child(2).textContent).toBe('The General Assembly,');
+    expect(texts(doc)).toEqual(['Decides to act.']);
+    expect(warnings).toContain('docx: paragraph 1 ("Dear colleagues, please find below the draft for Monday.") is outside any resolution or decision and was not imported');
+  });
+});
