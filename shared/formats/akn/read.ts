@@ -15,6 +15,7 @@ import { readMeta } from './read-meta.js';
 import { readAnnexes, readPreamble } from './read-parts.js';
 import { bodyItems } from './read-items.js';
 import { placeItems, toSpec, type Built } from './read-place.js';
+import { restorePenholderState } from './write-restore.js';
 
 /** Element names of AKN document types read as one Penholder document each. */
 const documentTypes = new Set(['statement', 'act', 'bill', 'doc', 'amendment', 'debateReport', 'judgment', 'officialGazette', 'portion']);
@@ -42,7 +43,8 @@ export function isAknXml(text: string): boolean {
  * Reads AKN `xml` (`source` names it in messages, e.g. the file name) into documents in
  * file order, with every warning. Throws a FormatError for malformed XML (line and
  * column), a root other than `akomaNtoso`, nesting deeper than read-dom.ts `maxDepth`, or
- * a file with no document in it.
+ * a file with no document in it. A file Penholder exported gets back from its `<proprietary>`
+ * block what AKN has no place for (write-restore.ts `restorePenholderState`).
  */
 export function readAkn(xml: string, source = 'input'): FormatImportResult {
   const dom = parseXml(xml, source);
@@ -68,7 +70,8 @@ export function readAkn(xml: string, source = 'input'): FormatImportResult {
     } else if (name !== 'meta' && name !== 'documentRef') warnings.push(`akn: ${source}: element ${where(el)} at document level skipped (not a document type)`);
   }
   if (documents.length === 0) throw new FormatError(`akn: ${source} holds no statement, act, bill or doc`);
-  return { documents, warnings };
+  // Our own exports carry what AKN has no place for (ids, brackets, statuses) in <proprietary>.
+  return restorePenholderState({ documents, warnings }, xml);
 }
 
 function readDocument(el: Element, collection: Element | null, source: string, warnings: string[]): Node {
