@@ -71,6 +71,8 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
   const [busy, setBusy] = useState(false);
   const job = useRef<string | null>(null);
   const cancelled = useRef(false);
+  // Each start is an attempt; closing the dialog before files.import abandons the current one.
+  const attempts = useRef(0);
   const pending = useRef<{ picked: PickedFiles; files: { name: string; bytes: Uint8Array }[] } | null>(null);
   const cb = useRef(callbacks);
   cb.current = callbacks;
@@ -122,11 +124,14 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
       cb.current.onFailed(null);
       const dialogShown = shown.current.step !== 'closed';
       const long = picked.files.length > 1 || picked.files.some((f) => /\.zip$/i.test(f.name));
+      const attempt = ++attempts.current;
       void (async () => {
         try {
           if (dialogShown || long) setState({ step: 'reading', label: picked.label });
           const files = await readPicked(picked.files);
           const found = await inspectTracked(api, files);
+          // Cancelled while the files were read or inspected: nothing was imported.
+          if (attempt !== attempts.current) return;
           if (found) {
             pending.current = { picked, files };
             setState({ step: 'tracked', label: picked.label, found });
@@ -134,6 +139,7 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
           }
           await run(picked, files, null, dialogShown || long);
         } catch (cause) {
+          if (attempt !== attempts.current) return;
           setState({ step: 'closed' });
           setBusy(false);
           cb.current.onFailed(`Importing “${picked.label}” failed: ${messageOf(cause)}`);
@@ -160,10 +166,10 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
       void api.invoke('files.cancel', { jobId }).catch(() => undefined);
       return;
     }
-    if (pending.current) {
-      pending.current = null;
-      setBusy(false);
-    }
+    // Before files.import: the files being read or inspected, or the tracked-changes question.
+    attempts.current += 1;
+    pending.current = null;
+    setBusy(false);
     setState({ step: 'closed' });
   }, [api]);
 

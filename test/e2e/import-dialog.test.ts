@@ -28,10 +28,22 @@ describe('the Import dialog and dropping files on the window, in Chromium', { ti
     await dialog.getByRole('button', { name: 'Choose a folder…' }).waitFor();
     await screenshot(page, 'import-dialog-choose');
 
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
-    expect(chooser.isMultiple()).toBe(true);
-    await chooser.setFiles(tracked);
+    const chooseTracked = async () => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles(tracked);
+    };
+    await chooseTracked();
     const question = page.getByRole('dialog', { name: 'Import: tracked changes' });
+    await question.waitFor();
+    // Cancelled at the question: nothing is imported.
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'hidden' });
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('status', { name: 'Import result' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Document list' }).textContent()).toContain('No documents yet');
+    await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'Import…' }).click();
+    await chooseTracked();
     await question.waitFor();
     expect(await question.textContent()).toContain('1 insertion and 1 deletion by European Union and Jane Smith.');
     expect(await question.getByRole('radio', { name: /^Keep them as proposals/ }).isChecked()).toBe(true);
