@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../../../schemas/resolution-schema.js';
 import { templates } from '../../../../seeds/index.js';
-import { buildDocument } from '../../../../shared/document/build.js';
+import { buildDocument, buildParagraph } from '../../../../shared/document/build.js';
 import { importText } from '../../../../shared/import/index.js';
 import { setParagraphStatus } from '../../../../shared/negotiation/paragraph-ops.js';
 import { negotiationBaseOf, withNegotiationBase } from '../../../../shared/negotiation/negotiation-base.js';
@@ -28,7 +28,8 @@ export function fixtureSamples(relative: string): Sample[] {
 /**
  * The Third Committee compilation text (brackets, alternatives, deletion and paragraph
  * alternatives) put in negotiation on its own text as base, then OP 1 agreed ad ref with a
- * history, PP 2 under a reservation of EU and CAN, and OP 3 deleted.
+ * history, PP 2 under a reservation of EU and CAN, OP 3 deleted, and a paragraph inserted
+ * after OP 1 since the base ("1 bis").
  */
 export function negotiatedSample(): Sample {
   const [imported] = fixtureSamples('negotiation/ga-third-committee-rev1.txt');
@@ -46,6 +47,9 @@ export function negotiatedSample(): Sample {
     if (!tr) throw new Error(`status not set on ${type} ${index}`);
     doc = tr.doc;
   }
+  const first = nthPos(doc, 'operative_paragraph', 0);
+  const inserted = buildParagraph('operative_paragraph', { text: 'Also welcomes the work of the Special Rapporteur;', opener: 'Also welcomes' });
+  doc = stateOf(doc).tr.insert(first + (doc.nodeAt(first)?.nodeSize ?? 0), inserted).doc;
   return { name: 'negotiated Third Committee text', doc };
 }
 

@@ -5,6 +5,7 @@ import { cleanViewDoc } from '../../../../shared/negotiation/clean-view.js';
 import { collectBrackets } from '../../../../shared/negotiation/model.js';
 import { writeAkn } from '../../../../shared/formats/akn/write.js';
 import { FormatError } from '../../../../shared/formats/types.js';
+import { readAkn } from '../../../../shared/formats/akn/read.js';
 import { fixtureSamples, hostileSample, negotiatedSample, richSample, templateSamples, type Sample } from './write-documents.js';
 import { aknAll, aknChildren, nodeCounts, parseAkn, phAll } from './write-inspect.js';
 import { debianXmllint, failures, validateAkn } from './write-schema.js';
@@ -169,6 +170,19 @@ describe('writeAkn: negotiation state', () => {
     expect(aknChildren(alternative as Element, 'num')[0]?.textContent).toBe('5 alt.');
     expect(phAll(root, 'negotiation')[0]?.getAttribute('label')).toBe('Rev.1');
     expect(phAll(root, 'base').length).toBeGreaterThan(5);
+  });
+
+  it('numbers a paragraph inserted since the base as the room does, and readAkn gives the document back as it was', () => {
+    expect(paragraphsIn(root).map((p) => aknChildren(p, 'num')[0]?.textContent).slice(0, 3)).toEqual(['1.', '1 bis.', '2.']);
+    const back = readAkn(writeAkn(sample.doc), 'export.xml');
+    expect(back.documents[0]?.toJSON()).toEqual(sample.doc.toJSON());
+  });
+
+  it('an export whose annex lists readAkn flattens gets its header back, with a warning', () => {
+    const rich = richSample();
+    const back = readAkn(writeAkn(rich.doc), 'export.xml');
+    expect(back.warnings.filter((w) => w.includes('restored in its header only'))).toHaveLength(1);
+    expect(back.documents[0]?.firstChild?.toJSON()).toEqual(rich.doc.firstChild?.toJSON());
   });
 
   it('the clean view writes only agreed text', () => {
