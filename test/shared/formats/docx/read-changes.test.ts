@@ -31,7 +31,31 @@ function pandocParagraphs(path: string, mode: 'accept' | 'reject'): string[] {
   const text = execFileSync('pandoc', [`--track-changes=${mode}`, '-t', 'plain', '--wrap=none', path], { encoding: 'utf8' });
   const paras = text.split(/\n\s*\n/).map(normalize).filter((p) => p !== '');
   const body = paras.findIndex((p) => /^The [A-Z][A-Za-z ]+ (?:Assembly|Council),$/.test(p));
-  return paras.slice(body + 1).map((p) => p.replace(/^(?:\d{1,3}\.|\([a-z]{1,5}\)) /, ''));
+  // pandoc prints Word's list labels ("2.", "a.", "ii.") and keeps a rejected paragraph's label alone.
+  return paras
+    .slice(body + 1)
+    .filter((p) => !/^(?:\d{1,3}|[a-z]{1,5}|\([a-z]{1,5}\))\.?$/.test(p))
+    .map((p) => p.replace(/^(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,5}\.) /, '').replace(/\[\d+\]/g, ''))
+    .filter((p) => p !== 'Annex')
+    .filter((p, i, all) => all.indexOf('Principles for rural water supply') < 0 || i < all.indexOf('Principles for rural water supply'));
+}
+
+function withoutNotes(node: Node): string {
+  let out = '';
+  node.descendants((child) => {
+    if (child.isText) out += child.text ?? '';
+    return child.type.name !== 'footnote';
+  });
+  return out;
+}
+
+// The text pandoc prints is cut at the annex; ours too (annex paragraphs are compared elsewhere).
+function beforeAnnex(doc: Node): string[] {
+  const out: string[] = [];
+  doc.forEach((part) => {
+    if (part.type.name !== 'annex') part.descendants((node) => (node.type.name === 'paragraph_text' ? (out.push(normalize(withoutNotes(node))), false) : true));
+  });
+  return out;
 }
 
 type BracketSeen = { text: string; proposedBy: string[]; deletion: boolean };
@@ -151,5 +175,30 @@ describe('readDocx documents are valid in every mode', () => {
         expect(() => validateDocument(doc.toJSON())).not.toThrow();
       }
     }
+  });
+});
+
+describe('readDocx tracked changes inside Word list numbering (LibreOffice)', () => {
+  const path = fixturePath('tracked-lists.docx');
+  const notes = (texts: string[]) => texts.filter((t) => !t.startsWith('See '));
+
+  it('counts, and accept/reject renumber the list as pandoc reads it', () => {
+    const accepted = readDocx(bytes(path), { trackedChanges: 'accept' });
+    expect(accepted.trackedChanges).toEqual({ insertions: 3, deletions: 0, authors: ['Emma Stone', 'Chen Wei'] });
+    const rejected = readDocx(bytes(path), { trackedChanges: 'reject' }).documents[0] as Node;
+    expect(beforeAnnex(accepted.documents[0] as Node)).toEqual(notes(pandocParagraphs(path, 'accept')));
+    expect(beforeAnnex(rejected)).toEqual(notes(pandocParagraphs(path, 'reject')));
+    const ops = (doc: Node) => {
+      let n = 0;
+      doc.descendants((node) => (node.type.name === 'operative_paragraph' ? (n++, false) : true));
+      return n;
+    };
+    expect([ops(accepted.documents[0] as Node), ops(rejected)]).toEqual([5, 4]);
+  });
+
+  it('proposals: the inserted OP 3 is a whole-paragraph proposal of its delegation', () => {
+    const doc = readDocx(bytes(path), { trackedChanges: 'proposals', delegationOf: (a) => (a === 'Chen Wei' ? 'CHN' : null) }).documents[0] as Node;
+    expect(wholeBrackets(doc)).toEqual([{ text: 'Invites regional commissions to share data;', proposedBy: ['CHN'] }]);
+    expect(brackets(doc)).toEqual([{ text: 'all ', proposedBy: [], deletion: false }]);
   });
 });
