@@ -26,7 +26,7 @@ import { esc } from './write-xml.js';
  * opponents. `changesFrom`: an earlier version of the document (its paragraph ids need not
  * match), whose differences from `doc` are written as tracked changes. `author`: the author
  * of revisions and comments (the exporting delegation; a change inside a bracket is its
- * proposer's) and the package's creator. `date`: an ISO date-time for revisions, comments
+ * proposer's; 'Penholder' when not given) and the package's creator. `date`: an ISO date-time for revisions, comments
  * and the package (left out when not given: the writer reads no clock). `properties`:
  * custom document properties (docProps/custom.xml), as text.
  */

@@ -111,6 +111,16 @@ describe('writeDocx: changes since a revision as tracked changes', () => {
     expect(pandocParagraphs(bytes, 'reject')).toEqual(textParagraphs(older, 'clean'));
   });
 
+  it('keeps the new version\'s bracket comments in a document with tracked changes', async () => {
+    const older = imported('test/fixtures/negotiation/ga-third-committee-rev1.txt');
+    const newer = imported('test/fixtures/negotiation/ga-third-committee-rev1.txt', (t) => t.replace('(EU, CAN) remain [particularly]', '(EU, CAN) remain [especially (USA)]'));
+    const bytes = writeDocx(newer, { changesFrom: older, brackets: 'comments', author: 'Facilitator', date: '2026-12-07T10:00:00Z' });
+    expect(pandocParagraphs(bytes, 'accept')).toEqual(textParagraphs(newer, 'compilation', false));
+    expect(pandocParagraphs(bytes, 'reject')).toEqual(textParagraphs(older, 'compilation', false));
+    expect(part(bytes, 'word/comments.xml')).toContain('Proposed by USA.');
+    expect(await ooxmlErrors(bytes)).toEqual([]);
+  });
+
   it('writes no revision at all between two equal versions', () => {
     const doc = buildDocument(base);
     const document = part(writeDocx(doc, { changesFrom: buildDocument(base) }), 'word/document.xml');
