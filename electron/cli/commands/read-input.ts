@@ -1,46 +1,23 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Node } from 'prosemirror-model';
 import { ImportError, importText, type ImportResult } from '../../../shared/import/index.js';
 import { CliError } from '../cli-error.js';
 import { FormatError } from '../../../shared/formats/types.js';
 import type { InputFile } from '../../files/formats.js';
 import { readPath } from '../../files/read-path.js';
+import { decodeInputText, maxFileBytes, maxTextBytes, readFileBounded, readStdinBounded, utf8FromBomlessUtf16 } from './read-bounded.js';
 
 /**
- * Reads FILE (or stdin for `-`) as UTF-8 text, without a byte-order mark. Throws a
- * CliError with a one-line reason when the file is missing, unreadable, a directory,
- * binary (NUL bytes), not valid UTF-8, or empty (only white space).
+ * Reads FILE (or stdin for `-`) as text: UTF-8 without a byte-order mark, or UTF-16 (with a
+ * byte-order mark, or recognised by its NUL bytes), at most 50 MB (read-bounded.ts). Throws a
+ * CliError with a one-line reason when the file is missing, unreadable, a directory, larger
+ * than that (a FIFO or /dev/zero included), a PDF, binary (NUL bytes), not valid text, or
+ * empty (only white space).
  */
 export async function readInputText(file: string): Promise<string> {
   const name = file === '-' ? 'standard input' : file;
-  const bytes = file === '-' ? await readStdin() : await readFileBytes(file);
-  if (bytes.includes(0)) throw new CliError(`${name} is a binary file, not text`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${name} is not valid UTF-8 text`);
-  }
-  if (text.trim() === '') throw new CliError(`${name} is empty`);
-  return text;
-}
-
-async function readFileBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`cannot read ${file}: no such file`);
-    if (code === 'EISDIR') throw new CliError(`cannot read ${file}: it is a directory`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`cannot read ${file}: permission denied`);
-    throw new CliError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
+  const bytes = file === '-' ? await readStdinBounded(maxTextBytes) : await readFileBounded(file, file, maxTextBytes);
+  return decodeInputText(name, bytes);
 }
 
 /**
@@ -63,10 +40,14 @@ export function importInput(text: string, name: string): Node[] {
 
 /**
  * The input files of FILE: the file, a folder's .xml/.docx/.txt/.zip files (readPath), or
- * standard input for `-` (named "standard input"). Throws a CliError with the reason.
+ * standard input for `-` (named "standard input"). A single file or standard input is read
+ * with a 128 MB limit (a FIFO or /dev/zero refused past it) and, when it is UTF-16 without a
+ * byte-order mark, handed on as UTF-8. Throws a CliError with the reason.
  */
 export async function readInputFiles(file: string): Promise<InputFile[]> {
-  if (file === '-') return [{ name: 'standard input', bytes: await readStdin() }];
+  if (file === '-') return [{ name: 'standard input', bytes: utf8FromBomlessUtf16(await readStdinBounded(maxFileBytes)) }];
+  const info = await stat(file).catch(() => null);
+  if (info && !info.isDirectory()) return [{ name: file, bytes: utf8FromBomlessUtf16(await readFileBounded(file, file, maxFileBytes)) }];
   try {
     return await readPath(file);
   } catch (err) {
