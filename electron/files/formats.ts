@@ -50,6 +50,7 @@ export const exportFormatTable: Readonly<Record<ExportFormat, { extension: strin
 export async function readFiles(files: readonly InputFile[], options: ReadOptions = {}): Promise<ReadPart[]> {
   const parts: ReadPart[] = [];
   for (const [i, file] of files.entries()) {
+    await nextTurn();
     options.signal?.throwIfAborted();
     options.onProgress?.({ done: i, total: files.length, stage: file.name });
     parts.push(...(await readFile(file, options)));
@@ -102,6 +103,7 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
   if (entries.length === 0) throw new FormatError(`${file.name} holds no .xml, .docx or .txt files`);
   const parts: ReadPart[] = [];
   for (const [i, entry] of entries.entries()) {
+    await nextTurn();
     options.signal?.throwIfAborted();
     options.onProgress?.({ done: i, total: entries.length, stage: `${file.name}/${entry.name}` });
     parts.push(...(await readFile({ name: `${file.name}/${entry.name}`, bytes: entry.bytes }, options)));
@@ -109,6 +111,11 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
   const dropped = [...new Set(skipped)].filter((p) => !p.endsWith('/')).sort(naturalOrder);
   if (dropped.length > 0 && parts[0]) parts[0].warnings.unshift(`${file.name}: not read (not .xml, .docx or .txt): ${dropped.slice(0, 10).join(', ')}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ''}`);
   return parts;
+}
+
+// Lets the event loop run between files, so a cancel call and progress events get through.
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every document of `parts`, in order. */
