@@ -144,5 +144,15 @@ function labelOf(para: ViewParagraph, input: BuildInput): string | null {
   if (numId === null || numId === '0') return null;
   const ilvl = source.ilvl ?? (source.numId === null ? styled?.ilvl : null) ?? (source.styleId ? input.numbering.levelOfStyle(numId, source.styleId) : null) ?? 0;
   const label = input.numbering.next(numId, ilvl);
-  return label === null || label.trim() === '' ? null : label.trim();
+  return label === null || label.trim() === '' ? null : unLabel(label.trim());
+}
+
+// Word list formats that say the same as the UN's labels in another dress ("a." or "a)"
+// for "(a)", "1)" or "(1)" for "1.") are written as the UN writes them, so the structure
+// reader sees a label; anything else is kept as Word shows it.
+function unLabel(label: string): string {
+  const letters = /^\(?([a-z]{1,5})[.)]$/.exec(label);
+  if (letters) return `(${letters[1]})`;
+  const digits = /^\(?(\d{1,3})[.)]$/.exec(label);
+  return digits ? `${digits[1]}.` : label;
 }

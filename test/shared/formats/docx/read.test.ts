@@ -116,3 +116,14 @@ describe('readDocx on numbers typed by hand', () => {
     expect(paragraphs(doc, 'sub_subparagraph').map(ownText)).toEqual(['the meeting rooms;', 'interpretation in the six official languages;']);
   });
 });
+
+describe('readDocx on Word numbering as pandoc writes it', () => {
+  it('reads "a." and "i." list levels as (a) and (i) subparagraphs', () => {
+    const doc = readDocx(fixture('pandoc-lists.docx')).documents[0] as Node;
+    expect(count(doc, 'preambular_paragraph')).toBe(2);
+    expect(count(doc, 'operative_paragraph')).toBe(3);
+    expect(paragraphs(doc, 'subparagraph').map(ownText)).toEqual(['Become parties to the Convention;', 'Harmonize national legislation, in particular:']);
+    expect(paragraphs(doc, 'sub_subparagraph').map(ownText)).toEqual(['Fisheries laws;', 'Environmental laws;']);
+    expect(paragraphs(doc, 'operative_paragraph').map(opener)).toEqual(['Calls upon', 'Encourages', 'Decides']);
+  });
+});
