@@ -121,7 +121,8 @@ describe('writeDocx: package and UN layout', () => {
     // LibreOffice writes footnote numbers inline ("Declaration1,"): digits are left out on both sides.
     const digitless = (s: string) => s.replace(/\d/g, '').replace(/\s+/g, ' ');
     const text = digitless(libreOfficeText(bytes));
-    for (const p of [...textParagraphs(doc).body, ...textParagraphs(doc).notes]) expect(text).toContain(digitless(p));
+    // Its plain-text filter leaves footnote texts out (pandoc reads them above).
+    for (const p of textParagraphs(doc).body) expect(text).toContain(digitless(p));
   });
 
   it('refuses a date that is not an ISO date-time and an empty property name', () => {
