@@ -60,8 +60,9 @@ export function bodyItems(body: Element, startDepth = 1): Item[] {
       const nested: Element[] = [];
       for (const c of sub) {
         const n = nameOf(c);
-        if (listLike.has(n)) nested.push(...childElements(c).filter((g) => nameOf(g) !== 'intro' && nameOf(g) !== 'listIntroduction'));
-        else if (!ownText.has(n) && (paragraphLike.has(n) || hierarchy.has(n) || n === 'wrapUp' || n === 'table' || n === 'container' || n === 'crossHeading')) nested.push(c);
+        if (listLike.has(n)) {
+          for (const g of childElements(c)) if (nameOf(g) !== 'intro' && nameOf(g) !== 'listIntroduction') nested.push(g);
+        } else if (!ownText.has(n) && (paragraphLike.has(n) || hierarchy.has(n) || n === 'wrapUp' || n === 'table' || n === 'container' || n === 'crossHeading')) nested.push(c);
       }
       pushChildren(nested, depth + 1);
       continue;
@@ -109,7 +110,7 @@ function headingOf(el: Element): Run[] {
     const n = nameOf(c);
     if (n === 'heading' || n === 'subheading' || (n === 'num' && !paragraphLike.has(nameOf(el)))) {
       if (parts.length > 0) parts.push({ text: ' ', italic: false });
-      parts.push(...collectRuns(c));
+      for (const run of collectRuns(c)) parts.push(run);
     }
   }
   return parts;
@@ -125,7 +126,7 @@ export function tableRuns(el: Element): Run[] {
     const cells = childElements(row).map((c) => collectRuns(c)).filter((c) => c.length > 0);
     for (const [i, cell] of cells.entries()) {
       if (i > 0) runs.push({ text: ' | ', italic: false });
-      runs.push(...cell);
+      for (const run of cell) runs.push(run);
     }
   }
   return runs;

@@ -21,7 +21,7 @@ function front(el: Element, name: string): Element[] {
   const out: Element[] = [];
   for (const part of childElements(el)) {
     const n = nameOf(part);
-    if (n === 'coverPage' || n === 'preface') out.push(...descendants(part, name));
+    if (n === 'coverPage' || n === 'preface') for (const e of descendants(part, name)) out.push(e);
   }
   return out;
 }

@@ -21,18 +21,21 @@ export function readPreamble(preamble: Element | null, warn: (message: string) =
   const items: Item[] = [];
   let body = '';
   if (!preamble) return { body, items };
-  const queue = childElements(preamble);
-  for (let i = 0; i < queue.length; i++) {
-    const el = queue[i] as Element;
+  const stack = childElements(preamble).reverse();
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
     const name = nameOf(el);
     if (name === 'formula' && body === '') body = textOf(el);
-    else if (groupNames.has(name)) queue.splice(i + 1, 0, ...childElements(el));
+    else if (groupNames.has(name)) {
+      const kids = childElements(el);
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k] as Element);
+    }
     else if (recitalNames.has(name)) {
       const table = descendants(el, 'table').length > 0;
       const runs = table ? tableRuns(el) : collectRuns(el, new Set(['num', 'heading']));
       if (table) items.push({ kind: 'text', runs, where: where(el), why: 'table' });
       else if (runs.length > 0) items.push({ kind: 'paragraph', depth: 1, label: { kind: 'number', value: 0 }, runs, where: where(el), labelText: '' });
-    } else if (name === 'blockList' || name === 'list') items.push(...bodyItems(el, 2));
+    } else if (name === 'blockList' || name === 'list') for (const item of bodyItems(el, 2)) items.push(item);
     else {
       const runs = collectRuns(el);
       if (runs.length > 0) {

@@ -23,6 +23,11 @@ export type Placed = { recitals: Built[]; tops: Built[] };
 
 type Level = 'top' | 'sub' | 'subsub' | 'list' | 'cont';
 
+// Appends without spreading into arguments (a table can have more runs than a call takes).
+function append(to: Run[], runs: readonly Run[]): void {
+  for (const run of runs) to.push(run);
+}
+
 const excerpt = (runs: readonly Run[]): string => {
   const text = runsText(runs);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -76,7 +81,8 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
   for (const item of items) {
     if (item.kind === 'heading') {
       warn(`heading ${item.where} "${excerpt(item.runs)}" kept as text at the start of the next paragraph`);
-      pending = pending.length > 0 ? [...pending, { text: ' — ', italic: false }, ...item.runs] : [...item.runs];
+      if (pending.length > 0) pending.push({ text: ' — ', italic: false });
+      append(pending, item.runs);
       continue;
     }
     if (item.kind === 'recital') {
@@ -85,17 +91,18 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         continue;
       }
       warn(`preambular ${item.where} "${excerpt(item.runs)}" after the operative part kept as text at the start of the next paragraph`);
-      pending = pending.length > 0 ? [...pending, { text: ' ', italic: false }, ...item.runs] : [...item.runs];
+      if (pending.length > 0) pending.push({ text: ' ', italic: false });
+      append(pending, item.runs);
       continue;
     }
     if (item.kind === 'text') {
       if (last) {
         warn(`${item.why} ${item.where} kept as text at the end of the paragraph before it`);
         const target: Built = last;
-        target.runs = normalizeRuns([...target.runs, { text: ' ', italic: false }, ...item.runs]);
+        append(target.runs, [{ text: ' ', italic: false }, ...item.runs]);
       } else {
         warn(`${item.why} ${item.where} kept as text at the start of the next paragraph`);
-        pending = [...pending, ...item.runs];
+        append(pending, item.runs);
       }
       continue;
     }
@@ -103,7 +110,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
     if (level === 'cont' && last) {
       warn(`unnumbered paragraph ${item.where} "${excerpt(item.runs)}" kept as text at the end of the paragraph before it`);
       const target: Built = last;
-      target.runs = normalizeRuns([...target.runs, { text: ' ', italic: false }, ...item.runs]);
+      append(target.runs, [{ text: ' ', italic: false }, ...item.runs]);
       continue;
     }
     if ((level === 'sub' || level === 'list') && !top) {
@@ -161,7 +168,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
     pending = [];
     if (last) {
       const target: Built = last;
-      target.runs = normalizeRuns([...target.runs, { text: ' — ', italic: false }, ...runs]);
+      append(target.runs, [{ text: ' — ', italic: false }, ...runs]);
     } else tops.push(make(runs));
   }
   return { recitals, tops };
@@ -169,7 +176,8 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
 
 /** A built paragraph as a build.ts spec: heading prefix first, then its own text with its opener. */
 export function toSpec(built: Built): ParagraphSpec {
-  const prefix = runsText(built.prefix) !== '' ? [...toPieces(built.prefix, false), ' — '] : toPieces(built.prefix, false);
+  const head = normalizeRuns(built.prefix);
+  const prefix = runsText(head) !== '' ? [...toPieces(head, false), ' — '] : toPieces(head, false);
   const children: ChildSpec[] = built.children.map((c) => ('list' in c ? { list: c.list.map(toSpec) } : toSpec(c)));
-  return { text: [...prefix, ...toPieces(built.runs, true)], children };
+  return { text: [...prefix, ...toPieces(normalizeRuns(built.runs), true)], children };
 }

@@ -88,6 +88,17 @@ describe('readAkn on hostile input', () => {
     expect(() => readAkn(xml, 'deep.xml')).toThrow(/deep\.xml nests elements deeper than 200 levels \(line 1, column \d+\)/);
   });
 
+  it('keeps 5,000 unnumbered paragraphs and a 10,000-row table as text (no quadratic joining)', () => {
+    const rows = '<tr><td><p>x</p></td></tr>'.repeat(10_000);
+    const loose = '<paragraph><content><p>and more words</p></content></paragraph>'.repeat(5_000);
+    const xml = wrap(`<mainBody><paragraph eId="p1"><num>1.</num><content><p><i>Decides</i> this:</p></content></paragraph>${loose}<container eId="t1"><table>${rows}</table></container></mainBody>`);
+    const { doc, warnings } = only(xml);
+    expect(countDoc(doc).op).toBe(1);
+    expect(doc.textContent.split('and more words')).toHaveLength(5_001);
+    expect(doc.textContent.split(' / ')).toHaveLength(10_000);
+    expect(warnings.filter((w) => w.includes('unnumbered paragraph'))).toHaveLength(5_000);
+  });
+
   it('reads a file with a huge attribute without trouble', () => {
     const xml = wrap(`<mainBody><paragraph eId="${'x'.repeat(2_000_000)}"><num>1.</num><content><p><i>Decides</i> once.</p></content></paragraph></mainBody>`);
     const { doc } = only(xml);
