@@ -102,7 +102,33 @@ export async function run(args: string[] = []): Promise<void> {
     };
     console.log(`${language}: ${exact}/${documents} exact (${(100 * exact / Math.max(1, documents)).toFixed(1)}%), ${unreadable} unreadable, ${perFile(readMs)} ms/file read vs ${perFile(parseMs)} ms/file bare parse`);
   }
+  const scaling = scalingOf(english.size > 0 ? readFileSync(join(corpus, 'ga-74session-English.zip')) : null);
+  console.log(`scaling: the largest English resolution's body 8x: read ${scaling.read_8x}x the time of 1x, bare parse ${scaling.parse_8x}x`);
   for (const reason of details ? reasons : reasons.slice(0, 40)) process.stderr.write(`${reason}\n`);
   if (!details && reasons.length > 40) process.stderr.write(`... ${reasons.length - 40} more (--details)\n`);
-  console.log(JSON.stringify({ mismatches: reasons.length, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k.toLowerCase(), v])) }));
+  console.log(JSON.stringify({ mismatches: reasons.length, scaling_8x: scaling.read_8x, parse_scaling_8x: scaling.parse_8x, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k.toLowerCase(), v])) }));
+}
+
+/** Time of reading (and of a bare parse of) the largest English resolution with its body repeated 8 times, over 1 time (median of 5). */
+function scalingOf(zipBytes: Buffer | null): { read_8x: number; parse_8x: number } {
+  if (!zipBytes) return { read_8x: Number.NaN, parse_8x: Number.NaN };
+  const texts = Object.values(unzipSync(zipBytes)).map((b) => new TextDecoder().decode(b));
+  const largest = texts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const open = largest.indexOf('<mainBody>') + '<mainBody>'.length;
+  const close = largest.indexOf('</mainBody>');
+  const x8 = largest.slice(0, open) + largest.slice(open, close).repeat(8) + largest.slice(close);
+  const median = (fn: () => unknown): number => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      fn();
+      runs.push(performance.now() - start);
+    }
+    return runs.sort((a, b) => a - b)[2] ?? Number.NaN;
+  };
+  const parse = (xml: string) => new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
+  return {
+    read_8x: round3(median(() => readAkn(x8)) / median(() => readAkn(largest))),
+    parse_8x: round3(median(() => parse(x8)) / median(() => parse(largest))),
+  };
 }
