@@ -20,6 +20,7 @@ export function contentTypesXml(comments: boolean): string {
     part('/word/styles.xml', `${wordType}.styles+xml`) +
     part('/word/settings.xml', `${wordType}.settings+xml`) +
     part('/word/footnotes.xml', `${wordType}.footnotes+xml`) +
+    part('/word/footer1.xml', `${wordType}.footer+xml`) +
     (comments ? part('/word/comments.xml', `${wordType}.comments+xml`) : '') +
     part('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
     part('/docProps/custom.xml', 'application/vnd.openxmlformats-officedocument.custom-properties+xml') +
@@ -43,12 +44,13 @@ export function packageRelsXml(): string {
   ]);
 }
 
-/** `word/_rels/document.xml.rels`: styles, settings, footnotes and, when used, comments. */
+/** `word/_rels/document.xml.rels`: styles, settings, footnotes, the footer and, when used, comments. */
 export function documentRelsXml(comments: boolean): string {
   return relationships([
     ['rId1', `${officeRel}/styles`, 'styles.xml'],
     ['rId2', `${officeRel}/settings`, 'settings.xml'],
     ['rId3', `${officeRel}/footnotes`, 'footnotes.xml'],
+    ['rId5', `${officeRel}/footer`, 'footer1.xml'],
     ...(comments ? [['rId4', `${officeRel}/comments`, 'comments.xml'] as [string, string, string]] : []),
   ]);
 }
@@ -78,6 +80,21 @@ export function footnotesXml(notes: readonly string[]): string {
   const separator = (type: string, id: number, child: string): string =>
     `<w:footnote w:type="${type}" w:id="${id}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:${child}/></w:r></w:p></w:footnote>`;
   return wordPart('footnotes', separator('separator', -1, 'separator') + separator('continuationSeparator', 0, 'continuationSeparator') + notes.join(''));
+}
+
+/** `word/footer1.xml`: the page number, centred (a PAGE field), as on every page of a UN document. */
+export function footerXml(rtl: boolean): string {
+  const run = (inner: string): string => `<w:r>${rtl ? '<w:rPr><w:rtl/></w:rPr>' : ''}${inner}</w:r>`;
+  return wordPart(
+    'ftr',
+    `<w:p><w:pPr>${rtl ? '<w:bidi/>' : ''}<w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>` +
+      run('<w:fldChar w:fldCharType="begin"/>') +
+      run('<w:instrText xml:space="preserve"> PAGE </w:instrText>') +
+      run('<w:fldChar w:fldCharType="separate"/>') +
+      run('<w:t>1</w:t>') +
+      run('<w:fldChar w:fldCharType="end"/>') +
+      '</w:p>',
+  );
 }
 
 /** `docProps/core.xml`: title, creator and, when a date is given, creation and modification date. */

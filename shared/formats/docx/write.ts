@@ -13,7 +13,7 @@ import { FormatError, type ExportView } from '../types.js';
 import { documentBlocks, type BlockOptions } from './write-blocks.js';
 import { alignBlocks, type AlignedBlock } from './write-changes.js';
 import type { DocxComment } from './write-inline.js';
-import { appXml, contentTypesXml, coreXml, customXml, documentRelsXml, footnotesXml, packageRelsXml, settingsXml, wordPart } from './write-package.js';
+import { appXml, contentTypesXml, coreXml, customXml, documentRelsXml, footerXml, footnotesXml, packageRelsXml, settingsXml, wordPart } from './write-package.js';
 import { paragraphXml, type RunContext } from './write-runs.js';
 import { stylesXml } from './write-styles.js';
 import { esc } from './write-xml.js';
@@ -42,11 +42,11 @@ export type DocxWriteOptions = {
 
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 // A4 in twentieths of a point, UN margins.
-const section = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1247" w:bottom="1418" w:left="1247" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>';
+const section = '<w:sectPr><w:footerReference w:type="default" r:id="rId5"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1247" w:bottom="1418" w:left="1247" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>';
 
 /**
  * `doc` as a .docx package (see `DocxWriteOptions`): document, styles (Times New Roman
- * 10 pt, A4), settings, footnotes (real notes numbered through the document, with their
+ * 10 pt, A4), settings, a footer with the page number, footnotes (real notes numbered through the document, with their
  * separators), comments when brackets are written as comments, core and custom properties.
  * With `changesFrom`, accepting every change in Word gives the rendering of `doc` and
  * rejecting every change that of `changesFrom`, in the same view. Arabic documents are
@@ -78,6 +78,7 @@ export function writeDocx(doc: Node, options: DocxWriteOptions = {}): Uint8Array
     'word/styles.xml': strToU8(stylesXml(header.language)),
     'word/settings.xml': strToU8(settingsXml(ctx.tracked)),
     'word/footnotes.xml': strToU8(footnotesXml(ctx.notes)),
+    'word/footer1.xml': strToU8(footerXml(ctx.rtl)),
     'docProps/core.xml': strToU8(coreXml(titleOf(doc, header.symbol), author, options.date)),
     'docProps/app.xml': strToU8(appXml()),
     'docProps/custom.xml': strToU8(customXml(options.properties ?? {})),

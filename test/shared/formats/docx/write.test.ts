@@ -48,7 +48,10 @@ describe('writeDocx: package and UN layout', () => {
 
   it('writes a valid OOXML package with the parts Word expects', async () => {
     const names = Object.keys(unzipSync(bytes));
-    expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/footnotes.xml', 'docProps/core.xml', 'docProps/custom.xml']));
+    expect(names).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/footnotes.xml', 'word/footer1.xml', 'docProps/core.xml', 'docProps/custom.xml']),
+    );
+    expect(part(bytes, 'word/footer1.xml')).toContain('<w:instrText xml:space="preserve"> PAGE </w:instrText>');
     expect(names).not.toContain('word/comments.xml');
     expect(names).not.toContain('word/numbering.xml');
     expect(await ooxmlErrors(bytes)).toEqual([]);
