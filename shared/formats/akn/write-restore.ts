@@ -62,12 +62,15 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
       if (matched.has(attr(record, 'type'))) records.nodes.push(record);
     }
   }
+  // Annexes are rebuilt from our markup (the reader keeps an annex as unnumbered paragraphs),
+  // so only the records before the first annex are matched with the reader's nodes.
   const found: string[] = [];
   doc.descendants((node) => {
-    if (matched.has(node.type.name)) found.push(node.type.name);
-    return true;
+    if (matched.has(node.type.name) && node.type.name !== 'annex') found.push(node.type.name);
+    return node.type.name !== 'annex';
   });
-  const expected = records.nodes.map((r) => attr(r, 'type'));
+  const firstAnnex = records.nodes.findIndex((r) => attr(r, 'type') === 'annex');
+  const expected = records.nodes.slice(0, firstAnnex < 0 ? records.nodes.length : firstAnnex).map((r) => attr(r, 'type'));
   if (found.join() !== expected.join()) {
     const first = found.findIndex((t, k) => t !== expected[k]);
     const at = first < 0 ? found.length : first;
@@ -82,7 +85,7 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
     let record: Element | undefined;
     if (matched.has(node.type.name)) {
       record = records.nodes[next++];
-      if (record) attrs = { ...node.attrs, ...recordAttrs(node, record) };
+      if (record) attrs = { ...node.attrs, ...recordAttrs(node.attrs, record) };
     }
     const source = record ? textElement(elements.get(attr(record, 'eId'))) : null;
     // A paragraph's text is re-read from our markup (the reader flattens brackets and takes
@@ -95,23 +98,72 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
     if (node.type.name === 'annex_paragraph' && source) return reread(node);
     const content: Node[] = [];
     node.forEach((child, _offset, index) => {
+      if (child.type.name === 'annex') return;
       const own = index === 0 && child.type.name === 'paragraph_text' && source;
       content.push(own ? reread(child) : rebuild(child));
     });
     if (node.type.name === 'header') attrs = headerAttrs(node, block);
+    if (node === doc) content.push(...annexesOf(statement, records));
     return node.type.create(attrs, content, node.marks);
   };
-  return rebuild(doc);
+  try {
+    const restored = rebuild(doc);
+    restored.check();
+    return restored;
+  } catch (err) {
+    return `the restored document is not valid (${err instanceof Error ? err.message : String(err)})`;
+  }
 }
 
-function recordAttrs(node: Node, record: Element): Record<string, unknown> {
+const idOf = (records: Records, el: Element): string => records.idOfEId.get(attr(el, 'eId')) ?? '';
+const subLevel: Readonly<Record<string, string>> = { list_item: 'subparagraph', subparagraph: 'sub_subparagraph' };
+
+// The annexes of our markup: attachment > doc > mainBody with the H1 title paragraph,
+// annex paragraphs and numbered lists.
+function annexesOf(statement: Element, records: Records): Node[] {
+  const attachments = elementsOf(statement).find((c) => c.localName === 'attachments');
+  return (attachments ? elementsOf(attachments) : []).map((attachment) => {
+    const main = Array.from(attachment.getElementsByTagNameNS(akn, 'mainBody'))[0];
+    const parts = main ? elementsOf(main) : [];
+    const title = main ? Array.from(main.getElementsByTagNameNS(akn, 'docTitle'))[0] : undefined;
+    const content: Node[] = [nodes.annex_title.create(null, title ? inline(title, records, []) : [])];
+    for (const part of parts.slice(1)) {
+      if (part.localName === 'list') content.push(numberedList(part, records));
+      else if (part.localName === 'paragraph') content.push(nodes.annex_paragraph.create({ id: idOf(records, part) }, inline(textElement(part) as Element, records, [])));
+    }
+    return nodes.annex.create({ id: idOf(records, attachment) }, content);
+  });
+}
+
+function numberedList(list: Element, records: Records): Node {
+  return nodes.numbered_list.create(null, elementsOf(list).filter((c) => c.localName === 'point').map((point) => hierarchyNode(point, 'list_item', records)));
+}
+
+// A point of our markup and its sub-levels: lettered points of its sublist one level down,
+// nested lists as numbered lists.
+function hierarchyNode(el: Element, type: string, records: Records): Node {
+  const text = textElement(el);
+  const wrapper = elementsOf(el).find((c) => c.localName === 'sublist' || c.localName === 'list');
+  const children = (wrapper ? elementsOf(wrapper) : []).flatMap((c) => {
+    if (c.localName === 'point') return [hierarchyNode(c, subLevel[type] ?? 'sub_subparagraph', records)];
+    return c.localName === 'list' ? [numberedList(c, records)] : [];
+  });
+  const paragraph = nodes.paragraph_text.create(null, text ? inline(text, records, []) : []);
+  const nodeType = resolutionSchema.nodes[type];
+  const record = records.byEId.get(attr(el, 'eId'));
+  if (!nodeType) return paragraph;
+  return nodeType.create(record ? recordAttrs(nodeType.spec.attrs ?? {}, record) : null, [paragraph, ...children]);
+}
+
+// The attributes a `<ph:node>` record gives a node whose type has `typeAttrs`.
+function recordAttrs(typeAttrs: object, record: Element): Record<string, unknown> {
   const out: Record<string, unknown> = { id: attr(record, 'id') };
-  if ('alternativeOf' in node.attrs) out.alternativeOf = attr(record, 'alternativeOf');
-  if ('bracket' in node.attrs) {
+  if ('alternativeOf' in typeAttrs) out.alternativeOf = attr(record, 'alternativeOf');
+  if ('bracket' in typeAttrs) {
     const bracket = phChildren(record, 'bracket')[0];
     out.bracket = bracket ? { id: attr(bracket, 'id'), ...attribution(bracket) } : null;
   }
-  if ('status' in node.attrs) {
+  if ('status' in typeAttrs) {
     const status = phChildren(record, 'status')[0];
     out.status = status ? { ...statusEntry(status), history: phChildren(status, 'entry').map(statusEntry) } : null;
   }
