@@ -43,6 +43,7 @@ export type BodyState = {
   /** Comment ids in the order their anchors end, with the text they anchor. */
   anchors: Map<string, string>;
   open: Set<string>;
+  /** What was not kept as text (or kept another way), by message, with how often: said once each. */
   skipped: Map<string, number>;
 };
 
@@ -64,13 +65,13 @@ export function readParagraphs(root: Element, state: BodyState): DocxParagraph[]
     for (const child of elements(el)) {
       if (isW(child, 'p')) out.push(readParagraph(child, state, fields, out.length + 1));
       else if (isW(child, 'tbl')) {
-        skip(state, 'table (its cells were read as paragraphs)');
+        skip(state, 'tables read cell by cell, each cell paragraph as a paragraph');
         for (const row of elements(child)) if (isW(row, 'tr')) for (const cell of elements(row)) if (isW(cell, 'tc')) walk(cell);
       } else if (isW(child, 'sdt')) {
         const content = wChild(child, 'sdtContent');
         if (content) walk(content);
       } else if (isW(child, 'customXml') || isW(child, 'ins') || isW(child, 'del') || isW(child, 'moveTo') || isW(child, 'moveFrom')) walk(child);
-      else if (isW(child, 'altChunk')) skip(state, 'embedded document (w:altChunk)');
+      else if (isW(child, 'altChunk')) skip(state, 'embedded documents (w:altChunk) not read');
     }
   };
   walk(root);
@@ -101,6 +102,7 @@ function readParagraph(p: Element, state: BodyState, fields: Field[], index: num
   const pPr = wChild(p, 'pPr');
   const numPr = wChild(pPr, 'numPr');
   const markRpr = wChild(pPr, 'rPr');
+  if (wChild(pPr, 'pPrChange')) skip(state, 'tracked formatting changes: the formatting after them is used');
   const ilvl = wAttr(wChild(numPr, 'ilvl'), 'val');
   const para: DocxParagraph = {
     pieces: [],
@@ -127,7 +129,7 @@ function inline(el: Element, ctx: Context, state: BodyState, fields: Field[]): v
   for (const child of elements(el)) {
     const local = child.localName ?? '';
     if (!isW(child, local)) {
-      if (local === 'AlternateContent' || local === 'oMath' || local === 'oMathPara') skip(state, local === 'AlternateContent' ? 'drawing or text box' : 'equation');
+      if (local === 'AlternateContent' || local === 'oMath' || local === 'oMathPara') skip(state, local === 'AlternateContent' ? 'drawings or text boxes not read' : 'equations not read');
       continue;
     }
     if (local === 'r') run(child, ctx, state, fields);
@@ -155,8 +157,9 @@ function inline(el: Element, ctx: Context, state: BodyState, fields: Field[]): v
 
 function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void {
   const rPr = wChild(r, 'rPr');
+  if (wChild(rPr, 'rPrChange')) skip(state, 'tracked formatting changes: the formatting after them is used');
   if (onOff(wChild(rPr, 'vanish')) === true || onOff(wChild(rPr, 'webHidden')) === true) {
-    skip(state, 'hidden text');
+    skip(state, 'runs of hidden text not read');
     return;
   }
   const italic = onOff(wChild(rPr, 'i')) ?? state.styles.runItalic(wAttr(wChild(rPr, 'rStyle'), 'val')) ?? state.styles.paragraphItalic(ctx.pStyle);
@@ -169,7 +172,7 @@ function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void 
   for (const child of elements(r)) {
     const local = child.localName ?? '';
     if (!isW(child, local)) {
-      if (local === 'AlternateContent') skip(state, 'drawing or text box');
+      if (local === 'AlternateContent') skip(state, 'drawings or text boxes not read');
       continue;
     }
     switch (local) {
@@ -207,7 +210,7 @@ function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void 
       case 'drawing':
       case 'pict':
       case 'object':
-        skip(state, 'picture or embedded object');
+        skip(state, 'pictures or embedded objects not read');
         break;
       default:
         break;

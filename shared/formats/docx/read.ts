@@ -64,7 +64,7 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Form
   const view = viewParagraphs(paragraphs, mode, (message) => warnings.push(message));
   const documents: Node[] = buildDocuments({ paragraphs: view, notes, numbering, styles, mode, proposers: proposersOf(options, view, warnings), warnings });
   warnings.push(...commentWarnings(part('comments'), state.anchors));
-  for (const [what, count] of state.skipped) warnings.push(`docx: ${count} ${what}${count === 1 ? '' : ' elements'} not kept in the text`);
+  for (const [what, count] of state.skipped) warnings.push(`docx: ${what} (${count})`);
   const authors = [...state.authors, ...state.markAuthors.filter((a) => !state.authors.includes(a))];
   return { documents, warnings, trackedChanges: { insertions: state.insertions, deletions: state.deletions, authors } };
 }

@@ -112,3 +112,23 @@ describe('readDocx around the resolution', () => {
     expect(warnings).toContain('docx: paragraph 1 ("Dear colleagues, please find below the draft for Monday.") is outside any resolution or decision and was not imported');
   });
 });
+
+describe('readDocx says what it does not keep as text', () => {
+  it('reads a masthead table cell by cell and says so; hidden text and formatting changes are named', () => {
+    const cell = (text: string) => `<w:tc>${p(r(text))}</w:tc>`;
+    const body =
+      `<w:tbl><w:tr>${cell('A/RES/80/3')}${cell('Distr.: General')}</w:tr></w:tbl>` +
+      p(r('Cooperation on water')) +
+      p(r('The General Assembly,')) +
+      p(`${r('1. ')}${r('Decides', '<w:i/><w:rPrChange w:id="9" w:author="X"><w:rPr/></w:rPrChange>')}${r(' to act', '<w:vanish/>')}${r(' now.')}`);
+    const { documents, warnings } = readDocx(docx(body));
+    expect(texts(documents[0] as Node)).toEqual(['Decides now.']);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'docx: tables read cell by cell, each cell paragraph as a paragraph (1)',
+        'docx: runs of hidden text not read (1)',
+        'docx: tracked formatting changes: the formatting after them is used (1)',
+      ]),
+    );
+  });
+});
