@@ -76,7 +76,13 @@ export function bodyItems(body: Element, startDepth = 1): Item[] {
     if (hierarchy.has(name)) {
       const runs = headingOf(el);
       if (runs.length > 0) items.push({ kind: 'heading', runs, where: where(el) });
-      pushChildren(childElements(el).filter((c) => !headingNames.has(nameOf(c))), depth);
+      // An act's article or section may hold its text directly: that text is a paragraph.
+      const content = child(el, 'content') ?? child(el, 'intro');
+      if (content) {
+        const typed = takeLeadingLabel(collectRuns(content));
+        items.push({ kind: 'paragraph', depth, label: typed.label, runs: typed.runs, where: where(content), labelText: typed.text });
+      }
+      pushChildren(childElements(el).filter((c) => !headingNames.has(nameOf(c)) && c !== content), depth);
       continue;
     }
     if (name === 'crossHeading' || name === 'subheading' || name === 'heading') {

@@ -75,6 +75,19 @@ describe("readAkn on the AKN guidelines' own forms", () => {
   });
 });
 
+describe('readAkn on other document types', () => {
+  it("reads an <act>'s sections holding their text directly as paragraphs, headings as text", () => {
+    const xml = `<akomaNtoso ${ns}><act name="act"><meta/><preface><p><docTitle>An Act</docTitle></p></preface><body>
+      <section eId="sec_1"><num>1</num><heading>Short title</heading><content><p>This Act may be cited as the Test Act.</p></content></section>
+      <section eId="sec_2"><num>2</num><heading>Purpose</heading><content><p>The purpose is testing.</p></content></section></body></act></akomaNtoso>`;
+    const { doc, warnings } = only(xml);
+    expect(childText(doc, 'title')).toBe('An Act');
+    expect(doc.child(4).childCount).toBe(2);
+    expect(doc.child(4).child(1).textContent).toBe('2 Purpose — The purpose is testing.');
+    expect(warnings.some((w) => w.includes('heading <section> (eId sec_2)'))).toBe(true);
+  });
+});
+
 describe('readAkn on hostile input', () => {
   it('names line and column of malformed XML', () => {
     expect(() => readAkn('<akomaNtoso>\n<statement>\n<mainBody></statement>', 'bad.xml')).toThrow(/bad\.xml is not well-formed XML at line 3, column \d+/);
