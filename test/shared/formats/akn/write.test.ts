@@ -104,6 +104,23 @@ describe('writeAkn: structure in the DGACM dialect', () => {
     expect(paragraphsIn(decision)[0]?.getElementsByTagName('num')[0]?.textContent).toBe('(a)');
   });
 
+  it.each([
+    ['ar', 'ara'],
+    ['zh', 'zho'],
+    ['en', 'eng'],
+    ['fr', 'fra'],
+    ['ru', 'rus'],
+    ['es', 'spa'],
+  ])('language %s: FRBRlanguage %s as DGACM codes it, validated and read back', async (language, code) => {
+    const template = templateSamples().find((t) => t.name.includes('general-assembly'))?.doc as Node;
+    const header = template.child(0);
+    const doc = template.copy(template.content.replaceChild(0, header.type.create({ ...header.attrs, language })));
+    const xml = writeAkn(doc);
+    expect(aknAll(parseAkn(xml), 'FRBRlanguage')[0]?.getAttribute('language')).toBe(code);
+    expect(failures(await validateAkn([xml]))).toEqual([]);
+    expect(readAkn(xml).documents[0]?.toJSON()).toEqual(doc.toJSON());
+  });
+
   it('nests (a)/(i) subparagraphs as list/point/sublist and numbered lists as numberedList', () => {
     const root = parseAkn(writeAkn(richSample().doc));
     const [, op2, op3] = paragraphsIn(root);
