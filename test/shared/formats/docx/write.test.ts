@@ -134,6 +134,22 @@ describe('writeDocx: package and UN layout', () => {
   });
 });
 
+describe('writeDocx: decisions and French labels', () => {
+  it('labels a decision\'s paragraphs and a French document\'s subparagraphs as the text export does', () => {
+    const decision = buildDocument({
+      kind: 'decision',
+      header: { symbol: 'E/2026/L.3', language: 'fr' },
+      title: 'Rapport de la Commission',
+      body: 'Le Conseil économique et social :',
+      operative: [{ text: 'Prend note du rapport ;', subparagraphs: ['de la session ;', 'du programme ;'] }, 'Approuve l’ordre du jour provisoire.'],
+    });
+    const read = pandocParagraphs(writeDocx(decision));
+    expect(read).toEqual(textParagraphs(decision));
+    expect(read.body).toContain('a) Prend note du rapport ;');
+    expect(read.body).toContain('ii) du programme ;');
+  });
+});
+
 describe('writeDocx: right to left', () => {
   it('writes an Arabic document as right-to-left paragraphs and runs', async () => {
     const bytes = writeDocx(fullDraft('ar'));
