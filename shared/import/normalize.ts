@@ -27,7 +27,7 @@ export function normalizeText(input: string): string {
     .replace(/\t/g, '    ')
     .replace(/[\u00A0\u2007\u202F\u2009\u200A]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)/g, '$1');
+    .replace(/\[([^[\]\n]{1,300})\]\([^)\n]{0,500}\)/g, '$1');
 }
 
 function assertTextual(input: string): void {
