@@ -93,7 +93,9 @@ export function where(el: Element): string {
  * Parses `xml` into a DOM. Throws a FormatError naming the source, line and column for
  * malformed XML, and for nesting deeper than `maxDepth`.
  */
-export function parseXml(xml: string, source: string): Document {
+export function parseXml(text: string, source: string): Document {
+  // A byte-order mark decoded as text is not content (xmldom calls it content outside the root).
+  const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   scanDepth(xml, source);
   let doc: Document;
   try {

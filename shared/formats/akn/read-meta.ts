@@ -55,6 +55,7 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
     const part = prefaceNumbers.find((n) => /^[A-Z]$/.test(n));
     symbol = base && part ? `${base.replace(/\s+[A-Z](-[A-Z])?$/, '')} ${part}` : base;
   }
+  if (!symbol) symbol = symbolOfFrbr(frbr(el, 'FRBRWork', 'FRBRthis', 'value') || frbr(el, 'FRBRWork', 'FRBRuri', 'value'));
   if (!symbol) symbol = prefaceNumbers.find((n) => /\//.test(n)) ?? '';
   const prefaceTitle = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'docTitle'))[0];
   const titleEl = own('docTitle', (els) => els.find((e) => e.getAttribute('refersTo') === '#resolutionTitle')) ?? prefaceTitle ?? own('docTitle');
@@ -93,4 +94,11 @@ function sponsorsOf(el: Element): string[] {
     .split(/\s+/)
     .map((ref) => names.get(ref.replace(/^#/, '')) ?? '')
     .filter((name) => name !== '');
+}
+
+/** A General Assembly resolution's symbol from its FRBR work URI (".../unga/2019-12-18/74-129/" -> "A/RES/74/129", "74-232B" -> "A/RES/74/232 B"), or ''. */
+function symbolOfFrbr(uri: string): string {
+  const m = /\/unga\/[^/]+\/(\d+)-(\d+)([A-Z]?)(?:\/|$)/.exec(uri);
+  if (!m) return '';
+  return `A/RES/${m[1]}/${m[2]}${m[3] ? ` ${m[3]}` : ''}`;
 }

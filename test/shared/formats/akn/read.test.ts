@@ -94,6 +94,11 @@ describe('readAkn on the 74th-session sample (six languages)', () => {
     }
   });
 
+  it('takes the symbol from FRBR when the cover page has none, and reads a file with a byte-order mark', () => {
+    const xml = `\ufeff${fixture('en', '74_232B').xml.replace(/<docNumber refersTo="#symbol">[^<]*<\/docNumber>/, '')}`;
+    expect(readAkn(xml).documents.map((d) => readHeader(d).symbol)).toEqual(['A/RES/74/232 B']);
+  });
+
   it('reads part B with the title footnote kept as a footnote, and both parts of a collection', () => {
     const [b] = readAkn(fixture('en', '74_232B').xml).documents;
     if (!b) throw new Error('no document');
@@ -119,6 +124,7 @@ describe('isAknXml', () => {
   it('tells AKN from other XML and text', () => {
     expect(isAknXml(fixture('en', '74_129').xml)).toBe(true);
     expect(isAknXml('<?xml version="1.0"?>\n<akomaNtoso><statement/></akomaNtoso>')).toBe(true);
+    expect(isAknXml(`\ufeff<?xml version="1.0"?>\n<!-- a comment -->\n${fixture('en', '74_129').xml}`)).toBe(true);
     expect(isAknXml('<akomaNtoso xmlns="urn:other"><statement/></akomaNtoso>')).toBe(false);
     expect(isAknXml('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')).toBe(false);
     expect(isAknXml('<akomaNtoso><statement>')).toBe(false);
