@@ -22,6 +22,7 @@ import { EditorToolbar } from './editor-toolbar.js';
 import type { ExportPreset } from './export-dialog.js';
 import { FootnotePane } from './footnote-pane.js';
 import { HelpButton } from './help-sheet.js';
+import { useLibraryPanel } from './library-panel.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { NegotiationToolbar } from './negotiation-toolbar.js';
@@ -98,14 +99,15 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? editorState : null);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom, onExport);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
+  const library = useLibraryPanel(api, id, phase === 'ready' ? viewRef.current : null);
   useZoomKeys(zoom, setZoom);
   usePrintKey();
-  const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel);
+  const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel || library.panel);
   const modes = usePanelModes(body, zoom, {
     outline: panels.outline ? panelWidths.outline : 0,
-    side: dashboard.panel ? panelWidths.wideSide : sideTools || panels.problems ? panelWidths.side : 0,
+    side: dashboard.panel || library.panel ? panelWidths.wideSide : sideTools || panels.problems ? panelWidths.side : 0,
   });
-  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel)], modes.side === 'drawer', setDrawer);
+  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)], modes.side === 'drawer', setDrawer);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
   useEffect(() => {
@@ -195,6 +197,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
           {consultation.panel}
           {notes.panel}
           {dashboard.panel}
+          {library.panel}
         </aside>
       ) : null}
       {panels.problems ? <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} /> : null}
@@ -227,6 +230,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
             { key: 'outline', label: 'Outline', checked: panels.outline, onSelect: () => togglePanel('outline') },
             { key: 'details', label: 'Details', checked: panels.details, onSelect: () => togglePanel('details') },
             { key: 'problems', label: 'Problems', checked: panels.problems, onSelect: () => togglePanel('problems') },
+            library.menuItem,
             ...zoomMenuItems(zoom, setZoom),
             { key: 'print', label: 'Print…', groupStart: true, onSelect: () => window.print() },
           ]}

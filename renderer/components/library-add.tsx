@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient, FileProgress, RevisionSummary } from '../../shared/api/contract.js';
+import { ApiError } from '../../shared/api/contract.js';
+import { newId } from '../../shared/ids.js';
+import { messageOf } from '../format.js';
+import { filesOfInput, importAccept, readPicked, skippedWarning } from './import-dialog-files.js';
+import type { PickedFiles } from './import-dialog-files.js';
+
+/** Props of the Add tab: the API, the open document's id, and a callback after anything was added (the size is read again). */
+export type LibraryAddProps = { api: ApiClient; docId: string; onAdded: () => void };
+
+type Source = { label: string; args: { files?: { name: string; bytes: Uint8Array }[]; documentIds?: string[]; revisionIds?: string[] }; skipped?: string[] };
+
+type AddState =
+  | { step: 'idle'; result: string | null; warnings: string[]; error: string | null }
+  | { step: 'adding'; label: string; progress: FileProgress | null; cancelling: boolean };
+
+const idle: AddState = { step: 'idle', result: null, warnings: [], error: null };
+
+/**
+ * The Add tab of the Library panel: files, a folder or a zip (Akoma Ntoso, Word, text; the
+ * same picking as the Import dialog), this document, or one of its named revisions go into
+ * the library, as adopted texts or as drafts. A long add shows its files.progress and can be
+ * cancelled (files.cancel); what was added before the cancel stays.
+ */
+export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
+  const [state, setState] = useState<AddState>(idle);
+  const [adopted, setAdopted] = useState(true);
+  const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
+  const [revision, setRevision] = useState('');
+  const job = useRef<string | null>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement | null>(null);
+
+  useEffect(() => {
+    api.invoke('revisions.list', { docId }).then(
+      (list) => setRevisions(list.filter((r) => r.kind !== 'autosave')),
+      () => setRevisions([]),
+    );
+  }, [api, docId]);
+
+  useEffect(
+    () =>
+      api.on('files.progress', (progress) => {
+        if (progress.jobId === job.current) setState((s) => (s.step === 'adding' ? { ...s, progress } : s));
+      }),
+    [api],
+  );
+
+  const add = useCallback(
+    async (source: () => Promise<Source | null>) => {
+      const jobId = newId();
+      job.current = jobId;
+      let label = '';
+      try {
+        const picked = await source();
+        if (!picked) return;
+        label = picked.label;
+        setState({ step: 'adding', label, progress: null, cancelling: false });
+        const result = await api.invoke('library.add', { ...picked.args, adopted, jobId });
+        const skippedNote = skippedWarning(picked.skipped ?? []);
+        const unchanged = result.skipped ? `; ${result.skipped} already there unchanged` : '';
+        setState({
+          step: 'idle',
+          result: `Added “${label}”: ${result.documents} ${result.documents === 1 ? 'text' : 'texts'}, ${result.paragraphs.toLocaleString('en')} paragraphs${unchanged}.`,
+          warnings: skippedNote ? [skippedNote, ...result.warnings] : result.warnings,
+          error: null,
+        });
+      } catch (cause) {
+        const cancelled = cause instanceof ApiError && cause.code === 'cancelled';
+        setState({ step: 'idle', warnings: [], result: cancelled ? `Adding “${label}” was cancelled; what was added before stays.` : null, error: cancelled ? null : `Adding “${label}” failed: ${messageOf(cause)}` });
+      } finally {
+        job.current = null;
+        onAdded();
+      }
+    },
+    [api, adopted, onAdded],
+  );
+
+  const fromInput = (picked: PickedFiles | null) => {
+    if (!picked) return;
+    void add(async () => ({ label: picked.label, args: { files: await readPicked(picked.files) }, skipped: picked.skipped }));
+  };
+  const cancel = () => {
+    const jobId = job.current;
+    if (!jobId) return;
+    setState((s) => (s.step === 'adding' ? { ...s, cancelling: true } : s));
+    void api.invoke('files.cancel', { jobId }).catch(() => undefined);
+  };
+
+  if (state.step === 'adding') {
+    const { progress } = state;
+    return (
+      <div className="library-add" aria-busy="true">
+        <p className="library-progress-label" role="status">
+          {state.cancelling ? 'Cancelling…' : `Adding “${state.label}”…`} {progress ? `${progress.done} of ${progress.total}${progress.stage ? ` · ${progress.stage}` : ''}` : ''}
+        </p>
+        <progress max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label="Adding to the library" />
+        <button type="button" className="button subtle" disabled={state.cancelling} onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="library-add">
+      <p className="library-help">Add adopted resolutions (Akoma Ntoso .xml, a session’s .zip, a folder, .docx, .txt) to search them offline. Adding a file again changes nothing; a changed file replaces its paragraphs.</p>
+      <label className="library-check">
+        <input type="checkbox" checked={!adopted} onChange={(e) => setAdopted(!e.target.checked)} /> Add as drafts (not adopted)
+      </label>
+      <div className="library-add-buttons">
+        <button type="button" className="button" onClick={() => filesInput.current?.click()}>
+          Add files…
+        </button>
+        <button type="button" className="button" onClick={() => folderInput.current?.click()}>
+          Add folder…
+        </button>
+        <button type="button" className="button" onClick={() => void add(async () => ({ label: 'this document', args: { documentIds: [docId] } }))}>
+          Add this document
+        </button>
+      </div>
+      <input ref={filesInput} type="file" multiple accept={importAccept} hidden aria-label="Files to add to the library" onChange={(e) => { fromInput(filesOfInput(e.target.files)); e.target.value = ''; }} />
+      <input
+        ref={(el) => {
+          folderInput.current = el;
+          if (el) el.webkitdirectory = true;
+        }}
+        type="file"
+        hidden
+        aria-label="Folder to add to the library"
+        onChange={(e) => { fromInput(filesOfInput(e.target.files)); e.target.value = ''; }} />
+      {revisions.length > 0 ? (
+        <div className="library-add-revision">
+          <select value={revision} aria-label="Revision to add" onChange={(e) => setRevision(e.target.value)}>
+            <option value="">Choose a revision…</option>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label || r.kind} · {new Date(r.createdAt).toLocaleDateString('en-GB')}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button" disabled={!revision} onClick={() => void add(async () => ({ label: revisions.find((r) => r.id === revision)?.label || 'the revision', args: { revisionIds: [revision] } }))}>
+            Add revision
+          </button>
+        </div>
+      ) : null}
+      {state.result ? <p className="library-result" role="status">{state.result}</p> : null}
+      {state.error ? <p className="panel-error" role="alert">{state.error}</p> : null}
+      {state.warnings.length > 0 ? (
+        <ul className="library-warnings" aria-label="Warnings">
+          {state.warnings.slice(0, 20).map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+          {state.warnings.length > 20 ? <li>… and {state.warnings.length - 20} more</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

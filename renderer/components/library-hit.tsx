@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { LibraryHit } from '../../shared/api/contract.js';
+import { compareWithHit, hitSource } from '../library/agreed-language.js';
+
+/** Props of one library hit: the hit, the current paragraph's text to compare (null: show the phrase found), and the actions. */
+export type LibraryHitCardProps = {
+  hit: LibraryHit;
+  /** The current paragraph's text: the hit is shown as its word diff to it. */
+  current: string | null;
+  /** The phrase searched: marked in the hit's text when `current` is null. */
+  phrase: string;
+  /** Where "Insert after" puts the paragraph ("OP 5"); null disables it. */
+  insertAfter: string | null;
+  onInsert: () => void;
+  onCite: () => void;
+};
+
+// Splits `text` around case-insensitive occurrences of `phrase` (white space matched loosely), marking them.
+function markPhrase(text: string, phrase: string): ReactNode[] {
+  const words = phrase.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (words.length === 0) return [text];
+  const pattern = new RegExp(words.join('\\s+'), 'giu');
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    if (match[0] === '') break;
+    out.push(text.slice(last, at), <mark key={at}>{match[0]}</mark>);
+    last = at + match[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+/**
+ * One paragraph the library found: where it was agreed (short symbol, label, date, adopted
+ * or draft, body), a sentence comparing it with the current wording, its text with the
+ * differences marked word by word (agreed words struck, current words underlined) or the
+ * phrase found marked, and the actions Insert after and Cite.
+ */
+export function LibraryHitCard({ hit, current, phrase, insertAfter, onInsert, onCite }: LibraryHitCardProps) {
+  const comparison = useMemo(() => (current === null ? null : compareWithHit(hit, current)), [hit, current]);
+  const source = hitSource(hit);
+  return (
+    <li className="library-hit" data-symbol={hit.symbol} data-label={hit.label}>
+      <div className="library-hit-head">
+        <span className="library-hit-source">{source}</span>
+        <span className={hit.adopted ? 'library-badge library-badge-adopted' : 'library-badge library-badge-draft'}>{hit.adopted ? 'Adopted' : 'Draft'}</span>
+        {hit.date ? <span className="library-hit-date">{hit.date}</span> : null}
+      </div>
+      <div className="library-hit-meta" title={hit.title}>
+        {hit.symbol}
+        {hit.body ? ` · ${hit.body}` : ''}
+        {hit.similarity !== undefined ? ` · ${Math.round(hit.similarity * 100)}% alike` : ''}
+        {hit.sharedBy && hit.sharedBy > 1 ? ` · in ${hit.sharedBy} texts` : ''}
+      </div>
+      {comparison ? <p className={comparison.verbatim ? 'library-hit-summary library-verbatim' : 'library-hit-summary'}>{comparison.sentence}</p> : null}
+      <p className="library-hit-text" lang={hit.language || undefined}>
+        {comparison
+          ? comparison.ops.map((op, i) =>
+              op.op === 'equal' ? (
+                <span key={i}>{op.text}</span>
+              ) : op.op === 'delete' ? (
+                <del key={i} title="In the agreed text, not in yours">
+                  {op.text}
+                </del>
+              ) : (
+                <ins key={i} title="In your text, not in the agreed one">
+                  {op.text}
+                </ins>
+              ),
+            )
+          : markPhrase(hit.text, phrase)}
+      </p>
+      <div className="library-hit-actions">
+        <button type="button" className="button subtle small" disabled={insertAfter === null} title={insertAfter ? `Insert this paragraph after ${insertAfter}, with a new id` : 'Put the cursor in a paragraph first'} onClick={onInsert}>
+          {insertAfter ? `Insert after ${insertAfter}` : 'Insert'}
+        </button>
+        <button type="button" className="button subtle small" title={`Add a footnote citing ${source} at the cursor`} onClick={onCite}>
+          Cite
+        </button>
+      </div>
+    </li>
+  );
+}

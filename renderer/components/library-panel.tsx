@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient, ChannelResult } from '../../shared/api/contract.js';
+import { messageOf } from '../format.js';
+import type { BarMenuItem } from './bar-menu.js';
+import { LibraryAdd } from './library-add.js';
+import { LibraryProvenance } from './library-provenance.js';
+import { LibrarySearch } from './library-search.js';
+import '../styles/library.css';
+
+/** What the document view places for the library: its entry in the View menu and its side panel (null when closed). */
+export type LibraryTools = { menuItem: BarMenuItem; panel: ReactNode };
+
+type Tab = 'search' | 'provenance' | 'add';
+const tabNames: Record<Tab, string> = { search: 'Agreed language', provenance: 'Provenance', add: 'Add texts' };
+
+/** The library's size as read: "5 texts · 1,234 paragraphs · 2.1 MB". */
+export function statsLine(stats: ChannelResult<'library.stats'>): string {
+  const mb = stats.bytes / 1024 / 1024;
+  const size = mb >= 0.1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(stats.bytes / 1024))} KB`;
+  return `${stats.documents.toLocaleString('en')} ${stats.documents === 1 ? 'text' : 'texts'} · ${stats.paragraphs.toLocaleString('en')} paragraphs · ${size}`;
+}
+
+/**
+ * The Library panel of one open document (issue 15): where the language under the cursor
+ * was agreed (search, compare, insert, cite), the provenance of the whole draft, and adding
+ * texts to the library, with the library's size at its foot. Shown from the View menu.
+ */
+export function useLibraryPanel(api: ApiClient, docId: string, view: EditorView | null): LibraryTools {
+  const [open, setOpen] = useState(false);
+  const [tab, setTab] = useState<Tab>('search');
+  const [stats, setStats] = useState<ChannelResult<'library.stats'> | null>(null);
+  const [statsError, setStatsError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const loadStats = useCallback(() => {
+    api.invoke('library.stats', {}).then(
+      (s) => {
+        setStats(s);
+        setStatsError(null);
+      },
+      (cause: unknown) => setStatsError(messageOf(cause)),
+    );
+  }, [api]);
+  useEffect(() => {
+    if (open) loadStats();
+  }, [open, loadStats]);
+
+  const empty = stats !== null && stats.paragraphs === 0;
+  const panel = open ? (
+    <section className="side-panel library-panel" aria-label="Library">
+      <h2 className="panel-title">Library</h2>
+      <div className="library-tabs" role="tablist" aria-label="Library">
+        {(Object.keys(tabNames) as Tab[]).map((t) => (
+          <button key={t} type="button" role="tab" id={`library-tab-${t}`} aria-selected={tab === t} aria-controls="library-tabpanel" className="library-tab" onClick={() => setTab(t)}>
+            {tabNames[t]}
+          </button>
+        ))}
+      </div>
+      <div id="library-tabpanel" role="tabpanel" aria-labelledby={`library-tab-${tab}`} className="library-tabpanel">
+        {tab === 'search' && empty ? (
+          <p className="list-empty">
+            The library is empty.{' '}
+            <button type="button" className="link-button" onClick={() => setTab('add')}>
+              Add adopted texts
+            </button>{' '}
+            to see where your language was agreed.
+          </p>
+        ) : null}
+        {tab === 'search' ? <LibrarySearch api={api} view={view} onNotice={setNotice} /> : null}
+        {tab === 'provenance' ? <LibraryProvenance api={api} docId={docId} view={view} /> : null}
+        {tab === 'add' ? <LibraryAdd api={api} docId={docId} onAdded={loadStats} /> : null}
+      </div>
+      {notice ? (
+        <p className="library-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p className="library-stats" aria-label="Library size">
+        {statsError ? `Library unavailable: ${statsError}` : stats ? `Library: ${statsLine(stats)}` : ''}
+      </p>
+    </section>
+  ) : null;
+  const menuItem: BarMenuItem = { key: 'library', label: 'Library', checked: open, title: 'Agreed language: where the text was agreed before', onSelect: () => setOpen((o) => !o) };
+  return { menuItem, panel };
+}

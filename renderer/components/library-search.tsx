@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { ApiClient, LibraryHit, LibrarySearchMode } from '../../shared/api/contract.js';
+import { subscribeView } from '../editor/view-listeners.js';
+import { messageOf } from '../format.js';
+import { distinctSources } from '../library/agreed-language.js';
+import { citeHit, collapseToEnd, insertHitAfter } from '../library/insert-hit.js';
+import { lookupAt } from '../library/lookup.js';
+import type { LibraryLookup } from '../library/lookup.js';
+import { LibraryHitCard } from './library-hit.js';
+
+/** Props of the library search: the API, the editor (null while it opens) and a notice line for what an action did. */
+export type LibrarySearchProps = { api: ApiClient; view: EditorView | null; onNotice: (text: string) => void };
+
+/** How long (ms) the selection must rest before the library is asked: typing stays fast. */
+export const lookupDelayMs = 250;
+
+const hitLimit = 10;
+// A bracket's text is counted in up to this many paragraphs ("agreed language in N resolutions").
+const bracketLimit = 100;
+
+const modeNames: Record<Exclude<LibrarySearchMode, 'similar'>, string> = { phrase: 'Exact phrase', words: 'All words', partial: 'Parts of words' };
+
+type Answer = { key: string; hits: LibraryHit[]; sources: number } | { key: string; error: string };
+
+// The lookup that follows the editor, updated only when what it would search or show changes.
+function useFollowedLookup(view: EditorView | null): LibraryLookup | null {
+  const [lookup, setLookup] = useState<LibraryLookup | null>(null);
+  useEffect(() => {
+    if (!view) {
+      setLookup(null);
+      return undefined;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = subscribeView(view, (state) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const next = lookupAt(state);
+        setLookup((prev) => (prev?.key === next?.key && prev?.where === next?.where ? prev : next));
+      }, lookupDelayMs);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [view]);
+  return lookup;
+}
+
+/**
+ * The Search tab of the Library panel. With the search box empty it follows the editor
+ * (after `lookupDelayMs` of rest): a selected phrase is searched as a phrase, the bracket
+ * the cursor is in as a phrase too (with "this alternative is agreed language in N
+ * resolutions"), the cursor's paragraph for similar paragraphs, each hit compared word by
+ * word with the paragraph. A typed query is searched as a phrase, all words or parts of words.
+ */
+export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
+  const followed = useFollowedLookup(view);
+  const [typed, setTyped] = useState('');
+  const [mode, setMode] = useState<Exclude<LibrarySearchMode, 'similar'>>('phrase');
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<Answer | null>(null);
+
+  // The typed query is searched once typing in the box rests too.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(typed.trim()), lookupDelayMs);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const search = query ? { text: query, mode, key: `q:${mode}:${query}` } : followed ? { text: followed.text, mode: followed.mode, key: followed.key } : null;
+  const asked = useRef('');
+  useEffect(() => {
+    if (!search) return;
+    const key = search.key;
+    asked.current = key;
+    const bracket = followed?.kind === 'bracket' && !query;
+    api.invoke('library.search', { query: search.text, mode: search.mode, limit: bracket ? bracketLimit : hitLimit }).then(
+      (result) => {
+        if (asked.current === key) setAnswer({ key, hits: result.hits.slice(0, hitLimit), sources: distinctSources(result.hits) });
+      },
+      (cause: unknown) => {
+        if (asked.current === key) setAnswer({ key, error: messageOf(cause) });
+      },
+    );
+    // The key names everything searched: the search object itself is new on every render.
+  }, [api, search?.key]);
+
+  const shown = answer && search && answer.key === search.key ? answer : null;
+  const comparing = !query && followed?.kind === 'paragraph';
+  const act = (hit: LibraryHit, what: 'insert' | 'cite') => {
+    if (!view) return;
+    if (what === 'insert') {
+      if (insertHitAfter(hit)(view.state, view.dispatch)) onNotice(`Inserted the paragraph of ${hit.symbol} ${hit.label} after ${followed?.where ?? 'the paragraph'}.`);
+      else onNotice('Put the cursor in a paragraph to insert after it.');
+    } else {
+      const collapse = collapseToEnd(view.state);
+      if (collapse) view.dispatch(collapse);
+      if (citeHit(hit)(view.state, view.dispatch)) onNotice(`Cited ${hit.symbol} ${hit.label} in a footnote.`);
+      else onNotice('Put the cursor in the text where the footnote goes.');
+    }
+    view.focus();
+  };
+
+  return (
+    <div className="library-search">
+      <div className="library-search-box">
+        <input type="search" value={typed} placeholder="Search agreed language…" aria-label="Search the library" onChange={(e) => setTyped(e.target.value)} />
+        <select value={mode} aria-label="Search for" onChange={(e) => setMode(e.target.value as typeof mode)}>
+          {Object.entries(modeNames).map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="library-following" aria-live="polite">
+        {query
+          ? `${modeNames[mode]}: “${query}”`
+          : followed
+            ? followed.kind === 'selection'
+              ? `The selected phrase in ${followed.where}`
+              : followed.kind === 'bracket'
+                ? `The bracket in ${followed.where}`
+                : `Paragraphs like ${followed.where}`
+            : 'Select a phrase or put the cursor in a paragraph.'}
+      </p>
+      {shown && 'hits' in shown && !query && followed?.kind === 'bracket' ? (
+        <p className="library-bracket-verdict" role="status">
+          {shown.sources === 0 ? 'This alternative is not agreed language in the library.' : `This alternative is agreed language in ${shown.sources} ${shown.sources === 1 ? 'resolution' : 'resolutions'}.`}
+        </p>
+      ) : null}
+      {shown && 'error' in shown ? (
+        <p className="panel-error" role="alert">
+          The library could not be searched: {shown.error}
+        </p>
+      ) : null}
+      {search && !shown ? <p className="list-empty">Searching…</p> : null}
+      {shown && 'hits' in shown && shown.hits.length === 0 ? <p className="list-empty">{comparing ? 'No paragraph like this one in the library: new language.' : 'Not found in the library.'}</p> : null}
+      {shown && 'hits' in shown && shown.hits.length > 0 ? (
+        <ol className="library-hits" aria-label="Library hits">
+          {shown.hits.map((hit) => (
+            <LibraryHitCard
+              key={hit.id}
+              hit={hit}
+              current={comparing ? (followed?.paragraphText ?? null) : null}
+              phrase={search?.text ?? ''}
+              insertAfter={followed?.where ?? null}
+              onInsert={() => act(hit, 'insert')}
+              onCite={() => act(hit, 'cite')}
+            />
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { TextSelection } from 'prosemirror-state';
+import type { Command, EditorState } from 'prosemirror-state';
+import type { LibraryHit } from '../../shared/api/contract.js';
+import { buildParagraph } from '../../shared/document/build.js';
+import { detectOpener } from '../../shared/import/openers.js';
+import type { OpenerKind } from '../../shared/import/openers.js';
+import { insertFootnote } from '../editor/commands/footnote-commands.js';
+import { cursorInParagraph, paragraphAt } from '../editor/commands/structure.js';
+import { citationText } from './agreed-language.js';
+
+/**
+ * The two things a delegate does with agreed language found in the library: take the
+ * paragraph into the draft, or cite where it was agreed in a footnote.
+ */
+
+// Which opener a paragraph type begins with: preambular participles, operative verbs; none below.
+const openerKinds: Readonly<Record<string, OpenerKind>> = {
+  preambular_paragraph: 'pp',
+  operative_paragraph: 'op',
+  decision_paragraph: 'op',
+};
+
+/**
+ * The text of a hit as a new paragraph of the type the cursor is in: the library's text,
+ * its white space folded, with its opener ("Requests", "Recalling") detected for a
+ * preambular, operative or decision paragraph.
+ */
+export function hitParagraphSpec(hit: Pick<LibraryHit, 'text'>, typeName: string): { text: string; opener?: string } {
+  const text = hit.text.replace(/\s+/g, ' ').trim();
+  const kind = openerKinds[typeName];
+  const end = kind ? detectOpener(text, kind) : 0;
+  return end > 0 ? { text, opener: text.slice(0, end) } : { text };
+}
+
+/**
+ * Inserts the hit's text as a new paragraph (fresh id) right after the paragraph the
+ * selection starts in, of the same type (an OP after an OP, an (a) after an (a)), its
+ * opener marked; the cursor goes to the start of the new paragraph. One undo step. False
+ * outside paragraph text.
+ */
+export function insertHitAfter(hit: Pick<LibraryHit, 'text'>): Command {
+  return (state, dispatch) => {
+    const context = paragraphAt(state.selection.$from);
+    if (!context) return false;
+    const typeName = context.node.type.name;
+    let node;
+    try {
+      node = buildParagraph(typeName, hitParagraphSpec(hit, typeName));
+    } catch {
+      return false;
+    }
+    const at = context.pos + context.node.nodeSize;
+    const $at = state.doc.resolve(at);
+    if (!$at.parent.canReplaceWith($at.index(), $at.index(), node.type)) return false;
+    if (dispatch) dispatch(cursorInParagraph(state.tr.insert(at, node), at).scrollIntoView());
+    return true;
+  };
+}
+
+/**
+ * Collapses a range selection to its end, so a citation goes after the selected phrase
+ * instead of replacing it; null when the selection is already a cursor.
+ */
+export function collapseToEnd(state: EditorState) {
+  if (state.selection.empty) return null;
+  return state.tr.setSelection(TextSelection.create(state.doc, state.selection.to));
+}
+
+/** Inserts at the cursor a footnote citing the hit ("Resolution 74/129, OP 5."). False where a footnote cannot go. */
+export function citeHit(hit: Pick<LibraryHit, 'symbol' | 'label'>): Command {
+  return insertFootnote(citationText(hit));
+}
