@@ -75,14 +75,14 @@ describe('penholder tells text encodings and PDFs apart', () => {
     const diff = runCli(['diff', file, fileWith('plain.txt', resolution)]);
     expect(diff.stderr).toBe('');
     expect(diff.status).toBe(0);
-  });
+  }, 60_000);
 
   it('names a PDF as such', () => {
     const pdf = fileWith('resolution.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
     expect(failure(runCli(['diff', pdf, pdf])).message).toMatch(/resolution\.pdf is a PDF file: .*pdftotext/);
     expect(failure(runCli(['export', pdf])).message).toMatch(/resolution\.pdf is a PDF file/);
     expect(failure(runCli(['import', pdf, '--summary'])).message).toMatch(/resolution\.pdf is a PDF/);
-  });
+  }, 60_000);
 });
 
 describe('penholder on input built to be slow or deep', () => {
