@@ -127,3 +127,13 @@ describe('readDocx on Word numbering as pandoc writes it', () => {
     expect(paragraphs(doc, 'operative_paragraph').map(opener)).toEqual(['Calls upon', 'Encourages', 'Decides']);
   });
 });
+
+describe('readDocx on a file holding two draft resolutions', () => {
+  it('gives one document per draft, in order, each with its heading, title, paragraphs and footnotes', () => {
+    const { documents } = readDocx(fixture('two-drafts.docx'));
+    expect(documents.map((d) => [readHeader(d).heading, d.child(1).textContent, count(d, 'preambular_paragraph'), count(d, 'operative_paragraph'), count(d, 'footnote')])).toEqual([
+      ['Draft resolution I', 'Tourism for development', 1, 2, 0],
+      ['Draft resolution II', 'Migration and development', 1, 1, 1],
+    ]);
+  });
+});
