@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../../../shared/document/validate.js';
+import { negotiationProblems } from '../../../../shared/negotiation/validate.js';
 import { readDocx } from '../../../../shared/formats/docx/read.js';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../../fixtures/docx/${name}`, import.meta.url));
@@ -169,10 +170,11 @@ describe('readDocx tracked changes written by pandoc (a third and fourth author)
 });
 
 describe('readDocx documents are valid in every mode', () => {
-  it.each(['accept', 'reject', 'proposals'] as const)('%s: each document passes validateDocument (schema, header, unique ids)', (mode) => {
+  it.each(['accept', 'reject', 'proposals'] as const)('%s: each document passes validateDocument (schema, header, unique ids) and has no negotiation problem', (mode) => {
     for (const name of ['tracked-changes.docx', 'tracked-pandoc.docx', 'resolution-lists.docx', 'typed-numbers.docx', 'typed-letters.docx']) {
       for (const doc of readDocx(bytes(fixturePath(name)), { trackedChanges: mode, delegationOf: () => 'FRA' }).documents) {
         expect(() => validateDocument(doc.toJSON())).not.toThrow();
+        expect(negotiationProblems(doc)).toEqual([]);
       }
     }
   });
