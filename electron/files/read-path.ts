@@ -7,16 +7,19 @@ import { naturalOrder } from './zip.js';
 /** At most this many files are read from one folder (its subfolders included). */
 export const folderLimit = 10_000;
 
+/** Files larger than this (bytes) are refused from their size, before a byte is read. */
+export const fileSizeLimit = 128 * 1024 * 1024;
+
 /**
  * The input files at `target`: the file itself, or for a folder its .xml, .docx, .txt and
  * .zip files, subfolders included, in natural order of their relative paths (hidden files
  * and folders left out). Names are the paths as given joined with the relative path. Throws
- * FormatError for a missing or unreadable path, and for a folder without such files or with
- * more than `folderLimit`.
+ * FormatError for a missing or unreadable path, a file over `fileSizeLimit` or not a regular
+ * file, and for a folder without such files or with more than `folderLimit`.
  */
 export async function readPath(target: string): Promise<InputFile[]> {
   const info = await attempt(target, () => stat(target));
-  if (!info.isDirectory()) return [{ name: target, bytes: await attempt(target, () => readFile(target)) }];
+  if (!info.isDirectory()) return [await readOne(target)];
   const found: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await attempt(dir, () => readdir(dir, { withFileTypes: true }));
@@ -34,8 +37,15 @@ export async function readPath(target: string): Promise<InputFile[]> {
   if (found.length === 0) throw new FormatError(`${target} holds no .xml, .docx, .txt or .zip files`);
   found.sort((a, b) => naturalOrder(path.relative(target, a), path.relative(target, b)));
   const files: InputFile[] = [];
-  for (const file of found) files.push({ name: file, bytes: await attempt(file, () => readFile(file)) });
+  for (const file of found) files.push(await readOne(file));
   return files;
+}
+
+async function readOne(file: string): Promise<InputFile> {
+  const info = await attempt(file, () => stat(file));
+  if (!info.isFile()) throw new FormatError(`cannot read ${file}: not a regular file`);
+  if (info.size > fileSizeLimit) throw new FormatError(`${file} is larger than ${fileSizeLimit / (1024 * 1024)} MB, the most Penholder reads from one file`);
+  return { name: file, bytes: await attempt(file, () => readFile(file)) };
 }
 
 async function attempt<T>(file: string, run: () => Promise<T>): Promise<T> {
