@@ -61,7 +61,8 @@ export function readMeta(el: Element, collection: Element | null): ReadMeta {
   const titleEl = own('docTitle', (els) => els.find((e) => e.getAttribute('refersTo') === '#resolutionTitle')) ?? prefaceTitle ?? own('docTitle');
   const collectionTitle = collection ? front(collection, 'docTitle').find((e) => e.getAttribute('refersTo') === '#resolutionTitle') : undefined;
   const shownTitle = titleEl && textOf(titleEl) !== '' ? titleEl : (collectionTitle ?? titleEl);
-  const title = shownTitle ? normalizeSpace(runsText(collectRuns(shownTitle))) : '';
+  // Arabic titles start with the dash that follows the number in print ("74/129 - ...").
+  const title = shownTitle ? normalizeSpace(runsText(collectRuns(shownTitle))).replace(/^[-–—]\s*/, '') : '';
   const titleNotes = childElements(el).filter((c) => nameOf(c) === 'preface').flatMap((p) => descendants(p, 'authorialNote')).map(textOf);
   const dateEl = own('docDate') ?? (collection ? front(collection, 'docDate')[0] : undefined);
   const date = textOf(dateEl ?? null) || frbr(el, 'FRBRExpression', 'FRBRdate', 'date') || frbr(el, 'FRBRWork', 'FRBRdate', 'date');

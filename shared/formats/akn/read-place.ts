@@ -81,7 +81,8 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
   for (const item of items) {
     if (item.kind === 'heading') {
       warn(`heading ${item.where} "${excerpt(item.runs)}" kept as text at the start of the next paragraph`);
-      if (pending.length > 0) pending.push({ text: ' — ', italic: false });
+      // A bare section number ("II", "أولا") and its heading read as one: "II Follow-up".
+      if (pending.length > 0) pending.push({ text: /^\S{1,8}$/.test(runsText(pending).trim()) ? ' ' : ' — ', italic: false });
       append(pending, item.runs);
       continue;
     }
