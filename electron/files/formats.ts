@@ -69,9 +69,9 @@ async function readFile(file: InputFile, options: ReadOptions): Promise<ReadPart
       return [{ source: file.name, format: 'docx', documents: result.documents, warnings: prefix(result.warnings), trackedChanges: result.trackedChanges }];
     }
     case 'xml': {
-      const { isAknXml, readAkn } = await import('../../shared/formats/akn/read.js');
-      if (!isAknXml(detected.text)) throw new FormatError(`${file.name} is XML but not Akoma Ntoso (its root element is not <akomaNtoso>)`);
-      // readAkn names the source in its warnings itself.
+      // readAkn refuses XML of another kind itself, naming its root, so the file is parsed
+      // once (isAknXml would parse it a second time); it names the source in its warnings.
+      const { readAkn } = await import('../../shared/formats/akn/read.js');
       const result = readAkn(detected.text, file.name);
       return [{ source: file.name, format: 'akn', documents: result.documents, warnings: result.warnings, trackedChanges: null }];
     }

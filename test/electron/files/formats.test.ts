@@ -40,7 +40,7 @@ describe('the format of a file is told by its content', () => {
     expect(xml?.format).toBe('akn');
     expect(readHeader(xml!.documents[0]!).symbol).toBe('A/RES/74/129');
     const other = new TextEncoder().encode('<?xml version="1.0"?>\n<html><body>Hi</body></html>');
-    expect(await failureOf(() => readFiles([{ name: 'page.xml', bytes: other }]))).toBe('page.xml is XML but not Akoma Ntoso (its root element is not <akomaNtoso>)');
+    expect(await failureOf(() => readFiles([{ name: 'page.xml', bytes: other }]))).toBe('akn: page.xml is not Akoma Ntoso (root element <html>, expected <akomaNtoso>)');
   });
 
   it('refuses a PDF, an old .doc and binary data, naming the file', async () => {
