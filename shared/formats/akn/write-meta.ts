@@ -92,7 +92,11 @@ export function frbrBase(header: HeaderAttrs, statement: StatementName, bodyEId:
   const res = /^A\/RES\/(.+)$/i.exec(symbol);
   const number = (res ? res[1] ?? '' : symbol).replace(/\s+/g, '').replace(/\//g, '-').replace(/[^\p{L}\p{N}.\-()]/gu, '') || 'draft';
   const date = isoDate(header.date);
-  const body = bodyEId === 'ga' ? 'unga' : bodyEId;
+  // An unlisted body is named by its symbol's series ("E/CN.15/2023/L.6" -> "e-cn.15").
+  const parts = symbol.split('/');
+  const seriesEnd = parts.findIndex((part, i) => i > 0 && /^(\d|L\.|RES$|DEC$)/i.test(part));
+  const fromSymbol = seriesEnd > 0 ? parts.slice(0, seriesEnd).join('-').toLowerCase().replace(/[^a-z0-9.-]/g, '') : '';
+  const body = bodyEId === 'ga' ? 'unga' : bodyEId === 'body' && fromSymbol !== '' ? fromSymbol : bodyEId;
   const kind = statement === 'decision' ? 'decision' : 'deliberation';
   return { uri: `/akn/un/statement/${kind}/${body}/${date ?? unknownDate}/${number}/`, date: date ?? unknownDate, known: date !== null };
 }

@@ -81,7 +81,7 @@ export function richSample(): Sample {
     title: 'Accès à la justice pour tous',
     body: 'La Commission pour la prévention du crime et la justice pénale,',
     preamble: [
-      { text: 'Rappelant sa résolution 31/1,', opener: 'Rappelant', footnotes: [{ at: 26, text: 'E/2022/30, chap. I.' }] },
+      { text: 'Rappelant sa résolution 31/1,', opener: 'Rappelant', footnotes: [{ at: 28, text: 'E/2022/30, chap. I.' }] },
       { text: 'Consciente des défis suivants :', opener: 'Consciente', subparagraphs: [{ text: 'la pauvreté ;', subparagraphs: ['urbaine ;', 'rurale ;'] }, 'la discrimination,'] },
     ],
     operative: [

@@ -91,7 +91,7 @@ describe('writeAkn: structure in the DGACM dialect', () => {
     const rich = parseAkn(writeAkn(richSample().doc));
     expect(aknAll(rich, 'statement')[0]?.getAttribute('name')).toBe('draftResolution');
     expect(aknAll(rich, 'FRBRlanguage')[0]?.getAttribute('language')).toBe('fra');
-    expect(aknAll(rich, 'FRBRthis')[0]?.getAttribute('value')).toBe('/akn/un/statement/deliberation/body/2023-05-19/E-CN.15-2023-L.6/!main');
+    expect(aknAll(rich, 'FRBRthis')[0]?.getAttribute('value')).toBe('/akn/un/statement/deliberation/e-cn.15/2023-05-19/E-CN.15-2023-L.6/!main');
     const orgs = aknAll(rich, 'TLCOrganization').map((o) => o.getAttribute('showAs'));
     expect(orgs).toEqual(expect.arrayContaining(['Canada', 'Japon', 'Union européenne', 'Commission pour la prévention du crime et la justice pénale']));
     expect(aknAll(rich, 'docProponent')[0]?.getAttribute('refersTo')).toBe('#del_canada #del_japon #del_union_europeenne');
