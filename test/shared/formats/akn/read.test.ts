@@ -80,6 +80,7 @@ describe('readAkn on the 74th-session sample (six languages)', () => {
     const [ar] = readAkn(fixture('ar', '74_129').xml).documents;
     if (!ar) throw new Error('no document');
     expect(readHeader(ar).language).toBe('ar');
+    expect(childText(ar, 'title').startsWith('توسيع')).toBe(true);
     const op1 = nth(ar, 'paragraph_text', 2);
     expect(op1.textContent.startsWith('1')).toBe(false);
     expect(op1.firstChild?.marks.map((m) => m.type.name)).toEqual(['opener']);
