@@ -3,7 +3,9 @@ import type { EditorState } from 'prosemirror-state';
 import type { LibrarySearchMode } from '../../shared/api/contract.js';
 import { paragraphAt } from '../editor/commands/structure.js';
 import { enclosingBracketPos } from '../editor/negotiation/negotiation-commands.js';
+import { computeNumbering } from '../../shared/document/numbering.js';
 import { paragraphName } from '../components/private-notes-panel.js';
+import { numberingKey } from '../editor/numbering-plugin.js';
 
 /**
  * What the Library panel looks up for the editor's selection: the selected phrase, the
@@ -44,6 +46,13 @@ export function plainText(node: Node): string {
   return out;
 }
 
+// "OP 5 (b)" from the numbering plugin (computed here for a state without it), else what the block is.
+function whereOf(state: EditorState, id: string): string {
+  const entry = (numberingKey.getState(state)?.numbering ?? computeNumbering(state.doc)).byId.get(id);
+  if (entry) return entry.kind === 'pp' ? `PP ${entry.number}` : entry.path;
+  return paragraphName(state, id);
+}
+
 function cut(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= maxQuery) return flat;
@@ -58,7 +67,7 @@ export function lookupAt(state: EditorState): LibraryLookup | null {
   if (!context) return null;
   const paragraphId = String(context.node.attrs.id ?? '');
   const paragraphText = cut(plainText(context.node.child(0)));
-  const where = paragraphName(state, paragraphId);
+  const where = whereOf(state, paragraphId);
   const base = { where, paragraphId, paragraphText };
   if (!selection.empty) {
     const text = cut(state.doc.textBetween(selection.from, selection.to, ' ', ''));

@@ -1,0 +1,137 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseInBar } from './bar-menu.js';
+import { openPage, screenshot } from './browser.js';
+import { clickIn, dragSelect, textOf, twoFrames } from './text-pointer.js';
+import { useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('library-panel');
+const fixtureDir = path.resolve('test/fixtures/akn/en');
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.xml'))
+  .map((f) => path.join(fixtureDir, f));
+const resolution = path.join(fixtureDir, '74_129.xml');
+
+// Chooses `files` in the file chooser the button named `name` inside `scope` opens.
+async function chooseFiles(page: Page, scope: ReturnType<Page['getByRole']>, name: string, files: string[]): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), scope.getByRole('button', { name, exact: true }).click()]);
+  await chooser.setFiles(files);
+}
+
+const ops = (page: Page) => page.locator('.page .ph-document .ph-op');
+
+describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
+  it('adds the 74th-session resolutions, shows where the paragraph under the cursor was agreed, inserts and cites a hit, checks a bracket and reports provenance', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // An imported copy of A/RES/74/129 is the draft.
+    await page.getByRole('toolbar', { name: 'Start a document' }).getByRole('button', { name: 'Import…' }).click();
+    await chooseFiles(page, page.getByRole('dialog', { name: 'Import' }), 'Choose files…', [resolution]);
+    await ops(page).first().waitFor();
+    expect(await ops(page).count()).toBe(2);
+    const columnBefore = await page.locator('.page-scroll').evaluate((el) => el.clientWidth);
+
+    await chooseInBar(page, 'View', 'Library');
+    const panel = page.getByRole('region', { name: 'Library' });
+    await panel.waitFor();
+    await screenshot(page, 'library-panel-empty');
+
+    // Add texts: the five fixture files, then the same files again (nothing changes).
+    await panel.getByRole('tab', { name: 'Add texts' }).click();
+    await chooseFiles(page, panel, 'Add files…', fixtures);
+    const result = panel.locator('.library-result');
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toMatch(/^Added “5 files”: \d+ texts, [\d,]+ paragraphs\.$/);
+    const added = Number(/: (\d+) texts/.exec((await result.textContent()) ?? '')?.[1]);
+    expect(added).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => panel.getByLabel('Library size').textContent()).toMatch(new RegExp(`^Library: ${added} texts · [\\d,]+ paragraphs · `));
+    await screenshot(page, 'library-panel-added');
+    await chooseFiles(page, panel, 'Add files…', fixtures);
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toMatch(/^Added “5 files”: 0 texts, 0 paragraphs; 5 already there unchanged\.$/);
+
+    // The cursor in OP 2: the panel finds 74/129 OP 2, word for word.
+    await panel.getByRole('tab', { name: 'Agreed language' }).click();
+    await clickIn(page, '.page .ph-document .ph-op', 1, 'additional members');
+    const hits = panel.getByRole('list', { name: 'Library hits' }).locator('.library-hit');
+    const first = hits.first();
+    await expect.poll(() => first.getAttribute('data-label'), { timeout: 10_000 }).toBe('OP 2');
+    expect(await first.getAttribute('data-symbol')).toBe('A/RES/74/129');
+    expect(await panel.locator('.library-following').textContent()).toBe('Paragraphs like OP 2');
+    expect(await first.locator('.library-hit-summary').textContent()).toBe('Agreed language from 74/129 OP 2, word for word');
+    const agreedText = await first.locator('.library-hit-text').textContent();
+    expect(agreedText).toContain('Requests the Economic and Social Council to elect the additional members');
+
+    // One word changed: the hit says so and marks it.
+    await dragSelect(page, '.page .ph-document .ph-op', 1, 'elect');
+    await page.keyboard.type('appoint');
+    await expect.poll(() => first.locator('.library-hit-summary').textContent(), { timeout: 10_000 }).toBe('Agreed language from 74/129 OP 2, except elect → appoint');
+    expect(await first.locator('del').allTextContents()).toEqual(['elect']);
+    expect(await first.locator('ins').allTextContents()).toEqual(['appoint']);
+    await screenshot(page, 'library-panel-diff');
+
+    // Insert after OP 2: a third OP with the agreed text, its own id and its opener marked.
+    const idsBefore = await ops(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+    await first.getByRole('button', { name: 'Insert after OP 2' }).click();
+    await expect.poll(() => ops(page).count()).toBe(3);
+    const inserted = ops(page).nth(2);
+    expect(await textOf(inserted.locator('.ph-text').first())).toBe(agreedText?.replace(/\s+/g, ' ').trim());
+    expect(await inserted.locator('em.ph-opener').textContent()).toBe('Requests');
+    expect(idsBefore).not.toContain(await inserted.getAttribute('data-id'));
+    expect(await textOf(ops(page).nth(1).locator('.ph-text').first())).toContain('to appoint the additional members');
+
+    // Cite: the cursor is in the new OP 3 (word for word now); a footnote citing 74/129 OP 2 appears.
+    await expect.poll(() => panel.locator('.library-following').textContent(), { timeout: 10_000 }).toBe('Paragraphs like OP 3');
+    await expect.poll(() => first.locator('.library-hit-summary').textContent()).toBe('Agreed language from 74/129 OP 2, word for word');
+    const footnotes = page.locator('.page .ph-document .ph-footnote');
+    const footnotesBefore = await footnotes.count();
+    await first.getByRole('button', { name: 'Cite' }).click();
+    await expect.poll(() => footnotes.count()).toBe(footnotesBefore + 1);
+    expect(await inserted.locator('.ph-footnote').count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Footnotes' }).textContent()).toContain('Resolution 74/129, OP 2.');
+
+    // A phrase selected in OP 1 is searched as a phrase; bracketed, the panel says how many resolutions agreed it.
+    const phrase = 'the United Nations';
+    await dragSelect(page, '.page .ph-document .ph-op', 0, phrase);
+    await expect.poll(() => panel.locator('.library-following').textContent(), { timeout: 10_000 }).toBe('The selected phrase in OP 1');
+    await expect.poll(() => hits.count()).toBeGreaterThan(1);
+    for (const mark of await panel.locator('.library-hit-text mark').allTextContents()) expect(mark.toLowerCase()).toBe(phrase.toLowerCase());
+    await page.keyboard.press('Control+Alt+B');
+    await expect.poll(() => ops(page).first().locator('span.ph-bracket').count()).toBe(1);
+    await clickIn(page, '.page .ph-document .ph-op .ph-bracket', 0, 'United');
+    const verdict = panel.locator('.library-bracket-verdict');
+    await expect.poll(() => verdict.textContent(), { timeout: 10_000 }).toMatch(/^This alternative is agreed language in \d+ resolutions\.$/);
+    const agreedIn = Number(/in (\d+) resolutions/.exec((await verdict.textContent()) ?? '')?.[1]);
+    // Every fixture but the 74/129 itself also speaks of the United Nations.
+    const withPhrase = fixtures.filter((f) => readFileSync(f, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').includes(phrase)).length;
+    expect(agreedIn).toBeGreaterThanOrEqual(withPhrase);
+    await screenshot(page, 'library-panel-bracket');
+
+    // Provenance: the share of agreed language, saved as CSV.
+    await panel.getByRole('tab', { name: 'Provenance' }).click();
+    await panel.getByRole('button', { name: 'Check provenance' }).click();
+    const share = panel.locator('.library-share');
+    await expect.poll(() => share.textContent(), { timeout: 30_000 }).toMatch(/^\d+% agreed language: \d+ verbatim, \d+ near, \d+ new of \d+ paragraphs$/);
+    const [verbatim, near] = [...((await share.textContent()) ?? '').matchAll(/(\d+) (?:verbatim|near)/g)].map((m) => Number(m[1]));
+    expect(verbatim).toBeGreaterThanOrEqual(1);
+    expect(near).toBeGreaterThanOrEqual(1);
+    const rows = panel.getByRole('list', { name: 'Provenance of the paragraphs' }).locator('li');
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'library-panel-provenance');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Save .csv' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Provenance .+\.csv$/);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+    expect(csv[0]).toBe('label,status,similarity,source,source_label,source_date,adopted,text');
+    expect(csv.filter((line) => line !== '').length).toBe((await rows.count()) + 1);
+    expect(csv.some((line) => line.startsWith('OP 3,verbatim,') && line.includes('A/RES/74/129,OP 2'))).toBe(true);
+
+    // Closed again, the text column is as wide as before.
+    await chooseInBar(page, 'View', 'Library');
+    await panel.waitFor({ state: 'detached' });
+    await twoFrames(page);
+    expect(await page.locator('.page-scroll').evaluate((el) => el.clientWidth)).toBe(columnBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
