@@ -132,3 +132,32 @@ describe('readDocx says what it does not keep as text', () => {
     );
   });
 });
+
+describe('readDocx tracked paragraphs inside Word numbering', () => {
+  // LibreOffice's shape of a deleted list paragraph: the mark before it and all its text deleted.
+  const num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+  const body =
+    head +
+    p(`${r('Recalling', '<w:i/>')}${r(' its resolution 79/1,')}`) +
+    p(`${r('Calls upon', '<w:i/>')}${r(' States to act;')}`, `${num}<w:rPr><w:del ${by(1, 'Ana')}/></w:rPr>`) +
+    p(`<w:del ${by(2, 'Ana')}>${dr('Urges')}${dr(' donors to help;')}</w:del>`, num) +
+    p(`${r('Decides', '<w:i/>')}${r(' to remain seized of the matter.')}`, num);
+  const ops = (mode: 'accept' | 'reject' | 'proposals') => {
+    const doc = readDocx(docx(body), { trackedChanges: mode, delegationOf: () => 'BRA' }).documents[0] as Node;
+    const out: string[] = [];
+    doc.descendants((node) => {
+      if (node.type.name !== 'operative_paragraph') return true;
+      let deleted = false;
+      node.firstChild?.forEach((c) => (deleted ||= c.type.name === 'bracket' && c.attrs.deletion === true));
+      out.push(`${deleted ? 'deletion proposal: ' : ''}${node.firstChild?.textContent ?? ''}`);
+      return false;
+    });
+    return out;
+  };
+
+  it('numbers only the paragraphs each mode keeps, and keeps the deleted OP as a deletion proposal', () => {
+    expect(ops('accept')).toEqual(['Calls upon States to act;', 'Decides to remain seized of the matter.']);
+    expect(ops('reject')).toEqual(['Calls upon States to act;', 'Urges donors to help;', 'Decides to remain seized of the matter.']);
+    expect(ops('proposals')).toEqual(['Calls upon States to act;', 'deletion proposal: Urges donors to help;', 'Decides to remain seized of the matter.']);
+  });
+});
