@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../shared/document/index.js';
 import { validateDocument } from '../../../shared/document/validate.js';
 import { maxBracketDepth } from '../../../shared/import/brackets.js';
 import { importText } from '../../../shared/import/index.js';
+import { corpus } from './inspect.js';
 
 // Input built to make the importer slow or crash (issue 13): every case must import (or be
 // refused with an ImportError) in linear time. The timeouts are only a guard against hangs;
@@ -108,4 +110,20 @@ describe('importText with invisible format characters around structural lines', 
     const { documents } = importText(`${head}1. Decides that \u200Fالجمعية\u200F matters.\n`);
     expect(documents[0]!.textContent).toContain('\u200Fالجمعية\u200F');
   });
+
+  it('reads a real text the same whatever format characters surround its lines (a rule, not a list)', () => {
+    const text = corpus('ccpcj32-draft-resolutions-I-III.txt');
+    const lines = text.split('\n');
+    const expected = importText(text).documents.map((d) => summarize(d));
+    const cf = fc.constantFrom('\u200E', '\u200F', '\u061C', '\u200C', '\u200D', '\u2066', '\u2067', '\u2068', '\u2069', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\uFEFF', '\u2060');
+    const edits = fc.array(fc.record({ line: fc.nat(lines.length - 1), before: fc.boolean(), ch: cf }), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(edits, (list) => {
+        const changed = [...lines];
+        for (const { line, before, ch } of list) changed[line] = before ? `${ch}${changed[line]}` : `${changed[line]}${ch}`;
+        expect(importText(changed.join('\n')).documents.map((d) => summarize(d))).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
