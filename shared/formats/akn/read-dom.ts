@@ -96,6 +96,7 @@ export function where(el: Element): string {
 export function parseXml(text: string, source: string): Document {
   // A byte-order mark decoded as text is not content (xmldom calls it content outside the root).
   const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (xml.trim() === '') throw new FormatError(`akn: ${source} is empty`);
   scanDepth(xml, source);
   let doc: Document;
   try {

@@ -92,6 +92,7 @@ describe('readAkn on hostile input', () => {
   it('names line and column of malformed XML', () => {
     expect(() => readAkn('<akomaNtoso>\n<statement>\n<mainBody></statement>', 'bad.xml')).toThrow(/bad\.xml is not well-formed XML at line 3, column \d+/);
     expect(() => readAkn('', 'empty.xml')).toThrow(FormatError);
+    expect(() => readAkn(' \n', 'empty.xml')).toThrow('akn: empty.xml is empty');
     expect(() => readAkn('<html><body/></html>', 'page.xml')).toThrow(/not Akoma Ntoso \(root element <html>/);
   });
 
