@@ -72,7 +72,7 @@ export function ExportOptions({ choices, onChange, revisions, symbol }: ExportOp
         value={view}
         options={[
           { value: 'compilation', label: 'Compilation (with brackets)' },
-          { value: 'clean', label: 'Clean text' },
+          { value: 'clean', label: 'Text without brackets' },
         ]}
         onChange={(v) => onChange({ view: v })}
       />
