@@ -43,8 +43,8 @@ function inlineShape(block: Node): { text: string; opener: string; notes: string
 
 /**
  * The structure of a document as lines a reader must give back: the header's symbol and
- * language, then per paragraph-level node in document order its type, opener, words and
- * footnotes ("operative_paragraph *Requests* the Secretary-General ...; [A/78/1.]"). The
+ * language, then per paragraph-level node in document order, indented by its depth, its
+ * type, opener, words and footnotes ("operative_paragraph *Requests* the Secretary-General ...; [A/78/1.]"). The
  * content of an annex is written as annex paragraphs with list labels as text ("1. ..."),
  * as the reader keeps an annex (annex paragraphs are not numbered).
  */
@@ -66,7 +66,7 @@ export function documentShape(doc: Node): string[] {
     const flat = inAnnex && node.type.name !== 'annex_title' && node.type.name !== 'annex_paragraph';
     const type = flat ? 'annex_paragraph' : node.type.name;
     const words = flat ? `${labelAt.get(pos) ?? ''} ${text}` : text;
-    lines.push(`${type} *${opener}* ${words}${notes.length > 0 ? ` [${notes.join(' | ')}]` : ''}`);
+    lines.push(`${'  '.repeat(flat ? 1 : doc.resolve(pos).depth)}${type} *${opener}* ${words}${notes.length > 0 ? ` [${notes.join(' | ')}]` : ''}`);
     return true;
   });
   return lines;
