@@ -47,11 +47,12 @@ function importOrThrow(text: string): ImportResult {
   const contents = found.map((doc) => doc.content.map((chunk) => ({ ...chunk })));
   const plans = planFootnotes(contents, warnings);
   const documents: Node[] = [];
+  const lineOf = lineFinder(normalized);
   found.forEach((doc, i) => {
     const content = contents[i] ?? [];
     const plan = plans[i] ?? { texts: new Map(), drop: new Set(), attach: [] };
     try {
-      const built = buildOne(doc, content, plan, warnings, i + 1, normalized);
+      const built = buildOne(doc, content, plan, warnings, i + 1, lineOf);
       if (built) documents.push(built);
     } catch (err) {
       warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -61,7 +62,7 @@ function importOrThrow(text: string): ImportResult {
   return { documents, warnings: capped(warnings) };
 }
 
-function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, text: string): Node | null {
+function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf): Node | null {
   attachMovedFootnotes(content, plan);
   const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'));
   const tree = readStructure(body, doc.body.endsWith(':'), warnings);
@@ -82,20 +83,41 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
   const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
   const warn = (where: string, problem: string, near: string): void => {
     // Finding the line scans the text: only for the warnings that will be shown.
-    const line = warnings.length < maxWarnings ? lineOf(text, near) : null;
+    const line = warnings.length < maxWarnings ? lineOf(near) : null;
     warnings.push(`${line === null ? '' : `line ${line}, `}document ${index}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
   };
   return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
 }
 
+type LineOf = (near: string) => number | null;
+
 // The 1-based line of `text` where `near` (a piece of a paragraph, whose spaces may have
-// been line breaks in the input) first occurs, or null when it cannot be found.
-function lineOf(text: string, near: string): number | null {
-  const words = near.split(/\s+/).filter((w) => w !== '' && !/[\uE000-\uF8FF]/.test(w));
-  if (words.length === 0) return null;
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split('\n').length : null;
+// been line breaks in the input) occurs, or null when it cannot be found. Warnings come in
+// text order, so the search starts where the previous one was found (from the start again
+// only when it is not found after it), and lines are counted from there: a hundred warnings
+// at the end of a long text do not each rescan it.
+function lineFinder(text: string): LineOf {
+  let from = 0;
+  let line = 1;
+  return (near) => {
+    const words = near.split(/\s+/).filter((w) => w !== '' && !/[\uE000-\uF8FF]/.test(w));
+    if (words.length === 0) return null;
+    const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+    pattern.lastIndex = from;
+    let match = pattern.exec(text);
+    if (!match && from > 0) {
+      pattern.lastIndex = 0;
+      match = pattern.exec(text);
+    }
+    if (!match) return null;
+    if (match.index < from) {
+      from = 0;
+      line = 1;
+    }
+    for (let i = text.indexOf('\n', from); i >= 0 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    from = match.index;
+    return line;
+  };
 }
 
 const maxWarnings = 100;
