@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/contract.js';
+import { holdLibrary } from '../library/library.js';
 import { openStore } from '../store/store.js';
 import type { StoreLocation } from '../store/open-database.js';
 import { createAutosave } from './autosave.js';
@@ -44,6 +46,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     docs,
     connections,
     autosave,
+    library: holdLibrary({ dataDir: path.dirname(store.file), nativeBinding: options.nativeBinding }),
     assertOpen: () => {
       if (closed) throw new ApiError('internal', 'Penholder is shutting down; try again after it restarts.');
     },
@@ -68,6 +71,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       closed = true;
       await ctx.consultation?.close().catch(() => undefined);
       for (const conn of [...connections]) disconnect(conn);
+      ctx.library?.close();
       store.close();
     },
   };

@@ -12,6 +12,7 @@ import type {
   HostDocuments,
   PresenceCursor,
 } from '../../shared/api/contract.js';
+import type { LibraryHolder } from '../library/library.js';
 import type { Store, UpdateOrigin } from '../store/store.js';
 import type { Autosave } from './autosave.js';
 import type { LiveDocuments } from './live-documents.js';
@@ -49,6 +50,8 @@ export type BackendContext = {
   assertOpen(): void;
   /** Hosting or joining a consultation (electron/consultation/service.ts), when the backend offers it. */
   consultation?: ConsultationService;
+  /** The library of adopted texts (electron/library/), its own file beside the store, opened on first use and closed with the backend. */
+  readonly library?: LibraryHolder;
 };
 
 /** Sends an event to every connection `to` selects; one broken connection never stops the others. */

@@ -5,6 +5,7 @@ import { registerWebCommand } from './commands/web.js';
 import { registerDiffCommand } from './commands/diff.js';
 import { registerHostCommand } from './commands/host.js';
 import { registerRevisionsCommand } from './commands/revisions.js';
+import { registerLibraryCommand } from './commands/library.js';
 
 export { CliError } from './cli-error.js';
 
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDiffCommand(program);
   registerHostCommand(program);
   registerRevisionsCommand(program);
+  registerLibraryCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
