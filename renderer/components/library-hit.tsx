@@ -51,7 +51,7 @@ export function LibraryHitCard({ hit, current, phrase, insertAfter, onInsert, on
       </div>
       <div className="library-hit-meta" title={hit.title}>
         {hit.symbol}
-        {hit.body ? ` · ${hit.body}` : ''}
+        {hit.body ? ` · ${hit.body.replace(/[\s,:]+$/, '')}` : ''}
         {hit.similarity !== undefined ? ` · ${Math.round(hit.similarity * 100)}% alike` : ''}
         {hit.sharedBy && hit.sharedBy > 1 ? ` · in ${hit.sharedBy} texts` : ''}
       </div>

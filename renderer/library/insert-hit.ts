@@ -5,8 +5,9 @@ import { buildParagraph } from '../../shared/document/build.js';
 import { detectOpener } from '../../shared/import/openers.js';
 import type { OpenerKind } from '../../shared/import/openers.js';
 import { insertFootnote } from '../editor/commands/footnote-commands.js';
-import { cursorInParagraph, paragraphAt } from '../editor/commands/structure.js';
+import { cursorInParagraph } from '../editor/commands/structure.js';
 import { citationText } from './agreed-language.js';
+import { paragraphAround } from './lookup.js';
 
 /**
  * The two things a delegate does with agreed language found in the library: take the
@@ -40,7 +41,7 @@ export function hitParagraphSpec(hit: Pick<LibraryHit, 'text'>, typeName: string
  */
 export function insertHitAfter(hit: Pick<LibraryHit, 'text'>): Command {
   return (state, dispatch) => {
-    const context = paragraphAt(state.selection.$from);
+    const context = paragraphAround(state.selection.$from);
     if (!context) return false;
     const typeName = context.node.type.name;
     let node;

@@ -1,7 +1,8 @@
 import type { Node } from 'prosemirror-model';
+import type { ResolvedPos } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import type { LibrarySearchMode } from '../../shared/api/contract.js';
-import { paragraphAt } from '../editor/commands/structure.js';
+import { paragraphTypeNames } from '../editor/commands/structure.js';
 import { enclosingBracketPos } from '../editor/negotiation/negotiation-commands.js';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import { paragraphName } from '../components/private-notes-panel.js';
@@ -46,6 +47,19 @@ export function plainText(node: Node): string {
   return out;
 }
 
+/**
+ * The paragraph-level node (PP, OP, (a), list item ...) whose text holds `$pos`, inside
+ * brackets and footnotes too, with its position; null outside paragraph text.
+ */
+export function paragraphAround($pos: ResolvedPos): { node: Node; pos: number } | null {
+  for (let depth = $pos.depth; depth > 1; depth--) {
+    if ($pos.node(depth).type.name !== 'paragraph_text') continue;
+    const node = $pos.node(depth - 1);
+    return paragraphTypeNames.has(node.type.name) ? { node, pos: $pos.before(depth - 1) } : null;
+  }
+  return null;
+}
+
 // "OP 5 (b)" from the numbering plugin (computed here for a state without it), else what the block is.
 function whereOf(state: EditorState, id: string): string {
   const entry = (numberingKey.getState(state)?.numbering ?? computeNumbering(state.doc)).byId.get(id);
@@ -63,7 +77,7 @@ function cut(text: string): string {
 /** The lookup for `state`'s selection, or null outside paragraph text (title, body line, annex title) or with nothing to look up. */
 export function lookupAt(state: EditorState): LibraryLookup | null {
   const { selection } = state;
-  const context = paragraphAt(selection.$from);
+  const context = paragraphAround(selection.$from);
   if (!context) return null;
   const paragraphId = String(context.node.attrs.id ?? '');
   const paragraphText = cut(plainText(context.node.child(0)));

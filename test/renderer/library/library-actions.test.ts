@@ -4,6 +4,7 @@ import type { LibraryHit } from '../../../shared/api/contract.js';
 import { citationText, compareWithHit, hitSource } from '../../../renderer/library/agreed-language.js';
 import { citeHit, collapseToEnd, insertHitAfter } from '../../../renderer/library/insert-hit.js';
 import { lookupAt } from '../../../renderer/library/lookup.js';
+import { bracketRange } from '../../../shared/negotiation/bracket-ops.js';
 import { provenanceCsv, provenanceSummary, provenanceText } from '../../../renderer/library/provenance-export.js';
 import { at, expectSound, must, outline, posOf, run, stateFrom } from '../editor/commands/editing.js';
 
@@ -55,6 +56,17 @@ describe('what the panel looks up and does in the editor', () => {
     const selected = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from + 13, from + 30)));
     expect(lookupAt(selected)).toMatchObject({ kind: 'selection', mode: 'phrase', text: 'Secretary-General', paragraphText: spec.operative[0] });
     expect(lookupAt(state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3))))).toBeNull();
+  });
+
+  it('looks up the text of the bracket the cursor is in, and inserts after the paragraph holding it', () => {
+    const state = at(stateFrom(spec), 'OP 1', 0);
+    const from = posOf(state, 'OP 1') + 2;
+    const selected = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from + 13, from + 30)));
+    const bracketed = selected.apply(bracketRange(selected) ?? selected.tr);
+    const inside = bracketed.apply(bracketed.tr.setSelection(TextSelection.create(bracketed.doc, from + 17)));
+    expect(lookupAt(inside)).toMatchObject({ kind: 'bracket', mode: 'phrase', text: 'Secretary-General', where: 'OP 1', paragraphText: spec.operative[0] });
+    const next = must(inside, insertHitAfter(hit()));
+    expect(outline(next.doc)[2]).toBe(`OP 2: ${hit().text}`);
   });
 
   it('inserts a hit after the cursor paragraph with a new id and its opener, and cites it in a footnote', () => {
