@@ -22,9 +22,9 @@ const paragraphLike = new Set(['paragraph', 'point', 'subparagraph', 'item', 'al
 const listLike = new Set(['list', 'sublist', 'blockList', 'blockContainer']);
 /** Hierarchical containers: a number and heading (kept as heading text) over paragraphs. */
 const hierarchy = new Set(['section', 'subsection', 'hcontainer', 'chapter', 'part', 'subpart', 'title', 'subtitle', 'division', 'book', 'tome', 'article', 'level', 'tblock', 'transitional', 'wrap']);
-/** Children read as a paragraph's own text, not walked as items. */
-const ownText = new Set(['num', 'heading', 'subheading', 'content', 'intro', 'p']);
 const headingNames = new Set(['num', 'heading', 'subheading']);
+/** Elements below a paragraph kept as text of their own (placement joins them to a paragraph). */
+const structuralText = new Set(['wrapUp', 'table', 'container', 'crossHeading']);
 // Structural children left out of a paragraph's own runs (read as items or headings).
 const notOwnRuns = new Set([...paragraphLike, ...listLike, ...hierarchy, 'num', 'heading', 'subheading', 'wrapUp', 'wrap', 'crossHeading', 'table', 'container']);
 
@@ -57,12 +57,20 @@ export function bodyItems(body: Element, startDepth = 1): Item[] {
         const typed = numEl ? { label: numLabel, runs: ownRuns, text: numText } : takeLeadingLabel(ownRuns);
         items.push({ kind: 'paragraph', depth, label: typed.label, runs: typed.runs, where: where(el), labelText: typed.text });
       }
+      // Sub-levels may sit in the paragraph or inside its content (`content/blockList`, a
+      // table in a `p`): every structural element below it, outside footnotes, is an item.
       const nested: Element[] = [];
-      for (const c of sub) {
+      const look = [...sub].reverse();
+      while (look.length > 0) {
+        const c = look.pop() as Element;
         const n = nameOf(c);
         if (listLike.has(n)) {
           for (const g of childElements(c)) if (nameOf(g) !== 'intro' && nameOf(g) !== 'listIntroduction') nested.push(g);
-        } else if (!ownText.has(n) && (paragraphLike.has(n) || hierarchy.has(n) || n === 'wrapUp' || n === 'table' || n === 'container' || n === 'crossHeading')) nested.push(c);
+        } else if (paragraphLike.has(n) || hierarchy.has(n) || structuralText.has(n)) nested.push(c);
+        else if (!headingNames.has(n) && n !== 'authorialNote' && n !== 'note') {
+          const kids = childElements(c);
+          for (let k = kids.length - 1; k >= 0; k--) look.push(kids[k] as Element);
+        }
       }
       pushChildren(nested, depth + 1);
       continue;

@@ -43,6 +43,16 @@ describe("readAkn on the AKN guidelines' own forms", () => {
     expect(doc.child(3).child(0).child(0).firstChild?.text).toBe('Recalling');
   });
 
+  it('reads a blockList and a table inside a paragraph\'s content, not dropping them', () => {
+    const { doc, warnings } = only(wrap(`<mainBody>
+      <paragraph eId="para_1"><num>1.</num><content><p><i>Requests</i> the Secretary-General:</p>
+        <blockList eId="bl_1"><item eId="i1"><num>(a)</num><p>To report;</p></item><item eId="i2"><num>(b)</num><p>To consult.</p></item></blockList></content></paragraph>
+      <paragraph eId="para_2"><num>2.</num><content><p><i>Approves</i> the following:</p><table eId="t1"><tr><td><p>A</p></td><td><p>1</p></td></tr></table></content></paragraph></mainBody>`));
+    expect(countDoc(doc)).toMatchObject({ op: 2, sub: 2 });
+    expect(doc.child(4).child(1).textContent).toBe('Approves the following: A | 1');
+    expect(warnings.some((w) => w.includes('table <table> (eId t1)'))).toBe(true);
+  });
+
   it('reads a decision as lettered paragraphs with (i) below them', () => {
     const xml = wrap(`<preamble><formula><p>The General Assembly:</p></formula></preamble><mainBody>
       <paragraph eId="para_1"><num>(a)</num><content><p>Decided to convene a meeting;</p></content></paragraph>
