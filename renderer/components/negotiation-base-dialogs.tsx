@@ -68,7 +68,7 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
         }}
       >
         <h2 id="start-negotiation-title">Start negotiation</h2>
-        <p className="dialog-lead">Paragraphs keep the numbers of the base revision. A paragraph inserted after OP 5 becomes OP 5 bis, then ter, quater… until you issue a clean text.</p>
+        <p className="dialog-lead">Paragraphs keep the numbers of the base revision. A paragraph inserted after OP 5 becomes OP 5 bis, then ter, quater… until you issue a renumbered revision.</p>
         <label className="meta-field">
           <span>Base revision</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)}>
@@ -92,17 +92,17 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
   );
 }
 
-/** Props of the "Issue clean text" dialog. */
+/** Props of the "Issue renumbered revision" dialog. */
 export type IssueCleanProps = {
   /** The base's name as the document carries it ("Rev.1"). */
   baseName: string;
   revisions: readonly RevisionSummary[];
-  /** Issues the clean text as a revision of `kind` labelled `label`; rejects with the backend's error. */
+  /** Issues the renumbered text as a revision of `kind` labelled `label`; rejects with the backend's error. */
   onIssue: (kind: NamedKind, label: string) => Promise<void>;
   onClose: () => void;
 };
 
-/** Asks for the clean text's revision (kind, label with the next Rev.N suggested) and says what issuing does. */
+/** Asks for the renumbered revision (kind, label with the next Rev.N suggested) and says what issuing does. */
 export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: IssueCleanProps) {
   const [kind, setKind] = useState<NamedKind>('revision');
   const [label, setLabel] = useState(suggestLabel('revision', revisions));
@@ -117,14 +117,14 @@ export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: Issu
           setError(null);
           onIssue(kind, label.trim()).catch((cause: unknown) => {
             setBusy(false);
-            setError(`The clean text could not be issued: ${messageOf(cause)}`);
+            setError(`The renumbered revision could not be issued: ${messageOf(cause)}`);
           });
         }}
       >
-        <h2 id="issue-clean-title">Issue clean text</h2>
+        <h2 id="issue-clean-title">Issue renumbered revision</h2>
         <p className="dialog-lead">
           Agreed paragraphs lose their brackets, deleted paragraphs are removed, and every paragraph is numbered afresh (numbers of {baseName} until now). The result is saved as a
-          new revision and becomes the new base. Every earlier state is kept.
+          new revision and becomes the new base. Every earlier state is kept. Open brackets stay in the text (the view “Without brackets” shows the text without them).
         </p>
         <label className="meta-field">
           <span>Kind</span>
@@ -147,7 +147,7 @@ export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: Issu
           <span>Label</span>
           <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <DialogFooter error={error} onCancel={onClose} submit="Issue clean text" busy={busy} busyLabel="Issuing…" disabled={label.trim() === ''} />
+        <DialogFooter error={error} onCancel={onClose} submit="Issue revision" busy={busy} busyLabel="Issuing…" disabled={label.trim() === ''} />
       </form>
     </Modal>
   );
@@ -177,7 +177,7 @@ export function NumberTableDialog({ revision, table, onClose }: NumberTableProps
   const file = `numbers-${revisionName(revision).replace(/[^\w.-]+/g, '_')}`;
   return (
     <Modal labelledBy="number-table-title" onClose={onClose} className="number-table-dialog">
-      <h2 id="number-table-title">Clean text issued: {revisionName(revision)}</h2>
+      <h2 id="number-table-title">Renumbered revision issued: {revisionName(revision)}</h2>
       <p className="dialog-lead">
         {changed === 0 ? 'No paragraph changed its number.' : `${changed} of ${table.length} paragraphs have a new number.`} The document is now in negotiation on {revisionName(revision)}.
       </p>

@@ -16,7 +16,7 @@ type Dialog = { kind: 'start' } | { kind: 'issue' } | { kind: 'table'; issued: C
 /**
  * Stable numbering for one open document: whether it is in negotiation and on which revision
  * ("In negotiation on Rev.1" in the document bar), starting and stopping negotiation, and
- * "Issue clean text" with its old -> new number table. The base is read from the document
+ * "Issue renumbered revision" with its old -> new number table. The base is read from the document
  * (`state`, the editor's latest state whose header changed; null until ready): the backend
  * writes it into the header, so the editor's numbers, this indicator and every other replica
  * of a consultation follow it with the text. Asking the backend once when the document opens
@@ -92,7 +92,7 @@ export function useNegotiationBase(api: ApiClient, docId: string, state: EditorS
     ) : null;
   const menuItems: BarMenuItem[] = base
     ? [
-        { key: 'issue', label: 'Issue clean text…', onSelect: () => openDialog('issue') },
+        { key: 'issue', label: 'Issue renumbered revision…', onSelect: () => openDialog('issue') },
         { key: 'stop', label: 'Stop negotiation', title: 'Back to ordinary numbering', onSelect: stop },
       ]
     : state

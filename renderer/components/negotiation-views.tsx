@@ -21,7 +21,7 @@ export type NegotiationViews = { switcher: ReactNode; content: ReactNode };
 const modes: readonly NegotiationViewMode[] = ['editing', 'compilation', 'clean', 'proposals'];
 const titles: Record<Exclude<NegotiationViewMode, 'editing'>, string> = {
   compilation: 'Compilation text',
-  clean: 'Clean text',
+  clean: 'Text without brackets',
   proposals: 'Proposals',
 };
 
@@ -31,7 +31,7 @@ const redrawMs = 300;
 
 /**
  * The negotiation views of one open document: a switcher between the editor and the
- * read-only compilation text (with a Tags toggle), clean text and one delegation's
+ * read-only compilation text (with a Tags toggle), the text without brackets and one delegation's
  * proposals (the profile's delegation first, any proposing delegation by a picker), each
  * following the live document while shown, and "Export text…" of the view shown. `zoom`
  * (percent) is the page zoom of the document view, which the views follow; `onExport`
@@ -119,7 +119,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
     event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')[index]?.focus();
   };
   const label = (m: NegotiationViewMode): string =>
-    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? 'Clean' : delegation ? `Proposals of ${delegation}` : 'Proposals';
+    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? 'Without brackets' : delegation ? `Proposals of ${delegation}` : 'Proposals';
 
   const switcher = (
     <div className="view-switcher" role="radiogroup" aria-label="View" onKeyDown={onKeyDown}>

@@ -47,7 +47,7 @@ const linkTargets = (view: EditorView, numbering: Numbering, except: string): Li
  * (`paragraphStatusRequestEvent`): the facilitator picks the new state, the delegations of
  * a reservation, the paragraphs an "agreed pending" paragraph waits for; reopening an
  * agreed paragraph asks for a reason and refuses without one. The change is recorded with
- * the profile's delegation and name and the time, as one transaction (one undo step), and
+ * the facilitator role with the profile's name ("Facilitator (Jane Doe)", never the delegation) and the time, as one transaction (one undo step), and
  * the paragraph's status history is listed below the form.
  */
 export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps) {
@@ -62,8 +62,8 @@ export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps)
       if (typeof id !== 'string' || id === '') return;
       setTarget(id);
       api.invoke('profile.get', {}).then(
-        (p) => setAuthor(statusAuthor(p.name, p.delegation)),
-        () => setAuthor(statusAuthor('', '')),
+        (p) => setAuthor(statusAuthor(p.name)),
+        () => setAuthor(statusAuthor('')),
       );
     };
     view.dom.addEventListener(paragraphStatusRequestEvent, onRequest);
@@ -134,7 +134,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
     try {
       const tr = setParagraphStatus(view.state, at.pos, {
         state,
-        by: author || statusAuthor('', ''),
+        by: author || statusAuthor(''),
         at: new Date().toISOString(),
         delegations: state === 'reservation' ? delegations : [],
         linked: state === 'agreed_pending' ? linked : [],

@@ -37,14 +37,14 @@ export function viewExportText(doc: Node, mode: NegotiationViewMode, options: Vi
 const suffixes: Record<NegotiationViewMode, (options: ViewTextOptions) => string> = {
   editing: () => 'compilation text',
   compilation: (o) => (o.tags ? 'compilation text' : 'compilation text without tags'),
-  clean: () => 'clean text',
+  clean: () => 'text without brackets',
   proposals: (o) => `proposals of ${o.delegation.trim().toUpperCase() || 'no delegation'}`,
 };
 
 /**
  * The file name for a view's text: the document symbol (else its title, else "Document")
  * made safe for file systems ("A/C.3/81/L.12" -> "A_C.3_81_L.12"), " - ", the view
- * ("compilation text", "clean text", "proposals of EU"), ".txt".
+ * ("compilation text", "text without brackets", "proposals of EU"), ".txt".
  */
 export function viewFileName(doc: Node, mode: NegotiationViewMode, options: ViewTextOptions): string {
   const name = readHeader(doc).symbol.trim() || childText(doc, 'title').trim() || 'Document';

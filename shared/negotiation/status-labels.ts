@@ -89,12 +89,11 @@ export function statusChanges(status: ParagraphStatus, pathOf: PathOf): StatusCh
 }
 
 /**
- * Who is recorded as setting a status: "CAN (Jane Doe)" from the profile's delegation code
- * and name, only one of them when the other is missing, "Unnamed user" when both are.
+ * Who is recorded as setting a status: the role, never a delegation, since the facilitator
+ * sets statuses for the room, not for a country (a chair from CAN agreeing OP 3 is not
+ * "CAN" agreeing it): "Facilitator (Jane Doe)" with the person's name, "Facilitator" without.
  */
-export function statusAuthor(name: string, delegation: string): string {
+export function statusAuthor(name: string): string {
   const person = name.trim();
-  const code = delegation.trim();
-  if (person !== '' && code !== '') return `${code} (${person})`;
-  return person || code || 'Unnamed user';
+  return person === '' ? 'Facilitator' : `Facilitator (${person})`;
 }

@@ -15,8 +15,8 @@ const opLabels = (page: Page) => page.locator('.page .ph-document .ph-op').evalu
 // Puts the caret at the end of OP `n` (1-based).
 const caretAtEndOfOp = (page: Page, n: number) => placeCaret(page.locator('.page .ph-document .ph-op > .ph-text').nth(n - 1));
 
-describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_000 }, () => {
-  it('puts the GA compilation text in negotiation, labels a new paragraph after OP 1 "1 bis", issues a clean text with its number table and renumbers', async () => {
+describe('stable numbering and "Issue renumbered revision" in Chromium', { timeout: 300_000 }, () => {
+  it('puts the GA compilation text in negotiation, labels a new paragraph after OP 1 "1 bis", issues a renumbered revision with its number table and renumbers', async () => {
     const { page, errors } = await openPage(env.browser, env.shell.url);
     await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
     await page.getByRole('status', { name: 'Import result' }).waitFor();
@@ -48,13 +48,13 @@ describe('stable numbering and "Issue clean text" in Chromium', { timeout: 300_0
     await outline.getByRole('button', { name: /^OP 1 bis: Also welcomes/ }).waitFor();
     await screenshot(page, 'clean-text-bis');
 
-    // Issue the clean text: the table maps OP 1 bis to OP 2, and the text is renumbered.
+    // Issue the renumbered revision: the table maps OP 1 bis to OP 2, and the text is renumbered.
     await allChangesSaved(page);
-    await chooseInBar(page, 'Negotiation', 'Issue clean text…');
-    const issue = page.getByRole('dialog', { name: 'Issue clean text' });
+    await chooseInBar(page, 'Negotiation', 'Issue renumbered revision…');
+    const issue = page.getByRole('dialog', { name: 'Issue renumbered revision' });
     expect(await issue.getByLabel('Label').inputValue()).toBe('Rev.2');
-    await issue.getByRole('button', { name: 'Issue clean text' }).click();
-    const result = page.getByRole('dialog', { name: 'Clean text issued: Rev.2' });
+    await issue.getByRole('button', { name: 'Issue revision' }).click();
+    const result = page.getByRole('dialog', { name: 'Renumbered revision issued: Rev.2' });
     const table = result.getByRole('table', { name: 'Old and new paragraph numbers' });
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '').join(' -> ')));

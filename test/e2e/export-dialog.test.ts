@@ -85,10 +85,10 @@ describe('the Export dialog in Chromium', { timeout: 300_000 }, () => {
     await openFixture(page, false);
 
     // The view's Export… opens the dialog on that view.
-    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Clean' }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Without brackets' }).click();
     await page.getByRole('toolbar', { name: 'View options' }).getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    expect(await dialog.getByRole('radio', { name: 'Clean text' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'Text without brackets' }).isChecked()).toBe(true);
     await dialog.getByText('Plain text', { exact: true }).click();
     const text = await downloaded(page, () => dialog.getByRole('button', { name: 'Export', exact: true }).click());
     expect(text.name).toBe(`${fileBase}.txt`);

@@ -68,7 +68,7 @@ describe('merging proposals, supporters and opponents, the clean view, in Chromi
     await screenshot(page, 'negotiation-compilation-stance');
 
     // The clean text leaves no doubled comma where PP4's deletion proposal was.
-    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Clean' }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Without brackets' }).click();
     const clean = page.locator('.negotiation-page .ph-view-clean');
     await expect.poll(() => clean.innerText()).toContain('remain vulnerable to violence,');
     expect(await clean.innerText()).not.toMatch(/,\s*,| ,/);

@@ -183,16 +183,16 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     expect(await textOf(op4)).toBe(op4Before);
     await screenshot(page, 'session-6-rus-deletion');
 
-    // 5. Back as the facilitator: suggestion off, then "Issue clean text".
+    // 5. Back as the facilitator: suggestion off, then "Issue renumbered revision".
     await setProfile(page, 'Maria Lopez', 'Mexico', 'Choose Mexico (MEX)');
     await toggle.click();
     await expect.poll(() => toggle.count()).toBe(0);
     await allChangesSaved(page);
-    await negotiationAction(page, 'Issue clean text…');
-    const issue = page.getByRole('dialog', { name: 'Issue clean text' });
+    await negotiationAction(page, 'Issue renumbered revision…');
+    const issue = page.getByRole('dialog', { name: 'Issue renumbered revision' });
     expect(await issue.getByLabel('Label').inputValue()).toBe('Rev.2');
-    await issue.getByRole('button', { name: 'Issue clean text' }).click();
-    const result = page.getByRole('dialog', { name: 'Clean text issued: Rev.2' });
+    await issue.getByRole('button', { name: 'Issue revision' }).click();
+    const result = page.getByRole('dialog', { name: 'Renumbered revision issued: Rev.2' });
     const table = result.getByRole('table', { name: 'Old and new paragraph numbers' });
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '').join(' -> ')));
@@ -245,7 +245,7 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     await expect.poll(() => tagged.count()).toBe(1);
     expect(await tagged.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('" (EU, CAN)]"');
     await screenshot(page, 'session-10-compilation');
-    await views.getByRole('radio', { name: 'Clean' }).click();
+    await views.getByRole('radio', { name: 'Without brackets' }).click();
     await expect.poll(() => shown.evaluate((el) => el.classList.contains('ph-view-clean'))).toBe(true);
     const clean = await textOf(shown);
     expect(clean).not.toContain('[');

@@ -76,7 +76,7 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     expect(untagged.text).toBe(exportText(imported, { view: 'compilation', tags: false }));
 
     // Clean: no bracket at all, bracketed paragraphs gone, the rest numbered as it stands.
-    await views.getByRole('radio', { name: 'Clean' }).click();
+    await views.getByRole('radio', { name: 'Without brackets' }).click();
     const clean = page.locator('.negotiation-page .ph-document');
     await expect.poll(() => clean.evaluate((el) => el.classList.contains('ph-view-clean'))).toBe(true);
     const cleanText = await clean.innerText();
@@ -87,7 +87,7 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     await screenshot(page, 'negotiation-view-clean');
     const cleanFile = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
     expect(cleanFile.text).toBe(exportText(imported, { view: 'clean' }));
-    expect(cleanFile.name).toBe(`${title} - clean text.txt`);
+    expect(cleanFile.name).toBe(`${title} - text without brackets.txt`);
 
     // Proposals of the user's delegation first, then of the EU, chosen in the picker.
     await views.getByRole('radio', { name: 'Proposals of CAN' }).click();
@@ -180,7 +180,7 @@ describe('negotiation views in Chromium', { timeout: 300_000 }, () => {
     const exported = await downloaded(page, () => page.getByRole('button', { name: 'Export text…' }).click());
     expect(exported.text).toMatch(/\n2 bis\. \*?Encourages\*? States to share good practices;\n/);
     expect(exported.text).toMatch(/\n3\. /);
-    await views.getByRole('radio', { name: 'Clean' }).click();
+    await views.getByRole('radio', { name: 'Without brackets' }).click();
     await expect.poll(() => page.locator('.negotiation-page .ph-document').evaluate((el) => el.classList.contains('ph-view-clean'))).toBe(true);
     expect((await labels('.negotiation-page')).slice(0, 3)).toEqual(['1.', '2.', '3.']);
     expect(await page.locator('.negotiation-page .ph-op').nth(2).textContent()).toContain('Encourages States to share good practices;');

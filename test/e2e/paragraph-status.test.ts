@@ -62,7 +62,7 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await page.keyboard.press('Control+Alt+Shift+S');
     const dialog = page.getByRole('dialog', { name: 'Status of OP 1' });
     await dialog.waitFor();
-    await expect.poll(() => dialog.textContent()).toContain('CAN (Jane Doe)');
+    await expect.poll(() => dialog.textContent()).toContain('Facilitator (Jane Doe)');
     await dialog.getByRole('radio', { name: 'Agreed', exact: true }).check();
     await screenshot(page, 'paragraph-status-dialog');
     await dialog.getByRole('button', { name: 'Set status' }).click();
@@ -100,8 +100,8 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     const history = dialog.getByRole('region', { name: 'Status history' });
     const rows = history.getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.nth(0).textContent()).toMatch(/CAN \(Jane Doe\): Agreed → Under discussion \(reopened\)Reason: The capital of one delegation asked for more time/);
-    expect(await rows.nth(1).textContent()).toMatch(/CAN \(Jane Doe\): Pending → Agreed$/);
+    expect(await rows.nth(0).textContent()).toMatch(/Facilitator \(Jane Doe\): Agreed → Under discussion \(reopened\)Reason: The capital of one delegation asked for more time/);
+    expect(await rows.nth(1).textContent()).toMatch(/Facilitator \(Jane Doe\): Pending → Agreed$/);
     await screenshot(page, 'paragraph-status-history');
 
     // A reservation by two delegations, as one undo step.
@@ -125,8 +125,8 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await page.getByRole('tab', { name: 'History' }).click();
     const changes = page.getByRole('region', { name: 'Paragraph status changes' }).getByRole('listitem');
     await expect.poll(() => changes.allTextContents()).toEqual([
-      expect.stringMatching(/^OP 1Agreed → Under discussion \(reopened\)CAN \(Jane Doe\) · .*Reason: The capital of one delegation asked for more time$/),
-      expect.stringMatching(/^OP 1Pending → AgreedCAN \(Jane Doe\) · /),
+      expect.stringMatching(/^OP 1Agreed → Under discussion \(reopened\)Facilitator \(Jane Doe\) · .*Reason: The capital of one delegation asked for more time$/),
+      expect.stringMatching(/^OP 1Pending → AgreedFacilitator \(Jane Doe\) · /),
     ]);
     await screenshot(page, 'paragraph-status-in-history');
     await page.getByRole('button', { name: 'Revisions', exact: true }).click();

@@ -88,7 +88,7 @@ describe('printing in Chromium', { timeout: 300_000 }, () => {
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(negotiated);
     expect(text).toMatch(/\(EU, CAN\)\]/);
-    for (const word of ['Editing', 'Clean', 'Export', 'Negotiation']) expect(text).not.toContain(word);
+    for (const word of ['Editing', 'Without brackets', 'Export', 'Negotiation']) expect(text).not.toContain(word);
     await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
   });

@@ -38,13 +38,13 @@ describe('the file name of a view', () => {
     const doc = plain({ symbol: 'A/C.3/81/L.12' });
     expect(viewFileName(doc, 'compilation', { tags: true, delegation: '' })).toBe('A_C.3_81_L.12 - compilation text.txt');
     expect(viewFileName(doc, 'compilation', { tags: false, delegation: '' })).toBe('A_C.3_81_L.12 - compilation text without tags.txt');
-    expect(viewFileName(doc, 'clean', { tags: true, delegation: '' })).toBe('A_C.3_81_L.12 - clean text.txt');
+    expect(viewFileName(doc, 'clean', { tags: true, delegation: '' })).toBe('A_C.3_81_L.12 - text without brackets.txt');
     expect(viewFileName(doc, 'proposals', { tags: true, delegation: 'can' })).toBe('A_C.3_81_L.12 - proposals of CAN.txt');
   });
 
   it('falls back to the title, then to "Document"', () => {
-    expect(viewFileName(plain({}, 'Rights: "all" <of> us?'), 'clean', { tags: true, delegation: '' })).toBe('Rights_ _all_ _of_ us_ - clean text.txt');
-    expect(viewFileName(plain({}, '  '), 'clean', { tags: true, delegation: '' })).toBe('Document - clean text.txt');
+    expect(viewFileName(plain({}, 'Rights: "all" <of> us?'), 'clean', { tags: true, delegation: '' })).toBe('Rights_ _all_ _of_ us_ - text without brackets.txt');
+    expect(viewFileName(plain({}, '  '), 'clean', { tags: true, delegation: '' })).toBe('Document - text without brackets.txt');
   });
 });
 

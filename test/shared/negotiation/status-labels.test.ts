@@ -47,10 +47,10 @@ describe('status labels', () => {
     expect(wasReopened(status)).toBe(false);
   });
 
-  it('records the author as delegation code and name', () => {
-    expect(statusAuthor('Jane Doe', 'CAN')).toBe('CAN (Jane Doe)');
-    expect(statusAuthor(' Jane Doe ', '')).toBe('Jane Doe');
-    expect(statusAuthor('', 'CAN')).toBe('CAN');
-    expect(statusAuthor('', '')).toBe('Unnamed user');
+  it('records the author under the facilitator role with the name, never a delegation code', () => {
+    expect(statusAuthor('Jane Doe')).toBe('Facilitator (Jane Doe)');
+    expect(statusAuthor(' Jane Doe ')).toBe('Facilitator (Jane Doe)');
+    expect(statusAuthor('')).toBe('Facilitator');
+    expect(statusAuthor('CAN')).not.toMatch(/^CAN/);
   });
 });
