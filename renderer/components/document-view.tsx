@@ -95,7 +95,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument, onExport);
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
   const notes = usePrivateNotes(api, id, phase === 'ready' ? viewRef.current : null);
-  const dashboard = useNegotiationDashboard(api, id);
+  const dashboard = useNegotiationDashboard(api, id, phase === 'ready' ? viewRef.current : null);
   const negotiationBase = useNegotiationBase(api, id, phase === 'ready' ? editorState : null);
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom, onExport);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
