@@ -15,6 +15,7 @@ export type PreambleParts = { body: string; items: Item[] };
 
 const recitalNames = new Set(['container', 'recital', 'citation', 'p', 'intro']);
 const groupNames = new Set(['recitals', 'citations']);
+const listNames = new Set(['blockList', 'list']);
 
 /** Reads `preamble` (null: none); `warn` receives what is kept as text. */
 export function readPreamble(preamble: Element | null, warn: (message: string) => void): PreambleParts {
@@ -32,9 +33,11 @@ export function readPreamble(preamble: Element | null, warn: (message: string) =
     }
     else if (recitalNames.has(name)) {
       const table = descendants(el, 'table').length > 0;
-      const runs = table ? tableRuns(el) : collectRuns(el, new Set(['num', 'heading']));
+      const runs = table ? tableRuns(el) : collectRuns(el, listNames);
       if (table) items.push({ kind: 'text', runs, where: where(el), why: 'table' });
       else if (runs.length > 0) items.push({ kind: 'paragraph', depth: 1, label: { kind: 'number', value: 0 }, runs, where: where(el), labelText: '' });
+      // A list inside a recital holds its subparagraphs.
+      if (!table) for (const name of listNames) for (const list of descendants(el, name)) for (const item of bodyItems(list, 2)) items.push(item);
     } else if (name === 'blockList' || name === 'list') for (const item of bodyItems(el, 2)) items.push(item);
     else {
       const runs = collectRuns(el);
