@@ -1,5 +1,5 @@
 import { TextSelection } from 'prosemirror-state';
-import type { Command, EditorState } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import type { LibraryHit } from '../../shared/api/contract.js';
 import { buildParagraph } from '../../shared/document/build.js';
 import { detectOpener } from '../../shared/import/openers.js';
@@ -36,7 +36,7 @@ export function hitParagraphSpec(hit: Pick<LibraryHit, 'text'>, typeName: string
 /**
  * Inserts the hit's text as a new paragraph (fresh id) right after the paragraph the
  * selection starts in, of the same type (an OP after an OP, an (a) after an (a)), its
- * opener marked; the cursor goes to the start of the new paragraph. One undo step. False
+ * opener marked; the cursor goes to the end of the new paragraph (where a citation goes). One undo step. False
  * outside paragraph text.
  */
 export function insertHitAfter(hit: Pick<LibraryHit, 'text'>): Command {
@@ -53,18 +53,26 @@ export function insertHitAfter(hit: Pick<LibraryHit, 'text'>): Command {
     const at = context.pos + context.node.nodeSize;
     const $at = state.doc.resolve(at);
     if (!$at.parent.canReplaceWith($at.index(), $at.index(), node.type)) return false;
-    if (dispatch) dispatch(cursorInParagraph(state.tr.insert(at, node), at).scrollIntoView());
+    if (dispatch) dispatch(cursorInParagraph(state.tr.insert(at, node), at, node.firstChild?.content.size ?? 0).scrollIntoView());
     return true;
   };
 }
 
 /**
- * Collapses a range selection to its end, so a citation goes after the selected phrase
- * instead of replacing it; null when the selection is already a cursor.
+ * Where a citation goes, as a selection change: after a selected phrase (instead of
+ * replacing it), at the end of the paragraph for a cursor at the start of its text; null
+ * when the cursor is already where it goes.
  */
-export function collapseToEnd(state: EditorState) {
-  if (state.selection.empty) return null;
-  return state.tr.setSelection(TextSelection.create(state.doc, state.selection.to));
+export function collapseToEnd(state: EditorState): Transaction | null {
+  const { selection } = state;
+  if (!selection.empty) return state.tr.setSelection(TextSelection.create(state.doc, selection.to));
+  // A footnote before the opener would hide it from the opener rules: at the start of a
+  // paragraph's text the citation goes to its end instead.
+  const { $from } = selection;
+  if ($from.parent.type.name === 'paragraph_text' && $from.parentOffset === 0 && $from.parent.content.size > 0) {
+    return state.tr.setSelection(TextSelection.create(state.doc, $from.end()));
+  }
+  return null;
 }
 
 /** Inserts at the cursor a footnote citing the hit ("Resolution 74/129, OP 5."). False where a footnote cannot go. */

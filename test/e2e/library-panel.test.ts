@@ -89,6 +89,15 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     await first.getByRole('button', { name: 'Cite' }).click();
     await expect.poll(() => footnotes.count()).toBe(footnotesBefore + 1);
     expect(await inserted.locator('.ph-footnote').count()).toBe(1);
+    // The cursor was at the end of the inserted paragraph: the footnote follows its text, the opener stays first.
+    const afterFootnote = await inserted.locator('.ph-text').first().evaluate((el) => {
+      const range = document.createRange();
+      range.setStartAfter(el.querySelector('.ph-footnote') ?? el);
+      range.setEnd(el, el.childNodes.length);
+      return range.toString();
+    });
+    expect(afterFootnote).toBe('');
+    expect(await inserted.locator('em.ph-opener').textContent()).toBe('Requests');
     await expect.poll(() => page.getByRole('region', { name: 'Footnotes' }).textContent()).toContain('Resolution 74/129, OP 2.');
 
     // A phrase selected in OP 1 is searched as a phrase; bracketed, the panel says how many resolutions agreed it.

@@ -97,6 +97,13 @@ describe('what the panel looks up and does in the editor', () => {
     expect(op1?.child(1).type.name).toBe('footnote');
     expect(op1?.child(1).textContent).toBe('Resolution 74/129, OP 5.');
     expect(run(next.apply(next.tr.setSelection(TextSelection.create(next.doc, 3))), insertHitAfter(hit()))).toBeNull();
+    // At the start of a paragraph the citation goes to its end, never before the opener.
+    const start = at(next, 'OP 2', 0);
+    const atEnd = start.apply(collapseToEnd(start) ?? start.tr);
+    const cited2 = must(atEnd, citeHit(hit()));
+    const op2 = cited2.doc.nodeAt(posOf(cited2, 'OP 2'))?.firstChild;
+    expect(op2?.firstChild?.text).toBe('Requests');
+    expect(op2?.lastChild?.type.name).toBe('footnote');
   });
 });
 
