@@ -15,11 +15,12 @@ export type LibraryTools = { menuItem: BarMenuItem; panel: ReactNode };
 type Tab = 'search' | 'provenance' | 'add';
 const tabNames: Record<Tab, string> = { search: 'Agreed language', provenance: 'Provenance', add: 'Add texts' };
 
-/** The library's size as read: "5 texts · 1,234 paragraphs · 2.1 MB". */
+/** The library's size as read: "5 texts · 1,234 paragraphs · 2.1 MB" (no size while it holds no paragraph: its file is only the empty tables). */
 export function statsLine(stats: ChannelResult<'library.stats'>): string {
   const mb = stats.bytes / 1024 / 1024;
   const size = mb >= 0.1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(stats.bytes / 1024))} KB`;
-  return `${stats.documents.toLocaleString('en')} ${stats.documents === 1 ? 'text' : 'texts'} · ${stats.paragraphs.toLocaleString('en')} paragraphs · ${size}`;
+  const counts = `${stats.documents.toLocaleString('en')} ${stats.documents === 1 ? 'text' : 'texts'} · ${stats.paragraphs.toLocaleString('en')} paragraphs`;
+  return stats.paragraphs === 0 ? counts : `${counts} · ${size}`;
 }
 
 /**
