@@ -57,7 +57,8 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
         if (!picked) return;
         label = picked.label;
         setState({ step: 'adding', label, progress: null, cancelling: false });
-        const result = await api.invoke('library.add', { ...picked.args, adopted, jobId });
+        // Unticked, the backend tells adopted texts from drafts by each symbol (A/RES/… against …/L.…).
+        const result = await api.invoke('library.add', { ...picked.args, ...(adopted ? {} : { adopted: false }), jobId });
         const skippedNote = skippedWarning(picked.skipped ?? []);
         const unchanged = result.skipped ? `; ${result.skipped} already there unchanged` : '';
         setState({

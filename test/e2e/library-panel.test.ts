@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,44 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     await panel.waitFor({ state: 'detached' });
     await twoFrames(page);
     expect(await page.locator('.page-scroll').evaluate((el) => el.clientWidth)).toBe(columnBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the progress of a long add and cancels it, keeping what was added; adds this document', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.doc-item').first().click();
+    await ops(page).first().waitFor();
+    await chooseInBar(page, 'View', 'Library');
+    const panel = page.getByRole('region', { name: 'Library' });
+    await panel.getByRole('tab', { name: 'Add texts' }).click();
+    const size = panel.getByLabel('Library size');
+    await expect.poll(() => size.textContent()).toMatch(/^Library: \d+ texts/);
+    const textsIn = async () => Number(/^Library: (\d+) texts/.exec((await size.textContent()) ?? '')?.[1]);
+    const before = await textsIn();
+
+    // A session-sized zip: 600 distinct copies of a 37 KB resolution (each its own source).
+    const base = readFileSync(path.join(fixtureDir, '74_255.xml'), 'utf8');
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 600; i++) entries[`copy-${String(i).padStart(4, '0')}.xml`] = new TextEncoder().encode(`${base}<!-- copy ${i} -->`);
+    const zip = zipSync(entries, { level: 1 });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Add files…', exact: true }).click()]);
+    await chooser.setFiles({ name: 'session.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    const progress = panel.locator('.library-progress-label');
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/^Adding “session\.zip”… \d+ of 600 · session\.zip\/copy-\d{4}\.xml$/);
+    await screenshot(page, 'library-panel-progress');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    const result = panel.locator('.library-result');
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toBe('Adding “session.zip” was cancelled; what was added before stays.');
+    await expect.poll(textsIn).toBeGreaterThanOrEqual(before);
+    const afterCancel = await textsIn();
+    expect(afterCancel).toBeLessThan(before + 600 * 2);
+
+    // This document: one more text, searchable at once.
+    await panel.getByRole('button', { name: 'Add this document' }).click();
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/^Added “this document”: 1 text, \d+ paragraphs\.$/);
+    await expect.poll(textsIn).toBe(afterCancel + 1);
     expect(errors).toEqual([]);
     await page.close();
   });
