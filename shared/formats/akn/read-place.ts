@@ -47,6 +47,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
   let lastRoman = 0;
   let pending: Run[] = [];
 
+  const chain: Built[] = [];
   const levelOf = (item: Extract<Item, { kind: 'paragraph' }>): Level => {
     const label: Label | null = item.label;
     let kind = label?.kind;
@@ -56,8 +57,10 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
       else kind = label.roman === 1 && (decision ? top : sub) ? 'roman' : 'letter';
     }
     if (kind === 'number') return item.depth > 1 && top ? 'list' : 'top';
-    if (kind === 'letter') return decision ? 'top' : 'sub';
-    if (kind === 'roman') return decision ? 'sub' : 'subsub';
+    // In a decision the letters are the top level, except under a numbered list's item.
+    const upKind = item.depth > 1 ? chain[item.depth - 1]?.kind : undefined;
+    if (kind === 'letter') return decision && upKind !== 'item' ? 'top' : 'sub';
+    if (kind === 'roman') return decision && upKind !== 'sub' ? 'sub' : 'subsub';
     if (item.depth >= 3) return decision ? 'sub' : 'subsub';
     if (item.depth === 2) return decision ? 'sub' : 'sub';
     const first = item.runs[0];
@@ -65,7 +68,6 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
     // Chinese, without an italic opener.
     return !top || pending.length > 0 || (first !== undefined && 'text' in first && first.italic) ? 'top' : 'cont';
   };
-  const chain: Built[] = [];
   const make = (runs: Run[], kind?: Kind): Built => {
     const built: Built = { prefix: pending, runs, children: [], kind };
     pending = [];
@@ -140,9 +142,10 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         lastRoman = 0;
       }
     } else if (level === 'sub') {
-      built = make(item.runs, decision ? 'subsub' : 'sub');
-      (!decision && holdsSub(up) ? up : (top as Built)).children.push(built);
-      if (decision) {
+      const inItem = up?.kind === 'item';
+      built = make(item.runs, decision && !inItem ? 'subsub' : 'sub');
+      (inItem || (!decision && holdsSub(up)) ? (up as Built) : (top as Built)).children.push(built);
+      if (decision && !inItem) {
         const label = item.label;
         lastRoman = label && label.kind !== 'letter' ? (label.roman ?? label.value) : lastRoman + 1;
       } else {

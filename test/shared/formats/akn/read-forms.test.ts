@@ -65,6 +65,18 @@ describe("readAkn on the AKN guidelines' own forms", () => {
     expect(childText(doc, 'body_line')).toBe('The General Assembly:');
   });
 
+  it('keeps lettered points under a numbered list item of a decision at their place', () => {
+    const { doc } = only(wrap(`<preamble><formula><p>The Council:</p></formula></preamble><mainBody>
+      <paragraph eId="para_1"><num>(a)</num><list eId="l1"><intro><p>Decided to adopt:</p></intro>
+        <list eId="l2" class="numberedList"><point eId="l2_1"><num>1.</num><list eId="l3"><intro><p>Item one:</p></intro>
+          <point eId="l3_a"><num>(a)</num><content><p>first;</p></content></point><point eId="l3_b"><num>(b)</num><content><p>second;</p></content></point></list></point>
+        <point eId="l2_2"><num>2.</num><content><p>Item two.</p></content></point></list></list></paragraph>
+      <paragraph eId="para_2"><num>(b)</num><content><p>Took note.</p></content></paragraph></mainBody>`, 'decision'));
+    expect(doc.child(3).toString()).toBe(
+      'decision_body(decision_paragraph(paragraph_text("Decided to adopt:"), numbered_list(list_item(paragraph_text("Item one:"), subparagraph(paragraph_text("first;")), subparagraph(paragraph_text("second;"))), list_item(paragraph_text("Item two.")))), decision_paragraph(paragraph_text("Took note.")))',
+    );
+  });
+
   it('keeps an unknown element as text with a warning naming it and its eId', () => {
     const { doc, warnings } = only(wrap(`<mainBody>
       <paragraph eId="para_1"><num>1.</num><content><p><span class="italic">Decides</span> to act;</p></content></paragraph>
