@@ -33,7 +33,8 @@ describe('stylePlugin', () => {
 
   it('marks hints with the dimmer class and an empty paragraph on its whole text block', () => {
     const doc = docOf({
-      preamble: [{ text: 'Recalling its resolution 70/1,', opener: 'Recalling' }, { text: 'Noting the report,', opener: 'Noting' }, { text: 'Recalling its resolution 71/1,', opener: 'Recalling' }],
+      // "also" on the first use of an opener is a hint (a plain repeat after a gap is no longer one).
+      preamble: [{ text: 'Recalling also its resolution 70/1,', opener: 'Recalling' }, { text: 'Noting the report,', opener: 'Noting' }],
       operative: [{ text: '', id: 'empty' }, { text: 'Decides to act.', opener: 'Decides' }],
     });
     const state = stateOf(doc, [stylePlugin()]);

@@ -92,7 +92,8 @@ describe('style checking while typing', () => {
     });
     const repeats = (s: EditorState) => (styleKey.getState(s)?.problems ?? []).filter((p) => p.rule === 'repeated-opener' && p.message.startsWith('OP 2'));
     expect(repeats(state)).toHaveLength(1);
-    state = state.apply(state.tr.insertText('x', first + 12));
+    // Typed after the addressee ("the Secretary-General"), which the repeated-opener rule reads.
+    state = state.apply(state.tr.insertText('x', first + 'Requests the Secretary-General to '.length));
     expect(checker.lastAnalysed()).toBe(1);
     expect(repeats(state)).toHaveLength(1);
     // OP 1's "Requests" becomes "Xequests": OP 2 no longer repeats an opener.
