@@ -8,6 +8,7 @@
 import { phraseLists } from '../../seeds/index.js';
 import type { PhraseLanguage } from '../../seeds/types.js';
 import { detectOpener } from '../import/openers.js';
+import { addresseeOf } from './addressee.js';
 import type { OpenerPart, StyleLanguage } from './types.js';
 
 /** A word of the opening: its offsets in the paragraph text and its folded lower-case form. */
@@ -27,6 +28,8 @@ export type OpenerMatch = {
   phrase: string;
   known: boolean;
   key: string;
+  /** Operative openers that ask someone to act: to whom, see addressee.ts (null otherwise). */
+  addressee: string | null;
   words: Word[];
   from: number;
   to: number;
@@ -106,7 +109,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   if (words.length === 0) return null;
   for (const phrase of phrasesOf(language, part)) {
     const found = matchPhrase(words, phrase.words, language, part);
-    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), ...found };
+    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found };
   }
   if (language !== 'en') return null;
   const first = words[0];
@@ -118,7 +121,11 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const found = matchPhrase(inSpan, plain.map((w) => w.lower), language, part);
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
-  return { part, phrase, known: false, key: fold(phrase), ...found };
+  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found };
+}
+
+function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {
+  return part === 'op' ? addresseeOf(text, fold(phrase), end, language) : null;
 }
 
 type Found = Pick<OpenerMatch, 'words' | 'from' | 'to' | 'adverb'>;

@@ -24,9 +24,41 @@ describe('repeated openers', () => {
     expect(problemsOf(fixed, 'repeated-opener')).toEqual([]);
   });
 
-  it('only hints when other paragraphs stand between the uses', () => {
-    const doc = resolution([], ['Requests a report;', 'Notes the study;', 'Requests a plan.']);
-    expect(problemsOf(doc, 'repeated-opener').map((p) => [p.severity, p.fix?.label])).toEqual([['info', 'Write "Also requests"']]);
+  it('starts the cycle again after other paragraphs, as adopted texts do', () => {
+    const doc = resolution(['Noting the report,', 'Welcoming the plan,', 'Noting the study,'], ['Requests a report;', 'Notes the study;', 'Requests a plan.']);
+    expect(problemsOf(doc, 'repeated-opener')).toEqual([]);
+  });
+
+  it('continues a run only for the same addressee', () => {
+    // Asked of two bodies in turn: each request opens its own run.
+    const others = resolution([], [
+      'Requests the Secretary-General to submit a report on the matter;',
+      'Requests the United Nations Office on Drugs and Crime to assist States on request;',
+      'Also requests the United Nations Office on Drugs and Crime to report to the Commission;',
+      'Calls upon Member States to share information;',
+      'Calls upon regional organizations to support them.',
+    ]);
+    expect(problemsOf(others, 'repeated-opener')).toEqual([]);
+    // The same body asked twice in a row: the second request is a repeat, whatever follows the addressee.
+    const same = resolution([], [
+      'Invites Member States to share information;',
+      'Invites Member States, in cooperation with civil society, to raise awareness;',
+      'Requests the Secretary-General, within existing resources, to report;',
+      'Requests the Secretary-General to circulate the report.',
+    ]);
+    const found = problemsOf(same, 'repeated-opener');
+    expect(found.map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'OP 2: "Invites" repeats the opener of OP 1; write "Also invites"'],
+      ['warning', 'OP 4: "Requests" repeats the opener of OP 3; write "Also requests"'],
+    ]);
+    let fixed = same;
+    for (const p of found) fixed = applyProblemFix(fixed, p);
+    expect(problemsOf(fixed, 'repeated-opener')).toEqual([]);
+  });
+
+  it('reads an opener that takes an object, not an addressee, as repeated whatever follows it', () => {
+    const doc = resolution([], ['Welcomes the efforts of States to report;', 'Welcomes the work of the Office to assist them.']);
+    expect(problemsOf(doc, 'repeated-opener').map((p) => p.fix?.label)).toEqual(['Write "Also welcomes"']);
   });
 
   it('hints at an adverb on the first use of an opener, without a fix', () => {
