@@ -6,6 +6,8 @@ import { registerDiffCommand } from './commands/diff.js';
 import { registerHostCommand } from './commands/host.js';
 import { registerRevisionsCommand } from './commands/revisions.js';
 import { registerLibraryCommand } from './commands/library.js';
+import { registerIssueCommand } from './commands/issue.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export { CliError } from './cli-error.js';
 
@@ -25,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
   registerHostCommand(program);
   registerRevisionsCommand(program);
   registerLibraryCommand(program);
+  registerIssueCommand(program);
+  registerVerifyCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

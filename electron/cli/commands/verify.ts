@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli-error.js';
+import { RecordError, verifyRevisionFile } from '../../../shared/record/index.js';
+import { maxTextBytes, readFileBounded } from './read-bounded.js';
+
+type VerifyOptions = { key?: string };
+
+/**
+ * Registers `penholder verify FILE [--key FINGERPRINT]`: checks a revision file with no
+ * network and no store (shared/record `verifyRevisionFile`). Valid: exit 0 and one line of
+ * JSON `{"valid":true,"label","issuer","fingerprint","chain"}` (issuer: the issuer's public
+ * key). Otherwise exit 1 and one stderr line naming what failed: "content changed",
+ * "chain broken", "signature invalid", "unknown key" (with --key, the issuer's fingerprint,
+ * grouped or plain hex, must match), or "not a valid revision file".
+ */
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .description('Check an issued revision file offline: its content, its chain and its signatures.')
+    .argument('<file>', 'the revision file')
+    .option('--key <fingerprint>', "the issuer key's fingerprint it must carry (grouped 3F2A-9C1B-... or plain hex)")
+    .action(async (file: string, options: VerifyOptions) => {
+      const bytes = await readFileBounded(file, file, maxTextBytes);
+      try {
+        const verified = await verifyRevisionFile(bytes, { key: options.key });
+        const { label, issuer, fingerprint, chain } = verified;
+        process.stdout.write(`${JSON.stringify({ valid: true, label, issuer, fingerprint, chain })}\n`);
+      } catch (err) {
+        if (err instanceof RecordError) throw new CliError(`${file}: ${err.message}`);
+        throw err;
+      }
+    });
+}

@@ -1,0 +1,12 @@
+/** The record of issued revisions: canonical content hashes, signed hash-chained records, revision files. */
+export { canonicalDocument, contentHash, fromHex, jcs, sha256Hex, toHex, utf8 } from './canonical.js';
+export { RecordError, failureWords, type RecordFailure } from './errors.js';
+export { groupedFingerprint, keyFingerprint, parseFingerprint } from './fingerprint.js';
+export {
+  checkRecordShape, maxLabelLength, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,
+  type RecordSigner, type RevisionRecord, type UnsignedRecord,
+} from './record.js';
+export {
+  issueRevisionFile, revisionFileBytes, revisionFileFormat, serializeRevisionFile, verifyRevisionFile,
+  type RevisionFile, type VerifiedRevision,
+} from './revision-file.js';

@@ -1,0 +1,140 @@
+import { fromHex, jcs, sha256Hex, utf8 } from './canonical.js';
+import { RecordError } from './errors.js';
+import { keyFingerprint } from './fingerprint.js';
+
+/** The `type` every revision record carries, so its signature cannot be taken for another message's. */
+export const recordType = 'penholder-revision-record';
+
+/**
+ * One issued revision in a document's chain. Hex fields are lowercase. `contentHash` is the
+ * SHA-256 of the canonical document (canonical.ts `contentHash`); `previousHash` the SHA-256
+ * of the JCS of the previous record, signature included (null for the first issued
+ * revision); `time` an ISO 8601 UTC instant; `publicKey` the issuer's raw Ed25519 key (32
+ * bytes) and `fingerprint` its SHA-256; `signature` the Ed25519 signature of the JCS of
+ * every other field ({@link recordSigningBytes}).
+ */
+export type RevisionRecord = {
+  type: typeof recordType;
+  version: 1;
+  label: string;
+  contentHash: string;
+  previousHash: string | null;
+  time: string;
+  fingerprint: string;
+  publicKey: string;
+  signature: string;
+};
+
+/** A record before signing. */
+export type UnsignedRecord = Omit<RevisionRecord, 'signature'>;
+
+/** Who signs: the raw Ed25519 public key (hex) and a function signing bytes with its private key (64-byte signature). */
+export type RecordSigner = { publicKey: string; sign(bytes: Uint8Array): Promise<Uint8Array> | Uint8Array };
+
+/** Longest label accepted ("Rev.2", "L.14/Rev.1"...). */
+export const maxLabelLength = 200;
+
+const fields = ['type', 'version', 'label', 'contentHash', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'] as const;
+const hex64 = /^[0-9a-f]{64}$/;
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The bytes a record's signature covers: the JCS of the record without `signature`. */
+export function recordSigningBytes(record: UnsignedRecord | RevisionRecord): Uint8Array {
+  const { signature: _signature, ...unsigned } = record as RevisionRecord;
+  return utf8(jcs(unsigned));
+}
+
+/** The hash the next record's `previousHash` must hold: SHA-256 of the JCS of the whole record. */
+export async function recordHash(record: RevisionRecord): Promise<string> {
+  return sha256Hex(jcs(record));
+}
+
+/**
+ * Signs a new record for `label` and `contentHash`, chained after `previous` (null for the
+ * first issued revision), at `time` (an ISO 8601 UTC instant with milliseconds).
+ */
+export async function signRecord(
+  input: { label: string; contentHash: string; previous: RevisionRecord | null; time: string },
+  signer: RecordSigner,
+): Promise<RevisionRecord> {
+  const unsigned: UnsignedRecord = {
+    type: recordType,
+    version: 1,
+    label: input.label,
+    contentHash: input.contentHash,
+    previousHash: input.previous ? await recordHash(input.previous) : null,
+    time: input.time,
+    fingerprint: await keyFingerprint(signer.publicKey),
+    publicKey: signer.publicKey,
+  };
+  checkRecordShape({ ...unsigned, signature: '0'.repeat(128) }, 'new record');
+  const signature = await signer.sign(recordSigningBytes(unsigned));
+  return { ...unsigned, signature: [...signature].map((b) => b.toString(16).padStart(2, '0')).join('') };
+}
+
+/** Throws a `malformed` RecordError unless `value` has exactly a record's fields, each of its type and form. */
+export function checkRecordShape(value: unknown, where: string): asserts value is RevisionRecord {
+  const fail = (what: string): never => {
+    throw new RecordError('malformed', `${where}: ${what}`);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not an object');
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (const key of keys) if (!(fields as readonly string[]).includes(key)) fail(`unexpected field "${key}"`);
+  for (const key of fields) if (!(key in record)) fail(`missing field "${key}"`);
+  if (record.type !== recordType) fail(`type is not "${recordType}"`);
+  if (record.version !== 1) fail('version is not 1');
+  if (typeof record.label !== 'string' || record.label.trim() === '' || record.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
+  if (typeof record.contentHash !== 'string' || !hex64.test(record.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
+  if (record.previousHash !== null && (typeof record.previousHash !== 'string' || !hex64.test(record.previousHash))) fail('previousHash is neither null nor a SHA-256 in lowercase hex');
+  if (typeof record.time !== 'string' || !isoTime.test(record.time) || Number.isNaN(Date.parse(record.time))) fail('time is not an ISO 8601 UTC instant');
+  if (typeof record.fingerprint !== 'string' || !hex64.test(record.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
+  if (typeof record.publicKey !== 'string' || !hex64.test(record.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
+  if (typeof record.signature !== 'string' || !/^[0-9a-f]{128}$/.test(record.signature)) fail('signature is not 64 bytes in lowercase hex');
+}
+
+/** True when `signature` (hex) is a valid Ed25519 signature of `bytes` under `publicKey` (hex); false for a key that is not a curve point. */
+export async function verifyEd25519(publicKey: string, bytes: Uint8Array, signature: string, cache?: Map<string, CryptoKey>): Promise<boolean> {
+  const subtle = globalThis.crypto.subtle;
+  let key = cache?.get(publicKey);
+  try {
+    if (!key) {
+      key = await subtle.importKey('raw', fromHex(publicKey) as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']);
+      cache?.set(publicKey, key);
+    }
+    return await subtle.verify('Ed25519', key, fromHex(signature) as Uint8Array<ArrayBuffer>, bytes as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Verifies a chain of records, oldest first, back to the first issued revision: every record
+ * well formed, its fingerprint the hash of its key, its key the issuer's (`issuerKey`, or the
+ * first record's), its signature valid, and its `previousHash` the hash of the record before
+ * it (null for the first). Resolves to the last record; throws a RecordError naming the
+ * first record that fails ("record 2 of 5").
+ */
+export async function verifyChain(records: unknown, issuerKey?: string): Promise<RevisionRecord> {
+  if (!Array.isArray(records) || records.length === 0) throw new RecordError('malformed', 'the chain is not a non-empty list of records');
+  const keys = new Map<string, CryptoKey>();
+  let previous: RevisionRecord | null = null;
+  const issuer = issuerKey ?? (records[0] as { publicKey?: unknown })?.publicKey;
+  for (let i = 0; i < records.length; i++) {
+    const where = `record ${i + 1} of ${records.length}`;
+    const record: unknown = records[i];
+    checkRecordShape(record, where);
+    if ((await keyFingerprint(record.publicKey)) !== record.fingerprint) throw new RecordError('unknown-key', `${where} (${record.label}): its fingerprint is not that of its key`);
+    if (record.publicKey !== issuer) throw new RecordError('unknown-key', `${where} (${record.label}) is signed by key ${record.fingerprint}, not the issuer's`);
+    if (!(await verifyEd25519(record.publicKey, recordSigningBytes(record), record.signature, keys))) {
+      throw new RecordError('signature-invalid', `${where} (${record.label}): the signature does not verify under the issuer's key`);
+    }
+    if (previous === null) {
+      if (record.previousHash !== null) throw new RecordError('chain-broken', `${where} (${record.label}) points at an earlier revision the chain does not hold`);
+    } else if (record.previousHash !== (await recordHash(previous))) {
+      throw new RecordError('chain-broken', `${where} (${record.label}) does not point at record ${i} (${previous.label})`);
+    }
+    previous = record;
+  }
+  return previous as RevisionRecord;
+}

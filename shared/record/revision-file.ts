@@ -1,0 +1,129 @@
+import { canonicalDocument, contentHash, jcs, sha256Hex, utf8 } from './canonical.js';
+import { RecordError } from './errors.js';
+import { keyFingerprint, parseFingerprint } from './fingerprint.js';
+import { signRecord, verifyChain, type RecordSigner, type RevisionRecord } from './record.js';
+
+/** The `format` of a revision file. */
+export const revisionFileFormat = 'penholder-revision';
+
+/**
+ * An issued revision as one file: the document (ProseMirror JSON with its negotiation
+ * state), the chain of records back to the first issued revision (oldest first, each
+ * signed), and the issuer's public key and fingerprint. Written as its JCS plus a newline
+ * ({@link serializeRevisionFile}), so a file has exactly one byte form and any change to a
+ * byte is seen.
+ */
+export type RevisionFile = {
+  format: typeof revisionFileFormat;
+  version: 1;
+  issuer: { publicKey: string; fingerprint: string };
+  document: unknown;
+  chain: RevisionRecord[];
+};
+
+/** What a verified revision file says: the last record's label and content hash, the issuer's key and fingerprint, the chain's length. */
+export type VerifiedRevision = { label: string; hash: string; issuer: string; fingerprint: string; chain: number; time: string; document: unknown };
+
+/** The bytes of a revision file as written: its JCS and a newline. */
+export function serializeRevisionFile(file: RevisionFile): string {
+  return `${jcs(file)}\n`;
+}
+
+/**
+ * Issues `document` as revision `label`, signed by `signer`, after `previous` (a revision
+ * file that must verify and be of the same issuer) or as the first issued revision. Throws a
+ * RecordError when the previous file does not verify, a RangeError when the document is not
+ * valid or the label empty.
+ */
+export async function issueRevisionFile(input: {
+  document: unknown;
+  label: string;
+  time: string;
+  previous?: Uint8Array | string | null;
+  signer: RecordSigner;
+}): Promise<RevisionFile> {
+  const canonical = canonicalDocument(input.document);
+  let chain: RevisionRecord[] = [];
+  if (input.previous) {
+    const before = await verifyRevisionFile(input.previous);
+    const previousFile = JSON.parse(typeof input.previous === 'string' ? input.previous : new TextDecoder().decode(input.previous)) as RevisionFile;
+    if (before.issuer !== input.signer.publicKey) {
+      throw new RecordError('unknown-key', `the previous revision (${before.label}) was issued by key ${before.fingerprint}, not by this installation's key`);
+    }
+    chain = previousFile.chain;
+  }
+  const record = await signRecord(
+    { label: input.label, contentHash: await sha256Hex(canonical), previous: chain.at(-1) ?? null, time: input.time },
+    input.signer,
+  );
+  return {
+    format: revisionFileFormat,
+    version: 1,
+    issuer: { publicKey: input.signer.publicKey, fingerprint: record.fingerprint },
+    document: JSON.parse(canonical) as unknown,
+    chain: [...chain, record],
+  };
+}
+
+const fileFields = ['format', 'version', 'issuer', 'document', 'chain'];
+
+/**
+ * Verifies a revision file offline: UTF-8 JSON in exactly its issued byte form, the issuer's
+ * fingerprint that of its key (and, with `key`, the fingerprint asked for, grouped or plain
+ * hex), every record of the chain signed by the issuer and pointing at the one before it
+ * back to the first issued revision, and the document hashing to the last record's content
+ * hash. Resolves to what it says; throws a RecordError whose `kind` names what failed.
+ */
+export async function verifyRevisionFile(bytes: Uint8Array | string, options: { key?: string } = {}): Promise<VerifiedRevision> {
+  let text: string;
+  try {
+    text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new RecordError('malformed', 'the file is not UTF-8 text');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new RecordError('malformed', `the file is not JSON (${(err as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RecordError('malformed', 'the file is not a JSON object');
+  const file = parsed as Record<string, unknown>;
+  if (file.format !== revisionFileFormat) throw new RecordError('malformed', `format is not "${revisionFileFormat}"`);
+  if (file.version !== 1) throw new RecordError('malformed', `version ${JSON.stringify(file.version)} is not one this build reads (1)`);
+  for (const key of Object.keys(file)) if (!fileFields.includes(key)) throw new RecordError('malformed', `unexpected field "${key}"`);
+  const issuer = file.issuer as Record<string, unknown> | null;
+  if (typeof issuer !== 'object' || issuer === null || Object.keys(issuer).sort().join() !== 'fingerprint,publicKey' || typeof issuer.publicKey !== 'string' || typeof issuer.fingerprint !== 'string') {
+    throw new RecordError('malformed', 'issuer is not { publicKey, fingerprint }');
+  }
+  let canonicalText: string;
+  try {
+    canonicalText = serializeRevisionFile(parsed as RevisionFile);
+  } catch (err) {
+    throw new RecordError('malformed', `the file holds a value JSON cannot sign (${(err as Error).message})`);
+  }
+  if (canonicalText !== text) throw new RecordError('malformed', 'the file is not byte for byte in the form it was issued in (RFC 8785 JSON and a newline)');
+  if (!/^[0-9a-f]{64}$/.test(issuer.publicKey) || (await keyFingerprint(issuer.publicKey)) !== issuer.fingerprint) {
+    throw new RecordError('unknown-key', "the issuer's fingerprint is not that of the issuer's key");
+  }
+  if (options.key !== undefined) {
+    const wanted = parseFingerprint(options.key);
+    if (wanted === null) throw new RecordError('unknown-key', `"${options.key}" is not a key fingerprint (64 hex digits, grouped or not)`);
+    if (wanted !== issuer.fingerprint) throw new RecordError('unknown-key', `the revision is issued by key ${issuer.fingerprint}, not by ${wanted}`);
+  }
+  const last = await verifyChain(file.chain, issuer.publicKey);
+  let hash: string;
+  try {
+    hash = await contentHash(file.document);
+  } catch (err) {
+    throw new RecordError('content-changed', `the document is not a valid document (${(err as Error).message})`);
+  }
+  if (hash !== last.contentHash) throw new RecordError('content-changed', `the document hashes to ${hash}, the record of ${last.label} signed ${last.contentHash}`);
+  const chain = file.chain as RevisionRecord[];
+  return { label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document };
+}
+
+/** UTF-8 bytes of a revision file as written. */
+export function revisionFileBytes(file: RevisionFile): Uint8Array {
+  return utf8(serializeRevisionFile(file));
+}
