@@ -9,6 +9,7 @@ import { createHeaderView, headerPlugin } from '../editor/header-view.js';
 import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
 import { compilationDecorations } from '../editor/negotiation/view-decorations.js';
+import { compilationStatusDecorations } from '../editor/negotiation/view-status.js';
 import { numberingKey, numberingPlugin } from '../editor/numbering-plugin.js';
 
 /**
@@ -30,7 +31,8 @@ function footnoteMarker(node: Node): NodeView {
  * The compilation or clean text drawn like the page (serif, UN layout, computed numbers,
  * header block, footnotes at the foot), read-only, for a facilitator to project: a
  * ProseMirror view of the document (compilation: brackets with their tags, whole bracketed
- * paragraphs and preambular alternatives labelled by widgets) or of `cleanViewDoc` (clean).
+ * paragraphs and preambular alternatives labelled by widgets, each paragraph's status in the
+ * margin's words: "Agreed", "Reservation: USA") or of `cleanViewDoc` (clean).
  * A new `doc` redraws only what changed: unchanged nodes keep their DOM.
  */
 export function NegotiationPage({ doc, mode, tags, zoom, label }: NegotiationPageProps) {
@@ -59,13 +61,15 @@ export function NegotiationPage({ doc, mode, tags, zoom, label }: NegotiationPag
     const shown = mode === 'clean' ? cleanViewDoc(doc) : doc;
     const state = EditorState.create({ doc: shown, plugins: [numberingPlugin(), headerPlugin()] });
     const numbering = numberingKey.getState(state)?.numbering;
-    const extra = mode === 'compilation' && numbering ? compilationDecorations(shown, numbering.entries) : DecorationSet.empty;
+    const statuses = mode === 'compilation' && numbering ? compilationStatusDecorations(shown, numbering) : [];
+    const extra = mode === 'compilation' && numbering ? compilationDecorations(shown, numbering.entries).add(shown, statuses) : DecorationSet.empty;
     const language = readHeader(shown).language;
     view.setProps({
       state,
       decorations: () => extra,
       attributes: {
-        class: `ph-document ph-view-${mode}`,
+        // ph-with-status widens the paragraphs' end margin for the status labels, as in the editor.
+        class: `ph-document ph-view-${mode}${statuses.length > 0 ? ' ph-with-status' : ''}`,
         role: 'document',
         'aria-label': label,
         'aria-readonly': 'true',
