@@ -16,16 +16,30 @@ export function ticks(max: number): number[] {
   return out;
 }
 
-/** The label of a point on the x axis: the revision's label, or "Auto" and its time for an autosave point. */
+/** The name of a point in lists and tooltips: the revision's label, or "Autosave" and its time for an autosave point. */
 export function pointLabel(p: NegotiationPoint): string {
   if (p.label) return p.label;
-  return `Auto ${p.createdAt.slice(11, 16)}`;
+  return `Autosave ${p.createdAt.slice(11, 16)}`;
+}
+
+/**
+ * The labels under the x axis, one per point ('' for none): revisions by their names
+ * ("Rev.1", "Base"), never an autosave time; the last point, when an autosave, is "Now";
+ * when named points are many, about six evenly spaced, always the last named one.
+ */
+export function axisLabels(points: readonly NegotiationPoint[]): string[] {
+  const named = points.map((p, i) => (p.label ? i : -1)).filter((i) => i >= 0);
+  const every = Math.max(1, Math.ceil(named.length / 6));
+  const shown = new Set(named.filter((_, k) => k % every === 0 || k === named.length - 1));
+  return points.map((p, i) => (shown.has(i) ? p.label : i === points.length - 1 && p.kind === 'autosave' ? 'Now' : ''));
 }
 
 /**
  * A line chart of open brackets and agreed paragraphs across revisions (oldest left), drawn
  * as SVG: both series on one count axis, told apart by line style and marker shape as well as
- * colour, with a legend, axis titles and an accessible title and description.
+ * colour (a filled circle drawn inside a hollow square, so both show where the counts are
+ * equal), with a legend, axis titles, revisions named as in the Revisions panel and an
+ * accessible title and description.
  */
 export function NegotiationChart({ points }: { points: readonly NegotiationPoint[] }) {
   const plotW = width - margin.left - margin.right;
@@ -39,8 +53,7 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
   const description = last
     ? `${points.length} revisions from ${pointLabel(points[0]!)} to ${pointLabel(last)}. Open brackets: ${points.map((p) => p.openBrackets).join(', ')}. Agreed paragraphs: ${points.map((p) => p.agreedParagraphs).join(', ')}.`
     : 'No revisions yet.';
-  // Label every point when few, else about six evenly spaced, always the last.
-  const every = Math.max(1, Math.ceil(points.length / 6));
+  const labels = axisLabels(points);
   return (
     <figure className="negotiation-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="negotiation-chart-title negotiation-chart-desc">
@@ -57,9 +70,9 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
         <line className="chart-axis" x1={margin.left} x2={margin.left} y1={margin.top} y2={margin.top + plotH} />
         <line className="chart-axis" x1={margin.left} x2={width - margin.right} y1={margin.top + plotH} y2={margin.top + plotH} />
         {points.map((p, i) =>
-          i % every === 0 || i === points.length - 1 ? (
+          labels[i] ? (
             <text key={p.revisionId} className="chart-x-label" x={x(i)} y={margin.top + plotH + 16} textAnchor="middle">
-              {pointLabel(p)}
+              {labels[i]}
             </text>
           ) : null,
         )}
@@ -73,12 +86,12 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
         <path className="chart-line series-agreed" d={line((p) => p.agreedParagraphs)} />
         {points.map((p, i) => (
           <g key={p.revisionId}>
-            <circle className="chart-mark series-open" cx={x(i)} cy={y(p.openBrackets)} r={3.5}>
-              <title>{`${pointLabel(p)}: ${p.openBrackets} open brackets`}</title>
-            </circle>
-            <rect className="chart-mark series-agreed" x={x(i) - 3.5} y={y(p.agreedParagraphs) - 3.5} width={7} height={7}>
+            <rect className="chart-mark series-agreed" x={x(i) - 5} y={y(p.agreedParagraphs) - 5} width={10} height={10}>
               <title>{`${pointLabel(p)}: ${p.agreedParagraphs} agreed paragraphs`}</title>
             </rect>
+            <circle className="chart-mark series-open" cx={x(i)} cy={y(p.openBrackets)} r={2.8}>
+              <title>{`${pointLabel(p)}: ${p.openBrackets} open brackets`}</title>
+            </circle>
           </g>
         ))}
       </svg>
@@ -93,7 +106,7 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
         <span className="legend-item">
           <svg width="26" height="10" aria-hidden="true">
             <line className="chart-line series-agreed" x1="0" x2="26" y1="5" y2="5" />
-            <rect className="chart-mark series-agreed" x="9.5" y="1.5" width="7" height="7" />
+            <rect className="chart-mark series-agreed" x="9" y="1" width="8" height="8" />
           </svg>
           Agreed paragraphs
         </span>

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { Node } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
 import type { ApiClient } from '../../shared/api/contract.js';
 import type { BracketEvent, BracketLife, NegotiationOverview, NegotiationPoint } from '../../shared/negotiation/tracking.js';
+import { tagText } from '../editor/negotiation/view-decorations.js';
+import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { NegotiationChart, pointLabel } from './negotiation-chart.js';
@@ -19,12 +23,13 @@ const eventText: Record<BracketEvent['kind'], string> = {
   'not-chosen': 'Another alternative was chosen',
 };
 
-// The tag after a bracket in the list, as the compilation text writes it: ' (RUS: delete)' for a deletion proposal.
-function tagOf(b: { proposedBy: readonly string[]; deletion: boolean }): string {
-  const who = b.proposedBy.join(', ');
-  if (b.deletion) return who ? ` (${who}: delete)` : ' (delete)';
-  return who ? ` (${who})` : '';
-}
+// The tag after a bracket in the list, as the compilation writes it: ' (RUS: delete)', ' (EU; supported by NOR; opposed by RUS)'.
+const tagOf = (b: { proposedBy: readonly string[]; supportedBy: readonly string[]; opposedBy: readonly string[]; deletion: boolean }): string =>
+  tagText(b.proposedBy, b.deletion, b);
+
+// How long the document rests before "Now" is read again: a peer's proposal shows well within a second,
+// and typing does not ask the backend for an autosave point per keystroke.
+const followMs = 400;
 
 const names = (list: readonly string[]) => (list.length ? list.join(', ') : 'no one');
 
@@ -39,9 +44,11 @@ function eventDetail(e: BracketEvent): string {
  * The negotiation dashboard of one document: open brackets per paragraph and per delegation
  * at a revision (or now), a chart of open brackets and agreed paragraphs across revisions,
  * and the life of a bracket when one is clicked. Everything comes from the store's
- * negotiation index (`negotiation.*` channels) and reloads when revisions change.
+ * negotiation index (`negotiation.*` channels) and reloads when revisions change and, while
+ * open, 400 ms after each change of the document in `view` (typing, or a peer's proposal
+ * arriving through a consultation), so "Now" is always the text on screen.
  */
-export function useNegotiationDashboard(api: ApiClient, docId: string): NegotiationDashboardTools {
+export function useNegotiationDashboard(api: ApiClient, docId: string, view: EditorView | null = null): NegotiationDashboardTools {
   const [open, setOpen] = useState(false);
   const [at, setAt] = useState<string>('');
   const [overview, setOverview] = useState<NegotiationOverview | null>(null);
@@ -67,6 +74,29 @@ export function useNegotiationDashboard(api: ApiClient, docId: string): Negotiat
       if (payload.docId === docId) load();
     });
   }, [api, docId, open, load]);
+
+  // The document changed (here or at a peer's): read the state again once it rests.
+  useEffect(() => {
+    if (!open || !view) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen: Node | null = null;
+    const unsubscribe = subscribeView(view, (state) => {
+      if (seen === null || state.doc === seen) {
+        seen = state.doc;
+        return;
+      }
+      seen = state.doc;
+      // Not pushed back by further changes: a busy room still sees the count move.
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        load();
+      }, followMs);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [open, view, load]);
 
   const showLife = (bracketId: string) => {
     api.invoke('negotiation.bracketLife', { docId, bracketId }).then(setLife, (cause: unknown) => setError(`The life of that bracket could not be read: ${messageOf(cause)}`));
