@@ -5,7 +5,7 @@ import type { RevisionSummary } from '../../shared/api/contract.js';
 import { compareDocuments, summaryLine } from '../../shared/compare/index.js';
 import type { Comparison } from '../../shared/compare/index.js';
 import { compareRows } from '../document/compare-rows.js';
-import type { CompareRow, Segment } from '../document/compare-rows.js';
+import type { CompareRow, RowFootnote, Segment } from '../document/compare-rows.js';
 import type { RevisionDocs } from '../document/revision-docs.js';
 import { dateTime, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
@@ -29,6 +29,8 @@ export type CompareViewProps = {
  * deletions struck through (word level), inserted, deleted and moved paragraphs labelled
  * (a moved one says where it came from), old -> new numbers, a summary line, a filter to
  * changed paragraphs only and next/previous change (buttons, or N and P; Escape closes).
+ * Footnotes read as on the page (a superscript number, the text under the paragraph) and
+ * cross-references as the paragraph number they print.
  */
 export function CompareView({ docs, revisions, current, initial, onClose }: CompareViewProps) {
   const [sides, setSides] = useState(initial);
@@ -169,13 +171,38 @@ function CompareRowView({ row, current }: CompareRowViewProps) {
         {row.note ? <span className={`compare-note note-${row.status}`}>{row.note}</span> : null}
         {row.numbers ? <span className="compare-numbers">{row.numbers}</span> : null}
       </div>
-      <p className="compare-text">{row.segments.length === 0 ? <span className="compare-empty">(empty)</span> : row.segments.map(segmentView)}</p>
+      <div className="compare-body">
+        <p className="compare-text">{row.segments.length === 0 ? <span className="compare-empty">(empty)</span> : row.segments.map((s, i) => (s.note === undefined || s.marker ? segmentView(s, i, row.footnotes) : null))}</p>
+        {row.footnotes.length > 0 ? (
+          <ol className="compare-footnotes" aria-label={`Footnotes of ${row.label || 'this paragraph'}`}>
+            {row.footnotes.map((f) => (
+              <li key={f.note} className={`compare-footnote seg-${f.op}`}>
+                <sup className="compare-fn-number">{f.label}</sup>
+                {f.op === 'delete' ? <span className="compare-fn-state">(deleted) </span> : f.op === 'insert' ? <span className="compare-fn-state">(new) </span> : null}
+                {row.segments.map((s, i) => (s.note === f.note && !s.marker ? segmentView(s, i, row.footnotes) : null))}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </div>
     </li>
   );
 }
 
-function segmentView(segment: Segment, i: number) {
-  const style = `${segment.italic ? ' seg-italic' : ''}${segment.emphasis ? ' seg-emphasis' : ''}`;
+// A piece of text as the page shows it: a footnote's marker as its superscript number, a cross-reference as its paragraph's number.
+function segmentView(segment: Segment, i: number, footnotes: readonly RowFootnote[]) {
+  if (segment.marker) {
+    const label = footnotes.find((f) => f.note === segment.note)?.label ?? '?';
+    const sup = (
+      <sup className="compare-fn-ref" title="Footnote: its text is under the paragraph">
+        {label}
+      </sup>
+    );
+    if (segment.op === 'insert') return <ins key={i} className="seg-insert">{sup}</ins>;
+    if (segment.op === 'delete') return <del key={i} className="seg-delete">{sup}</del>;
+    return <span key={i}>{sup}</span>;
+  }
+  const style = `${segment.italic ? ' seg-italic' : ''}${segment.emphasis ? ' seg-emphasis' : ''}${segment.xref ? ' seg-xref' : ''}`;
   if (segment.op === 'insert')
     return (
       <ins key={i} className={`seg-insert${style}`}>

@@ -6,8 +6,16 @@ import type { ChangeStatus, Comparison, ParagraphChange, UnitKind, WordOp } from
  * the word diff as display segments. Pure, so the view only renders.
  */
 
-/** A piece of a row's text: kept, inserted or deleted, with the styling its markup asked for. */
-export type Segment = { op: WordOp['op']; text: string; italic: boolean; emphasis: boolean };
+/**
+ * A piece of a row's text: kept, inserted or deleted, with the styling its markup asked for.
+ * `note` is set on the pieces of a footnote's text (the footnote's key in its row) and on its
+ * `marker`, an empty piece where the footnote's number stands; `xref` on the pieces of a
+ * cross-reference, which read as the page prints it ("4" for OP 4, "4 (a)").
+ */
+export type Segment = { op: WordOp['op']; text: string; italic: boolean; emphasis: boolean; note?: number; marker?: true; xref?: true };
+
+/** A footnote of a row: its key (`Segment.note`), the number the page gives it ('*' for a footnote only the old text had), and whether it was inserted or deleted. */
+export type RowFootnote = { note: number; label: string; op: WordOp['op'] };
 
 /** One row of the compare view (see `compareRows`). */
 export type CompareRow = {
@@ -27,6 +35,8 @@ export type CompareRow = {
   /** What happened, in words: "Inserted", "Deleted", "Moved from OP 5", "Moved from OP 5, reworded", "Changed", "". */
   note: string;
   segments: Segment[];
+  /** The row's footnotes in order, numbered as in the new text. */
+  footnotes: RowFootnote[];
   /** The place of this row among the changed rows (for next/previous change), or null when unchanged. */
   changeIndex: number | null;
 };
@@ -44,8 +54,14 @@ const depthOf: Partial<Record<UnitKind, number>> = { sub: 1, item: 1, subsub: 2 
 export function compareRows(comparison: Comparison, options: CompareRowsOptions = {}): CompareRow[] {
   const rows: CompareRow[] = [];
   let changes = 0;
+  let footnoteNumber = 0;
   comparison.paragraphs.forEach((change, i) => {
     const isChange = change.status !== 'unchanged';
+    // Footnotes are numbered over the whole new text, shown or filtered out, as the page numbers them.
+    const segments = displaySegments(change.words);
+    const footnotes = segments
+      .filter((s) => s.marker)
+      .map((s): RowFootnote => ({ note: s.note ?? 0, op: s.op, label: s.op === 'delete' ? '*' : String(++footnoteNumber) }));
     if (!isChange && options.changedOnly) return;
     rows.push({
       key: `${change.newId ?? change.oldId ?? 'unit'}:${change.status}:${i}`,
@@ -57,7 +73,8 @@ export function compareRows(comparison: Comparison, options: CompareRowsOptions 
       label: change.newPath ?? (change.oldPath === null ? '' : `was ${change.oldPath}`),
       numbers: renumbering(change),
       note: noteOf(change),
-      segments: displaySegments(change.words),
+      segments,
+      footnotes,
       changeIndex: isChange ? changes++ : null,
     });
   });
@@ -84,30 +101,61 @@ function noteOf(change: ParagraphChange): string {
   }
 }
 
+type SideState = { italic: boolean; emphasis: boolean; note: number | null; xref: boolean; xrefStart: boolean };
+
 /**
  * The word diff as display segments: the comparable text's markup is turned into styling
- * (`*opener*` italic, `_emphasis_`) and words people read (a footnote `[^text]` as
- * "[footnote: text]", a cross-reference `[→OP 5]` as "[→ OP 5]"). The markers toggle
- * across pieces, separately for the old text (kept and deleted pieces) and the new text
- * (kept and inserted pieces), since a change may open an italic run that a kept piece closes.
+ * (`*opener*` italic, `_emphasis_`), a footnote `[^text]` into a marker piece where its number
+ * stands and its text as pieces with its `note`, a cross-reference `[→OP 5]` into `xref`
+ * pieces reading "5" as the page prints it. The markers toggle across pieces, separately for
+ * the old text (kept and deleted pieces) and the new text (kept and inserted pieces), since a
+ * change may open an italic run, or change a footnote's text, that a kept piece closes.
  */
 export function displaySegments(words: readonly WordOp[]): Segment[] {
-  const state = { old: { italic: false, emphasis: false }, new: { italic: false, emphasis: false } };
+  const fresh = (): SideState => ({ italic: false, emphasis: false, note: null, xref: false, xrefStart: false });
+  const state = { old: fresh(), new: fresh() };
   const out: Segment[] = [];
+  let notes = 0;
   for (const word of words) {
     const side = word.op === 'delete' ? state.old : state.new;
+    // A kept piece is in both texts: whatever it opens or closes, it does on the old side too.
+    const set = (change: Partial<SideState>) => {
+      Object.assign(side, change);
+      if (word.op === 'equal') Object.assign(state.old, change);
+    };
     let text = '';
     const flush = () => {
-      if (text !== '') out.push({ op: word.op, text: readable(text), italic: side.italic, emphasis: side.emphasis });
+      if (side.xrefStart && text !== '') {
+        text = text.replace(/^(OP|PP) /, '');
+        set({ xrefStart: false });
+      }
+      if (text === '') return;
+      const segment: Segment = { op: word.op, text, italic: side.italic, emphasis: side.emphasis };
+      if (side.note !== null) segment.note = side.note;
+      if (side.xref) segment.xref = true;
+      out.push(segment);
       text = '';
     };
-    for (const ch of word.text) {
-      if (ch === '*' || ch === '_') {
+    const chars = [...word.text];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i] ?? '';
+      const next = chars[i + 1];
+      if (ch === '[' && next === '^' && side.note === null) {
+        flush();
+        set({ note: ++notes });
+        out.push({ op: word.op, text: '', italic: false, emphasis: false, note: notes, marker: true });
+        i++;
+      } else if (ch === '[' && next === '→' && !side.xref) {
+        flush();
+        set({ xref: true, xrefStart: true });
+        i++;
+      } else if (ch === ']' && (side.xref || side.note !== null)) {
+        flush();
+        set(side.xref ? { xref: false, xrefStart: false } : { note: null });
+      } else if (ch === '*' || ch === '_') {
         flush();
         const key = ch === '*' ? 'italic' : 'emphasis';
-        side[key] = !side[key];
-        // A kept piece is in both texts: keep the old side's markers in step with the new.
-        if (word.op === 'equal') state.old[key] = side[key];
+        set({ [key]: !side[key] });
       } else {
         text += ch;
       }
@@ -115,8 +163,4 @@ export function displaySegments(words: readonly WordOp[]): Segment[] {
     flush();
   }
   return out;
-}
-
-function readable(text: string): string {
-  return text.replaceAll('[^', '[footnote: ').replaceAll('[→', '[→ ');
 }

@@ -73,7 +73,59 @@ describe('displaySegments', () => {
       { op: 'equal', text: ' the ', italic: false, emphasis: false },
       { op: 'equal', text: 'ad hoc', italic: false, emphasis: true },
       { op: 'equal', text: ' committee', italic: false, emphasis: false },
-      { op: 'insert', text: ' now[footnote: Resolution 70/1.]', italic: false, emphasis: false },
+      { op: 'insert', text: ' now', italic: false, emphasis: false },
+      { op: 'insert', text: '', italic: false, emphasis: false, note: 1, marker: true },
+      { op: 'insert', text: 'Resolution 70/1.', italic: false, emphasis: false, note: 1 },
+    ]);
+    expect(segments.map((s) => s.text).join('')).not.toContain('[footnote');
+  });
+
+  it('reads a cross-reference as the number the page prints, a renumbered target as a word change', () => {
+    const segments = displaySegments([
+      { op: 'equal', text: 'referred to in paragraph [→OP ' },
+      { op: 'delete', text: '4' },
+      { op: 'insert', text: '5' },
+      { op: 'equal', text: '] above' },
+    ]);
+    expect(segments.map((s) => [s.op, s.text, s.xref ?? false])).toEqual([
+      ['equal', 'referred to in paragraph ', false],
+      ['delete', '4', true],
+      ['insert', '5', true],
+      ['equal', ' above', false],
+    ]);
+    expect(displaySegments([{ op: 'equal', text: 'see [→OP 4 (a)]' }]).map((s) => s.text)).toEqual(['see ', '4 (a)']);
+  });
+
+  it('keeps a changed footnote text with its marker on both sides and numbers footnotes over the new text', () => {
+    const segments = displaySegments([
+      { op: 'equal', text: 'Recalls[^Resolution ' },
+      { op: 'delete', text: '69/313' },
+      { op: 'insert', text: '70/1' },
+      { op: 'equal', text: '.] its' },
+      { op: 'delete', text: '[^Old note.]' },
+      { op: 'equal', text: ' work' },
+    ]);
+    expect(segments.filter((s) => s.marker).map((s) => [s.op, s.note])).toEqual([
+      ['equal', 1],
+      ['delete', 2],
+    ]);
+    expect(segments.filter((s) => s.note === 1 && !s.marker).map((s) => `${s.op}:${s.text}`)).toEqual(['equal:Resolution ', 'delete:69/313', 'insert:70/1', 'equal:.']);
+    expect(segments.filter((s) => s.note === undefined).map((s) => s.text)).toEqual(['Recalls', ' its', ' work']);
+  });
+
+  it('numbers footnotes over the whole new text, filtered or not, and marks one only the old text had', () => {
+    const doc = (notes: Record<string, string>) =>
+      resolution(['a', 'b', 'c'].map((id) => ({ id, text: `Paragraph ${id} on the matter;`, footnotes: notes[id] ? [{ at: 9, text: notes[id] }] : undefined })));
+    const comparison = compareDocuments(doc({ a: 'See A/79/1.', b: 'See A/79/2.' }), doc({ a: 'See A/79/1.', c: 'See A/79/3.' }));
+    const labels = (rows: ReturnType<typeof compareRows>) => rows.filter((r) => r.footnotes.length > 0).map((r) => [r.label, r.footnotes.map((f) => `${f.label}:${f.op}`)]);
+    expect(labels(compareRows(comparison))).toEqual([
+      ['OP 1', ['1:equal']],
+      ['OP 2', ['*:delete']],
+      ['OP 3', ['2:insert']],
+    ]);
+    expect(labels(compareRows(comparison, { changedOnly: true }))).toEqual([
+      ['OP 2', ['*:delete']],
+      ['OP 3', ['2:insert']],
     ]);
   });
 
