@@ -29,6 +29,14 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     return fn(args);
   };
   const announce = (ids: string[]) => broadcast(ctx, 'documents.changed', { ids }, () => true);
+  // The document list shows "Changed" to the minute: an edit is announced when its minute is new, not per keystroke.
+  const announcedMinute = new Map<string, string>();
+  const changedMinute = (id: string, updatedAt: string): boolean => {
+    const minute = updatedAt.slice(0, 16);
+    if (announcedMinute.get(id) === minute) return false;
+    announcedMinute.set(id, minute);
+    return true;
+  };
   const create = (nodes: readonly Node[], origin: UpdateOrigin) => {
     const profile = store.getProfile();
     const inputs: NewDocument[] = nodes.map((node) => ({
@@ -75,7 +83,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       const profile = store.getProfile();
       const { summary, metaChanged } = docs.apply(id, update, 'local', { author: profile.name, delegation: profile.delegation });
       broadcast(ctx, 'document.update', { id, update }, (c) => c !== conn && c.subscriptions.has(id));
-      if (metaChanged) announce([summary.id]);
+      if (changedMinute(summary.id, summary.updatedAt) || metaChanged) announce([summary.id]);
       return { ok: true as const };
     }),
     'documents.subscribe': guard(({ id }) => {
