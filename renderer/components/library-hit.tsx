@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { LibraryHit } from '../../shared/api/contract.js';
+import type { LibraryHit, LibrarySearchMode } from '../../shared/api/contract.js';
 import { compareWithHit, hitSource } from '../library/agreed-language.js';
 
 /** Props of one library hit: the hit, the current paragraph's text to compare (null: show the phrase found), and the actions. */
@@ -8,19 +8,22 @@ export type LibraryHitCardProps = {
   hit: LibraryHit;
   /** The current paragraph's text: the hit is shown as its word diff to it. */
   current: string | null;
-  /** The phrase searched: marked in the hit's text when `current` is null. */
+  /** The query searched and how: marked in the hit's text when `current` is null. */
   phrase: string;
+  mode: LibrarySearchMode;
   /** Where "Insert after" puts the paragraph ("OP 5"); null disables it. */
   insertAfter: string | null;
   onInsert: () => void;
   onCite: () => void;
 };
 
-// Splits `text` around case-insensitive occurrences of `phrase` (white space matched loosely), marking them.
-function markPhrase(text: string, phrase: string): ReactNode[] {
+// Splits `text` around what was searched, case aside, marking it: the phrase (white space
+// matched loosely), each whole word ('words'), or each fragment inside words ('partial').
+function markSearched(text: string, phrase: string, mode: LibrarySearchMode): ReactNode[] {
   const words = phrase.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0) return [text];
-  const pattern = new RegExp(words.join('\\s+'), 'giu');
+  const source = mode === 'phrase' ? words.join('\\s+') : mode === 'words' ? `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])` : words.join('|');
+  const pattern = new RegExp(source, 'giu');
   const out: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {
@@ -39,7 +42,7 @@ function markPhrase(text: string, phrase: string): ReactNode[] {
  * differences marked word by word (agreed words struck, current words underlined) or the
  * phrase found marked, and the actions Insert after and Cite.
  */
-export function LibraryHitCard({ hit, current, phrase, insertAfter, onInsert, onCite }: LibraryHitCardProps) {
+export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInsert, onCite }: LibraryHitCardProps) {
   const comparison = useMemo(() => (current === null ? null : compareWithHit(hit, current)), [hit, current]);
   const source = hitSource(hit);
   return (
@@ -71,7 +74,7 @@ export function LibraryHitCard({ hit, current, phrase, insertAfter, onInsert, on
                 </ins>
               ),
             )
-          : markPhrase(hit.text, phrase)}
+          : markSearched(hit.text, phrase, mode)}
       </p>
       <div className="library-hit-actions">
         <button type="button" className="button subtle small" disabled={insertAfter === null} title={insertAfter ? `Insert this paragraph after ${insertAfter}, with a new id` : 'Put the cursor in a paragraph first'} onClick={onInsert}>

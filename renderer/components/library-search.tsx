@@ -85,7 +85,10 @@ export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
     // The key names everything searched: the search object itself is new on every render.
   }, [api, search?.key]);
 
-  const shown = answer && search && answer.key === search.key ? answer : null;
+  const fresh = answer && search && answer.key === search.key ? answer : null;
+  // While the next answer is on its way the last hits stay, dimmed, so typing does not make the list flicker.
+  const shown = search ? answer : null;
+  const stale = shown !== null && shown !== fresh;
   const comparing = !query && followed?.kind === 'paragraph';
   const act = (hit: LibraryHit, what: 'insert' | 'cite') => {
     if (!view) return;
@@ -124,26 +127,27 @@ export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
                 : `Paragraphs like ${followed.where}`
             : 'Select a phrase or put the cursor in a paragraph.'}
       </p>
-      {shown && 'hits' in shown && !query && followed?.kind === 'bracket' ? (
+      {fresh && 'hits' in fresh && !query && followed?.kind === 'bracket' ? (
         <p className="library-bracket-verdict" role="status">
-          {shown.sources === 0 ? 'This alternative is not agreed language in the library.' : `This alternative is agreed language in ${shown.sources} ${shown.sources === 1 ? 'resolution' : 'resolutions'}.`}
+          {fresh.sources === 0 ? 'This alternative is not agreed language in the library.' : `This alternative is agreed language in ${fresh.sources} ${fresh.sources === 1 ? 'resolution' : 'resolutions'}.`}
         </p>
       ) : null}
-      {shown && 'error' in shown ? (
+      {fresh && 'error' in fresh ? (
         <p className="panel-error" role="alert">
-          The library could not be searched: {shown.error}
+          The library could not be searched: {fresh.error}
         </p>
       ) : null}
       {search && !shown ? <p className="list-empty">Searching…</p> : null}
-      {shown && 'hits' in shown && shown.hits.length === 0 ? <p className="list-empty">{comparing ? 'No paragraph like this one in the library: new language.' : 'Not found in the library.'}</p> : null}
+      {fresh && 'hits' in fresh && fresh.hits.length === 0 ? <p className="list-empty">{comparing ? 'No paragraph like this one in the library: new language.' : 'Not found in the library.'}</p> : null}
       {shown && 'hits' in shown && shown.hits.length > 0 ? (
-        <ol className="library-hits" aria-label="Library hits">
+        <ol className={stale ? 'library-hits library-stale' : 'library-hits'} aria-label="Library hits" aria-busy={stale}>
           {shown.hits.map((hit) => (
             <LibraryHitCard
               key={hit.id}
               hit={hit}
               current={comparing ? (followed?.paragraphText ?? null) : null}
               phrase={search?.text ?? ''}
+              mode={search?.mode ?? 'phrase'}
               insertAfter={followed?.where ?? null}
               onInsert={() => act(hit, 'insert')}
               onCite={() => act(hit, 'cite')}

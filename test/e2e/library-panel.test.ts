@@ -105,7 +105,9 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     const phrase = 'the United Nations';
     await dragSelect(page, '.page .ph-document .ph-op', 0, phrase);
     await expect.poll(() => panel.locator('.library-following').textContent(), { timeout: 10_000 }).toBe('The selected phrase in OP 1');
-    await expect.poll(() => hits.count()).toBeGreaterThan(1);
+    await expect.poll(() => panel.getByRole('list', { name: 'Library hits' }).getAttribute('aria-busy')).toBe('false');
+    expect(await hits.count()).toBeGreaterThan(1);
+    expect(await panel.locator('.library-hit-text mark').count()).toBeGreaterThanOrEqual(await hits.count());
     for (const mark of await panel.locator('.library-hit-text mark').allTextContents()) expect(mark.toLowerCase()).toBe(phrase.toLowerCase());
     await page.keyboard.press('Control+Alt+B');
     await expect.poll(() => ops(page).first().locator('span.ph-bracket').count()).toBe(1);
@@ -157,6 +159,33 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => size.textContent()).toMatch(/^Library: \d+ texts/);
     const textsIn = async () => Number(/^Library: (\d+) texts/.exec((await size.textContent()) ?? '')?.[1]);
     const before = await textsIn();
+
+    // The search box: a phrase, all words, parts of words; every hit holds what was asked.
+    await panel.getByRole('tab', { name: 'Agreed language' }).click();
+    const box = panel.getByRole('searchbox', { name: 'Search the library' });
+    const mode = panel.getByRole('combobox', { name: 'Search for' });
+    const hitTexts = panel.getByRole('list', { name: 'Library hits' }).locator('.library-hit-text');
+    const searchFor = async (query: string, how: string) => {
+      await mode.selectOption({ label: how });
+      await box.fill(query);
+      await expect.poll(() => panel.locator('.library-following').textContent()).toBe(`${how}: “${query}”`);
+      await expect.poll(() => panel.getByRole('list', { name: 'Library hits' }).getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+      return (await hitTexts.allTextContents()).map((t) => t.toLowerCase().replace(/\s+/g, ' '));
+    };
+    const phraseHits = await searchFor('post adjustment multipliers', 'Exact phrase');
+    expect(phraseHits.length).toBeGreaterThan(0);
+    for (const t of phraseHits) expect(t).toContain('post adjustment multipliers');
+    const wordHits = await searchFor('Commission statute', 'All words');
+    expect(wordHits.length).toBeGreaterThan(0);
+    for (const t of wordHits) expect(t.includes('commission') && t.includes('statute')).toBe(true);
+    const partialHits = await searchFor('adjustm multipl', 'Parts of words');
+    expect(partialHits.length).toBeGreaterThan(0);
+    for (const t of partialHits) expect(t.includes('adjustm') && t.includes('multipl')).toBe(true);
+    const marked = await panel.locator('.library-hit-text mark').allTextContents();
+    expect(new Set(marked.map((m) => m.toLowerCase()))).toEqual(new Set(['adjustm', 'multipl']));
+    await screenshot(page, 'library-panel-search');
+    await box.fill('');
+    await panel.getByRole('tab', { name: 'Add texts' }).click();
 
     // A session-sized zip: 600 distinct copies of a 37 KB resolution (each its own source).
     const base = readFileSync(path.join(fixtureDir, '74_255.xml'), 'utf8');
