@@ -10,8 +10,12 @@ import type { Indexer, ReadSource } from './index-source.js';
 /** About how much document content (ProseMirror size, roughly characters) is written in one transaction. */
 export const batchSize = 2_000_000;
 
-/** Options of adding: adopted texts or drafts (default: told by each symbol), progress, and an AbortSignal checked between sources. */
-export type AddOptions = { adopted?: boolean; onProgress?: (progress: Progress) => void; signal?: AbortSignal };
+/**
+ * Options of adding: adopted texts or drafts (default: told by each symbol), progress, an
+ * AbortSignal checked between sources, and the size of a transaction (`batchSize`, default
+ * `batchSize` above; 0 writes every source in its own).
+ */
+export type AddOptions = { adopted?: boolean; onProgress?: (progress: Progress) => void; signal?: AbortSignal; batchSize?: number };
 
 /** What an add did: documents and paragraphs (re)indexed, sources skipped (unchanged or unreadable), warnings. */
 export type AddResult = { documents: number; paragraphs: number; skipped: number; warnings: string[] };
@@ -89,7 +93,7 @@ export async function addFiles(indexer: Indexer, files: readonly InputFile[], op
     options.signal?.throwIfAborted();
     batch.push(source);
     batched += source.documents.reduce((n, d) => n + d.doc.content.size, 0);
-    if (batched >= batchSize) flush();
+    if (batched >= (options.batchSize ?? batchSize)) flush();
   }
   options.signal?.throwIfAborted();
   if (batch.length > 0) flush();

@@ -34,6 +34,9 @@ export class LibraryError extends Error {
   }
 }
 
+// The word index holds the normalized text (shared/library/normalize.ts), not the text: its
+// tokens are then exactly the words queries are made of, in every script (unicode61 alone
+// keeps Arabic hamza and Cyrillic breve, and takes a run of Chinese characters for one word).
 const schema = `
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -64,14 +67,14 @@ CREATE TABLE paragraphs (
 );
 CREATE INDEX paragraphs_document ON paragraphs(document);
 CREATE INDEX paragraphs_norm_key ON paragraphs(norm_key, document);
-CREATE VIRTUAL TABLE words USING fts5(text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE words USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE trigrams USING fts5(text, content='paragraphs', content_rowid='id', tokenize='trigram remove_diacritics 1', detail='none');
 CREATE TRIGGER paragraphs_added AFTER INSERT ON paragraphs BEGIN
-  INSERT INTO words(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO words(rowid, norm) VALUES (new.id, new.norm);
   INSERT INTO trigrams(rowid, text) VALUES (new.id, new.text);
 END;
 CREATE TRIGGER paragraphs_removed AFTER DELETE ON paragraphs BEGIN
-  INSERT INTO words(words, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO words(words, rowid, norm) VALUES ('delete', old.id, old.norm);
   INSERT INTO trigrams(trigrams, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 CREATE TABLE bands (

@@ -51,7 +51,7 @@ export function createIndexer(db: Database.Database, now: () => Date = () => new
   // The bands are recomputed from the stored normalized text (signatures are deterministic),
   // so no signature needs storing just to delete its bands.
   const dropSource = (id: number) => {
-    for (const p of paragraphsOfSource.iterate(id)) {
+    for (const p of paragraphsOfSource.all(id)) {
       for (const key of bandKeys(signature(shingles(p.norm === '' ? [] : p.norm.split(' '))))) deleteBand.run(key, p.id);
     }
     deleteParagraphs.run(id);
@@ -72,14 +72,24 @@ export function createIndexer(db: Database.Database, now: () => Date = () => new
         const tokens = words(p.text);
         const norm = normalizeText(p.text);
         const id = Number(insertParagraph.run(docId, p.label, p.text, norm, textKey(norm)).lastInsertRowid);
-        for (const key of bandKeys(signature(shingles(tokens)))) insertBand.run(key, id);
+        for (const key of bandKeys(signature(shingles(tokens)))) pendingBands.push([key, id]);
         paragraphs++;
       }
     }
     return { documents: source.documents.length, paragraphs };
   };
   const indexOne = (source: ReadSource): Indexed => (sourceByKey.get(source.key)?.hash === source.hash ? null : replace(source));
-  const indexAll = db.transaction((sources: readonly ReadSource[]) => sources.map(indexOne));
+  // Band rows are inserted in key order at the end of the transaction: the index takes them
+  // in one sweep instead of at random places (about twice as fast on a session).
+  let pendingBands: [number, number][] = [];
+  const indexAll = db.transaction((sources: readonly ReadSource[]) => {
+    pendingBands = [];
+    const indexed = sources.map(indexOne);
+    pendingBands.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [key, id] of pendingBands) insertBand.run(key, id);
+    pendingBands = [];
+    return indexed;
+  });
 
   return {
     isCurrent: (source) => sourceByKey.get(source.key)?.hash === source.hash,

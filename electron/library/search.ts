@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { LibraryHit, LibrarySearchMode } from '../../shared/api/library-contract.js';
 import { bandCount, bandKeys, shingles, signature, similarity } from '../../shared/library/minhash.js';
-import { containsPhrase, hasIdeographs, normalizeText, textKey, words } from '../../shared/library/normalize.js';
+import { containsPhrase, normalizeText, textKey, words } from '../../shared/library/normalize.js';
 import { fold, fragmentsQuery, partialFragments, phraseQuery, wordsQuery } from '../../shared/library/query.js';
 import { bm25Quality, newestDay, rankScore } from '../../shared/library/ranking.js';
 
 /** What to search for: the mode, at most `limit` hits (default 20), the body to prefer, the only language to keep. */
 export type SearchOptions = { mode: LibrarySearchMode; limit?: number; body?: string; language?: string };
+
+/** How many trigram matches a 'partial' search checks at most (in index order, before ranking). */
+export const partialPool = 2000;
 
 /** The least similarity a 'similar' hit has (below it, paragraphs merely share a subject). */
 export const minimumSimilarity = 0.25;
@@ -36,13 +39,14 @@ export type Searcher = (query: string, options: SearchOptions) => LibraryHit[];
 /** The searcher of an open library database (see shared/api/library-contract.ts 'library.search' for the contract). */
 export function createSearcher(db: Database.Database): Searcher {
   const language = '(? IS NULL OR d.language = ?)';
-  const ftsStatement = (table: 'words' | 'trigrams') =>
-    db.prepare<[string, string | null, string | null, number], Row & { rank: number }>(
-      `SELECT ${columns}, ${table}.rank AS rank FROM ${table} JOIN paragraphs p ON p.id = ${table}.rowid JOIN documents d ON d.id = p.document
-       WHERE ${table} MATCH ? AND ${language} ORDER BY ${table}.rank LIMIT ?`,
-    );
-  const wordsSearch = ftsStatement('words');
-  const trigramSearch = ftsStatement('trigrams');
+  const wordsSearch = db.prepare<[string, string | null, string | null, number], Row & { rank: number }>(
+    `SELECT ${columns}, words.rank AS rank FROM words JOIN paragraphs p ON p.id = words.rowid JOIN documents d ON d.id = p.document
+     WHERE words MATCH ? AND ${language} ORDER BY words.rank LIMIT ?`,
+  );
+  const trigramSearch = db.prepare<[string, string | null, string | null, number], Row>(
+    `SELECT ${columns} FROM trigrams JOIN paragraphs p ON p.id = trigrams.rowid JOIN documents d ON d.id = p.document
+     WHERE trigrams MATCH ? AND ${language} LIMIT ?`,
+  );
   const bandSearch = db.prepare<unknown[], { paragraph: number; shared: number }>(
     `SELECT paragraph, count(*) AS shared FROM bands WHERE key IN (${Array.from({ length: bandCount }, () => '?').join(', ')})
      GROUP BY paragraph ORDER BY shared DESC LIMIT ?`,
@@ -80,12 +84,6 @@ export function createSearcher(db: Database.Database): Searcher {
     let candidates: Candidate[];
     switch (options.mode) {
       case 'phrase': {
-        if (hasIdeographs(query)) {
-          const needle = fold(query.trim());
-          const match = fragmentsQuery([...needle].length >= 3 ? [query.trim()] : []);
-          candidates = match === null ? [] : fts(trigramSearch, match, lang, pool).filter((c) => fold(c.row.text).includes(needle));
-          break;
-        }
         const match = phraseQuery(query);
         const phrase = normalizeText(query);
         candidates = match === null ? [] : fts(wordsSearch, match, lang, pool).filter((c) => containsPhrase(c.row.norm, phrase));
@@ -100,11 +98,14 @@ export function createSearcher(db: Database.Database): Searcher {
         const fragments = partialFragments(query);
         const match = fragmentsQuery(fragments);
         const folded = fragments.map(fold);
-        candidates = match === null ? [] : fts(trigramSearch, match, lang, pool).filter((c) => folded.every((f) => fold(c.row.text).includes(f)));
+        // The trigram index keeps no positions: its matches are checked here, and ranked by
+        // the rest of the score (every checked match holds every fragment).
+        const rows = match === null ? [] : trigramSearch.all(match, lang, lang, partialPool);
+        candidates = rows.filter((row) => folded.every((f) => fold(row.text).includes(f))).map((row) => ({ row, quality: 1 }));
         break;
       }
       case 'similar':
-        candidates = similar(query, lang, pool);
+        candidates = similar(query, lang, Math.max(100, limit * 5));
         break;
     }
     const newest = newestDay(candidates.map((c) => c.row.day));

@@ -8,7 +8,6 @@
  */
 
 const wordPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu;
-const ideographPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * The words of `text`, lower-cased, without accents or other combining marks (NFKD, marks
@@ -23,11 +22,6 @@ export function words(text: string): string[] {
 /** The words of `text` joined by single spaces: the normalized text the library stores and compares. */
 export function normalizeText(text: string): string {
   return words(text).join(' ');
-}
-
-/** Whether `text` holds a Han, Kana or Hangul character (those are searched through trigrams, not words). */
-export function hasIdeographs(text: string): boolean {
-  return ideographPattern.test(text);
 }
 
 /**
