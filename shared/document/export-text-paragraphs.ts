@@ -46,7 +46,7 @@ export function paragraphLabel(paragraph: Node, n: number, alt: number, state: E
 function topLabel(paragraph: Node, n: number, state: ExportState): string {
   switch (paragraph.type.name) {
     case 'operative_paragraph':
-      return operativeLabel(n);
+      return operativeLabel(n, state.language);
     case 'decision_paragraph':
       return decisionParagraphLabel(n, state.language);
     default:
@@ -123,7 +123,7 @@ function renderParagraph(node: Node, label: string, indent: string, state: Expor
 
 function renderList(list: Node, indent: string, state: ExportState): string[] {
   const lines: string[] = [];
-  list.forEach((item, _offset, index) => lines.push(...renderParagraph(item, listItemLabel(index + 1), indent, state)));
+  list.forEach((item, _offset, index) => lines.push(...renderParagraph(item, listItemLabel(index + 1, state.language), indent, state)));
   return lines;
 }
 

@@ -1,7 +1,10 @@
 /**
  * Pure label helpers: the letters, roman numerals and per-language label shapes UN
- * documents use. Numbers are 1-based everywhere; nothing here reads a document.
+ * documents use, as the official texts of each language print them (the data is
+ * seeds/conventions/conventions.json, checked against the 74th-session corpus by
+ * bench/language-conventions.ts). Numbers are 1-based everywhere; nothing here reads a document.
  */
+import { conventions } from '../../seeds/conventions/index.js';
 
 /** The six official languages, as stored in `header.attrs.language`. */
 export type Language = 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'ru';
@@ -60,41 +63,68 @@ export function upperRoman(n: number): string {
   return roman(n).toUpperCase();
 }
 
-/** True for the languages whose lettered labels close with a parenthesis only: `a)`, `i)`. */
+/** True for the languages whose lettered labels close with a parenthesis only: `a)`, `i)` (French, Spanish, Russian). */
 export function usesClosingParenOnly(language: Language): boolean {
-  return language === 'fr' || language === 'es';
+  return conventions[language].lettered === '{x})';
 }
 
-/** Wraps a bare label in the language's parentheses: `(a)` in English, `a)` in French and Spanish. */
+/** Wraps a bare label in the language's parentheses: `(a)` in English, Chinese and Arabic, `a)` in French, Spanish and Russian. */
 export function parenthesize(bare: string, language: Language): string {
-  return usesClosingParenOnly(language) ? `${bare})` : `(${bare})`;
+  return conventions[language].lettered.replace('{x}', bare);
 }
 
-/** The label of operative paragraph `n`: `1.`, `2.` ... in every language. */
-export function operativeLabel(n: number): string {
+/**
+ * The letter of position `n` (1-based) in the language's own sequence: Latin a..z, aa ...
+ * everywhere but Arabic, whose texts use the 26 letters أ ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض
+ * and then repeat them with a space: "أ أ", "ب ب".
+ */
+export function letterOf(n: number, language: Language): string {
+  const { letters, letterRepeat } = conventions[language];
+  if (letters === 'latin') return letter(n);
   assertPositive(n);
-  return `${n}.`;
+  const one = letters[(n - 1) % letters.length] ?? '';
+  return Array.from({ length: Math.floor((n - 1) / letters.length) + 1 }, () => one).join(letterRepeat);
 }
 
-/** The label of the n-th subparagraph ((a) level): `(a)`, or `a)` in French and Spanish. */
+/** The label of operative paragraph `n`: `1.`, `2.` ..., in Arabic `1 -`, `2 -`. */
+export function operativeLabel(n: number, language: Language = 'en'): string {
+  assertPositive(n);
+  return conventions[language].operative.replace('{n}', String(n));
+}
+
+/** The label of the n-th subparagraph ((a) level): `(a)`; `a)` in French, Spanish and Russian; `(أ)` in Arabic. */
 export function subparagraphLabel(n: number, language: Language): string {
-  return parenthesize(letter(n), language);
+  return parenthesize(letterOf(n, language), language);
 }
 
-/** The label of the n-th sub-subparagraph ((i) level): `(i)`, or `i)` in French and Spanish. */
-export function subSubparagraphLabel(n: number, language: Language): string {
-  return parenthesize(roman(n), language);
-}
+const chineseNumerals = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** The label of a decision's n-th lettered paragraph: `(a)`, or `a)` in French and Spanish. */
-export function decisionParagraphLabel(n: number, language: Language): string {
-  return parenthesize(letter(n), language);
-}
-
-/** The label of the n-th item of a numbered list: `1.`, `2.` ... */
-export function listItemLabel(n: number): string {
+/** `n` (1..99) in Chinese numerals: 十一, 二十, 二十三. */
+export function chineseNumber(n: number): string {
   assertPositive(n);
-  return `${n}.`;
+  if (n < 10) return chineseNumerals[n] ?? '';
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : chineseNumerals[tens] ?? ''}十${chineseNumerals[n % 10] ?? ''}`;
+}
+
+/**
+ * The label of the n-th sub-subparagraph ((i) level): `(i)` in English; `i)` in French,
+ * Spanish and Russian; `㈠` .. `㈩` then `(十一)` in Chinese; `’1‘` in Arabic.
+ */
+export function subSubparagraphLabel(n: number, language: Language): string {
+  const { numeral, numeralStyle } = conventions[language];
+  if (numeralStyle === 'circled-ideograph') return n <= 10 ? (assertPositive(n), String.fromCharCode(0x321f + n)) : `(${chineseNumber(n)})`;
+  return numeral.replace('{n}', numeralStyle === 'digits' ? (assertPositive(n), String(n)) : roman(n));
+}
+
+/** The label of a decision's n-th lettered paragraph: as a subparagraph's, `(a)`, `a)`, `(أ)`. */
+export function decisionParagraphLabel(n: number, language: Language): string {
+  return subparagraphLabel(n, language);
+}
+
+/** The label of the n-th item of a numbered list: as an operative paragraph's, `1.` (Arabic `1 -`). */
+export function listItemLabel(n: number, language: Language = 'en'): string {
+  return operativeLabel(n, language);
 }
 
 const annexWords: Readonly<Partial<Record<Language, string>>> = { fr: 'Annexe', es: 'Anexo' };

@@ -121,7 +121,7 @@ function labelFor(ctx: Context, kind: NumberKind, n: number): string {
     case 'pp':
       return '';
     case 'op':
-      return operativeLabel(n);
+      return operativeLabel(n, ctx.language);
     case 'decision':
       return decisionParagraphLabel(n, ctx.language);
     case 'sub':
@@ -129,7 +129,7 @@ function labelFor(ctx: Context, kind: NumberKind, n: number): string {
     case 'subsub':
       return subSubparagraphLabel(n, ctx.language);
     case 'item':
-      return listItemLabel(n);
+      return listItemLabel(n, ctx.language);
     case 'annex':
       return annexLabel(n, ctx.annexCount, ctx.language);
     case 'footnote':

@@ -7,9 +7,10 @@ import type { Node } from 'prosemirror-model';
 import { buildDocumentNode } from './build-nodes.js';
 import { toChunks, type Chunk } from './chunks.js';
 import { placeholder, planFootnotes, type FootnotePlan } from './footnotes.js';
+import { documentName, noteMovedFootnotes } from './import-notes.js';
 import { altMarker, extraMarker, rewriteNegotiationLabels } from './negotiation-labels.js';
 import { ImportError, normalizeText } from './normalize.js';
-import { endsWithTerminal, startsLowerCase } from './patterns.js';
+import { endsWithTerminal, isDecisionBodyLine, startsLowerCase } from './patterns.js';
 import { segmentDocuments, type DocumentChunks } from './segment.js';
 import { readStructure } from './structure.js';
 
@@ -48,11 +49,12 @@ function importOrThrow(text: string): ImportResult {
   const plans = planFootnotes(contents, warnings);
   const documents: Node[] = [];
   const lineOf = lineFinder(normalized);
+  const nameOf = (k: number): string => documentName(found[k]?.header.heading ?? '', k);
   found.forEach((doc, i) => {
     const content = contents[i] ?? [];
-    const plan = plans[i] ?? { texts: new Map(), drop: new Set(), attach: [] };
+    const plan = plans[i] ?? { texts: new Map(), attach: [], moved: [] };
     try {
-      const built = buildOne(doc, content, plan, warnings, i + 1, lineOf);
+      const built = buildOne(doc, content, plan, warnings, i + 1, lineOf, nameOf);
       if (built) documents.push(built);
     } catch (err) {
       warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -62,22 +64,24 @@ function importOrThrow(text: string): ImportResult {
   return { documents, warnings: capped(warnings) };
 }
 
-function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf): Node | null {
+function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf, nameOf: (index: number) => string): Node | null {
   attachMovedFootnotes(content, plan);
   const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'));
-  const tree = readStructure(body, doc.body.endsWith(':'), warnings);
+  const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
   if (tree.kind === 'resolution' && tree.operative.length === 0) {
     warnings.push(`document ${index} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
     return null;
   }
   const used = new Set<number>();
+  // The numbers of the footnotes made, in the order they were made (document order).
+  const order: number[] = [];
   const footnote = (n: number): string | null => {
-    if (plan.drop.has(n)) return null;
     if (used.has(n)) {
       warnings.push(`document ${index}: footnote ${n} is referenced twice; the footnote stays at its first marker`);
       return null;
     }
     used.add(n);
+    order.push(n);
     return plan.texts.get(n) ?? '';
   };
   const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
@@ -86,7 +90,8 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
     const line = warnings.length < maxWarnings ? lineOf(near) : null;
     warnings.push(`${line === null ? '' : `line ${line}, `}document ${index}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
   };
-  return buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
+  const built = buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
+  return noteMovedFootnotes(built, order, plan.moved, { own: nameOf(index - 1), of: nameOf }, warnings);
 }
 
 type LineOf = (near: string) => number | null;

@@ -3,6 +3,8 @@
  * lines, annex headings, paragraph labels and terminal punctuation. Every test here works
  * on one line and runs in time linear in its length (no nested quantifiers).
  */
+import type { ConventionLanguage } from '../../seeds/conventions/index.js';
+import { latinLookAlikes, otherBodyLineLanguage, splitLanguageLabel } from './language-lines.js';
 import { readTag } from './tags.js';
 
 /** A paragraph label: a number ("12."), or letters/roman digits ("(a)", "a)", "(iv)"). */
@@ -52,15 +54,15 @@ const smallWords = new Set(['of', 'on', 'and', 'the', 'for', 'to', 'in', 'agains
 const romanceBodies =
   /^(?:L['’]Assemblée|Le Conseil|La Commission|La Conférence|Le Comité|La Asamblea|El Consejo|La Comisión|La Conferencia|El Comité)\b/;
 
-/** The language of an authoring body line, or null when `line` is not one. */
-export function bodyLineLanguage(line: string): 'en' | 'fr' | 'es' | null {
+/** The language of an authoring body line in any of the six languages, or null when `line` is not one. */
+export function bodyLineLanguage(line: string): ConventionLanguage | null {
   const last = line.charAt(line.length - 1);
-  if (line.length > 200 || (last !== ',' && last !== ':')) return null;
+  if (line.length > 200 || (last !== ',' && last !== ':')) return otherBodyLineLanguage(line);
   const core = line.slice(0, -1).trim();
   const romance = romanceBodies.exec(core);
   if (romance) return /^(?:La Asamblea|El |La Comisión|La Conferencia)/.test(core) ? 'es' : 'fr';
   const words = core.split(' ');
-  if (words[0] !== 'The' || words.length < 2 || words.length > 30) return null;
+  if (words[0] !== 'The' || words.length < 2 || words.length > 30) return otherBodyLineLanguage(line);
   let organAt = -1;
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? '';
@@ -71,17 +73,29 @@ export function bodyLineLanguage(line: string): 'en' | 'fr' | 'es' | null {
   return organAt > 0 && organAt <= 5 ? 'en' : null;
 }
 
+/** True for a body line that introduces a decision's text: it ends with a colon (":" or the full-width "："). */
+export function isDecisionBodyLine(body: string): boolean {
+  return body.endsWith(':') || body.endsWith('：');
+}
+
 /**
  * Splits a leading paragraph label off a line (already without indentation): "12. text",
- * "(a) text", "- (b) text", "a) text", "(iv) text". Returns null when the line has none.
+ * "(a) text", "- (b) text", "a) text", "(iv) text", and the labels of the other languages
+ * (Arabic "1 -", "(أ)", "’1‘"; Chinese "㈠", "(十一)"; Russian "а)" in Cyrillic look-alikes).
+ * Returns null when the line has none.
  */
 export function splitLabel(line: string): { label: Label; rest: string } | null {
+  const other = splitLanguageLabel(line);
+  if (other) {
+    const label: Label = other.kind === 'number' ? { kind: 'number', n: other.n } : other.kind === 'letter' ? { kind: 'alpha', letter: other.n, roman: null } : { kind: 'alpha', letter: null, roman: other.n };
+    return { label, rest: line.slice(other.length) };
+  }
   const body = /^[-–•] ?(?=\(?[a-z]{1,4}\)|\d)/.test(line) ? line.replace(/^[-–•] ?/, '') : line;
   const numbered = /^(\d{1,3})\.(?: +|$)/.exec(body);
   if (numbered) return { label: { kind: 'number', n: Number(numbered[1]) }, rest: body.slice(numbered[0].length) };
-  const lettered = /^(?:\(([a-z]{1,5})\)|([a-z]{1,5})\))(?: +|$)/.exec(body);
+  const lettered = /^(?:[(（]([a-z]{1,5})[)）]|([a-zа-яі]{1,5})[)）])(?: +|$)/.exec(body);
   if (!lettered) return null;
-  const bare = lettered[1] ?? lettered[2] ?? '';
+  const bare = latinLookAlikes(lettered[1] ?? lettered[2] ?? '');
   const label: Label = { kind: 'alpha', letter: letterValue(bare), roman: romanValue(bare) };
   if (label.letter === null && label.roman === null) return null;
   return { label, rest: body.slice(lettered[0].length) };
@@ -120,8 +134,9 @@ function toRoman(n: number): string {
   return out;
 }
 
-const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_']);
-const terminals = new Set([',', ';', '.', ':', '—', '?', '!']);
+const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_', '）', '」', '』', '》', '〉', '‘', '“']);
+// Full-width Chinese punctuation and the Arabic comma and semicolon end paragraphs as their Latin forms do.
+const terminals = new Set([',', ';', '.', ':', '—', '?', '!', '，', '；', '。', '：', '？', '！', '،', '؛', '؟']);
 
 // Where the attribution tag "(EU, CAN)" closed by the ")" at `close` opens, or -1 when
 // that parenthesis is no tag: a tag closing a bracketed paragraph, "... progress. (EU)]",

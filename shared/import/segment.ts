@@ -6,6 +6,7 @@
  * to the attention ...") ends it. Report text around documents belongs to none.
  */
 import type { Chunk } from './chunks.js';
+import type { ConventionLanguage } from '../../seeds/conventions/index.js';
 import { parseHeaderLines, type ImportedHeader } from './header-lines.js';
 import { bodyLineLanguage, endsWithTerminal } from './patterns.js';
 
@@ -14,7 +15,7 @@ export type DocumentChunks = {
   header: ImportedHeader;
   title: string;
   body: string;
-  bodyLanguage: 'en' | 'fr' | 'es';
+  bodyLanguage: ConventionLanguage;
   /** The chunks after the body line up to the document's end (footnotes included). */
   content: Chunk[];
 };

@@ -47,16 +47,14 @@ describe('roman', () => {
 });
 
 describe('labels per language', () => {
-  it('uses (a) and (i) in English, Arabic, Chinese and Russian', () => {
-    for (const language of ['en', 'ar', 'zh', 'ru'] as const) {
-      expect(subparagraphLabel(2, language)).toBe('(b)');
-      expect(subSubparagraphLabel(4, language)).toBe('(iv)');
-      expect(decisionParagraphLabel(3, language)).toBe('(c)');
-    }
+  it('uses (a) and (i) in English', () => {
+    expect(subparagraphLabel(2, 'en')).toBe('(b)');
+    expect(subSubparagraphLabel(4, 'en')).toBe('(iv)');
+    expect(decisionParagraphLabel(3, 'en')).toBe('(c)');
   });
 
-  it('uses a) and i) in French and Spanish', () => {
-    for (const language of ['fr', 'es'] as const) {
+  it('uses a) and i) in French, Spanish and Russian (Latin letters)', () => {
+    for (const language of ['fr', 'es', 'ru'] as const) {
       expect(subparagraphLabel(2, language)).toBe('b)');
       expect(subSubparagraphLabel(4, language)).toBe('iv)');
       expect(decisionParagraphLabel(27, language)).toBe('aa)');
