@@ -1,4 +1,4 @@
-import { canonicalDocument, contentHash, jcs, sha256Hex, utf8 } from './canonical.js';
+import { canonicalDocument, jcs, sha256Hex, utf8 } from './canonical.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint, parseFingerprint } from './fingerprint.js';
 import { signRecord, verifyChain, type RecordSigner, type RevisionRecord } from './record.js';
@@ -112,12 +112,16 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
     if (wanted !== issuer.fingerprint) throw new RecordError('unknown-key', `the revision is issued by key ${issuer.fingerprint}, not by ${wanted}`);
   }
   const last = await verifyChain(file.chain, issuer.publicKey);
-  let hash: string;
+  let canonical: string;
   try {
-    hash = await contentHash(file.document);
+    canonical = canonicalDocument(file.document);
   } catch (err) {
     throw new RecordError('content-changed', `the document is not a valid document (${(err as Error).message})`);
   }
+  // The file holds the very bytes that were hashed: a field the schema ignores or a default
+  // spelled out would otherwise change the file without changing the hash.
+  if (jcs(file.document) !== canonical) throw new RecordError('content-changed', 'the document is not in the canonical form it was issued in');
+  const hash = await sha256Hex(canonical);
   if (hash !== last.contentHash) throw new RecordError('content-changed', `the document hashes to ${hash}, the record of ${last.label} signed ${last.contentHash}`);
   const chain = file.chain as RevisionRecord[];
   return { label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document };
