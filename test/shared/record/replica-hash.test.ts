@@ -90,9 +90,9 @@ describe('content hash across replicas', () => {
 
   it('ignores attribute order and spelled-out defaults, and joins split text nodes', async () => {
     const doc = (await import('../../support/edit-stream.js')).sampleResolution(2, 1).toJSON() as { content: Array<Record<string, unknown>> };
-    const title = doc.content[1] as { attrs: Record<string, unknown>; content: Array<{ type: string; text: string }> };
+    type Title = { attrs: Record<string, unknown>; content: Array<{ type: string; text: string }> };
     const reordered = JSON.parse(JSON.stringify(doc)) as typeof doc;
-    const t = reordered.content[1] as typeof title;
+    const t = reordered.content[1] as Title;
     const whole = t.content[0]!.text;
     t.content = [{ type: 'text', text: whole.slice(0, 5) }, { type: 'text', text: whole.slice(5) }];
     reordered.content[0] = { attrs: { symbol: '' }, type: 'header' };
