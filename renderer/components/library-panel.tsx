@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { ApiClient, ChannelResult } from '../../shared/api/contract.js';
 import { messageOf } from '../format.js';
@@ -14,6 +14,7 @@ export type LibraryTools = { menuItem: BarMenuItem; panel: ReactNode };
 
 type Tab = 'search' | 'provenance' | 'add';
 const tabNames: Record<Tab, string> = { search: 'Agreed language', provenance: 'Provenance', add: 'Add texts' };
+const tabs = Object.keys(tabNames) as Tab[];
 
 /** The library's size as read: "5 texts · 1,234 paragraphs · 2.1 MB" (no size while it holds no paragraph: its file is only the empty tables). */
 export function statsLine(stats: ChannelResult<'library.stats'>): string {
@@ -49,12 +50,22 @@ export function useLibraryPanel(api: ApiClient, docId: string, view: EditorView 
   }, [open, loadStats]);
 
   const empty = stats !== null && stats.paragraphs === 0;
+  // Arrow keys, Home and End move between the tabs, as in any tab list.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = tabs.indexOf(tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const chosen = tabs[(next + tabs.length) % tabs.length] ?? tab;
+    setTab(chosen);
+    event.currentTarget.querySelector<HTMLElement>(`#library-tab-${chosen}`)?.focus();
+  };
   const panel = open ? (
     <section className="side-panel library-panel" aria-label="Library">
       <h2 className="panel-title">Library</h2>
-      <div className="library-tabs" role="tablist" aria-label="Library">
-        {(Object.keys(tabNames) as Tab[]).map((t) => (
-          <button key={t} type="button" role="tab" id={`library-tab-${t}`} aria-selected={tab === t} aria-controls="library-tabpanel" className="library-tab" onClick={() => setTab(t)}>
+      <div className="library-tabs" role="tablist" aria-label="Library" onKeyDown={onTabKey}>
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" id={`library-tab-${t}`} aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} aria-controls="library-tabpanel" className="library-tab" onClick={() => setTab(t)}>
             {tabNames[t]}
           </button>
         ))}

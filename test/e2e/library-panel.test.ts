@@ -138,6 +138,19 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     expect(csv.filter((line) => line !== '').length).toBe((await rows.count()) + 1);
     expect(csv.some((line) => line.startsWith('OP 3,verbatim,') && line.includes('A/RES/74/129,OP 2'))).toBe(true);
 
+    const [textDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Save .txt' }).click()]);
+    const report = readFileSync((await textDownload.path()) ?? '', 'utf8');
+    expect(report.split('\n').slice(0, 2)).toEqual(['Provenance of A/RES/74/129', (await share.textContent()) ?? '']);
+    expect(report).toContain('OP 3: verbatim (Resolution 74/129, OP 2, 8 January 2020)');
+
+    // The tabs answer the arrow keys.
+    await panel.getByRole('tab', { name: 'Provenance' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('tab', { name: 'Add texts' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('tab', { name: 'Agreed language' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('library-tab-search');
+
     // Closed again, the text column is as wide as before.
     await chooseInBar(page, 'View', 'Library');
     await panel.waitFor({ state: 'detached' });
