@@ -3,6 +3,8 @@ import enJson from './phrases/en.json' with { type: 'json' };
 import esJson from './phrases/es.json' with { type: 'json' };
 import frJson from './phrases/fr.json' with { type: 'json' };
 import blankJson from './templates/blank-resolution.json' with { type: 'json' };
+import ccpcjJson from './templates/ccpcj-resolution.json' with { type: 'json' };
+import cndJson from './templates/cnd-resolution.json' with { type: 'json' };
 import decisionJson from './templates/decision.json' with { type: 'json' };
 import ecosocJson from './templates/ecosoc-resolution.json' with { type: 'json' };
 import commissionJson from './templates/functional-commission-resolution.json' with { type: 'json' };
@@ -36,12 +38,13 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * The document templates, in the order a "new document" menu shows them: blank resolution,
- * General Assembly, ECOSOC, functional commission (Commission on the Status of Women), decision.
+ * General Assembly, ECOSOC, the functional commissions (Commission on the Status of Women,
+ * Commission on Crime Prevention and Criminal Justice, Commission on Narcotic Drugs), decision.
  * Each `doc` passes `resolutionSchema.nodeFromJSON(doc).check()`; its ids are fixed placeholders,
  * so give a new document `withFreshIds(template.doc)`.
  */
 export const templates: readonly Template[] = deepFreeze(
-  [blankJson, gaJson, ecosocJson, commissionJson, decisionJson] as Template[],
+  [blankJson, gaJson, ecosocJson, commissionJson, ccpcjJson, cndJson, decisionJson] as Template[],
 );
 
 /** The opener phrase lists, by language (English, French, Spanish). */

@@ -24,13 +24,16 @@ export type TemplateKind = 'resolution' | 'decision';
 /**
  * A template a new document is created from. `doc` is schema-valid ProseMirror JSON for
  * `resolutionSchema` with fixed readable ids ("tpl-ga-pp1"); callers must pass it through
- * `withFreshIds` before storing a document made from it. `body` repeats the doc's body line.
+ * `withFreshIds` before storing a document made from it. `body` repeats the doc's body line;
+ * `description` says what differs from the other templates.
  */
 export type Template = {
   id: string;
   name: string;
   kind: TemplateKind;
   body: string;
+  /** What sets this template apart, in a sentence or two: body line, symbol pattern, where such a text goes next. */
+  description: string;
   doc: SeedNode;
 };
 

@@ -53,7 +53,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
   };
 
   return {
-    'templates.list': guard(() => templates.map(({ id, name, kind, body }) => ({ id, name, kind, body }))),
+    'templates.list': guard(() => templates.map(({ id, name, kind, body, description }) => ({ id, name, kind, body, description }))),
     'documents.list': guard(() => store.listDocuments()),
     'documents.createFromTemplate': guard(({ templateId, title }) => {
       const template = findTemplate(templateId);

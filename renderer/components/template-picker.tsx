@@ -70,6 +70,7 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
                 <span className="template-meta">
                   {kindName(template.kind)} · <span className="template-body">{template.body}</span>
                 </span>
+                <span className="template-description">{template.description}</span>
                 {creating === template.id ? <span className="template-busy">Creating…</span> : null}
               </button>
             </li>

@@ -37,6 +37,8 @@ export type TemplateSummary = {
   name: string;
   kind: 'resolution' | 'decision';
   body: string;
+  /** What sets it apart from the other templates (body line, symbol pattern, where such a text goes). */
+  description: string;
 };
 
 /** Who the user of this installation is: recorded as the author of every local change. */

@@ -146,9 +146,11 @@ describe.each(drafted.map((t) => [t.id, t] as const))('drafted template %s', (_i
 });
 
 describe('the template set', () => {
-  it('has the five templates with unique ids, two of them for the General Assembly body', () => {
+  it('has the seven templates with unique ids, two of them for the General Assembly body', () => {
     expect(templates.map((t) => t.id).sort()).toEqual([
       'blank-resolution',
+      'ccpcj-resolution',
+      'cnd-resolution',
       'decision',
       'ecosoc-resolution',
       'functional-commission-resolution',
@@ -172,5 +174,34 @@ describe('the template set', () => {
     expect(node.child(3).textContent).toBe('');
     expect(node.child(4).childCount).toBe(1);
     expect(node.child(4).textContent).toBe('');
+  });
+});
+
+describe('functional commission templates', () => {
+  const byId = new Map(templates.map((t) => [t.id, t]));
+
+  it('include the Commission on Crime Prevention and Criminal Justice and the Commission on Narcotic Drugs beside the Status of Women', () => {
+    expect(byId.get('functional-commission-resolution')?.body).toBe('The Commission on the Status of Women,');
+    expect(byId.get('ccpcj-resolution')?.body).toBe('The Commission on Crime Prevention and Criminal Justice,');
+    expect(byId.get('cnd-resolution')?.body).toBe('The Commission on Narcotic Drugs,');
+    for (const id of ['ccpcj-resolution', 'cnd-resolution']) {
+      const body = all(byId.get(id)!.doc, 'body_line')[0];
+      expect(ownText(body ?? { type: 'x' }) || body?.content?.[0]?.text).toBe(byId.get(id)?.body);
+    }
+  });
+
+  it('say in their description what differs: the body line and the symbol pattern, each one its own', () => {
+    const symbols: Record<string, RegExp> = {
+      'functional-commission-resolution': /E\/CN\.6\//,
+      'ccpcj-resolution': /E\/CN\.15\//,
+      'cnd-resolution': /E\/CN\.7\//,
+      'ecosoc-resolution': /recommends to the Council for adoption/,
+    };
+    for (const t of templates) {
+      expect(t.description.length, t.id).toBeGreaterThan(40);
+      expect(t.description, t.id).toContain(t.body);
+      if (symbols[t.id]) expect(t.description, t.id).toMatch(symbols[t.id]!);
+    }
+    expect(new Set(templates.map((t) => t.description)).size).toBe(templates.length);
   });
 });
