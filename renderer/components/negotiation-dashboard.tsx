@@ -29,7 +29,7 @@ const tagOf = (b: { proposedBy: readonly string[]; supportedBy: readonly string[
 
 // How long the document rests before "Now" is read again: a peer's proposal shows well within a second,
 // and typing does not ask the backend for an autosave point per keystroke.
-const followMs = 400;
+const followMs = 250;
 
 const names = (list: readonly string[]) => (list.length ? list.join(', ') : 'no one');
 
@@ -45,7 +45,7 @@ function eventDetail(e: BracketEvent): string {
  * at a revision (or now), a chart of open brackets and agreed paragraphs across revisions,
  * and the life of a bracket when one is clicked. Everything comes from the store's
  * negotiation index (`negotiation.*` channels) and reloads when revisions change and, while
- * open, 400 ms after each change of the document in `view` (typing, or a peer's proposal
+ * open, 250 ms after each change of the document in `view` (typing, or a peer's proposal
  * arriving through a consultation), so "Now" is always the text on screen.
  */
 export function useNegotiationDashboard(api: ApiClient, docId: string, view: EditorView | null = null): NegotiationDashboardTools {

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
-import { agreeBracket, chooseAlternative, dropBracket } from '../../shared/negotiation/bracket-ops.js';
+import type { Node } from 'prosemirror-model';
+import { agreeBracket, bracketRange, chooseAlternative, dropBracket } from '../../shared/negotiation/bracket-ops.js';
 import { setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { replicaOf } from '../electron/backend/edits.js';
@@ -57,8 +58,9 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets · 2 of 12 paragraphs agreed$/);
     const chart = dashboard.getByRole('img', { name: 'Open brackets and agreed paragraphs across revisions' });
     const description = await chart.locator('desc').textContent();
-    expect(description).toContain('Open brackets: 31, 27, 26');
-    expect(description).toContain('Agreed paragraphs: 0, 1, 2');
+    // The import may leave an autosave point before Rev.1: the named revisions end the series.
+    expect(description).toMatch(/Open brackets: (\d+, )*31, 27, 26\./);
+    expect(description).toMatch(/Agreed paragraphs: (\d+, )*0, 1, 2\./);
     expect(await chart.locator('.chart-x-label').allTextContents()).toEqual(['Rev.1', 'Rev.2', 'Rev.3']);
 
     const perParagraph = dashboard.getByRole('table', { name: 'Open brackets per paragraph' });
@@ -78,6 +80,29 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
     ]);
     await dashboard.getByRole('combobox', { name: 'State at' }).selectOption({ label: 'Now' });
     await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent()).toMatch(/^26 open brackets/);
+
+    // A delegation's proposal arrives (applied by the backend, as a peer's update through the
+    // consultation is): the dashboard counts it within a second, "At" untouched, and lists it
+    // with its supporters and opponents.
+    const peer = await connectWebSocketApi(`ws://127.0.0.1:${env.shell.port}/api?token=${env.shell.token}`, { WebSocket: NodeWebSocket });
+    const live = replicaOf((await peer.invoke('documents.open', { id })).state);
+    await page.waitForTimeout(700);
+    const sent = Date.now();
+    await act(
+      (update) => peer.invoke('documents.applyUpdate', { id, update }),
+      live,
+      (s) => bracketRange(s, { ...wordIn(s.doc, 'Welcomes', 'report'), proposedBy: ['MEX'], supportedBy: ['NOR'], opposedBy: ['RUS'] }),
+    );
+    await expect.poll(() => dashboard.getByTestId('dashboard-totals').textContent(), { timeout: 1000, interval: 50 }).toMatch(/^27 open brackets/);
+    const followed = Date.now() - sent;
+    await dashboard.getByRole('button', { name: /\[report\] \(MEX; supported by NOR; opposed by RUS\)$/ }).waitFor({ timeout: 1000 });
+    console.log(`dashboard followed a peer's proposal in ${followed} ms`);
+    peer.close();
+    await page.locator('.side-panels').evaluate((el) => el.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'negotiation-dashboard-live-1366');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // The screenshot shows the dashboard from its top, beside the page, without the outline.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await chooseInBar(page, 'View', 'Outline');
@@ -92,3 +117,18 @@ describe('negotiation dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.close();
   });
 });
+
+// The range of the first `word` in the top-level paragraph that starts with `starts`, outside any bracket.
+function wordIn(doc: Node, starts: string, word: string): { from: number; to: number } {
+  const at = paragraphPos(doc, starts);
+  const paragraph = doc.nodeAt(at);
+  let found: { from: number; to: number } | null = null;
+  paragraph?.descendants((node, offset, parent) => {
+    if (found || !node.isText || parent?.type.name === 'bracket') return !found;
+    const i = (node.text ?? '').indexOf(word);
+    if (i >= 0) found = { from: at + 1 + offset + i, to: at + 1 + offset + i + word.length };
+    return false;
+  });
+  if (!found) throw new Error(`no "${word}" outside brackets in the paragraph starting "${starts}"`);
+  return found;
+}
