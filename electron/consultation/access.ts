@@ -1,6 +1,6 @@
 /**
- * Who may enter a consultation: the two access codes, the participant token and the
- * throttle on failed attempts.
+ * Who may enter a consultation: the two access codes, the participant token, the throttle
+ * on failed attempts and the check of a token that uses them.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { delegations } from '../../seeds/index.js';
@@ -63,43 +63,50 @@ export function parseToken(token: string): ParticipantToken {
   return { code, delegation, name: name.trim(), role: role as ConsultationRole };
 }
 
-/** How many failures an address may make before it is locked out, and for how long. */
-export type ThrottleOptions = { freeFailures?: number; baseDelayMs?: number; maxDelayMs?: number; now?: () => number };
+/** How many failures a key may make before its wrong answers wait, how long, and when it is forgotten. */
+export type ThrottleOptions = { freeFailures?: number; baseDelayMs?: number; maxDelayMs?: number; forgetAfterMs?: number; now?: () => number };
 
-/** Failed-attempt throttle per address (see `createThrottle`). */
+/** Failed-attempt throttle per key (see `createThrottle`). */
 export type Throttle = {
-  /** Milliseconds `address` must still wait before its next attempt is even checked (0: go ahead). */
-  waitMs(address: string): number;
-  /** Records a failed attempt of `address`. */
-  fail(address: string): void;
-  /** Records a successful attempt (forgets the address's failures). */
-  succeed(address: string): void;
+  /**
+   * Records a failed attempt under each of `keys` (an address, a claimed identity) and
+   * returns how many milliseconds its answer must wait (0: answer now).
+   */
+  fail(keys: readonly string[]): number;
 };
 
 /**
- * The first `freeFailures` (5) failures of an address cost nothing; each further one locks
- * the address out for `baseDelayMs` (1 s) doubled per failure, at most `maxDelayMs` (15 min).
- * During a lockout every attempt is refused unchecked, a right code included.
+ * A throttle that delays answers, never checks: every attempt is checked at once, a right
+ * code is admitted at once whatever failed before it from the same address (a delegation
+ * behind one NAT is never locked out by a neighbour's guesses), and only the answer to a
+ * wrong one waits. The first `freeFailures` (5) failures of a key are answered at once;
+ * each further one waits `baseDelayMs` (1 s) doubled per failure, at most `maxDelayMs`
+ * (15 min), and after the previous delayed answer of that key, so a flood of guesses is
+ * answered one delay apart, each after its check. A success resets nothing (an admitted
+ * join code does not buy fresh facilitator-code guesses); a key is forgotten after
+ * `forgetAfterMs` (1 h) without a failure.
  */
 export function createThrottle(options: ThrottleOptions = {}): Throttle {
   const free = options.freeFailures ?? 5;
   const base = options.baseDelayMs ?? 1000;
   const max = options.maxDelayMs ?? 15 * 60_000;
+  const forget = options.forgetAfterMs ?? 60 * 60_000;
   const now = options.now ?? Date.now;
-  const state = new Map<string, { failures: number; until: number }>();
+  const state = new Map<string, { failures: number; last: number; answerAt: number }>();
   return {
-    waitMs(address) {
-      const s = state.get(address);
-      return s ? Math.max(0, s.until - now()) : 0;
-    },
-    fail(address) {
-      const s = state.get(address) ?? { failures: 0, until: 0 };
-      s.failures++;
-      if (s.failures > free) s.until = now() + Math.min(max, base * 2 ** (s.failures - free - 1));
-      state.set(address, s);
-    },
-    succeed(address) {
-      state.delete(address);
+    fail(keys) {
+      const t = now();
+      let wait = 0;
+      for (const key of keys) {
+        let s = state.get(key);
+        if (!s || t - s.last > forget) state.set(key, (s = { failures: 0, last: t, answerAt: t }));
+        s.failures++;
+        s.last = t;
+        if (s.failures > free) s.answerAt = Math.min(t + max, Math.max(t, s.answerAt) + Math.min(max, base * 2 ** (s.failures - free - 1)));
+        wait = Math.max(wait, s.answerAt - t);
+      }
+      if (state.size > 100_000) for (const [k, s] of state) if (t - s.last > forget) state.delete(k);
+      return wait;
     },
   };
 }
@@ -108,4 +115,38 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
 export function admits(codes: { joinCode: string; facilitatorCode: string }, token: ParticipantToken): boolean {
   if (codeMatches(token.code, codes.facilitatorCode)) return true;
   return token.role !== 'facilitator' && codeMatches(token.code, codes.joinCode);
+}
+
+/**
+ * Who may connect or list the documents: `authorize(token, address)` resolves with the claim
+ * of a well-formed token whose code admits its role, and rejects with `{ reason: 'kind:
+ * sentence' }` otherwise (bad-token, wrong-code). A malformed token is refused without
+ * comparing any code and costs no attempt; a wrong code is recorded under its address and
+ * claimed identity and answered only after `throttle`'s delay; a right code never waits.
+ */
+export function createAuthorizer(
+  codes: { joinCode: string; facilitatorCode: string },
+  throttle: Throttle,
+): (token: string | undefined, address: string) => Promise<ParticipantToken> {
+  return async (token, address) => {
+    let claim: ParticipantToken;
+    try {
+      claim = parseToken(token ?? '');
+    } catch (err) {
+      throw { reason: `bad-token: ${(err as Error).message}` };
+    }
+    if (!admits(codes, claim)) {
+      const wait = throttle.fail([`address:${address}`, `claim:${claim.role}/${claim.delegation}/${claim.name}`]);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      throw { reason: `wrong-code: ${wrongCode(claim, codes.joinCode)}` };
+    }
+    return claim;
+  };
+}
+
+// The reason for people after 'wrong-code:'. Saying that the join code is not a facilitator's
+// tells nothing to someone who does not already hold the join code.
+function wrongCode(claim: ParticipantToken, joinCode: string): string {
+  if (claim.role === 'facilitator' && codeMatches(claim.code, joinCode)) return 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.';
+  return 'this code does not open this consultation.';
 }

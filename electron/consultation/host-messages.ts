@@ -1,11 +1,21 @@
 /**
- * Reading what a peer sends the host (host.ts), before Hocuspocus handles it: the Yjs update a
- * sync message carries, the identities an awareness message claims, and whether the host's
- * document already has an update (a resend or an echo, which is skipped).
+ * Reading what a peer sends the host (host.ts), before Hocuspocus handles it: the message
+ * type, the Yjs update a sync message carries, the entries of an awareness message, and
+ * whether the host's document already has an update (a resend or an echo, which is skipped).
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { Participant } from '../../shared/api/contract.js';
+
+/** The Hocuspocus message type of a frame (0 sync, 1 awareness, 5 stateless, 6 broadcast stateless...), or -1 when unreadable. */
+export function messageType(data: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder);
+  } catch {
+    return -1;
+  }
+}
 
 /** The Yjs update a Hocuspocus sync message carries (sync step 2 or update), or null for any other message. */
 export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
@@ -21,30 +31,40 @@ export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
   }
 }
 
-/** An identity claimed in an awareness message, with the awareness client id it is claimed for. */
-export type AwarenessClaim = Participant & { clientId: number };
+/** One entry of an awareness (presence) message: a client id, its clock and its state (null: removed). */
+export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null; json: string };
 
 /**
- * The identities (`penholder` field: delegation, name, role) an awareness message claims, or
- * [] for any other message. The host refuses a presence that claims to be someone else, so
- * the cursors others see are labelled with the delegation the server authenticated.
+ * The entries of an awareness message, null for any other message, or a string saying why
+ * the awareness message cannot be read as a whole (a malformed entry anywhere, a state that
+ * is not a JSON object, trailing bytes, or a state over `maxStateBytes`). The host judges
+ * the message as a whole: one bad entry refuses all of them.
  */
-export function readAwarenessClaims(data: Uint8Array): AwarenessClaim[] {
+export function readAwarenessEntries(data: Uint8Array, maxStateBytes: number): AwarenessEntry[] | string | null {
+  let inner: decoding.Decoder;
   try {
     const decoder = decoding.createDecoder(data);
     decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== 1) return [];
-    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-    const claims: AwarenessClaim[] = [];
+    if (decoding.readVarUint(decoder) !== 1) return null;
+    inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  } catch {
+    return null;
+  }
+  try {
+    const entries: AwarenessEntry[] = [];
     for (let n = decoding.readVarUint(inner); n > 0; n--) {
       const clientId = decoding.readVarUint(inner);
-      decoding.readVarUint(inner);
-      const state = JSON.parse(decoding.readVarString(inner)) as { penholder?: Participant } | null;
-      if (state?.penholder) claims.push({ clientId, delegation: String(state.penholder.delegation), name: String(state.penholder.name), role: state.penholder.role });
+      const clock = decoding.readVarUint(inner);
+      const json = decoding.readVarString(inner);
+      if (json.length > maxStateBytes) return `a presence state of ${json.length} bytes (at most ${maxStateBytes})`;
+      const state = JSON.parse(json) as unknown;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return 'a presence state that is not an object';
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null, json });
     }
-    return claims;
+    if (decoding.hasContent(inner)) return 'bytes after the last presence entry';
+    return entries;
   } catch {
-    return [];
+    return 'a presence entry that cannot be read';
   }
 }
 

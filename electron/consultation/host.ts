@@ -23,8 +23,17 @@
  * change back in its own replica, without which it could send nothing more (take-back.ts).
  * Observers get read-only connections (Hocuspocus ignores their updates; the hook tells the
  * observer so in the same kind of message, without closing).
+ * Before any of that, a delegation's update must be within `maxUpdateBytes`, its
+ * delegation's total within `maxDelegationBytes`, and write only inside the document with
+ * attribute values within `maxAttributeBytes` (host-limits.ts); the role check adds the
+ * ownership rules and `maxProposalChars`. An awareness message is judged whole
+ * (presence-check.ts) and a stateless message from a participant closes its connection:
+ * the protocol names none, and Hocuspocus would relay a broadcast one to every peer.
+ * Sockets are bounded below Hocuspocus (socket-guard.ts): 64 KiB frames and 10 s to
+ * authenticate, queued frames capped, idle sockets closed (`HostOptions.limits`).
  * A wrong code is refused in `onAuthenticate`, before any document byte is sent, with a
- * reason `kind: sentence` (bad-token, wrong-code, too-many-attempts, no-such-document).
+ * reason `kind: sentence` (bad-token, wrong-code, no-such-document); every attempt is
+ * checked, a wrong one answered after the throttle's delay, a right one at once (access.ts).
  * The list of served documents (ids, titles, symbols: `POST /penholder/documents` with the
  * provider token as body, what a join dialog shows to pick from) passes the same check and
  * throttle first; a refused token gets 401 with the reason and nothing about any document.
@@ -37,10 +46,13 @@ import type { Participant } from '../../shared/api/contract.js';
 import type { Node } from 'prosemirror-model';
 import { documentMeta, type LiveDocuments } from '../backend/live-documents.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
-import { admits, codeMatches, createThrottle, newAccessCode, parseToken, type ParticipantToken, type ThrottleOptions } from './access.js';
+import { createAuthorizer, createThrottle, newAccessCode, type ThrottleOptions } from './access.js';
+import { hostLimits, updateShapeRefusal, type HostLimits } from './host-limits.js';
 import { listen, listenError, readBody } from './host-http.js';
-import { containsUpdate, readAwarenessClaims, readSyncUpdate } from './host-messages.js';
+import { containsUpdate, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
+import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
+import { guardSockets } from './socket-guard.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
 export type HostOptions = {
@@ -51,7 +63,10 @@ export type HostOptions = {
   bind?: string;
   /** Port (default 0: any free port). */
   port?: number;
+  /** Delays of wrong-code answers, per address and per claimed identity (access.ts `createThrottle`). */
   throttle?: ThrottleOptions;
+  /** Sizes, deadlines and caps on what peers send (host-limits.ts `HostLimits`, defaults there). */
+  limits?: Partial<HostLimits>;
   /** The codes to accept (default: fresh ones); a host restarted on the same store can keep its participants' codes. */
   codes?: { joinCode: string; facilitatorCode: string };
   /** An accepted remote change, already in the store (for the host's own renderers). */
@@ -96,28 +111,12 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const joinCode = options.codes?.joinCode ?? newAccessCode();
   const facilitatorCode = options.codes?.facilitatorCode ?? newAccessCode();
   const throttle = createThrottle(options.throttle);
+  const limits = hostLimits(options.limits);
   const connected = new Map<string, Participant>();
-  const awarenessOwners = new Map<number, Participant>();
+  const presence = createPresenceOwners();
+  const delegationBytes = new Map<string, number>();
 
-  // Who may connect or list the documents: a well-formed token with a code that admits its
-  // role, from an address not locked out. Throws `{ reason: 'kind: sentence' }` otherwise.
-  const authorize = (token: string | undefined, address: string): ParticipantToken => {
-    const wait = throttle.waitMs(address);
-    if (wait > 0) throw { reason: `too-many-attempts: try again in ${Math.ceil(wait / 1000)} s` };
-    let claim: ParticipantToken;
-    // A malformed token is refused without comparing any code, so it tells nothing about
-    // the codes and costs no attempt: a client fixing its token is not locked out for it.
-    try {
-      claim = parseToken(token ?? '');
-    } catch (err) {
-      throw { reason: `bad-token: ${(err as Error).message}` };
-    }
-    if (!admits({ joinCode, facilitatorCode }, claim)) {
-      throttle.fail(address);
-      throw { reason: `wrong-code: ${wrongCode(claim, joinCode)}` };
-    }
-    return claim;
-  };
+  const authorize = createAuthorizer({ joinCode, facilitatorCode }, throttle);
   const titleOf = (id: string) => {
     const { title, symbol } = docs.use(id, (live) => documentMeta(yDocToDoc(live.ydoc)));
     return { title, symbol };
@@ -128,17 +127,33 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     if (!fresh) return;
     // A delegation's update is checked on the validated documents before and after it, in the
     // same step that stores it: a refusal leaves no trace (the replica is rebuilt from the log).
+    if (update.length > limits.maxUpdateBytes) {
+      throw new Error(`The host refused your change: it is ${update.length} bytes, and the host takes at most ${limits.maxUpdateBytes} per update (maxUpdateBytes).`);
+    }
+    const totalKey = `${docId}\u0000${by.delegation}`;
+    const total = (delegationBytes.get(totalKey) ?? 0) + update.length;
+    if (by.role === 'delegation') {
+      if (total > limits.maxDelegationBytes) {
+        throw new Error(`The host refused your change: ${by.delegation}'s changes to this document would reach ${total} bytes, and the host takes at most ${limits.maxDelegationBytes} per delegation (maxDelegationBytes).`);
+      }
+      const shape = updateShapeRefusal(update, limits);
+      if (shape) throw new Error(shape);
+    }
     const check =
       by.role === 'delegation'
         ? (before: Node, after: Node) => {
-            const verdict = checkDelegationChange(before, after, by.delegation);
+            const verdict = checkDelegationChange(before, after, by.delegation, limits);
             if (!verdict.ok) throw new Error(verdict.reason);
           }
         : undefined;
     docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation }, check);
+    delegationBytes.set(totalKey, total);
     options.onRemoteUpdate?.(docId, update, by);
   };
 
+  // Frames up to an update's cap plus room for the message around it get a refusal that names
+  // the cap; anything larger is cut by ws itself (close code 1009) before it is buffered whole.
+  const frameBytes = limits.maxUpdateBytes + 64 * 1024;
   const server = new Server({
     name: 'penholder',
     address: options.bind ?? '0.0.0.0',
@@ -148,9 +163,9 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     yDocOptions: { gc: false, gcFilter: () => false },
     async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const address = request.socket.remoteAddress ?? '?';
-      const claim = authorize(token, address);
+      const claim = await authorize(token, address);
       if (!served.has(documentName)) throw { reason: `no-such-document: this host serves ${options.docIds.join(', ')}, not "${documentName}".` };
-      throttle.succeed(address);
+      guard.admitted(request, documentName);
       connectionConfig.readOnly = claim.role === 'observer';
       const participant: Participant = { delegation: claim.delegation, name: claim.name, role: claim.role };
       return { participant } satisfies Context;
@@ -164,24 +179,25 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       options.onParticipantsChanged?.();
     },
     async onDisconnect({ socketId, documentName }) {
+      presence.release(documentName, socketId);
       if (connected.delete(`${socketId}/${documentName}`)) options.onParticipantsChanged?.();
     },
     async beforeHandleMessage({ connection, documentName, update: data, context }) {
       const participant = (context as Context).participant;
-      const claimed = participant ? readAwarenessClaims(data) : [];
-      // A stock provider answers an awareness query with every state it knows, other
-      // participants' included: a client id already owned by someone is a relay and must
-      // carry its owner's identity; a new client id becomes the sender's and must carry the
-      // sender's. So nobody can speak for someone else, and relays pass.
-      const spoofed = claimed.find((c) => {
-        const owner = awarenessOwners.get(c.clientId) ?? participant!;
-        return !sameParticipant(c, owner);
-      });
-      if (!spoofed) for (const c of claimed) if (!awarenessOwners.has(c.clientId)) awarenessOwners.set(c.clientId, participant!);
-      if (spoofed) {
-        const refused: RefusedMessage = { type: 'penholder.refused', reason: `Presence must name who you are (${participant!.delegation}, ${participant!.role}).` };
-        connection.sendStateless(JSON.stringify(refused));
-        throw { code: 4403, reason: 'forbidden-presence' };
+      const type = messageType(data);
+      // The protocol names no stateless message from a participant to the host: a broadcast
+      // one would reach every peer as if the host had sent it (a forged refusal, say).
+      if (type === 5 || type === 6) throw { code: 4403, reason: 'forbidden-stateless' };
+      const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
+      const awareness = hpDocs.get(documentName)?.awareness;
+      if (entries !== null && participant) {
+        // Judged as a whole (presence-check.ts): one bad entry refuses the message.
+        const why = typeof entries === 'string' ? `The host refused your presence: ${entries}.` : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : null;
+        if (why) {
+          const refused: RefusedMessage = { type: 'penholder.refused', reason: why };
+          connection.sendStateless(JSON.stringify(refused));
+          throw { code: 4403, reason: 'forbidden-presence' };
+        }
       }
       const update = readSyncUpdate(data);
       if (!update || !participant) return;
@@ -212,20 +228,21 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       };
       try {
         if (request.method !== 'POST') throw { reason: 'bad-token: POST the token (the provider token JSON) to list the documents.' };
-        authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
-        throttle.succeed(request.socket.remoteAddress ?? '?');
+        await authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
         reply(200, { documents: options.docIds.map((id) => ({ id, ...titleOf(id) })) });
       } catch (err) {
         reply(401, { reason: (err as { reason?: string }).reason ?? 'bad-token: unreadable request.' });
       }
       throw null;
     },
-  });
+  }, { maxPayload: frameBytes });
 
+  const guard = guardSockets(server.webSocketServer, limits, frameBytes);
   const bind = options.bind ?? '0.0.0.0';
   try {
     await listen(server.httpServer, bind, options.port ?? 0);
   } catch (err) {
+    guard.stop();
     docs.releaseAll(holder);
     throw new Error(listenError(err, bind, options.port ?? 0), { cause: err });
   }
@@ -251,6 +268,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       stopped ??= (async () => {
         await Promise.all(direct.map((dc) => dc.disconnect()));
         await server.destroy();
+        guard.stop();
         // Hocuspocus closes each document's connection but leaves the sockets open (ws's
         // close() keeps existing clients): a participant's provider re-attached on the same
         // socket and a stopped host kept admitting it and storing its changes. Cutting the
@@ -261,17 +279,6 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       return stopped;
     },
   };
-}
-
-// The reason for people after 'wrong-code:'. Saying that the join code is not a facilitator's
-// tells nothing to someone who does not already hold the join code.
-function wrongCode(claim: ParticipantToken, joinCode: string): string {
-  if (claim.role === 'facilitator' && codeMatches(claim.code, joinCode)) return 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.';
-  return 'this code does not open this consultation.';
-}
-
-function sameParticipant(a: Participant, b: Participant): boolean {
-  return a.delegation === b.delegation && a.name === b.name && a.role === b.role;
 }
 
 function publicAddress(bind: string): string {

@@ -32,8 +32,25 @@
  * Revisions are not part of the document (they live in the host's store), so no update can
  * issue one. Adjacent text runs left next to each other by a dropped bracket are merged, so
  * `ab[X]c` projects like `abc`.
+ *
+ * What the projection drops (D's own brackets and paragraphs) is then held to three rules
+ * of ownership (role-ownership.ts), so that D's own part cannot carry anyone else's:
+ * - every bracket the update creates or changes, at any depth (nested in D's bracket, in
+ *   D's paragraph, or a whole-paragraph bracket) may gain or lose only D in its proposers,
+ *   supporters and opponents, compared with the bracket of the same id before: D cannot
+ *   nest a bracket proposed by USA in its own, nor name USA a supporter or RUS an opponent
+ *   of its own bracket; D may still name itself supporter or opponent of others' brackets;
+ * - every id the update brings (paragraph, footnote, bracket, group) is unique in the
+ *   document after it: D's new paragraph cannot reuse OP 1's id;
+ * - each of D's own proposals it touched is at most `maxProposalChars` characters of JSON
+ *   (text and markup); the refusal names the cap.
+ * The host adds what a document comparison cannot see (host-limits.ts): a delegation's update
+ * writes only into the document's XmlFragment (no other root type, no map entries on it),
+ * each attribute value is at most `maxAttributeBytes`, each update at most `maxUpdateBytes`
+ * and a delegation's updates together at most `maxDelegationBytes` per document.
  */
 import type { Node } from 'prosemirror-model';
+import { checkOwnership, type OwnershipLimits } from './role-ownership.js';
 
 /** A ProseMirror node as JSON. */
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: unknown[] };
@@ -41,14 +58,24 @@ type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; t
 /** The verdict on an update: allowed, or refused with a reason for people. */
 export type RoleVerdict = { ok: true } | { ok: false; reason: string };
 
+/** The default cap on one proposal of a delegation, in characters of its JSON (64,000). */
+export const defaultMaxProposalChars = 64_000;
+
 /**
- * Whether delegation `delegation` may turn `before` into `after` (see the module comment).
- * Pure: neither document is touched. Cheap when the two documents share their unchanged
- * nodes (as the backend's validated copies do): a top-level node that is the same object
- * in both is skipped, and the projection of each paragraph is computed once per node object
- * and delegation, so an update costs about the paragraphs it changed.
+ * Whether delegation `delegation` may turn `before` into `after` (see the module comment):
+ * the projection first, then the ownership rules with `limits` (default
+ * `maxProposalChars` 64,000). Pure: neither document is touched. Cheap when the two
+ * documents share their unchanged nodes (as the backend's validated copies do): a top-level
+ * node that is the same object in both is skipped, and the projection of each paragraph is
+ * computed once per node object and delegation, so an update costs about the paragraphs it changed.
  */
-export function checkDelegationChange(before: Node, after: Node, delegation: string): RoleVerdict {
+export function checkDelegationChange(before: Node, after: Node, delegation: string, limits?: Partial<OwnershipLimits>): RoleVerdict {
+  const projected = checkProjection(before, after, delegation);
+  if (!projected.ok) return projected;
+  return checkOwnership(before, after, delegation, { maxProposalChars: limits?.maxProposalChars ?? defaultMaxProposalChars });
+}
+
+function checkProjection(before: Node, after: Node, delegation: string): RoleVerdict {
   const n = Math.max(before.childCount, after.childCount);
   for (let i = 0; i < n; i++) {
     const [a, b] = [before.maybeChild(i), after.maybeChild(i)];

@@ -1,0 +1,64 @@
+/**
+ * Who may set which presence (awareness) entries at the host. A message is judged as a whole:
+ * it is refused when any entry is unreadable or not allowed, so no entry of it is applied.
+ *
+ * The rule: an entry that would change the host's presence (y-protocols applies an entry
+ * when its clock is newer, or equal with a null state removing a state the host has) must be
+ * for a client id of the sender's own socket, or a new one (no socket owns it and the host
+ * holds no state for it, which also covers a client coming back after it left); a state it
+ * sets must name the sender (the `penholder` field: delegation, name, role). An entry that
+ * would change nothing, such as a stock provider relaying the states it knows when asked,
+ * passes. So nobody moves, relabels or deletes another client's presence, the host's own
+ * included. A client id becomes a socket's when it first sets a state, until it disconnects.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import type { Participant } from '../../shared/api/contract.js';
+import type { AwarenessEntry } from './host-messages.js';
+
+/** The owners of presence client ids, per document (see the module comment). */
+export type PresenceOwners = {
+  /** Why `entries` sent by `socketId` as `sender` are refused as a whole, or null; accepted ones become the socket's. */
+  judge(docId: string, awareness: Awareness, entries: AwarenessEntry[], socketId: string, sender: Participant): string | null;
+  /** Forgets what `socketId` owned in `docId` (it disconnected). */
+  release(docId: string, socketId: string): void;
+};
+
+/** An empty book of presence owners. */
+export function createPresenceOwners(): PresenceOwners {
+  const owners = new Map<string, Map<number, string>>();
+  const of = (docId: string) => {
+    let m = owners.get(docId);
+    if (!m) owners.set(docId, (m = new Map()));
+    return m;
+  };
+  return {
+    judge(docId, awareness, entries, socketId, sender) {
+      const mine = of(docId);
+      const claims: number[] = [];
+      for (const e of entries) {
+        const clock = awareness.meta.get(e.clientId)?.clock ?? -1;
+        const has = awareness.states.has(e.clientId);
+        const effective = clock < e.clock || (clock === e.clock && e.state === null && has);
+        if (!effective) continue;
+        const owner = mine.get(e.clientId);
+        if (owner !== undefined ? owner !== socketId : has) return `Presence may only be set for your own client: client ${e.clientId} is someone else’s.`;
+        if (e.state === null) continue;
+        if (!names(e.state, sender)) return `Presence must name who you are (${sender.delegation}, ${sender.role}).`;
+        claims.push(e.clientId);
+      }
+      for (const id of claims) mine.set(id, socketId);
+      return null;
+    },
+    release(docId, socketId) {
+      const mine = owners.get(docId);
+      if (mine) for (const [id, owner] of mine) if (owner === socketId) mine.delete(id);
+    },
+  };
+}
+
+// A state names its sender when its `penholder` field, if any, is the sender's identity.
+function names(state: Record<string, unknown>, p: Participant): boolean {
+  if (!('penholder' in state)) return true;
+  const claim = state.penholder as Partial<Participant> | null;
+  return !!claim && typeof claim === 'object' && claim.delegation === p.delegation && claim.name === p.name && claim.role === p.role;
+}
