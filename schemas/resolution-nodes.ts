@@ -31,7 +31,10 @@ export const resolutionNodes = {
    * Header metadata, an atom edited through forms, never typed. `sponsors` holds delegation
    * codes or names in the order given; `language` (en, fr, es, ar, zh, ru) drives labels and
    * text direction; `heading` keeps a report heading such as "Draft resolution II";
-   * `negotiation` is the negotiation base (see negotiation-nodes.ts), set by the backend.
+   * `negotiation` is the negotiation base (see negotiation-nodes.ts), set by the backend;
+   * `importNotes` lists what an import did that the reader must check, each tied to a node
+   * by id (`{ id, place, text }`, see shared/style/rules/import-note.ts); the style checker
+   * lists them as problems. Defaults to none, so documents written before it stay valid.
    */
   header: {
     atom: true,
@@ -44,6 +47,7 @@ export const resolutionNodes = {
       agendaItem: { default: '' },
       sponsors: { default: [] },
       heading: { default: '' },
+      importNotes: { default: [] },
       ...headerNegotiationAttrs,
     },
     toDOM: () => ['header', { class: 'ph-header' }],

@@ -1,20 +1,24 @@
 /**
- * Which footnote text goes with which marker, across the documents of one text. A
- * footnote belongs to the document in whose span its text block appears; its marker is
- * looked up there first. When the marker is only in an earlier document (a page that
- * ends one resolution and starts the next), the footnote is attached in the later
- * document to the end of the paragraph just before its text block, and the stray marker
- * in the earlier document is dropped.
+ * Which footnote text goes with which marker, across the documents of one text. The text
+ * of a footnote belongs where its marker is: when a document holds a marker but not its
+ * text and a later document holds that text but not its marker (a page that ends one
+ * resolution and starts the next, its footnotes printed at the foot), the footnote is
+ * kept at its marker, in the earlier document, and the plan says so (`moved`) so that
+ * the importer can tie a problem to the paragraph: the page printed it elsewhere. A text
+ * with no marker in any document is attached to the paragraph before it.
  */
 import type { Chunk } from './chunks.js';
 import { placeholderClose, placeholderOpen, superscriptValue } from './patterns.js';
 
-/** The footnotes of one document: texts by number, markers to drop, texts to attach at a chunk. */
+/**
+ * The footnotes of one document: texts by number, texts to attach at a chunk, and the
+ * footnotes kept at their marker here whose text was printed in document `textIn` (0-based).
+ */
 export type FootnotePlan = {
   texts: Map<number, string>;
-  drop: Set<number>;
-  /** Footnotes with no marker in this document: attach after content chunk `anchor` (-1: the first paragraph). */
+  /** Footnotes with no marker in any document: attach after content chunk `anchor` (-1: the first paragraph). */
   attach: { anchor: number; note: number }[];
+  moved: { note: number; textIn: number }[];
 };
 
 /** The superscript marker numbers in `text`, in order (runs of superscript digits). */
@@ -28,39 +32,46 @@ export function markerNumbers(text: string): number[] {
 export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings: string[]): FootnotePlan[] {
   const texts = contents.map((content) => footnoteTexts(content, warnings));
   const markers = contents.map((content) => new Set(content.filter((c) => c.kind !== 'footnote').flatMap((c) => markerNumbers(c.text))));
-  // Per footnote number, the last document holding its text without its marker and the first
-  // holding its marker without its text: one pass, not a scan of every document per marker.
-  const lastTextOnly = new Map<number, number>();
-  const firstMarkerOnly = new Map<number, number>();
-  texts.forEach((own, j) => {
-    for (const n of own.keys()) if (!markers[j]?.has(n)) lastTextOnly.set(n, j);
+  // Pairs, per footnote number, a document with the marker and not the text with the next
+  // later document with the text and not the marker (the nearest unpaired marker before
+  // it: numbers may restart per document). One pass over the documents, a stack per number.
+  const waiting = new Map<number, number[]>();
+  const textAt = new Map<string, number>();
+  contents.forEach((_content, j) => {
+    for (const n of texts[j]?.keys() ?? []) {
+      if (markers[j]?.has(n)) continue;
+      const at = waiting.get(n)?.pop();
+      if (at !== undefined) textAt.set(`${at}:${n}`, j);
+    }
+    for (const n of markers[j] ?? []) {
+      if (texts[j]?.has(n)) continue;
+      const stack = waiting.get(n);
+      if (stack) stack.push(j);
+      else waiting.set(n, [j]);
+    }
   });
-  markers.forEach((own, j) => {
-    for (const n of own) if (!texts[j]?.has(n) && !firstMarkerOnly.has(n)) firstMarkerOnly.set(n, j);
-  });
+  const taken = new Set([...textAt.entries()].map(([key, j]) => `${j}:${key.slice(key.indexOf(':') + 1)}`));
   return contents.map((_content, i) => {
-    const plan: FootnotePlan = { texts: new Map(), drop: new Set(), attach: [] };
+    const plan: FootnotePlan = { texts: new Map(), attach: [], moved: [] };
     const own = texts[i] ?? new Map<number, { text: string; anchor: number }>();
     for (const n of markers[i] ?? []) {
       const found = own.get(n);
+      const j = textAt.get(`${i}:${n}`);
+      const elsewhere = j === undefined ? undefined : texts[j]?.get(n);
       if (found) {
         plan.texts.set(n, found.text);
-      } else if ((lastTextOnly.get(n) ?? -1) > i) {
-        plan.drop.add(n);
+      } else if (j !== undefined && elsewhere) {
+        plan.texts.set(n, elsewhere.text);
+        plan.moved.push({ note: n, textIn: j });
+        warnings.push(`footnote ${n}: its marker is in document ${i + 1} but its text was printed in document ${j + 1}; it was kept with its marker`);
       } else {
         plan.texts.set(n, '');
         warnings.push(`document ${i + 1}: footnote ${n} has a marker but no text; it was kept empty`);
       }
     }
     for (const [n, found] of own) {
-      if (markers[i]?.has(n)) continue;
-      const first = firstMarkerOnly.get(n) ?? -1;
-      const earlier = first < i ? first : -1;
-      warnings.push(
-        earlier >= 0
-          ? `footnote ${n}: its marker is in document ${earlier + 1} but its text in document ${i + 1}; it was attached in document ${i + 1} to the paragraph before its text`
-          : `document ${i + 1}: footnote ${n} has a text but no marker; it was attached to the paragraph before its text`,
-      );
+      if (markers[i]?.has(n) || taken.has(`${i}:${n}`)) continue;
+      warnings.push(`document ${i + 1}: footnote ${n} has a text but no marker; it was attached to the paragraph before its text`);
       plan.texts.set(n, found.text);
       plan.attach.push({ anchor: found.anchor, note: n });
     }

@@ -21,6 +21,7 @@ import { readNegotiationBase, type NegotiationBaseAttr } from '../negotiation/ne
 import { stableLabels } from '../negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../negotiation/stable-view.js';
 import { brokenReferenceProblems } from './rules/cross-reference.js';
+import { importNoteProblems, importNotesOf, type ImportNote } from './rules/import-note.js';
 import { punctuationProblem } from './rules/punctuation.js';
 import { repeatedOpenerProblems, type OpenerEntry } from './rules/repeated.js';
 import { summarizeParagraph, type ParagraphSummary } from './summary.js';
@@ -64,6 +65,7 @@ type LastCheck = {
   language: StyleLanguage;
   pathOf: (id: string) => string;
   isTarget: (id: string) => boolean;
+  notes: ReadonlyMap<string, ImportNote>;
 };
 
 type Entry = { textNode: Node; kind: Unit['kind']; language: StyleLanguage; summary: ParagraphSummary };
@@ -112,7 +114,8 @@ export function createStyleChecker(): StyleChecker {
       const entry = numbering.byId.get(target);
       return entry !== undefined && entry.kind !== 'footnote';
     };
-    const { out, repeated } = contextAndOutput(units, summaries, language, pathOf, isTarget);
+    const notes = importNotesOf(doc);
+    const { out, repeated } = contextAndOutput(units, summaries, language, pathOf, isTarget, notes);
     const indexOfId = new Map<string, number>();
     const seen = new Set<string>();
     units.forEach((unit, i) => {
@@ -120,7 +123,7 @@ export function createStyleChecker(): StyleChecker {
       else indexOfId.set(unit.id, i);
       seen.add(unit.id);
     });
-    last = { units, summaries, repeated, indexOfId, language, pathOf, isTarget };
+    last = { units, summaries, repeated, indexOfId, language, pathOf, isTarget, notes };
     return out;
   };
   const recheckText = (id: string, textNode: Node): StyleProblem[] | null => {
@@ -128,10 +131,10 @@ export function createStyleChecker(): StyleChecker {
     const unit = i === undefined ? undefined : last?.units[i];
     const before = i === undefined ? undefined : last?.summaries[i];
     if (!last || i === undefined || !unit || !before || id === '') return null;
-    const { language, pathOf, isTarget } = last;
+    const { language, pathOf, isTarget, notes } = last;
     const summary = summarizeParagraph({ id, textNode, part: unit.part, language });
     if (JSON.stringify(summary.opener) !== JSON.stringify(before.opener)) return null;
-    const problems = unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget), ...(last.repeated.get(i) ?? [])], pathOf);
+    const problems = unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes), ...(last.repeated.get(i) ?? [])], pathOf);
     last.units[i] = { ...unit, textNode };
     last.summaries[i] = summary;
     cache.set(id, { textNode, kind: unit.kind, language, summary });
@@ -149,14 +152,16 @@ export function checkDocument(doc: Node): StyleProblem[] {
 // The context problems of one paragraph that depend on it alone once the structure is
 // known: its final punctuation (from its place) and its broken cross-references. A broken
 // reference is a context problem (deleting another paragraph breaks it), checked here from
-// the cached atoms; `isTarget` says which ids a cross-reference may point to.
-function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean): LocalProblem[] {
+// the cached atoms; `isTarget` says which ids a cross-reference may point to. So are the
+// import notes on the paragraph or its footnotes (they live in the header).
+function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>): LocalProblem[] {
   const problems: LocalProblem[] = [];
-  if (unit.expected && !summary.empty && punctuationLanguages.has(language)) {
+  const sentence = summary.declaration && summary.ending.mark === '.';
+  if (unit.expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
     const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
     if (problem) problems.push(problem);
   }
-  problems.push(...brokenReferenceProblems(unit.id, summary.text, isTarget));
+  problems.push(...brokenReferenceProblems(unit.id, summary.text, isTarget), ...importNoteProblems(unit.id, summary.text, notes));
   return problems;
 }
 
@@ -171,7 +176,7 @@ function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[]
 
 // Every paragraph's context problems and the output in document order, with
 // the repeated-opener problems by paragraph index.
-function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean): { out: StyleProblem[]; repeated: Map<number, LocalProblem[]> } {
+function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>): { out: StyleProblem[]; repeated: Map<number, LocalProblem[]> } {
   const groups: Record<'pp' | 'op' | 'decision', OpenerEntry[]> = { pp: [], op: [], decision: [] };
   const repeated = new Map<number, LocalProblem[]>();
   const indexOfId = new Map<string, number>();
@@ -192,7 +197,7 @@ function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language
   const out: StyleProblem[] = [];
   units.forEach((unit, i) => {
     const summary = summaries[i];
-    if (summary) out.push(...unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget), ...(repeated.get(i) ?? [])], pathOf));
+    if (summary) out.push(...unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes), ...(repeated.get(i) ?? [])], pathOf));
   });
   return { out, repeated };
 }

@@ -16,7 +16,8 @@ export type RuleId =
   | 'symbol'
   | 'empty-paragraph'
   | 'empty-footnote'
-  | 'broken-reference';
+  | 'broken-reference'
+  | 'import-note';
 
 /**
  * One replacement in a text: characters `from`..`to` (offsets in the text the problem names,

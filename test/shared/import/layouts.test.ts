@@ -49,8 +49,8 @@ describe('importText gives the same structure whatever the layout', () => {
     const { documents } = importText(apply(resolutionsText));
     expect(documents.map((d) => summarize(d)).map((c) => [c.kind, c.preambular, c.operative, c.footnotes])).toEqual([
       ['resolution', 16, 24, 2],
-      ['resolution', 7, 12, 6],
-      ['resolution', 8, 15, 3],
+      ['resolution', 7, 12, 7],
+      ['resolution', 8, 15, 2],
     ]);
     expect(documents.map((d) => summarize(d).body)).toEqual(Array(3).fill('The General Assembly,'));
     expect(summarize(documents[1]!).title).toBe('Reducing reoffending through rehabilitation and reintegration');
