@@ -69,6 +69,23 @@ export function readAwarenessEntries(data: Uint8Array, maxStateBytes: number): A
 }
 
 /**
+ * Empties an awareness message in place (its entry count becomes 0), so that whoever reads
+ * the same bytes next applies nothing. Hocuspocus reads the message from the very buffer it
+ * handed to `beforeHandleMessage`; this is how the host drops one without closing the
+ * connection (the hook can only let a message through or throw). No-op for other messages.
+ */
+export function emptyAwarenessInPlace(data: Uint8Array): void {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== 1) return;
+    if (decoding.readVarUint(decoder) > 0) data[decoder.pos] = 0;
+  } catch {
+    // not an awareness message
+  }
+}
+
+/**
  * Whether `ydoc` already has everything in `update` (a resend or an echo). An update with a
  * struct past the document's clock for that client is new, which settles the common edit
  * from the state vector alone; only otherwise (deletions only, or a resend) is the whole

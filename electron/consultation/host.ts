@@ -49,7 +49,7 @@ import { yDocToDoc } from '../../shared/ydoc.js';
 import { createAuthorizer, createThrottle, newAccessCode, type ThrottleOptions } from './access.js';
 import { hostLimits, updateShapeRefusal, type HostLimits } from './host-limits.js';
 import { listen, listenError, readBody } from './host-http.js';
-import { containsUpdate, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
+import { containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
 import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
@@ -192,9 +192,10 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       const awareness = hpDocs.get(documentName)?.awareness;
       if (entries !== null && participant) {
         // Judged as a whole (presence-check.ts): one bad entry refuses the message.
-        const why = typeof entries === 'string' ? `The host refused your presence: ${entries}.` : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : null;
-        if (why) {
-          const refused: RefusedMessage = { type: 'penholder.refused', reason: why };
+        const verdict = typeof entries === 'string' ? `The host refused your presence: ${entries}.` : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : 'apply';
+        if (verdict === 'drop') emptyAwarenessInPlace(data);
+        else if (verdict !== 'apply') {
+          const refused: RefusedMessage = { type: 'penholder.refused', reason: verdict };
           connection.sendStateless(JSON.stringify(refused));
           throw { code: 4403, reason: 'forbidden-presence' };
         }

@@ -10,6 +10,10 @@
  * would change nothing, such as a stock provider relaying the states it knows when asked,
  * passes. So nobody moves, relabels or deletes another client's presence, the host's own
  * included. A client id becomes a socket's when it first sets a state, until it disconnects.
+ * A message that would remove another client's state (and does nothing worse) is dropped
+ * whole without closing the connection: a stock provider whose document connection was
+ * closed forgets the others' presence and sends their removal once it is back, which must
+ * neither apply nor cut it off again.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
@@ -17,8 +21,12 @@ import type { AwarenessEntry } from './host-messages.js';
 
 /** The owners of presence client ids, per document (see the module comment). */
 export type PresenceOwners = {
-  /** Why `entries` sent by `socketId` as `sender` are refused as a whole, or null; accepted ones become the socket's. */
-  judge(docId: string, awareness: Awareness, entries: AwarenessEntry[], socketId: string, sender: Participant): string | null;
+  /**
+   * The verdict on `entries` sent by `socketId` as `sender`, as a whole: 'apply' (the
+   * socket then owns the ids it set), 'drop' (apply none, keep the connection) or a
+   * refusal reason for people (apply none, refuse).
+   */
+  judge(docId: string, awareness: Awareness, entries: AwarenessEntry[], socketId: string, sender: Participant): 'apply' | 'drop' | string;
   /** Forgets what `socketId` owned in `docId` (it disconnected). */
   release(docId: string, socketId: string): void;
 };
@@ -35,19 +43,25 @@ export function createPresenceOwners(): PresenceOwners {
     judge(docId, awareness, entries, socketId, sender) {
       const mine = of(docId);
       const claims: number[] = [];
+      let drop = false;
       for (const e of entries) {
         const clock = awareness.meta.get(e.clientId)?.clock ?? -1;
         const has = awareness.states.has(e.clientId);
         const effective = clock < e.clock || (clock === e.clock && e.state === null && has);
         if (!effective) continue;
         const owner = mine.get(e.clientId);
-        if (owner !== undefined ? owner !== socketId : has) return `Presence may only be set for your own client: client ${e.clientId} is someone else’s.`;
+        if (owner !== undefined ? owner !== socketId : has) {
+          if (e.state !== null) return `Presence may only be set for your own client: client ${e.clientId} is someone else’s.`;
+          drop = true;
+          continue;
+        }
         if (e.state === null) continue;
         if (!names(e.state, sender)) return `Presence must name who you are (${sender.delegation}, ${sender.role}).`;
         claims.push(e.clientId);
       }
+      if (drop) return 'drop';
       for (const id of claims) mine.set(id, socketId);
-      return null;
+      return 'apply';
     },
     release(docId, socketId) {
       const mine = owners.get(docId);
