@@ -221,6 +221,22 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE negotiation_indexed ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 6,
+    name: 'issued revision records',
+    // Version 6: the signed, hash-chained record of each issued revision (shared/record/), one
+    // row per record in chain order `n` from 1, its JCS text as signed. Only `updates` is ever
+    // compacted, so the chain stays whole beside its revisions.
+    sql: `
+      CREATE TABLE issued_records (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        n INTEGER NOT NULL CHECK (n >= 1),
+        revision_id TEXT NOT NULL UNIQUE REFERENCES revisions(id),
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_id, n)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { historyOf } from './history.js';
 import { importedFilesOf, type ImportedFile } from './imported-files.js';
 import { negotiationBaseOf } from './negotiation-base.js';
 import { negotiationIndexOf } from './negotiation-index.js';
+import { issuedRecordsOf } from './issued-records.js';
 import { notesOf } from './notes.js';
 import { peerQueue } from './peer-queue.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
@@ -90,6 +91,8 @@ export type Store = {
   listNotes(docId: string): PrivateNote[];
   /** The negotiation index of revisions (brackets, groups, statuses; see negotiation-index.ts). */
   readonly negotiation: ReturnType<typeof negotiationIndexOf>;
+  /** The signed chain of issued revisions per document (see issued-records.ts, issue-revision.ts). */
+  readonly records: ReturnType<typeof issuedRecordsOf>;
   /** The base an earlier version kept for `docId` in the settings (now in the document's header), or undefined; see negotiation-base.ts. */
   getNegotiationBase(docId: string): string | undefined;
   /** Sets (null: clears) that settings row; only the move into the document clears it. */
@@ -130,6 +133,7 @@ export function openStore(location: StoreLocation): Store {
   const compaction = compactionOf(db);
   const notes = notesOf(db, clock);
   const negotiation = negotiationIndexOf(db);
+  const records = issuedRecordsOf(db);
   const negotiationBase = negotiationBaseOf(db);
   const documents = documentsOf(db, clock, history);
   const { mustGet } = documents;
@@ -188,7 +192,7 @@ export function openStore(location: StoreLocation): Store {
     return fn(...args);
   };
 
-  const api: Omit<Store, 'file' | 'getDocument' | 'appendUpdate' | 'flush' | 'close' | 'negotiation'> = {
+  const api: Omit<Store, 'file' | 'getDocument' | 'appendUpdate' | 'flush' | 'close' | 'negotiation' | 'records'> = {
     listDocuments: documents.listDocuments,
     createDocument: write((input) => documents.createDocuments.immediate([input])[0] as DocumentSummary),
     createDocuments: write((inputs) => documents.createDocuments.immediate(inputs)),
@@ -226,6 +230,7 @@ export function openStore(location: StoreLocation): Store {
     getDocument: (id) => queuedSummary.get(id) ?? documents.getDocument(id),
     appendUpdate: write((input) => (input.origin === 'remote' ? enqueue(input) : after(documents.appendUpdate.immediate)(input))),
     negotiation: { ...negotiation, indexRevision: after(write(negotiation.indexRevision)) },
+    records: { chain: after(records.chain), head: after(records.head), placeOf: after(records.placeOf), append: after(write(records.append)) },
     flush: write(queue.flush),
     close: () => {
       try {
