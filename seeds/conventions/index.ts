@@ -15,7 +15,8 @@ export type ConventionLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
  * (i) level: "({n})" roman, Chinese "㈠", Arabic "’1‘"). `letters` is "latin" (a..z) or the
  * language's own sequence; past its end a letter repeats, joined by `letterRepeat` ("aa",
  * Arabic "أ أ"). `bodyLines` are authoring body lines as the texts print them, `bodyPrefix`
- * and `organWords` what any body line of the language starts with and names. `ppFirst` and
+ * and `organWords` what any body line of the language starts with and names, `notInBody`
+ * words (Chinese verbs) that tell a paragraph ending in an organ's name from a body line. `ppFirst` and
  * `ppNext` are the Arabic preambular particles (إذ, وإذ), `also`/`further` the words of the
  * second and third use of an opener (Chinese prefixes 又 and 还), `ppEnd`, `opEnd` and
  * `lastEnd` the final punctuation of a PP, an OP and the last OP.
@@ -30,6 +31,7 @@ export type LanguageConventions = {
   bodyLines: string[];
   bodyPrefix: string;
   organWords: string[];
+  notInBody: string[];
   ppFirst: string;
   ppNext: string;
   also: string;

@@ -5,6 +5,7 @@
  * breaks stay separate chunks here and are joined per document later.
  */
 import { isMetaLine, isPageArtifact, isSymbolLine } from './header-lines.js';
+import { isBareBodyName } from './language-lines.js';
 import { startsLikeParagraph } from './openers.js';
 import {
   bodyLineLanguage,
@@ -63,7 +64,16 @@ export function toChunks(text: string): Chunk[] {
     previous = line;
     gap = 'none';
   }
+  markBareBodyLines(chunks);
   return chunks;
+}
+
+// "The General Assembly" without its comma, right before "1.", is the body line.
+function markBareBodyLines(chunks: Chunk[]): void {
+  chunks.forEach((chunk, at) => {
+    const next = chunks[at + 1];
+    if (chunk.kind === 'text' && chunk.label === null && next?.label?.kind === 'number' && next.label.n === 1 && isBareBodyName(chunk.text)) chunk.kind = 'body';
+  });
 }
 
 const formatChar = /[\p{Cf}]/u;

@@ -98,8 +98,10 @@ export function otherBodyLineLanguage(line: string): ConventionLanguage | null {
     return words.length <= 20 && arabic.organWords.includes(words[0] ?? '') ? 'ar' : null;
   }
   if (/^[\u4e00-\u9fff]/.test(core)) {
-    if (core.length > 40 || /[，。；：、,;:]/.test(core)) return null;
-    return conventions.zh.organWords.some((w) => core.endsWith(w)) ? 'zh' : null;
+    // "认识到领土已加入……理事会，" ends with an organ too: a body line is a name, without a verb.
+    const { organWords, notInBody } = conventions.zh;
+    if (core.length > 25 || /[，。；：、,;:“”《》]/.test(core) || notInBody.some((w) => core.includes(w))) return null;
+    return organWords.some((w) => core.endsWith(w)) ? 'zh' : null;
   }
   if (/^[А-ЯЁ]/.test(core)) {
     const words = core.split(' ');
@@ -111,4 +113,13 @@ export function otherBodyLineLanguage(line: string): ConventionLanguage | null {
     return organAt >= 0 && organAt <= 3 && !verb && !/[.;]/.test(core) ? 'ru' : null;
   }
   return null;
+}
+
+/**
+ * True when `line` is the name of a body the conventions list, in any language, without its
+ * final comma ("The General Assembly"): a body line only where a numbered paragraph follows
+ * (the official files print it so before "1. Adopts the following declaration").
+ */
+export function isBareBodyName(line: string): boolean {
+  return Object.values(conventions).some((c) => c.bodyLines.some((b) => b.slice(0, -1) === line || b.slice(0, -1) === line.replace(/'/g, '’')));
 }

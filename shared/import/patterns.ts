@@ -164,9 +164,24 @@ export function endsWithTerminal(text: string): boolean {
     if (tagAt >= 0) i = tagAt - 1;
     else if (ch === placeholderClose) i = text.lastIndexOf(placeholderOpen, i) - 1;
     else if (ch === ' ' || closers.has(ch) || isSuperscriptDigit(ch)) i--;
+    else if (isFootnoteDigits(text, i)) i -= footnoteDigitsLength(text, i);
     else return terminals.has(ch);
   }
   return false;
+}
+
+// A footnote number printed as plain digits right after a comma or semicolon ("... forward,1"):
+// the punctuation before it ends the paragraph.
+function footnoteDigitsLength(text: string, i: number): number {
+  let j = i;
+  while (j >= 0 && j > i - 3 && /[0-9]/.test(text.charAt(j))) j--;
+  return i - j;
+}
+
+function isFootnoteDigits(text: string, i: number): boolean {
+  if (!/[0-9]/.test(text.charAt(i))) return false;
+  const before = text.charAt(i - footnoteDigitsLength(text, i));
+  return before === ',' || before === ';' || before === '，' || before === '；' || before === '،' || before === '؛';
 }
 
 /** Private-use characters that wrap a footnote number the importer moved: "\uE000" n "\uE001". */
