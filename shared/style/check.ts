@@ -156,7 +156,8 @@ export function checkDocument(doc: Node): StyleProblem[] {
 // import notes on the paragraph or its footnotes (they live in the header).
 function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>): LocalProblem[] {
   const problems: LocalProblem[] = [];
-  if (unit.expected && !summary.empty && punctuationLanguages.has(language)) {
+  const sentence = summary.declaration && summary.ending.mark === '.';
+  if (unit.expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
     const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
     if (problem) problems.push(problem);
   }

@@ -92,12 +92,21 @@ export function leadingWords(text: string, start: number, max = 10): Word[] {
   return words;
 }
 
-/** The offset where the opener may start: after leading spaces and negotiation brackets. */
+/**
+ * The offset where the opener may start: after leading spaces and negotiation brackets, and
+ * after a run heading that the paragraph opens with (AKN texts print a section's heading
+ * before its first paragraph: "II Implementation of the Agreement — Notes with
+ * satisfaction ..."), that is text before a last " — " within the first 300 characters,
+ * holding no sentence punctuation (; : . ! ?) and followed by a capital letter.
+ */
 export function openerStart(text: string): number {
   let at = 0;
   while (at < text.length && (text[at] === ' ' || text[at] === '[')) at++;
-  return at;
+  const heading = headingRun.exec(text.slice(at, at + 300));
+  return heading ? at + heading[0].length : at;
 }
+
+const headingRun = /^(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Lu})/u;
 
 /**
  * The opener of `text` for `part` in `language`, or null when it opens with none. English

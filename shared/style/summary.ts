@@ -6,7 +6,7 @@
 import type { OpenerMatch } from './openers.js';
 import { citationProblems } from './rules/citation.js';
 import { emptyFootnoteProblems, emptyParagraphProblem, isEmptyText } from './rules/empty.js';
-import { openerRules } from './rules/opener.js';
+import { isDeclaration, openerRules } from './rules/opener.js';
 import { endingOf, type Ending } from './rules/punctuation.js';
 import { symbolProblems } from './rules/symbol.js';
 import { paragraphText, type ParagraphText } from './text.js';
@@ -24,6 +24,8 @@ export type ParagraphSummary = {
   empty: boolean;
   opener: OpenerMatch | null;
   ending: Ending;
+  /** A first-person declaration paragraph ("We reaffirm ..."): a sentence ending with a full stop. */
+  declaration: boolean;
   problems: LocalProblem[];
 };
 
@@ -52,5 +54,5 @@ export function summarizeParagraph(input: SummaryInput): ParagraphSummary {
     if (atom.kind !== 'footnote' || atom.text.trim() === '') continue;
     problems.push(...citationProblems({ id: atom.id, text: atom.text, language }), ...symbolProblems({ id: atom.id, text: atom.text }));
   }
-  return { text, empty, opener, ending, problems };
+  return { text, empty, opener, ending, declaration: part !== null && isDeclaration(text.text), problems };
 }

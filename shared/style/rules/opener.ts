@@ -27,6 +27,9 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 export function openerRules(input: OpenerInput): OpenerResult {
   const { id, part, text, language } = input;
   if (!hasPhraseList(language) || text.trim() === '') return { opener: null, problems: [] };
+  // A declaration adopted with the resolution speaks in the first person ("We reaffirm ...",
+  // "We, Heads of State and Government, ..."): its paragraphs have no opener.
+  if (isDeclaration(text)) return { opener: null, problems: [] };
   const own = matchOpener(text, part, language);
   if (own) {
     const order = language === 'en' ? adverbOrder(id, own) : null;
@@ -54,6 +57,15 @@ export function openerRules(input: OpenerInput): OpenerResult {
       describe: (pathOf) => `${pathOf(id)}: opens with no known ${partName[part]} phrase (such as ${example})`,
     }],
   };
+}
+
+/**
+ * True when a paragraph is a sentence of a declaration in the first person plural ("We
+ * reaffirm", "We, the Heads of State", "Nous réaffirmons", "Nosotros", "Reafirmamos" is
+ * not recognised): it opens with no opener and ends with a full stop.
+ */
+export function isDeclaration(text: string): boolean {
+  return /^[\s[]*(?:We|Nous|Nosotros|Nosotras)[\s,]/u.test(text);
 }
 
 function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: 'en' | 'fr' | 'es'): LocalProblem {

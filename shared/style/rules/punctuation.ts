@@ -31,6 +31,10 @@ export function endingOf(paragraph: ParagraphText): Ending {
   const footnoteAt = new Set(paragraph.atoms.filter((a) => a.kind === 'footnote').map((a) => a.offset));
   let k = text.length - 1;
   while (k >= 0 && (/\s/.test(text.charAt(k)) || text.charAt(k) === ']' || (text.charAt(k) === atomChar && footnoteAt.has(k)))) k--;
+  // A footnote number printed as text right after the mark ("... of 1988;8", as some
+  // imported texts carry their note references) is a marker, not the paragraph's ending.
+  const printedNote = /[,;:.]\d{1,3}$/.exec(text.slice(0, k + 1));
+  if (printedNote) k -= printedNote[0].length - 1;
   const conjunction = /;\s+(?:and|or|et|ou|y|o)$/.exec(text.slice(0, k + 1));
   if (conjunction) {
     const at = conjunction.index;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { problemsOf, resolution } from '../helpers.js';
+
+// Forms found in adopted General Assembly texts (74th session) that are not mistakes.
+describe('forms of adopted texts', () => {
+  it('reads a declaration adopted in the first person as sentences: no opener, a full stop', () => {
+    const doc = resolution([], [
+      'Welcomes the outcome of the ministerial segment;',
+      'We, the ministers gathered in Vienna, renew our pledge to end illicit crop cultivation.',
+      'We stress that prevention comes first.',
+      'Decides to remain seized of the matter.',
+    ]);
+    expect(problemsOf(doc, 'opener-unknown')).toEqual([]);
+    expect(problemsOf(doc, 'punctuation')).toEqual([]);
+  });
+
+  it('still wants a semicolon in a first-person paragraph that ends with a comma', () => {
+    const doc = resolution([], ['We stress that prevention comes first,', 'Decides to remain seized of the matter.']);
+    expect(problemsOf(doc, 'punctuation').map((p) => p.fix?.label)).toEqual(['Replace "," with ";"']);
+  });
+
+  it('reads the opener after a section heading printed at the start of the paragraph', () => {
+    const doc = resolution([], [
+      'IV Oceans and fisheries — Notes with appreciation the work of the regional bodies;',
+      'Budget for the period from 1 July 2020 to 30 June 2021 — Requests the Secretary-General to report.',
+    ]);
+    expect(problemsOf(doc, 'opener-unknown')).toEqual([]);
+    // The same opener after the heading is still checked: here a participle in an OP.
+    const wrong = resolution([], ['IV Oceans and fisheries — Noting the work of the regional bodies.']);
+    expect(problemsOf(wrong, 'opener-kind').map((p) => p.message)).toEqual([expect.stringMatching(/^OP 1: "Noting" opens preambular paragraphs/)]);
+  });
+
+  it('takes a footnote number printed after the final mark for a marker, not the ending', () => {
+    const doc = resolution(['Recalling the Convention of 1988,3'], ['Requests a report;12', 'Decides to act.']);
+    expect(problemsOf(doc, 'punctuation')).toEqual([]);
+    const wrong = resolution([], ['Requests a report,12', 'Decides to act.']);
+    expect(problemsOf(wrong, 'punctuation').map((p) => p.fix?.label)).toEqual(['Replace "," with ";"']);
+  });
+});
