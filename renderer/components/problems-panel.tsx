@@ -45,8 +45,11 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view }: ProblemsPanel
   const go = useCallback((problem: PlacedProblem) => {
     const found = view ? current(view, problem) : undefined;
     if (!view || !found) return;
-    view.dispatch(selectProblem(view.state, found));
+    // Focus first: ProseMirror scrolls to a selection only while the DOM selection is in
+    // the editor, and after a click on this panel it is on the button (a problem below the
+    // fold was selected but never shown).
     view.focus();
+    view.dispatch(selectProblem(view.state, found));
   }, [view]);
   const fix = useCallback((problem: PlacedProblem) => {
     const found = view ? current(view, problem) : undefined;
