@@ -9,7 +9,7 @@ import { bm25Quality, newestDay, rankScore } from '../../shared/library/ranking.
 export type SearchOptions = { mode: LibrarySearchMode; limit?: number; body?: string; language?: string };
 
 /** How many trigram matches a 'partial' search checks at most (in index order, before ranking). */
-export const partialPool = 2000;
+export const partialPool = 400;
 
 /** The least similarity a 'similar' hit has (below it, paragraphs merely share a subject). */
 export const minimumSimilarity = 0.25;
@@ -101,7 +101,12 @@ export function createSearcher(db: Database.Database): Searcher {
         // The trigram index keeps no positions: its matches are checked here, and ranked by
         // the rest of the score (every checked match holds every fragment).
         const rows = match === null ? [] : trigramSearch.all(match, lang, lang, partialPool);
-        candidates = rows.filter((row) => folded.every((f) => fold(row.text).includes(f))).map((row) => ({ row, quality: 1 }));
+        candidates = rows
+          .filter((row) => {
+            const text = fold(row.text);
+            return folded.every((f) => text.includes(f));
+          })
+          .map((row) => ({ row, quality: 1 }));
         break;
       }
       case 'similar':
