@@ -141,7 +141,7 @@ describe('a facilitator\'s negotiation session in Chromium', { timeout: 300_000 
     await toolbar.getByRole('button', { name: 'Status…' }).click();
     const status = page.getByRole('dialog', { name: 'Status of OP 3' });
     await status.waitFor();
-    await expect.poll(() => status.textContent()).toContain('MEX (Maria Lopez)');
+    await expect.poll(() => status.textContent()).toContain('Facilitator (Maria Lopez)');
     await status.getByRole('radio', { name: 'Agreed', exact: true }).check();
     await screenshot(page, 'session-4-status-dialog');
     await status.getByRole('button', { name: 'Set status' }).click();
