@@ -13,7 +13,7 @@ export const installationKeyFile = 'installation-key.pem';
  * signs bytes with the private key. The private key never leaves the data folder's file and
  * this object.
  */
-export type InstallationKey = RecordSigner & {
+export type InstallationKey = Omit<RecordSigner, 'sign'> & {
   fingerprint: string;
   groupedFingerprint: string;
   file: string;
