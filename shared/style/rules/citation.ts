@@ -4,7 +4,9 @@
  * ("31 September 2015"), a date in another format ("September 25, 2015", "25/09/2015",
  * "2015-09-25", "25 Sept. 2015", "25th September 2015"), a resolution number with a hyphen
  * or spaces ("resolution 70-1", "70 / 1"), a glued letter ("57/270B") and a date cited
- * without "of". Format fixes are English; French and Spanish dates are checked for existence.
+ * without "of", and a General Assembly resolution cited by its document symbol ("in
+ * accordance with A/RES/79/144", where running text writes "resolution 79/144"). Format
+ * fixes are English; French and Spanish dates are checked for existence.
  */
 import {
   daysInMonth, englishAbbreviations, englishMonthNumber, englishMonths, formatEnglishDate, isValidDate, monthNames,
@@ -37,6 +39,7 @@ export function citationProblems(input: CitationInput): LocalProblem[] {
   if (language === 'en') englishDates(text, report);
   else foreignDates(text, language, report);
   resolutionNumbers(text, language, report);
+  resolutionSymbols(text, language, report);
   return problems.sort((a, b) => a.from - b.from);
 }
 
@@ -137,5 +140,26 @@ function resolutionNumbers(text: string, language: StyleLanguage, report: Report
       const where = at + number[0].length;
       report(at, where + (datePattern.exec(rest.slice(number[0].length))?.[0].length ?? 0), 'write "of" before the date of a cited resolution', [{ from: where, to: where, insert: 'of ' }]);
     }
+  }
+}
+
+const resolutionWord: Readonly<Record<string, string>> = { en: 'resolution', fr: 'résolution', es: 'resolución' };
+// "A/RES/79/144", "A/RES/ES-10/21", "A/RES/73/268 B", optionally after the word itself
+// ("resolution A/RES/79/144"), which is then not repeated.
+const resSymbol = /(?<![\p{L}\p{N}/.-])(?:(resolution|résolution|resolución) )?A\/RES\/((?:ES-)?\d{1,3})\/(\d{1,4})( [A-Z](?![\p{L}\p{N}]))?(?![\p{L}\p{N}/]|\.\d)/giu;
+
+// A General Assembly resolution is cited in running text by its number, not its symbol:
+// "resolution 79/144". The fix is certain: the symbol A/RES/n/m names resolution n/m.
+function resolutionSymbols(text: string, language: StyleLanguage, report: Report): void {
+  const word = resolutionWord[language];
+  if (!word) return;
+  for (const m of text.matchAll(resSymbol)) {
+    const [whole, written, session = '', number = '', part = ''] = m;
+    if (!/^A\/RES\//.test(whole.slice(written ? written.length + 1 : 0))) continue;
+    const before = text.slice(0, m.index).trimEnd();
+    const capital = !written && (before === '' || /[.!?]$/.test(before));
+    const name = written ?? (capital ? `${word.charAt(0).toUpperCase()}${word.slice(1)}` : word);
+    const right = `${name} ${session.toUpperCase()}/${number}${part}`;
+    report(m.index, m.index + whole.length, `cite the resolution by its number in running text: "${right}"`, [{ from: m.index, to: m.index + whole.length, insert: right }]);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsOf, resolution } from '../helpers.js';
+import { applyProblemFix, ownTextOf, problemsOf, resolution } from '../helpers.js';
 
 // Forms found in adopted General Assembly texts (74th session) that are not mistakes.
 describe('forms of adopted texts', () => {
@@ -35,5 +35,23 @@ describe('forms of adopted texts', () => {
     expect(problemsOf(doc, 'punctuation')).toEqual([]);
     const wrong = resolution([], ['Requests a report,12', 'Decides to act.']);
     expect(problemsOf(wrong, 'punctuation').map((p) => p.fix?.label)).toEqual(['Replace "," with ";"']);
+  });
+});
+
+describe('resolutions cited by their symbol in running text', () => {
+  it('offers "resolution 79/144" for "A/RES/79/144", as a certain fix', () => {
+    const doc = resolution(['Acting in accordance with A/RES/79/144 and resolution A/RES/ES-10/21,'], ['Recalls A/RES/73/268 B;', 'Decides to act.'], 'en', {});
+    const found = problemsOf(doc, 'citation');
+    expect(found.map((p) => p.fix?.label)).toEqual(['Write "resolution 79/144"', 'Write "resolution ES-10/21"', 'Write "resolution 73/268 B"']);
+    // Last first: a fix's offsets are those of the text before the fixes in front of it.
+    let fixed = doc;
+    for (const p of [...found].reverse()) fixed = applyProblemFix(fixed, p);
+    expect(ownTextOf(fixed, found[0]!.paragraphId)).toBe('Acting in accordance with resolution 79/144 and resolution ES-10/21,');
+    expect(problemsOf(fixed, 'citation')).toEqual([]);
+  });
+
+  it('leaves other symbols and a symbol inside a longer one alone, and capitalises at a sentence start', () => {
+    const doc = resolution([], [{ text: 'Takes note of A/79/144 and A/RES/79/144/Add.1;', footnotes: [{ text: 'A/RES/79/144, annex.' }] }, 'Decides to act.']);
+    expect(problemsOf(doc, 'citation').map((p) => p.fix?.label)).toEqual(['Write "Resolution 79/144"']);
   });
 });
