@@ -68,8 +68,13 @@ export function toChunks(text: string): Chunk[] {
   return chunks;
 }
 
-// "The General Assembly" without its comma, right before "1.", is the body line.
-function markBareBodyLines(chunks: Chunk[]): void {
+/**
+ * Marks as the body line a chunk that is a body name without its comma ("The General
+ * Assembly") right before a paragraph numbered 1, as the UN prints it before an operative
+ * part that has no preamble. Readers that build their chunks one paragraph at a time (Word)
+ * call it once over the whole list.
+ */
+export function markBareBodyLines(chunks: Chunk[]): void {
   chunks.forEach((chunk, at) => {
     const next = chunks[at + 1];
     if (chunk.kind === 'text' && chunk.label === null && next?.label?.kind === 'number' && next.label.n === 1 && isBareBodyName(chunk.text)) chunk.kind = 'body';

@@ -9,7 +9,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { buildDocumentNode } from '../../import/build-nodes.js';
-import { toChunks, type Chunk } from '../../import/chunks.js';
+import { markBareBodyLines, toChunks, type Chunk } from '../../import/chunks.js';
+import { isBareBodyName } from '../../import/language-lines.js';
 import { isMetaLine } from '../../import/header-lines.js';
 import { bodyLineLanguage, isDocumentHeading, splitLabel } from '../../import/patterns.js';
 import { segmentDocuments, type DocumentChunks } from '../../import/segment.js';
@@ -53,7 +54,10 @@ export function buildDocuments(input: BuildInput): Node[] {
     noteTexts.set(n, encodePieces(pieces ?? [], { opener: false, brackets: false, note: () => 0, changeNumber: () => 0 }));
     return n;
   };
-  const bodyAt = input.paragraphs.findIndex((p) => bodyLineLanguage(plain(p.pieces).trim()) !== null);
+  const bodyAt = input.paragraphs.findIndex((p) => {
+    const line = plain(p.pieces).trim();
+    return bodyLineLanguage(line) !== null || isBareBodyName(line);
+  });
   let reserved = false;
   const chunks: Chunk[] = input.paragraphs.map((para, at) => {
     const beforeBody = at <= bodyAt;
@@ -75,6 +79,7 @@ export function buildDocuments(input: BuildInput): Node[] {
     const layout = label ? `${label} ${text}` : text;
     return toChunks(layout)[0] ?? { kind: 'text', text: layout, indent: 0, label: null, note: 0 };
   });
+  markBareBodyLines(chunks);
   if (reserved) warnings.push('docx: characters of the private-use range U+E000-U+E0FF were replaced by U+FFFD');
   const found = segmentDocuments(chunks, warnings);
   warnOutside(chunks, found, input.paragraphs, warnings);
