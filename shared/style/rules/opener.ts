@@ -5,7 +5,7 @@
  * "Also requests" in an OP, "Recalling also" in a PP.
  */
 import { otherPartPhrase } from '../opener-forms.js';
-import { hasPhraseList, leadingWords, matchOpener, openerStart, type OpenerMatch } from '../openers.js';
+import { hasPhraseList, leadingWords, matchOpener, openerStart, phrasesOf, type OpenerMatch } from '../openers.js';
 import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
 
 /** What the opener rules need to know about one paragraph. */
@@ -36,7 +36,9 @@ export function openerRules(input: OpenerInput): OpenerResult {
     const problems = order ? [order] : caseProblems(id, own, text);
     // A clear participle ('-ing', 'Having' + participle) is a preambular opener even when
     // unlisted; an unlisted operative verb is only a guess from its '-s', so it gets a hint.
-    if (!own.known && part === 'op') {
+    // A listed phrase's head with other words ("Expresses its serious concern", "Takes
+    // into account", "Strongly reaffirms") is a variant adopted texts use, not a guess.
+    if (!own.known && part === 'op' && !listedHead(language, own)) {
       problems.push({
         rule: 'opener-unknown', paragraphId: id, from: own.from, to: own.to, severity: 'info',
         describe: (pathOf) => `${pathOf(id)}: "${own.phrase}" is not in the ${partName[part]} phrase list; check the opener`,
@@ -66,6 +68,11 @@ export function openerRules(input: OpenerInput): OpenerResult {
  */
 export function isDeclaration(text: string): boolean {
   return /^[\s[]*(?:We|Nous|Nosotros|Nosotras)[\s,]/u.test(text);
+}
+
+function listedHead(language: 'en' | 'fr' | 'es', opener: OpenerMatch): boolean {
+  const head = opener.words[0]?.lower;
+  return head !== undefined && phrasesOf(language, 'op').some((p) => p.words[0] === head);
 }
 
 function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: 'en' | 'fr' | 'es'): LocalProblem {

@@ -30,6 +30,11 @@ describe('forms of adopted texts', () => {
     expect(problemsOf(wrong, 'opener-kind').map((p) => p.message)).toEqual([expect.stringMatching(/^OP 1: "Noting" opens preambular paragraphs/)]);
   });
 
+  it('takes a listed head with other words for a variant of its phrase, and still hints at an unlisted verb', () => {
+    const doc = resolution([], ['Expresses its serious concern at the delays;', 'Authorises the Secretary-General to act.']);
+    expect(problemsOf(doc, 'opener-unknown').map((p) => p.message.split(':')[0])).toEqual(['OP 2']);
+  });
+
   it('takes a footnote number printed after the final mark for a marker, not the ending', () => {
     const doc = resolution(['Recalling the Convention of 1988,3'], ['Requests a report;12', 'Decides to act.']);
     expect(problemsOf(doc, 'punctuation')).toEqual([]);
