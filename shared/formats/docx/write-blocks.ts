@@ -159,7 +159,7 @@ function paragraphBlocks(node: Node, pos: number, label: string, depth: number, 
 
 function listBlocks(list: Node, listPos: number, depth: number, ctx: InlineContext, blocks: Block[]): void {
   list.forEach((item, offset, index) => {
-    paragraphBlocks(item, listPos + 1 + offset, listItemLabel(index + 1), depth, paragraphStyles.item, ctx, blocks);
+    paragraphBlocks(item, listPos + 1 + offset, listItemLabel(index + 1, ctx.state.language), depth, paragraphStyles.item, ctx, blocks);
   });
 }
 

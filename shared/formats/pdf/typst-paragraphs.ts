@@ -49,7 +49,7 @@ export function annexTypst(annex: Node, state: ExportState): string[] {
 }
 
 function topLabel(paragraph: Node, n: number, state: ExportState): string {
-  if (paragraph.type.name === 'operative_paragraph') return operativeLabel(n);
+  if (paragraph.type.name === 'operative_paragraph') return operativeLabel(n, state.language);
   if (paragraph.type.name === 'decision_paragraph') return decisionParagraphLabel(n, state.language);
   return '';
 }
@@ -101,7 +101,7 @@ function paragraphLines(node: Node, label: string, depth: number, state: ExportS
 
 function listLines(list: Node, depth: number, state: ExportState): Line[] {
   const lines: Line[] = [];
-  list.forEach((item, _offset, index) => lines.push(...paragraphLines(item, listItemLabel(index + 1), depth, state)));
+  list.forEach((item, _offset, index) => lines.push(...paragraphLines(item, listItemLabel(index + 1, state.language), depth, state)));
   return lines;
 }
 

@@ -140,7 +140,12 @@ describe('toTypst', () => {
     const fr = toTypst(buildDocument({ header: { language: 'fr' }, title: 'T', body: 'B', operative: [{ text: 'x', subparagraphs: ['y'] }] }));
     expect(fr).toContain('lang: "fr"');
     expect(fr).toContain('#"a)";');
-    expect(toTypst(buildDocument({ header: { language: 'ar' }, title: 'T', body: 'B', operative: ['x'] }))).toContain('lang: "ar"');
+    const ar = toTypst(buildDocument({ header: { language: 'ar' }, title: 'T', body: 'B', operative: [{ text: 'x', list: ['y'] }] }));
+    expect(ar).toContain('lang: "ar"');
+    // Arabic numbers operative paragraphs and list items "1 -", as the official texts do.
+    expect(ar).toContain('#"1 -";]#"x";');
+    expect(ar).toContain('#"1 -";]#"y";');
+    expect(ar).not.toContain('#"1.";');
     expect(toTypst(buildDocument({ header: { language: 'zh' }, title: 'T', body: 'B', operative: ['x'] }))).toMatch(
       /font: \("Times New Roman", "Liberation Serif", "Noto Serif CJK SC".*lang: "zh", region: "cn"/,
     );
