@@ -12,7 +12,7 @@ import { buildDocumentNode } from '../../import/build-nodes.js';
 import { markBareBodyLines, toChunks, type Chunk } from '../../import/chunks.js';
 import { isBareBodyName } from '../../import/language-lines.js';
 import { isMetaLine } from '../../import/header-lines.js';
-import { bodyLineLanguage, isDocumentHeading, splitLabel } from '../../import/patterns.js';
+import { bodyLineLanguage, isDecisionBodyLine, isDocumentHeading, splitLabel } from '../../import/patterns.js';
 import { segmentDocuments, type DocumentChunks } from '../../import/segment.js';
 import { readStructure } from '../../import/structure.js';
 import { FormatError, type TrackedChangeMode } from '../types.js';
@@ -95,7 +95,7 @@ export function buildDocuments(input: BuildInput): Node[] {
       }
     }
     const body = doc.content.filter((c) => c.kind === 'text' || c.kind === 'annex');
-    const tree = readStructure(body, doc.body.endsWith(':'), warnings);
+    const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
     if (tree.kind === 'resolution' && tree.operative.length === 0) {
       warnings.push(`docx: document ${i + 1} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
       return;
