@@ -98,6 +98,15 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
     },
   };
 
+  // An issued revision's Word and PDF exports name the record they came from, so a reader can check them against the revision file.
+  function issuedProperties(revisionId: string): Record<string, string> | undefined {
+    const place = ctx.store.records.placeOf(revisionId);
+    const row = place && ctx.store.records.chain(place.docId).find((r) => r.n === place.n);
+    if (!row) return undefined;
+    const record = JSON.parse(row.text) as { label: string; contentHash: string; fingerprint: string };
+    return { revisionHash: record.contentHash, issuerFingerprint: record.fingerprint, revisionLabel: record.label };
+  }
+
   async function exportFile(args: ChannelArgs<'files.export'>, signal: AbortSignal, progress: (p: Progress) => void) {
     const { id, revisionId, format, changesFromRevisionId } = args;
     progress({ done: 0, total: 2, stage: 'reading' });
@@ -117,6 +126,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
       changesFrom,
       author: profile.delegation || profile.name || 'Penholder',
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      properties: revisionId === undefined ? undefined : issuedProperties(revisionId),
     });
     progress({ done: 2, total: 2, stage: 'done' });
     return { fileName: exportFileName(doc, format), mime: exportFormatTable[format].mime, bytes };

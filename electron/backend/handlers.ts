@@ -13,6 +13,7 @@ import { createLibraryHandlers } from './library-handlers.js';
 import { documentMeta } from './live-documents.js';
 import { createNegotiationBaseHandlers } from './negotiation-base-handlers.js';
 import { createNegotiationHandlers } from './negotiation-handlers.js';
+import { createRecordHandlers } from './record-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
 
@@ -108,6 +109,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     ...createNegotiationBaseHandlers(ctx),
     ...createFileHandlers(ctx, conn, (nodes) => create(nodes, 'import')),
     ...createLibraryHandlers(ctx, conn),
+    ...createRecordHandlers(ctx),
   };
 }
 

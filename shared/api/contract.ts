@@ -3,6 +3,7 @@ import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
 import { consultationChannelArgs, type ConsultationChannelResults, type ConsultationStatus, type RemotePresence } from './consultation-contract.js';
 import { filesChannelArgs, type FilesChannelResults, type FilesEventPayloads } from './files-contract.js';
 import { libraryChannelArgs, type LibraryChannelResults } from './library-contract.js';
+import { recordChannelArgs, type RecordChannelResults } from './record-contract.js';
 import { channelNames, eventNameList } from './names.js';
 import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
 import type { NumberChange } from '../negotiation/stable-numbering.js';
@@ -18,6 +19,7 @@ import type { NumberChange } from '../negotiation/stable-numbering.js';
 export { consultationRoles, type ConsultationRole, type ConsultationState, type ConsultationStatus, type HostDocument } from './consultation-contract.js';
 export type { HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
 export { fileExportFormats, fileImportFormats, trackedChangeModes, type FileProgress, type FileTrackedChanges, type InputFile } from './files-contract.js';
+export type { IssuedRecord, RecordCheck } from './record-contract.js';
 export { librarySearchModes, type LibraryHit, type LibrarySearchMode, type ProvenanceParagraph, type ProvenanceStatus } from './library-contract.js';
 
 /** A document as listed: enough for the document list, never the text. */
@@ -148,10 +150,11 @@ export const channelArgs = {
     .strict(),
   ...filesChannelArgs,
   ...libraryChannelArgs,
+  ...recordChannelArgs,
 } as const;
 
 /** Result types, one per channel. */
-export type ChannelResults = ConsultationChannelResults & FilesChannelResults & LibraryChannelResults & {
+export type ChannelResults = ConsultationChannelResults & FilesChannelResults & LibraryChannelResults & RecordChannelResults & {
   'templates.list': TemplateSummary[];
   'documents.list': DocumentSummary[];
   'documents.createFromTemplate': DocumentSummary;

@@ -49,6 +49,7 @@ export const channelNames = [
   'library.search',
   'library.stats',
   'library.provenance',
+  'record.issue', 'record.list', 'record.exportFile', 'record.verifyFile',
 ] as const;
 
 /** Every pushed event name of the contract. */

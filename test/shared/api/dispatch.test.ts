@@ -82,6 +82,10 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'library.search': async () => ({ hits: [] }),
     'library.stats': async () => ({ documents: 0, paragraphs: 0, bytes: 0 }),
     'library.provenance': async () => ({ paragraphs: [], share: 0 }),
+    'record.issue': async () => ({ revisionId: 'r', label: 'Rev.1', hash: '', fingerprint: '', chain: 1, time: '' }),
+    'record.list': async () => [],
+    'record.exportFile': async () => ({ fileName: 'x', bytes: new Uint8Array() }),
+    'record.verifyFile': async () => ({ valid: false as const, kind: 'malformed' as const, message: '' }),
   };
 }
 

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { ApiError, type Handlers, type IssuedRecord } from '../../shared/api/contract.js';
+import { readHeader } from '../../shared/document/header.js';
+import { RecordError, contentHash, revisionFileBytes, signRecord, verifyRevisionFile, type RevisionRecord } from '../../shared/record/index.js';
+import { openInstallationKey, type InstallationKey } from '../identity/installation-key.js';
+import { documentAtRevision, revisionFileOf } from '../store/issue-revision.js';
+import type { BackendContext } from './context.js';
+
+type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile';
+
+/**
+ * The record channels (see shared/api/record-contract.ts): issuing a named revision with the
+ * installation key of the store's data folder (electron/identity/installation-key.ts, made
+ * on first use), listing a document's issued revisions, exporting one as a revision file and
+ * checking a revision file as `penholder verify` does.
+ */
+export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, RecordChannels> {
+  let key: InstallationKey | undefined;
+  const installationKey = (): InstallationKey => (key ??= openInstallationKey(path.dirname(ctx.store.file)));
+  const summaryOf = (revisionId: string, n: number, text: string): IssuedRecord => {
+    const record = JSON.parse(text) as RevisionRecord;
+    return { revisionId, label: record.label, hash: record.contentHash, fingerprint: record.fingerprint, chain: n, time: record.time };
+  };
+  const namedRevision = (id: string, revisionId: string) => {
+    ctx.assertOpen();
+    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    const revision = ctx.store.getRevision(revisionId);
+    if (!revision || revision.docId !== id) throw new ApiError('not-found', `Document ${id} has no revision ${revisionId}.`);
+    return revision;
+  };
+
+  return {
+    'record.issue': async ({ id, revisionId }) => {
+      const revision = namedRevision(id, revisionId);
+      if (revision.kind === 'autosave' || revision.label.trim() === '') throw new ApiError('invalid-argument', 'Only a named revision can be issued; name it first.');
+      if (ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', `${revision.label} is already issued.`);
+      const head = ctx.store.records.head(id);
+      const previous = head ? (JSON.parse(head.text) as RevisionRecord) : null;
+      const headRevision = head ? ctx.store.getRevision(head.revisionId) : undefined;
+      if (headRevision && headRevision.seq > revision.seq) throw new ApiError('invalid-argument', `${revision.label} is older than ${headRevision.label}, the last issued revision; a chain only moves forward.`);
+      const signer = installationKey();
+      if (previous && previous.publicKey !== signer.publicKey) {
+        throw new ApiError('invalid-argument', `This document's revisions were issued by key ${previous.fingerprint}, not by this installation's key.`);
+      }
+      const hash = await contentHash(documentAtRevision(ctx.store, revisionId));
+      const record = await signRecord({ label: revision.label, contentHash: hash, previous, time: new Date().toISOString() }, signer);
+      const n = (head?.n ?? 0) + 1;
+      ctx.store.records.append(id, n, revisionId, record);
+      return { revisionId, label: record.label, hash: record.contentHash, fingerprint: record.fingerprint, chain: n, time: record.time };
+    },
+    'record.list': async ({ id }) => {
+      ctx.assertOpen();
+      if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+      return ctx.store.records.chain(id).map((row) => summaryOf(row.revisionId, row.n, row.text));
+    },
+    'record.exportFile': async ({ id, revisionId }) => {
+      const revision = namedRevision(id, revisionId);
+      if (!ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', `${revision.label || 'This revision'} is not issued; issue it first.`);
+      try {
+        const file = await revisionFileOf(ctx.store, revisionId);
+        const symbol = readHeader(documentAtRevision(ctx.store, revisionId)).symbol;
+        return { fileName: revisionFileName(symbol, revision.label), bytes: revisionFileBytes(file) };
+      } catch (err) {
+        if (err instanceof RecordError) throw new ApiError('internal', `The stored record of ${revision.label} does not verify: ${err.message}`);
+        throw err;
+      }
+    },
+    'record.verifyFile': async ({ bytes }) => {
+      ctx.assertOpen();
+      try {
+        const v = await verifyRevisionFile(bytes);
+        return { valid: true as const, label: v.label, issuer: v.issuer, fingerprint: v.fingerprint, chain: v.chain, hash: v.hash };
+      } catch (err) {
+        if (err instanceof RecordError) return { valid: false as const, kind: err.kind, message: err.message };
+        throw err;
+      }
+    },
+  };
+}
+
+/**
+ * The revision file's name: symbol and label with '/' and spaces as '_' and anything outside
+ * letters, digits, '.', '-' and '_' dropped, e.g. `E_CN.15_2023_L.6_Rev.2.penholder-revision.json`.
+ */
+export function revisionFileName(symbol: string, label: string): string {
+  const part = (s: string) => s.trim().replace(/[/\s]+/g, '_').replace(/[^\p{L}\p{N}._-]/gu, '');
+  const stem = [part(symbol), part(label)].filter((s) => s !== '').join('_') || 'revision';
+  return `${stem.slice(0, 150)}.penholder-revision.json`;
+}
