@@ -17,6 +17,7 @@ import { statusHistory, type StatusHistoryRow } from '../../shared/negotiation/s
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { RevisionReader } from './revision-reader.js';
 import { RevisionsPanel } from './revisions-panel.js';
+import { useRecordTools } from './record-tools.js';
 import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
 
 // How often an open history panel looks for new changes.
@@ -50,6 +51,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const [lastSeen, setLastSeen] = useState<RevisionSummary | null>(null);
   const docs = useMemo(() => revisionDocs(api, docId), [api, docId]);
+  const record = useRecordTools(api, docId);
   const viewRef = useRef(view);
   viewRef.current = view;
   const current = useCallback(() => viewRef.current?.state.doc ?? null, []);
@@ -228,7 +230,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         ))}
       </div>
       {tab === 'revisions' ? (
-        <RevisionsPanel revisions={revisions} error={revError} {...actions} />
+        <RevisionsPanel revisions={revisions} error={revError} {...actions} record={record} />
       ) : (
         <HistoryPanel entries={history} statusRows={statusRows} error={historyError} authorship={authorship} legend={legend} onAuthorship={setAuthorship} />
       )}

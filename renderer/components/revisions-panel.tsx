@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
 import { authorName, dateTime, namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
 
@@ -11,6 +12,8 @@ export type RevisionActions = {
   onNewDocument: (revision: RevisionSummary) => void;
   /** Opens the Export dialog on `revision`, with the changes since `from` (the revision before it) when there is one. */
   onExport?: (revision: RevisionSummary, from: RevisionSummary | null) => void;
+  /** The issued-record part under a named revision (record-tools.tsx) and the revision file check at the panel's foot. */
+  record?: { item: (revision: RevisionSummary) => ReactNode; verify: ReactNode };
 };
 
 /** Props of the revisions panel: the revisions (newest first, null while loading) and what to do with them. */
@@ -43,6 +46,7 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, error, .
         ))}
       </ol>
       <AutosaveSlider points={autosaves} actions={actions} />
+      {actions.record?.verify}
     </section>
   );
 });
@@ -171,6 +175,7 @@ function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
           </button>
         ) : null}
       </div>
+      {actions.record?.item(revision)}
     </li>
   );
 }

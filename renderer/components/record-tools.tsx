@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ApiClient, IssuedRecord, RecordCheck, RevisionSummary } from '../../shared/api/contract.js';
+import { groupedFingerprint } from '../../shared/record/fingerprint.js';
+import { revisionName } from '../document/revision-format.js';
+import { messageOf } from '../format.js';
+import { saveFile } from './export-dialog-parts.js';
+
+/** What the Revisions panel shows for issued records: a part under each named revision, and the "Verify a revision file…" tool. */
+export type RecordTools = { item: (revision: RevisionSummary) => ReactNode; verify: ReactNode };
+
+// The first two groups identify a key at a glance; the full fingerprint is in the title and after issuing.
+const shortFingerprint = (fingerprint: string) => `${groupedFingerprint(fingerprint).slice(0, 9)}…`;
+
+/**
+ * Issued records of document `docId` in the Revisions panel: on a named revision "Issue
+ * revision…" (signs it with this installation's key after a confirmation, then shows its
+ * fingerprint and content hash), the mark "Issued · 3F2A-9C1B…" and "Export revision
+ * file…" on issued ones; and "Verify a revision file…", which checks a picked file as
+ * `penholder verify` does and says Valid (label, issuer fingerprint, chain) or what failed.
+ */
+export function useRecordTools(api: ApiClient, docId: string): RecordTools {
+  const [issued, setIssued] = useState<ReadonlyMap<string, IssuedRecord>>(new Map());
+  const [asking, setAsking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ revisionId: string; text: string; error?: boolean } | null>(null);
+
+  const load = useCallback(() => {
+    api.invoke('record.list', { id: docId }).then(
+      (list) => setIssued(new Map(list.map((r) => [r.revisionId, r]))),
+      () => setIssued(new Map()),
+    );
+  }, [api, docId]);
+  useEffect(load, [load]);
+
+  const issue = (revision: RevisionSummary) => {
+    setBusy(true);
+    api.invoke('record.issue', { id: docId, revisionId: revision.id }).then(
+      (record) => {
+        setBusy(false);
+        setAsking(null);
+        setNotice({ revisionId: revision.id, text: `Issued ${record.label} (${record.chain} in its chain). Fingerprint ${groupedFingerprint(record.fingerprint)}; content hash ${record.hash}.` });
+        load();
+      },
+      (cause: unknown) => {
+        setBusy(false);
+        setNotice({ revisionId: revision.id, text: `${revisionName(revision)} could not be issued: ${messageOf(cause)}`, error: true });
+      },
+    );
+  };
+  const exportFile = (revision: RevisionSummary) => {
+    api.invoke('record.exportFile', { id: docId, revisionId: revision.id }).then(
+      ({ fileName, bytes }) => saveFile(bytes, fileName, 'application/json'),
+      (cause: unknown) => setNotice({ revisionId: revision.id, text: `The revision file could not be made: ${messageOf(cause)}`, error: true }),
+    );
+  };
+
+  const item = (revision: RevisionSummary): ReactNode => {
+    if (revision.kind === 'autosave') return null;
+    const record = issued.get(revision.id);
+    const name = revisionName(revision);
+    const note = notice?.revisionId === revision.id ? (
+      <p className={notice.error ? 'panel-error' : 'record-note'} role={notice.error ? 'alert' : 'status'}>
+        {notice.text}
+      </p>
+    ) : null;
+    if (record)
+      return (
+        <div className="record-part">
+          <span className="record-mark" title={`Issued ${record.time} by key ${groupedFingerprint(record.fingerprint)}; content hash ${record.hash}`}>
+            Issued · {shortFingerprint(record.fingerprint)}
+          </span>{' '}
+          <button type="button" className="link-button" onClick={() => exportFile(revision)}>
+            Export revision file…
+          </button>
+          {note}
+        </div>
+      );
+    if (asking === revision.id)
+      return (
+        <div className="record-part" role="group" aria-label={`Issue ${name}`}>
+          <p className="record-note">Sign {name} with this installation&apos;s key? Delegations can then check that the text they hold is exactly this one.</p>
+          <button type="button" className="button subtle" onClick={() => setAsking(null)}>
+            Cancel
+          </button>{' '}
+          <button type="button" className="button primary" disabled={busy} onClick={() => issue(revision)}>
+            {busy ? 'Issuing…' : `Issue ${name}`}
+          </button>
+          {note}
+        </div>
+      );
+    return (
+      <div className="record-part">
+        <button type="button" className="link-button" onClick={() => setAsking(revision.id)}>
+          Issue revision…
+        </button>
+        {note}
+      </div>
+    );
+  };
+
+  return { item, verify: <VerifyRevisionFile api={api} /> };
+}
+
+/** "Verify a revision file…": picks a file and shows the check's result in words. */
+export function VerifyRevisionFile({ api }: { api: ApiClient }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [result, setResult] = useState<{ name: string; check: RecordCheck } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pick = async (file: File) => {
+    setError(null);
+    try {
+      const check = await api.invoke('record.verifyFile', { bytes: new Uint8Array(await file.arrayBuffer()) });
+      setResult({ name: file.name, check });
+    } catch (cause) {
+      setResult(null);
+      setError(`${file.name} could not be checked: ${messageOf(cause)}`);
+    }
+  };
+  return (
+    <div className="record-verify" role="group" aria-label="Verify a revision file">
+      <button type="button" className="button subtle" onClick={() => input.current?.click()}>
+        Verify a revision file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label="Revision file to verify"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void pick(file);
+        }}
+      />
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? <CheckResult name={result.name} check={result.check} /> : null}
+    </div>
+  );
+}
+
+function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
+  if (!check.valid)
+    return (
+      <p className="panel-error record-result" role="alert">
+        Not valid: {name}. {check.message.charAt(0).toUpperCase() + check.message.slice(1)}.
+      </p>
+    );
+  return (
+    <p className="record-result record-valid" role="status">
+      Valid: {check.label}, issued by key {groupedFingerprint(check.fingerprint)}, {check.chain === 1 ? 'first in its chain' : `chain of ${check.chain} issued revisions`} unbroken.
+    </p>
+  );
+}
