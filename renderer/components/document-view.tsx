@@ -21,7 +21,9 @@ import { CrossReferencePicker } from './cross-reference-picker.js';
 import { EditorToolbar } from './editor-toolbar.js';
 import type { ExportPreset } from './export-dialog.js';
 import { FootnotePane } from './footnote-pane.js';
-import { HelpButton } from './help-sheet.js';
+import { useLayoutKeys } from './focus-mode.js';
+import type { LayoutMode } from './focus-mode.js';
+import { HelpButton, displayKeys } from './help-sheet.js';
 import { useLibraryPanel } from './library-panel.js';
 import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
@@ -35,6 +37,7 @@ import { usePrivateNotes } from './private-notes-panel.js';
 import { useNegotiationDashboard } from './negotiation-dashboard.js';
 import { useNegotiationViews } from './negotiation-views.js';
 import { ProblemsPanel } from './problems-panel.js';
+import { ProjectorView } from './projector-view.js';
 import { useRevisionTools } from './revision-tools.js';
 import { useSuggestionMode } from './suggestion-toggle.js';
 import { useZoomKeys, zoomMenuItems } from './zoom-control.js';
@@ -100,6 +103,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   const views = useNegotiationViews(api, phase === 'ready' ? viewRef.current : null, zoom, onExport);
   const suggestion = useSuggestionMode(api, id, phase === 'ready' ? viewRef.current : null);
   const library = useLibraryPanel(api, id, phase === 'ready' ? viewRef.current : null);
+  const [layout, setLayout] = useState<LayoutMode>('normal');
+  useLayoutKeys(layout, setLayout);
   useZoomKeys(zoom, setZoom);
   usePrintKey();
   const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel || library.panel);
@@ -205,7 +210,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   );
 
   return (
-    <div className="document-view">
+    <div className={layout === 'normal' ? 'document-view' : `document-view document-view-focus document-view-${layout}`}>
       <div className="document-bar" role="toolbar" aria-label="Document">
         <div className="document-bar-heading">
           <h1 className="document-bar-title" title={displayTitle(title)}>
@@ -232,6 +237,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
             { key: 'problems', label: 'Problems', checked: panels.problems, onSelect: () => togglePanel('problems') },
             library.menuItem,
             ...zoomMenuItems(zoom, setZoom),
+            { key: 'focus', label: 'Focus mode', shortcut: { shown: displayKeys('Mod-Shift-f'), aria: 'Control+Shift+F' }, groupStart: true, onSelect: () => setLayout('focus') },
+            { key: 'projector', label: 'Projector mode', shortcut: { shown: displayKeys('Mod-Shift-p'), aria: 'Control+Shift+P' }, onSelect: () => setLayout('projector') },
             { key: 'print', label: 'Print…', groupStart: true, onSelect: () => window.print() },
           ]}
         />
@@ -283,6 +290,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
         {consultation.dialog}
         {negotiationBase.dialog}
       </div>
+      {layout === 'projector' ? <ProjectorView view={phase === 'ready' ? viewRef.current : null} onLeave={() => setLayout('normal')} /> : null}
     </div>
   );
 }

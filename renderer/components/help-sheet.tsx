@@ -56,6 +56,8 @@ const appKeys: readonly { keys: readonly string[]; action: string }[] = [
   { keys: ['Mod-+', 'Mod--'], action: 'Zoom the page in / out' },
   { keys: ['Mod-0'], action: 'Zoom the page back to 100%' },
   { keys: ['Mod-p'], action: 'Print the document (the page only)' },
+  { keys: ['Mod-Shift-f'], action: 'Focus mode: the page alone, without panels or bars (Esc leaves)' },
+  { keys: ['Mod-Shift-p'], action: 'Projector mode: the compilation with statuses in large type, following the cursor (Esc leaves)' },
   { keys: ['F1', 'Mod-/'], action: 'Open this help: how to, and the list of shortcuts' },
   { keys: ['Esc'], action: 'Close this help' },
 ];
