@@ -21,7 +21,7 @@ const env = useWebShell('projector-mode');
 const title = 'Violence against women migrant workers';
 
 // What of the chrome is shown: the document bar, the command strip, the panels and rails.
-const chrome = ['.document-bar', '.command-strip', '.outline-panel', '.side-panels', '.problems-panel', '.panel-rail', '.warnings-rail'];
+const chrome = ['.top-bar', '.sidebar', '.document-bar', '.command-strip', '.outline-panel', '.side-panels', '.problems-panel', '.panel-rail', '.warnings-rail'];
 async function visibleChrome(page: Page): Promise<string[]> {
   const shown: string[] = [];
   for (const selector of chrome) {
@@ -71,7 +71,7 @@ describe('focus and projector modes at 1366x768 in Chromium', { timeout: 300_000
     if (await dismiss.isVisible()) await dismiss.click();
     await editor.locator('.ph-op').first().click();
     const before = await layoutOf(page);
-    expect(await visibleChrome(page)).toContain('.document-bar');
+    expect(await visibleChrome(page)).toEqual(expect.arrayContaining(['.top-bar', '.sidebar', '.document-bar', '.command-strip']));
 
     // Focus mode by its key: nothing but the page, a text column of 560 px or more.
     await page.keyboard.press('Control+Shift+F');
@@ -79,6 +79,9 @@ describe('focus and projector modes at 1366x768 in Chromium', { timeout: 300_000
     const column = await editor.boundingBox();
     if (!column) throw new Error('the text is not laid out');
     expect(column.width).toBeGreaterThanOrEqual(560);
+    // The page's scroller fills the window: nothing above it, nothing beside it.
+    const scroller = await page.locator('.page-scroll').boundingBox();
+    expect(scroller).toEqual({ x: 0, y: 0, width: 1366, height: 768 });
     await screenshot(page, 'focus-mode-1366');
     await page.keyboard.press('Escape');
     await expect.poll(() => layoutOf(page)).toBe(before);
