@@ -153,6 +153,8 @@ describe('negotiation tracking through the backend', () => {
     const runTogether = "replace(replace(replace(text, '] / [', ''), '[', ''), ']', '')";
     raw.exec(`UPDATE negotiation_brackets SET text = ${runTogether}; UPDATE negotiation_status SET text = ${runTogether};`);
     raw.exec('ALTER TABLE negotiation_indexed DROP COLUMN format');
+    // Nor the tables of later migrations (6: the issued-revision chain).
+    raw.exec('DROP TABLE issued_records');
     raw.pragma('user_version = 4');
     const oldText = raw.prepare("SELECT text FROM negotiation_brackets WHERE text LIKE 'Recognizing%'").pluck().get() as string;
     raw.close();
