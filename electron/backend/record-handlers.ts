@@ -80,10 +80,14 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
 
 /**
  * The revision file's name: symbol and label with '/' and spaces as '_' and anything outside
- * letters, digits, '.', '-' and '_' dropped, e.g. `E_CN.15_2023_L.6_Rev.2.penholder-revision.json`.
+ * letters, digits, '.', '-' and '_' dropped, e.g. `E_CN.15_2023_L.6_Rev.2.penholder-revision.json`;
+ * the label once only when the symbol already ends with it (E/CN.15/2023/L.6/Rev.1 as Rev.1).
  */
 export function revisionFileName(symbol: string, label: string): string {
   const part = (s: string) => s.trim().replace(/[/\s]+/g, '_').replace(/[^\p{L}\p{N}._-]/gu, '');
-  const stem = [part(symbol), part(label)].filter((s) => s !== '').join('_') || 'revision';
+  const [sym, lab] = [part(symbol), part(label)];
+  // A symbol that already names the revision (E/CN.15/2023/L.6/Rev.1 issued as Rev.1) is not repeated.
+  const named = lab !== '' && (sym === lab || sym.endsWith(`_${lab}`));
+  const stem = (named ? sym : [sym, lab].filter((s) => s !== '').join('_')) || 'revision';
   return `${stem.slice(0, 150)}.penholder-revision.json`;
 }

@@ -153,7 +153,7 @@ function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
     );
   return (
     <p className="record-result record-valid" role="status">
-      Valid: {check.label}, issued by key {groupedFingerprint(check.fingerprint)}, {check.chain === 1 ? 'first in its chain' : `chain of ${check.chain} issued revisions`} unbroken.
+      Valid: {check.label}, issued by key {groupedFingerprint(check.fingerprint)}, chain of {check.chain} issued revision{check.chain === 1 ? '' : 's'} unbroken.
     </p>
   );
 }

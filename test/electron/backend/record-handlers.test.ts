@@ -107,6 +107,7 @@ describe('record channels through the real backend and SQLite file', () => {
     expect(await errorOf(handlers['record.issue']({ id, revisionId: rev1.id }))).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/older than Rev\.2/) });
     expect(await errorOf(handlers['record.issue']({ id: 'nope', revisionId: rev1.id }))).toMatchObject({ code: 'not-found' });
     expect(revisionFileName('E/CN.15/2023/L.6', 'Rev.2')).toBe('E_CN.15_2023_L.6_Rev.2.penholder-revision.json');
+    expect(revisionFileName('E/CN.15/2023/L.6/Rev.1', 'Rev.1')).toBe('E_CN.15_2023_L.6_Rev.1.penholder-revision.json');
     expect(revisionFileName('', '')).toBe('revision.penholder-revision.json');
   });
 
