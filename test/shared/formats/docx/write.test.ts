@@ -159,7 +159,7 @@ describe('writeDocx: right to left', () => {
     expect(document).toContain('<w:rtl/>');
     expect(part(bytes, 'word/styles.xml')).toContain('w:val="ar-SA"');
     // Operative paragraphs and list items are numbered "1 -", subparagraphs "(أ)", as the official Arabic texts.
-    const labels = pandocParagraphs(bytes).body.map((line) => line.split(/\s/)[0]);
+    const labels = pandocParagraphs(bytes).body.map((line) => line.split(/\s/)[0] ?? '');
     expect(labels.filter((l) => /^\d\.$/.test(l))).toEqual([]);
     expect(pandocParagraphs(bytes).body.filter((line) => line.startsWith('1 -'))).toHaveLength(3);
     expect(pandocParagraphs(bytes).body.some((line) => line.startsWith('(أ)'))).toBe(true);
