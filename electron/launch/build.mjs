@@ -41,8 +41,9 @@ export async function buildElectron({ root = projectRoot, outDir = path.join(roo
       outfile: main,
       platform: 'node',
       target: nodeTarget,
-      // ws's optional native speed-ups are looked up inside try/catch at run time.
-      external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+      // ws's optional native speed-ups are looked up inside try/catch at run time; better-sqlite3
+      // and Typst's compiler are native modules, loaded from node_modules.
+      external: ['electron', 'better-sqlite3', '@myriaddreamin/typst-ts-node-compiler', 'bufferutil', 'utf-8-validate'],
     }),
     build({
       ...common,
