@@ -102,7 +102,10 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
         if (!s || t - s.last > forget) state.set(key, (s = { failures: 0, last: t, answerAt: t }));
         s.failures++;
         s.last = t;
-        if (s.failures > free) s.answerAt = Math.min(t + max, Math.max(t, s.answerAt) + Math.min(max, base * 2 ** (s.failures - free - 1)));
+        // Each delayed answer comes one delay after the key's previous one, however fast the
+        // guesses arrive: capping the answer time itself at now + max let a flood be answered
+        // all at once once the delay reached its cap (the socket's auth deadline still ends it).
+        if (s.failures > free) s.answerAt = Math.max(t, s.answerAt) + Math.min(max, base * 2 ** (s.failures - free - 1));
         wait = Math.max(wait, s.answerAt - t);
       }
       if (state.size > 100_000) for (const [k, s] of state) if (t - s.last > forget) state.delete(k);
