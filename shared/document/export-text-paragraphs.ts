@@ -99,9 +99,13 @@ function renderParagraph(node: Node, label: string, indent: string, state: Expor
   const bracketed = state.view === 'compilation' && isBracketed(node);
   node.forEach((child) => {
     switch (child.type.name) {
-      case 'paragraph_text':
-        lines.push(`${indent}${label === '' ? '' : `${label} `}${bracketed ? '[' : ''}${renderInline(child, state)}`);
+      case 'paragraph_text': {
+        // A bracket dropped at the very start of a paragraph (or of its *opener*) in the clean
+        // view leaves its seam's space there.
+        const text = state.view === 'clean' ? renderInline(child, state).replace(/^([*_]*)\s+/, '$1') : renderInline(child, state);
+        lines.push(`${indent}${label === '' ? '' : `${label} `}${bracketed ? '[' : ''}${text}`);
         break;
+      }
       case 'subparagraph':
         if (state.view === 'clean' && isBracketed(child)) break;
         lines.push(...renderParagraph(child, subparagraphLabel(++subs, state.language), indent + indentStep, state));
