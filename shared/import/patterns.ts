@@ -4,6 +4,7 @@
  * on one line and runs in time linear in its length (no nested quantifiers).
  */
 import type { ConventionLanguage } from '../../seeds/conventions/index.js';
+import { roman } from '../document/labels.js';
 import { latinLookAlikes, otherBodyLineLanguage, splitLanguageLabel } from './language-lines.js';
 import { readTag } from './tags.js';
 
@@ -118,20 +119,7 @@ export function romanValue(bare: string): number | null {
     const next = romanDigits[bare.charAt(i + 1)] ?? 0;
     total += value < next ? -value : value;
   }
-  return toRoman(total) === bare ? total : null;
-}
-
-function toRoman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  let rest = n;
-  for (const [value, digits] of table) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
+  return total > 0 && roman(total) === bare ? total : null;
 }
 
 const closers = new Set(['”', '"', '’', "'", ')', ']', '»', '*', '_', '）', '」', '』', '》', '〉', '‘', '“']);

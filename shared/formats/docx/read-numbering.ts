@@ -8,6 +8,7 @@
  * level restarts after any higher level unless `lvlRestart` says 0.
  */
 import type { Element } from '@xmldom/xmldom';
+import { roman } from '../../document/labels.js';
 import { wAttr, wChild, wChildren } from './ooxml-read.js';
 import { numberingStyleNumId } from './read-styles.js';
 
@@ -121,26 +122,13 @@ export function formatNumber(n: number, fmt: string): string {
     }
     case 'lowerRoman':
     case 'upperRoman': {
-      const roman = toRoman(n);
-      return fmt === 'upperRoman' ? roman.toUpperCase() : roman;
+      // Word shows the number itself outside 1-3999.
+      const numeral = n >= 1 && n <= 3999 ? roman(n) : String(n);
+      return fmt === 'upperRoman' ? numeral.toUpperCase() : numeral;
     }
     case 'decimalZero':
       return n < 10 && n >= 0 ? `0${n}` : String(n);
     default:
       return String(n);
   }
-}
-
-function toRoman(n: number): string {
-  if (n < 1 || n > 3999) return String(n);
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  let rest = n;
-  for (const [value, digits] of table) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
 }
