@@ -16,9 +16,11 @@ export type ConsultationRole = (typeof consultationRoles)[number];
 /**
  * Where this backend stands in a consultation: 'hosting' (it runs the server), 'connected',
  * 'connecting' (first connection), 'reconnecting' (lost it, retrying with backoff),
+ * 'waiting' (the host has not admitted this installation's key yet: it is in the
+ * facilitator's lobby, `lastError` says so, and the join is retried every few seconds),
  * 'offline' (not in a consultation, or the host is unreachable for now).
  */
-export type ConsultationState = 'hosting' | 'connected' | 'connecting' | 'reconnecting' | 'offline';
+export type ConsultationState = 'hosting' | 'connected' | 'connecting' | 'reconnecting' | 'waiting' | 'offline';
 
 /** Someone connected to a consultation, as the server authenticated them. */
 export type Participant = { delegation: string; name: string; role: ConsultationRole };
@@ -41,7 +43,20 @@ export type ConsultationStatus = {
   joinCode: string | null;
   facilitatorCode: string | null;
   lastError: string;
+  /** While hosting: the host certificate's fingerprint (64 lowercase hex) and the join link (with the join code); null otherwise. */
+  fingerprint: string | null;
+  link: string | null;
+  /** While hosting: how many keys wait in the lobby (a change of it is pushed as a status); 0 otherwise. */
+  lobby: number;
 };
+
+/**
+ * A key in the host's lobby or admitted list: `key` is the fingerprint of the installation's
+ * Ed25519 public key (64 lowercase hex), `keyShort` its short form (`3F2A-9C1B`), the
+ * delegation, name and role it asked for (pending) or was admitted as (admitted), and since
+ * when (ISO time).
+ */
+export type LobbyEntry = { key: string; keyShort: string; delegation: string; name: string; role: ConsultationRole; since: string };
 
 /**
  * Where someone's cursor is, as Yjs relative positions (Y.encodeRelativePosition, so they
@@ -64,7 +79,7 @@ export type HostDocument = { id: string; title: string; symbol: string; held: bo
 export type HostDocuments = { reachable: boolean; documents: HostDocument[] };
 
 /** A consultation this installation joined: what the join dialog offers to fill in again. */
-export type RememberedJoin = { url: string; code: string; delegation: string; name: string; role: ConsultationRole; docIds: string[]; joinedAt: string };
+export type RememberedJoin = { url: string; code: string; delegation: string; name: string; role: ConsultationRole; docIds: string[]; joinedAt: string; fingerprint?: string };
 
 // Who asks a host for something, and with which code: a join, and the listing that precedes it.
 const joinerArgs = z.object({
@@ -73,7 +88,11 @@ const joinerArgs = z.object({
   delegation: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(200),
   role: z.enum(consultationRoles),
+  /** The host certificate's fingerprint from the join link: the only certificate this join trusts. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'the fingerprint must be 64 lowercase hexadecimal digits'),
 });
+
+const keyArg = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/, 'the key must be a fingerprint of 64 lowercase hexadecimal digits') }).strict();
 
 /** Argument schemas of the consultation and presence channels. */
 export const consultationChannelArgs = {
@@ -86,6 +105,11 @@ export const consultationChannelArgs = {
   'consultation.recent': z.object({}).strict(),
   'consultation.leave': z.object({}).strict(),
   'consultation.status': z.object({}).strict(),
+  'consultation.lobby': z.object({}).strict(),
+  'consultation.admit': keyArg,
+  'consultation.refuse': keyArg,
+  'consultation.removeKey': keyArg,
+  'consultation.delegationCode': z.object({ delegation: z.string().trim().min(1).max(40) }).strict(),
   'presence.set': z
     .object({ docId: id, anchor: bytes.optional(), head: bytes.optional(), paragraphId: z.string().max(200).optional() })
     .strict(),
@@ -98,9 +122,11 @@ export type ConsultationChannelResults = {
    * participants type (ws://address:port); `documents` the ids served; the join code admits
    * delegations and observers, the facilitator code facilitators. Hosting the same document
    * as last time reuses that consultation's codes (so its participants reconnect by
-   * themselves) unless `newCodes`; another document gets fresh ones.
+   * themselves) unless `newCodes`; another document gets fresh ones. The host serves wss://
+   * only, with the certificate of this installation's data folder: `fingerprint` is its
+   * SHA-256, `link` the join link (penholder://join?url=..&code=<join code>&fp=..).
    */
-  'consultation.host': { url: string; joinCode: string; facilitatorCode: string; documents: string[] };
+  'consultation.host': { url: string; joinCode: string; facilitatorCode: string; documents: string[]; fingerprint: string; link: string };
   /** Stops hosting: every connection is closed, everything accepted is already in the store. */
   'consultation.stopHosting': { ok: true };
   /**
@@ -122,6 +148,19 @@ export type ConsultationChannelResults = {
   /** Leaves the consultation; the local replica stays in the store. */
   'consultation.leave': { ok: true };
   'consultation.status': ConsultationStatus;
+  /** While hosting: the keys waiting to be admitted and those admitted to this consultation (remembered across sessions). */
+  'consultation.lobby': { pending: LobbyEntry[]; admitted: LobbyEntry[] };
+  /** Admits a pending key as the delegation and role it asked for; its participant's next retry gets in. */
+  'consultation.admit': { ok: true };
+  /** Refuses a pending key: its join fails with the reason; it can ask again later. */
+  'consultation.refuse': { ok: true };
+  /** Removes an admitted key: its connections are closed and it goes back to the lobby if it comes again. */
+  'consultation.removeKey': { ok: true };
+  /**
+   * A code for one delegation (made once per consultation and delegation, kept): the first
+   * key that brings it is admitted for that delegation if none is yet, any later one waits in the lobby.
+   */
+  'consultation.delegationCode': { code: string };
   /** Publishes this participant's cursor to the others (no effect outside a consultation). */
   'presence.set': { ok: true };
 };
