@@ -7,6 +7,7 @@ import { childText, readHeader } from '../../shared/document/header.js';
 import { openDocumentSession } from '../document/document-session.js';
 import type { SyncStatus } from '../document/document-session.js';
 import { createEditor } from '../editor/create-editor.js';
+import { textDirection } from '../../shared/document/labels-direction.js';
 import { focusFirstEmpty } from '../editor/placeholder-plugin.js';
 import { collectFootnotes } from '../editor/footnotes.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
@@ -29,6 +30,8 @@ import { MetadataPanel } from './metadata-panel.js';
 import { useNegotiationBase } from './negotiation-base-tools.js';
 import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { OutlinePanel } from './outline-panel.js';
+import { CollapseButton, railIcons } from './icon-rail.js';
+import type { LayoutPrefs } from './layout-state.js';
 import { PanelDrawer, PanelRail, WarningsRail, panelWidths, useOpenSideDrawer, usePanelModes } from './panel-drawers.js';
 import type { OpenDrawer } from './panel-drawers.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
@@ -50,6 +53,11 @@ export type DocumentViewProps = {
   onOpenDocument?: (id: string) => void;
   /** Opens the Export dialog on this document (from a view or a revision, with its preset). */
   onExport?: (preset: ExportPreset) => void;
+  /** The window's remembered panel layout (see layout-state.ts) and how to change it. */
+  layout: LayoutPrefs;
+  onLayout: (change: (prefs: LayoutPrefs) => LayoutPrefs) => void;
+  /** Called after each change of the text, this window's or a peer's (the list's "Changed" follows it). */
+  onEdited?: () => void;
 };
 
 const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
@@ -80,7 +88,7 @@ function sameFront(a: Node, b: Node): boolean {
  * and a bar with the live title and the save status. Closing or switching documents
  * destroys the editor and ends the session.
  */
-export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: DocumentViewProps) {
+export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layout: prefs, onLayout, onEdited }: DocumentViewProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -92,7 +100,9 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   const [outline, setOutline] = useState<readonly OutlineEntry[]>([]);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const [zoom, setZoom] = useState(100);
-  const [panels, setPanels] = useState({ outline: true, details: false, problems: true });
+  const panels = prefs.panels;
+  const edited = useRef(onEdited);
+  edited.current = onEdited;
   const [drawer, setDrawer] = useState<OpenDrawer>(null);
   const body = useRef<HTMLDivElement>(null);
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument, onExport);
@@ -108,11 +118,20 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   useZoomKeys(zoom, setZoom);
   usePrintKey();
   const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel || library.panel);
-  const modes = usePanelModes(body, zoom, {
-    outline: panels.outline ? panelWidths.outline : 0,
-    side: dashboard.panel || library.panel ? panelWidths.wideSide : sideTools || panels.problems ? panelWidths.side : 0,
-  });
-  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)], modes.side === 'drawer', setDrawer);
+  // A group folded to its rail by the user keeps its rail whatever the width; an open one
+  // docks where the page keeps its text column beside it, else it is a rail with a drawer.
+  const sideShown = sideTools || panels.problems;
+  const outlineOpen = panels.outline && prefs.outline === 'open';
+  const sideOpen = sideShown && prefs.side === 'open';
+  const modes = usePanelModes(
+    body,
+    zoom,
+    { outline: outlineOpen ? panelWidths.outline : 0, side: !sideOpen ? 0 : dashboard.panel || library.panel ? panelWidths.wideSide : panelWidths.side },
+    (panels.outline && !outlineOpen ? panelWidths.rail : 0) + (sideShown && !sideOpen ? panelWidths.rail : 0),
+  );
+  const outlineDocked = outlineOpen && modes.outline === 'docked';
+  const sideDocked = sideOpen && modes.side === 'docked';
+  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)], !sideDocked, setDrawer);
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
   useEffect(() => {
@@ -125,12 +144,13 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
     const onDocChange = (state: EditorState) => {
       const numbering = numberingKey.getState(state)?.numbering;
       setTitle(childText(state.doc, 'title'));
-      setRtl(readHeader(state.doc).language === 'ar');
+      setRtl(textDirection(readHeader(state.doc).language) === 'rtl');
       const notes = numbering ? collectFootnotes(state.doc, numbering) : [];
       setFootnotes((prev) => (sameFootnotes(prev, notes) ? prev : notes));
       const entries = numbering ? outlineEntries(state.doc, numbering) : [];
       setOutline((prev) => (sameOutline(prev, entries) ? prev : entries));
       setEditorState((prev) => (prev && sameFront(prev.doc, state.doc) ? prev : state));
+      edited.current?.();
     };
     let savingTimer: ReturnType<typeof setTimeout> | undefined;
     const onStatus = (status: SyncStatus) => {
@@ -187,16 +207,33 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
   // A panel switched on from the View menu opens its drawer when panels are in drawers.
   const togglePanel = (panel: 'outline' | 'details' | 'problems') => {
     const on = !panels[panel];
-    setPanels((p) => ({ ...p, [panel]: on }));
     const group = panel === 'outline' ? 'outline' : 'side';
+    // A panel switched on is shown: its group unfolds from the rail.
+    onLayout((p) => ({ ...p, panels: { ...p.panels, [panel]: on }, ...(on ? { [group]: 'open' } : {}) }));
     if (on && modes[group] === 'drawer') setDrawer(group);
     if (!on && drawer === group) setDrawer(null);
   };
-  const outlinePanel = <OutlinePanel view={viewRef.current} entries={outline} />;
+  const fold = (group: 'outline' | 'side') => {
+    onLayout((p) => ({ ...p, [group]: 'rail' }));
+    setDrawer(null);
+  };
+  // The rail's button: a folded group unfolds (docked, or its drawer where the window is too
+  // narrow for it); an open one that did not fit toggles its drawer.
+  const railToggle = (group: 'outline' | 'side') => () => {
+    if (prefs[group] === 'rail') {
+      onLayout((p) => ({ ...p, [group]: 'open' }));
+      if (modes[group] === 'drawer') setDrawer(group);
+      return;
+    }
+    setDrawer((d) => (d === group ? null : group));
+  };
+  const outlinePanel = <OutlinePanel view={viewRef.current} entries={outline} onCollapse={() => fold('outline')} />;
+  const foldSide = () => fold('side');
   const sidePanels = (
     <>
       {sideTools ? (
         <aside className="side-panels" aria-label="Side panels">
+          <CollapseButton what="side panels" side="end" onCollapse={foldSide} />
           {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
           {tools.panel}
           {consultation.panel}
@@ -205,7 +242,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
           {library.panel}
         </aside>
       ) : null}
-      {panels.problems ? <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} /> : null}
+      {panels.problems ? <ProblemsPanel view={phase === 'ready' ? viewRef.current : null} onCollapse={sideTools ? undefined : foldSide} /> : null}
     </>
   );
 
@@ -260,11 +297,12 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
         </p>
       ) : null}
       {tools.banner}
-      {suggestion.notice}
-      <div ref={body} className="document-body" data-outline={modes.outline} data-side={modes.side}>
-        {panels.outline && modes.outline === 'drawer' ? <PanelRail side="start" label="Outline" controls="outline-drawer" open={drawer === 'outline'} onToggle={() => setDrawer((d) => (d === 'outline' ? null : 'outline'))} /> : null}
-        {panels.outline && modes.outline === 'docked' ? outlinePanel : null}
-        {panels.outline && modes.outline === 'drawer' && drawer === 'outline' ? (
+      <div ref={body} className="document-body" data-outline={outlineDocked ? 'docked' : 'drawer'} data-side={sideDocked ? 'docked' : 'drawer'}>
+        {/* Notices float over the top of the page (a toast), so the text never moves under the reader. */}
+        {suggestion.notice ? <div className="document-notices">{suggestion.notice}</div> : null}
+        {panels.outline && !outlineDocked ? <PanelRail side="start" label="Outline" icon={railIcons.outline} controls="outline-drawer" open={drawer === 'outline'} onToggle={railToggle('outline')} /> : null}
+        {outlineDocked ? outlinePanel : null}
+        {panels.outline && !outlineDocked && drawer === 'outline' ? (
           <PanelDrawer id="outline-drawer" side="start" onClose={() => setDrawer(null)}>
             {outlinePanel}
           </PanelDrawer>
@@ -277,11 +315,11 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport }: Doc
           </article>
         </div>
         {views.content}
-        {modes.side === 'docked' ? sidePanels : null}
-        {(sideTools || panels.problems) && modes.side === 'drawer' ? (
-          <WarningsRail side="end" label={sideTools ? 'Panels' : 'Problems'} controls="side-drawer" open={drawer === 'side'} view={phase === 'ready' && panels.problems ? viewRef.current : null} onToggle={() => setDrawer((d) => (d === 'side' ? null : 'side'))} />
+        {sideDocked ? sidePanels : null}
+        {sideShown && !sideDocked ? (
+          <WarningsRail side="end" label={sideTools ? 'Panels' : 'Problems'} icon={sideTools ? railIcons.side : railIcons.problems} controls="side-drawer" open={drawer === 'side'} view={phase === 'ready' && panels.problems ? viewRef.current : null} onToggle={railToggle('side')} />
         ) : null}
-        {modes.side === 'drawer' && drawer === 'side' ? (
+        {sideShown && !sideDocked && drawer === 'side' ? (
           <PanelDrawer id="side-drawer" side="end" onClose={() => setDrawer(null)}>
             {sidePanels}
           </PanelDrawer>

@@ -1,3 +1,4 @@
+import { textDirection } from '../../shared/document/labels-direction.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
@@ -74,14 +75,14 @@ export function NegotiationPage({ doc, mode, tags, zoom, label }: NegotiationPag
         'aria-label': label,
         'aria-readonly': 'true',
         lang: language,
-        dir: language === 'ar' ? 'rtl' : 'ltr',
+        dir: textDirection(language),
       },
     });
     setFootnotes(numbering ? collectFootnotes(shown, numbering) : []);
   }, [doc, mode, label]);
 
   return (
-    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label} dir={readHeader(doc).language === 'ar' ? 'rtl' : 'ltr'}>
+    <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label} dir={textDirection(readHeader(doc).language)}>
       <div ref={mount} className="negotiation-page-text" />
       {footnotes.length > 0 ? (
         <section className="ph-footnotes" aria-label="Footnotes">
