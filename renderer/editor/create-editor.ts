@@ -7,6 +7,7 @@ import { redoCommand, undoCommand, ySyncPlugin, yUndoPlugin } from 'y-prosemirro
 import type * as Y from 'yjs';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { readHeader } from '../../shared/document/header.js';
+import { textDirection } from '../../shared/document/labels-direction.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { caretParagraphPlugin } from './caret-paragraph.js';
@@ -80,7 +81,10 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
   ];
 }
 
-/** The editor's root attributes for `state`: a labelled multi-line textbox, right to left for Arabic. */
+/**
+ * The editor's root attributes for `state`: a labelled multi-line textbox in the document's
+ * language, right to left when that language is written so (`textDirection`: Arabic).
+ */
 export function editorAttributes(state: EditorState, label: string): Record<string, string> {
   const language = readHeader(state.doc).language;
   return {
@@ -88,7 +92,7 @@ export function editorAttributes(state: EditorState, label: string): Record<stri
     'aria-multiline': 'true',
     'aria-label': label,
     lang: language,
-    dir: language === 'ar' ? 'rtl' : 'ltr',
+    dir: textDirection(language),
     class: 'ph-document',
     spellcheck: 'true',
   };

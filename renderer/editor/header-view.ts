@@ -4,33 +4,19 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { childText, documentKind, readHeader } from '../../shared/document/header.js';
 import type { HeaderAttrs } from '../../shared/document/header.js';
-import { languageNames } from '../../shared/document/labels.js';
+import { agendaItemLine, mastheadWords, organOfBodyLine, organOfSymbol, originalLine, sponsorsLine } from '../../shared/document/labels-masthead.js';
 
 /**
  * The `header` atom drawn as the block that heads a UN document: "United Nations" and the
- * organ on the left, the symbol, distribution, date and original language on the right,
- * then session, agenda item and the sponsors line. Read-only for now (edited through forms
- * in a later issue), so it is not editable and ignores its own DOM mutations.
+ * organ at the start of the line, the symbol, distribution, date and original language at
+ * its end (mirrored in a right-to-left document), then session, agenda item and the sponsors
+ * line, all in the document's language (shared/document/labels-masthead.ts). Read-only (edited
+ * through the details panel), so it is not editable and ignores its own DOM mutations.
  */
-
-const organs: readonly [prefix: string, organ: string][] = [
-  ['A/', 'General Assembly'],
-  ['E/', 'Economic and Social Council'],
-  ['S/', 'Security Council'],
-];
-
-/** The principal organ a document symbol belongs to ("A/C.3/78/L.12" -> "General Assembly"), or ''. */
-export function organOfSymbol(symbol: string): string {
-  return organs.find(([prefix]) => symbol.startsWith(prefix))?.[1] ?? '';
-}
-
-/** The organ named by an authoring body line ("The General Assembly," -> "General Assembly"), or ''. */
-export function organOfBodyLine(body: string): string {
-  return body.trim().replace(/^the\s+/i, '').replace(/[,:;.\s]+$/, '');
-}
 
 /** Lines of the header block, in reading order; empty parts are left out. */
 export type HeaderLines = {
+  unitedNations: string;
   organ: string;
   symbol: string;
   meta: string[];
@@ -40,18 +26,20 @@ export type HeaderLines = {
 };
 
 /**
- * What the header block shows for `header` in a document of `kind`; the organ comes from the
- * symbol, or from the body line while the document has no symbol yet.
+ * What the header block shows for `header` in a document of `kind`, in the document's
+ * language; the organ comes from the symbol, or from the body line while the document has no
+ * symbol yet.
  */
 export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision', bodyLine = ''): HeaderLines {
-  const meta = [header.symbol ? 'Distr.: Limited' : '', header.date, `Original: ${languageNames[header.language]}`];
-  const agenda = header.agendaItem ? (/^agenda item/i.test(header.agendaItem) ? header.agendaItem : `Agenda item ${header.agendaItem}`) : '';
+  const language = header.language;
+  const meta = [header.symbol ? mastheadWords(language).limited : '', header.date, originalLine(language)];
   return {
-    organ: organOfSymbol(header.symbol) || organOfBodyLine(bodyLine),
+    unitedNations: mastheadWords(language).unitedNations,
+    organ: organOfSymbol(header.symbol, language) || organOfBodyLine(bodyLine),
     symbol: header.symbol,
     meta: meta.filter((line) => line !== ''),
-    session: [header.session, agenda].filter((line) => line !== ''),
-    sponsorsLine: header.sponsors.length > 0 ? `${joinNames(header.sponsors)}: draft ${kind}` : '',
+    session: [header.session, agendaItemLine(header.agendaItem.replace(/^agenda item\s*/i, ''), language)].filter((line) => line !== ''),
+    sponsorsLine: sponsorsLine(header.sponsors, kind, language),
     heading: header.heading,
   };
 }
@@ -63,10 +51,11 @@ export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision'
  */
 export function headerPlugin(): Plugin<DecorationSet> {
   const decorate = (doc: Node): DecorationSet => {
-    const header = doc.firstChild;
-    if (header?.type.name !== 'header') return DecorationSet.empty;
-    const organ = organOfSymbol(readHeader(doc).symbol) || organOfBodyLine(childText(doc, 'body_line'));
-    return DecorationSet.create(doc, [Decoration.node(0, header.nodeSize, { 'data-organ': organ }, { organ })]);
+    const node = doc.firstChild;
+    if (node?.type.name !== 'header') return DecorationSet.empty;
+    const header = readHeader(doc);
+    const organ = organOfSymbol(header.symbol, header.language) || organOfBodyLine(childText(doc, 'body_line'));
+    return DecorationSet.create(doc, [Decoration.node(0, node.nodeSize, { 'data-organ': organ }, { organ })]);
   };
   return new Plugin<DecorationSet>({
     state: {
@@ -112,7 +101,7 @@ export function createHeaderView(node: Node, view: EditorView): NodeView {
 }
 
 function buildHeader(lines: HeaderLines): HTMLElement[] {
-  const top = el('div', 'ph-header-top', [el('span', 'ph-un', ['United Nations']), el('span', 'ph-symbol', [lines.symbol])]);
+  const top = el('div', 'ph-header-top', [el('span', 'ph-un', [lines.unitedNations]), el('span', 'ph-symbol', [lines.symbol])]);
   const organ = el('div', 'ph-header-organ', [
     el('span', 'ph-organ', [lines.organ]),
     el('div', 'ph-header-meta', lines.meta.map((line) => el('div', '', [line]))),
@@ -129,9 +118,4 @@ function el(tag: string, className: string, children: (string | HTMLElement)[]):
   if (className) element.className = className;
   element.append(...children);
   return element;
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

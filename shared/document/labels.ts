@@ -127,16 +127,25 @@ export function listItemLabel(n: number, language: Language = 'en'): string {
   return operativeLabel(n, language);
 }
 
-const annexWords: Readonly<Partial<Record<Language, string>>> = { fr: 'Annexe', es: 'Anexo' };
+const annexWords: Readonly<Record<Language, string>> = { en: 'Annex', fr: 'Annexe', es: 'Anexo', ru: 'Приложение', ar: 'المرفق', zh: '附件' };
+
+// Arabic texts number annexes with ordinal words ("المرفق الأول", "المرفق الثاني"), as the
+// official 74th-session texts do; past the tenth, the number.
+const arabicOrdinals = ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر'];
 
 /**
- * The heading of annex `n` of `count`: "Annex" when the document has one annex, else
- * "Annex I", "Annex II" ... ("Annexe" in French, "Anexo" in Spanish).
+ * The heading of annex `n` of `count`, as the official texts of each language print it: the
+ * word alone when the document has one annex ("Annex", "Annexe", "Anexo", "Приложение",
+ * "المرفق", "附件"), else numbered: "Annex II", "Приложение II" (roman), "المرفق الثاني"
+ * (an Arabic ordinal, digits past the tenth), "附件二" (Chinese numerals).
  */
 export function annexLabel(n: number, count: number, language: Language): string {
   assertPositive(n);
-  const word = annexWords[language] ?? 'Annex';
-  return count === 1 ? word : `${word} ${upperRoman(n)}`;
+  const word = annexWords[language];
+  if (count === 1) return word;
+  if (language === 'zh') return `${word}${n < 100 ? chineseNumber(n) : String(n)}`;
+  if (language === 'ar') return `${word} ${arabicOrdinals[n - 1] ?? String(n)}`;
+  return `${word} ${upperRoman(n)}`;
 }
 
 const superscripts = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'] as const;

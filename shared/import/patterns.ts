@@ -42,9 +42,16 @@ export function isSectionHeading(line: string): boolean {
   return /^(?:[A-Z]|[IVX]{1,5})\. [A-Z]/.test(line);
 }
 
-/** True for an annex heading: "Annex", "Annex II", "Annexe", "Anexo I". */
+/**
+ * True for an annex heading in any official language: "Annex", "Annex II", "Annexe", "Anexo I",
+ * "Приложение II", "المرفق", "المرفق الثاني" (an ordinal word), "附件", "附件二".
+ */
 export function isAnnexHeading(line: string): boolean {
-  return /^(?:Annex|Annexe|Anexo|ANNEX)(?: (?:[IVXLC]{1,8}|\d{1,3}))?$/.test(line);
+  return (
+    /^(?:Annex|Annexe|Anexo|ANNEX|Приложение)(?: (?:[IVXLC]{1,8}|\d{1,3}))?$/.test(line) ||
+    /^المرفق(?: (?:ال[\u0621-\u064A]{2,8}|\d{1,3}))?$/u.test(line) ||
+    /^附件[一二三四五六七八九十]{0,3}$/u.test(line)
+  );
 }
 
 const organWords = new Set([

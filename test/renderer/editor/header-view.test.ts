@@ -4,7 +4,8 @@ import type { DecorationSet } from 'prosemirror-view';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { buildDocument } from '../../../shared/document/build.js';
 import { emptyHeader } from '../../../shared/document/header.js';
-import { headerLines, headerPlugin, organOfBodyLine, organOfSymbol } from '../../../renderer/editor/header-view.js';
+import { organOfBodyLine, organOfSymbol } from '../../../shared/document/labels-masthead.js';
+import { headerLines, headerPlugin } from '../../../renderer/editor/header-view.js';
 
 describe('organOfSymbol', () => {
   it('names the principal organ from the symbol series', () => {
@@ -14,6 +15,13 @@ describe('organOfSymbol', () => {
     expect(organOfSymbol('')).toBe('');
     expect(organOfSymbol('UNEP/EA.6/L.1')).toBe('');
   });
+
+  it('names it in the document language', () => {
+    expect(organOfSymbol('A/C.3/74/L.12', 'ar')).toBe('الجمعية العامة');
+    expect(organOfSymbol('A/C.3/74/L.12', 'zh')).toBe('大会');
+    expect(organOfSymbol('E/CN.15/2023/L.6', 'fr')).toBe('Conseil économique et social');
+    expect(organOfSymbol('S/RES/2720 (2023)', 'ru')).toBe('Совет Безопасности');
+  });
 });
 
 describe('organOfBodyLine', () => {
@@ -21,6 +29,14 @@ describe('organOfBodyLine', () => {
     expect(organOfBodyLine('The General Assembly,')).toBe('General Assembly');
     expect(organOfBodyLine('The Economic and Social Council:')).toBe('Economic and Social Council');
     expect(organOfBodyLine('  ')).toBe('');
+  });
+
+  it('reads the body lines of the other official languages', () => {
+    expect(organOfBodyLine('إن الجمعية العامة،')).toBe('الجمعية العامة');
+    expect(organOfBodyLine('大会，')).toBe('大会');
+    expect(organOfBodyLine('L’Assemblée générale,')).toBe('Assemblée générale');
+    expect(organOfBodyLine('La Asamblea General,')).toBe('Asamblea General');
+    expect(organOfBodyLine('Генеральная Ассамблея,')).toBe('Генеральная Ассамблея');
   });
 });
 
@@ -41,13 +57,29 @@ describe('headerLines', () => {
       'The Commission on Crime Prevention and Criminal Justice,',
     );
     expect(lines).toEqual({
-      organ: 'Economic and Social Council',
+      unitedNations: 'Nations Unies',
+      organ: 'Conseil économique et social',
       symbol: 'E/CN.15/2023/L.6',
-      meta: ['Distr.: Limited', '18 May 2023', 'Original: French'],
-      session: ['Thirty-second session', 'Agenda item 5'],
-      sponsorsLine: 'Canada, Japan and Switzerland: draft resolution',
+      meta: ['Distr. limitée', '18 May 2023', 'Original : français'],
+      session: ['Thirty-second session', 'Point 5 de l’ordre du jour'],
+      sponsorsLine: 'Canada, Japan et Switzerland : projet de résolution',
       heading: 'Draft resolution II',
     });
+  });
+
+  it('writes an Arabic and a Chinese masthead in their own words, the distribution block in English as their texts print it', () => {
+    const header = { ...emptyHeader, symbol: 'A/C.3/74/L.12', date: '3 October 2019', session: 'الدورة الرابعة والسبعون', agendaItem: '61', sponsors: ['الأردن', 'تونس', 'مصر'] };
+    const ar = headerLines({ ...header, language: 'ar' }, 'resolution');
+    expect(ar.unitedNations).toBe('الأمم المتحدة');
+    expect(ar.organ).toBe('الجمعية العامة');
+    expect(ar.meta).toEqual(['Distr.: Limited', '3 October 2019', 'Original: Arabic']);
+    expect(ar.session).toEqual(['الدورة الرابعة والسبعون', 'البند 61 من جدول الأعمال']);
+    expect(ar.sponsorsLine).toBe('الأردن، تونس، ومصر: مشروع قرار');
+    const zh = headerLines({ ...header, language: 'zh', session: '第七十四届会议', sponsors: ['中国', '日本'] }, 'decision');
+    expect([zh.unitedNations, zh.organ]).toEqual(['联合国', '大会']);
+    expect(zh.session).toEqual(['第七十四届会议', '议程项目61']);
+    expect(zh.sponsorsLine).toBe('中国和日本：决定草案');
+    expect(headerLines({ ...emptyHeader, sponsors: [], language: 'zh' }, 'resolution', '大会，').organ).toBe('大会');
   });
 
   it('leaves out what a fresh template has not filled in, naming the organ from the body line', () => {

@@ -71,7 +71,16 @@ describe('labels per language', () => {
     expect([1, 2, 3].map((n) => annexLabel(n, 3, 'en'))).toEqual(['Annex I', 'Annex II', 'Annex III']);
     expect(annexLabel(2, 2, 'fr')).toBe('Annexe II');
     expect(annexLabel(1, 1, 'es')).toBe('Anexo');
-    expect(annexLabel(1, 2, 'ru')).toBe('Annex I');
+    expect(annexLabel(1, 2, 'ru')).toBe('Приложение I');
+    expect(annexLabel(1, 1, 'ru')).toBe('Приложение');
+  });
+
+  it('heads Arabic annexes with ordinal words and Chinese ones with Chinese numerals, as their texts do', () => {
+    expect(annexLabel(1, 1, 'ar')).toBe('المرفق');
+    expect([1, 2, 3].map((n) => annexLabel(n, 3, 'ar'))).toEqual(['المرفق الأول', 'المرفق الثاني', 'المرفق الثالث']);
+    expect(annexLabel(11, 11, 'ar')).toBe('المرفق 11');
+    expect(annexLabel(1, 1, 'zh')).toBe('附件');
+    expect([1, 2, 12].map((n) => annexLabel(n, 12, 'zh'))).toEqual(['附件一', '附件二', '附件十二']);
   });
 
   it('writes footnote numbers in superscript digits', () => {

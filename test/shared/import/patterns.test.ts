@@ -23,6 +23,8 @@ describe('line patterns', () => {
     expect(isSectionHeading('II. Matters calling for action')).toBe(true);
     expect(isSectionHeading('A. Something ending a sentence.')).toBe(false);
     expect(['Annex', 'Annex II', 'Annexe', 'Anexo I'].every(isAnnexHeading)).toBe(true);
+    expect(['Приложение', 'Приложение II', 'المرفق', 'المرفق الثاني', 'المرفق 11', '附件', '附件二', '附件十二'].every(isAnnexHeading)).toBe(true);
+    expect(['المرفق الثاني من التقرير', '附件二所载', 'Приложение к докладу'].some(isAnnexHeading)).toBe(false);
     expect(isAnnexHeading('Annex to resolution 70/1')).toBe(false);
   });
 
