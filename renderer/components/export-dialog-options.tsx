@@ -1,9 +1,12 @@
 import type { RevisionSummary } from '../../shared/api/contract.js';
 import { dateTime, revisionName } from '../document/revision-format.js';
+import { provenanceFileName } from '../library/provenance-export.js';
 
 /** What the Export dialog asks. `changesFrom` is a revision id ('' for none); `proposers` how brackets name who proposed them. */
 export type ExportChoices = {
-  format: 'docx' | 'pdf' | 'akn' | 'text';
+  format: 'docx' | 'pdf' | 'akn' | 'text' | 'provenance';
+  /** For the provenance report: a text report or a CSV table. */
+  report: 'txt' | 'csv';
   view: 'compilation' | 'clean';
   proposers: 'tags' | 'comments' | 'none';
   changesFrom: string;
@@ -11,15 +14,16 @@ export type ExportChoices = {
 };
 
 /** Props of the options: the choices, a change to some of them, and the named revisions changes can be shown from. */
-export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Partial<ExportChoices>) => void; revisions: readonly RevisionSummary[]; symbol: string };
+export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Partial<ExportChoices>) => void; revisions: readonly RevisionSummary[]; symbol: string; provenance?: boolean };
 
-const extensions: Record<ExportChoices['format'], string> = { docx: '.docx', pdf: '.pdf', akn: '.xml', text: '.txt' };
+const extensions: Record<ExportChoices['format'], string> = { docx: '.docx', pdf: '.pdf', akn: '.xml', text: '.txt', provenance: '.txt' };
 
 const formats: { value: ExportChoices['format']; title: string; detail: string }[] = [
   { value: 'docx', title: 'Word', detail: '.docx, UN layout' },
   { value: 'pdf', title: 'PDF', detail: 'UN layout, to print' },
   { value: 'akn', title: 'Akoma Ntoso', detail: '.xml, AKN4UN' },
   { value: 'text', title: 'Plain text', detail: '.txt' },
+  { value: 'provenance', title: 'Provenance', detail: 'agreed language, against the library' },
 ];
 
 type Option<T extends string> = { value: T; label: string };
@@ -40,13 +44,54 @@ function Choice<T extends string>({ legend, name, value, options, onChange }: { 
 }
 
 /**
- * The Export dialog's fields: format as four cards, then what applies to it: view
+ * The Export dialog's fields: format as cards (the four document formats and, unless
+ * `provenance` is false, the provenance report of the library), then what applies to it: view
  * (compilation with its brackets, or clean), how the proposers of brackets show
  * (compilation: tags, Word comments for Word, or none; not for Akoma Ntoso, which keeps them
  * as data), the revision whose changes since show as tracked changes (Word), the paper (PDF),
- * and the name the file is saved under (after `symbol`, '/' as '_').
+ * and the name the file is saved under (after `symbol`, '/' as '_'); for the provenance
+ * report, text or CSV.
  */
-export function ExportOptions({ choices, onChange, revisions, symbol }: ExportOptionsProps) {
+export function ExportOptions({ choices, onChange, revisions, symbol, provenance = true }: ExportOptionsProps) {
+  const { format } = choices;
+  return (
+    <>
+      <fieldset className="io-group export-formats">
+        <legend>Format</legend>
+        {formats.filter((f) => f.value !== 'provenance' || provenance).map((f) => (
+          <label key={f.value} className="format-card">
+            <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => onChange({ format: f.value })} />
+            <span className="io-choice-title">{f.title}</span>
+            <span className="io-choice-detail">{f.detail}</span>
+          </label>
+        ))}
+      </fieldset>
+      {format === 'provenance' ? (
+        <>
+          <Choice
+            legend="Report"
+            name="export-report"
+            value={choices.report}
+            options={[
+              { value: 'txt', label: 'Text report' },
+              { value: 'csv', label: 'CSV table' },
+            ]}
+            onChange={(v) => onChange({ report: v })}
+          />
+          <p className="export-name-note">
+            Each paragraph as verbatim, near or new against the library of adopted texts, with where it was agreed. Saved as{' '}
+            <strong>{provenanceFileName(symbol.trim() || 'draft', choices.report)}</strong>.
+          </p>
+        </>
+      ) : (
+        <DocumentOptions choices={choices} onChange={onChange} revisions={revisions} symbol={symbol} />
+      )}
+    </>
+  );
+}
+
+// The options of the document formats (all but the provenance report).
+function DocumentOptions({ choices, onChange, revisions, symbol }: ExportOptionsProps) {
   const { format, view } = choices;
   const proposerOptions: Option<ExportChoices['proposers']>[] = [
     { value: 'tags', label: 'Tags in the text, e.g. (EU, CAN)' },
@@ -56,16 +101,6 @@ export function ExportOptions({ choices, onChange, revisions, symbol }: ExportOp
   const proposers = format !== 'docx' && choices.proposers === 'comments' ? 'tags' : choices.proposers;
   return (
     <>
-      <fieldset className="io-group export-formats">
-        <legend>Format</legend>
-        {formats.map((f) => (
-          <label key={f.value} className="format-card">
-            <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => onChange({ format: f.value })} />
-            <span className="io-choice-title">{f.title}</span>
-            <span className="io-choice-detail">{f.detail}</span>
-          </label>
-        ))}
-      </fieldset>
       <Choice
         legend="View"
         name="export-view"

@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/contract.js';
 import { newId } from '../../shared/ids.js';
 import { revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
+import { provenanceCsv, provenanceFileName, provenanceText } from '../library/provenance-export.js';
 import '../styles/import-export.css';
 import { DialogFooter } from './dialog-footer.js';
 import { ProgressLine, saveFile } from './export-dialog-parts.js';
@@ -37,7 +38,7 @@ export type ExportDialogProps = { api: ApiClient; docId: string; names?: Documen
 export type DocumentNames = { title: string; symbol: string };
 
 // The files.export arguments for the choices made.
-function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoices, jobId: string): ChannelArgs<'files.export'> {
+function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoices & { format: ChannelArgs<'files.export'>['format'] }, jobId: string): ChannelArgs<'files.export'> {
   const compilation = c.view === 'compilation';
   return {
     id: docId,
@@ -53,7 +54,8 @@ function exportArgs(docId: string, revisionId: string | undefined, c: ExportChoi
 }
 
 /**
- * The Export dialog: format (Word, PDF, Akoma Ntoso, text), view (compilation or clean),
+ * The Export dialog: format (Word, PDF, Akoma Ntoso, text, or the provenance report of
+ * the library: which paragraphs are agreed language, as text or CSV), view (compilation or clean),
  * how proposers of brackets show (tags in the text, Word comments, or not at all), for Word
  * the named revision whose changes since show as tracked changes, for PDF the paper; the
  * file is saved named after the symbol as the backend names it. While the export runs its
@@ -67,6 +69,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
     proposers: 'tags',
     changesFrom: preset.changesFrom ?? '',
     paper: 'a4',
+    report: 'txt',
   });
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [job, setJob] = useState<{ id: string; progress: FileProgress | null; cancelling: boolean } | null>(null);
@@ -106,7 +109,17 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
     setJob({ id: jobId, progress: null, cancelling: false });
     setError(null);
     try {
-      const file = await api.invoke('files.export', exportArgs(docId, preset.revisionId, choices, jobId));
+      const format = choices.format;
+      if (format === 'provenance') {
+        const report = await api.invoke('library.provenance', { id: docId, ...(preset.revisionId ? { revisionId: preset.revisionId } : {}) });
+        if (cancelled.current) return;
+        const name = names?.symbol.trim() || names?.title.trim() || '';
+        const csv = choices.report === 'csv';
+        saveFile(csv ? provenanceCsv(report) : provenanceText(report, name), provenanceFileName(name, choices.report), csv ? 'text/csv;charset=utf-8' : 'text/plain;charset=utf-8');
+        onClose();
+        return;
+      }
+      const file = await api.invoke('files.export', exportArgs(docId, preset.revisionId, { ...choices, format }, jobId));
       saveFile(file.bytes, file.fileName, file.mime);
       onClose();
     } catch (cause) {

@@ -143,6 +143,18 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     expect(report.split('\n').slice(0, 2)).toEqual(['Provenance of A/RES/74/129', (await share.textContent()) ?? '']);
     expect(report).toContain('OP 3: verbatim (Resolution 74/129, OP 2, 8 January 2020)');
 
+    // The same report is one of the Export dialog's formats.
+    await page.getByRole('banner').getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    await exportDialog.getByText('Provenance', { exact: true }).click();
+    expect(await exportDialog.getByRole('radio', { name: 'Compilation (with brackets)' }).count()).toBe(0);
+    await exportDialog.getByRole('radio', { name: 'CSV table' }).check();
+    await screenshot(page, 'export-dialog-provenance');
+    const [exported] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(exported.suggestedFilename()).toBe('Provenance A_RES_74_129.csv');
+    expect(readFileSync((await exported.path()) ?? '', 'utf8').split('\r\n')).toEqual(csv);
+    await expect.poll(() => exportDialog.count()).toBe(0);
+
     // The tabs answer the arrow keys.
     await panel.getByRole('tab', { name: 'Provenance' }).focus();
     await page.keyboard.press('ArrowRight');
