@@ -4,6 +4,8 @@ import { App } from './app.js';
 import { connectApi } from './api/connect.js';
 import { messageOf } from './format.js';
 import { installUnsavedGuard } from './document/unsaved-guard.js';
+import { t } from './i18n/index.js';
+import { loadInterfaceLanguage } from './i18n/interface-language-field.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles/app.css';
 import './styles/document.css';
@@ -17,16 +19,19 @@ import './styles/negotiation-views.css';
 import './styles/responsive.css';
 import './styles/compact.css';
 import './styles/print.css';
+import './styles/i18n.css';
 
 /**
  * The renderer's entry: connects to the backend (IPC inside Electron, the WebSocket in the
- * browser shell), then renders the app; if no connection can be made, says why.
+ * browser shell), switches to the stored interface language, then renders the app; if no
+ * connection can be made, says why.
  */
 export async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   installUnsavedGuard(window);
   try {
     const api = await connectApi(window);
+    await loadInterfaceLanguage(api);
     root.render(
       <StrictMode>
         <App api={api} />
@@ -35,7 +40,7 @@ export async function start(container: HTMLElement): Promise<void> {
   } catch (cause) {
     root.render(
       <main className="connection-error" role="alert">
-        <h1>Penholder cannot reach its backend</h1>
+        <h1>{t('common:noBackend')}</h1>
         <p>{messageOf(cause)}</p>
       </main>,
     );

@@ -16,6 +16,8 @@ import { docAtSnapshot } from './revision-content.js';
 type RevisionChannels =
   | 'profile.get'
   | 'profile.set'
+  | 'preferences.get'
+  | 'preferences.set'
   | 'revisions.list'
   | 'revisions.create'
   | 'revisions.open'
@@ -72,6 +74,8 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
   return {
     'profile.get': guard(() => store.getProfile()),
     'profile.set': guard((profile) => store.setProfile(profile)),
+    'preferences.get': guard(() => store.getPreferences()),
+    'preferences.set': guard((preferences) => store.setPreferences(preferences)),
     'revisions.list': guard(({ docId }) => {
       mustExist(docId);
       return store.listRevisions(docId);

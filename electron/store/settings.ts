@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
+import type { Preferences, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { toSummary } from './revisions.js';
 
 /** The profile before the user has set one: no name, no delegation. */
@@ -20,6 +20,8 @@ export function settingsOf(db: Database.Database, now: () => Date) {
   const q = {
     get: db.prepare("SELECT value FROM settings WHERE key = 'profile'").pluck(),
     set: db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    getPrefs: db.prepare("SELECT value FROM settings WHERE key = 'preferences'").pluck(),
+    setPrefs: db.prepare("INSERT INTO settings (key, value) VALUES ('preferences', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     getCodes: db.prepare("SELECT value FROM settings WHERE key = 'hostCodes'").pluck(),
     setCodes: db.prepare("INSERT INTO settings (key, value) VALUES ('hostCodes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     getJoins: db.prepare("SELECT value FROM settings WHERE key = 'consultations'").pluck(),
@@ -55,6 +57,18 @@ export function settingsOf(db: Database.Database, now: () => Date) {
       q.set.run(JSON.stringify(saved));
       profile = saved;
       return { ...saved };
+    },
+    /** This installation's interface preferences (interface language null, the system's, until set). */
+    getPreferences(): Preferences {
+      const value = q.getPrefs.get() as string | undefined;
+      const parsed = (value === undefined ? {} : JSON.parse(value)) as Partial<Preferences>;
+      return { interfaceLanguage: typeof parsed.interfaceLanguage === 'string' ? parsed.interfaceLanguage : null };
+    },
+    /** Saves the interface preferences durably and returns them. */
+    setPreferences(next: Preferences): Preferences {
+      const saved: Preferences = { interfaceLanguage: next.interfaceLanguage };
+      q.setPrefs.run(JSON.stringify(saved));
+      return saved;
     },
     /** The consultations joined from this installation, newest first (see `rememberJoin`). */
     joinedConsultations,

@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
-import type { ClientAuthor, DocumentSummary, HistoryEntry, PrivateNote, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
+import type { ClientAuthor, DocumentSummary, HistoryEntry, Preferences, PrivateNote, Profile, RememberedJoin, RevisionSummary } from '../../shared/api/contract.js';
 import { compactionOf } from './compaction.js';
 import { documentsOf, type QueuedChange } from './documents.js';
 import { historyOf } from './history.js';
 import { importedFilesOf, type ImportedFile } from './imported-files.js';
 import { negotiationBaseOf } from './negotiation-base.js';
 import { negotiationIndexOf } from './negotiation-index.js';
-import { issuedRecordsOf } from './issued-records.js';
+import { issuedRecordsOf, wrapRecords } from './issued-records.js';
 import { notesOf } from './notes.js';
 import { peerQueue } from './peer-queue.js';
 import { openDatabase, writeFailure, type StoreLocation } from './open-database.js';
@@ -79,6 +79,10 @@ export type Store = {
   getProfile(): Profile;
   /** Saves the local profile and returns it as stored (trimmed). */
   setProfile(profile: Profile): Profile;
+  /** This installation's interface preferences (see settings.ts). */
+  getPreferences(): Preferences;
+  /** Saves the interface preferences and returns them as stored. */
+  setPreferences(preferences: Preferences): Preferences;
   /** Records that `user` has seen `docId` as of `revisionId`. */
   markViewed(docId: string, user: Profile, revisionId: string): void;
   /** The revision `user` last viewed of `docId`, or undefined. */
@@ -208,6 +212,8 @@ export function openStore(location: StoreLocation): Store {
     readClientAuthors: history.readClientAuthors,
     getProfile: settings.getProfile,
     setProfile: write(settings.setProfile),
+    getPreferences: settings.getPreferences,
+    setPreferences: write(settings.setPreferences),
     markViewed: write(settings.markViewed),
     lastViewed: settings.lastViewed,
     joinedConsultations: settings.joinedConsultations,
@@ -230,7 +236,7 @@ export function openStore(location: StoreLocation): Store {
     getDocument: (id) => queuedSummary.get(id) ?? documents.getDocument(id),
     appendUpdate: write((input) => (input.origin === 'remote' ? enqueue(input) : after(documents.appendUpdate.immediate)(input))),
     negotiation: { ...negotiation, indexRevision: after(write(negotiation.indexRevision)) },
-    records: { chain: after(records.chain), head: after(records.head), placeOf: after(records.placeOf), append: after(write(records.append)) },
+    records: wrapRecords(records, after, write),
     flush: write(queue.flush),
     close: () => {
       try {

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/index.js';
+
 /** Props of the foot of a dialog form. */
 export type DialogFooterProps = {
   /** The error to show above the buttons (announced as an alert), or null. */
@@ -22,12 +24,13 @@ export type DialogFooterProps = {
  * is given.
  */
 export function DialogFooter({ error, onCancel, submit, busy = false, busyLabel, disabled = false, onSubmit }: DialogFooterProps) {
+  const { t } = useT();
   return (
     <>
       <DialogError error={error} />
       <div className="dialog-actions form-actions">
         <button type="button" className="button subtle" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button type={onSubmit ? 'button' : 'submit'} className="button primary" disabled={busy || disabled} onClick={onSubmit}>
           {busy && busyLabel ? busyLabel : submit}

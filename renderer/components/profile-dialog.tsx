@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ApiClient, Profile } from '../../shared/api/contract.js';
 import { messageOf } from '../format.js';
+import { useT } from '../i18n/index.js';
+import { InterfaceLanguageField } from '../i18n/interface-language-field.js';
 import { DelegationField } from './delegation-search.js';
 import { DialogFooter } from './dialog-footer.js';
 
@@ -13,6 +15,8 @@ export type ProfileState = {
   /** Whether the profile dialog is open, and opening or closing it. */
   editing: boolean;
   setEditing: (editing: boolean) => void;
+  /** The backend, for the interface-language preference the dialog also sets. */
+  api: ApiClient;
 };
 
 /** The window event sent after the profile was saved (detail: the saved Profile), for parts that keep a copy of it. */
@@ -44,7 +48,7 @@ export function useProfile(api: ApiClient): ProfileState {
     },
     [api],
   );
-  return { profile, save, editing, setEditing };
+  return { profile, save, editing, setEditing, api };
 }
 
 /** Props of the profile button and the first-run card. */
@@ -52,20 +56,21 @@ export type ProfileProps = { state: ProfileState };
 
 /** The top bar's "who am I" button: the name and delegation, or "Set your name"; opens the profile dialog (rendered here). */
 export function ProfileButton({ state }: ProfileProps) {
+  const { t } = useT();
   const { editing: open, setEditing: setOpen } = state;
   if (!state.profile) return null;
   const { name, delegation } = state.profile;
   // The dialog goes to the body: inside the dark top bar it would inherit the bar's button styles.
   return (
     <>
-      <button type="button" className="button profile-button" onClick={() => setOpen(true)} aria-label={name ? `Profile: ${name}${delegation ? `, ${delegation}` : ''}` : 'Set your name and delegation'}>
+      <button type="button" className="button profile-button" onClick={() => setOpen(true)} aria-label={name ? (delegation ? t('profile:buttonLabelWithDelegation', { name, delegation }) : t('profile:buttonLabel', { name })) : t('profile:setNameAndDelegation')}>
         {name ? (
           <>
             {name}
             {delegation ? <span className="profile-code">{delegation}</span> : null}
           </>
         ) : (
-          'Set your name'
+          t('profile:setName')
         )}
       </button>
       {open
@@ -78,8 +83,9 @@ export function ProfileButton({ state }: ProfileProps) {
               aria-labelledby="profile-dialog-title"
               onCancel={() => setOpen(false)}
             >
-              <h2 id="profile-dialog-title">Your profile</h2>
+              <h2 id="profile-dialog-title">{t('profile:title')}</h2>
               <ProfileForm state={state} onDone={() => setOpen(false)} />
+              <InterfaceLanguageField api={state.api} />
             </dialog>,
             document.body,
           )
@@ -93,19 +99,20 @@ export function ProfileButton({ state }: ProfileProps) {
  * is set, asking once for the name and delegation; "Later" hides it for this session.
  */
 export function ProfileWelcome({ state }: ProfileProps) {
+  const { t } = useT();
   const [later, setLater] = useState(false);
   if (!state.profile || state.profile.name !== '' || later) return null;
   return (
-    <section className="banner banner-info profile-welcome" aria-label="Who is writing">
+    <section className="banner banner-info profile-welcome" aria-label={t('profile:welcomeLabel')}>
       <span className="banner-text">
-        <strong>Who is writing?</strong> Your name and delegation are recorded with every change you make and every revision you save.
+        <strong>{t('profile:welcomeQuestion')}</strong> {t('profile:welcomeText')}
       </span>
       <span className="banner-actions">
         <button type="button" className="button primary" onClick={() => state.setEditing(true)}>
-          Set your name and delegation
+          {t('profile:setNameAndDelegation')}
         </button>
         <button type="button" className="button subtle" onClick={() => setLater(true)}>
-          Later
+          {t('common:later')}
         </button>
       </span>
     </section>
@@ -116,6 +123,7 @@ type ProfileFormProps = { state: ProfileState; onDone: () => void };
 
 // Name and delegation (picked from the delegation list); saved with profile.set.
 function ProfileForm({ state, onDone }: ProfileFormProps) {
+  const { t } = useT();
   const [name, setName] = useState(state.profile?.name ?? '');
   const [delegation, setDelegation] = useState(state.profile?.delegation ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -127,7 +135,7 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
       onSubmit={(event) => {
         event.preventDefault();
         if (name.trim() === '') {
-          setError('Please type your name: it is recorded with every change you make.');
+          setError(t('profile:nameRequired'));
           nameInput.current?.focus();
           return;
         }
@@ -139,18 +147,18 @@ function ProfileForm({ state, onDone }: ProfileFormProps) {
           },
           (cause: unknown) => {
             setBusy(false);
-            setError(`Your profile could not be saved: ${messageOf(cause)}`);
+            setError(t('profile:notSaved', { reason: messageOf(cause) }));
           },
         );
       }}
     >
-      <p className="dialog-lead">Your name and delegation are recorded as the author of every change you make and every revision you save.</p>
+      <p className="dialog-lead">{t('profile:lead')}</p>
       <label className="field">
-        <span>Your name</span>
-        <input ref={nameInput} type="text" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+        <span>{t('profile:name')}</span>
+        <input ref={nameInput} type="text" autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t('profile:namePlaceholder')} maxLength={200} />
       </label>
-      <DelegationField delegation={delegation} onChange={setDelegation} clearLabel="Clear" searchWhenChosen />
-      <DialogFooter error={error} onCancel={onDone} submit="Save profile" busy={busy} busyLabel="Saving…" />
+      <DelegationField delegation={delegation} onChange={setDelegation} clearLabel={t('common:clear')} searchWhenChosen />
+      <DialogFooter error={error} onCancel={onDone} submit={t('profile:save')} busy={busy} busyLabel={t('common:saving')} />
     </form>
   );
 }

@@ -52,6 +52,13 @@ export type Profile = {
 };
 
 /**
+ * This installation's interface preferences. `interfaceLanguage` is the app's own language
+ * (a code of shared/i18n/languages.ts, e.g. 'fr'), null to follow the system's; it never
+ * changes a document's language.
+ */
+export type Preferences = { interfaceLanguage: string | null };
+
+/**
  * The kinds of revision. 'autosave' points are unnamed and made by the app (the time
  * slider); the others are named by a person: zero draft, facilitator's revision (Rev.N),
  * L-document symbol, oral revision, final text.
@@ -123,6 +130,8 @@ export const channelArgs = {
   'documents.unsubscribe': z.object({ id }).strict(),
   'profile.get': z.object({}).strict(),
   'profile.set': profileArgs,
+  'preferences.get': z.object({}).strict(),
+  'preferences.set': z.object({ interfaceLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).nullable() }).strict(),
   'revisions.list': z.object({ docId: id }).strict(),
   'revisions.create': z
     .object({ docId: id, kind: z.enum(revisionKinds), label: z.string().trim().max(200) })
@@ -166,6 +175,8 @@ export type ChannelResults = ConsultationChannelResults & FilesChannelResults & 
   'documents.unsubscribe': { ok: true };
   'profile.get': Profile;
   'profile.set': Profile;
+  'preferences.get': Preferences;
+  'preferences.set': Preferences;
   /** Newest first, autosave points included. */
   'revisions.list': RevisionSummary[];
   'revisions.create': RevisionSummary;

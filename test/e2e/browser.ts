@@ -31,6 +31,8 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The interface follows the system language when none is stored: tests read English.
+      '--lang=en-US',
     ],
   });
 }

@@ -25,6 +25,8 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'documents.unsubscribe': async () => ({ ok: true }),
     'profile.get': async () => ({ name: '', delegation: '' }),
     'profile.set': async (args) => args,
+    'preferences.get': async () => ({ interfaceLanguage: null }),
+    'preferences.set': async (args) => args,
     'revisions.list': async () => [],
     'revisions.create': async () => {
       throw new ApiError('not-found', 'No document.');

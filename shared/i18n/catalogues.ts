@@ -1,0 +1,21 @@
+import enCommon from './locales/en/common.json';
+import frCommon from './locales/fr/common.json';
+import enProfile from './locales/en/profile.json';
+import frProfile from './locales/fr/profile.json';
+import enHelp from './locales/en/help.json';
+import frHelp from './locales/fr/help.json';
+
+/**
+ * The interface's message catalogues: one JSON file per namespace (an area of the app) per
+ * language under shared/i18n/locales/<lang>/<namespace>.json. A new area adds its two files
+ * and one line per language below; a new language adds a folder, a block here and an entry in
+ * languages.ts. test/shared/i18n checks that every language has the same keys, plural forms
+ * aside, and the same {{variables}} as English.
+ */
+export const catalogues = {
+  en: { common: enCommon, profile: enProfile, help: enHelp },
+  fr: { common: frCommon, profile: frProfile, help: frHelp },
+} as const;
+
+/** The namespaces, in the order their files are listed. */
+export const namespaces = Object.keys(catalogues.en) as (keyof (typeof catalogues)['en'])[];
