@@ -66,7 +66,19 @@ type LastCheck = {
   pathOf: (id: string) => string;
   isTarget: (id: string) => boolean;
   notes: ReadonlyMap<string, ImportNote>;
+  regions: Map<number, Region>;
 };
+
+/**
+ * Where a paragraph stands towards an introduction: `introducer`, it ends with a colon that
+ * introduces the paragraphs after it ("Adopts the following political declaration:",
+ * "Resolves that:"); `introduced`, it comes after such a paragraph in the same part, so it
+ * is text of what was introduced (a declaration's sentences, a budget's clauses) rather than
+ * a paragraph of the resolution: it needs no opener and may end as a sentence ('.') or
+ * introduce in turn (':') where a semicolon is due.
+ */
+type Region = { introducer: boolean; introduced: boolean };
+const plain: Region = { introducer: false, introduced: false };
 
 type Entry = { textNode: Node; kind: Unit['kind']; language: StyleLanguage; summary: ParagraphSummary };
 
@@ -115,7 +127,8 @@ export function createStyleChecker(): StyleChecker {
       return entry !== undefined && entry.kind !== 'footnote';
     };
     const notes = importNotesOf(doc);
-    const { out, repeated } = contextAndOutput(units, summaries, language, pathOf, isTarget, notes);
+    const regions = regionsOf(units, summaries);
+    const { out, repeated } = contextAndOutput(units, summaries, language, pathOf, isTarget, notes, regions);
     const indexOfId = new Map<string, number>();
     const seen = new Set<string>();
     units.forEach((unit, i) => {
@@ -123,7 +136,7 @@ export function createStyleChecker(): StyleChecker {
       else indexOfId.set(unit.id, i);
       seen.add(unit.id);
     });
-    last = { units, summaries, repeated, indexOfId, language, pathOf, isTarget, notes };
+    last = { units, summaries, repeated, indexOfId, language, pathOf, isTarget, notes, regions };
     return out;
   };
   const recheckText = (id: string, textNode: Node): StyleProblem[] | null => {
@@ -133,8 +146,9 @@ export function createStyleChecker(): StyleChecker {
     if (!last || i === undefined || !unit || !before || id === '') return null;
     const { language, pathOf, isTarget, notes } = last;
     const summary = summarizeParagraph({ id, textNode, part: unit.part, language });
-    if (JSON.stringify(summary.opener) !== JSON.stringify(before.opener)) return null;
-    const problems = unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes), ...(last.repeated.get(i) ?? [])], pathOf);
+    if (JSON.stringify(summary.opener) !== JSON.stringify(before.opener) || summary.introduces !== before.introduces) return null;
+    const region = last.regions.get(i) ?? plain;
+    const problems = unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes, region), ...(last.repeated.get(i) ?? [])], pathOf, region);
     last.units[i] = { ...unit, textNode };
     last.summaries[i] = summary;
     cache.set(id, { textNode, kind: unit.kind, language, summary });
@@ -154,11 +168,12 @@ export function checkDocument(doc: Node): StyleProblem[] {
 // reference is a context problem (deleting another paragraph breaks it), checked here from
 // the cached atoms; `isTarget` says which ids a cross-reference may point to. So are the
 // import notes on the paragraph or its footnotes (they live in the header).
-function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>): LocalProblem[] {
+function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>, region: Region): LocalProblem[] {
   const problems: LocalProblem[] = [];
-  const sentence = summary.declaration && summary.ending.mark === '.';
-  if (unit.expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
-    const problem = punctuationProblem(unit.id, summary.ending, unit.expected, language);
+  const expected = region.introducer ? { mark: ':' as const, reason: 'it introduces the paragraphs after it' } : unit.expected;
+  const sentence = (summary.declaration && summary.ending.mark === '.') || (region.introduced && expected?.mark === ';' && (summary.ending.mark === '.' || summary.ending.mark === ':'));
+  if (expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
+    const problem = punctuationProblem(unit.id, summary.ending, expected, language);
     if (problem) problems.push(problem);
   }
   problems.push(...brokenReferenceProblems(unit.id, summary.text, isTarget), ...importNoteProblems(unit.id, summary.text, notes));
@@ -167,8 +182,8 @@ function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleL
 
 // One paragraph's problems as `check` lists them: those in its text by offset (its own and
 // `added` context ones), then those inside its footnotes.
-function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[], pathOf: (id: string) => string): StyleProblem[] {
-  const own = summary.problems;
+function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[], pathOf: (id: string) => string, region: Region): StyleProblem[] {
+  const own = region.introduced ? summary.problems.filter((p) => p.rule !== 'opener-unknown') : summary.problems;
   const inParagraph = [...own.filter((p) => p.paragraphId === unit.id), ...added].sort((a, b) => a.from - b.from || a.rule.localeCompare(b.rule));
   const inFootnotes = own.filter((p) => p.paragraphId !== unit.id);
   return [...inParagraph, ...inFootnotes].map((p) => toProblem(p, pathOf));
@@ -176,7 +191,7 @@ function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[]
 
 // Every paragraph's context problems and the output in document order, with
 // the repeated-opener problems by paragraph index.
-function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>): { out: StyleProblem[]; repeated: Map<number, LocalProblem[]> } {
+function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language: StyleLanguage, pathOf: (id: string) => string, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>, regions: Map<number, Region>): { out: StyleProblem[]; repeated: Map<number, LocalProblem[]> } {
   const groups: Record<'pp' | 'op' | 'decision', OpenerEntry[]> = { pp: [], op: [], decision: [] };
   const repeated = new Map<number, LocalProblem[]>();
   const indexOfId = new Map<string, number>();
@@ -197,9 +212,27 @@ function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language
   const out: StyleProblem[] = [];
   units.forEach((unit, i) => {
     const summary = summaries[i];
-    if (summary) out.push(...unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes), ...(repeated.get(i) ?? [])], pathOf));
+    const region = regions.get(i) ?? plain;
+    if (summary) out.push(...unitOutput(unit, summary, [...contextProblems(unit, summary, language, isTarget, notes, region), ...(repeated.get(i) ?? [])], pathOf, region));
   });
   return { out, repeated };
+}
+
+// The introducers and introduced paragraphs of each part (see `Region`). A paragraph
+// introduces the ones after it when its colon is not due to subparagraphs of its own and it
+// is not the part's last; everything after it in its part is then introduced. O(P).
+function regionsOf(units: Unit[], summaries: ParagraphSummary[]): Map<number, Region> {
+  const regions = new Map<number, Region>();
+  const open = new Set<string>();
+  units.forEach((unit, i) => {
+    const summary = summaries[i];
+    if (!unit.group || !summary) return;
+    const introduced = open.has(unit.group);
+    const introducer = summary.introduces && (unit.expected?.mark === ';' || unit.expected?.mark === ',');
+    if (introduced || introducer) regions.set(i, { introducer, introduced });
+    if (introducer) open.add(unit.group);
+  });
+  return regions;
 }
 
 function toProblem(local: LocalProblem, pathOf: (id: string) => string): StyleProblem {

@@ -34,6 +34,8 @@ export type OpenerMatch = {
   from: number;
   to: number;
   adverb: OpenerAdverb | null;
+  /** "once again", "once more" or "again" right before or after the phrase: a renewed use, like "also". */
+  again: boolean;
 };
 
 type Phrase = { text: string; words: string[] };
@@ -101,12 +103,55 @@ export function leadingWords(text: string, start: number, max = 10): Word[] {
  */
 export function openerStart(text: string): number {
   let at = 0;
-  while (at < text.length && (text[at] === ' ' || text[at] === '[')) at++;
+  // An atom (an image or a note reference the source printed first) is not part of the opener.
+  while (at < text.length && (text[at] === ' ' || text[at] === '[' || text[at] === '\uFFFC')) at++;
   const heading = headingRun.exec(text.slice(at, at + 300));
   return heading ? at + heading[0].length : at;
 }
 
-const headingRun = /^(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Lu})/u;
+const headingRun = /^(?:(?:[IVXLC]+|[A-Z])\. )?(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Lu})/u;
+
+/**
+ * True when `text` opens with a section mark and title printed into the paragraph with no
+ * " — " after it ("II Revised estimates resulting from ... session Having considered ...",
+ * as AKN budget resolutions run their sections' headings and preambles into the first
+ * paragraph): where the heading ends cannot be told, so the opener is not checked.
+ */
+export function opensWithSection(text: string): boolean {
+  const at = openerStart(text);
+  return at === text.length - text.trimStart().length && sectionMark.test(text.slice(at));
+}
+
+const sectionMark = /^(?:[IVXL]+|[A-H])\.? \p{Lu}\p{Ll}/u;
+
+// Words that intensify an opener without changing it ("Deeply disappointed", "Strongly
+// deploring", "Being gravely concerned", "Once again urges"): an adverb of manner in -ly,
+// "Being" and the renewal words. The phrase after them is the opener.
+const renewal = [['once', 'again'], ['once', 'more'], ['again']];
+function intensifierLength(words: Word[], language: PhraseLanguage): { length: number; again: boolean } {
+  if (language !== 'en') return { length: 0, again: false };
+  let k = 0;
+  let again = false;
+  for (;;) {
+    const r = renewal.find((seq) => seq.every((w, i) => words[k + i]?.lower === w));
+    if (r) {
+      k += r.length;
+      again = true;
+      continue;
+    }
+    const w = words[k];
+    if (w && (/^\p{L}{3,}ly$/u.test(w.lower) || w.lower === 'being') && k < 3) {
+      k++;
+      continue;
+    }
+    return { length: k, again };
+  }
+}
+
+function againAfter(words: Word[], end: number): boolean {
+  const i = words.findIndex((w) => w.from >= end);
+  return i >= 0 && renewal.some((seq) => seq.every((w, k) => words[i + k]?.lower === w));
+}
 
 /**
  * The opener of `text` for `part` in `language`, or null when it opens with none. English
@@ -118,7 +163,17 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   if (words.length === 0) return null;
   for (const phrase of phrasesOf(language, part)) {
     const found = matchPhrase(words, phrase.words, language, part);
-    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found };
+    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found, again: againAfter(words, found.to) };
+  }
+  const lead = intensifierLength(words, language);
+  const rest = words.slice(lead.length);
+  if (lead.length > 0 && rest.length > 0) {
+    for (const phrase of phrasesOf(language, part)) {
+      const found = matchPhrase(rest, phrase.words, language, part);
+      if (!found) continue;
+      const addressee = addresseeFor(text, phrase.text, part, found.to, language);
+      return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee, ...found, words: [...words.slice(0, lead.length), ...found.words], from: words[0]?.from ?? found.from, again: lead.again || againAfter(words, found.to) };
+    }
   }
   if (language !== 'en') return null;
   const first = words[0];
@@ -130,7 +185,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const found = matchPhrase(inSpan, plain.map((w) => w.lower), language, part);
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
-  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found };
+  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to) };
 }
 
 function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {

@@ -26,6 +26,8 @@ export type ParagraphSummary = {
   ending: Ending;
   /** A first-person declaration paragraph ("We reaffirm ..."): a sentence ending with a full stop. */
   declaration: boolean;
+  /** Ends with a colon after words that introduce what follows ("the following ...:", "Resolves that:", "we:"); see `introducesFollowing`. */
+  introduces: boolean;
   problems: LocalProblem[];
 };
 
@@ -54,5 +56,19 @@ export function summarizeParagraph(input: SummaryInput): ParagraphSummary {
     if (atom.kind !== 'footnote' || atom.text.trim() === '') continue;
     problems.push(...citationProblems({ id: atom.id, text: atom.text, language }), ...symbolProblems({ id: atom.id, text: atom.text }));
   }
-  return { text, empty, opener, ending, declaration: part !== null && isDeclaration(text.text), problems };
+  return { text, empty, opener, ending, declaration: part !== null && isDeclaration(text.text), introduces: part !== null && introducesFollowing(text.text, ending), problems };
+}
+
+// The words before a colon that introduce the next paragraphs rather than subparagraphs:
+// "Adopts the following political declaration ...:", "Resolves that:", "... in this regard we:".
+const introducing = /(?:\b(?:following|follows|that|we)|suivante?s?|suit|que|nous|siguientes?|nosotros|nosotras)\b[^;:]{0,200}$/iu;
+
+/**
+ * True when a paragraph ending `ending` introduces the paragraphs after it: it ends with a
+ * colon and its last clause (after any ';' or ':') holds "following", "as follows", "that"
+ * or "we" (French, Spanish alike).
+ */
+export function introducesFollowing(text: string, ending: Ending): boolean {
+  if (ending.mark !== ':') return false;
+  return introducing.test(text.slice(0, ending.at));
 }

@@ -5,7 +5,7 @@
  * "Also requests" in an OP, "Recalling also" in a PP.
  */
 import { otherPartPhrase } from '../opener-forms.js';
-import { hasPhraseList, leadingWords, matchOpener, openerStart, phrasesOf, type OpenerMatch } from '../openers.js';
+import { hasPhraseList, leadingWords, matchOpener, openerStart, opensWithSection, phrasesOf, type OpenerMatch } from '../openers.js';
 import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
 
 /** What the opener rules need to know about one paragraph. */
@@ -29,7 +29,7 @@ export function openerRules(input: OpenerInput): OpenerResult {
   if (!hasPhraseList(language) || text.trim() === '') return { opener: null, problems: [] };
   // A declaration adopted with the resolution speaks in the first person ("We reaffirm ...",
   // "We, Heads of State and Government, ..."): its paragraphs have no opener.
-  if (isDeclaration(text)) return { opener: null, problems: [] };
+  if (isDeclaration(text) || opensWithSection(text)) return { opener: null, problems: [] };
   const own = matchOpener(text, part, language);
   if (own) {
     const order = language === 'en' ? adverbOrder(id, own) : null;
@@ -67,7 +67,7 @@ export function openerRules(input: OpenerInput): OpenerResult {
  * not recognised): it opens with no opener and ends with a full stop.
  */
 export function isDeclaration(text: string): boolean {
-  return /^[\s[]*(?:We|Nous|Nosotros|Nosotras)[\s,]/u.test(text);
+  return /^(?:We|Nous|Nosotros|Nosotras)[\s,]/u.test(text.slice(openerStart(text)));
 }
 
 function listedHead(language: 'en' | 'fr' | 'es', opener: OpenerMatch): boolean {

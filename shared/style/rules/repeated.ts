@@ -17,7 +17,9 @@
  *   and Crime to" is plain (61 of 62 cases), "Also requests the Secretary-General to" takes
  *   the adverb (118 of 127). Requests, Calls upon, Urges, Invites and Encourages alike;
  * - other openers ("Welcomes", "Reaffirms", "Recalling") take the adverb when they directly
- *   repeat, whatever follows them (807 of 1,262 OPs, 904 of 1,014 PPs).
+ *   repeat, whatever follows them (807 of 1,262 OPs, 904 of 1,014 PPs);
+ * - "once again", "once more" or "again" marks the renewed use as "also" does ("Reaffirms
+ *   once again that", "Reaffirming once more"), so it needs no adverb.
  */
 import { phraseLists } from '../../../seeds/index.js';
 import type { OpenerMatch } from '../openers.js';
@@ -58,7 +60,7 @@ export function repeatedOpenerProblems(entries: readonly OpenerEntry[], language
       });
       return;
     }
-    if (!before || !sameRun(before.opener, opener)) return;
+    if (!before || !sameRun(before.opener, opener) || opener.again) return;
     const expected = (before.position % 3) + 1;
     if (position !== 1 || expected === 1) return;
     const degree = expected === 2 ? 'also' : 'further';

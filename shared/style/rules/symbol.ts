@@ -5,7 +5,10 @@
  * its canonical form: series and body codes in capitals, "Rev.1", "Add.1", "Corr.1" with a
  * dot and no space, "L.5" and "CN.15" with a dot, no doubled or trailing slash, a space
  * before a Security Council year "(2020)". When the canonical form differs, the problem
- * carries it as a certain fix.
+ * carries it as a certain fix. Other organizations' series keep their own mixed case, as
+ * their secretariats issue them and adopted resolutions cite them ("UNEP/EA.4/Res.1",
+ * "UNEP/OzL.Pro.28/12": 21 citations in the 74th-session resolutions); only a component
+ * written all in lower case is raised there.
  */
 import type { LocalProblem } from '../types.js';
 
@@ -20,6 +23,9 @@ const candidate = new RegExp(
   String.raw`(?<![\p{L}\p{N}/.\-])(?:${series.join('|')})(?:/{1,2}${component}){2,}(?:/(?![\p{L}\p{N}]))?(?: ?\(\d{4}\))?`,
   'giu',
 );
+// The Organization's own series, whose symbols are always in capitals.
+const ownSeries = new Set(['A', 'S', 'E', 'ST']);
+const mixedCase = /^(?=.*\p{Lu})(?=.*\p{Ll})/u;
 const titled = /^(rev|add|corr|amend|sub|summary)\.? ?(\d+)$/i;
 const numbered = /^([A-Za-z]+)\.? ?(\d+)$/;
 
@@ -27,9 +33,11 @@ const numbered = /^([A-Za-z]+)\.? ?(\d+)$/;
 export function canonicalSymbol(raw: string): string {
   const year = /\s?\((\d{4})\)$/.exec(raw);
   const body = (year ? raw.slice(0, year.index) : raw).replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  const own = ownSeries.has((body.split('/')[0] ?? '').toUpperCase());
   const parts = body.split('/').map((part) => {
     const t = titled.exec(part);
     if (t) return `${(t[1] ?? '').charAt(0).toUpperCase()}${(t[1] ?? '').slice(1).toLowerCase()}.${t[2]}`;
+    if (!own && mixedCase.test(part)) return part;
     const n = numbered.exec(part);
     if (n) return `${(n[1] ?? '').toUpperCase()}.${n[2]}`;
     return part.toUpperCase();
