@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../electron/library/library.js';
@@ -38,6 +39,15 @@ function integrity(file: string): void {
 }
 
 describe('adding to the library', () => {
+  it('leaves no write-ahead log behind an add: what it wrote is in the file', async () => {
+    const { lib } = library();
+    await lib.addFiles(fixtures('en'));
+    const wal = statSync(`${lib.file}-wal`, { throwIfNoEntry: false });
+    expect(wal?.size ?? 0).toBe(0);
+    expect(lib.stats().bytes).toBe(statSync(lib.file).size);
+    expect(inspect(lib.file).paragraphs).toBeGreaterThan(0);
+  });
+
   it('indexes Akoma Ntoso files with their labels, and adding them again changes nothing', async () => {
     const { lib } = library();
     const first = await lib.addFiles(fixtures('en'));
