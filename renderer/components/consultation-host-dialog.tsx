@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
 import { messageOf } from '../format.js';
-import { ParticipantList } from './consultation-participants.js';
-import { CopyButton, QrCode } from './consultation-qr.js';
-import { joinLink } from './consultation-text.js';
+import { HostingView, hostingDetails, type HostingDetails } from './consultation-hosting-view.js';
 import { DialogError, DialogFooter } from './dialog-footer.js';
 
 /** Where the host listens: every network interface (a room's Wi-Fi) or this machine only. */
@@ -23,9 +21,6 @@ export function parsePort(typed: string): number {
   return Number(text);
 }
 
-/** What the host dialog shows once hosting: the address and both codes. */
-export type HostingDetails = { url: string; joinCode: string; facilitatorCode: string };
-
 /** Props of the hosting dialog. */
 export type HostDialogProps = {
   api: ApiClient;
@@ -36,19 +31,18 @@ export type HostDialogProps = {
 
 /**
  * "Start consultation": choose where to listen (all interfaces / this machine) and a port,
- * then shows the address, the join code and the facilitator code as text and QR codes with
- * copy buttons, who is connected with their role, and "Stop hosting". The facilitator code
- * is hidden until asked for, since the screen is often projected in the room.
+ * then shows the running consultation (`HostingView`: join link as QR code and Copy join
+ * link, the codes, the certificate fingerprint, the lobby, who is connected) and "Stop
+ * hosting".
  */
 export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
-  const hostingThis = status?.state === 'hosting' && status.docId === docId;
   const hostingOther = status?.state === 'hosting' && status.docId !== docId;
   const [bind, setBind] = useState<BindChoice>('all');
   const [port, setPort] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<HostingDetails | null>(null);
-  const details: HostingDetails | null = hostingThis && status.url && status.joinCode && status.facilitatorCode ? { url: status.url, joinCode: status.joinCode, facilitatorCode: status.facilitatorCode } : started;
+  const details: HostingDetails | null = hostingDetails(status, docId) ?? (hostingOther ? null : started);
 
   const start = () => {
     let portNumber: number;
@@ -63,7 +57,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
     api.invoke('consultation.host', { docId, bind: bindAddress[bind], port: portNumber }).then(
       (result) => {
         setBusy(false);
-        setStarted({ url: result.url, joinCode: result.joinCode, facilitatorCode: result.facilitatorCode });
+        setStarted({ url: result.url, joinCode: result.joinCode, facilitatorCode: result.facilitatorCode, fingerprint: result.fingerprint, link: result.link });
       },
       (cause: unknown) => {
         setBusy(false);
@@ -97,7 +91,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
     >
       <h2 id="host-dialog-title">{details ? 'Consultation running' : 'Start consultation'}</h2>
       {details ? (
-        <HostingView details={details} status={status} />
+        <HostingView api={api} details={details} status={status} />
       ) : (
         <form
           className="host-form"
@@ -138,57 +132,5 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
         </>
       ) : null}
     </dialog>
-  );
-}
-
-type HostingViewProps = { details: HostingDetails; status: ConsultationStatus | null };
-
-// The address and codes, each as text with a copy button and as a QR code; then who is connected.
-function HostingView({ details, status }: HostingViewProps) {
-  const [showFacilitator, setShowFacilitator] = useState(false);
-  return (
-    <div className="hosting-view">
-      <p className="dialog-lead">Participants choose “Join consultation” and type the address and the join code, or scan the QR code.</p>
-      <div className="hosting-codes">
-        <section className="code-card" aria-label="Join code for delegations and observers">
-          <QrCode text={joinLink(details.url, details.joinCode)} label={`QR code: address ${details.url} and join code`} />
-          <dl className="code-lines">
-            <dt>Address</dt>
-            <dd>
-              <code className="hosting-url">{details.url}</code> <CopyButton text={details.url} what="address" />
-            </dd>
-            <dt>Join code (delegations, observers)</dt>
-            <dd>
-              <code className="join-code">{details.joinCode}</code> <CopyButton text={details.joinCode} what="join code" />
-            </dd>
-          </dl>
-        </section>
-        <section className="code-card facilitator-card" aria-label="Facilitator code">
-          {showFacilitator ? (
-            <>
-              <QrCode text={joinLink(details.url, details.facilitatorCode)} label="QR code: address and facilitator code" pixels={120} />
-              <dl className="code-lines">
-                <dt>Facilitator code (co-facilitators only)</dt>
-                <dd>
-                  <code className="facilitator-code">{details.facilitatorCode}</code> <CopyButton text={details.facilitatorCode} what="facilitator code" />
-                </dd>
-              </dl>
-              <button type="button" className="link-button" onClick={() => setShowFacilitator(false)}>
-                Hide the facilitator code
-              </button>
-            </>
-          ) : (
-            <p>
-              The facilitator code admits co-facilitators, who can agree and drop brackets. It is hidden because this screen may be projected.{' '}
-              <button type="button" className="link-button" onClick={() => setShowFacilitator(true)}>
-                Show the facilitator code
-              </button>
-            </p>
-          )}
-        </section>
-      </div>
-      <h3 className="panel-subtitle">Connected ({status?.participants.length ?? 0})</h3>
-      <ParticipantList participants={status?.participants ?? []} empty="Nobody has joined yet." />
-    </div>
   );
 }

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { consultationRoles } from '../../shared/api/contract.js';
 import type { ApiClient, ConsultationRole, HostDocuments, Profile } from '../../shared/api/contract.js';
+import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { HostDocumentPicker } from './consultation-document-picker.js';
 import { DelegationField } from './delegation-search.js';
-import { joinErrorMessage, normalizeHostUrl, parseJoinLink, roleHints, roleNames } from './consultation-text.js';
+import { JoinWaiting, useConsultationStatus, useIncomingJoinLink, useJoinLinkFields } from './consultation-join-link.js';
+import { joinErrorMessage, normalizeFingerprint, normalizeHostUrl, roleHints, roleNames } from './consultation-text.js';
 import { DialogError, DialogFooter } from './dialog-footer.js';
 import { profileChangedEvent } from './profile-dialog.js';
 
@@ -15,24 +17,35 @@ export type JoinConsultationProps = {
   onJoined: (docId: string) => void;
 };
 
-/** "Join consultation…" in the top bar: opens the join dialog. */
+/**
+ * "Join consultation…" in the top bar: opens the join dialog, also when a join link arrives
+ * from the shell (the dialog opens filled in from it; joining still needs the person's Join).
+ */
 export function JoinConsultationButton({ api, onJoined }: JoinConsultationProps) {
   const [open, setOpen] = useState(false);
+  const incoming = useIncomingJoinLink();
+  const shown = open || incoming.link !== null;
+  const close = () => {
+    setOpen(false);
+    incoming.clear();
+  };
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)}>
         Join consultation…
       </button>
       {/* In the body, so the top bar's styles do not restyle the dialog's buttons. */}
-      {open
+      {shown
         ? createPortal(
             <JoinDialog
+              key={incoming.link ?? ''}
               api={api}
+              link={incoming.link}
               onJoined={(docId) => {
-                setOpen(false);
+                close();
                 onJoined(docId);
               }}
-              onCancel={() => setOpen(false)}
+              onCancel={close}
             />,
             document.body,
           )
@@ -41,35 +54,41 @@ export function JoinConsultationButton({ api, onJoined }: JoinConsultationProps)
   );
 }
 
-/** Props of the join dialog. */
-export type JoinDialogProps = JoinConsultationProps & { onCancel: () => void };
+/** Props of the join dialog; `link`: a join link handed over by the shell, to fill the form from. */
+export type JoinDialogProps = JoinConsultationProps & { onCancel: () => void; link?: string | null };
 
 /**
- * Joining a consultation: the facilitator's address and a code (a pasted join link fills
- * both), the delegation picked from the delegation list, the person's name, and the role.
+ * Joining a consultation: the join link pasted (or handed over by the shell) fills the
+ * address, the code and the host certificate's fingerprint, which can also be typed by hand;
+ * a link that is not one is refused saying what is wrong. Then the delegation picked from
+ * the delegation list, the person's name, and the role.
  * Name and delegation start from the profile (and become it when none was set); after a
  * join, everything starts from the last consultation joined (a laptop that restarted). A
  * refused code and an unreachable host are told apart, in words that say what to check.
  * Once the host accepted the code, a host serving several documents shows them by title to
  * choose from (one is joined at once); a host that does not answer shows the copies this
- * laptop kept from it, to open offline.
+ * laptop kept from it, to open offline. While the host keeps this laptop in its lobby the
+ * dialog says "Waiting for the facilitator to admit you"; a host whose certificate is not the
+ * one in the link is refused in the backend's words.
  */
-export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
-  const [url, setUrl] = useState('');
-  const [code, setCode] = useState('');
+export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogProps) {
+  const [error, setError] = useState<string | null>(null);
+  const fields = useJoinLinkFields(link, setError);
+  const { url, setUrl, code, setCode, fingerprint, setFingerprint } = fields;
   const [delegation, setDelegation] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ConsultationRole>('delegation');
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [choice, setChoice] = useState<{ url: string; listed: HostDocuments; current: JoinedNow | null } | null>(null);
+  const [choice, setChoice] = useState<{ url: string; fingerprint: string; listed: HostDocuments; current: JoinedNow | null } | null>(null);
   const [joining, setJoining] = useState<string | null>(null);
   const [remembered, setRemembered] = useState(false);
   const urlInput = useRef<HTMLInputElement>(null);
   // Whether this installation has no name yet: the one given here then becomes its profile.
   const unnamed = useRef(false);
   // Whether the person typed or picked anything yet: what arrives later never overwrites it.
-  const touched = useRef(false);
+  const touched = useRef(link !== null);
+  const status = useConsultationStatus(api, joining !== null);
+  const waiting = joining !== null && status?.state === 'waiting';
 
   useEffect(() => {
     let live = true;
@@ -88,6 +107,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
         if (!live || !last || touched.current) return;
         setUrl((u) => u || last.url);
         setCode((c) => c || last.code);
+        setFingerprint((f) => f || (last.fingerprint ? groupedFingerprint(last.fingerprint) : ''));
         setRole(last.role);
         setName(last.name);
         setDelegation(last.delegation);
@@ -100,16 +120,21 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
     };
   }, [api]);
 
-  const who = (address: string) => ({ url: address, code: code.trim(), delegation, name: name.trim(), role });
+  const stopped = () => {
+    setJoining(null);
+    setBusy(false);
+  };
 
-  const join = async (address: string, docId: string, current: JoinedNow | null) => {
+  const who = (address: string, pinned: string) => ({ url: address, code: code.trim(), delegation, name: name.trim(), role, fingerprint: pinned });
+
+  const join = async (address: string, pinned: string, docId: string, current: JoinedNow | null) => {
     setJoining(docId);
     setError(null);
     try {
       if (!current?.live || docId !== current.docId) {
         // One consultation document at a time: the one joined now is left (its copy stays).
         if (current) await api.invoke('consultation.leave', {});
-        await api.invoke('consultation.join', { ...who(address), docId });
+        await api.invoke('consultation.join', { ...who(address, pinned), docId });
         // A new user just said who they are: asking again ("Who is writing?") would be odd.
         if (unnamed.current) await saveProfile(api, { name: name.trim(), delegation });
       }
@@ -124,6 +149,7 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
 
   const submit = () => {
     let address: string;
+    let pinned: string;
     try {
       address = normalizeHostUrl(url);
     } catch (cause) {
@@ -131,19 +157,24 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       urlInput.current?.focus();
       return;
     }
+    try {
+      pinned = normalizeFingerprint(fingerprint);
+    } catch (cause) {
+      return setError(cause instanceof Error ? cause.message : String(cause));
+    }
     if (code.trim() === '') return setError(`Type the ${role === 'facilitator' ? 'facilitator' : 'join'} code the facilitator shows.`);
     if (delegation === '') return setError('Choose your delegation from the list: others see its code next to your cursor.');
     if (name.trim() === '') return setError('Type your name: it is shown to the other participants.');
     setBusy(true);
     setError(null);
-    Promise.all([api.invoke('consultation.documents', who(address)), api.invoke('consultation.status', {})]).then(
+    Promise.all([api.invoke('consultation.documents', who(address, pinned)), api.invoke('consultation.status', {})]).then(
       ([listed, status]) => {
         // A consultation the host refused since (state offline) is joined again, with the code typed now.
         const current = status.state !== 'hosting' && status.role !== null && status.docId ? { docId: status.docId, live: status.state !== 'offline' } : null;
         const only = listed.documents.length === 1 ? listed.documents[0]! : null;
-        if (listed.reachable && only) return void join(address, only.id, current);
+        if (listed.reachable && only) return void join(address, pinned, only.id, current);
         setBusy(false);
-        setChoice({ url: address, listed, current });
+        setChoice({ url: address, fingerprint: pinned, listed, current });
       },
       (cause: unknown) => {
         setBusy(false);
@@ -164,7 +195,8 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
       <h2 id="join-dialog-title">Join consultation</h2>
       {choice ? (
         <div className="join-form">
-          <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current?.live ? choice.current.docId : null} joining={joining} onPick={(id) => void join(choice.url, id, choice.current)} />
+          <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current?.live ? choice.current.docId : null} joining={joining} onPick={(id) => void join(choice.url, choice.fingerprint, id, choice.current)} />
+          {waiting ? <JoinWaiting api={api} status={status} onStopped={stopped} /> : null}
           <DialogError error={error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={() => (setChoice(null), setError(null))}>
@@ -190,26 +222,40 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
             {remembered ? ' Filled in from the last consultation you joined.' : ''}
           </p>
           <label className="field">
-            <span>Address</span>
+            <span>Join link</span>
             <input
-              ref={urlInput}
               type="text"
               autoFocus
-              value={url}
-              placeholder="e.g. ws://192.168.1.20:4455"
-              onChange={(e) => {
-                const link = parseJoinLink(e.target.value);
-                if (link) {
-                  setUrl(link.url);
-                  setCode(link.code);
-                } else setUrl(e.target.value);
-              }}
+              value={fields.pastedText}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="penholder://join?… (from the facilitator’s Copy join link or QR code)"
+              onChange={(e) => fields.takeLink(e.target.value, true)}
             />
           </label>
-          <label className="field">
-            <span>Code</span>
-            <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} placeholder="Join code (facilitators: the facilitator code)" />
-          </label>
+          {fields.fromLink ? <p className="join-from-link">Filled in from the join link. Check the delegation, your name and your role, then choose Join.</p> : null}
+          <div className="join-parts">
+            <label className="field">
+              <span>Address</span>
+              <input ref={urlInput} type="text" value={url} placeholder="e.g. wss://192.168.1.20:4455" onChange={(e) => fields.takeLink(e.target.value, false)} />
+            </label>
+            <label className="field">
+              <span>Code</span>
+              <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => (setCode(e.target.value), fields.setFromLink(false))} placeholder="Join code (facilitators: the facilitator code)" />
+            </label>
+            <label className="field">
+              <span>Certificate fingerprint</span>
+              <input
+                type="text"
+                value={fingerprint}
+                autoComplete="off"
+                spellCheck={false}
+                className="fingerprint-input"
+                onChange={(e) => (setFingerprint(e.target.value), fields.setFromLink(false))}
+                placeholder="3F2A-9C1B-… (64 hexadecimal digits, shown on the facilitator’s screen)"
+              />
+            </label>
+          </div>
           <DelegationField delegation={delegation} onChange={setDelegation} clearLabel="Change" searchWhenChosen={false} />
           <label className="field">
             <span>Your name</span>
@@ -223,7 +269,8 @@ export function JoinDialog({ api, onJoined, onCancel }: JoinDialogProps) {
               </label>
             ))}
           </fieldset>
-          <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel="Joining…" />
+          {waiting ? <JoinWaiting api={api} status={status} onStopped={stopped} /> : null}
+          <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel={waiting ? 'Waiting…' : 'Joining…'} />
         </form>
       )}
     </dialog>

@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import type { ReactNode } from 'react';
 import type { ConsultationStatus, Participant } from '../../shared/api/contract.js';
 import { delegationColour } from '../editor/presence-plugin.js';
+import { CopyButton } from './consultation-qr.js';
 import { roleNames, statusLine } from './consultation-text.js';
 
 /** Props of the participant list. */
@@ -38,13 +40,18 @@ export type ConsultationPanelProps = {
   /** Opens the hosting dialog (codes, QR, stop). */
   onShowHosting: () => void;
   onLeave: () => void;
+  /** While hosting: the join link (Copy join link is offered beside the hosting details). */
+  joinLink?: string | null;
+  /** What the panel shows before the participant list (the facilitator's lobby). */
+  children?: ReactNode;
 };
 
 /**
- * The side panel of a consultation: the status in words, who is connected with their role,
- * "Follow the facilitator", and the ways out (hosting details and stop, or leave).
+ * The side panel of a consultation: the status in words, `children` (the lobby while
+ * hosting), who is connected with their role, "Follow the facilitator", and the actions
+ * (Copy join link and the hosting details, or leave).
  */
-export const ConsultationPanel = memo(function ConsultationPanel({ docId, status, participants, following, onFollow, onShowHosting, onLeave }: ConsultationPanelProps) {
+export const ConsultationPanel = memo(function ConsultationPanel({ docId, status, participants, following, onFollow, onShowHosting, onLeave, joinLink = null, children }: ConsultationPanelProps) {
   const line = statusLine(status, docId);
   const hosting = status?.state === 'hosting' && status.docId === docId;
   const inIt = status !== null && status.docId === docId;
@@ -66,9 +73,11 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
         </label>
       ) : null}
       {away && !status.lastError ? <p className="consultation-you">The host does not answer: you keep working on this laptop’s copy, and Penholder sends your changes when it is back.</p> : null}
+      {children}
       <h3 className="panel-subtitle">{away ? 'Not connected' : `Connected (${participants.length})`}</h3>
       <ParticipantList participants={participants} empty={inIt ? 'Nobody else is connected yet.' : 'Start or join a consultation to see who is here.'} />
       <div className="panel-actions">
+        {hosting && joinLink ? <CopyButton text={joinLink} what="join link" label="Copy join link" primary /> : null}
         {hosting ? (
           <button type="button" className="button" onClick={onShowHosting}>
             Address, codes and QR…

@@ -40,14 +40,14 @@ export const QrCode = memo(function QrCode({ text, label, pixels = 168 }: QrCode
   );
 });
 
-/** Props of a copy button. */
-export type CopyButtonProps = { text: string; what: string };
+/** Props of a copy button: `label` replaces "Copy" as its text, `primary` makes it the dialog's main action. */
+export type CopyButtonProps = { text: string; what: string; label?: string; primary?: boolean };
 
 /**
- * "Copy": puts `text` on the clipboard and says so ("Copied") for a moment; where the
- * clipboard is not allowed it says to select the text instead.
+ * "Copy" (or `label`): puts `text` on the clipboard and says so ("Copied") for a moment;
+ * where the clipboard is not allowed it says to select the text instead.
  */
-export function CopyButton({ text, what }: CopyButtonProps) {
+export function CopyButton({ text, what, label, primary = false }: CopyButtonProps) {
   const [said, setSaid] = useState<string | null>(null);
   const say = (words: string) => {
     setSaid(words);
@@ -56,8 +56,8 @@ export function CopyButton({ text, what }: CopyButtonProps) {
   return (
     <button
       type="button"
-      className="button subtle copy-button"
-      aria-label={`Copy ${what}`}
+      className={primary ? 'button primary copy-link-button' : 'button subtle copy-button'}
+      aria-label={label ?? `Copy ${what}`}
       onClick={() => {
         const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
         if (!clipboard) return say('Select and copy');
@@ -67,7 +67,7 @@ export function CopyButton({ text, what }: CopyButtonProps) {
         );
       }}
     >
-      {said ?? 'Copy'}
+      {said ?? label ?? 'Copy'}
       <span className="visually-hidden" role="status">
         {said === 'Copied' ? `${what} copied` : ''}
       </span>

@@ -1,4 +1,6 @@
 import { ApiError } from '../../shared/api/contract.js';
+import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-link.js';
+import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
 
 /**
@@ -23,7 +25,9 @@ export function statusLine(status: ConsultationStatus | null, docId: string): st
   const unsynced = pending > 0 ? ` · ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}` : '';
   switch (status.state) {
     case 'hosting':
-      return `Hosting · ${status.participants.length} connected`;
+      return `Hosting · ${status.participants.length} connected${status.lobby > 0 ? ` · ${status.lobby} waiting to be admitted` : ''}`;
+    case 'waiting':
+      return `Waiting for the facilitator to admit you${unsynced}`;
     case 'connected':
       return `Connected${unsynced}`;
     case 'connecting':
@@ -36,46 +40,68 @@ export function statusLine(status: ConsultationStatus | null, docId: string): st
 }
 
 /**
- * The address a participant typed, as the WebSocket URL to join: `ws://` is added when no
- * scheme was given, surrounding spaces and a trailing slash are dropped. Throws an Error for
- * people when it is not a ws:// or wss:// address with a host.
+ * The address a participant typed, as the WebSocket URL to join: `wss://` is added when no
+ * scheme was given (hosts serve encrypted connections only), surrounding spaces and a
+ * trailing slash are dropped. Throws an Error for people when it is not a wss:// address
+ * with a host; a `ws://` one is refused saying why.
  */
 export function normalizeHostUrl(typed: string): string {
   const trimmed = typed.trim().replace(/\/+$/, '');
-  if (trimmed === '') throw new Error('Type the address the facilitator shows, e.g. ws://192.168.1.20:4455.');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `ws://${trimmed}`;
+  if (trimmed === '') throw new Error('Type the address the facilitator shows, e.g. wss://192.168.1.20:4455, or paste the join link.');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `wss://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`“${typed.trim()}” is not an address. It looks like ws://192.168.1.20:4455.`);
+    throw new Error(`“${typed.trim()}” is not an address. It looks like wss://192.168.1.20:4455.`);
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    throw new Error(`The address must start with ws:// or wss:// (it starts with ${url.protocol}//).`);
-  }
+  if (url.protocol === 'ws:') throw new Error('Consultations are encrypted: the address starts with wss://, not ws://. Paste the join link the facilitator shares.');
+  if (url.protocol !== 'wss:') throw new Error(`The address must start with wss:// (it starts with ${url.protocol}//).`);
   if (url.hostname === '') throw new Error('The address has no host name or IP address.');
   return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
-/** The text a QR code carries: the address with the code, so one scan gives both. */
-export function joinLink(url: string, code: string): string {
-  return `${url}?code=${encodeURIComponent(code)}`;
-}
+/** What a pasted join link gave the join dialog: its parts, or why it is not one (in words). */
+export type PastedJoinLink = { link: JoinLink; error: null } | { link: null; error: string };
 
-/** The address and code of a pasted join link (`joinLink`'s form), or null when `text` is not one. */
-export function parseJoinLink(text: string): { url: string; code: string } | null {
-  const match = /^\s*(wss?:\/\/[^\s?#]+)\?code=([^\s&#]+)\s*$/i.exec(text);
-  if (!match?.[1] || !match[2]) return null;
+/**
+ * Reads what was pasted or typed into the join dialog's address field as a join link: null
+ * when it does not look like one (an address being typed), otherwise the link's parts or
+ * the reason it is refused (`parseJoinLink`'s words: wrong scheme, a missing part, a
+ * fingerprint that is not one, an address that is not wss://).
+ */
+export function readPastedJoinLink(text: string): PastedJoinLink | null {
+  if (!/^[\s<]*penholder:/i.test(text.slice(0, 200))) return null;
   try {
-    return { url: match[1], code: decodeURIComponent(match[2]) };
-  } catch {
-    return null;
+    return { link: parseJoinLink(text), error: null };
+  } catch (cause) {
+    return { link: null, error: cause instanceof Error ? cause.message : String(cause) };
   }
 }
 
-/** Why joining failed, in words that say what to do: a refused code, an unreachable host, or the backend's own message. */
+/**
+ * The certificate fingerprint typed or pasted by hand (grouped, any case) as the 64 hex
+ * digits the backend pins. Throws an Error for people when it is not one.
+ */
+export function normalizeFingerprint(typed: string): string {
+  if (typed.trim() === '') throw new Error('Type the certificate fingerprint the facilitator’s screen shows (or paste the join link, which carries it).');
+  const fingerprint = parseFingerprint(typed);
+  if (fingerprint === null) throw new Error('The certificate fingerprint is 64 hexadecimal digits (0-9, A-F), as the facilitator’s screen shows it in groups of four.');
+  return fingerprint;
+}
+
+/**
+ * Why joining failed, in words that say what to do: a host certificate that is not the one in
+ * the join link (the backend's sentence as is), a key the facilitator refused, a refused
+ * code, an unreachable host, or the backend's own message.
+ */
 export function joinErrorMessage(cause: unknown, url: string, role: ConsultationRole): string {
   const message = cause instanceof Error ? cause.message : String(cause);
+  // A pinned certificate that differs is said in the backend's own words: they name both fingerprints.
+  if (/certificate is not the one/i.test(message)) return message;
+  if (/facilitator (has )?(refused|removed)|not admitted|refused (to admit|your key)/i.test(message)) {
+    return `The facilitator did not admit this laptop: ${message.replace(/^The host refused to let you in: /, '')}`;
+  }
   if (cause instanceof ApiError && cause.code === 'unauthorized') {
     // The host locks out an address after repeated wrong codes, the right one included.
     const wait = /try again in (\d+) s/.exec(message);

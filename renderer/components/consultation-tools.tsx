@@ -7,6 +7,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { HostDialog } from './consultation-host-dialog.js';
+import { LobbyPanel, lobbyBadge } from './consultation-lobby.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
 
@@ -116,8 +117,10 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   }, [api]);
 
   const participants: readonly Participant[] = status?.participants.length ? status.participants : presences;
+  const hostingHere = status?.state === 'hosting' && status.docId === docId;
+  const waitingBadge = hostingHere ? lobbyBadge(status.lobby) : '';
   const menuItem: BarMenuItem = joined
-    ? { key: 'consultation', label: 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
+    ? { key: 'consultation', label: waitingBadge ? `Consultation panel (${waitingBadge})` : 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
     : { key: 'consultation', label: 'Start consultation…', onSelect: () => setHostDialog(true) };
   const rejoin = useCallback(async () => {
     if (!earlier) return;
@@ -126,8 +129,9 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
     try {
       // One consultation document at a time: the one joined now is left (its copy stays).
       if (status && status.docId !== null && status.state !== 'hosting' && status.role !== null) await api.invoke('consultation.leave', {});
-      const { url, code, delegation, name, role } = earlier;
-      await api.invoke('consultation.join', { url, code, delegation, name, role, docId });
+      const { url, code, delegation, name, role, fingerprint } = earlier;
+      if (!fingerprint) throw new Error('this consultation was joined before hosts were encrypted: open the facilitator’s join link again (Join consultation…).');
+      await api.invoke('consultation.join', { url, code, delegation, name, role, fingerprint, docId });
     } catch (cause) {
       setError(`Rejoining failed: ${messageOf(cause)}`);
     } finally {
@@ -149,6 +153,11 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
     <span className={`consultation-status consultation-${status?.state ?? 'offline'}`} role="status" aria-live="polite">
       <span className="consultation-dot" aria-hidden="true" />
       {line}
+      {waitingBadge ? (
+        <button type="button" className="lobby-badge lobby-badge-button" title="Open the lobby to admit or refuse them" onClick={() => setPanelOpen(true)}>
+          {waitingBadge}
+        </button>
+      ) : null}
     </span>
   ) : null;
   const panel =
@@ -159,7 +168,18 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
             {error}
           </p>
         ) : null}
-        <ConsultationPanel docId={docId} status={status} participants={participants} following={following} onFollow={setFollowing} onShowHosting={() => setHostDialog(true)} onLeave={leave} />
+        <ConsultationPanel
+          docId={docId}
+          status={status}
+          participants={participants}
+          following={following}
+          onFollow={setFollowing}
+          onShowHosting={() => setHostDialog(true)}
+          onLeave={leave}
+          joinLink={hostingHere ? status.link : null}
+        >
+          {hostingHere && !hostDialog ? <LobbyPanel api={api} status={status} /> : null}
+        </ConsultationPanel>
       </>
     ) : null;
   const dialog = hostDialog ? <HostDialog api={api} docId={docId} status={status} onClose={() => setHostDialog(false)} /> : null;

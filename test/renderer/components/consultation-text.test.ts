@@ -4,7 +4,8 @@ import { ApiError } from '../../../shared/api/contract.js';
 import type { ConsultationStatus } from '../../../shared/api/contract.js';
 import { parsePort } from '../../../renderer/components/consultation-host-dialog.js';
 import { qrPath } from '../../../renderer/components/consultation-qr.js';
-import { joinErrorMessage, joinLink, normalizeHostUrl, parseJoinLink, statusLine } from '../../../renderer/components/consultation-text.js';
+import { joinErrorMessage, normalizeFingerprint, normalizeHostUrl, readPastedJoinLink, statusLine } from '../../../renderer/components/consultation-text.js';
+import { formatJoinLink } from '../../../shared/consultation/join-link.js';
 import { inConsultation } from '../../../renderer/components/consultation-tools.js';
 
 const status = (patch: Partial<ConsultationStatus>): ConsultationStatus => ({
@@ -17,6 +18,9 @@ const status = (patch: Partial<ConsultationStatus>): ConsultationStatus => ({
   joinCode: null,
   facilitatorCode: null,
   lastError: '',
+  fingerprint: null,
+  link: null,
+  lobby: 0,
   ...patch,
 });
 
@@ -29,6 +33,8 @@ describe('status line', () => {
     expect(statusLine(status({ state: 'offline' }), 'd1')).toBe('Offline');
     const participants = [{ delegation: 'CAN', name: 'Ana', role: 'delegation' as const }];
     expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants }), 'd1')).toBe('Hosting · 1 connected');
+    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants, lobby: 2 }), 'd1')).toBe('Hosting · 1 connected · 2 waiting to be admitted');
+    expect(statusLine(status({ state: 'waiting' }), 'd1')).toBe('Waiting for the facilitator to admit you');
   });
 
   it('says nothing for another document or outside a consultation', () => {
@@ -41,26 +47,35 @@ describe('status line', () => {
 });
 
 describe('addresses and join links', () => {
-  it('adds ws:// when no scheme was typed and drops a trailing slash', () => {
-    expect(normalizeHostUrl(' 192.168.1.20:4455 ')).toBe('ws://192.168.1.20:4455');
-    expect(normalizeHostUrl('ws://10.0.0.2:8080/')).toBe('ws://10.0.0.2:8080');
+  const fp = '3f2a9c1b'.repeat(8);
+
+  it('adds wss:// when no scheme was typed and drops a trailing slash', () => {
+    expect(normalizeHostUrl(' 192.168.1.20:4455 ')).toBe('wss://192.168.1.20:4455');
+    expect(normalizeHostUrl('wss://10.0.0.2:8080/')).toBe('wss://10.0.0.2:8080');
     expect(normalizeHostUrl('wss://host.example:443/room')).toBe('wss://host.example/room');
   });
 
-  it('refuses what is not a ws address, saying what one looks like', () => {
-    expect(() => normalizeHostUrl('')).toThrow(/ws:\/\//);
-    expect(() => normalizeHostUrl('http://10.0.0.2:80')).toThrow(/must start with ws:\/\/ or wss:\/\//);
-    expect(() => normalizeHostUrl('ws://:4455')).toThrow(/not an address/);
+  it('refuses what is not a wss address, saying what one looks like', () => {
+    expect(() => normalizeHostUrl('')).toThrow(/wss:\/\//);
+    expect(() => normalizeHostUrl('http://10.0.0.2:80')).toThrow(/must start with wss:\/\//);
+    expect(() => normalizeHostUrl('ws://10.0.0.2:80')).toThrow(/encrypted.*not ws:\/\//);
+    expect(() => normalizeHostUrl('wss://:4455')).toThrow(/not an address/);
   });
 
-  it('reads back every join link it writes', () => {
-    fc.assert(
-      fc.property(fc.constantFrom('ws://192.168.1.20:4455', 'wss://h.example:9'), fc.string({ minLength: 1, maxLength: 40 }), (url, code) => {
-        expect(parseJoinLink(joinLink(url, code))).toEqual({ url, code });
-      }),
-    );
-    expect(parseJoinLink('ws://10.0.0.2:80')).toBeNull();
-    expect(parseJoinLink('hello')).toBeNull();
+  it('reads a pasted join link, and says why one is refused', () => {
+    const link = formatJoinLink({ url: 'wss://192.168.1.20:4455', code: 'K7QM-2XV9', fingerprint: fp });
+    expect(readPastedJoinLink(` ${link} `)).toEqual({ link: { url: 'wss://192.168.1.20:4455', code: 'K7QM-2XV9', fingerprint: fp }, error: null });
+    // Typing an address is not a link.
+    expect(readPastedJoinLink('wss://10.0.0.2')).toBeNull();
+    expect(readPastedJoinLink('192.168')).toBeNull();
+    expect(readPastedJoinLink(link.replace(`&fp=${fp}`, ''))).toEqual({ link: null, error: expect.stringMatching(/missing fp/) });
+    expect(readPastedJoinLink(link.replace('wss%3A', 'ws%3A'))?.error).toMatch(/wss:\/\//);
+  });
+
+  it('takes a fingerprint typed grouped or plain, and refuses anything else', () => {
+    expect(normalizeFingerprint(' 3F2A-9C1B-3F2A-9C1B 3F2A:9C1B-3F2A-9C1B-3F2A-9C1B-3F2A-9C1B-3F2A-9C1B-3F2A-9C1B ')).toBe(fp);
+    expect(() => normalizeFingerprint('')).toThrow(/join link/);
+    expect(() => normalizeFingerprint('3F2A-9C1B')).toThrow(/64 hexadecimal/);
   });
 });
 
@@ -91,6 +106,15 @@ describe('join errors', () => {
     );
     expect(joinErrorMessage(new Error('disk full'), 'ws://h:1', 'observer')).toBe('Joining failed: disk full');
   });
+
+  it('says a certificate mismatch in the backend\'s words, and a refused key as the facilitator\'s answer', () => {
+    const mismatch = "The host's certificate is not the one in the join link (expected 3F2A-9C1B…, got 77AA-01BC…): someone may be in between.";
+    expect(joinErrorMessage(new ApiError('unauthorized', mismatch), 'wss://h:1', 'delegation')).toBe(mismatch);
+    expect(joinErrorMessage(new ApiError('internal', mismatch), 'wss://h:1', 'delegation')).toBe(mismatch);
+    expect(joinErrorMessage(new ApiError('unauthorized', 'The host refused to let you in: the facilitator refused your key 3F2A-9C1B.'), 'wss://h:1', 'delegation')).toBe(
+      'The facilitator did not admit this laptop: the facilitator refused your key 3F2A-9C1B.',
+    );
+  });
 });
 
 describe('port', () => {
@@ -104,7 +128,7 @@ describe('port', () => {
 
 describe('QR code', () => {
   it('draws a square code with the three finder patterns, different for different texts', () => {
-    const a = qrPath(joinLink('ws://192.168.1.20:4455', 'k7Qm-2Xv9-PzR4-Lw8N-c3Tb'));
+    const a = qrPath(formatJoinLink({ url: 'wss://192.168.1.20:4455', code: 'k7Qm-2Xv9-PzR4-Lw8N-c3Tb', fingerprint: 'ab'.repeat(32) }));
     expect((a.size - 17) % 4).toBe(0);
     // Each finder pattern's top row is one run of 7 dark modules.
     expect(a.d).toContain('M0 0h7v1h-7z');

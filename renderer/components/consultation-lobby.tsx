@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
+import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
+import { messageOf } from '../format.js';
+import { roleNames } from './consultation-text.js';
+
+/** The lobby as the host lists it: keys waiting to be admitted and keys admitted to this consultation. */
+export type Lobby = { pending: LobbyEntry[]; admitted: LobbyEntry[] };
+
+/** How one key is written for the facilitator: "EU, Ana Pereira, key 3F2A-9C1B" (the role added unless it is a delegation). */
+export function lobbyEntryLine(entry: LobbyEntry): string {
+  const role = entry.role === 'delegation' ? '' : ` (${roleNames[entry.role].toLowerCase()})`;
+  return `${entry.delegation || '—'}, ${entry.name || 'Unnamed'}${role}, key ${entry.keyShort}`;
+}
+
+/** The words of the lobby badge: '' when nobody waits, "1 waiting", "3 waiting". */
+export function lobbyBadge(waiting: number): string {
+  return waiting > 0 ? `${waiting} waiting` : '';
+}
+
+/**
+ * Follows the host's lobby while `status` says this backend hosts: fetched at once and again
+ * whenever the pushed status changes (the pending count, who is connected), since the lobby
+ * itself is not pushed. `act` runs admit/refuse/removeKey for one key and refetches.
+ */
+export function useLobby(api: ApiClient, status: ConsultationStatus | null) {
+  const hosting = status?.state === 'hosting';
+  const [lobby, setLobby] = useState<Lobby>({ pending: [], admitted: [] });
+  const [error, setError] = useState<string | null>(null);
+  const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const lobbyCount = status?.lobby ?? 0;
+  const connected = status?.participants.length ?? 0;
+
+  useEffect(() => {
+    if (!hosting) return setLobby({ pending: [], admitted: [] });
+    let live = true;
+    api.invoke('consultation.lobby', {}).then(
+      (fresh) => live && (setLobby(fresh), setError(null)),
+      (cause: unknown) => live && setError(`The lobby could not be read: ${messageOf(cause)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, hosting, lobbyCount, connected, generation]);
+
+  const act = useCallback(
+    (channel: 'consultation.admit' | 'consultation.refuse' | 'consultation.removeKey', entry: LobbyEntry) => {
+      setBusyKey(entry.key);
+      api.invoke(channel, { key: entry.key }).then(
+        () => {
+          setBusyKey(null);
+          setError(null);
+          setGeneration((g) => g + 1);
+        },
+        (cause: unknown) => {
+          setBusyKey(null);
+          setError(`${lobbyEntryLine(entry)}: ${messageOf(cause)}`);
+          setGeneration((g) => g + 1);
+        },
+      );
+    },
+    [api],
+  );
+  return { lobby, error, busyKey, act };
+}
+
+/** Props of the lobby panel. */
+export type LobbyPanelProps = { api: ApiClient; status: ConsultationStatus | null };
+
+/**
+ * The facilitator's lobby: each laptop asking to join ("EU, Ana Pereira, key 3F2A-9C1B")
+ * with Admit and Refuse, the waiting count as a badge, then the keys admitted to this
+ * consultation with Remove (its connections are closed). Nothing when not hosting.
+ */
+export function LobbyPanel({ api, status }: LobbyPanelProps) {
+  const { lobby, error, busyKey, act } = useLobby(api, status);
+  if (status?.state !== 'hosting') return null;
+  const badge = lobbyBadge(lobby.pending.length);
+  return (
+    <section className="lobby" aria-label="Lobby">
+      <h3 className="panel-subtitle lobby-title">
+        Waiting to be admitted {badge ? <span className="lobby-badge">{badge}</span> : null}
+      </h3>
+      {lobby.pending.length === 0 ? (
+        <p className="list-empty">Nobody is waiting. A laptop that joins for the first time, or a second one for a delegation already admitted, waits here.</p>
+      ) : (
+        <ul className="lobby-list" aria-label="Waiting to be admitted">
+          {lobby.pending.map((entry) => (
+            <li key={entry.key} className="lobby-entry lobby-pending">
+              <span className="lobby-line" title={`Key ${entry.key}, waiting since ${new Date(entry.since).toLocaleTimeString()}`}>
+                {lobbyEntryLine(entry)}
+              </span>
+              <span className="lobby-actions">
+                <button type="button" className="button primary" disabled={busyKey === entry.key} aria-label={`Admit ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.admit', entry)}>
+                  Admit
+                </button>
+                <button type="button" className="button" disabled={busyKey === entry.key} aria-label={`Refuse ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.refuse', entry)}>
+                  Refuse
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error ? (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <details className="lobby-admitted">
+        <summary>Admitted keys ({lobby.admitted.length})</summary>
+        {lobby.admitted.length === 0 ? (
+          <p className="list-empty">No key is admitted yet.</p>
+        ) : (
+          <ul className="lobby-list" aria-label="Admitted keys">
+            {lobby.admitted.map((entry) => (
+              <li key={entry.key} className="lobby-entry">
+                <span className="lobby-line" title={`Key ${entry.key}`}>
+                  {lobbyEntryLine(entry)}
+                </span>
+                <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={`Remove ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.removeKey', entry)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}
