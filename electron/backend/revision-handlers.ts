@@ -18,6 +18,8 @@ type RevisionChannels =
   | 'profile.set'
   | 'preferences.get'
   | 'preferences.set'
+  | 'settings.get'
+  | 'settings.set'
   | 'revisions.list'
   | 'revisions.create'
   | 'revisions.open'
@@ -76,6 +78,11 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     'profile.set': guard((profile) => store.setProfile(profile)),
     'preferences.get': guard(() => store.getPreferences()),
     'preferences.set': guard((preferences) => store.setPreferences(preferences)),
+    'settings.get': guard(({ key }) => ({ key, value: store.getUiSetting(key) })),
+    'settings.set': guard(({ key, value }) => {
+      store.setUiSetting(key, value);
+      return { key, value };
+    }),
     'revisions.list': guard(({ docId }) => {
       mustExist(docId);
       return store.listRevisions(docId);

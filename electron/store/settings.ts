@@ -22,6 +22,9 @@ export function settingsOf(db: Database.Database, now: () => Date) {
     set: db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     getPrefs: db.prepare("SELECT value FROM settings WHERE key = 'preferences'").pluck(),
     setPrefs: db.prepare("INSERT INTO settings (key, value) VALUES ('preferences', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+    getUi: db.prepare('SELECT value FROM settings WHERE key = ?').pluck(),
+    setUi: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    deleteUi: db.prepare('DELETE FROM settings WHERE key = ?'),
     getCodes: db.prepare("SELECT value FROM settings WHERE key = 'hostCodes'").pluck(),
     setCodes: db.prepare("INSERT INTO settings (key, value) VALUES ('hostCodes', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     getJoins: db.prepare("SELECT value FROM settings WHERE key = 'consultations'").pluck(),
@@ -69,6 +72,15 @@ export function settingsOf(db: Database.Database, now: () => Date) {
       const saved: Preferences = { interfaceLanguage: next.interfaceLanguage };
       q.setPrefs.run(JSON.stringify(saved));
       return saved;
+    },
+    /** A user-interface setting (stored under 'ui.' + key, apart from the app's own keys), null when never set. */
+    getUiSetting(key: string): string | null {
+      return (q.getUi.get(`ui.${key}`) as string | undefined) ?? null;
+    },
+    /** Stores a user-interface setting (null deletes it). */
+    setUiSetting(key: string, value: string | null): void {
+      if (value === null) q.deleteUi.run(`ui.${key}`);
+      else q.setUi.run(`ui.${key}`, value);
     },
     /** The consultations joined from this installation, newest first (see `rememberJoin`). */
     joinedConsultations,

@@ -83,6 +83,10 @@ export type Store = {
   getPreferences(): Preferences;
   /** Saves the interface preferences and returns them as stored. */
   setPreferences(preferences: Preferences): Preferences;
+  /** A user-interface setting (see settings.ts), null when never set. */
+  getUiSetting(key: string): string | null;
+  /** Stores a user-interface setting (null deletes it). */
+  setUiSetting(key: string, value: string | null): void;
   /** Records that `user` has seen `docId` as of `revisionId`. */
   markViewed(docId: string, user: Profile, revisionId: string): void;
   /** The revision `user` last viewed of `docId`, or undefined. */
@@ -214,6 +218,8 @@ export function openStore(location: StoreLocation): Store {
     setProfile: write(settings.setProfile),
     getPreferences: settings.getPreferences,
     setPreferences: write(settings.setPreferences),
+    getUiSetting: settings.getUiSetting,
+    setUiSetting: write(settings.setUiSetting),
     markViewed: write(settings.markViewed),
     lastViewed: settings.lastViewed,
     joinedConsultations: settings.joinedConsultations,

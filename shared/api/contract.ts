@@ -132,6 +132,8 @@ export const channelArgs = {
   'profile.set': profileArgs,
   'preferences.get': z.object({}).strict(),
   'preferences.set': z.object({ interfaceLanguage: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).max(35).nullable() }).strict(),
+  'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,100}$/) }).strict(),
+  'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,100}$/), value: z.string().max(4096).nullable() }).strict(),
   'revisions.list': z.object({ docId: id }).strict(),
   'revisions.create': z
     .object({ docId: id, kind: z.enum(revisionKinds), label: z.string().trim().max(200) })
@@ -177,6 +179,10 @@ export type ChannelResults = ConsultationChannelResults & FilesChannelResults & 
   'profile.set': Profile;
   'preferences.get': Preferences;
   'preferences.set': Preferences;
+  /** A user-interface setting of this installation (e.g. a window's panel layout), null when never set. */
+  'settings.get': { key: string; value: string | null };
+  /** Stores (value null: forgets) a user-interface setting, at most 4 KB, kept apart from the profile and documents. */
+  'settings.set': { key: string; value: string | null };
   /** Newest first, autosave points included. */
   'revisions.list': RevisionSummary[];
   'revisions.create': RevisionSummary;

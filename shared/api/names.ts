@@ -18,6 +18,8 @@ export const channelNames = [
   'profile.set',
   'preferences.get',
   'preferences.set',
+  'settings.get',
+  'settings.set',
   'revisions.list',
   'revisions.create',
   'revisions.open',

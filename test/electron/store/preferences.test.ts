@@ -35,6 +35,23 @@ describe('interface preferences', () => {
     expect(again.getPreferences()).toEqual({ interfaceLanguage: null });
   });
 
+  it('keeps user-interface settings by key apart from the app\'s own settings, and forgets one set to null', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-prefs-'));
+    dirs.push(dir);
+    const store = open(dir);
+    store.setProfile({ name: 'Ana', delegation: 'CAN' });
+    expect(store.getUiSetting('profile')).toBeNull();
+    store.setUiSetting('profile', '{"panels":[]}');
+    store.setUiSetting('layout.main', '{"rail":true}');
+    expect(store.getProfile()).toEqual({ name: 'Ana', delegation: 'CAN' });
+    expect(store.getUiSetting('profile')).toBe('{"panels":[]}');
+    expect(store.getUiSetting('layout.main')).toBe('{"rail":true}');
+    store.setUiSetting('layout.main', null);
+    expect(store.getUiSetting('layout.main')).toBeNull();
+    expect(() => channelArgs['settings.set'].parse({ key: 'a', value: 'x'.repeat(5000) })).toThrow();
+    expect(() => channelArgs['settings.get'].parse({ key: '../x y' })).toThrow();
+  });
+
   it('accepts a language tag or null over the API, and refuses anything else', () => {
     const args = channelArgs['preferences.set'];
     expect(args.parse({ interfaceLanguage: 'fr' })).toEqual({ interfaceLanguage: 'fr' });

@@ -27,6 +27,8 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'profile.set': async (args) => args,
     'preferences.get': async () => ({ interfaceLanguage: null }),
     'preferences.set': async (args) => args,
+    'settings.get': async ({ key }) => ({ key, value: null }),
+    'settings.set': async (args) => args,
     'revisions.list': async () => [],
     'revisions.create': async () => {
       throw new ApiError('not-found', 'No document.');
