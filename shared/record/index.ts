@@ -4,9 +4,15 @@ export { RecordError, failureWords, type RecordFailure } from './errors.js';
 export { groupedFingerprint, keyFingerprint, parseFingerprint } from './fingerprint.js';
 export {
   checkRecordShape, maxLabelLength, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,
-  type RecordSigner, type RevisionRecord, type UnsignedRecord,
+  type ChainRecord, type RecordSigner, type RevisionRecord, type UnsignedRecord,
 } from './record.js';
 export {
   issueRevisionFile, revisionFileBytes, revisionFileFormat, serializeRevisionFile, verifyRevisionFile,
   type RevisionFile, type VerifiedRevision,
 } from './revision-file.js';
+export { checkDeadline, deadlineWords, isTimeZone, silenceDeadline, type SilenceDeadline } from './deadline.js';
+export {
+  brokenBy, checkObjectionShape, checkSilenceShape, maxObjectionParagraphs, maxReasonLength, objectionSigningBytes, objectionType, outcomeWords,
+  signObjection, signSilenceRecord, silenceOf, silenceRecordType, verifyObjection,
+  type ReceivedObjection, type SilenceObjection, type SilenceRecord, type SilenceState,
+} from './silence.js';

@@ -1,6 +1,7 @@
 import { fromHex, jcs, sha256Hex, utf8 } from './canonical.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint } from './fingerprint.js';
+import { checkSilenceShape, silenceRecordType, verifyObjection, type SilenceRecord } from './silence.js';
 
 /** The `type` every revision record carries, so its signature cannot be taken for another message's. */
 export const recordType = 'penholder-revision-record';
@@ -25,6 +26,9 @@ export type RevisionRecord = {
   signature: string;
 };
 
+/** Any record of a document's chain: an issued revision, or the silence procedure on one (silence.ts). */
+export type ChainRecord = RevisionRecord | SilenceRecord;
+
 /** A record before signing. */
 export type UnsignedRecord = Omit<RevisionRecord, 'signature'>;
 
@@ -39,13 +43,13 @@ const hex64 = /^[0-9a-f]{64}$/;
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The bytes a record's signature covers: the JCS of the record without `signature`. */
-export function recordSigningBytes(record: UnsignedRecord | RevisionRecord): Uint8Array {
-  const { signature: _signature, ...unsigned } = record as RevisionRecord;
+export function recordSigningBytes(record: UnsignedRecord | Omit<SilenceRecord, 'signature'> | ChainRecord): Uint8Array {
+  const { signature: _signature, ...unsigned } = record as ChainRecord;
   return utf8(jcs(unsigned));
 }
 
 /** The hash the next record's `previousHash` must hold: SHA-256 of the JCS of the whole record. */
-export async function recordHash(record: RevisionRecord): Promise<string> {
+export async function recordHash(record: ChainRecord): Promise<string> {
   return sha256Hex(jcs(record));
 }
 
@@ -54,7 +58,7 @@ export async function recordHash(record: RevisionRecord): Promise<string> {
  * first issued revision), at `time` (an ISO 8601 UTC instant with milliseconds).
  */
 export async function signRecord(
-  input: { label: string; contentHash: string; previous: RevisionRecord | null; time: string },
+  input: { label: string; contentHash: string; previous: ChainRecord | null; time: string },
   signer: RecordSigner,
 ): Promise<RevisionRecord> {
   const unsigned: UnsignedRecord = {
@@ -112,29 +116,60 @@ export async function verifyEd25519(publicKey: string, bytes: Uint8Array, signat
  * Verifies a chain of records, oldest first, back to the first issued revision: every record
  * well formed, its fingerprint the hash of its key, its key the issuer's (`issuerKey`, or the
  * first record's), its signature valid, and its `previousHash` the hash of the record before
- * it (null for the first). Resolves to the last record; throws a RecordError naming the
- * first record that fails ("record 2 of 5").
+ * it (null for the first, which must be a revision). A silence record must follow a record of
+ * the same revision (label and content hash): `placed` any such record, `outcome` the
+ * `placed` one with the same deadline, signed at or after the deadline, each objection
+ * signed by its own key for that silence and arrived by the deadline. Resolves to the last
+ * record; throws a RecordError naming the first record that fails ("record 2 of 5").
  */
-export async function verifyChain(records: unknown, issuerKey?: string): Promise<RevisionRecord> {
+export async function verifyChain(records: unknown, issuerKey?: string): Promise<ChainRecord> {
   if (!Array.isArray(records) || records.length === 0) throw new RecordError('malformed', 'the chain is not a non-empty list of records');
   const keys = new Map<string, CryptoKey>();
-  let previous: RevisionRecord | null = null;
+  const verify = (key: string, bytes: Uint8Array, sig: string) => verifyEd25519(key, bytes, sig, keys);
+  let previous: ChainRecord | null = null;
   const issuer = issuerKey ?? (records[0] as { publicKey?: unknown })?.publicKey;
   for (let i = 0; i < records.length; i++) {
     const where = `record ${i + 1} of ${records.length}`;
     const record: unknown = records[i];
-    checkRecordShape(record, where);
+    if ((record as { type?: unknown } | null)?.type === silenceRecordType) checkSilenceShape(record, where);
+    else checkRecordShape(record, where);
     if ((await keyFingerprint(record.publicKey)) !== record.fingerprint) throw new RecordError('unknown-key', `${where} (${record.label}): its fingerprint is not that of its key`);
     if (record.publicKey !== issuer) throw new RecordError('unknown-key', `${where} (${record.label}) is signed by key ${record.fingerprint}, not the issuer's`);
-    if (!(await verifyEd25519(record.publicKey, recordSigningBytes(record), record.signature, keys))) {
+    if (!(await verify(record.publicKey, recordSigningBytes(record), record.signature))) {
       throw new RecordError('signature-invalid', `${where} (${record.label}): the signature does not verify under the issuer's key`);
     }
+    const previousHash = previous === null ? null : await recordHash(previous);
     if (previous === null) {
       if (record.previousHash !== null) throw new RecordError('chain-broken', `${where} (${record.label}) points at an earlier revision the chain does not hold`);
-    } else if (record.previousHash !== (await recordHash(previous))) {
+    } else if (record.previousHash !== previousHash) {
       throw new RecordError('chain-broken', `${where} (${record.label}) does not point at record ${i} (${previous.label})`);
     }
+    if (record.type === silenceRecordType) await checkSilenceLink(record, previous, previousHash, where, verify);
     previous = record;
   }
-  return previous as RevisionRecord;
+  return previous as ChainRecord;
+}
+
+async function checkSilenceLink(
+  record: SilenceRecord,
+  previous: ChainRecord | null,
+  previousHash: string | null,
+  where: string,
+  verify: (key: string, bytes: Uint8Array, sig: string) => Promise<boolean>,
+): Promise<void> {
+  if (previous === null || previous.label !== record.label || previous.contentHash !== record.contentHash) {
+    throw new RecordError('chain-broken', `${where}: the silence on ${record.label} does not follow a record of that revision`);
+  }
+  if (record.event === 'placed') return;
+  if (previous.type !== silenceRecordType || previous.event !== 'placed' || jcs(previous.deadline) !== jcs(record.deadline)) {
+    throw new RecordError('chain-broken', `${where}: the outcome of the silence on ${record.label} does not follow its placing with the same deadline`);
+  }
+  const deadline = Date.parse(record.deadline.instant);
+  if (Date.parse(record.time) < deadline) throw new RecordError('chain-broken', `${where}: the outcome on ${record.label} was signed at ${record.time}, before the deadline ${record.deadline.instant}`);
+  for (const [k, entry] of record.objections.entries()) {
+    const at = `${where}, objection ${k + 1}`;
+    const objection = await verifyObjection(entry.objection, at, verify);
+    if (objection.silence !== previousHash || objection.label !== record.label) throw new RecordError('chain-broken', `${at} (${objection.delegation}) objects to another silence`);
+    if (Date.parse(entry.arrived) > deadline) throw new RecordError('chain-broken', `${at} (${objection.delegation}) arrived at ${entry.arrived}, after the deadline`);
+  }
 }

@@ -1,7 +1,8 @@
 import { canonicalDocument, jcs, sha256Hex, utf8 } from './canonical.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint, parseFingerprint } from './fingerprint.js';
-import { signRecord, verifyChain, type RecordSigner, type RevisionRecord } from './record.js';
+import { signRecord, verifyChain, type ChainRecord, type RecordSigner } from './record.js';
+import { silenceOf, type SilenceState } from './silence.js';
 
 /** The `format` of a revision file. */
 export const revisionFileFormat = 'penholder-revision';
@@ -18,11 +19,15 @@ export type RevisionFile = {
   version: 1;
   issuer: { publicKey: string; fingerprint: string };
   document: unknown;
-  chain: RevisionRecord[];
+  chain: ChainRecord[];
 };
 
-/** What a verified revision file says: the last record's label and content hash, the issuer's key and fingerprint, the chain's length. */
-export type VerifiedRevision = { label: string; hash: string; issuer: string; fingerprint: string; chain: number; time: string; document: unknown };
+/**
+ * What a verified revision file says: the last record's label and content hash, the issuer's
+ * key and fingerprint, the chain's length (every record, silence records included), and the
+ * silence procedure on the revision when it was placed under silence.
+ */
+export type VerifiedRevision = { label: string; hash: string; issuer: string; fingerprint: string; chain: number; time: string; document: unknown; silence: SilenceState | null };
 
 /** The bytes of a revision file as written: its JCS and a newline. */
 export function serializeRevisionFile(file: RevisionFile): string {
@@ -43,7 +48,7 @@ export async function issueRevisionFile(input: {
   signer: RecordSigner;
 }): Promise<RevisionFile> {
   const canonical = canonicalDocument(input.document);
-  let chain: RevisionRecord[] = [];
+  let chain: ChainRecord[] = [];
   if (input.previous) {
     const before = await verifyRevisionFile(input.previous);
     const previousFile = JSON.parse(typeof input.previous === 'string' ? input.previous : new TextDecoder().decode(input.previous)) as RevisionFile;
@@ -123,8 +128,8 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
   if (jcs(file.document) !== canonical) throw new RecordError('content-changed', 'the document is not in the canonical form it was issued in');
   const hash = await sha256Hex(canonical);
   if (hash !== last.contentHash) throw new RecordError('content-changed', `the document hashes to ${hash}, the record of ${last.label} signed ${last.contentHash}`);
-  const chain = file.chain as RevisionRecord[];
-  return { label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document };
+  const chain = file.chain as ChainRecord[];
+  return { label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document, silence: await silenceOf(chain) };
 }
 
 /** UTF-8 bytes of a revision file as written. */

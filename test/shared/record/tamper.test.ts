@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   RecordError, contentHash, groupedFingerprint, issueRevisionFile, serializeRevisionFile, signRecord, verifyRevisionFile,
-  type RecordFailure, type RecordSigner, type RevisionFile, type RevisionRecord,
+  type ChainRecord, type RecordFailure, type RecordSigner, type RevisionFile, type RevisionRecord,
 } from '../../../shared/record/index.js';
 import { sampleResolution } from '../../support/edit-stream.js';
 import { newSigner, timeAt } from './signers.js';
@@ -39,7 +39,7 @@ function op5Text(file: RevisionFile): Json {
   return operative.content![4]!.content![0]!.content![1]!;
 }
 
-async function resign(record: RevisionRecord, previous: RevisionRecord | null, signer: RecordSigner, changes: Partial<RevisionRecord> = {}): Promise<RevisionRecord> {
+async function resign(record: ChainRecord, previous: ChainRecord | null, signer: RecordSigner, changes: Partial<RevisionRecord> = {}): Promise<RevisionRecord> {
   return signRecord({ label: record.label, contentHash: changes.contentHash ?? record.contentHash, previous, time: record.time }, signer);
 }
 

@@ -1,0 +1,244 @@
+/**
+ * The silence procedure in the record (issue 14 point 5). Placing an issued revision under
+ * silence and the outcome at the deadline are records of the document's chain, signed by the
+ * issuer like its revisions, so a revision file carries them and `penholder verify` checks
+ * them. An objection (breaking silence) is signed by the objecting delegation's installation
+ * key, bound to the one silence it breaks (the hash of its `placed` record), and carries the
+ * time it was signed; the outcome record lists every objection with the time it reached the
+ * host, so anyone can check each objection and the outcome from the file alone.
+ */
+import { jcs, toHex, utf8 } from './canonical.js';
+import { checkDeadline, type SilenceDeadline } from './deadline.js';
+import { RecordError } from './errors.js';
+import { keyFingerprint } from './fingerprint.js';
+import { maxLabelLength, recordHash, recordSigningBytes, type ChainRecord, type RecordSigner } from './record.js';
+
+/** The `type` of a silence record of the chain. */
+export const silenceRecordType = 'penholder-silence-record';
+/** The `type` of an objection, so its signature cannot be taken for another message's. */
+export const objectionType = 'penholder-silence-objection';
+
+/** A delegation's signed objection: the silence it breaks (`silence`: hash of the `placed` record), the revision's label, who, which paragraphs, why, when signed, its key. */
+export type SilenceObjection = {
+  type: typeof objectionType;
+  version: 1;
+  silence: string;
+  label: string;
+  delegation: string;
+  name: string;
+  paragraphs: string[];
+  reason: string;
+  time: string;
+  fingerprint: string;
+  publicKey: string;
+  signature: string;
+};
+
+/** An objection as the host received it: `arrived` is the host's clock when it came (ISO 8601 UTC). */
+export type ReceivedObjection = { objection: SilenceObjection; arrived: string };
+
+/**
+ * A silence record: `placed` (the revision `label`/`contentHash` is under silence until
+ * `deadline`; `outcome` null, no objections) or `outcome` (at or after the deadline:
+ * 'agreed' with no objection, 'broken' with the objections that arrived by the deadline).
+ * Chained and signed like a revision record (record.ts).
+ */
+export type SilenceRecord = {
+  type: typeof silenceRecordType;
+  version: 1;
+  event: 'placed' | 'outcome';
+  label: string;
+  contentHash: string;
+  deadline: SilenceDeadline;
+  outcome: 'agreed' | 'broken' | null;
+  objections: ReceivedObjection[];
+  previousHash: string | null;
+  time: string;
+  fingerprint: string;
+  publicKey: string;
+  signature: string;
+};
+
+/** Longest reason of an objection, in characters. */
+export const maxReasonLength = 4000;
+/** Most paragraphs an objection names. */
+export const maxObjectionParagraphs = 200;
+
+const hex64 = /^[0-9a-f]{64}$/;
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const objectionFields = ['type', 'version', 'silence', 'label', 'delegation', 'name', 'paragraphs', 'reason', 'time', 'fingerprint', 'publicKey', 'signature'];
+const silenceFields = ['type', 'version', 'event', 'label', 'contentHash', 'deadline', 'outcome', 'objections', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'];
+
+function exactFields(value: unknown, fields: string[], fail: (what: string) => never): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not an object');
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) if (!fields.includes(key)) fail(`unexpected field "${key}"`);
+  for (const key of fields) if (!(key in v)) fail(`missing field "${key}"`);
+  return v;
+}
+
+function isTime(value: unknown): value is string {
+  return typeof value === 'string' && isoTime.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Throws a `malformed` RecordError unless `value` is an objection in form (signature not checked). */
+export function checkObjectionShape(value: unknown, where: string): asserts value is SilenceObjection {
+  const fail = (what: string): never => {
+    throw new RecordError('malformed', `${where}: ${what}`);
+  };
+  const o = exactFields(value, objectionFields, fail);
+  if (o.type !== objectionType || o.version !== 1) fail(`not a version 1 "${objectionType}"`);
+  if (typeof o.silence !== 'string' || !hex64.test(o.silence)) fail('silence is not a SHA-256 in lowercase hex');
+  if (typeof o.label !== 'string' || o.label.trim() === '' || o.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
+  if (typeof o.delegation !== 'string' || o.delegation.trim() === '' || o.delegation.length > 200) fail('delegation is not a name of 1 to 200 characters');
+  if (typeof o.name !== 'string' || o.name.length > 200) fail('name is longer than 200 characters');
+  if (!Array.isArray(o.paragraphs) || o.paragraphs.length > maxObjectionParagraphs || o.paragraphs.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 100)) fail(`paragraphs is not a list of at most ${maxObjectionParagraphs} paragraph labels`);
+  if (typeof o.reason !== 'string' || o.reason.trim() === '' || o.reason.length > maxReasonLength) fail(`reason is not a text of 1 to ${maxReasonLength} characters`);
+  if (!isTime(o.time)) fail('time is not an ISO 8601 UTC instant');
+  if (typeof o.fingerprint !== 'string' || !hex64.test(o.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
+  if (typeof o.publicKey !== 'string' || !hex64.test(o.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
+  if (typeof o.signature !== 'string' || !/^[0-9a-f]{128}$/.test(o.signature)) fail('signature is not 64 bytes in lowercase hex');
+}
+
+/** Throws a `malformed` RecordError unless `value` is a silence record in form (signatures and chain not checked). */
+export function checkSilenceShape(value: unknown, where: string): asserts value is SilenceRecord {
+  const fail = (what: string): never => {
+    throw new RecordError('malformed', `${where}: ${what}`);
+  };
+  const r = exactFields(value, silenceFields, fail);
+  if (r.type !== silenceRecordType || r.version !== 1) fail(`not a version 1 "${silenceRecordType}"`);
+  if (r.event !== 'placed' && r.event !== 'outcome') fail('event is neither "placed" nor "outcome"');
+  if (typeof r.label !== 'string' || r.label.trim() === '' || r.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
+  if (typeof r.contentHash !== 'string' || !hex64.test(r.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
+  try {
+    checkDeadline(r.deadline, where);
+  } catch (err) {
+    fail((err as Error).message.replace(`${where}: `, ''));
+  }
+  if (!Array.isArray(r.objections)) fail('objections is not a list');
+  const objections = r.objections as unknown[];
+  if (r.event === 'placed' && (r.outcome !== null || objections.length > 0)) fail('a placed silence has an outcome or objections');
+  if (r.event === 'outcome' && r.outcome !== (objections.length > 0 ? 'broken' : 'agreed')) fail(`the outcome is not "${objections.length > 0 ? 'broken' : 'agreed'}" with ${objections.length} objection(s)`);
+  objections.forEach((entry, i) => {
+    const e = exactFields(entry, ['objection', 'arrived'], (what) => fail(`objection ${i + 1}: ${what}`));
+    checkObjectionShape(e.objection, `${where}, objection ${i + 1}`);
+    if (!isTime(e.arrived)) fail(`objection ${i + 1}: arrived is not an ISO 8601 UTC instant`);
+  });
+  if (r.previousHash !== null && (typeof r.previousHash !== 'string' || !hex64.test(r.previousHash))) fail('previousHash is neither null nor a SHA-256 in lowercase hex');
+  if (!isTime(r.time)) fail('time is not an ISO 8601 UTC instant');
+  if (typeof r.fingerprint !== 'string' || !hex64.test(r.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
+  if (typeof r.publicKey !== 'string' || !hex64.test(r.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
+  if (typeof r.signature !== 'string' || !/^[0-9a-f]{128}$/.test(r.signature)) fail('signature is not 64 bytes in lowercase hex');
+}
+
+/** The bytes an objection's signature covers: the JCS of the objection without `signature`. */
+export function objectionSigningBytes(objection: Omit<SilenceObjection, 'signature'> | SilenceObjection): Uint8Array {
+  const { signature: _signature, ...unsigned } = objection as SilenceObjection;
+  return utf8(jcs(unsigned));
+}
+
+/**
+ * Signs an objection to the silence whose `placed` record hashes to `silence`, by `signer`
+ * (the delegation's installation key), at `time`. Throws a `malformed` RecordError when a
+ * field is out of form (no paragraph label may be empty, the reason must say something).
+ */
+export async function signObjection(
+  input: { silence: string; label: string; delegation: string; name: string; paragraphs: string[]; reason: string; time: string },
+  signer: RecordSigner,
+): Promise<SilenceObjection> {
+  const unsigned: Omit<SilenceObjection, 'signature'> = {
+    type: objectionType,
+    version: 1,
+    silence: input.silence,
+    label: input.label,
+    delegation: input.delegation.trim(),
+    name: input.name.trim(),
+    paragraphs: input.paragraphs.map((p) => p.trim()),
+    reason: input.reason.trim(),
+    time: input.time,
+    fingerprint: await keyFingerprint(signer.publicKey),
+    publicKey: signer.publicKey,
+  };
+  checkObjectionShape({ ...unsigned, signature: '0'.repeat(128) }, 'objection');
+  return { ...unsigned, signature: toHex(await signer.sign(objectionSigningBytes(unsigned))) };
+}
+
+/** Verifies an objection's form, fingerprint and signature under its own key; throws a RecordError naming what failed. */
+export async function verifyObjection(value: unknown, where: string, verify: (key: string, bytes: Uint8Array, sig: string) => Promise<boolean>): Promise<SilenceObjection> {
+  checkObjectionShape(value, where);
+  if ((await keyFingerprint(value.publicKey)) !== value.fingerprint) throw new RecordError('unknown-key', `${where}: its fingerprint is not that of its key`);
+  if (!(await verify(value.publicKey, objectionSigningBytes(value), value.signature))) throw new RecordError('signature-invalid', `${where} (${value.delegation}): the signature does not verify under its key`);
+  return value;
+}
+
+/** The delegations that broke silence in an outcome record, in the order their first objection arrived, each once. */
+export function brokenBy(record: Pick<SilenceRecord, 'objections'>): string[] {
+  return [...new Set(record.objections.map((o) => o.objection.delegation))];
+}
+
+/** The outcome in words: "agreed under silence procedure" or "silence broken by X, Y". */
+export function outcomeWords(record: Pick<SilenceRecord, 'objections'>): string {
+  const by = brokenBy(record);
+  return by.length === 0 ? 'agreed under silence procedure' : `silence broken by ${by.join(', ')}`;
+}
+
+/**
+ * Signs a silence record chained after `previous` (the record of the revision under silence,
+ * or its `placed` record for the outcome) with the issuer's key. The outcome is 'broken' when
+ * there are objections, else 'agreed'. Throws a `malformed` RecordError when out of form.
+ */
+export async function signSilenceRecord(
+  input: { event: 'placed' | 'outcome'; previous: ChainRecord; deadline: SilenceDeadline; objections?: ReceivedObjection[]; time: string },
+  signer: RecordSigner,
+): Promise<SilenceRecord> {
+  const objections = input.event === 'outcome' ? (input.objections ?? []) : [];
+  const unsigned: Omit<SilenceRecord, 'signature'> = {
+    type: silenceRecordType,
+    version: 1,
+    event: input.event,
+    label: input.previous.label,
+    contentHash: input.previous.contentHash,
+    deadline: input.deadline,
+    outcome: input.event === 'placed' ? null : objections.length > 0 ? 'broken' : 'agreed',
+    objections,
+    previousHash: await recordHash(input.previous),
+    time: input.time,
+    fingerprint: await keyFingerprint(signer.publicKey),
+    publicKey: signer.publicKey,
+  };
+  checkSilenceShape({ ...unsigned, signature: '0'.repeat(128) }, 'new silence record');
+  return { ...unsigned, signature: toHex(await signer.sign(recordSigningBytes(unsigned))) };
+}
+
+/** Where a revision's silence procedure stands: its deadline, 'pending' until the outcome is recorded, and the objections (those recorded, or for 'pending' none yet known here). */
+export type SilenceState = {
+  label: string;
+  deadline: SilenceDeadline;
+  outcome: 'pending' | 'agreed' | 'broken';
+  brokenBy: string[];
+  objections: ReceivedObjection[];
+  /** The hash of the `placed` record: what an objection signs as `silence`. */
+  silence: string;
+};
+
+/** The silence procedure on the chain's last revision, from its trailing silence records, or null when that revision was never placed under silence. */
+export async function silenceOf(chain: readonly ChainRecord[]): Promise<SilenceState | null> {
+  let placed: SilenceRecord | null = null;
+  let outcome: SilenceRecord | null = null;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const r = chain[i]!;
+    if (r.type !== silenceRecordType) break;
+    if (r.event === 'outcome' && !outcome && !placed) outcome = r;
+    if (r.event === 'placed' && !placed) placed = r;
+    if (placed) break;
+  }
+  if (!placed) return null;
+  return {
+    label: placed.label,
+    deadline: placed.deadline,
+    outcome: outcome ? (outcome.outcome ?? 'agreed') : 'pending',
+    brokenBy: outcome ? brokenBy(outcome) : [],
+    objections: outcome ? outcome.objections : [],
+    silence: await recordHash(placed),
+  };
+}
