@@ -1,10 +1,12 @@
 /**
  * A client process of the fan-out bench: the bench forks several, each driving its share of
- * the simulated delegations, so that 200 clients' decoding and applying (about 40 000
- * updates a second in all) is spread over processes instead of saturating one.
+ * the simulated delegations. Most are thin listeners (_fanout-thin.ts: they find each other
+ * client's edit by its marker in the raw frame and apply nothing); the few the bench names
+ * `full` are full replicas (a stock `@hocuspocus/provider` for our host, a y-protocols
+ * client for the plain server) that apply everything, see edits by the markers in the
+ * updates they apply, and at the end report a hash of their document for the convergence
+ * check. Every client connects over TLS trusting only the bench certificate.
  *
- * The same harness drives both servers: for our host, stock `@hocuspocus/provider` clients
- * joining as delegations; for the baseline, plain y-protocols clients of @y/websocket-server.
  * The bench talks to it over IPC, one step at a time (see `Command`); every reply is
  * `{ type, ...}` with `type` the command's name, or `{ type: 'error', message }`.
  *
@@ -13,31 +15,40 @@
  * timed on the same clock. They travel as milliseconds after the bench's `t0`.
  */
 import * as Y from 'yjs';
-import { delegations } from '../seeds/index.js';
 import { docToYDoc } from '../shared/ydoc.js';
 import { sampleResolution } from '../test/support/edit-stream.js';
-import { bracketIds, hocuspocusClient, operativeTexts, propose, yWebsocketClient, type Client, type Refusals, type Started } from './_fanout-peer.js';
+import { docHash, hocuspocusClient, operativeTexts, propose, watchMarkers, yWebsocketClient, type Client, type Refusals, type Started } from './_fanout-peer.js';
+import { thinClient, type ThinClient } from './_fanout-thin.js';
+import { benchIdentity, benchToken, marker, pinnedWebSocket, type BenchTls } from './_fanout-wire.js';
 
 /** What the bench asks a client process to do, in this order. */
 export type Command =
-  | { type: 'connect'; kind: 'penholder' | 'baseline'; started: Started; indices: number[]; clients: number }
+  | { type: 'connect'; kind: 'penholder' | 'baseline'; started: Started; tls: Pick<BenchTls, 'cert' | 'fingerprint'>; indices: number[]; full: number[]; clients: number }
   | { type: 'propose' }
-  | { type: 'accepted'; ids: string[] }
+  | { type: 'accepted' }
   | { type: 'go'; t0: string; seconds: number }
+  | { type: 'hashes' }
   | { type: 'close' };
 
 /**
- * The figures a client process sends back after `go`: its edits' send times, per key how
+ * The figures a client process sends back after `go`: its edits' send times, per edit how
  * many of its clients saw it and when the last did, its CPU time, how late (after t0) it
  * started on `go` (a starved process makes fewer edits), and what our host refused.
  */
 export type Done = { type: 'go'; lateMs: number; sent: [string, number][]; seen: [string, number, number][]; cpuMs: number } & Refusals;
 
+type Mine = { index: number; doc: Y.Doc; client: Client | ThinClient; full: boolean; last: Int32Array; heard: number };
+
 const send = (m: unknown) => process.send?.(m);
 const refusals: Refusals = { count: 0, closed: 0, reasons: [] };
-const mine: { index: number; client: Client }[] = [];
-let proposals: { id: string; text: Y.XmlText }[] = [];
+const mine: Mine[] = [];
+let proposals: Y.XmlText[] = [];
 let total = 0;
+// Per edit key `i.s`: how many of this process's clients saw it, and when the last did (ms after t0).
+const seen = new Map<string, [number, number]>();
+let clockStart: bigint | null = null;
+let lastSeen = 0;
+const since = () => (clockStart === null ? 0 : Number(process.hrtime.bigint() - clockStart) / 1e6);
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (m: Command) => {
@@ -47,40 +58,66 @@ process.on('message', (m: Command) => {
   );
 });
 
+// Client `me` saw client `index`'s edit `seq`: counted once per client (edits of one sender arrive in order).
+function sawMarker(me: Mine, index: number, seq: number): void {
+  if (index === me.index || index >= total || seq <= me.last[index]!) return;
+  if (me.last[index] === -1) me.heard++;
+  me.last[index] = seq;
+  if (seq === 0) return;
+  const at = since();
+  lastSeen = at;
+  const key = `${index}.${seq}`;
+  const [n, last] = seen.get(key) ?? [0, 0];
+  seen.set(key, [n + 1, Math.max(last, at)]);
+}
+
+const note = (reason: string, closed: boolean) => {
+  if (closed) refusals.closed++;
+  else refusals.count++;
+  if (refusals.reasons.length < 5) refusals.reasons.push(reason);
+};
+
 async function handle(m: Command): Promise<object | void> {
   if (m.type === 'connect') {
     total = m.clients;
+    const Socket = pinnedWebSocket(m.tls);
+    const full = new Set(m.full);
     for (const index of m.indices) {
-      if (m.kind === 'baseline' && index === 0) {
-        // The plain server starts empty: client 0 brings the resolution, synced to it on connect.
-        const first = yWebsocketClient(m.started);
-        Y.applyUpdate(first.doc, Y.encodeStateAsUpdate(docToYDoc(sampleResolution(60, 12))));
-        mine.push({ index, client: first });
+      const me = { index, full: full.has(index), last: new Int32Array(total).fill(-1), heard: 0 } as Mine;
+      if (me.full) {
+        me.client = m.kind === 'penholder' ? hocuspocusClient(m.started, index, refusals, Socket) : yWebsocketClient(m.started, Socket);
+        // The plain server starts empty: client 0 (always full) brings the resolution, synced to it on connect.
+        if (m.kind === 'baseline' && index === 0) Y.applyUpdate(me.client.doc, Y.encodeStateAsUpdate(docToYDoc(sampleResolution(60, 12))));
+        watchMarkers(me.client.doc, (i, s) => sawMarker(me, i, s));
       } else {
-        mine.push({ index, client: m.kind === 'penholder' ? hocuspocusClient(m.started, index, refusals) : yWebsocketClient(m.started) });
+        const { delegation, name } = benchIdentity(index);
+        me.client = thinClient({ kind: m.kind, url: m.started.url, name: m.started.name, token: m.kind === 'penholder' ? benchToken(index, m.started.name, m.started.joinCode ?? '', m.started.fingerprint ?? '') : undefined, Socket, onMarker: (i, s) => sawMarker(me, i, s), onRefused: (reason, closed) => note(`${delegation} (${name}): ${reason}`, closed) });
       }
+      me.doc = me.client.doc;
+      mine.push(me);
       if (mine.length % 20 === 0) await new Promise((r) => setTimeout(r, 50));
     }
-    await until('clients did not sync', () => mine.every(({ client }) => operativeTexts(client.doc).length > 0), 180_000);
+    await until('clients did not sync', () => mine.every((c) => operativeTexts(c.doc).length > 0), 180_000);
     return { type: 'connect' };
   }
   if (m.type === 'propose') {
-    proposals = mine.map(({ index, client }) => propose(client, index, delegations[index % delegations.length]!.code));
-    return { type: 'propose', ids: proposals.map((p) => p.id) };
+    clockStart = process.hrtime.bigint();
+    for (const c of mine) if (!c.full) (c.client as ThinClient).goThin();
+    proposals = mine.map((c) => propose(c, c.index, benchIdentity(c.index).delegation).text);
+    return { type: 'propose' };
   }
   if (m.type === 'accepted') {
-    // Accepted = every client here has every proposal, which it only gets through the server.
-    await until('proposals were not accepted', () => mine.every(({ client }) => hasAll(bracketIds(client.doc), m.ids)), 180_000);
+    // Accepted = every client here has seen every other client's proposal, which it only gets through the server.
+    await until('proposals were not accepted', () => mine.every((c) => c.heard === total - 1), 180_000);
     return { type: 'accepted' };
   }
   if (m.type === 'go') return go(BigInt(m.t0), m.seconds);
+  if (m.type === 'hashes') return { type: 'hashes', hashes: mine.filter((c) => c.full).map((c) => docHash(c.doc)) };
   // A provider destroyed while it reconnects makes its socket emit an error nobody listens to.
   process.on('uncaughtException', () => {});
   mine.forEach(({ client }) => client.close());
   setTimeout(() => process.exit(0), 200);
 }
-
-const hasAll = (have: Set<string>, ids: string[]) => ids.every((id) => have.has(id));
 
 async function until(what: string, test: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -91,39 +128,24 @@ async function until(what: string, test: () => boolean, ms: number): Promise<voi
   }
 }
 
-// Client i edits at t0 + i/N s, then every second for `seconds` s; every client records when
-// each remote edit's key reached it. Replies once nothing arrived for 2 s.
+// Client i edits at t0 + i/N s, then every second for `seconds` s, typing its next marker
+// at the end of its own bracket. Replies once nothing arrived for 2 s.
 async function go(t0: bigint, seconds: number): Promise<Done> {
-  const since = () => Number(process.hrtime.bigint() - t0) / 1e6;
-  const lateMs = since();
-  const sent = new Map<string, number>();
-  const seen = new Map<string, [number, number]>();
-  let lastSeen = 0;
+  clockStart = t0;
+  seen.clear();
   const cpuStart = process.cpuUsage();
-  mine.forEach(({ client }) =>
-    client.doc.getMap('bench').observe((event) => {
-      if (event.transaction.local) return;
-      const at = since();
-      lastSeen = at;
-      for (const key of event.keysChanged) {
-        const [n, last] = seen.get(key) ?? [0, 0];
-        seen.set(key, [n + 1, Math.max(last, at)]);
-      }
-    }),
-  );
+  const lateMs = since();
+  lastSeen = lateMs;
+  const sent = new Map<string, number>();
   const timers: NodeJS.Timeout[] = [];
-  mine.forEach(({ index, client }, k) => {
-    const { text } = proposals[k]!;
-    let seq = 0;
+  mine.forEach((c, k) => {
+    const text = proposals[k]!;
+    let seq = 1;
     const edit = () => {
-      const key = `${index}:${seq++}`;
-      sent.set(key, since());
-      client.doc.transact(() => {
-        text.insert(text.length, 'x');
-        client.doc.getMap('bench').set(key, seq);
-      }, 'bench-local');
+      sent.set(`${c.index}.${seq}`, since());
+      c.doc.transact(() => text.insert(text.length, marker(c.index, seq++)), 'bench-local');
     };
-    const first = (index / total) * 1000 - since();
+    const first = (c.index / total) * 1000 - since();
     timers.push(
       setTimeout(() => {
         edit();

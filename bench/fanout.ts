@@ -1,45 +1,55 @@
 /**
- * `npm run bench -- fanout [--clients N] [--seconds S] [--workers W]`: N simulated
+ * `npm run bench -- fanout [--clients N] [--seconds S] [--workers W] [--full F]`: N simulated
  * delegations (200) on one 60-operative-paragraph resolution (test/support/edit-stream.ts
  * `sampleResolution(60, 12)`), each making one small edit per second for S seconds (60),
- * against our host (Hocuspocus over the store, stock providers) and, in the same run, a plain
- * @y/websocket-server with y-protocols clients doing the same edits on the same kind of
- * document and keeping the same presence (see _fanout-peer.ts).
+ * against our host (Hocuspocus over the store) and, in the same run, a plain
+ * @y/websocket-server doing the same, both over TLS with one self-signed certificate that
+ * every client pins (the plain server behind node's https with it).
  *
- * Our host's clients join with the join code as role 'delegation', each with its own code
- * from the delegation list (wrapping around past the list's end), named "Bench N", so every
- * update goes through the host's role check. Their edits are proposals: before timing, each
- * client adds one bracket proposed by its delegation alone (attributes from `bracketAttrs`)
- * at the end of an operative paragraph's text (client i in OP i mod 60) and waits until every
- * client has seen every proposal, i.e. the host accepted them all. Each timed edit then types
- * one character inside the client's own bracket and sets a key of the `bench` map in the
- * same transaction. A refused update (the host answers `penholder.refused` and closes the
- * connection) is counted, printed, and fails the run.
+ * To measure the servers rather than the clients, N - F clients are thin listeners
+ * (_fanout-thin.ts): they join (our host's with the bench token), keep a presence as a stock
+ * provider does, and after the first sync apply nothing: each edit inserts a unique marker
+ * `{i.s}` (_fanout-wire.ts) and a listener sees it by finding the marker in the raw frame.
+ * F clients (5) are full replicas (a stock `@hocuspocus/provider` for our host) that apply
+ * everything; at the end their documents must equal the server's (`converged`).
  *
- * The clients run in W client processes (4; client i in process i mod W, _fanout-clients.ts),
- * the same harness for both servers, so that no single client event loop, applying every
- * other client's edits, is what the figures measure; each server runs in its own process,
- * so host memory and CPU are the server's alone. Latency = edit sent until seen by every
- * other client, whichever process it is in: every process reads `process.hrtime.bigint()`,
- * which on Linux is CLOCK_MONOTONIC, one clock for the whole machine, and times are taken
- * relative to a start instant `t0` the bench hands to all processes. An edit some client
- * never saw (waiting until nothing arrived for 2 s) counts as infinitely late.
+ * Our host's clients join as role 'delegation', client i for delegation i mod the list
+ * (wrapping around past its end), named "Bench i+1", so every update goes through the host's
+ * role check. Their edits are proposals: before timing, each client adds one bracket
+ * proposed by its delegation alone, holding its marker 0, at the end of an operative
+ * paragraph's text (client i in OP i mod 60), and waits until every client has seen every
+ * proposal, i.e. the host accepted them all. Each timed edit types its next marker inside
+ * the client's own bracket. A refused update (the host answers `penholder.refused` and
+ * closes the connection) is counted, printed, and fails the run.
  *
- * The last line is one JSON object: p50_ms, p99_ms, baseline_p50_ms, baseline_p99_ms,
- * ratio_p99, host_rss_mb, baseline_rss_mb (null where an edit never arrived), max_ms,
+ * The clients run in W client processes (4; client i in process i mod W, _fanout-clients.ts);
+ * each server runs in its own process, so host memory and CPU are the server's alone.
+ * Latency = edit sent until seen by every other client, whichever process it is in: every
+ * process reads `process.hrtime.bigint()`, which on Linux is CLOCK_MONOTONIC, one clock for
+ * the whole machine, relative to a start instant `t0` the bench hands to all processes. An
+ * edit some client never saw (waiting until nothing arrived for 2 s) counts as infinitely late.
+ *
+ * The last line is one JSON object: clients, full_clients, tls, seconds, role, p50_ms,
+ * p99_ms, baseline_p50_ms, baseline_p99_ms, ratio_p99, host_rss_mb, baseline_rss_mb (the
+ * servers' resident memory after the run; null where an edit never arrived), max_ms,
  * baseline_max_ms, the CPU each side used while timing in cores (host_cpu and clients_cpu
- * for our host's run, baseline_server_cpu and baseline_clients_cpu for the plain server's),
- * workers, role, delivered, edits, refused, forbidden_closes, and load_average (1/5/15 min,
- * at the start and end of the run: other work on the machine inflates the figures).
- * FANOUT_SERVER_ARGS passes node flags to the servers (e.g. --cpu-prof); FANOUT_TRACE=1 adds
- * where our host's time per update went (_fanout-trace.ts) to its line.
+ * for our host's run, baseline_server_cpu and baseline_clients_cpu for the plain server's,
+ * clients_cpu_max the busiest client process: near 1 it was saturated and its latencies
+ * include its own queue), cores, workers, converged (every full client's document equals
+ * its server's, in both runs), delivered, edits, refused, forbidden_closes, and
+ * load_average (1/5/15 min, at the start and end of the run: other work on the machine
+ * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
+ * --cpu-prof); FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { newHostCertificate } from '../electron/consultation/host-cert.js';
 import type { Command, Done } from './_fanout-clients.js';
 import type { Started } from './_fanout-peer.js';
+import type { Start } from './_fanout-server.js';
 import { quantile, round3 } from './_stats.js';
+import type { BenchTls } from './_fanout-wire.js';
 
 type Kind = 'penholder' | 'baseline';
 type Reply = { type: string; message?: string } & Record<string, unknown>;
@@ -78,9 +88,21 @@ function startServer(kind: Kind) {
   return child('./_fanout-server.ts', [kind], extra);
 }
 
-async function measure(kind: Kind, clients: number, seconds: number, workers: number) {
+// F full clients spread over the range and over the processes (client i runs in process i mod W).
+function fullIndices(clients: number, full: number): number[] {
+  const chosen = new Set<number>();
+  for (let k = 0; k < full && chosen.size < clients; k++) {
+    let i = (Math.floor((k * clients) / full) + k) % clients;
+    while (chosen.has(i)) i = (i + 1) % clients;
+    chosen.add(i);
+  }
+  return [...chosen];
+}
+
+async function measure(kind: Kind, clients: number, seconds: number, workers: number, fullCount: number, tls: BenchTls) {
   const server = startServer(kind);
-  const started = (await server.next()) as unknown as Started;
+  const started = (await server.ask({ type: 'start', tls, clients } satisfies Start)) as unknown as Started;
+  const full = fullIndices(clients, fullCount);
   const procs = Array.from({ length: Math.min(workers, clients) }, () => child('./_fanout-clients.ts', [], []));
   const ask = (m: Command | ((w: number) => Command)) => Promise.all(procs.map((p, w) => p.ask(typeof m === 'function' ? m(w) : m)));
   try {
@@ -88,10 +110,10 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const indices = (w: number) => Array.from({ length: clients }, (_, i) => i).filter((i) => i % procs.length === w);
     const began = Date.now();
     const step = (what: string) => process.stderr.write(`${kind}: ${what} after ${((Date.now() - began) / 1000).toFixed(1)} s (load ${loadAverage().join(' ')})\n`);
-    await ask((w) => ({ type: 'connect', kind, started, indices: indices(w), clients }));
+    await ask((w) => ({ type: 'connect', kind, started, tls: { cert: tls.cert, fingerprint: tls.fingerprint }, indices: indices(w), full, clients }));
     step(`${clients} clients synced`);
-    const ids = (await ask({ type: 'propose' })).flatMap((r) => r.ids as string[]);
-    await ask({ type: 'accepted', ids });
+    await ask({ type: 'propose' });
+    await ask({ type: 'accepted' });
     step('every proposal seen by every client');
     const serverCpu = (await server.ask('cpu')).cpuMs as number;
     // t0 a little ahead, so every process has the command before the first edit is due.
@@ -99,8 +121,12 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const done = (await ask({ type: 'go', t0: String(t0), seconds })) as unknown as Done[];
     step(`timed ${seconds} s of edits`);
     const stats = await server.ask('cpu');
+    const serverHash = (await server.ask('hash')).hash as string;
+    const hashes = (await ask({ type: 'hashes' })).flatMap((r) => r.hashes as string[]);
     const refused = { refused: sum(done, (d) => d.count), closed: sum(done, (d) => d.closed), reasons: done.flatMap((d) => d.reasons).slice(0, 5) };
-    return { ...latencies(done, clients), ...refused, ...cpuFigures(done, (stats.cpuMs as number) - serverCpu, Number(process.hrtime.bigint() - t0) / 1e9), rssMb: (stats.rss as number) / 1024 / 1024, trace: stats.trace };
+    const converged = hashes.length === full.length && hashes.every((h) => h === serverHash);
+    const timed = Number(process.hrtime.bigint() - t0) / 1e9;
+    return { ...latencies(done, clients), ...refused, ...cpuFigures(done, (stats.cpuMs as number) - serverCpu, timed), rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
   } finally {
     await Promise.allSettled(procs.map((p) => p.ask({ type: 'close' })));
     server.stop();
@@ -128,14 +154,14 @@ function latencies(done: Done[], clients: number) {
 // CPU used while timing, as a share of one core: the server's, and the client processes' together.
 function cpuFigures(done: Done[], serverCpuMs: number, seconds: number) {
   const share = (ms: number) => round3(ms / 1000 / seconds);
-  return { serverCpu: share(serverCpuMs), clientsCpu: share(sum(done, (d) => d.cpuMs)), lateStartMs: round3(Math.max(...done.map((d) => d.lateMs))) };
+  return { serverCpu: share(serverCpuMs), clientsCpu: share(sum(done, (d) => d.cpuMs)), clientsCpuMax: share(Math.max(...done.map((d) => d.cpuMs))), lateStartMs: round3(Math.max(...done.map((d) => d.lateMs))) };
 }
 
 const sum = <T>(list: T[], of: (t: T) => number) => list.reduce((total, t) => total + of(t), 0);
 
 const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-/** Runs the bench; `args` may hold --clients N, --seconds S and --workers W. Exits 1 if our host refused any update or closed a connection for it. */
+/** Runs the bench; `args` may hold --clients N, --seconds S, --workers W and --full F. Exits 1 if our host refused any update or closed a connection for it, or a full client's document differs from its server's. */
 export async function run(args: string[]): Promise<void> {
   const opt = (name: string, fallback: number) => {
     const i = args.indexOf(name);
@@ -144,16 +170,22 @@ export async function run(args: string[]): Promise<void> {
   const clients = opt('--clients', 200);
   const seconds = opt('--seconds', 60);
   const workers = opt('--workers', 4);
+  const fullCount = opt('--full', 5);
   const loadStart = loadAverage();
-  const ours = await measure('penholder', clients, seconds, workers);
+  const tls = newHostCertificate('Penholder fan-out bench');
+  const ours = await measure('penholder', clients, seconds, workers, fullCount, tls);
   process.stdout.write(`penholder host: ${JSON.stringify(ours)}\n`);
-  const base = await measure('baseline', clients, seconds, workers);
+  const base = await measure('baseline', clients, seconds, workers, fullCount, tls);
   process.stdout.write(`@y/websocket-server: ${JSON.stringify(base)}\n`);
-  const failed = ours.refused + ours.closed > 0;
-  if (failed) process.stderr.write(`FAILED: our host refused ${ours.refused} updates, closed ${ours.closed} connections: ${ours.reasons.join(' | ')}\n`);
+  const converged = ours.converged && base.converged;
+  const failed = ours.refused + ours.closed > 0 || !converged;
+  if (ours.refused + ours.closed > 0) process.stderr.write(`FAILED: our host refused ${ours.refused} updates, closed ${ours.closed} connections: ${ours.reasons.join(' | ')}\n`);
+  if (!converged) process.stderr.write(`FAILED: a full client's document differs from its server's (ours ${ours.converged}, baseline ${base.converged})\n`);
   process.stdout.write(
     `${JSON.stringify({
       clients,
+      full_clients: fullIndices(clients, fullCount).length,
+      tls: ours.tls && base.tls,
       seconds,
       role: 'delegation',
       p50_ms: round3(ours.p50),
@@ -165,11 +197,15 @@ export async function run(args: string[]): Promise<void> {
       baseline_rss_mb: round3(base.rssMb),
       max_ms: round3(ours.max),
       baseline_max_ms: round3(base.max),
+      cores: os.cpus().length,
       workers,
       host_cpu: ours.serverCpu,
       clients_cpu: ours.clientsCpu,
+      clients_cpu_max: ours.clientsCpuMax,
       baseline_server_cpu: base.serverCpu,
       baseline_clients_cpu: base.clientsCpu,
+      baseline_clients_cpu_max: base.clientsCpuMax,
+      converged,
       delivered: ours.delivered,
       edits: ours.edits,
       refused: ours.refused,
