@@ -2,11 +2,13 @@ import { useCallback, useState } from 'react';
 import type { ApiClient } from '../shared/api/contract.js';
 import { JoinConsultationButton } from './components/consultation-join-dialog.js';
 import { DocumentSidebar, useSidebarMode } from './components/document-sidebar.js';
+import { useListFollowsEdits } from './components/document-list.js';
 import { DocumentView } from './components/document-view.js';
 import { DropOverlay } from './components/drop-overlay.js';
 import { useExportDialog } from './components/export-dialog.js';
 import { ImportDialog, ImportInputs } from './components/import-dialog.js';
 import { useImportFlow } from './components/import-dialog-flow.js';
+import { useLayoutPrefs } from './components/layout-state.js';
 import { ErrorBanner, ImportReport } from './components/notices.js';
 import type { ImportReportData } from './components/notices.js';
 import { ProfileButton, ProfileWelcome, useProfile } from './components/profile-dialog.js';
@@ -30,7 +32,10 @@ export function App({ api }: AppProps) {
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const profile = useProfile(api);
-  const sidebarMode = useSidebarMode(openId);
+  const [layout, setLayout] = useLayoutPrefs();
+  const [wideSide, setWideSide] = useState(false);
+  const sidebarMode = useSidebarMode(openId, layout.documents, wideSide && openId !== null);
+  const onEdited = useListFollowsEdits(refresh);
 
   const createFromTemplate = useCallback(
     async (templateId: string, title: string | undefined) => {
@@ -72,13 +77,13 @@ export function App({ api }: AppProps) {
         <ProfileButton state={profile} />
       </TopBar>
       <div className="workspace" data-list={sidebarMode}>
-        <DocumentSidebar mode={sidebarMode} documents={documents} loading={loading} openId={openId} onOpen={setOpenId} />
+        <DocumentSidebar mode={sidebarMode} documents={documents} loading={loading} openId={openId} onOpen={setOpenId} onFold={(documents) => setLayout((p) => ({ ...p, documents }))} />
         <main className="main">
           <ProfileWelcome state={profile} />
           {shownError ? <ErrorBanner message={shownError} onDismiss={() => setError(null)} /> : null}
           {report ? <ImportReport report={report} onOpen={setOpenId} onDismiss={() => setReport(null)} /> : null}
           {openId ? (
-            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} onOpenDocument={setOpenId} onExport={exporter.open} />
+            <DocumentView key={openId} api={api} id={openId} onClose={() => setOpenId(null)} onOpenDocument={setOpenId} onExport={exporter.open} layout={layout} onLayout={setLayout} onEdited={onEdited} onWideSide={setWideSide} />
           ) : (
             <StartScreen documentCount={documents.length} onNewFromTemplate={() => setPicking(true)} />
           )}

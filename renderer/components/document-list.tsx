@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef } from 'react';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import { displayTitle, formatTimestamp, kindName } from '../format.js';
 
@@ -46,4 +47,28 @@ export function DocumentList({ documents, loading, openId, onOpen }: DocumentLis
       ))}
     </ul>
   );
+}
+
+/**
+ * How long after an edit of the open document the list is fetched again: its "Changed" time
+ * (kept by the backend on every update, this window's or a peer's) follows the text without a
+ * fetch per keystroke; a burst of typing costs one fetch per period.
+ */
+export const listRefreshDelayMs = 2000;
+
+/**
+ * A function to call after every change of the open document's text; it fetches the list
+ * again (`refresh`) at most once per {@link listRefreshDelayMs}, the last change included.
+ */
+export function useListFollowsEdits(refresh: () => Promise<void>): () => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return useCallback(() => {
+    timer.current ??= setTimeout(() => {
+      timer.current = undefined;
+      void latest.current();
+    }, listRefreshDelayMs);
+  }, []);
 }

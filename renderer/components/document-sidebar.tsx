@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import { DocumentList } from './document-list.js';
+import { CollapseButton, railIcons } from './icon-rail.js';
+import type { LayoutPrefs } from './layout-state.js';
 import { PanelDrawer, PanelRail } from './panel-drawers.js';
 
 /**
- * The window width (CSS px) below which the document list folds into a drawer while a
- * document is open: at 1024 its 220 px column cost the page the docked outline, at 1280 it fits.
+ * The window width (CSS px) below which the document list folds to its rail while a
+ * document is open, unless the user docked it: at 1024 its 220 px column cost the page its
+ * text column, at 1280 it fits beside the page and the right column.
  */
 export const foldListBelow = 1200;
+
+/**
+ * Below this width (CSS px) the list also folds while a wide panel (the negotiation dashboard,
+ * the library) is open: with it docked, the page kept under 560 px of text at 1280 and 1366.
+ */
+export const foldListForWideBelow = 1600;
 
 /** Whether the media query `query` matches now, following changes (window resize). */
 export function useMediaQuery(query: string): boolean {
@@ -34,18 +43,25 @@ export type DocumentSidebarProps = {
 /** Whether the document list is docked beside the main area or folded into a drawer. */
 export type SidebarMode = 'docked' | 'drawer';
 
-/** The mode of the document list: folded on a narrow window while a document is open (the start screen keeps it in view). */
-export function useSidebarMode(openId: string | null): SidebarMode {
+/**
+ * The mode of the document list: as the user left it (`pref`, docked or folded), else folded
+ * while a document is open on a narrow window, or on a laptop-sized one while a wide panel is
+ * open (`wideSide`); the start screen keeps it in view.
+ */
+export function useSidebarMode(openId: string | null, pref: LayoutPrefs['documents'] = 'auto', wideSide = false): SidebarMode {
   const narrow = useMediaQuery(`(max-width: ${foldListBelow - 0.02}px)`);
-  return narrow && openId !== null ? 'drawer' : 'docked';
+  const laptop = useMediaQuery(`(max-width: ${foldListForWideBelow - 0.02}px)`);
+  if (openId === null || pref === 'open') return 'docked';
+  return pref === 'rail' || narrow || (wideSide && laptop) ? 'drawer' : 'docked';
 }
 
 /**
  * The document list at the window's start edge: docked in its column, or, in `mode`
  * 'drawer', a "Documents" rail whose drawer opens over the document (Escape closes it and
- * returns to the rail; choosing a document closes it too).
+ * returns to the rail; choosing a document closes it too). With `onFold`, the docked list
+ * has a button folding it to the rail and the rail one docking it again (remembered by the app).
  */
-export function DocumentSidebar({ mode, documents, loading, openId, onOpen }: DocumentSidebarProps & { mode: SidebarMode }) {
+export function DocumentSidebar({ mode, documents, loading, openId, onOpen, onFold }: DocumentSidebarProps & { mode: SidebarMode; onFold?: (state: 'open' | 'rail') => void }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (mode === 'docked') setOpen(false);
@@ -62,7 +78,10 @@ export function DocumentSidebar({ mode, documents, loading, openId, onOpen }: Do
   }, [open]);
   const list = (
     <nav className="sidebar" aria-label="Document list">
-      <h2 className="sidebar-title">Documents</h2>
+      <h2 className="sidebar-title">
+        Documents
+        {onFold && mode === 'docked' && openId !== null ? <CollapseButton what="document list" side="start" onCollapse={() => onFold('rail')} /> : null}
+      </h2>
       <DocumentList
         documents={documents}
         loading={loading}
@@ -77,7 +96,21 @@ export function DocumentSidebar({ mode, documents, loading, openId, onOpen }: Do
   if (mode === 'docked') return list;
   return (
     <>
-      <PanelRail side="start" label="Documents" controls="document-list-drawer" open={open} onToggle={() => setOpen((o) => !o)} />
+      <PanelRail
+        side="start"
+        label="Documents"
+        icon={railIcons.documents}
+        controls="document-list-drawer"
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        after={
+          onFold ? (
+            <button type="button" className="rail-pin" aria-label="Keep the document list open" title="Keep the document list open" onClick={() => onFold('open')}>
+              ›
+            </button>
+          ) : null
+        }
+      />
       {open ? (
         <PanelDrawer id="document-list-drawer" side="start" onClose={() => setOpen(false)}>
           {list}

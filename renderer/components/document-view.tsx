@@ -58,6 +58,8 @@ export type DocumentViewProps = {
   onLayout: (change: (prefs: LayoutPrefs) => LayoutPrefs) => void;
   /** Called after each change of the text, this window's or a peer's (the list's "Changed" follows it). */
   onEdited?: () => void;
+  /** Told whether a wide panel (dashboard, library) is open, so the app can fold the document list for it. */
+  onWideSide?: (wide: boolean) => void;
 };
 
 const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
@@ -88,7 +90,7 @@ function sameFront(a: Node, b: Node): boolean {
  * and a bar with the live title and the save status. Closing or switching documents
  * destroys the editor and ends the session.
  */
-export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layout: prefs, onLayout, onEdited }: DocumentViewProps) {
+export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layout: prefs, onLayout, onEdited, onWideSide }: DocumentViewProps) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [phase, setPhase] = useState<'loading' | 'ready' | 'failed'>('loading');
@@ -129,6 +131,11 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
     { outline: outlineOpen ? panelWidths.outline : 0, side: !sideOpen ? 0 : dashboard.panel || library.panel ? panelWidths.wideSide : panelWidths.side },
     (panels.outline && !outlineOpen ? panelWidths.rail : 0) + (sideShown && !sideOpen ? panelWidths.rail : 0),
   );
+  const wideSide = sideOpen && Boolean(dashboard.panel || library.panel);
+  useEffect(() => {
+    onWideSide?.(wideSide);
+  }, [onWideSide, wideSide]);
+  useEffect(() => () => onWideSide?.(false), [onWideSide]);
   const outlineDocked = outlineOpen && modes.outline === 'docked';
   const sideDocked = sideOpen && modes.side === 'docked';
   useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)], !sideDocked, setDrawer);

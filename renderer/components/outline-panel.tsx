@@ -4,13 +4,15 @@ import type { EditorView } from 'prosemirror-view';
 import { numberingKey } from '../editor/numbering-plugin.js';
 import { findNodeById, jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
 import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
+import { CollapseButton } from './icon-rail.js';
 
 /**
  * Props of the outline panel: the live editor view (null until it exists) and the outline
  * entries to show (`outlineEntries`); their positions may be older than the view's state,
- * the panel acts on the view's current document.
+ * the panel acts on the view's current document. With `onCollapse` its heading holds the
+ * button folding it to its rail.
  */
-export type OutlinePanelProps = { view: EditorView | null; entries: readonly OutlineEntry[] };
+export type OutlinePanelProps = { view: EditorView | null; entries: readonly OutlineEntry[]; onCollapse?: () => void };
 
 const partTitles: Readonly<Record<OutlinePart, string>> = {
   preamble: 'Preamble',
@@ -28,7 +30,7 @@ const entryMime = 'application/x-penholder-paragraph';
  * lower half: after) or onto a part's heading (its end) moves the paragraph with its
  * children in one transaction, so numbers follow at once.
  */
-export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }: OutlinePanelProps) {
+export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown, onCollapse }: OutlinePanelProps) {
   // Deferred: typing stays ahead of the outline's re-render on a long document.
   const entries = useDeferredValue(shown);
   const [drop, setDrop] = useState<DropTarget | null>(null);
@@ -78,7 +80,10 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown }:
 
   return (
     <nav className="outline-panel" aria-label="Outline">
-      <h2 className="panel-title">Outline</h2>
+      <h2 className="panel-title">
+        Outline
+        {onCollapse ? <CollapseButton what="outline" side="start" onCollapse={onCollapse} /> : null}
+      </h2>
       {parts.map((part) => {
         const inPart = entries.filter((e) => e.part === part);
         const rows = inPart.filter((e) => e.depth === 0);

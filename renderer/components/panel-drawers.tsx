@@ -16,11 +16,13 @@ export type OpenDrawer = 'outline' | 'side' | null;
 export const panelWidths = { outline: 200, side: 270, wideSide: 440, rail: 34 } as const;
 
 /**
- * The narrowest page column (px, page zoom 100%) the panels leave beside them: below it the
- * page reads like a newspaper column (about 45 characters a line), so panels go into drawers.
- * It grows with the page zoom, since the zoomed page needs that much more room.
+ * The narrowest page column (px, page zoom 100%) the panels leave beside them: a text column
+ * of 560 px (about 75 characters a line of the page's type) plus the page's margins (36 px
+ * each side on a laptop, up to 1440 px) and the desk around it (16 px each side). Below it the
+ * page reads like a newspaper column, so panels go into drawers. It grows with the page zoom,
+ * since the zoomed page needs that much more room.
  */
-export const minPageColumn = 500;
+export const minPageColumn = 664;
 
 /** The docked widths (px) of the two groups, 0 for a group that is not shown. */
 export type PanelWidths = { outline: number; side: number };
@@ -32,6 +34,7 @@ export type PanelWidths = { outline: number; side: number };
  */
 export function panelModes(width: number, zoom: number, docked: PanelWidths): PanelModes {
   const need = (minPageColumn * zoom) / 100;
+  if (docked.outline === 0 && docked.side === 0) return { outline: 'docked', side: 'docked' };
   if (width - docked.outline - docked.side >= need) return { outline: 'docked', side: 'docked' };
   const outlineRail = docked.outline > 0 ? panelWidths.rail : 0;
   if (width - outlineRail - docked.side >= need) return { outline: 'drawer', side: 'docked' };
@@ -39,10 +42,10 @@ export function panelModes(width: number, zoom: number, docked: PanelWidths): Pa
 }
 
 /**
- * The panel modes for the element `body` (the document body, which spans page and panels),
- * following its width as the window is resized. Until it is measured both groups are docked.
+ * The width (px) of the element `body`, following it as the window is resized; null until
+ * it is measured.
  */
-export function usePanelModes(body: RefObject<HTMLElement | null>, zoom: number, docked: PanelWidths): PanelModes {
+export function useElementWidth(body: RefObject<HTMLElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
   useLayoutEffect(() => {
     const element = body.current;
@@ -52,7 +55,17 @@ export function usePanelModes(body: RefObject<HTMLElement | null>, zoom: number,
     observer.observe(element);
     return () => observer.disconnect();
   }, [body]);
-  return width === null ? { outline: 'docked', side: 'docked' } : panelModes(width, zoom, docked);
+  return width;
+}
+
+/**
+ * The panel modes for the element `body` (the document body, which spans page and panels),
+ * following its width as the window is resized, less `reserved` px taken by folded groups'
+ * rails. Until it is measured both groups are docked.
+ */
+export function usePanelModes(body: RefObject<HTMLElement | null>, zoom: number, docked: PanelWidths, reserved = 0): PanelModes {
+  const width = useElementWidth(body);
+  return width === null ? { outline: 'docked', side: 'docked' } : panelModes(width - reserved, zoom, docked);
 }
 
 /** The number of style warnings (not hints) of `view`'s document, following its edits. */
@@ -72,26 +85,37 @@ export function useWarningCount(view: EditorView | null): number {
 export type PanelRailProps = {
   side: 'start' | 'end';
   label: string;
+  /** The glyph over the label (see icon-rail.tsx). */
+  icon?: string;
   /** The id of the drawer the button opens (aria-controls). */
   controls: string;
   open: boolean;
   /** A count shown on the button (style warnings), omitted when 0. */
   count?: number;
   onToggle: () => void;
+  /** Shown in the rail under its button (a button docking the group again). */
+  after?: ReactNode;
 };
 
 /**
- * A narrow strip at the edge of the page holding the button that opens a drawer of panels
- * over the page; it stands in for the panels' column when the window is too narrow for it.
+ * A narrow strip at the edge of the page holding the button (an icon over its label) that
+ * opens a group of panels: as a drawer over the page when the window is too narrow for its
+ * column, or docked again when the user had folded it there.
  */
-export function PanelRail({ side, label, controls, open, count, onToggle }: PanelRailProps) {
+export function PanelRail({ side, label, icon, controls, open, count, onToggle, after }: PanelRailProps) {
   const name = count ? `${label} (${count} warning${count === 1 ? '' : 's'})` : label;
   return (
     <div className={`panel-rail panel-rail-${side}`}>
       <button type="button" className="panel-rail-button" aria-expanded={open} aria-controls={controls} aria-label={name} title={name} onClick={onToggle}>
+        {icon ? (
+          <span className="panel-rail-icon" aria-hidden="true">
+            {icon}
+          </span>
+        ) : null}
         <span className="panel-rail-label">{label}</span>
         {count ? <span className="panel-rail-count">{count}</span> : null}
       </button>
+      {after}
     </div>
   );
 }

@@ -3,9 +3,10 @@ import type { EditorView } from 'prosemirror-view';
 import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
 import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
 import { displayKeys } from './help-sheet.js';
+import { CollapseButton } from './icon-rail.js';
 
-/** Props of the problems panel: the editor whose problems it lists (null while it opens). */
-export type ProblemsPanelProps = { view: EditorView | null };
+/** Props of the problems panel: the editor whose problems it lists (null while it opens); with `onCollapse`, the button folding its column to the rail. */
+export type ProblemsPanelProps = { view: EditorView | null; onCollapse?: () => void };
 
 /** A problem's message split into its place ("OP 3") and the rest. */
 export function splitMessage(message: string): { path: string; text: string } {
@@ -25,7 +26,7 @@ function current(view: EditorView, problem: PlacedProblem): PlacedProblem | unde
  * with a certain fix has a button applying it (one undo step, as Mod-. in the editor does).
  * Problems are warnings and hints only; the panel never blocks anything.
  */
-export const ProblemsPanel = memo(function ProblemsPanel({ view }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ view, onCollapse }: ProblemsPanelProps) {
   const [problems, setProblems] = useState<readonly PlacedProblem[]>([]);
   useEffect(() => {
     if (!view) {
@@ -67,6 +68,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view }: ProblemsPanel
     <aside className="problems-panel" role="complementary" aria-label="Style problems">
       <h2 className="problems-title">
         Problems <span className="problems-count">{counts}</span>
+        {onCollapse ? <CollapseButton what="problems panel" side="end" onCollapse={onCollapse} /> : null}
       </h2>
       {problems.length === 0 ? (
         <p className="problems-empty">No style problems.</p>
