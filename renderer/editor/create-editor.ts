@@ -27,6 +27,8 @@ import { presencePlugin } from './presence-plugin.js';
 import { stylePlugins } from './style/style-plugins.js';
 import { viewListenersPlugin } from './view-listeners.js';
 import { ySyncSubtreePlugin } from './y-sync-subtree.js';
+// Right-to-left rules of the page (dir comes from the document's language; see editorAttributes).
+import '../styles/rtl.css';
 
 /**
  * The ProseMirror editor of one document, bound to a Y.Doc: y-prosemirror keeps the

@@ -1,0 +1,205 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, openPage, screenshot } from './browser.js';
+import { useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('arabic');
+const title = 'توسيع عضوية اللجنة التنفيذية';
+
+type Box = { left: number; right: number; top: number; bottom: number };
+
+// The box of the `index`-th character of an element's text (text nodes in order, pseudo-elements not included).
+function charBox(locator: Locator, index: number): Promise<Box> {
+  return locator.evaluate((el, at) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let rest = at;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const length = (n.textContent ?? '').length;
+      if (rest < length) {
+        const range = document.createRange();
+        range.setStart(n, rest);
+        range.setEnd(n, rest + 1);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }
+      rest -= length;
+    }
+    throw new Error(`no character ${at}`);
+  }, index);
+}
+
+// The box of an element's own text (its text nodes, so without its ::before and ::after).
+function textBox(locator: Locator): Promise<Box> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    return {
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+    };
+  });
+}
+
+// The box of an element's ::before (absolutely placed labels), from its used position and size.
+function beforeBox(locator: Locator): Promise<Box> {
+  return locator.evaluate((el) => {
+    const style = getComputedStyle(el, '::before');
+    const host = el.getBoundingClientRect();
+    const left = host.left + parseFloat(style.left);
+    const top = host.top + parseFloat(style.top);
+    return { left, right: left + parseFloat(style.width), top, bottom: top + parseFloat(style.height) };
+  });
+}
+
+// Where the selection is: its focus as the offset of characters into `el`'s text, and the caret's x.
+function caret(page: Page): Promise<{ text: string; focus: number; anchor: number; x: number; selected: string }> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    if (!selection?.focusNode) throw new Error('no selection');
+    const block = (selection.focusNode.nodeType === Node.TEXT_NODE ? selection.focusNode.parentElement : (selection.focusNode as Element))?.closest('.ph-text');
+    if (!block) throw new Error('the selection is not in a paragraph text');
+    const offsetOf = (node: Node, offset: number) => {
+      const range = document.createRange();
+      range.setStart(block, 0);
+      range.setEnd(node, offset);
+      return range.toString().length;
+    };
+    const collapsed = document.createRange();
+    collapsed.setStart(selection.focusNode, selection.focusOffset);
+    const rects = collapsed.getClientRects();
+    return {
+      text: block.textContent ?? '',
+      focus: offsetOf(selection.focusNode, selection.focusOffset),
+      anchor: selection.anchorNode ? offsetOf(selection.anchorNode, selection.anchorOffset) : -1,
+      x: rects[0]?.left ?? collapsed.getBoundingClientRect().left,
+      selected: selection.toString(),
+    };
+  });
+}
+
+const labels = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute('data-label')));
+
+describe('editing an Arabic resolution right to left, in Chromium', { timeout: 180_000 }, () => {
+  it('types, splits, indents, moves in visual order and brackets, with numbers and brackets mirrored', async () => {
+    const { page, errors } = await openPage(env.browser, env.shell.url);
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/rtl/ar-negotiation.txt'));
+    const result = page.getByRole('status', { name: 'Import result' });
+    await result.waitFor();
+    await result.getByRole('button', { name: new RegExp(title) }).click();
+    const doc = page.locator('.ph-document');
+    await doc.locator('.ph-op').nth(1).waitFor();
+    expect(await doc.getAttribute('dir')).toBe('rtl');
+    expect(await doc.getAttribute('lang')).toBe('ar');
+    expect(await labels(page, '.ph-op')).toEqual(['1 -', '2 -']);
+
+    // The masthead is the document's: "United Nations" in Arabic, at the right.
+    expect(await doc.locator('.ph-un').textContent()).toBe('الأمم المتحدة');
+    expect(await doc.locator('.ph-organ').textContent()).toBe('الجمعية العامة');
+    const un = await doc.locator('.ph-un').boundingBox();
+    const organ = await doc.locator('.ph-organ').boundingBox();
+    const page0 = await doc.boundingBox();
+    if (!un || !organ || !page0) throw new Error('no masthead');
+    expect(un.x + un.width).toBeGreaterThan(page0.x + page0.width - 4);
+    expect(organ.x + organ.width).toBeGreaterThan(page0.x + page0.width - 4);
+
+    // Numbers on the right: OP 1's label right of its text's first character, inside the page.
+    const op1 = doc.locator('.ph-op').first();
+    const label1 = await beforeBox(op1);
+    const first1 = await charBox(op1.locator('.ph-text'), 0);
+    const opBox = await op1.boundingBox();
+    if (!opBox) throw new Error('no OP 1 box');
+    expect(label1.left).toBeGreaterThanOrEqual(first1.right);
+    expect(label1.right).toBeLessThanOrEqual(opBox.x + opBox.width);
+    expect(Math.abs(label1.top - first1.top)).toBeLessThan(first1.bottom - first1.top);
+    // The status margin mirrors too: OP 1's status chip stands in the left margin, clear of the text.
+    await op1.hover();
+    const chip = await op1.locator('.ph-status').boundingBox();
+    if (!chip) throw new Error('no status chip');
+    expect(chip.x + chip.width).toBeLessThanOrEqual((await textBox(op1.locator('> .ph-text'))).left + 1);
+
+    // Brackets mirror: "[" opens on the right of the bracketed words, "] (CAN)" closes on their left,
+    // also for Latin words inside Arabic text ([UNESCO (JPN)]).
+    for (const tag of ['CAN', 'JPN']) {
+      const bracket = doc.locator(`.ph-bracket[data-proposed-by="${tag}"]`);
+      const whole = await bracket.boundingBox();
+      const words = await textBox(bracket);
+      if (!whole) throw new Error(`no bracket ${tag}`);
+      const opening = whole.x + whole.width - words.right;
+      const closing = words.left - whole.x;
+      expect(opening, `[ of ${tag} at the right`).toBeGreaterThan(2);
+      expect(opening, `nothing but [ at the right of ${tag}`).toBeLessThan(12);
+      expect(closing, `] (${tag}) at the left`).toBeGreaterThan(25);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `arabic-bracket-${tag}.png`), clip: { x: whole.x - 2, y: whole.y, width: whole.width + 4, height: whole.height } });
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `arabic-bracket-${tag}-left.png`), clip: { x: whole.x, y: whole.y, width: closing, height: whole.height } });
+    }
+    await screenshot(page, 'arabic-editing-opened');
+    await doc.locator('.ph-operative').screenshot({ path: path.join(ARTIFACTS_DIR, 'arabic-editing-brackets.png') });
+
+    // Type at the end of the text: a new OP, then two subparagraphs with Tab.
+    await op1.locator('.ph-text').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const typed = ['تقرر أن تبقي هذه المسألة قيد نظرها:', 'أن تنظر في تقرير الأمين العام؛', 'أن تقدم توصيات إلى المجلس.'];
+    const type = async (text: string) => {
+      await page.keyboard.type(text);
+      if (await page.locator('.ph-completion:not([hidden])').count()) await page.keyboard.press('Escape');
+    };
+    await type(typed[0]!);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await type(typed[1]!);
+    await page.keyboard.press('Enter');
+    await type(typed[2]!);
+    await expect.poll(() => labels(page, '.ph-op')).toEqual(['1 -', '2 -', '3 -']);
+    expect(await labels(page, '.ph-sub')).toEqual(['(أ)', '(ب)']);
+    expect(await doc.locator('.ph-op').nth(2).locator('.ph-sub > .ph-text').allTextContents()).toEqual([typed[1], typed[2]]);
+    expect(await doc.locator('.ph-op').nth(2).locator('> .ph-text').textContent()).toBe(typed[0]);
+    // Subparagraph labels on the right too, one step further in than the OP's.
+    const sub = doc.locator('.ph-sub').first();
+    const subLabel = await beforeBox(sub);
+    expect(subLabel.left).toBeGreaterThanOrEqual((await charBox(sub.locator('.ph-text'), 0)).right);
+    expect(subLabel.right).toBeLessThan((await beforeBox(doc.locator('.ph-op').nth(2))).left);
+
+    // Arrows move in visual order: from the start of (ب), ArrowLeft goes forward in the text and left on screen.
+    await page.keyboard.press('Home');
+    const start = await caret(page);
+    expect(start.focus).toBe(0);
+    let previous = start;
+    for (let i = 1; i <= 3; i++) {
+      await page.keyboard.press('ArrowLeft');
+      const now = await caret(page);
+      expect(now.focus).toBe(i);
+      expect(now.x).toBeLessThan(previous.x);
+      previous = now;
+    }
+    await page.keyboard.press('ArrowRight');
+    const back = await caret(page);
+    expect(back.focus).toBe(2);
+    expect(back.x).toBeGreaterThan(previous.x);
+    // Shift+ArrowLeft selects the next characters (to the left on screen).
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+    const selection = await caret(page);
+    expect([selection.anchor, selection.focus]).toEqual([3, 7]);
+    expect(selection.selected).toBe(typed[2]!.slice(3, 7));
+
+    // Bracketing the selection in negotiation: a new bracket, drawn mirrored like the others.
+    const before = await doc.locator('span.ph-bracket').count();
+    await page.keyboard.press('Control+Alt+b');
+    await expect.poll(() => doc.locator('span.ph-bracket').count()).toBe(before + 1);
+    const fresh = doc.locator('.ph-sub').nth(1).locator('span.ph-bracket');
+    expect(await fresh.textContent()).toBe(typed[2]!.slice(3, 7));
+    const whole = await fresh.boundingBox();
+    const words = await textBox(fresh);
+    if (!whole) throw new Error('no new bracket');
+    expect(whole.x + whole.width - words.right).toBeGreaterThan(2);
+    expect(words.left - whole.x).toBeGreaterThan(2);
+    await page.mouse.move(5, 5);
+    await screenshot(page, 'arabic-editing-typed');
+    expect(errors).toEqual([]);
+  });
+});
