@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { otherEditorShortcuts, shortcutList } from '../editor/commands/shortcuts.js';
 import { negotiationShortcuts } from '../editor/negotiation/negotiation-menu.js';
+import { t as translate, useT } from '../i18n/index.js';
 import { howTos } from './help-how-to.js';
 
 /** One line of the help sheet: the keys and what they do, both as shown to people. */
@@ -8,7 +9,7 @@ export type HelpShortcut = { keys: string; action: string };
 
 /** The app's own shortcuts (zoom, print, this help) as help-sheet lines on `platform`, shown after the editor's. */
 export function appShortcutsOn(platform: KeyPlatform = keyPlatform()): HelpShortcut[] {
-  return appKeys.map((s) => ({ keys: s.keys.map((k) => displayKeys(k, platform)).join(' / '), action: s.action }));
+  return appKeys.map((s) => ({ keys: s.keys.map((k) => displayKeys(k, platform)).join(' / '), action: translate(`help:app.${s.id}`) }));
 }
 
 /** How keys are written: 'mac' as macOS menus do (⌘⌥2), 'pc' as Windows and Linux do (Ctrl+Alt+2). */
@@ -51,15 +52,15 @@ export function platformWords(text: string, platform: KeyPlatform = keyPlatform(
   return text.replace(notation, (keys) => displayKeys(keys, platform));
 }
 
-/** The shortcuts of the app itself (the page and this sheet), in ProseMirror notation, shown after the editor's own. */
-const appKeys: readonly { keys: readonly string[]; action: string }[] = [
-  { keys: ['Mod-+', 'Mod--'], action: 'Zoom the page in / out' },
-  { keys: ['Mod-0'], action: 'Zoom the page back to 100%' },
-  { keys: ['Mod-p'], action: 'Print the document (the page only)' },
-  { keys: ['Mod-Shift-f'], action: 'Focus mode: the page alone, without panels or bars (Esc leaves)' },
-  { keys: ['Mod-Shift-p'], action: 'Projector mode: the compilation with statuses in large type, following the cursor (Esc leaves)' },
-  { keys: ['F1', 'Mod-/'], action: 'Open this help: how to, and the list of shortcuts' },
-  { keys: ['Esc'], action: 'Close this help' },
+/** The shortcuts of the app itself (the page and this sheet), in ProseMirror notation, shown after the editor's own; `id` names the action in the help catalogue (help:app.<id>). */
+const appKeys: readonly { keys: readonly string[]; id: string }[] = [
+  { keys: ['Mod-+', 'Mod--'], id: 'zoom' },
+  { keys: ['Mod-0'], id: 'zoomReset' },
+  { keys: ['Mod-p'], id: 'print' },
+  { keys: ['Mod-Shift-f'], id: 'focus' },
+  { keys: ['Mod-Shift-p'], id: 'projector' },
+  { keys: ['F1', 'Mod-/'], id: 'help' },
+  { keys: ['Esc'], id: 'close' },
 ];
 
 /** The editor's shortcuts (structure first, then quick fix, history and completion, then the facilitator's negotiation actions) as help-sheet lines on `platform`. */
@@ -70,7 +71,7 @@ export function editorShortcutsOn(platform: KeyPlatform = keyPlatform()): HelpSh
 /** The editor's shortcuts on this renderer's platform (`editorShortcutsOn(keyPlatform())`). */
 export const editorShortcuts: readonly HelpShortcut[] = editorShortcutsOn();
 
-/** The app's own shortcuts on this renderer's platform (`appShortcutsOn(keyPlatform())`). */
+/** The app's own shortcuts on this renderer's platform (`appShortcutsOn(keyPlatform())`), in the interface language at start. */
 export const appShortcuts: readonly HelpShortcut[] = appShortcutsOn();
 
 /** True for the keys that open the help sheet: F1 and Mod-/. */
@@ -89,6 +90,7 @@ export type HelpButtonProps = { shortcuts?: readonly HelpShortcut[] };
  * or Close shuts it and focus returns to where it was.
  */
 export function HelpButton({ shortcuts }: HelpButtonProps) {
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -115,17 +117,17 @@ export function HelpButton({ shortcuts }: HelpButtonProps) {
     if (!open && el.open) el.close();
   }, [open]);
   const rows = [...(shortcuts ?? editorShortcutsOn(platform)), ...appShortcutsOn(platform)];
-  const label = `Help and keyboard shortcuts (${platform === 'mac' ? 'F1 or ⌘/' : 'F1 or Ctrl+/'})`;
+  const label = t('help:buttonTitle', { keys: t('help:keysOr', { keys: platform === 'mac' ? '⌘/' : 'Ctrl+/' }) });
   return (
     <>
-      <button type="button" className="button subtle help-button" aria-label="Help and keyboard shortcuts" title={label} onClick={() => setOpen(true)}>
+      <button type="button" className="button subtle help-button" aria-label={t('help:title')} title={label} onClick={() => setOpen(true)}>
         ?
       </button>
       <dialog ref={dialog} className="dialog help-sheet" aria-labelledby="help-sheet-title" onClose={() => setOpen(false)}>
         <h2 id="help-sheet-title" ref={title} tabIndex={-1} style={{ outline: 'none' }}>
-          Help and keyboard shortcuts
+          {t('help:title')}
         </h2>
-        {howTos.map((howTo) => (
+        {howTos().map((howTo) => (
           <section key={howTo.id} className="help-how-to" aria-labelledby={`help-how-to-${howTo.id}`}>
             <h3 id={`help-how-to-${howTo.id}`} style={{ margin: '14px 0 2px', fontSize: 15 }}>
               {howTo.title}
@@ -141,7 +143,7 @@ export function HelpButton({ shortcuts }: HelpButtonProps) {
           </section>
         ))}
         <h3 id="help-shortcuts-title" style={{ margin: '20px 0 6px', fontSize: 15 }}>
-          Keyboard shortcuts
+          {t('help:shortcuts')}
         </h3>
         <table className="shortcut-table" aria-labelledby="help-shortcuts-title">
           <tbody>
@@ -157,7 +159,7 @@ export function HelpButton({ shortcuts }: HelpButtonProps) {
         </table>
         <div className="dialog-actions">
           <button type="button" className="button primary" onClick={() => setOpen(false)}>
-            Close
+            {t('common:close')}
           </button>
         </div>
       </dialog>

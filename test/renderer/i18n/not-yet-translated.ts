@@ -34,8 +34,6 @@ export const notYetTranslated: readonly string[] = [
   'renderer/components/export-dialog-parts.tsx',
   'renderer/components/export-dialog.tsx',
   'renderer/components/footnote-pane.tsx',
-  'renderer/components/help-how-to.ts',
-  'renderer/components/help-sheet.tsx',
   'renderer/components/history-panel.tsx',
   'renderer/components/icon-rail.tsx',
   'renderer/components/import-dialog-files.ts',
