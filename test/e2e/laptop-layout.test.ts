@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { barMenuButton, chooseInBar } from './bar-menu.js';
+import { screenshot } from './browser.js';
+import { GA_COMPILATION_TITLE, openGaCompilation } from './ga-compilation.js';
+import { useWebShell } from './web-shell-fixture.js';
+
+const env = useWebShell('laptop-layout');
+
+/**
+ * Delegations' laptops (issue 17): 1366x768 and 1280x800 at 100% and at 125% scaling, which
+ * Chromium shows as a viewport of 1/1.25 the CSS pixels at a device scale factor of 1.25.
+ */
+const sizes = [
+  { name: '1366x768', width: 1366, height: 768, scale: 1 },
+  { name: '1366x768-125', width: 1093, height: 614, scale: 1.25 },
+  { name: '1280x800', width: 1280, height: 800, scale: 1 },
+  { name: '1280x800-125', width: 1024, height: 640, scale: 1.25 },
+] as const;
+
+async function openAt(browser: Browser, url: string, size: (typeof sizes)[number]): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+// Opens the compilation text whether the document list is docked or folded to its rail.
+async function openCompilation(page: Page): Promise<void> {
+  const rail = page.getByRole('button', { name: 'Documents', exact: true });
+  await page.getByRole('list', { name: 'Documents' }).or(rail).or(page.getByText('No documents yet')).first().waitFor();
+  if (await rail.isVisible()) {
+    await rail.click();
+    await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(GA_COMPILATION_TITLE) }).first().click();
+    await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
+  } else {
+    await openGaCompilation(page);
+  }
+  const later = page.getByRole('button', { name: 'Later' });
+  if (await later.isVisible()) await later.click();
+}
+
+/** The width (CSS px) of the page's text: the editor's content box. */
+const textColumn = (page: Page) => page.locator('.ph-document').evaluate((el) => el.getBoundingClientRect().width);
+
+/**
+ * The document bar's title and states as laid out: whether the title is on one line (its box
+ * one line tall) with its full text in its tooltip, and each state clipped or wrapped, if any.
+ */
+function barFigures(page: Page) {
+  return page.evaluate(() => {
+    const title = document.querySelector('.document-bar-title') as HTMLElement;
+    const lineHeight = parseFloat(getComputedStyle(title).lineHeight) || parseFloat(getComputedStyle(title).fontSize) * 1.4;
+    const states = [...document.querySelectorAll<HTMLElement>('.document-bar-states > *')].filter((el) => el.getBoundingClientRect().width > 0);
+    const tops = new Set(states.map((el) => Math.round(el.getBoundingClientRect().top)));
+    const clipped = states.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().height > 2 * lineHeight).map((el) => el.textContent);
+    const row = (document.querySelector('.document-bar-states') as HTMLElement).getBoundingClientRect();
+    const outside = states.filter((el) => el.getBoundingClientRect().right > row.right + 1).map((el) => el.textContent);
+    return { titleOneLine: title.getBoundingClientRect().height < 1.6 * lineHeight, titleTooltip: title.title, titleText: title.textContent, stateRows: tops.size, clipped, outside };
+  });
+}
+
+/**
+ * Every command of the editing and negotiation toolbars is either wholly in view in the row or
+ * an entry of the "More" menu (one click away): returns the names of those that are neither.
+ */
+async function unreachableCommands(page: Page): Promise<string[]> {
+  const buttons = await page.locator('.command-scroller .toolbar-button').evaluateAll((els) => {
+    const row = (document.querySelector('.command-scroller') as HTMLElement).getBoundingClientRect();
+    return els.map((el) => {
+      const r = el.getBoundingClientRect();
+      // Named as the "More" menu names it: aria-label, else the tooltip's name.
+      const tooltip = /^(.*) \(([^()]*)\)$/.exec(el.getAttribute('title') ?? '');
+      return { name: el.getAttribute('aria-label') ?? tooltip?.[1] ?? el.textContent ?? '', inView: r.width > 0 && r.left >= row.left - 1 && r.right <= row.right + 1 };
+    });
+  });
+  const hidden = buttons.filter((b) => !b.inView).map((b) => b.name);
+  if (hidden.length === 0) return [];
+  const more = page.locator('.command-more').getByRole('button', { name: 'More' });
+  expect(await more.isVisible()).toBe(true);
+  await more.click();
+  const listed = await page.getByRole('menu', { name: 'More' }).getByRole('menuitem').allTextContents();
+  await page.keyboard.press('Escape');
+  return hidden.filter((name) => !listed.some((entry) => entry.startsWith(name)));
+}
+
+describe('the layout on delegations’ laptops, 1366x768 and 1280x800 at 100% and 125%', { timeout: 300_000 }, () => {
+  it('keeps a 560 px text column, the title and states on one line, and every command one click away', async () => {
+    for (const size of sizes) {
+      const { page, errors } = await openAt(env.browser, env.shell.url, size);
+      await openCompilation(page);
+      await page.waitForTimeout(300);
+
+      expect(await textColumn(page), `text column at ${size.name}`).toBeGreaterThanOrEqual(560);
+      const bar = await barFigures(page);
+      expect(bar.titleOneLine, size.name).toBe(true);
+      expect(bar.titleTooltip).toBe(GA_COMPILATION_TITLE);
+      expect(bar.stateRows, size.name).toBe(1);
+      expect(bar.clipped, size.name).toEqual([]);
+      expect(bar.outside, size.name).toEqual([]);
+      expect(await unreachableCommands(page), size.name).toEqual([]);
+      await screenshot(page, `laptop-${size.name}`);
+
+      // The negotiation dashboard, the widest panel: the layout folds what it must, the text keeps 560 px.
+      await chooseInBar(page, 'Negotiation', 'Dashboard');
+      await page.getByRole('region', { name: /dashboard/i }).first().waitFor();
+      await page.waitForTimeout(300);
+      expect(await textColumn(page), `text column with the dashboard at ${size.name}`).toBeGreaterThanOrEqual(560);
+      await screenshot(page, `laptop-${size.name}-dashboard`);
+      await chooseInBar(page, 'Negotiation', 'Dashboard');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('folds a panel group to its icon rail and finds it folded after a restart of the window', async () => {
+    const { page, errors } = await openAt(env.browser, env.shell.url, sizes[0]);
+    await openCompilation(page);
+    const problems = page.getByRole('complementary', { name: 'Style problems' });
+    const problemsRail = page.getByRole('button', { name: /^Problems( \(\d+ warnings?\))?$/ });
+    await problems.waitFor();
+    const before = await textColumn(page);
+    await page.getByRole('button', { name: 'Fold the problems panel to the rail' }).click();
+    await problemsRail.waitFor();
+    expect(await problems.count()).toBe(0);
+    // The count of warnings stays on the rail, and the page took the room.
+    await expect.poll(() => problemsRail.getAttribute('aria-label')).toMatch(/warning/);
+    expect(await textColumn(page)).toBeGreaterThanOrEqual(before);
+    await screenshot(page, 'laptop-1366x768-problems-folded');
+
+    // The outline, which the layout kept on its rail at this width beside the problems, now docks in the room they left.
+    await page.getByRole('navigation', { name: 'Outline' }).waitFor();
+    expect(await textColumn(page)).toBeGreaterThanOrEqual(560);
+
+    await page.reload();
+    await openCompilation(page);
+    await problemsRail.waitFor();
+    expect(await problems.count()).toBe(0);
+
+    // The rail's button unfolds it again, and that is remembered too.
+    await problemsRail.click();
+    await problems.waitFor();
+    expect(await page.getByRole('button', { name: 'Outline', exact: true }).isVisible()).toBe(true);
+    await page.reload();
+    await openCompilation(page);
+    await problems.waitFor();
+    expect(await problemsRail.count()).toBe(0);
+    expect(await barMenuButton(page, 'View').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
