@@ -5,6 +5,7 @@ import { IPC_INVOKE_CHANNEL } from '../../shared/api/bridge.js';
 import { flushWindow } from './close-guard.js';
 import { applySessionPolicy, hardenWebContents } from './hardening.js';
 import { createInvokeHandler } from './invoke-handler.js';
+import { createJoinLinkHandoff, JOIN_SCHEME, joinLinkFromArgv } from './join-link-handoff.js';
 import { locateNativeBinding } from './native-binding.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { createWindowSessions } from './window-sessions.js';
@@ -22,13 +23,31 @@ app.setPath('userData', defaultDataDir());
 let windows: WindowSessions | undefined;
 let closeBackend: (() => Promise<void>) | undefined;
 let shutdown: 'running' | 'flushing' | 'done' = 'running';
+// penholder://join links from the OS open the join dialog filled in (joining needs the person's Join).
+const joinLinks = createJoinLinkHandoff({
+  showInOpenWindow: (url) => windows?.showInFirst(url) ?? false,
+  openWindow: (url) => void windows?.open(url),
+});
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy on the same data folder would fight over the SQLite file.
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('second-instance', () => windows?.focus());
+  registerJoinScheme();
+  const launchLink = joinLinkFromArgv(process.argv);
+  if (launchLink !== null) joinLinks.receive(launchLink);
+  // Windows and Linux: a link opened while Penholder runs starts a second copy, whose argv carries it.
+  app.on('second-instance', (_event, argv) => {
+    const link = joinLinkFromArgv(argv);
+    if (link !== null) joinLinks.receive(link);
+    else windows?.focus();
+  });
+  // macOS: links arrive as events, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    joinLinks.receive(url);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -69,10 +88,22 @@ async function start(): Promise<void> {
       (error, channel) => console.error(`Penholder: ${channel} failed`, error),
     ),
   );
-  sessions.open();
+  sessions.open(joinLinks.takePending());
+  joinLinks.ready();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) sessions.open();
   });
+}
+
+// Makes this app the handler of penholder:// links. Run from a source checkout (`electron .`),
+// the OS must start Electron with the app's folder, or the link would open a bare Electron.
+function registerJoinScheme(): void {
+  if (process.defaultApp) {
+    const entry = process.argv[1];
+    if (entry !== undefined) app.setAsDefaultProtocolClient(JOIN_SCHEME, process.execPath, [path.resolve(entry)]);
+  } else {
+    app.setAsDefaultProtocolClient(JOIN_SCHEME);
+  }
 }
 
 async function flushAndClose(): Promise<void> {

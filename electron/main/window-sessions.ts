@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/api/contract.js';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge.js';
 import { createEventForwarder } from './invoke-handler.js';
 import { createMainWindow } from './window.js';
+import { isAppUrl } from './app-origin.js';
 
 /** The part of the backend the shell uses: one connection per window. */
 export type BackendConnector = {
@@ -11,8 +12,13 @@ export type BackendConnector = {
 
 /** The open windows, each with its own backend connection, keyed by webContents id. */
 export type WindowSessions = {
-  /** Opens a window and connects it to the backend; the connection closes with the window. */
-  open(): BrowserWindow;
+  /** Opens a window on `url` (default the app entry) and connects it to the backend; the connection closes with the window. */
+  open(url?: string): BrowserWindow;
+  /**
+   * Loads `url` (an app URL: the entry with a `#join=` hash) in the first open window and
+   * brings it to the front; false when no window is open.
+   */
+  showInFirst(url: string): boolean;
   /** The handler map of the window whose webContents has this id, if it is one of ours. */
   handlersFor(webContentsId: number): Handlers | undefined;
   /** Brings the first open window to the front (second instance launched). */
@@ -35,8 +41,8 @@ export function createWindowSessions(backend: BackendConnector, preloadPath: str
   };
 
   return {
-    open() {
-      const window = createMainWindow(preloadPath);
+    open(url) {
+      const window = createMainWindow(preloadPath, url);
       const contents = window.webContents;
       const id = contents.id;
       const send = createEventForwarder(
@@ -49,6 +55,16 @@ export function createWindowSessions(backend: BackendConnector, preloadPath: str
       return window;
     },
     handlersFor: (id) => sessions.get(id)?.handlers,
+    showInFirst(url) {
+      const first = sessions.values().next();
+      if (first.done === true || !isAppUrl(url)) return false;
+      const { window } = first.value;
+      // Only the hash differs from the page's own URL: a same-page navigation, nothing reloads.
+      void window.loadURL(url);
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      return true;
+    },
     focus() {
       const first = sessions.values().next();
       if (first.done === true) return;

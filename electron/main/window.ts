@@ -1,6 +1,6 @@
 import { BrowserWindow, dialog } from 'electron';
 import { guardWindowClose } from './close-guard.js';
-import { APP_ENTRY_URL } from './app-origin.js';
+import { APP_ENTRY_URL, isAppUrl } from './app-origin.js';
 
 /** The main window's size limits: 1280x800, never smaller than 1024x700. */
 export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight: 700 } as const;
@@ -8,9 +8,11 @@ export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight
 /**
  * Creates a Penholder window on the app origin with the locked-down web preferences
  * (isolated, sandboxed, no Node, web security on, no middle-click navigation) and the given bundled preload; it is shown
- * once its first paint is ready. The caller attaches the backend connection.
+ * once its first paint is ready. The caller attaches the backend connection. `url` is the
+ * app entry, possibly with a `#join=` hash (a join link the OS handed over); it must be on
+ * the app origin, anything else loads the plain entry.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, url: string = APP_ENTRY_URL): BrowserWindow {
   const window = new BrowserWindow({
     ...WINDOW_SIZE,
     title: 'Penholder',
@@ -33,7 +35,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   guardWindowClose(window, () => confirmCloseUnsaved(window));
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(isAppUrl(url) ? url : APP_ENTRY_URL);
   return window;
 }
 

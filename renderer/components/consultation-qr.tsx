@@ -44,8 +44,9 @@ export const QrCode = memo(function QrCode({ text, label, pixels = 168 }: QrCode
 export type CopyButtonProps = { text: string; what: string; label?: string; primary?: boolean };
 
 /**
- * "Copy" (or `label`): puts `text` on the clipboard and says so ("Copied") for a moment;
- * where the clipboard is not allowed it says to select the text instead.
+ * "Copy" (or `label`): puts `text` on the clipboard and says so ("Copied") for a moment. The
+ * clipboard API is tried first, then copying a selection (the desktop shell denies the
+ * clipboard permission); when both fail it says to select the text instead.
  */
 export function CopyButton({ text, what, label, primary = false }: CopyButtonProps) {
   const [said, setSaid] = useState<string | null>(null);
@@ -60,10 +61,10 @@ export function CopyButton({ text, what, label, primary = false }: CopyButtonPro
       aria-label={label ?? `Copy ${what}`}
       onClick={() => {
         const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-        if (!clipboard) return say('Select and copy');
+        if (!clipboard) return say(copyBySelection(text) ? 'Copied' : 'Select and copy');
         clipboard.writeText(text).then(
           () => say('Copied'),
-          () => say('Select and copy'),
+          () => say(copyBySelection(text) ? 'Copied' : 'Select and copy'),
         );
       }}
     >
@@ -73,4 +74,23 @@ export function CopyButton({ text, what, label, primary = false }: CopyButtonPro
       </span>
     </button>
   );
+}
+
+// The desktop shell grants the page no permission, clipboard writing included; copying a
+// selection still works during the click that asked for it.
+function copyBySelection(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
 }
