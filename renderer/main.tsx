@@ -4,7 +4,7 @@ import { App } from './app.js';
 import { connectApi } from './api/connect.js';
 import { messageOf } from './format.js';
 import { installUnsavedGuard } from './document/unsaved-guard.js';
-import { t } from './i18n/index.js';
+import { t, useT } from './i18n/index.js';
 import { loadInterfaceLanguage } from './i18n/interface-language-field.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles/app.css';
@@ -34,7 +34,7 @@ export async function start(container: HTMLElement): Promise<void> {
     await loadInterfaceLanguage(api);
     root.render(
       <StrictMode>
-        <App api={api} />
+        <Localised api={api} />
       </StrictMode>,
     );
   } catch (cause) {
@@ -45,6 +45,13 @@ export async function start(container: HTMLElement): Promise<void> {
       </main>,
     );
   }
+}
+
+// Re-renders the whole app when the interface language changes, so components that call the
+// plain t() (not the useT hook) show the new language too; memoised ones call useT() themselves.
+function Localised({ api }: { api: Parameters<typeof App>[0]['api'] }) {
+  useT();
+  return <App api={api} />;
 }
 
 const container = document.getElementById('root');

@@ -5,6 +5,7 @@ import { computeNumbering } from '../../shared/document/numbering.js';
 import { crossReferenceRequestEvent, filterTargets, insertCrossReference, referenceTargets } from '../editor/commands/cross-reference-commands.js';
 import type { ReferenceTarget } from '../editor/commands/cross-reference-commands.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the cross-reference picker: the live editor view (null until ready). */
 export type CrossReferencePickerProps = { view: EditorView | null };
@@ -68,17 +69,17 @@ export function CrossReferencePicker({ view }: CrossReferencePickerProps) {
 
   return (
     <dialog ref={dialog} className="dialog xref-picker" aria-labelledby="xref-title" onClose={close}>
-      <h2 id="xref-title">Insert cross-reference</h2>
-      <p className="dialog-lead">The reference shows the paragraph’s current number and follows it when paragraphs move.</p>
+      <h2 id="xref-title">{t('documents:crossReferencePicker.insertCrossReference')}</h2>
+      <p className="dialog-lead">{t('documents:crossReferencePicker.theReferenceShowsThe')}</p>
       <input
         className="xref-search"
         type="search"
         role="combobox"
-        aria-label="Find a paragraph"
+        aria-label={t('documents:crossReferencePicker.findAParagraph')}
         aria-controls="xref-options"
         aria-expanded="true"
         aria-activedescendant={activeId}
-        placeholder="Number or words, e.g. “OP 5” or “legal aid”"
+        placeholder={t('documents:crossReferencePicker.numberOrWordsE')}
         value={query}
         autoFocus
         onChange={(e) => {
@@ -87,7 +88,7 @@ export function CrossReferencePicker({ view }: CrossReferencePickerProps) {
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="xref-options" className="xref-options" role="listbox" aria-label="Paragraphs">
+      <ul id="xref-options" className="xref-options" role="listbox" aria-label={t('documents:crossReferencePicker.paragraphs')}>
         {matches.map((target, i) => (
           <li
             key={target.id}
@@ -102,11 +103,11 @@ export function CrossReferencePicker({ view }: CrossReferencePickerProps) {
             <span className="xref-words">{target.words || '(empty)'}</span>
           </li>
         ))}
-        {matches.length === 0 ? <li className="xref-none">No paragraph matches “{query}”.</li> : null}
+        {matches.length === 0 ? <li className="xref-none">{t('documents:crossReferencePicker.noParagraphMatches', { query })}</li> : null}
       </ul>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={close}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </dialog>

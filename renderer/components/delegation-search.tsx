@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { findDelegation } from '../../seeds/index.js';
 import type { Delegation } from '../../seeds/index.js';
 import { filterDelegations } from '../editor/metadata.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the delegation search: what it is for, which codes to leave out, and what picking one does. */
 export type DelegationSearchProps = {
@@ -23,7 +24,7 @@ export type DelegationSearchProps = {
  * Down moves to the matches (Up/Down between them, Enter or a click picks one), Escape
  * clears the search. Enter in an empty field is left to the surrounding form (to submit it).
  */
-export function DelegationSearch({ label, placeholder = 'Name or code, e.g. Brazil or BRA', exclude = [], limit = 8, onPick }: DelegationSearchProps) {
+export function DelegationSearch({ label, placeholder = t('documents:delegationSearch.nameOrCodeE'), exclude = [], limit = 8, onPick }: DelegationSearchProps) {
   const [query, setQuery] = useState('');
   const field = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -61,7 +62,7 @@ export function DelegationSearch({ label, placeholder = 'Name or code, e.g. Braz
     <div className="delegation-search">
       <input ref={field} type="search" aria-label={label} placeholder={placeholder} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onFieldKey} />
       {matches.length > 0 ? (
-        <ul ref={list} className="delegation-options" aria-label="Delegations" onKeyDown={onListKey}>
+        <ul ref={list} className="delegation-options" aria-label={t('documents:delegationSearch.delegations')} onKeyDown={onListKey}>
           {matches.map((d) => (
             <li key={d.code}>
               <button type="button" aria-label={`Choose ${d.name} (${d.code})`} onClick={() => pick(d)}>
@@ -71,7 +72,7 @@ export function DelegationSearch({ label, placeholder = 'Name or code, e.g. Braz
           ))}
         </ul>
       ) : null}
-      {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+      {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">{t('documents:delegationSearch.noDelegationMatches')}</p> : null}
     </div>
   );
 }
@@ -93,8 +94,8 @@ export type DelegationFieldProps = {
 export function DelegationField({ delegation, onChange, clearLabel, searchWhenChosen }: DelegationFieldProps) {
   const chosen = delegation ? findDelegation(delegation) : undefined;
   return (
-    <div className="field delegation-field" role="group" aria-label="Delegation">
-      <span>Delegation</span>
+    <div className="field delegation-field" role="group" aria-label={t('documents:delegationSearch.delegation')}>
+      <span>{t('documents:delegationSearch.delegation')}</span>
       <div className="profile-chosen" aria-live="polite">
         {chosen ? (
           <>
@@ -104,10 +105,10 @@ export function DelegationField({ delegation, onChange, clearLabel, searchWhenCh
             </button>
           </>
         ) : (
-          <span className="list-empty">None chosen</span>
+          <span className="list-empty">{t('documents:delegationSearch.noneChosen')}</span>
         )}
       </div>
-      {chosen && !searchWhenChosen ? null : <DelegationSearch label="Find your delegation" onPick={(d) => onChange(d.code)} />}
+      {chosen && !searchWhenChosen ? null : <DelegationSearch label={t('documents:delegationSearch.findYourDelegation')} onPick={(d) => onChange(d.code)} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import '../styles/import-export.css';
 import { pickFiles } from './import-dialog-files.js';
 import type { PickedFile, PickedFiles } from './import-dialog-files.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the drop overlay: what a drop of files or folders onto the window does. */
 export type DropOverlayProps = { onDrop: (picked: PickedFiles) => void; disabled?: boolean };
@@ -109,10 +110,10 @@ export function DropOverlay({ onDrop, disabled = false }: DropOverlayProps) {
   }, []);
   if (!over) return null;
   return (
-    <div className="drop-overlay" role="status" aria-label="Drop to import">
+    <div className="drop-overlay" role="status" aria-label={t('documents:dropOverlay.dropToImport')}>
       <div className="drop-overlay-card">
-        <p className="drop-overlay-title">Drop to import</p>
-        <p>Word (.docx), Akoma Ntoso (.xml), a .zip of them, plain text (.txt), or a whole folder</p>
+        <p className="drop-overlay-title">{t('documents:dropOverlay.dropToImport')}</p>
+        <p>{t('documents:dropOverlay.wordDocxAkomaNtoso')}</p>
       </div>
     </div>
   );

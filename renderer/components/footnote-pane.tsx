@@ -4,6 +4,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { footnoteEditEvent, footnotePos, setFootnoteText } from '../editor/commands/footnote-commands.js';
 import type { FootnoteEntry } from '../editor/footnotes.js';
+import { t, useT } from '../i18n/index.js';
 
 /** Props of the footnote pane: the live editor view (null until ready) and the footnotes to list. */
 export type FootnotePaneProps = { view: EditorView | null; footnotes: readonly FootnoteEntry[] };
@@ -17,6 +18,8 @@ export type FootnotePaneProps = { view: EditorView | null; footnotes: readonly F
  * Renders nothing when the document has no footnotes.
  */
 export const FootnotePane = memo(function FootnotePane({ view, footnotes }: FootnotePaneProps) {
+  // Memoised: subscribe to the interface language so a switch re-renders the pane.
+  useT();
   const [editing, setEditing] = useState<string | null>(null);
 
   useEffect(() => {
@@ -42,15 +45,15 @@ export const FootnotePane = memo(function FootnotePane({ view, footnotes }: Foot
 
   if (footnotes.length === 0) return null;
   return (
-    <section className="ph-footnotes" aria-label="Footnotes">
+    <section className="ph-footnotes" aria-label={t('documents:footnotePane.footnotes')}>
       <ol>
         {footnotes.map((note) => (
           <li key={note.id || `n${note.number}`} className="ph-footnote-text" data-label={String(note.number)} data-id={note.id} value={note.number}>
             {editing === note.id && view ? (
               <FootnoteField view={view} note={note} onDone={() => backToText(note.id)} onClose={() => setEditing(null)} />
             ) : (
-              <button type="button" className="footnote-open" onClick={() => setEditing(note.id)} aria-label={`Edit footnote ${note.number}: ${note.text || 'empty'}`}>
-                {note.text || <span className="footnote-empty">Write the footnote’s text…</span>}
+              <button type="button" className="footnote-open" onClick={() => setEditing(note.id)} aria-label={t('documents:footnotePane.editFootnote', { number: note.number, value: note.text || 'empty' })}>
+                {note.text || <span className="footnote-empty">{t('documents:footnotePane.writeTheFootnoteS')}</span>}
               </button>
             )}
           </li>
@@ -81,7 +84,7 @@ function FootnoteField({ view, note, onDone, onClose }: FootnoteFieldProps) {
     <textarea
       ref={field}
       className="footnote-field"
-      aria-label={`Text of footnote ${note.number}`}
+      aria-label={t('documents:footnotePane.textOfFootnote', { number: note.number })}
       rows={Math.max(1, Math.ceil(note.text.length / 90))}
       value={note.text}
       onChange={(e) => setFootnoteText(note.id, e.target.value.replace(/\n/g, ' '))(view.state, view.dispatch)}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 /**
  * The files an import is made of, as the Import dialog, the top bar's file input and a
  * drop onto the window hand them over: each with the path it had inside a chosen or dropped
@@ -59,22 +60,23 @@ export function filesOfInput(list: FileList | null): PickedFiles | null {
   if (all.length === 0) return null;
   const folder = all[0]?.webkitRelativePath ? all[0].webkitRelativePath.split('/')[0] ?? '' : '';
   const files = all.map((file) => ({ name: file.webkitRelativePath || file.name, file }));
-  return pickFiles(files, folder || (all.length === 1 ? all[0]?.name ?? '' : `${all.length} files`), folder !== '');
+  return pickFiles(files, folder || (all.length === 1 ? all[0]?.name ?? '' : t('documents:importDialogFiles.files', { count: all.length })), folder !== '');
 }
 
 /** The warning for the files a folder import left out, or null when none was. */
 export function skippedWarning(skipped: readonly string[]): string | null {
   if (skipped.length === 0) return null;
   const shown = skipped.slice(0, 5).join(', ');
-  const more = skipped.length > 5 ? ` and ${skipped.length - 5} more` : '';
-  return `Left out ${skipped.length === 1 ? '1 file that is' : `${skipped.length} files that are`} not .docx, .xml, .zip or .txt: ${shown}${more}.`;
+  return skipped.length > 5
+    ? t('documents:importDialogFiles.leftOutMore', { count: skipped.length, shown, more: skipped.length - 5 })
+    : t('documents:importDialogFiles.leftOut', { count: skipped.length, shown });
 }
 
 /** Reads the files' content for files.import; throws a sentence naming the size when they are too large for one import. */
 export async function readPicked(files: readonly PickedFile[]): Promise<{ name: string; bytes: Uint8Array }[]> {
   const total = files.reduce((sum, f) => sum + f.file.size, 0);
   if (total > maxImportBytes) {
-    throw new Error(`the files hold ${Math.round(total / 1024 / 1024)} MB; one import takes at most ${maxImportBytes / 1024 / 1024} MB (import the folder in parts)`);
+    throw new Error(t('documents:importDialogFiles.theFilesHoldMb', { round: Math.round(total / 1024 / 1024), value: maxImportBytes / 1024 / 1024 }));
   }
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
 }

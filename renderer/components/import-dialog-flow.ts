@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js';
 import { messageOf } from '../format.js';
 import { isDocx, readPicked, skippedWarning } from './import-dialog-files.js';
 import type { PickedFiles } from './import-dialog-files.js';
+import { t } from '../i18n/index.js';
 
 /** Tracked changes of the Word files of one import, summed, and the authors that name no delegation. */
 export type TrackedFound = { counts: FileTrackedChanges; unknownAuthors: string[]; files: string[] };
@@ -104,7 +105,7 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
       } catch (cause) {
         setState({ step: 'closed' });
         const stopped = cancelled.current || (cause instanceof ApiError && cause.code === 'cancelled');
-        cb.current.onFailed(stopped ? null : `Importing “${picked.label}” failed: ${messageOf(cause)}`);
+        cb.current.onFailed(stopped ? null : t('documents:importDialogFlow.importingFailed', { label: picked.label, reason: messageOf(cause) }));
       } finally {
         job.current = null;
         setBusy(false);
@@ -117,7 +118,7 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
     (picked: PickedFiles) => {
       if (picked.files.length === 0) {
         const why = skippedWarning(picked.skipped) ?? 'it holds no file.';
-        setState({ step: 'choose', error: `Nothing to import in “${picked.label}”: ${why}` });
+        setState({ step: 'choose', error: t('documents:importDialogFlow.nothingToImportIn', { label: picked.label, why }) });
         return;
       }
       setBusy(true);
@@ -142,7 +143,7 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
           if (attempt !== attempts.current) return;
           setState({ step: 'closed' });
           setBusy(false);
-          cb.current.onFailed(`Importing “${picked.label}” failed: ${messageOf(cause)}`);
+          cb.current.onFailed(t('documents:importDialogFlow.importingFailed', { label: picked.label, reason: messageOf(cause) }));
         }
       })();
     },

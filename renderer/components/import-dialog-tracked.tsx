@@ -1,23 +1,19 @@
 import { useState } from 'react';
 import { findDelegation } from '../../seeds/index.js';
-import { countOf } from '../format.js';
 import { DelegationSearch } from './delegation-search.js';
 import { DialogFooter } from './dialog-footer.js';
 import type { TrackedAnswer, TrackedFound } from './import-dialog-flow.js';
+import { listOf, t } from '../i18n/index.js';
 
 /** Props of the tracked-changes step: what the Word files hold, and what answering or cancelling does. */
 export type TrackedChangesStepProps = { label: string; found: TrackedFound; onAnswer: (answer: TrackedAnswer) => void; onCancel: () => void };
 
-const modes: { mode: TrackedAnswer['mode']; title: string; detail: string }[] = [
-  { mode: 'proposals', title: 'Keep them as proposals', detail: 'The text before the changes, each change a bracket proposed by its author’s delegation.' },
-  { mode: 'accept', title: 'Accept all changes', detail: 'The text as it reads with every change made.' },
-  { mode: 'reject', title: 'Reject all changes', detail: 'The text as it read before the changes.' },
-];
+// The answers, in the order offered; their words are documents:importDialogTracked.mode.<mode>.
+const modes: TrackedAnswer['mode'][] = ['proposals', 'accept', 'reject'];
 
-// "A", "A and B", "A, B and C".
+// "A", "A and B", "A, B and C" in the interface language.
 function listed(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? 'an unnamed author';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+  return names.length === 0 ? t('documents:importDialogTracked.unnamedAuthor') : listOf(names);
 }
 
 /**
@@ -30,7 +26,7 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
   const [mode, setMode] = useState<TrackedAnswer['mode']>('proposals');
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const { insertions, deletions, authors } = found.counts;
-  const where = found.files.length === 1 ? `“${found.files[0] ?? label}”` : `${found.files.length} Word files in “${label}”`;
+  const where = found.files.length === 1 ? t('documents:importDialogTracked.text', { value: found.files[0] ?? label }) : t('documents:importDialogTracked.wordFilesIn', { length: found.files.length, label });
   return (
     <form
       className="import-tracked"
@@ -40,27 +36,33 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
       }}
     >
       <p className="dialog-lead">
-        {where} {found.files.length === 1 ? 'has' : 'have'} tracked changes: {countOf(insertions, 'insertion')} and {countOf(deletions, 'deletion')} by {listed(authors)}.
+        {t('documents:importDialogTracked.summary', {
+          count: found.files.length,
+          where,
+          insertions: t('documents:importDialogTracked.insertions', { count: insertions }),
+          deletions: t('documents:importDialogTracked.deletions', { count: deletions }),
+          authors: listed(authors),
+        })}
       </p>
       <fieldset className="io-group">
-        <legend>Tracked changes</legend>
+        <legend>{t('documents:importDialogTracked.trackedChanges2')}</legend>
         {modes.map((m) => (
-          <label key={m.mode} className="io-choice">
-            <input type="radio" name="tracked-mode" value={m.mode} checked={mode === m.mode} onChange={() => setMode(m.mode)} />
+          <label key={m} className="io-choice">
+            <input type="radio" name="tracked-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
             <span className="io-choice-text">
-              <span className="io-choice-title">{m.title}</span>
-              <span className="io-choice-detail">{m.detail}</span>
+              <span className="io-choice-title">{t(`documents:importDialogTracked.mode.${m}.title`)}</span>
+              <span className="io-choice-detail">{t(`documents:importDialogTracked.mode.${m}.detail`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {mode === 'proposals' && found.unknownAuthors.length > 0 ? (
         <fieldset className="io-group author-delegations">
-          <legend>Which delegation does each author speak for?</legend>
+          <legend>{t('documents:importDialogTracked.whichDelegationDoesEach')}</legend>
           {found.unknownAuthors.map((author) => {
             const delegation = chosen[author] ? findDelegation(chosen[author]) : undefined;
             return (
-              <div key={author} className="author-row" role="group" aria-label={`Delegation of ${author}`}>
+              <div key={author} className="author-row" role="group" aria-label={t('documents:importDialogTracked.delegationOf', { author })}>
                 <span className="author-name">{author}</span>
                 {delegation ? (
                   <span className="author-chosen" aria-live="polite">
@@ -76,18 +78,18 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
                         })
                       }
                     >
-                      Change
+                      {t('documents:importDialogTracked.change')}
                     </button>
                   </span>
                 ) : (
-                  <DelegationSearch label={`Find the delegation of ${author}`} limit={5} onPick={(d) => setChosen((c) => ({ ...c, [author]: d.code }))} />
+                  <DelegationSearch label={t('documents:importDialogTracked.findTheDelegationOf', { author })} limit={5} onPick={(d) => setChosen((c) => ({ ...c, [author]: d.code }))} />
                 )}
               </div>
             );
           })}
         </fieldset>
       ) : null}
-      <DialogFooter error={null} onCancel={onCancel} submit="Import" />
+      <DialogFooter error={null} onCancel={onCancel} submit={t('documents:importDialogTracked.import')} />
     </form>
   );
 }

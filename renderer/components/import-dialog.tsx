@@ -6,6 +6,7 @@ import { filesOfInput, importAccept } from './import-dialog-files.js';
 import type { ImportFlow } from './import-dialog-flow.js';
 import { TrackedChangesStep } from './import-dialog-tracked.js';
 import { ProgressLine } from './export-dialog-parts.js';
+import { t } from '../i18n/index.js';
 
 /** Ids of the always-present file inputs the dialog's buttons open. */
 const filesInputId = 'import-files-input';
@@ -26,7 +27,7 @@ export function ImportInputs({ flow }: { flow: ImportFlow }) {
         type="file"
         multiple
         accept={importAccept}
-        aria-label="Text file to import, Word document, Akoma Ntoso XML or zip"
+        aria-label={t('documents:importDialog.textFileToImport')}
         tabIndex={-1}
         onChange={(event) => {
           const picked = filesOfInput(event.currentTarget.files);
@@ -41,7 +42,7 @@ export function ImportInputs({ flow }: { flow: ImportFlow }) {
         }}
         className="visually-hidden"
         type="file"
-        aria-label="Folder to import"
+        aria-label={t('documents:importDialog.folderToImport')}
         tabIndex={-1}
         onChange={(event) => {
           const picked = filesOfInput(event.currentTarget.files);
@@ -68,7 +69,7 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
     if (el && !el.open) el.showModal();
   }, [state.step]);
   if (state.step === 'closed') return null;
-  const title = state.step === 'tracked' ? 'Import: tracked changes' : 'Import';
+  const title = state.step === 'tracked' ? t('documents:importDialog.importTrackedChanges') : 'Import';
   return createPortal(
     <dialog
       ref={dialog}
@@ -82,31 +83,31 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
       <h2 id="import-dialog-title">{title}</h2>
       {state.step === 'choose' ? (
         <>
-          <p className="dialog-lead">Resolutions and decisions as delegations exchange them: each file or folder becomes one document per resolution it holds.</p>
+          <p className="dialog-lead">{t('documents:importDialog.resolutionsAndDecisionsAs')}</p>
           <div className="import-drop-zone">
-            <p className="import-drop-title">Drop files or a folder anywhere on the window</p>
-            <p className="import-formats">Word (.docx) · Akoma Ntoso (.xml) · a .zip of them · plain text (.txt)</p>
+            <p className="import-drop-title">{t('documents:importDialog.dropFilesOrA')}</p>
+            <p className="import-formats">{t('documents:importDialog.wordDocxAkomaNtoso')}</p>
             <div className="import-choose">
               <button type="button" className="button primary" aria-controls={filesInputId} onClick={() => choose(filesInputId)}>
-                Choose files…
+                {t('documents:importDialog.chooseFiles')}
               </button>
               <button type="button" className="button" aria-controls={folderInputId} onClick={() => choose(folderInputId)}>
-                Choose a folder…
+                {t('documents:importDialog.chooseAFolder')}
               </button>
             </div>
           </div>
           <DialogError error={state.error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={flow.close}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </>
       ) : null}
-      {state.step === 'reading' ? <ProgressLine text={`Reading “${state.label}”…`} progress={null} onCancel={flow.close} /> : null}
+      {state.step === 'reading' ? <ProgressLine text={t('documents:importDialog.reading', { label: state.label })} progress={null} onCancel={flow.close} /> : null}
       {state.step === 'tracked' ? <TrackedChangesStep label={state.label} found={state.found} onAnswer={flow.answer} onCancel={flow.close} /> : null}
       {state.step === 'importing' ? (
-        <ProgressLine text={state.cancelling ? 'Cancelling…' : `Importing “${state.label}”…`} progress={state.progress} onCancel={state.cancelling ? undefined : flow.close} />
+        <ProgressLine text={state.cancelling ? 'Cancelling…' : t('documents:importDialog.importing', { label: state.label })} progress={state.progress} onCancel={state.cancelling ? undefined : flow.close} />
       ) : null}
     </dialog>,
     document.body,

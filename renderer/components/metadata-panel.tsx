@@ -6,6 +6,7 @@ import { childText, readHeader } from '../../shared/document/header.js';
 import { languageNames, languages } from '../../shared/document/labels.js';
 import type { Language } from '../../shared/document/labels.js';
 import { addSponsor, filterDelegations, removeSponsor, setBlockTextTr, setHeaderTr } from '../editor/metadata.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the metadata panel: the live editor view and its latest state (null until the editor exists). */
 export type MetadataPanelProps = { view: EditorView | null; state: EditorState | null };
@@ -24,18 +25,18 @@ export function MetadataPanel({ view, state }: MetadataPanelProps) {
   };
   const patch = (p: Parameters<typeof setHeaderTr>[1]) => view && apply(setHeaderTr(view.state, p));
   return (
-    <section className="metadata-panel" aria-label="Document details">
-      <h2 className="panel-title">Details</h2>
-      <TextField label="Symbol" value={header.symbol} placeholder="A/C.3/78/L.12" onChange={(v) => patch({ symbol: v })} />
-      <TextField label="Title" value={childText(state.doc, 'title')} onChange={(v) => view && apply(setBlockTextTr(view.state, 'title', v))} />
+    <section className="metadata-panel" aria-label={t('documents:metadataPanel.documentDetails')}>
+      <h2 className="panel-title">{t('documents:metadataPanel.details')}</h2>
+      <TextField label={t('documents:metadataPanel.symbol')} value={header.symbol} placeholder="A/C.3/78/L.12" onChange={(v) => patch({ symbol: v })} />
+      <TextField label={t('documents:metadataPanel.title')} value={childText(state.doc, 'title')} onChange={(v) => view && apply(setBlockTextTr(view.state, 'title', v))} />
       <TextField
-        label="Authoring body"
+        label={t('documents:metadataPanel.authoringBody')}
         value={childText(state.doc, 'body_line')}
-        placeholder="The General Assembly,"
+        placeholder={t('documents:metadataPanel.theGeneralAssembly')}
         onChange={(v) => view && apply(setBlockTextTr(view.state, 'body_line', v))}
       />
       <label className="meta-field">
-        <span>Language</span>
+        <span>{t('documents:metadataPanel.language')}</span>
         <select value={header.language} onChange={(e) => patch({ language: e.target.value as Language })}>
           {languages.map((code) => (
             <option key={code} value={code}>
@@ -44,9 +45,9 @@ export function MetadataPanel({ view, state }: MetadataPanelProps) {
           ))}
         </select>
       </label>
-      <TextField label="Date" value={header.date} placeholder="15 March 2024" onChange={(v) => patch({ date: v })} />
-      <TextField label="Session" value={header.session} placeholder="Seventy-eighth session" onChange={(v) => patch({ session: v })} />
-      <TextField label="Agenda item" value={header.agendaItem} placeholder="Item 107" onChange={(v) => patch({ agendaItem: v })} />
+      <TextField label={t('documents:metadataPanel.date')} value={header.date} placeholder={t('documents:metadataPanel.n15March2024')} onChange={(v) => patch({ date: v })} />
+      <TextField label={t('documents:metadataPanel.session')} value={header.session} placeholder={t('documents:metadataPanel.seventyEighthSession')} onChange={(v) => patch({ session: v })} />
+      <TextField label={t('documents:metadataPanel.agendaItem')} value={header.agendaItem} placeholder={t('documents:metadataPanel.item107')} onChange={(v) => patch({ agendaItem: v })} />
       <SponsorPicker sponsors={header.sponsors} onChange={(sponsors) => patch({ sponsors })} />
     </section>
   );
@@ -88,26 +89,26 @@ function SponsorPicker({ sponsors, onChange }: SponsorPickerProps) {
   const [query, setQuery] = useState('');
   const matches = filterDelegations(query, sponsors, 8);
   return (
-    <div className="meta-field sponsor-picker" role="group" aria-label="Sponsors">
-      <span>Sponsors</span>
-      <ol className="sponsor-list" aria-label="Chosen sponsors">
+    <div className="meta-field sponsor-picker" role="group" aria-label={t('documents:metadataPanel.sponsors')}>
+      <span>{t('documents:metadataPanel.sponsors')}</span>
+      <ol className="sponsor-list" aria-label={t('documents:metadataPanel.chosenSponsors')}>
         {sponsors.map((sponsor) => (
           <li key={sponsor} className="sponsor-chip">
             <span className="sponsor-code">{findDelegation(sponsor)?.code ?? ''}</span> {findDelegation(sponsor)?.name ?? sponsor}
-            <button type="button" className="chip-remove" aria-label={`Remove sponsor ${sponsor}`} onClick={() => onChange(removeSponsor(sponsors, sponsor))}>
+            <button type="button" className="chip-remove" aria-label={t('documents:metadataPanel.removeSponsor', { sponsor })} onClick={() => onChange(removeSponsor(sponsors, sponsor))}>
               ×
             </button>
           </li>
         ))}
       </ol>
-      <input type="search" aria-label="Find a delegation" placeholder="Add a sponsor: name or code" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input type="search" aria-label={t('documents:metadataPanel.findADelegation')} placeholder={t('documents:metadataPanel.addASponsorName')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {query.trim() !== '' ? (
-        <ul className="delegation-options" aria-label="Delegations">
+        <ul className="delegation-options" aria-label={t('documents:metadataPanel.delegations')}>
           {matches.map((d) => (
             <li key={d.code}>
               <button
                 type="button"
-                aria-label={`Add sponsor ${d.name} (${d.code})`}
+                aria-label={t('documents:metadataPanel.addSponsor', { name: d.name, code: d.code })}
                 onClick={() => {
                   onChange(addSponsor(sponsors, d.name));
                   setQuery('');
@@ -117,7 +118,7 @@ function SponsorPicker({ sponsors, onChange }: SponsorPickerProps) {
               </button>
             </li>
           ))}
-          {matches.length === 0 ? <li className="list-empty">No delegation matches.</li> : null}
+          {matches.length === 0 ? <li className="list-empty">{t('documents:metadataPanel.noDelegationMatches')}</li> : null}
         </ul>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiClient, TemplateSummary } from '../../shared/api/contract.js';
 import { kindName, messageOf } from '../format.js';
 import { DialogError } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the template picker. */
 export type TemplatePickerProps = {
@@ -27,7 +28,7 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
     let live = true;
     api.invoke('templates.list', {}).then(
       (list) => live && setTemplates(list),
-      (cause: unknown) => live && setError(`The templates could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => live && setError(t('documents:templatePicker.theTemplatesCouldNot', { reason: messageOf(cause) })),
     );
     return () => {
       live = false;
@@ -40,23 +41,23 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
     try {
       await onCreate(templateId, title.trim() === '' ? undefined : title.trim());
     } catch (cause) {
-      setError(`The document could not be created: ${messageOf(cause)}`);
+      setError(t('documents:templatePicker.theDocumentCouldNot', { reason: messageOf(cause) }));
       setCreating(null);
     }
   };
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="template-picker-title" onCancel={onCancel}>
-      <h2 id="template-picker-title">New from template</h2>
-      <p className="dialog-lead">Choose the kind of text to start. Numbering, layout and the header follow the template.</p>
+      <h2 id="template-picker-title">{t('documents:templatePicker.newFromTemplate')}</h2>
+      <p className="dialog-lead">{t('documents:templatePicker.chooseTheKindOf')}</p>
       <label className="field">
-        <span>Title (optional)</span>
-        <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} placeholder="Keep the template's title" />
+        <span>{t('documents:templatePicker.titleOptional')}</span>
+        <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} placeholder={t('documents:templatePicker.keepTheTemplateS')} />
       </label>
       <DialogError error={error} />
-      {templates === null && !error ? <p role="status">Loading templates…</p> : null}
+      {templates === null && !error ? <p role="status">{t('documents:templatePicker.loadingTemplates')}</p> : null}
       {templates ? (
-        <ul className="template-list" aria-label="Templates">
+        <ul className="template-list" aria-label={t('documents:templatePicker.templates')}>
           {templates.map((template) => (
             <li key={template.id}>
               <button
@@ -71,7 +72,7 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
                   {kindName(template.kind)} · <span className="template-body">{template.body}</span>
                 </span>
                 <span className="template-description">{template.description}</span>
-                {creating === template.id ? <span className="template-busy">Creating…</span> : null}
+                {creating === template.id ? <span className="template-busy">{t('documents:templatePicker.creating')}</span> : null}
               </button>
             </li>
           ))}
@@ -79,7 +80,7 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </dialog>

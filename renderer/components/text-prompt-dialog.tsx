@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { DialogFooter } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 /** What a text prompt asks: its title, a sentence of help, the field's label, one line or several. */
 export type TextPrompt = { title: string; lead: string; label: string; multiline?: boolean; submit: string };
@@ -37,7 +38,7 @@ export function TextPromptDialog({ prompt, onSubmit, onClose }: TextPromptDialog
 
   const submit = () => {
     const value = text.replace(/\s+/g, ' ').trim();
-    if (value === '') return setError('Type the text first.');
+    if (value === '') return setError(t('documents:textPromptDialog.typeTheTextFirst'));
     onSubmit(value);
   };
   return (

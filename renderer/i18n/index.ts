@@ -40,6 +40,11 @@ export async function applyInterfaceLanguage(stored: string | null): Promise<str
   return language;
 }
 
+/** Names joined as the interface language lists them: "A", "A and B", "A, B and C" (Intl.ListFormat; "A, B et C" in French). */
+export function listOf(names: readonly string[]): string {
+  return new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names);
+}
+
 function systemLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }

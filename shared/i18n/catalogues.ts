@@ -4,6 +4,8 @@ import enProfile from './locales/en/profile.json';
 import frProfile from './locales/fr/profile.json';
 import enHelp from './locales/en/help.json';
 import frHelp from './locales/fr/help.json';
+import enDocuments from './locales/en/documents.json';
+import frDocuments from './locales/fr/documents.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -13,8 +15,8 @@ import frHelp from './locales/fr/help.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp },
-  fr: { common: frCommon, profile: frProfile, help: frHelp },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
