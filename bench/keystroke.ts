@@ -9,6 +9,9 @@
  * text, no plugins) holding the same text, bundled with esbuild, in the same run.
  * Chromium runs with frame-rate limiting and vsync off, so a sample measures the work of a
  * keystroke rather than the wait for the display's next 16.7 ms tick.
+ * `--language ar` writes the same resolution in Arabic (right to left, '31 -', Arabic
+ * words) and types an Arabic phrase as an Arabic keyboard layout sends it (a keydown per
+ * character carrying its text); both editors then hold the text right to left.
  * `--brackets N` (or `npm run bench -- keystroke-brackets`, N = 300) types into the same
  * document as a compilation text in negotiation, with N brackets (see _keystroke-doc.ts);
  * the JSON line then also has `brackets`, `alternative_groups` and `max_bracket_depth`.
@@ -16,7 +19,7 @@
  * the most self time, and `--trace` a Chromium trace of both runs summed by event (script,
  * style recalculation, layout, paint), to see what dominates a keystroke; the traces are
  * written to the temporary folder (path printed) for a closer look.
- * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...}`.
+ * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...,"language"}`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,14 +28,20 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { operativeLabel } from '../shared/document/labels.js';
 import { RENDERER_VITE_CONFIG, startWebShell } from '../electron/web/web-shell.js';
-import { importedBracketCounts, keystrokeBenchText } from './_keystroke-doc.js';
+import { importedBracketCounts, keystrokeBenchText, keystrokeBenchTitle, type BenchLanguage } from './_keystroke-doc.js';
 import { quantile, round3 } from './_stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const typed = 'and invites Member States, relevant United Nations entities and other stakeholders to continue ' +
-  'to support the work of the Office on Drugs and Crime in strengthening legal aid systems in all regions, ';
+const typedText: Readonly<Record<BenchLanguage, string>> = {
+  en: 'and invites Member States, relevant United Nations entities and other stakeholders to continue ' +
+    'to support the work of the Office on Drugs and Crime in strengthening legal aid systems in all regions, ',
+  ar: 'وتدعو الدول الأعضاء وكيانات الأمم المتحدة المعنية وسائر أصحاب المصلحة إلى مواصلة دعم عمل ' +
+    'مكتب الأمم المتحدة المعني بالمخدرات والجريمة في تعزيز نظم المساعدة القانونية في جميع المناطق، ',
+};
+let typed = typedText.en;
 const warmup = 20;
 
 async function bundle(entry: string): Promise<string> {
@@ -116,13 +125,24 @@ async function typeTraced(page: Page, probe: string, trace: boolean, label: stri
   return samples;
 }
 
+// Presses the key that types `char`: Playwright's keyboard for what a US layout has; otherwise a
+// keydown carrying the character's text, as another layout (Arabic) sends it, so the probe sees
+// a keydown for every character in both languages (Playwright would insert such text without one).
+async function typeChar(page: Page, cdp: CDPSession, char: string): Promise<void> {
+  if (/^[\x20-\x7e]$/.test(char)) return page.keyboard.type(char);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: char, text: char, unmodifiedText: char });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char });
+}
+
 // Types `typed` one key at a time into the focused editor and returns the latencies (ms) after warm-up.
 async function typeAndMeasure(page: Page, probe: string): Promise<number[]> {
   await page.addScriptTag({ content: probe });
+  const cdp = await page.context().newCDPSession(page);
   for (let i = 0; i < typed.length; i++) {
-    await page.keyboard.type(typed[i] ?? ' ');
+    await typeChar(page, cdp, typed[i] ?? ' ');
     await page.evaluate(`window.__waitForSamples(${i + 1})`);
   }
+  await cdp.detach();
   const samples = (await page.evaluate('window.__latencies')) as number[];
   return samples.slice(warmup);
 }
@@ -134,7 +154,7 @@ async function buildRenderer(outDir: string, minify: boolean): Promise<string> {
   return outDir;
 }
 
-async function measurePenholder(browser: Browser, text: string, probe: string, args: string[]): Promise<{ samples: number[]; chars: number }> {
+async function measurePenholder(browser: Browser, text: string, probe: string, args: string[], language: BenchLanguage): Promise<{ samples: number[]; chars: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'penholder-bench-'));
   const staticDir = args.includes('--dev') ? undefined : await buildRenderer(path.join(dataDir, 'renderer'), !args.includes('--profile'));
   const shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1', ...(staticDir ? { staticDir } : {}) });
@@ -142,7 +162,7 @@ async function measurePenholder(browser: Browser, text: string, probe: string, a
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(shell.url);
     await page.getByLabel('Text file to import').setInputFiles({ name: 'bench.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-    await page.getByRole('status', { name: 'Import result' }).getByRole('button', { name: /Strengthening access to legal aid/ }).click();
+    await page.getByRole('status', { name: 'Import result' }).getByRole('button', { name: keystrokeBenchTitle(language), exact: false }).click();
     await page.locator('.ph-document .ph-op').nth(59).waitFor();
     const chars = await page.locator('.ph-document').evaluate((el) => (el.textContent ?? '').length);
     await page.locator('.ph-document .ph-op').nth(30).locator('.ph-text').first().click();
@@ -165,15 +185,16 @@ async function measurePenholder(browser: Browser, text: string, probe: string, a
   }
 }
 
-async function measureBare(browser: Browser, text: string, probe: string, args: string[]): Promise<number[]> {
+async function measureBare(browser: Browser, text: string, probe: string, args: string[], language: BenchLanguage): Promise<number[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const script = await bundle('bare-editor.ts');
   const css = 'body{margin:0;background:#eee}#editor{width:720px;margin:24px auto;padding:48px;background:#fff;font:16px/1.5 "Times New Roman",serif}';
-  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><div id="editor"></div></body></html>`);
+  const dir = language === 'ar' ? 'rtl' : 'ltr';
+  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><div id="editor" lang="${language}" dir="${dir}"></div></body></html>`);
   await page.addScriptTag({ content: script });
   const lines = text.split('\n');
   await page.evaluate((l) => (window as unknown as { mountBare: (l: string[]) => void }).mountBare(l), lines);
-  const middle = lines.findIndex((line) => line.startsWith('31.'));
+  const middle = lines.findIndex((line) => line.startsWith(`${operativeLabel(31, language)} `));
   await page.locator('#editor p').nth(middle).click();
   const samples = await typeTraced(page, probe, args.includes('--trace'), 'bare trace');
   const typedOk = await page.locator('#editor p').nth(middle).evaluate((el, t) => (el.textContent ?? '').includes(t.trim()), typed);
@@ -191,10 +212,21 @@ function bracketsArg(args: string[]): number {
   return n;
 }
 
+// The value of `--language en|ar` ('en' when absent).
+function languageArg(args: string[]): BenchLanguage {
+  const at = args.indexOf('--language');
+  if (at < 0) return 'en';
+  const value = args[at + 1];
+  if (value !== 'en' && value !== 'ar') throw new Error(`--language takes en or ar, not ${value ?? 'nothing'}`);
+  return value;
+}
+
 /** Runs the bench and prints its figures. */
 export async function run(args: string[] = []): Promise<void> {
   const wanted = bracketsArg(args);
-  const text = keystrokeBenchText(wanted);
+  const language = languageArg(args);
+  typed = typedText[language];
+  const text = keystrokeBenchText(wanted, language);
   const counts = wanted > 0 ? importedBracketCounts(text) : null;
   if (counts && counts.brackets !== wanted) throw new Error(`the bench text has ${counts.brackets} brackets, not ${wanted}`);
   const probe = await bundle('measure.ts');
@@ -204,11 +236,11 @@ export async function run(args: string[] = []): Promise<void> {
       '--disable-sync', '--no-first-run', '--disable-quic', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
   });
   try {
-    const ours = await measurePenholder(browser, text, probe, args);
-    const base = await measureBare(browser, text, probe, args);
+    const ours = await measurePenholder(browser, text, probe, args, language);
+    const base = await measureBare(browser, text, probe, args, language);
     const f = (s: number[], q: number) => round3(quantile(s, q));
     const bracketNote = counts ? `, ${counts.brackets} brackets (${counts.alternativeGroups} alternative groups, depth ${counts.maxBracketDepth})` : '';
-    console.log(`document: ${ours.chars} characters in the editor${bracketNote}; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
+    console.log(`document (${language}): ${ours.chars} characters in the editor${bracketNote}; ${typed.length} keys typed into OP 31, first ${warmup} not counted`);
     console.log(`penholder: p50 ${f(ours.samples, 0.5)} ms, p95 ${f(ours.samples, 0.95)} ms, max ${f(ours.samples, 1)} ms`);
     console.log(`bare prosemirror: p50 ${f(base, 0.5)} ms, p95 ${f(base, 0.95)} ms, max ${f(base, 1)} ms`);
     console.log(JSON.stringify({
@@ -221,6 +253,7 @@ export async function run(args: string[] = []): Promise<void> {
       samples: ours.samples.length,
       renderer: args.includes('--dev') ? 'dev' : 'production',
       doc_chars: ours.chars,
+      language,
       ...(counts ? { brackets: counts.brackets, alternative_groups: counts.alternativeGroups, max_bracket_depth: counts.maxBracketDepth } : {}),
     }));
   } finally {

@@ -4,7 +4,7 @@
  * paragraphs carry no number), `OP 7 alt`, `7 alt.`, `PP3 alt 2`, `(c) alt` become an
  * unlabelled line starting with `altMarker`, `OP 5 bis` (and `5 bis.`, `(c) bis`, `c) bis`, as
  * the compilation text of a document in negotiation numbers them) one starting with `extraMarker`;
- * a bracket opened before a label (`[7. Requests ...`) moves after it (`7. [Requests`),
+ * a bracket opened before a label (`[7. Requests ...`, Arabic `[7 - تطلب ...`) moves after it (`7. [Requests`),
  * where the whole-paragraph bracket reader finds it.
  */
 
@@ -27,7 +27,8 @@ const numberExtra = new RegExp(`^(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))\\s+
 const lineStart = '^[ \\t\\p{Cf}]*';
 const extraLine = new RegExp(`${lineStart}(?:\\[[ \\t]*)?(?:\\d{1,3}|\\([a-z]{1,5}\\)|[a-z]{1,5}\\))[ \\t]+(?:${latin})\\b`, 'mu');
 const negotiationHint = new RegExp(`\\b(?:PP|OP)\\s?\\d|\\salt\\b|${lineStart}\\[`, 'imu');
-const plainLabel = /^(?:\d{1,3}\.|\([a-z]{1,5}\)|[a-z]{1,5}\))(?:\s+|$)/;
+// "7.", Arabic "7 -" (ASCII or Arabic-Indic digits), "(c)", "c)".
+const plainLabel = /^(?:\d{1,3}\.|[0-9\u0660-\u0669]{1,3} -|\([a-z]{1,5}\)|[a-z]{1,5}\))(?:\s+|$)/;
 
 /** `text` with every negotiation label of a line rewritten (see the module doc). */
 export function rewriteNegotiationLabels(text: string): string {
