@@ -6,6 +6,8 @@ import enHelp from './locales/en/help.json';
 import frHelp from './locales/fr/help.json';
 import enDocuments from './locales/en/documents.json';
 import frDocuments from './locales/fr/documents.json';
+import enRecord from './locales/en/record.json';
+import frRecord from './locales/fr/record.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -15,8 +17,8 @@ import frDocuments from './locales/fr/documents.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
