@@ -9,12 +9,13 @@ const title = 'توسيع عضوية اللجنة التنفيذية';
 
 type Box = { left: number; right: number; top: number; bottom: number };
 
-// The box of the `index`-th character of an element's text (text nodes in order, pseudo-elements not included).
+// The box of the `index`-th character of an element's text (its text nodes in order, without widgets or pseudo-elements).
 function charBox(locator: Locator, index: number): Promise<Box> {
   return locator.evaluate((el, at) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let rest = at;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('[contenteditable="false"]')) continue;
       const length = (n.textContent ?? '').length;
       if (rest < length) {
         const range = document.createRange();
@@ -198,6 +199,20 @@ describe('editing an Arabic resolution right to left, in Chromium', { timeout: 1
     if (!whole) throw new Error('no new bracket');
     expect(whole.x + whole.width - words.right).toBeGreaterThan(2);
     expect(words.left - whole.x).toBeGreaterThan(2);
+
+    // A paragraph bracketed whole: its "[" widget opens at the right of the first word, "]" closes at the left of the last.
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Control+Alt+Shift+b');
+    const open = doc.locator('.ph-para-bracket-open');
+    await open.waitFor();
+    const bracketed = doc.locator('.ph-sub').nth(1).locator('> .ph-text');
+    const openBox = await open.boundingBox();
+    const closeBox = await doc.locator('.ph-para-bracket-close').boundingBox();
+    if (!openBox || !closeBox) throw new Error('no paragraph bracket drawn');
+    const firstChar = await charBox(bracketed, 0);
+    const lastChar = await charBox(bracketed, typed[2]!.length - 1);
+    expect(openBox.x).toBeGreaterThanOrEqual(firstChar.right - 1);
+    expect(closeBox.x + closeBox.width).toBeLessThanOrEqual(lastChar.left + 1);
     await page.mouse.move(5, 5);
     await screenshot(page, 'arabic-editing-typed');
     expect(errors).toEqual([]);
