@@ -8,9 +8,12 @@ const env = useWebShell('tools');
 const attrs = (page: Page, selector: string, name: string) =>
   page.locator(selector).evaluateAll((els, attr) => els.map((el) => el.getAttribute(attr)), name);
 
-// The cursor at the end of the text of the `index`th operative paragraph, via the outline.
+// The cursor at the end of the text of the `index`th operative paragraph, via the outline
+// (opened from its rail where the layout keeps it there, as at 1280 px).
 async function toEndOfOp(page: Page, index: number): Promise<void> {
-  await page.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: new RegExp(`^OP ${index}:`) }).click();
+  const outline = page.getByRole('navigation', { name: 'Outline' });
+  if (!(await outline.isVisible())) await page.getByRole('button', { name: 'Outline', exact: true }).click();
+  await outline.getByRole('button', { name: new RegExp(`^OP ${index}:`) }).click();
   // End only reaches the end of a visual line: place the caret in the DOM as a click would.
   await page.locator('.ph-document .ph-op').nth(index - 1).locator('> .ph-text').evaluate((el) => {
     const range = document.createRange();
