@@ -3,6 +3,7 @@ import { findDelegation } from '../../seeds/index.js';
 import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
 import type { BracketTarget } from '../editor/negotiation/negotiation-actions.js';
 import { DelegationSearch } from './delegation-search.js';
+import { t } from '../i18n/index.js';
 
 /** A delegation's part in a bracket: proposer, and supporter or opponent (never both). */
 type Role = { proposed: boolean; stance: 'supports' | 'opposes' | null };
@@ -77,7 +78,7 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
   const parties = partiesOf(roles);
   return (
     <dialog ref={dialog} className="dialog attribution-picker" aria-labelledby="attribution-title" onClose={() => target && onClose()}>
-      <h2 id="attribution-title">Attribution</h2>
+      <h2 id="attribution-title">{t('negotiation:attributionPicker.attribution')}</h2>
       {target && now ? (
         <form
           onSubmit={(event) => {
@@ -86,36 +87,36 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
           }}
         >
           <p className="dialog-lead">
-            {target.kind === 'paragraph' ? 'Paragraph bracketed whole: ' : 'Bracket: '}
+            {target.kind === 'paragraph' ? t('negotiation:attributionPicker.paragraphBracketedWhole') : 'Bracket: '}
             <q className="attribution-text">{excerpt(target.text) || '(empty)'}</q>
           </p>
-          <p className="attribution-now" aria-label="Current attribution">
-            Now: proposed by <strong>{listed(now.proposedBy)}</strong>; supported by <strong>{listed(now.supportedBy)}</strong>; opposed by <strong>{listed(now.opposedBy)}</strong>
+          <p className="attribution-now" aria-label={t('negotiation:attributionPicker.currentAttribution')}>
+            {t('negotiation:attributionPicker.nowProposedBy')}{' '}<strong>{listed(now.proposedBy)}</strong>{t('negotiation:attributionPicker.supportedBy')}{' '}<strong>{listed(now.supportedBy)}</strong>{t('negotiation:attributionPicker.opposedBy')}{' '}<strong>{listed(now.opposedBy)}</strong>
           </p>
-          <div className="attribution-add" role="group" aria-label="Add a delegation">
+          <div className="attribution-add" role="group" aria-label={t('negotiation:attributionPicker.addADelegation')}>
             <label className="attribution-add-as">
-              <span>Add as</span>
+              <span>{t('negotiation:attributionPicker.addAs')}</span>
               <select value={addAs} onChange={(e) => setAddAs(e.target.value as typeof addAs)}>
-                <option value="proposed">proposer</option>
-                <option value="supports">supporter</option>
-                <option value="opposes">opponent</option>
+                <option value="proposed">{t('negotiation:attributionPicker.proposer')}</option>
+                <option value="supports">{t('negotiation:attributionPicker.supporter')}</option>
+                <option value="opposes">{t('negotiation:attributionPicker.opponent')}</option>
               </select>
             </label>
             <DelegationSearch
-              label="Find a delegation"
+              label={t('negotiation:attributionPicker.findADelegation')}
               exclude={[...roles.keys()]}
               onPick={(d) => update(d.code, (r) => (addAs === 'proposed' ? { ...r, proposed: true } : { ...r, stance: addAs }))}
             />
           </div>
-          <table className="attribution-table" aria-label="Delegations attributed">
+          <table className="attribution-table" aria-label={t('negotiation:attributionPicker.delegationsAttributed')}>
             <thead>
               <tr>
-                <th scope="col">Delegation</th>
-                <th scope="col">Proposed</th>
-                <th scope="col">Supports</th>
-                <th scope="col">Opposes</th>
+                <th scope="col">{t('negotiation:attributionPicker.delegation')}</th>
+                <th scope="col">{t('negotiation:attributionPicker.proposed')}</th>
+                <th scope="col">{t('negotiation:attributionPicker.supports')}</th>
+                <th scope="col">{t('negotiation:attributionPicker.opposes')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Remove</span>
+                  <span className="visually-hidden">{t('negotiation:attributionPicker.remove')}</span>
                 </th>
               </tr>
             </thead>
@@ -128,17 +129,17 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
                       <span className="sponsor-code">{code}</span> {name}
                     </th>
                     <td>
-                      <input type="checkbox" aria-label={`${code} proposed it`} checked={role.proposed} onChange={(e) => update(code, (r) => ({ ...r, proposed: e.target.checked }))} />
+                      <input type="checkbox" aria-label={t('negotiation:attributionPicker.proposedIt', { code })} checked={role.proposed} onChange={(e) => update(code, (r) => ({ ...r, proposed: e.target.checked }))} />
                     </td>
                     <td>
-                      <input type="checkbox" aria-label={`${code} supports it`} checked={role.stance === 'supports'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'supports' : null }))} />
+                      <input type="checkbox" aria-label={t('negotiation:attributionPicker.supportsIt', { code })} checked={role.stance === 'supports'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'supports' : null }))} />
                     </td>
                     <td>
-                      <input type="checkbox" aria-label={`${code} opposes it`} checked={role.stance === 'opposes'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'opposes' : null }))} />
+                      <input type="checkbox" aria-label={t('negotiation:attributionPicker.opposesIt', { code })} checked={role.stance === 'opposes'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'opposes' : null }))} />
                     </td>
                     <td>
                       <button type="button" className="link-button" aria-label={`Remove ${code}`} onClick={() => update(code, () => null)}>
-                        Remove
+                        {t('negotiation:attributionPicker.remove')}
                       </button>
                     </td>
                   </tr>
@@ -147,21 +148,21 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
               {roles.size === 0 ? (
                 <tr>
                   <td colSpan={5} className="list-empty">
-                    No delegation yet: find one above.
+                    {t('negotiation:attributionPicker.noDelegationYetFind')}
                   </td>
                 </tr>
               ) : null}
             </tbody>
           </table>
           <p className="attribution-result" aria-live="polite">
-            Will read: proposed by {listed(parties.proposedBy)}; supported by {listed(parties.supportedBy)}; opposed by {listed(parties.opposedBy)}
+            {t('negotiation:attributionPicker.willReadProposedBy')}{' '}{listed(parties.proposedBy)}{t('negotiation:attributionPicker.supportedBy')}{' '}{listed(parties.supportedBy)}{t('negotiation:attributionPicker.opposedBy')}{' '}{listed(parties.opposedBy)}
           </p>
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={onClose}>
-              Cancel
+              {t('common:cancel')}
             </button>
             <button type="submit" className="button primary">
-              Apply
+              {t('negotiation:attributionPicker.apply')}
             </button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { MergeTarget } from '../editor/negotiation/negotiation-actions.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the merge picker: the bracket at the cursor and its candidates (null: closed), and what choosing and closing do. */
 export type MergePickerProps = {
@@ -33,18 +34,18 @@ export function MergePicker({ target, onChoose, onClose }: MergePickerProps) {
 
   return (
     <dialog ref={dialog} className="dialog merge-picker" aria-labelledby="merge-title" onClose={() => target && onClose()}>
-      <h2 id="merge-title">Merge with another proposal</h2>
+      <h2 id="merge-title">{t('negotiation:mergePicker.mergeWithAnotherProposal')}</h2>
       {target ? (
         <>
           <p className="dialog-lead">
-            Into <q className="attribution-text">{excerpt(target.text)}</q>: the result is one bracket, proposed by both delegations.
+            {t('negotiation:mergePicker.into')}{' '}<q className="attribution-text">{excerpt(target.text)}</q>{t('negotiation:mergePicker.theResultIsOne')}
           </p>
           {target.candidates.length === 0 ? (
             <p className="list-empty" role="status">
-              There is no other proposal in this paragraph to merge with.
+              {t('negotiation:mergePicker.thereIsNoOther')}
             </p>
           ) : (
-            <ul className="merge-candidates" aria-label="Proposals of this paragraph">
+            <ul className="merge-candidates" aria-label={t('negotiation:mergePicker.proposalsOfThisParagraph')}>
               {target.candidates.map((c) => (
                 <li key={c.id}>
                   {c.refusal === '' ? (
@@ -70,7 +71,7 @@ export function MergePicker({ target, onChoose, onClose }: MergePickerProps) {
           )}
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={onClose}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </>

@@ -9,6 +9,7 @@ import { namedKinds, revisionKindNames, revisionName, suggestLabel } from '../do
 import { messageOf } from '../format.js';
 import { CopyButton } from './consultation-qr.js';
 import { DialogFooter } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 type NamedKind = Exclude<RevisionKind, 'autosave'>;
 
@@ -56,7 +57,7 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
     setError(null);
     onStart(choice === 'now' ? { label: label.trim() } : { revisionId: choice }).then(onClose, (cause: unknown) => {
       setBusy(false);
-      setError(`Negotiation could not be started: ${messageOf(cause)}`);
+      setError(t('negotiation:negotiationBaseDialogs.negotiationCouldNotBe', { reason: messageOf(cause) }));
     });
   };
   return (
@@ -67,26 +68,26 @@ export function StartNegotiationDialog({ revisions, onStart, onClose }: StartNeg
           submit();
         }}
       >
-        <h2 id="start-negotiation-title">Start negotiation</h2>
-        <p className="dialog-lead">Paragraphs keep the numbers of the base revision. A paragraph inserted after OP 5 becomes OP 5 bis, then ter, quater… until you issue a renumbered revision.</p>
+        <h2 id="start-negotiation-title">{t('negotiation:negotiationBaseDialogs.startNegotiation')}</h2>
+        <p className="dialog-lead">{t('negotiation:negotiationBaseDialogs.paragraphsKeepTheNumbers')}</p>
         <label className="meta-field">
-          <span>Base revision</span>
+          <span>{t('negotiation:negotiationBaseDialogs.baseRevision')}</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)}>
             {named.map((r) => (
               <option key={r.id} value={r.id}>
                 {revisionName(r)} ({revisionKindNames[r.kind]})
               </option>
             ))}
-            <option value="now">Now: save a new revision</option>
+            <option value="now">{t('negotiation:negotiationBaseDialogs.nowSaveANew')}</option>
           </select>
         </label>
         {choice === 'now' ? (
           <label className="meta-field">
-            <span>Label of the new revision</span>
+            <span>{t('negotiation:negotiationBaseDialogs.labelOfTheNew')}</span>
             <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
           </label>
         ) : null}
-        <DialogFooter error={error} onCancel={onClose} submit="Start negotiation" busy={busy} busyLabel="Starting…" disabled={choice === 'now' && label.trim() === ''} />
+        <DialogFooter error={error} onCancel={onClose} submit={t('negotiation:negotiationBaseDialogs.startNegotiation')} busy={busy} busyLabel={t('negotiation:negotiationBaseDialogs.starting')} disabled={choice === 'now' && label.trim() === ''} />
       </form>
     </Modal>
   );
@@ -117,17 +118,16 @@ export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: Issu
           setError(null);
           onIssue(kind, label.trim()).catch((cause: unknown) => {
             setBusy(false);
-            setError(`The renumbered revision could not be issued: ${messageOf(cause)}`);
+            setError(t('negotiation:negotiationBaseDialogs.theRenumberedRevisionCould', { reason: messageOf(cause) }));
           });
         }}
       >
-        <h2 id="issue-clean-title">Issue renumbered revision</h2>
+        <h2 id="issue-clean-title">{t('negotiation:negotiationBaseDialogs.issueRenumberedRevision')}</h2>
         <p className="dialog-lead">
-          Agreed paragraphs lose their brackets, deleted paragraphs are removed, and every paragraph is numbered afresh (numbers of {baseName} until now). The result is saved as a
-          new revision and becomes the new base. Every earlier state is kept. Open brackets stay in the text (the view “Without brackets” shows the text without them).
+          {t('negotiation:negotiationBaseDialogs.agreedParagraphsLoseTheir')}{' '}{baseName}{' '}{t('negotiation:negotiationBaseDialogs.untilNowTheResult')}
         </p>
         <label className="meta-field">
-          <span>Kind</span>
+          <span>{t('negotiation:negotiationBaseDialogs.kind')}</span>
           <select
             value={kind}
             onChange={(e) => {
@@ -144,10 +144,10 @@ export function IssueCleanDialog({ baseName, revisions, onIssue, onClose }: Issu
           </select>
         </label>
         <label className="meta-field">
-          <span>Label</span>
+          <span>{t('negotiation:negotiationBaseDialogs.label')}</span>
           <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <DialogFooter error={error} onCancel={onClose} submit="Issue revision" busy={busy} busyLabel="Issuing…" disabled={label.trim() === ''} />
+        <DialogFooter error={error} onCancel={onClose} submit={t('negotiation:negotiationBaseDialogs.issueRevision')} busy={busy} busyLabel={t('negotiation:negotiationBaseDialogs.issuing')} disabled={label.trim() === ''} />
       </form>
     </Modal>
   );
@@ -177,18 +177,18 @@ export function NumberTableDialog({ revision, table, onClose }: NumberTableProps
   const file = `numbers-${revisionName(revision).replace(/[^\w.-]+/g, '_')}`;
   return (
     <Modal labelledBy="number-table-title" onClose={onClose} className="number-table-dialog">
-      <h2 id="number-table-title">Renumbered revision issued: {revisionName(revision)}</h2>
+      <h2 id="number-table-title">{t('negotiation:negotiationBaseDialogs.renumberedRevisionIssued')}{' '}{revisionName(revision)}</h2>
       <p className="dialog-lead">
-        {changed === 0 ? 'No paragraph changed its number.' : `${changed} of ${table.length} paragraphs have a new number.`} The document is now in negotiation on {revisionName(revision)}.
+        {changed === 0 ? t('negotiation:negotiationBaseDialogs.noParagraphChangedIts') : t('negotiation:negotiationBaseDialogs.ofParagraphsHaveA', { changed, length: table.length })}{' '}{t('negotiation:negotiationBaseDialogs.theDocumentIsNow')}{' '}{revisionName(revision)}.
       </p>
       <div className="number-table-scroll">
-        <table className="number-table" aria-label="Old and new paragraph numbers">
+        <table className="number-table" aria-label={t('negotiation:negotiationBaseDialogs.oldAndNewParagraph')}>
           <thead>
             <tr>
-              <th scope="col">Old number</th>
-              <th scope="col">New number</th>
+              <th scope="col">{t('negotiation:negotiationBaseDialogs.oldNumber')}</th>
+              <th scope="col">{t('negotiation:negotiationBaseDialogs.newNumber')}</th>
               <th scope="col">
-                <span className="visually-hidden">Change</span>
+                <span className="visually-hidden">{t('negotiation:negotiationBaseDialogs.change')}</span>
               </th>
             </tr>
           </thead>
@@ -204,15 +204,15 @@ export function NumberTableDialog({ revision, table, onClose }: NumberTableProps
         </table>
       </div>
       <div className="dialog-actions form-actions">
-        <CopyButton text={numberTableText(table)} what="number table" />
+        <CopyButton text={numberTableText(table)} what={t('negotiation:negotiationBaseDialogs.numberTable')} />
         <button type="button" className="button subtle" onClick={() => download(`${file}.txt`, numberTableText(table), 'text/plain;charset=utf-8')}>
-          Export .txt
+          {t('negotiation:negotiationBaseDialogs.exportTxt')}
         </button>
         <button type="button" className="button subtle" onClick={() => download(`${file}.csv`, numberTableCsv(table), 'text/csv;charset=utf-8')}>
-          Export .csv
+          {t('negotiation:negotiationBaseDialogs.exportCsv')}
         </button>
         <button type="button" className="button primary" autoFocus onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
     </Modal>

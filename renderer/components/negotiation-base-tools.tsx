@@ -7,6 +7,7 @@ import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { IssueCleanDialog, NumberTableDialog, StartNegotiationDialog } from './negotiation-base-dialogs.js';
 import '../styles/stable-numbering.css';
+import { t } from '../i18n/index.js';
 
 /** What the document view places for stable numbering: the document bar's indicator, the entries of its Negotiation menu, and a dialog. */
 export type NegotiationBaseTools = { indicator: ReactNode; menuItems: BarMenuItem[]; dialog: ReactNode };
@@ -31,7 +32,7 @@ export function useNegotiationBase(api: ApiClient, docId: string, state: EditorS
   useEffect(() => {
     api.invoke('negotiation.base', { docId }).then(
       () => undefined,
-      (cause: unknown) => setError(`Whether this document is in negotiation could not be read: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('negotiation:negotiationBaseTools.whetherThisDocumentIs', { reason: messageOf(cause) })),
     );
   }, [api, docId]);
 
@@ -42,13 +43,13 @@ export function useNegotiationBase(api: ApiClient, docId: string, state: EditorS
         setRevisions(list);
         setDialog({ kind });
       },
-      (cause: unknown) => setError(`Revisions could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('negotiation:negotiationBaseTools.revisionsCouldNotBe', { reason: messageOf(cause) })),
     );
   };
   const stop = () => {
     api.invoke('negotiation.setBase', { docId }).then(
       () => setError(null),
-      (cause: unknown) => setError(`Negotiation could not be stopped: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('negotiation:negotiationBaseTools.negotiationCouldNotBe', { reason: messageOf(cause) })),
     );
   };
 
@@ -56,7 +57,7 @@ export function useNegotiationBase(api: ApiClient, docId: string, state: EditorS
     <>
       {base ? (
         <span className="negotiation-indicator" role="status" aria-live="polite">
-          In negotiation on {base.label}
+          {t('negotiation:negotiationBaseTools.inNegotiationOn')}{' '}{base.label}
         </span>
       ) : null}
       {error ? (
@@ -92,11 +93,11 @@ export function useNegotiationBase(api: ApiClient, docId: string, state: EditorS
     ) : null;
   const menuItems: BarMenuItem[] = base
     ? [
-        { key: 'issue', label: 'Issue renumbered revision…', onSelect: () => openDialog('issue') },
-        { key: 'stop', label: 'Stop negotiation', title: 'Back to ordinary numbering', onSelect: stop },
+        { key: 'issue', label: t('negotiation:negotiationBaseTools.issueRenumberedRevision'), onSelect: () => openDialog('issue') },
+        { key: 'stop', label: t('negotiation:negotiationBaseTools.stopNegotiation'), title: t('negotiation:negotiationBaseTools.backToOrdinaryNumbering'), onSelect: stop },
       ]
     : state
-      ? [{ key: 'start', label: 'Start negotiation…', title: 'Keep the numbers of a base revision (OP 5 bis …)', onSelect: () => openDialog('start') }]
+      ? [{ key: 'start', label: t('negotiation:negotiationBaseTools.startNegotiation'), title: t('negotiation:negotiationBaseTools.keepTheNumbersOf'), onSelect: () => openDialog('start') }]
       : [];
   return { indicator, menuItems, dialog: shown };
 }

@@ -1,4 +1,5 @@
 import type { NegotiationPoint } from '../../shared/negotiation/tracking.js';
+import { t } from '../i18n/index.js';
 
 const width = 470;
 const height = 210;
@@ -51,13 +52,13 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
   const line = (pick: (p: NegotiationPoint) => number) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
   const last = points[points.length - 1];
   const description = last
-    ? `${points.length} revisions from ${pointLabel(points[0]!)} to ${pointLabel(last)}. Open brackets: ${points.map((p) => p.openBrackets).join(', ')}. Agreed paragraphs: ${points.map((p) => p.agreedParagraphs).join(', ')}.`
-    : 'No revisions yet.';
+    ? t('negotiation:negotiationChart.revisionsFromToOpen', { length: points.length, pointLabel: pointLabel(points[0]!), pointLabel2: pointLabel(last), join: points.map((p) => p.openBrackets).join(', '), join2: points.map((p) => p.agreedParagraphs).join(', ') })
+    : t('negotiation:negotiationChart.noRevisionsYet');
   const labels = axisLabels(points);
   return (
     <figure className="negotiation-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="negotiation-chart-title negotiation-chart-desc">
-        <title id="negotiation-chart-title">Open brackets and agreed paragraphs across revisions</title>
+        <title id="negotiation-chart-title">{t('negotiation:negotiationChart.openBracketsAndAgreed')}</title>
         <desc id="negotiation-chart-desc">{description}</desc>
         {yTicks.map((t) => (
           <g key={t} className="chart-grid">
@@ -77,20 +78,20 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
           ) : null,
         )}
         <text className="chart-axis-title" x={margin.left + plotW / 2} y={height - 6} textAnchor="middle">
-          Revision
+          {t('negotiation:negotiationChart.revision')}
         </text>
         <text className="chart-axis-title" transform={`translate(11 ${margin.top + plotH / 2}) rotate(-90)`} textAnchor="middle">
-          Count
+          {t('negotiation:negotiationChart.count')}
         </text>
         <path className="chart-line series-open" d={line((p) => p.openBrackets)} />
         <path className="chart-line series-agreed" d={line((p) => p.agreedParagraphs)} />
         {points.map((p, i) => (
           <g key={p.revisionId}>
             <rect className="chart-mark series-agreed" x={x(i) - 5} y={y(p.agreedParagraphs) - 5} width={10} height={10}>
-              <title>{`${pointLabel(p)}: ${p.agreedParagraphs} agreed paragraphs`}</title>
+              <title>{t('negotiation:negotiationChart.agreedParagraphs', { pointLabel: pointLabel(p), agreedParagraphs: p.agreedParagraphs })}</title>
             </rect>
             <circle className="chart-mark series-open" cx={x(i)} cy={y(p.openBrackets)} r={2.8}>
-              <title>{`${pointLabel(p)}: ${p.openBrackets} open brackets`}</title>
+              <title>{t('negotiation:negotiationChart.openBrackets', { pointLabel: pointLabel(p), openBrackets: p.openBrackets })}</title>
             </circle>
           </g>
         ))}
@@ -101,14 +102,14 @@ export function NegotiationChart({ points }: { points: readonly NegotiationPoint
             <line className="chart-line series-open" x1="0" x2="26" y1="5" y2="5" />
             <circle className="chart-mark series-open" cx="13" cy="5" r="3.5" />
           </svg>
-          Open brackets
+          {t('negotiation:negotiationChart.openBrackets2')}
         </span>
         <span className="legend-item">
           <svg width="26" height="10" aria-hidden="true">
             <line className="chart-line series-agreed" x1="0" x2="26" y1="5" y2="5" />
             <rect className="chart-mark series-agreed" x="9" y="1" width="8" height="8" />
           </svg>
-          Agreed paragraphs
+          {t('negotiation:negotiationChart.agreedParagraphs2')}
         </span>
       </figcaption>
     </figure>

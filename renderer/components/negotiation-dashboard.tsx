@@ -9,19 +9,13 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { NegotiationChart, pointLabel } from './negotiation-chart.js';
+import { t } from '../i18n/index.js';
 
 /** What the document view places for the dashboard: its entry in a bar menu and a side panel. */
 export type NegotiationDashboardTools = { menuItem: BarMenuItem; panel: ReactNode };
 
-const eventText: Record<BracketEvent['kind'], string> = {
-  proposed: 'Proposed',
-  'text-changed': 'Text changed',
-  'attribution-changed': 'Attribution changed',
-  agreed: 'Agreed (text kept, brackets removed)',
-  dropped: 'Dropped (text removed)',
-  chosen: 'Chosen among the alternatives',
-  'not-chosen': 'Another alternative was chosen',
-};
+// A bracket event's words: negotiation:event.<kind>.
+const eventText = (kind: BracketEvent['kind']): string => t(`negotiation:event.${kind}`);
 
 // The tag after a bracket in the list, as the compilation writes it: ' (RUS: delete)', ' (EU; supported by NOR; opposed by RUS)'.
 const tagOf = (b: { proposedBy: readonly string[]; supportedBy: readonly string[]; opposedBy: readonly string[]; deletion: boolean }): string =>
@@ -36,7 +30,7 @@ const names = (list: readonly string[]) => (list.length ? list.join(', ') : 'no 
 function eventDetail(e: BracketEvent): string {
   if (e.kind === 'proposed') return `by ${names(e.by)}: “${e.text}”`;
   if (e.kind === 'text-changed') return `“${e.from}” → “${e.to}”`;
-  if (e.kind === 'attribution-changed') return `proposed by ${names(e.proposedBy)}; supported by ${names(e.supportedBy)}; opposed by ${names(e.opposedBy)}`;
+  if (e.kind === 'attribution-changed') return t('negotiation:negotiationDashboard.proposedBySupportedBy', { names: names(e.proposedBy), names2: names(e.supportedBy), names3: names(e.opposedBy) });
   return `“${e.text}”`;
 }
 
@@ -63,7 +57,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
         setOverview(state);
         setError(null);
       },
-      (cause: unknown) => setError(`The negotiation dashboard could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('negotiation:negotiationDashboard.theNegotiationDashboardCould', { reason: messageOf(cause) })),
     );
   }, [api, docId, at]);
 
@@ -99,22 +93,22 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
   }, [open, view, load]);
 
   const showLife = (bracketId: string) => {
-    api.invoke('negotiation.bracketLife', { docId, bracketId }).then(setLife, (cause: unknown) => setError(`The life of that bracket could not be read: ${messageOf(cause)}`));
+    api.invoke('negotiation.bracketLife', { docId, bracketId }).then(setLife, (cause: unknown) => setError(t('negotiation:negotiationDashboard.theLifeOfThat', { reason: messageOf(cause) })));
   };
 
   const labelled = series.filter((p) => p.kind !== 'autosave');
   const panel = open ? (
-    <section className="side-panel negotiation-dashboard" aria-label="Negotiation dashboard">
-      <h2 className="panel-title">Negotiation dashboard</h2>
+    <section className="side-panel negotiation-dashboard" aria-label={t('negotiation:negotiationDashboard.negotiationDashboard')}>
+      <h2 className="panel-title">{t('negotiation:negotiationDashboard.negotiationDashboard')}</h2>
       {error ? (
         <p className="panel-error" role="alert">
           {error}
         </p>
       ) : null}
       <label className="dashboard-at">
-        <span>At</span>
-        <select aria-label="State at" value={at} onChange={(e) => setAt(e.target.value)}>
-          <option value="">Now</option>
+        <span>{t('negotiation:negotiationDashboard.at')}</span>
+        <select aria-label={t('negotiation:negotiationDashboard.stateAt')} value={at} onChange={(e) => setAt(e.target.value)}>
+          <option value="">{t('negotiation:negotiationDashboard.now')}</option>
           {labelled.map((p) => (
             <option key={p.revisionId} value={p.revisionId}>
               {pointLabel(p)}
@@ -124,20 +118,20 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
       </label>
       {overview ? (
         <p className="dashboard-totals" data-testid="dashboard-totals">
-          <strong>{overview.brackets.length}</strong> open brackets · <strong>{overview.agreedParagraphs}</strong> of {overview.statuses.length} paragraphs agreed
+          <strong>{overview.brackets.length}</strong>{' '}{t('negotiation:negotiationDashboard.openBrackets')}{' '}<strong>{overview.agreedParagraphs}</strong>{' '}{t('negotiation:negotiationDashboard.of')}{' '}{overview.statuses.length}{' '}{t('negotiation:negotiationDashboard.paragraphsAgreed')}
         </p>
       ) : null}
-      <h3 className="panel-subtitle">Across revisions</h3>
+      <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.acrossRevisions')}</h3>
       <NegotiationChart points={series} />
       <div className="dashboard-tables">
-        <table className="dashboard-table" aria-label="Open brackets per paragraph">
-          <caption>Per paragraph</caption>
+        <table className="dashboard-table" aria-label={t('negotiation:negotiationDashboard.openBracketsPerParagraph')}>
+          <caption>{t('negotiation:negotiationDashboard.perParagraph')}</caption>
           <thead>
             <tr>
-              <th scope="col">Paragraph</th>
-              <th scope="col">Open</th>
-              <th scope="col">Groups</th>
-              <th scope="col">Deletions</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.paragraph')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.open')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.groups')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.deletions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -151,14 +145,14 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
             ))}
           </tbody>
         </table>
-        <table className="dashboard-table" aria-label="Open brackets per delegation">
-          <caption>Per delegation</caption>
+        <table className="dashboard-table" aria-label={t('negotiation:negotiationDashboard.openBracketsPerDelegation')}>
+          <caption>{t('negotiation:negotiationDashboard.perDelegation')}</caption>
           <thead>
             <tr>
-              <th scope="col">Delegation</th>
-              <th scope="col">Proposed</th>
-              <th scope="col">Supports</th>
-              <th scope="col">Opposes</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.delegation')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.proposed')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.supports')}</th>
+              <th scope="col">{t('negotiation:negotiationDashboard.opposes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -173,7 +167,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
           </tbody>
         </table>
       </div>
-      <h3 className="panel-subtitle">Open brackets (choose one to see its life)</h3>
+      <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.openBracketsChooseOne')}</h3>
       <ul className="dashboard-brackets">
         {(overview?.brackets ?? []).map((b) => (
           <li key={b.bracketId}>
@@ -184,12 +178,12 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
         ))}
       </ul>
       {life ? (
-        <section className="bracket-life" aria-label="Life of the bracket">
-          <h3 className="panel-subtitle">Life of the bracket {life.open ? '(still open)' : '(resolved)'}</h3>
+        <section className="bracket-life" aria-label={t('negotiation:negotiationDashboard.lifeOfTheBracket')}>
+          <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.lifeOfTheBracket')}{' '}{life.open ? '(still open)' : '(resolved)'}</h3>
           <ol>
             {life.events.map((e, i) => (
               <li key={i}>
-                <strong>{eventText[e.kind]}</strong> — {series.find((p) => p.revisionId === e.revisionId) ? pointLabel(series.find((p) => p.revisionId === e.revisionId)!) : 'a revision'}: {eventDetail(e)}
+                <strong>{eventText(e.kind)}</strong> — {series.find((p) => p.revisionId === e.revisionId) ? pointLabel(series.find((p) => p.revisionId === e.revisionId)!) : t('negotiation:event.aRevision')}: {eventDetail(e)}
               </li>
             ))}
           </ol>
@@ -197,6 +191,6 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
       ) : null}
     </section>
   ) : null;
-  const menuItem: BarMenuItem = { key: 'dashboard', label: 'Dashboard', checked: open, title: 'Negotiation dashboard: brackets and agreed paragraphs', onSelect: () => setOpen((o) => !o) };
+  const menuItem: BarMenuItem = { key: 'dashboard', label: 'Dashboard', checked: open, title: t('negotiation:negotiationDashboard.negotiationDashboardBracketsAnd'), onSelect: () => setOpen((o) => !o) };
   return { menuItem, panel };
 }

@@ -12,6 +12,7 @@ import type { FootnoteEntry } from '../editor/footnotes.js';
 import { compilationDecorations } from '../editor/negotiation/view-decorations.js';
 import { compilationStatusDecorations } from '../editor/negotiation/view-status.js';
 import { numberingKey, numberingPlugin } from '../editor/numbering-plugin.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Props of the read-only negotiation page: the live document, which text, whether tags show,
@@ -85,7 +86,7 @@ export function NegotiationPage({ doc, mode, tags, zoom, label }: NegotiationPag
     <article className={`page negotiation-page${tags ? '' : ' ph-view-no-tags'}`} style={{ zoom: zoom / 100 }} aria-label={label} dir={textDirection(readHeader(doc).language)}>
       <div ref={mount} className="negotiation-page-text" />
       {footnotes.length > 0 ? (
-        <section className="ph-footnotes" aria-label="Footnotes">
+        <section className="ph-footnotes" aria-label={t('negotiation:negotiationPage.footnotes')}>
           <ol>
             {footnotes.map((note) => (
               <li key={note.id || `n${note.number}`} className="ph-footnote-text" data-label={String(note.number)} value={note.number}>

@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import { delegationProposals } from '../../shared/negotiation/views.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the proposals view: the live document, the delegation shown, and jumping to a proposal. */
 export type NegotiationProposalsProps = {
@@ -20,29 +21,29 @@ export function NegotiationProposals({ doc, delegation, onJump }: NegotiationPro
   if (code === '') {
     return (
       <p className="proposals-empty">
-        Choose a delegation above to list its proposals. Set your own delegation in your profile (top bar) to see yours first.
+        {t('negotiation:negotiationProposals.chooseADelegationAbove')}
       </p>
     );
   }
   const proposals = delegationProposals(doc, code);
   return (
-    <section className="proposals" aria-label={`Proposals of ${code}`}>
+    <section className="proposals" aria-label={t('negotiation:negotiationProposals.proposalsOf', { code })}>
       <h2 className="proposals-title">
-        Proposals of {code} <span className="proposals-count">({proposals.length})</span>
+        {t('negotiation:negotiationProposals.proposalsOf2')}{' '}{code} <span className="proposals-count">({proposals.length})</span>
       </h2>
       {proposals.length === 0 ? (
-        <p className="proposals-empty">{code} has no proposal in this text.</p>
+        <p className="proposals-empty">{code}{' '}{t('negotiation:negotiationProposals.hasNoProposalIn')}</p>
       ) : (
         <ol className="proposals-list">
           {proposals.map((p) => (
             <li key={p.id}>
-              <button type="button" className="proposal" onClick={() => onJump(p.id)} aria-label={`${p.path || 'Text'}: ${p.deletion ? 'delete ' : ''}${p.text}. Show in the editor`}>
+              <button type="button" className="proposal" onClick={() => onJump(p.id)} aria-label={t('negotiation:negotiationProposals.showInTheEditor', { value: p.path || 'Text', value2: p.deletion ? 'delete ' : '', text: p.text })}>
                 <span className="proposal-path">{p.path || 'Text'}</span>
                 <span className="proposal-body">
-                  {p.kind === 'paragraph' ? <span className="proposal-kind">Whole paragraph</span> : null}
-                  {p.deletion ? <span className="proposal-kind proposal-deletion">Delete</span> : null}
+                  {p.kind === 'paragraph' ? <span className="proposal-kind">{t('negotiation:negotiationProposals.wholeParagraph')}</span> : null}
+                  {p.deletion ? <span className="proposal-kind proposal-deletion">{t('negotiation:negotiationProposals.delete')}</span> : null}
                   <span className={p.deletion ? 'proposal-text proposal-text-deleted' : 'proposal-text'}>[{p.text}]</span>
-                  {p.with.length > 0 ? <span className="proposal-with">with {p.with.join(', ')}</span> : <span className="proposal-with">no co-proposer</span>}
+                  {p.with.length > 0 ? <span className="proposal-with">{t('negotiation:negotiationProposals.with')}{' '}{p.with.join(', ')}</span> : <span className="proposal-with">{t('negotiation:negotiationProposals.noCoProposer')}</span>}
                 </span>
               </button>
             </li>

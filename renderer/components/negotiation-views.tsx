@@ -14,16 +14,14 @@ import { NegotiationPage } from './negotiation-page.js';
 import { NegotiationProposals } from './negotiation-proposals.js';
 import type { ExportPreset } from './export-dialog.js';
 import { profileChangedEvent } from './profile-dialog.js';
+import { t } from '../i18n/index.js';
 
 /** What the document view places: the view switcher in its bar, and the view shown instead of the editor (null while editing). */
 export type NegotiationViews = { switcher: ReactNode; content: ReactNode };
 
 const modes: readonly NegotiationViewMode[] = ['editing', 'compilation', 'clean', 'proposals'];
-const titles: Record<Exclude<NegotiationViewMode, 'editing'>, string> = {
-  compilation: 'Compilation text',
-  clean: 'Text without brackets',
-  proposals: 'Proposals',
-};
+// A view's heading: negotiation:viewTitle.<mode>.
+const titles = (mode: Exclude<NegotiationViewMode, 'editing'>): string => t(`negotiation:viewTitle.${mode}`);
 
 // A redraw at most this often while the document changes under a shown view (peers typing):
 // the views cost nothing while the editor is shown, and little while they are.
@@ -119,10 +117,10 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
     event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')[index]?.focus();
   };
   const label = (m: NegotiationViewMode): string =>
-    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? 'Without brackets' : delegation ? `Proposals of ${delegation}` : 'Proposals';
+    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? t('negotiation:negotiationViews.withoutBrackets') : delegation ? t('negotiation:negotiationViews.proposalsOf', { delegation }) : 'Proposals';
 
   const switcher = (
-    <div className="view-switcher" role="radiogroup" aria-label="View" onKeyDown={onKeyDown}>
+    <div className="view-switcher" role="radiogroup" aria-label={t('negotiation:negotiationViews.view')} onKeyDown={onKeyDown}>
       {modes.map((m) => (
         <button key={m} type="button" role="radio" className="view-option" aria-checked={mode === m} tabIndex={mode === m ? 0 : -1} disabled={!view} onClick={() => choose(m)}>
           {label(m)}
@@ -139,28 +137,28 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
       download(viewExportText(current, mode, options), viewFileName(current, mode, options));
       setError(null);
     } catch (cause) {
-      setError(`The text could not be exported: ${messageOf(cause)}`);
+      setError(t('negotiation:negotiationViews.theTextCouldNot', { reason: messageOf(cause) }));
     }
   };
 
   if (mode === 'editing') return { switcher, content: null };
-  const title = mode === 'proposals' ? label(mode) : titles[mode];
+  const title = mode === 'proposals' ? label(mode) : titles(mode);
   const content = (
     <section className="negotiation-view" aria-label={`${title} (read-only)`}>
-      <div className="view-bar" role="toolbar" aria-label="View options">
-        <span className="read-only-badge">Read-only</span>
+      <div className="view-bar" role="toolbar" aria-label={t('negotiation:negotiationViews.viewOptions')}>
+        <span className="read-only-badge">{t('negotiation:negotiationViews.readOnly')}</span>
         <h2 className="view-title">{title}</h2>
-        <span className="view-live">Follows the document as it changes</span>
+        <span className="view-live">{t('negotiation:negotiationViews.followsTheDocumentAs')}</span>
         {mode === 'compilation' ? (
-          <button type="button" className="button subtle" aria-pressed={tags} onClick={() => setTags((t) => !t)} title="Show who proposed each bracket, e.g. (EU, CAN)">
-            Tags
+          <button type="button" className="button subtle" aria-pressed={tags} onClick={() => setTags((t) => !t)} title={t('negotiation:negotiationViews.showWhoProposedEach')}>
+            {t('negotiation:negotiationViews.tags')}
           </button>
         ) : null}
         {mode === 'proposals' ? (
           <label className="view-delegation">
-            <span>Delegation</span>
+            <span>{t('negotiation:negotiationViews.delegation')}</span>
             <select value={delegation} onChange={(e) => setChosen(e.target.value)}>
-              {delegation === '' ? <option value="">Choose…</option> : null}
+              {delegation === '' ? <option value="">{t('negotiation:negotiationViews.choose')}</option> : null}
               {(delegations.includes(delegation) || delegation === '' ? delegations : [delegation, ...delegations]).map((code) => (
                 <option key={code} value={code}>
                   {code}
@@ -171,11 +169,11 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
           </label>
         ) : null}
         <button type="button" className="button" onClick={exportView}>
-          Export text…
+          {t('negotiation:negotiationViews.exportText')}
         </button>
         {onExport && mode !== 'proposals' ? (
-          <button type="button" className="button" onClick={() => onExport({ view: mode })} title="Word, PDF, Akoma Ntoso or plain text of this view">
-            Export…
+          <button type="button" className="button" onClick={() => onExport({ view: mode })} title={t('negotiation:negotiationViews.wordPdfAkomaNtoso')}>
+            {t('negotiation:negotiationViews.export')}
           </button>
         ) : null}
       </div>

@@ -17,6 +17,7 @@ import { ariaKeys } from './editor-toolbar.js';
 import { displayKeys } from './help-sheet.js';
 import { DelegationChooser, LinkChooser, StatusHistory, type LinkTarget } from './status-dialog-parts.js';
 import { DialogFooter } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the status dialog: the backend (for the profile) and the live editor view (null until ready). */
 export type ParagraphStatusDialogProps = { api: ApiClient; view: EditorView | null };
@@ -88,13 +89,13 @@ export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps)
         <StatusForm key={target} view={view} id={target} node={found.node} author={author} onDone={close} />
       ) : target ? (
         <>
-          <h2 id="status-dialog-title">Paragraph status</h2>
+          <h2 id="status-dialog-title">{t('negotiation:paragraphStatusDialog.paragraphStatus')}</h2>
           <p className="dialog-error" role="alert">
-            This paragraph is no longer in the document.
+            {t('negotiation:paragraphStatusDialog.thisParagraphIsNo')}
           </p>
           <div className="dialog-actions">
             <button type="button" className="button" onClick={close}>
-              Close
+              {t('common:close')}
             </button>
           </div>
         </>
@@ -108,7 +109,7 @@ type StatusFormProps = { view: EditorView; id: string; node: Node; author: strin
 function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
   const numbering = numberingOf(view);
   const pathOf = (pid: string) => numbering.byId.get(pid)?.path;
-  const path = pathOf(id) ?? 'This paragraph';
+  const path = pathOf(id) ?? t('negotiation:paragraphStatusDialog.thisParagraph');
   const current = paragraphStatus(node);
   const [state, setState] = useState<StatusState>(current.state);
   const [delegations, setDelegations] = useState<string[]>(current.delegations);
@@ -122,15 +123,15 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
     event.preventDefault();
     const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
     if (state === current.state && same(delegations, current.delegations) && same(linked, current.linked)) return onDone();
-    if (state === 'reservation' && delegations.length === 0) return setError('Choose the delegations that hold the reservation.');
-    if (state === 'agreed_pending' && linked.length === 0) return setError('Tick the paragraphs this one is agreed pending.');
+    if (state === 'reservation' && delegations.length === 0) return setError(t('negotiation:paragraphStatusDialog.chooseTheDelegationsThat'));
+    if (state === 'agreed_pending' && linked.length === 0) return setError(t('negotiation:paragraphStatusDialog.tickTheParagraphsThis'));
     if (reopening && reason.trim() === '') {
-      setError(`${path} is ${statusNames[current.state].toLowerCase()}: reopening it needs a reason. Type why it is reopened.`);
+      setError(t('negotiation:paragraphStatusDialog.isReopeningItNeeds', { path, toLowerCase: statusNames[current.state].toLowerCase() }));
       reasonField.current?.focus();
       return;
     }
     const at = findParagraph(view.state.doc, id);
-    if (!at) return setError('This paragraph is no longer in the document.');
+    if (!at) return setError(t('negotiation:paragraphStatusDialog.thisParagraphIsNo'));
     try {
       const tr = setParagraphStatus(view.state, at.pos, {
         state,
@@ -140,23 +141,23 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
         linked: state === 'agreed_pending' ? linked : [],
         reason: reopening ? reason : '',
       });
-      if (!tr) return setError('The status of this paragraph cannot be set.');
+      if (!tr) return setError(t('negotiation:paragraphStatusDialog.theStatusOfThis'));
       view.dispatch(tr);
       onDone();
     } catch (cause) {
-      setError(cause instanceof NegotiationError ? `Not changed: ${cause.message}.` : `Not changed: ${messageOf(cause)}`);
+      setError(cause instanceof NegotiationError ? t('negotiation:paragraphStatusDialog.notChanged', { message: cause.message }) : t('negotiation:paragraphStatusDialog.notChanged2', { reason: messageOf(cause) }));
     }
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      <h2 id="status-dialog-title">Status of {path}</h2>
+      <h2 id="status-dialog-title">{t('negotiation:paragraphStatusDialog.statusOf')}{' '}{path}</h2>
       <p className="status-current">
-        Now: <strong>{statusText(current, pathOf)}</strong>
-        {current.by !== '' ? ` (set by ${current.by})` : ''}. Changes are recorded as <strong>{author || '…'}</strong> with the time.
+        {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf)}</strong>
+        {current.by !== '' ? t('negotiation:paragraphStatusDialog.setBy', { by: current.by }) : ''}{t('negotiation:paragraphStatusDialog.changesAreRecordedAs')}{' '}<strong>{author || '…'}</strong>{' '}{t('negotiation:paragraphStatusDialog.withTheTime')}
       </p>
       <fieldset className="status-states">
-        <legend>New status</legend>
+        <legend>{t('negotiation:paragraphStatusDialog.newStatus')}</legend>
         {statusStates.map((s) => (
           <div key={s} className={`status-choice ph-status-${s}`}>
             <input type="radio" id={`status-${s}`} name="paragraph-status" value={s} checked={state === s} onChange={() => setState(s)} aria-describedby={`status-hint-${s}`} />
@@ -177,17 +178,17 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
         <div className="status-reopen">
           <p>
             <strong>
-              {path} is {statusNames[current.state].toLowerCase()}.
+              {path}{' '}{t('negotiation:paragraphStatusDialog.is')}{' '}{statusNames[current.state].toLowerCase()}.
             </strong>{' '}
-            Reopening an agreed paragraph is a deliberate act: it needs a reason, which is recorded with your name and the time and stays in the paragraph’s history.
+            {t('negotiation:paragraphStatusDialog.reopeningAnAgreedParagraph')}
           </p>
           <label className="field">
-            <span>Reason for reopening (required)</span>
+            <span>{t('negotiation:paragraphStatusDialog.reasonForReopeningRequired')}</span>
             <textarea ref={reasonField} value={reason} rows={3} required onChange={(e) => setReason(e.target.value)} />
           </label>
         </div>
       ) : null}
-      <DialogFooter error={error} onCancel={onDone} submit={reopening ? `Reopen as ${statusNames[state].toLowerCase()}` : 'Set status'} />
+      <DialogFooter error={error} onCancel={onDone} submit={reopening ? t('negotiation:paragraphStatusDialog.reopenAs', { toLowerCase: statusNames[state].toLowerCase() }) : t('negotiation:paragraphStatusDialog.setStatus')} />
       <StatusHistory status={current} pathOf={pathOf} />
     </form>
   );
@@ -211,14 +212,14 @@ export function ParagraphStatusButton({ view }: ParagraphStatusButtonProps) {
       className="toolbar-button"
       aria-disabled={!facilitating}
       aria-keyshortcuts={ariaKeys(paragraphStatusShortcut)}
-      title={`Status of the paragraph at the cursor (${displayKeys(paragraphStatusShortcut)})`}
+      title={t('negotiation:paragraphStatusDialog.statusOfTheParagraph', { displayKeys: displayKeys(paragraphStatusShortcut) })}
       disabled={!view}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => {
         if (view && !requestParagraphStatus(view.state, view.dispatch, view)) view.focus();
       }}
     >
-      Status…
+      {t('negotiation:paragraphStatusDialog.status')}
     </button>
   );
 }

@@ -9,6 +9,7 @@ import { paragraphAt } from '../editor/presence-plugin.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
+import { t } from '../i18n/index.js';
 
 /** What the document view places for private notes: its entry in a bar menu and a side panel. */
 export type PrivateNotesTools = { menuItem: BarMenuItem; panel: ReactNode };
@@ -19,7 +20,8 @@ export type NoteTarget = { id: string; where: string };
 // A note is saved this long after typing stops (and at once when the cursor leaves the paragraph).
 const saveDelayMs = 600;
 
-const blockNames: Record<string, string> = { title: 'Title', body_line: 'Body line', annex_paragraph: 'Annex paragraph' };
+// The blocks named by what they are (negotiation:block.<type>), not by a number.
+const namedBlocks = new Set(['title', 'body_line', 'annex_paragraph']);
 
 /** How people name the paragraph with id `id` in `state`: its number path ("OP 3 (a)"), or what it is ("Title"). */
 export function paragraphName(state: EditorState, id: string): string {
@@ -28,7 +30,7 @@ export function paragraphName(state: EditorState, id: string): string {
   const pos = findNodeById(state.doc, id);
   const node = pos >= 0 ? state.doc.nodeAt(pos) : null;
   if (!node) return 'A paragraph no longer in the text';
-  return blockNames[node.type.name] ?? node.type.name.replace(/_/g, ' ');
+  return namedBlocks.has(node.type.name) ? t(`negotiation:block.${node.type.name}`) : node.type.name.replace(/_/g, ' ');
 }
 
 function targetOf(state: EditorState): NoteTarget | null {
@@ -57,7 +59,7 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
         setNotes(list);
         setError(null);
       },
-      (cause: unknown) => setError(`Private notes could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('negotiation:privateNotesPanel.privateNotesCouldNot', { reason: messageOf(cause) })),
     );
   }, [api, docId]);
 
@@ -74,7 +76,7 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
       },
       (cause: unknown) => {
         setSaving('failed');
-        setError(`Your note was not saved: ${messageOf(cause)}`);
+        setError(t('negotiation:privateNotesPanel.yourNoteWasNot', { reason: messageOf(cause) }));
       },
     );
   }, [api, docId]);
@@ -118,10 +120,10 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
 
   const sorted = view && notes ? [...notes].map((n) => ({ note: n, pos: findNodeById(view.state.doc, n.paragraphId) })).sort((a, b) => (a.pos < 0 ? 1e12 : a.pos) - (b.pos < 0 ? 1e12 : b.pos)) : [];
   const panel = open ? (
-    <section className="side-panel private-notes-panel" aria-label="Private notes">
-      <h2 className="panel-title">Private notes</h2>
+    <section className="side-panel private-notes-panel" aria-label={t('negotiation:privateNotesPanel.privateNotes')}>
+      <h2 className="panel-title">{t('negotiation:privateNotesPanel.privateNotes')}</h2>
       <p className="private-label">
-        <span className="private-badge">Private — never shared</span> Kept only on this computer: never sent to the consultation, never in exports unless you ask.
+        <span className="private-badge">{t('negotiation:privateNotesPanel.privateNeverShared')}</span>{' '}{t('negotiation:privateNotesPanel.keptOnlyOnThis')}
       </p>
       {error ? (
         <p className="panel-error" role="alert">
@@ -130,19 +132,19 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
       ) : null}
       {target ? (
         <label className="field private-note-field">
-          <span>Your note on {target.where}</span>
-          <textarea value={draft} rows={5} placeholder="Instructions, red lines, fallback wording…" onChange={(e) => edit(e.target.value)} onBlur={save} />
+          <span>{t('negotiation:privateNotesPanel.yourNoteOn')}{' '}{target.where}</span>
+          <textarea value={draft} rows={5} placeholder={t('negotiation:privateNotesPanel.instructionsRedLinesFallback')} onChange={(e) => edit(e.target.value)} onBlur={save} />
           <span className="private-note-state" aria-live="polite">
-            {saving === 'pending' ? 'Saving…' : saving === 'saved' ? 'Saved on this computer' : saving === 'failed' ? 'Not saved' : ''}
+            {saving === 'pending' ? 'Saving…' : saving === 'saved' ? t('negotiation:privateNotesPanel.savedOnThisComputer') : saving === 'failed' ? t('negotiation:privateNotesPanel.notSaved') : ''}
           </span>
         </label>
       ) : (
-        <p className="list-empty">Put the cursor in a paragraph to write a note on it.</p>
+        <p className="list-empty">{t('negotiation:privateNotesPanel.putTheCursorIn')}</p>
       )}
-      <h3 className="panel-subtitle">All your notes ({notes?.length ?? 0})</h3>
-      {notes === null && !error ? <p className="list-empty">Loading notes…</p> : null}
-      {notes !== null && notes.length === 0 ? <p className="list-empty">No notes yet.</p> : null}
-      <ul className="private-note-list" aria-label="All private notes">
+      <h3 className="panel-subtitle">{t('negotiation:privateNotesPanel.allYourNotes')}{notes?.length ?? 0})</h3>
+      {notes === null && !error ? <p className="list-empty">{t('negotiation:privateNotesPanel.loadingNotes')}</p> : null}
+      {notes !== null && notes.length === 0 ? <p className="list-empty">{t('negotiation:privateNotesPanel.noNotesYet')}</p> : null}
+      <ul className="private-note-list" aria-label={t('negotiation:privateNotesPanel.allPrivateNotes')}>
         {sorted.map(({ note, pos }) => (
           <li key={note.paragraphId}>
             <button
@@ -165,6 +167,6 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
       </ul>
     </section>
   ) : null;
-  const menuItem: BarMenuItem = { key: 'notes', label: 'Private notes', checked: open, title: 'Private notes: kept on this computer, never shared', onSelect: () => setOpen((o) => !o) };
+  const menuItem: BarMenuItem = { key: 'notes', label: t('negotiation:privateNotesPanel.privateNotes'), checked: open, title: t('negotiation:privateNotesPanel.privateNotesKeptOn'), onSelect: () => setOpen((o) => !o) };
   return { menuItem, panel };
 }

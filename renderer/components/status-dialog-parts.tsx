@@ -4,6 +4,7 @@ import { statusChanges, statusNames, type PathOf } from '../../shared/negotiatio
 import type { ParagraphStatus } from '../../shared/negotiation/model.js';
 import { filterDelegations } from '../editor/metadata.js';
 import { formatTimestamp } from '../format.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Parts of the paragraph status dialog: the delegations holding a reservation, the
@@ -21,10 +22,10 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
   const [query, setQuery] = useState('');
   const matches = query.trim() === '' ? [] : filterDelegations(query, chosen, 8);
   return (
-    <div className="field delegation-field" role="group" aria-label="Delegations holding the reservation">
-      <span>Delegations holding the reservation</span>
+    <div className="field delegation-field" role="group" aria-label={t('negotiation:statusDialogParts.delegationsHoldingTheReservation')}>
+      <span>{t('negotiation:statusDialogParts.delegationsHoldingTheReservation')}</span>
       {chosen.length > 0 ? (
-        <ul className="status-chips" aria-label="Chosen delegations">
+        <ul className="status-chips" aria-label={t('negotiation:statusDialogParts.chosenDelegations')}>
           {chosen.map((code) => (
             <li key={code} className="sponsor-chip">
               <span className="sponsor-code">{code}</span> {findDelegation(code)?.name ?? code}
@@ -35,11 +36,11 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
           ))}
         </ul>
       ) : (
-        <span className="list-empty">None chosen yet</span>
+        <span className="list-empty">{t('negotiation:statusDialogParts.noneChosenYet')}</span>
       )}
-      <input type="search" aria-label="Find a delegation" placeholder="Name or code, e.g. United States or USA" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input type="search" aria-label={t('negotiation:statusDialogParts.findADelegation')} placeholder={t('negotiation:statusDialogParts.nameOrCodeE')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {matches.length > 0 ? (
-        <ul className="delegation-options" aria-label="Delegations">
+        <ul className="delegation-options" aria-label={t('negotiation:statusDialogParts.delegations')}>
           {matches.map((d) => (
             <li key={d.code}>
               <button
@@ -56,7 +57,7 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
           ))}
         </ul>
       ) : null}
-      {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">No delegation matches.</p> : null}
+      {query.trim() !== '' && matches.length === 0 ? <p className="list-empty">{t('negotiation:statusDialogParts.noDelegationMatches')}</p> : null}
     </div>
   );
 }
@@ -70,8 +71,8 @@ export type LinkChooserProps = { targets: readonly LinkTarget[]; chosen: readonl
 /** The paragraphs an "agreed pending" paragraph waits for: a checkbox per paragraph, by number. */
 export function LinkChooser({ targets, chosen, onChange }: LinkChooserProps) {
   return (
-    <div className="field" role="group" aria-label="Agreed pending these paragraphs">
-      <span>Agreed pending these paragraphs</span>
+    <div className="field" role="group" aria-label={t('negotiation:statusDialogParts.agreedPendingTheseParagraphs')}>
+      <span>{t('negotiation:statusDialogParts.agreedPendingTheseParagraphs')}</span>
       <ul className="status-links">
         {targets.map((t) => (
           <li key={t.id}>
@@ -101,17 +102,17 @@ export type StatusHistoryProps = { status: ParagraphStatus; pathOf: PathOf };
 export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
   const rows = statusChanges(status, pathOf).reverse();
   return (
-    <section className="status-history" aria-label="Status history">
-      <h3>History</h3>
+    <section className="status-history" aria-label={t('negotiation:statusDialogParts.statusHistory')}>
+      <h3>{t('negotiation:statusDialogParts.history')}</h3>
       {rows.length === 0 ? (
-        <p className="list-empty">The status of this paragraph has never been set.</p>
+        <p className="list-empty">{t('negotiation:statusDialogParts.theStatusOfThis')}</p>
       ) : (
         <ol reversed>
           {rows.map((row, i) => (
             <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
               {formatTimestamp(row.at)}, {row.by || 'someone'}: {statusNames[row.from]} → {row.toText}
               {row.reopening ? ' (reopened)' : ''}
-              {row.reason !== '' ? <span className="status-history-reason">Reason: {row.reason}</span> : null}
+              {row.reason !== '' ? <span className="status-history-reason">{t('negotiation:statusDialogParts.reason')}{' '}{row.reason}</span> : null}
             </li>
           ))}
         </ol>

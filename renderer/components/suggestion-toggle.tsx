@@ -7,6 +7,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { inConsultation } from './consultation-tools.js';
 import { profileChangedEvent } from './profile-dialog.js';
+import { t } from '../i18n/index.js';
 
 /**
  * What the document view places for suggestion mode: the toggle in the bar (shown while
@@ -106,20 +107,20 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
   if (!view || !state) return { button: null, menuItem: null, notice: null, facilitator: true };
   const code = state.delegation;
   const on = state.mode === 'suggest';
-  const label = on ? `Suggesting as ${code}` : code ? `Suggest as ${code}` : 'Suggest as delegation';
+  const label = on ? t('negotiation:suggestionToggle.suggestingAs', { code }) : code ? t('negotiation:suggestionToggle.suggestAs', { code }) : t('negotiation:suggestionToggle.suggestAsDelegation');
   const button =
     !on && !state.locked && state.mode !== 'read-only' ? null : state.mode === 'read-only' ? (
       <span className="sync-status" role="status">
-        Read only (observer)
+        {t('negotiation:suggestionToggle.readOnlyObserver')}
       </span>
     ) : (
       <button
         type="button"
         className="button subtle suggestion-toggle"
         aria-pressed={on}
-        aria-keyshortcuts="Control+Alt+S"
+        aria-keyshortcuts={t('negotiation:suggestionToggle.controlAltS')}
         disabled={state.locked}
-        title={state.locked ? 'In this consultation your edits are always proposals of your delegation' : 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)'}
+        title={state.locked ? t('negotiation:suggestionToggle.inThisConsultationYour') : t('negotiation:suggestionToggle.suggestionModeYourEdits')}
         onClick={toggle}
       >
         {label}
@@ -129,12 +130,12 @@ export function useSuggestionMode(api: ApiClient, docId: string, view: EditorVie
     <div className="banner banner-info suggestion-notice" role="status" aria-live="polite">
       <span className="banner-text">{notice}</span>
       <button type="button" className="button subtle" onClick={() => setNotice(null)}>
-        Dismiss
+        {t('negotiation:suggestionToggle.dismiss')}
       </button>
     </div>
   ) : null;
   const menuItem: BarMenuItem | null = state.locked
     ? null
-    : { key: 'suggest', label: code ? `Suggest as ${code}` : 'Suggest as delegation', checked: on, title: 'Suggestion mode: your edits become bracketed proposals of your delegation (Ctrl+Alt+S)', onSelect: toggle };
+    : { key: 'suggest', label: code ? t('negotiation:suggestionToggle.suggestAs', { code }) : t('negotiation:suggestionToggle.suggestAsDelegation'), checked: on, title: t('negotiation:suggestionToggle.suggestionModeYourEdits'), onSelect: toggle };
   return { button, menuItem, notice: line, facilitator: !state.locked && state.mode !== 'read-only' };
 }

@@ -8,6 +8,8 @@ import enDocuments from './locales/en/documents.json';
 import frDocuments from './locales/fr/documents.json';
 import enRecord from './locales/en/record.json';
 import frRecord from './locales/fr/record.json';
+import enNegotiation from './locales/en/negotiation.json';
+import frNegotiation from './locales/fr/negotiation.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -17,8 +19,8 @@ import frRecord from './locales/fr/record.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
