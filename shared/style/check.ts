@@ -183,7 +183,7 @@ function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleL
 // One paragraph's problems as `check` lists them: those in its text by offset (its own and
 // `added` context ones), then those inside its footnotes.
 function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[], pathOf: (id: string) => string, region: Region): StyleProblem[] {
-  const own = region.introduced ? summary.problems.filter((p) => p.rule !== 'opener-unknown') : summary.problems;
+  const own = region.introduced ? summary.problems.filter((p) => p.rule !== 'opener-unknown' && p.rule !== 'opener-kind') : summary.problems;
   const inParagraph = [...own.filter((p) => p.paragraphId === unit.id), ...added].sort((a, b) => a.from - b.from || a.rule.localeCompare(b.rule));
   const inFootnotes = own.filter((p) => p.paragraphId !== unit.id);
   return [...inParagraph, ...inFootnotes].map((p) => toProblem(p, pathOf));
@@ -220,14 +220,22 @@ function contextAndOutput(units: Unit[], summaries: ParagraphSummary[], language
 
 // The introducers and introduced paragraphs of each part (see `Region`). A paragraph
 // introduces the ones after it when its colon is not due to subparagraphs of its own and it
-// is not the part's last; everything after it in its part is then introduced. O(P).
+// is not the part's last; everything after it in its part, subparagraphs included, is then
+// introduced. O(P).
 function regionsOf(units: Unit[], summaries: ParagraphSummary[]): Map<number, Region> {
   const regions = new Map<number, Region>();
   const open = new Set<string>();
+  let parentIntroduced = false;
   units.forEach((unit, i) => {
     const summary = summaries[i];
-    if (!unit.group || !summary) return;
+    if (!summary) return;
+    // Subparagraphs of an introduced paragraph are part of the introduced text too.
+    if (!unit.group) {
+      if (parentIntroduced && (unit.kind === 'sub' || unit.kind === 'subsub')) regions.set(i, { introducer: false, introduced: true });
+      return;
+    }
     const introduced = open.has(unit.group);
+    parentIntroduced = introduced;
     const introducer = summary.introduces && (unit.expected?.mark === ';' || unit.expected?.mark === ',');
     if (introduced || introducer) regions.set(i, { introducer, introduced });
     if (introducer) open.add(unit.group);

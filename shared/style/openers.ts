@@ -36,6 +36,8 @@ export type OpenerMatch = {
   adverb: OpenerAdverb | null;
   /** "once again", "once more" or "again" right before or after the phrase: a renewed use, like "also". */
   again: boolean;
+  /** The paragraph prints a section heading before its opener ("VI Fishing overcapacity — Calls upon"): a new section starts. */
+  headed: boolean;
 };
 
 type Phrase = { text: string; words: string[] };
@@ -148,6 +150,39 @@ function intensifierLength(words: Word[], language: PhraseLanguage): { length: n
   }
 }
 
+// A qualifier right after the phrase makes it another opener for the repeated-opener rule,
+// as adopted texts count them: "Recalling with satisfaction" after "Recalling", "Noting in
+// this regard" after "Noting" are plain, and "Recognizing with concern also" continues
+// "Recognizing with concern".
+const feelings = new Set(['concern', 'satisfaction', 'appreciation', 'approval', 'regret', 'interest', 'alarm', 'gratitude']);
+const degrees = new Set(['grave', 'deep', 'great', 'serious', 'particular', 'profound', 'deepest', 'utmost', 'growing']);
+const focus = [['in', 'particular'], ['in', 'this', 'regard'], ['in', 'that', 'regard'], ['in', 'this', 'context'], ['in', 'this', 'respect']];
+
+/**
+ * `match` with its qualifier ("with [deep] concern", "in particular", "in this regard")
+ * added to its key, and an also/further right after the qualifier read as its adverb.
+ */
+function qualified(match: OpenerMatch, words: Word[], language: PhraseLanguage): OpenerMatch {
+  if (language !== 'en') return match;
+  let i = words.findIndex((w) => w.from >= match.to);
+  if (i < 0) return match;
+  const start = i;
+  if (words[i]?.lower === 'with') {
+    let j = i + 1;
+    while (j < i + 3 && degrees.has(words[j]?.lower ?? '')) j++;
+    if (!feelings.has(words[j]?.lower ?? '')) return match;
+    i = j + 1;
+  } else {
+    const f = focus.find((seq) => seq.every((w, k) => words[i + k]?.lower === w));
+    if (!f) return match;
+    i += f.length;
+  }
+  const qualifier = words.slice(start, i).map((w) => w.lower).join(' ');
+  const trailing = match.adverb ? null : adverbAt(words, i, language, match.part);
+  const adverb = trailing ? { ...trailing.adverb, where: 'after' as const } : match.adverb;
+  return { ...match, key: `${match.key} ${qualifier}`, adverb, to: Math.max(match.to, adverb?.to ?? 0) };
+}
+
 function againAfter(words: Word[], end: number): boolean {
   const i = words.findIndex((w) => w.from >= end);
   return i >= 0 && renewal.some((seq) => seq.every((w, k) => words[i + k]?.lower === w));
@@ -161,9 +196,10 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const start = openerStart(text);
   const words = leadingWords(text, start);
   if (words.length === 0) return null;
+  const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
   for (const phrase of phrasesOf(language, part)) {
     const found = matchPhrase(words, phrase.words, language, part);
-    if (found) return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found, again: againAfter(words, found.to) };
+    if (found) return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found, again: againAfter(words, found.to), headed }, words, language);
   }
   const lead = intensifierLength(words, language);
   const rest = words.slice(lead.length);
@@ -172,7 +208,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
       const found = matchPhrase(rest, phrase.words, language, part);
       if (!found) continue;
       const addressee = addresseeFor(text, phrase.text, part, found.to, language);
-      return { part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee, ...found, words: [...words.slice(0, lead.length), ...found.words], from: words[0]?.from ?? found.from, again: lead.again || againAfter(words, found.to) };
+      return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee, ...found, words: [...words.slice(0, lead.length), ...found.words], from: words[0]?.from ?? found.from, again: lead.again || againAfter(words, found.to), headed }, words, language);
     }
   }
   if (language !== 'en') return null;
@@ -185,7 +221,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const found = matchPhrase(inSpan, plain.map((w) => w.lower), language, part);
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
-  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to) };
+  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to), headed };
 }
 
 function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {

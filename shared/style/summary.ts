@@ -61,7 +61,7 @@ export function summarizeParagraph(input: SummaryInput): ParagraphSummary {
 
 // The words before a colon that introduce the next paragraphs rather than subparagraphs:
 // "Adopts the following political declaration ...:", "Resolves that:", "... in this regard we:".
-const introducing = /(?:\b(?:following|follows|that|we)|suivante?s?|suit|que|nous|siguientes?|nosotros|nosotras)\b[^;:]{0,200}$/iu;
+const introducing = /(?:\b(?:following|follows|that|we)|suivante?s?|suit|que|nous|siguientes?|nosotros|nosotras)\b[^;:]{0,400}$/iu;
 
 /**
  * True when a paragraph ending `ending` introduces the paragraphs after it: it ends with a

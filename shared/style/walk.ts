@@ -58,9 +58,13 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
         return;
       }
       const last = i === children.length - 1;
+      // In the preamble every subparagraph ends with the preamble's comma (all 11 PP
+      // subparagraphs of the 74th-session resolutions do); elsewhere a semicolon.
       const subClosing: Expectation | null = closing === null ? null : last
         ? { mark: closing.mark, reason: `the last subparagraph closes its parent, where ${closing.reason}` }
-        : { mark: ';', reason: 'a subparagraph that is not the last ends with a semicolon' };
+        : closing.mark === ','
+          ? { mark: ',', reason: 'a subparagraph of a preambular paragraph ends with a comma' }
+          : { mark: ';', reason: 'a subparagraph that is not the last ends with a semicolon' };
       visit(child.node, child.pos, name === 'sub_subparagraph' ? 'subsub' : 'sub', subClosing, { part: null, group: null });
     });
   };

@@ -19,9 +19,11 @@ export type Expectation = { mark: Closing; reason: string };
  * in a letter, digit, quote ...) at `at`; `spaceFrom` is where the spaces before it start;
  * `end` is where the mark's span ends (after a trailing "and"/"or" in "; and");
  * `insertAt` is where a missing mark goes (after the last character, before trailing
- * footnote markers and closing brackets).
+ * footnote markers and closing brackets). `table` is set when the text ends in a table's
+ * last cell (cells joined by " | " as the Akoma Ntoso reader flattens tables): the table
+ * ends the paragraph, with no mark (budget resolutions' appropriation tables).
  */
-export type Ending = { mark: string | null; at: number; end: number; spaceFrom: number; insertAt: number };
+export type Ending = { mark: string | null; at: number; end: number; spaceFrom: number; insertAt: number; table?: boolean };
 
 const marks = new Set([',', ';', ':', '.', '!', '?', '…']);
 
@@ -31,9 +33,9 @@ export function endingOf(paragraph: ParagraphText): Ending {
   const footnoteAt = new Set(paragraph.atoms.filter((a) => a.kind === 'footnote').map((a) => a.offset));
   let k = text.length - 1;
   while (k >= 0 && (/\s/.test(text.charAt(k)) || text.charAt(k) === ']' || (text.charAt(k) === atomChar && footnoteAt.has(k)))) k--;
-  // A footnote number printed as text right after the mark ("... of 1988;8", as some
+  // A footnote number or range printed as text right after the mark ("... of 1988;8", ";1–17", as some
   // imported texts carry their note references) is a marker, not the paragraph's ending.
-  const printedNote = /[,;:.]\d{1,3}$/.exec(text.slice(0, k + 1));
+  const printedNote = /[,;:.]\d{1,3}(?:[–-]\d{1,3})?$/.exec(text.slice(0, k + 1));
   if (printedNote) k -= printedNote[0].length - 1;
   const conjunction = /;\s+(?:and|or|et|ou|y|o)$/.exec(text.slice(0, k + 1));
   if (conjunction) {
@@ -42,7 +44,8 @@ export function endingOf(paragraph: ParagraphText): Ending {
   }
   const c = text.charAt(k);
   if (k >= 0 && marks.has(c)) return { mark: c, at: k, end: k + 1, spaceFrom: spaceStart(text, k), insertAt: k };
-  return { mark: null, at: k + 1, end: k + 1, spaceFrom: k + 1, insertAt: k + 1 };
+  const table = / \| [^|,;:.!?]{0,80}$/.test(text.slice(0, k + 1));
+  return { mark: null, at: k + 1, end: k + 1, spaceFrom: k + 1, insertAt: k + 1, ...(table ? { table } : {}) };
 }
 
 function spaceStart(text: string, at: number): number {
@@ -60,6 +63,7 @@ const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.':
  */
 export function punctuationProblem(id: string, ending: Ending, expected: Expectation, language: StyleLanguage): LocalProblem | null {
   if (ending.mark === expected.mark && ending.end === ending.at + 1) return null;
+  if (ending.mark === null && ending.table) return null;
   if (ending.mark === ';' && expected.mark === ';') return null;
   const { mark } = expected;
   const found = ending.mark === null ? 'no final punctuation' : `"${ending.mark}"`;
