@@ -9,6 +9,7 @@ import type { CompareRow, RowFootnote, Segment } from '../document/compare-rows.
 import type { RevisionDocs } from '../document/revision-docs.js';
 import { dateTime, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
+import { t } from '../i18n/index.js';
 
 /** One side of a comparison: a revision's id, or 'now' for the current text. */
 export type CompareSide = string;
@@ -56,7 +57,7 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
         setAt(-1);
       },
       (cause: unknown) => {
-        if (!cancelled) setError(`The versions could not be compared: ${messageOf(cause)}`);
+        if (!cancelled) setError(t('revisions:compareView.theVersionsCouldNot', { reason: messageOf(cause) }));
       },
     );
     return () => {
@@ -87,31 +88,31 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
 
   const loading = !error && result?.key !== key;
   return (
-    <section ref={root} className="compare-view overlay-view" aria-label="Compare versions" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={root} className="compare-view overlay-view" aria-label={t('revisions:compareView.compareVersions')} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="overlay-bar compare-bar">
-        <h2 className="overlay-title">Compare</h2>
-        <SidePicker label="From" value={sides.old} revisions={revisions} onChange={(old) => setSides((s) => ({ ...s, old }))} />
+        <h2 className="overlay-title">{t('revisions:compareView.compare')}</h2>
+        <SidePicker label={t('revisions:compareView.from')} value={sides.old} revisions={revisions} onChange={(old) => setSides((s) => ({ ...s, old }))} />
         <span aria-hidden="true">→</span>
-        <SidePicker label="To" value={sides.new} revisions={revisions} onChange={(v) => setSides((s) => ({ ...s, new: v }))} />
+        <SidePicker label={t('revisions:compareView.to')} value={sides.new} revisions={revisions} onChange={(v) => setSides((s) => ({ ...s, new: v }))} />
         <button type="button" className="button" onClick={onClose}>
-          Back to the document
+          {t('revisions:compareView.backToTheDocument')}
         </button>
       </header>
-      <div className="compare-controls" role="toolbar" aria-label="Changes">
-        <p className="compare-summary" role="status" aria-label="Summary of changes">
+      <div className="compare-controls" role="toolbar" aria-label={t('revisions:compareView.changes')}>
+        <p className="compare-summary" role="status" aria-label={t('revisions:compareView.summaryOfChanges')}>
           {error ? '' : loading || !result ? 'Comparing…' : summaryLine(result.comparison.counts)}
         </p>
         <span className="compare-position" aria-live="polite">
           {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
         </span>
         <label className="compare-filter">
-          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed paragraphs only
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} />{' '}{t('revisions:compareView.changedParagraphsOnly')}
         </label>
-        <button type="button" className="button" onClick={() => go(-1)} disabled={changeCount === 0} aria-label="Previous change" title="Previous change (P)">
-          ↑ Previous
+        <button type="button" className="button" onClick={() => go(-1)} disabled={changeCount === 0} aria-label={t('revisions:compareView.previousChange')} title={t('revisions:compareView.previousChangeP')}>
+          {t('revisions:compareView.previous')}
         </button>
-        <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} aria-label="Next change" title="Next change (N)">
-          ↓ Next
+        <button type="button" className="button" onClick={() => go(1)} disabled={changeCount === 0} aria-label={t('revisions:compareView.nextChange')} title={t('revisions:compareView.nextChangeN')}>
+          {t('revisions:compareView.next')}
         </button>
       </div>
       {error ? (
@@ -120,12 +121,12 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
         </p>
       ) : null}
       <div className="compare-scroll">
-        <ol className="compare-rows" aria-label="Compared text" aria-busy={loading}>
+        <ol className="compare-rows" aria-label={t('revisions:compareView.comparedText')} aria-busy={loading}>
           {rows.map((row) => (
             <CompareRowView key={row.key} row={row} current={row.changeIndex !== null && row.changeIndex === at} />
           ))}
         </ol>
-        {!loading && rows.length === 0 && result ? <p className="list-empty">No paragraph changed.</p> : null}
+        {!loading && rows.length === 0 && result ? <p className="list-empty">{t('revisions:compareView.noParagraphChanged')}</p> : null}
       </div>
     </section>
   );
@@ -146,9 +147,9 @@ function SidePicker({ label, value, revisions, onChange }: SidePickerProps) {
     <label className="side-picker">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="now">Current text (now)</option>
-        {named.length > 0 ? <optgroup label="Revisions">{named.map(option)}</optgroup> : null}
-        {autosaves.length > 0 ? <optgroup label="Autosave points">{autosaves.map(option)}</optgroup> : null}
+        <option value="now">{t('revisions:compareView.currentTextNow')}</option>
+        {named.length > 0 ? <optgroup label={t('revisions:compareView.revisions')}>{named.map(option)}</optgroup> : null}
+        {autosaves.length > 0 ? <optgroup label={t('revisions:compareView.autosavePoints')}>{autosaves.map(option)}</optgroup> : null}
       </select>
     </label>
   );
@@ -172,13 +173,13 @@ function CompareRowView({ row, current }: CompareRowViewProps) {
         {row.numbers ? <span className="compare-numbers">{row.numbers}</span> : null}
       </div>
       <div className="compare-body">
-        <p className="compare-text">{row.segments.length === 0 ? <span className="compare-empty">(empty)</span> : row.segments.map((s, i) => (s.note === undefined || s.marker ? segmentView(s, i, row.footnotes) : null))}</p>
+        <p className="compare-text">{row.segments.length === 0 ? <span className="compare-empty">{t('revisions:compareView.empty')}</span> : row.segments.map((s, i) => (s.note === undefined || s.marker ? segmentView(s, i, row.footnotes) : null))}</p>
         {row.footnotes.length > 0 ? (
-          <ol className="compare-footnotes" aria-label={`Footnotes of ${row.label || 'this paragraph'}`}>
+          <ol className="compare-footnotes" aria-label={t('revisions:compareView.footnotesOf', { value: row.label || 'this paragraph' })}>
             {row.footnotes.map((f) => (
               <li key={f.note} className={`compare-footnote seg-${f.op}`}>
                 <sup className="compare-fn-number">{f.label}</sup>
-                {f.op === 'delete' ? <span className="compare-fn-state">(deleted) </span> : f.op === 'insert' ? <span className="compare-fn-state">(new) </span> : null}
+                {f.op === 'delete' ? <span className="compare-fn-state">{t('revisions:compareView.deleted')}{' '}</span> : f.op === 'insert' ? <span className="compare-fn-state">{t('revisions:compareView.new')}{' '}</span> : null}
                 {row.segments.map((s, i) => (s.note === f.note && !s.marker ? segmentView(s, i, row.footnotes) : null))}
               </li>
             ))}
@@ -194,7 +195,7 @@ function segmentView(segment: Segment, i: number, footnotes: readonly RowFootnot
   if (segment.marker) {
     const label = footnotes.find((f) => f.note === segment.note)?.label ?? '?';
     const sup = (
-      <sup className="compare-fn-ref" title="Footnote: its text is under the paragraph">
+      <sup className="compare-fn-ref" title={t('revisions:compareView.footnoteItsTextIs')}>
         {label}
       </sup>
     );

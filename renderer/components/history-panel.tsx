@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../shared/api/contract.js';
 import type { LegendEntry } from '../editor/authorship-plugin.js';
 import type { StatusHistoryRow } from '../../shared/negotiation/status-history.js';
 import { authorName, groupHistoryByDay, originNames, timeOfDay } from '../document/revision-format.js';
+import { t, useT } from '../i18n/index.js';
 
 /** Props of the history panel. */
 export type HistoryPanelProps = {
@@ -23,19 +24,21 @@ export type HistoryPanelProps = {
  * imported, restored, from a peer); and the authorship toggle with its legend.
  */
 export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, error, authorship, legend, onAuthorship }: HistoryPanelProps) {
+  // Memoised: subscribe to the interface language so a switch re-renders the panel.
+  useT();
   const days = entries ? groupHistoryByDay(entries) : [];
   return (
-    <section className="side-panel history-panel" aria-label="History">
-      <h2 className="panel-title">History</h2>
+    <section className="side-panel history-panel" aria-label={t('revisions:historyPanel.history')}>
+      <h2 className="panel-title">{t('revisions:historyPanel.history')}</h2>
       <label className="authorship-toggle">
-        <input type="checkbox" checked={authorship} onChange={(e) => onAuthorship(e.target.checked)} /> Colour the text by who wrote it
+        <input type="checkbox" checked={authorship} onChange={(e) => onAuthorship(e.target.checked)} />{' '}{t('revisions:historyPanel.colourTheTextBy')}
       </label>
       {authorship && legend.length > 0 ? (
-        <ul className="authorship-legend" aria-label="Authorship colours">
+        <ul className="authorship-legend" aria-label={t('revisions:historyPanel.authorshipColours')}>
           {legend.map((entry) => (
             <li key={entry.key} className="legend-entry" title={entry.authors.join(', ')}>
               <span className={`legend-swatch ph-author ph-author-${entry.colour}`} aria-hidden="true">
-                Aa
+                {t('revisions:historyPanel.aa')}
               </span>
               <span className="legend-code">{entry.key}</span>
               {entry.authors.length > 0 ? <span className="legend-names">{entry.authors.join(', ')}</span> : null}
@@ -49,8 +52,8 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, er
         </p>
       ) : null}
       {statusRows.length > 0 ? <StatusChanges rows={statusRows} /> : null}
-      {entries === null && !error ? <p className="list-empty">Loading history…</p> : null}
-      {entries !== null && entries.length === 0 ? <p className="list-empty">No changes recorded yet.</p> : null}
+      {entries === null && !error ? <p className="list-empty">{t('revisions:historyPanel.loadingHistory')}</p> : null}
+      {entries !== null && entries.length === 0 ? <p className="list-empty">{t('revisions:historyPanel.noChangesRecordedYet')}</p> : null}
       {days.map((day) => (
         <section key={day.day} className="history-day" aria-label={day.heading}>
           <h3 className="panel-subtitle">{day.heading}</h3>
@@ -61,7 +64,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, er
                 <span className="history-body">
                   <span className="history-who">{authorName(entry.author, entry.delegation)}</span>
                   <span className="history-what">
-                    {entry.count === 1 ? '1 change' : `${entry.count} changes`}, {originNames[entry.origin]} ·{' '}
+                    {t('revisions:historyPanel.changes', { count: entry.count })}, {originNames[entry.origin]} ·{' '}
                     <time dateTime={entry.to}>{entry.from.slice(0, 16) === entry.to.slice(0, 16) ? timeOfDay(entry.to) : `${timeOfDay(entry.from)}–${timeOfDay(entry.to)}`}</time>
                   </span>
                 </span>
@@ -78,8 +81,8 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, er
 // a reopening is marked and keeps its reason in view.
 function StatusChanges({ rows }: { rows: readonly StatusHistoryRow[] }) {
   return (
-    <section className="history-day" aria-label="Paragraph status changes">
-      <h3 className="panel-subtitle">Paragraph status</h3>
+    <section className="history-day" aria-label={t('revisions:historyPanel.paragraphStatusChanges')}>
+      <h3 className="panel-subtitle">{t('revisions:historyPanel.paragraphStatus')}</h3>
       <ol className="history-list">
         {rows.map((row) => (
           <li key={`${row.paragraphId}-${row.at}-${row.to}`} className={`history-entry status-change${row.reopening ? ' reopening' : ''}`}>
@@ -90,9 +93,9 @@ function StatusChanges({ rows }: { rows: readonly StatusHistoryRow[] }) {
                 {row.reopening ? ' (reopened)' : ''}
               </span>
               <span className="history-what">
-                {row.by || 'Unnamed user'} · <time dateTime={row.at}>{row.at === '' ? 'time not recorded' : `${row.at.slice(0, 10)} ${timeOfDay(row.at)}`}</time>
+                {row.by || t('revisions:historyPanel.unnamedUser')} · <time dateTime={row.at}>{row.at === '' ? 'time not recorded' : t('revisions:historyPanel.text', { slice: row.at.slice(0, 10), timeOfDay: timeOfDay(row.at) })}</time>
               </span>
-              {row.reason ? <span className="history-what status-reason">Reason: {row.reason}</span> : null}
+              {row.reason ? <span className="history-what status-reason">{t('revisions:historyPanel.reason')}{' '}{row.reason}</span> : null}
             </span>
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { RevisionSummary } from '../../shared/api/contract.js';
 import { authorName, dateTime, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
 import { DialogFooter } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the "since you last looked" banner. */
 export type LastViewedBannerProps = { revision: RevisionSummary; onCompare: () => void; onDismiss: () => void };
@@ -11,14 +12,14 @@ export type LastViewedBannerProps = { revision: RevisionSummary; onCompare: () =
 export function LastViewedBanner({ revision, onCompare, onDismiss }: LastViewedBannerProps) {
   const what = revision.kind === 'autosave' ? `on ${dateTime(revision.createdAt)}` : `(${revisionName(revision)}, ${dateTime(revision.createdAt)})`;
   return (
-    <section className="banner banner-info last-viewed-banner" aria-label="Changed since you last looked">
-      <span className="banner-text">This document changed since you last looked at it {what}.</span>
+    <section className="banner banner-info last-viewed-banner" aria-label={t('revisions:revisionNotices.changedSinceYouLast')}>
+      <span className="banner-text">{t('revisions:revisionNotices.thisDocumentChangedSince')}{' '}{what}.</span>
       <span className="banner-actions">
         <button type="button" className="button primary" onClick={onCompare}>
-          Compare with what you last saw
+          {t('revisions:revisionNotices.compareWithWhatYou')}
         </button>
         <button type="button" className="button subtle" onClick={onDismiss}>
-          Not now
+          {t('revisions:revisionNotices.notNow')}
         </button>
       </span>
     </section>
@@ -37,24 +38,22 @@ export function RestoreDialog({ revision, onRestore, onCancel }: RestoreDialogPr
     <dialog ref={(d) => {
             if (d && !d.open) d.showModal();
           }} className="dialog" aria-labelledby="restore-title" onCancel={onCancel}>
-      <h2 id="restore-title">Restore {name}?</h2>
+      <h2 id="restore-title">{t('revisions:revisionNotices.restore')}{' '}{name}?</h2>
       <p className="dialog-lead">
-        The text becomes what it was in {name} ({authorName(revision.author, revision.delegation)}, {dateTime(revision.createdAt)}). The restore is itself a
-        change, recorded under your name and sent to everyone editing this document; the current text and every earlier state stay in the history and can
-        be restored in turn.
+        {t('revisions:revisionNotices.theTextBecomesWhat')}{' '}{name} ({authorName(revision.author, revision.delegation)}, {dateTime(revision.createdAt)}{t('revisions:revisionNotices.theRestoreIsItself')}
       </p>
       <DialogFooter
         error={error}
         onCancel={onCancel}
         submit={`Restore ${name}`}
         busy={busy}
-        busyLabel="Restoring…"
+        busyLabel={t('revisions:revisionNotices.restoring')}
         onSubmit={() => {
           setBusy(true);
           setError(null);
           onRestore().catch((cause: unknown) => {
             setBusy(false);
-            setError(`${name} could not be restored: ${messageOf(cause)}`);
+            setError(t('revisions:revisionNotices.couldNotBeRestored', { name, reason: messageOf(cause) }));
           });
         }}
       />

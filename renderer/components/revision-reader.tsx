@@ -5,6 +5,7 @@ import { createYDoc } from '../../shared/ydoc.js';
 import { createEditor } from '../editor/create-editor.js';
 import { authorName, dateTime, revisionKindNames, revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the revision reader. */
 export type RevisionReaderProps = {
@@ -43,7 +44,7 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
         };
       },
       (cause: unknown) => {
-        if (!cancelled) setError(`This revision could not be opened: ${messageOf(cause)}`);
+        if (!cancelled) setError(t('revisions:revisionReader.thisRevisionCouldNot', { reason: messageOf(cause) }));
       },
     );
     return () => {
@@ -63,7 +64,7 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
   return (
     <section className="revision-reader overlay-view" aria-label={`Revision ${revisionName(revision)} (read-only)`}>
       <header className="overlay-bar reader-bar">
-        <span className="read-only-badge">Read-only</span>
+        <span className="read-only-badge">{t('revisions:revisionReader.readOnly')}</span>
         <h2 className="overlay-title">
           {revisionName(revision)}
           <span className="reader-meta">
@@ -72,13 +73,13 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
           </span>
         </h2>
         <button type="button" className="button" onClick={onCompareWithNow}>
-          Compare with now
+          {t('revisions:revisionReader.compareWithNow')}
         </button>
         <button type="button" className="button" onClick={onRestore}>
-          Restore…
+          {t('revisions:revisionReader.restore')}
         </button>
         <button type="button" className="button primary" onClick={onClose}>
-          Back to the current text
+          {t('revisions:revisionReader.backToTheCurrent')}
         </button>
       </header>
       {error ? (

@@ -19,6 +19,7 @@ import { RevisionReader } from './revision-reader.js';
 import { RevisionsPanel } from './revisions-panel.js';
 import { useRecordTools } from './record-tools.js';
 import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
+import { t } from '../i18n/index.js';
 
 // How often an open history panel looks for new changes.
 const historyRefreshMs = 3000;
@@ -62,7 +63,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         setRevisions(list);
         setRevError(null);
       },
-      (cause: unknown) => setRevError(`Revisions could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => setRevError(t('revisions:revisionTools.revisionsCouldNotBe', { reason: messageOf(cause) })),
     );
   }, [api, docId]);
   const loadHistory = useCallback(() => {
@@ -76,7 +77,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         setHistory(list);
         setHistoryError(null);
       },
-      (cause: unknown) => setHistoryError(`History could not be loaded: ${messageOf(cause)}`),
+      (cause: unknown) => setHistoryError(t('revisions:revisionTools.historyCouldNotBe', { reason: messageOf(cause) })),
     );
   }, [api, docId]);
 
@@ -153,7 +154,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         },
         (cause: unknown) => {
           setAuthorshipOn(false);
-          setHistoryError(`Authorship could not be loaded: ${messageOf(cause)}`);
+          setHistoryError(t('revisions:revisionTools.authorshipCouldNotBe', { reason: messageOf(cause) }));
         },
       );
     },
@@ -174,7 +175,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         api.invoke('revisions.newDocument', { docId, revisionId: revision.id }).then(
           (summary) => {
             if (onOpenDocument) onOpenDocument(summary.id);
-            else setNotice({ text: `New document “${summary.title}” made from ${revisionName(revision)}: find it in the document list.` });
+            else setNotice({ text: t('revisions:revisionTools.newDocumentMadeFrom', { title: summary.title, revisionName: revisionName(revision) }) });
           },
           (cause: unknown) => setNotice({ text: `A new document could not be made: ${messageOf(cause)}`, error: true }),
         );
@@ -188,13 +189,13 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     await api.invoke('revisions.restore', { docId, revisionId: revision.id });
     setRestoring(null);
     setOverlay(null);
-    setNotice({ text: `Restored ${revisionName(revision)} (${dateTime(revision.createdAt)}). This is recorded as a new change by you; every earlier state is kept.` });
+    setNotice({ text: t('revisions:revisionTools.restoredThisIsRecorded', { revisionName: revisionName(revision), dateTime: dateTime(revision.createdAt) }) });
     loadRevisions();
   };
 
   const buttons = (
-    <button type="button" className="button subtle" aria-pressed={panelOpen} onClick={() => setPanelOpen((open) => !open)} title="Revisions and history">
-      Revisions
+    <button type="button" className="button subtle" aria-pressed={panelOpen} onClick={() => setPanelOpen((open) => !open)} title={t('revisions:revisionTools.revisionsAndHistory')}>
+      {t('revisions:revisionTools.revisions')}
     </button>
   );
   const banner = (
@@ -213,7 +214,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
         <div className={`banner ${notice.error ? 'banner-error' : 'banner-info'} revision-notice`} role={notice.error ? 'alert' : 'status'}>
           <span className="banner-text">{notice.text}</span>
           <button type="button" className="button subtle" onClick={() => setNotice(null)}>
-            Dismiss
+            {t('revisions:revisionTools.dismiss')}
           </button>
         </div>
       ) : null}
@@ -222,7 +223,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   );
   const side = panelOpen ? (
     <div className="revision-side">
-      <div className="panel-tabs" role="tablist" aria-label="Revisions and history">
+      <div className="panel-tabs" role="tablist" aria-label={t('revisions:revisionTools.revisionsAndHistory')}>
         {(['revisions', 'history'] as const).map((t) => (
           <button key={t} type="button" role="tab" className="panel-tab" aria-selected={tab === t} onClick={() => setTab(t)}>
             {t === 'revisions' ? 'Revisions' : 'History'}

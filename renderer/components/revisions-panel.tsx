@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
 import { authorName, dateTime, namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
+import { t } from '../i18n/index.js';
 
 /** What a person can do with a revision from the panel. */
 export type RevisionActions = {
@@ -30,17 +31,17 @@ export const RevisionsPanel = memo(function RevisionsPanel({ revisions, error, .
   const named = (revisions ?? []).filter((r) => r.kind !== 'autosave');
   const autosaves = (revisions ?? []).filter((r) => r.kind === 'autosave');
   return (
-    <section className="side-panel revisions-panel" aria-label="Revisions">
-      <h2 className="panel-title">Revisions</h2>
+    <section className="side-panel revisions-panel" aria-label={t('revisions:revisionsPanel.revisions')}>
+      <h2 className="panel-title">{t('revisions:revisionsPanel.revisions')}</h2>
       <SaveRevisionForm revisions={revisions ?? []} onSave={actions.onSave} />
       {error ? (
         <p className="panel-error" role="alert">
           {error}
         </p>
       ) : null}
-      {revisions === null && !error ? <p className="list-empty">Loading revisions…</p> : null}
-      {revisions !== null && named.length === 0 ? <p className="list-empty">No named revision yet. Save one to keep this state of the text.</p> : null}
-      <ol className="revision-list" aria-label="Named revisions">
+      {revisions === null && !error ? <p className="list-empty">{t('revisions:revisionsPanel.loadingRevisions')}</p> : null}
+      {revisions !== null && named.length === 0 ? <p className="list-empty">{t('revisions:revisionsPanel.noNamedRevisionYet')}</p> : null}
+      <ol className="revision-list" aria-label={t('revisions:revisionsPanel.namedRevisions')}>
         {named.map((r, i) => (
           <RevisionItem key={r.id} revision={r} previous={named[i + 1] ?? null} actions={actions} />
         ))}
@@ -71,13 +72,13 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
           setError(null);
         }}
       >
-        Save revision…
+        {t('revisions:revisionsPanel.saveRevision')}
       </button>
     );
   return (
     <form
       className="save-revision"
-      aria-label="Save revision"
+      aria-label={t('revisions:revisionsPanel.saveRevision2')}
       onSubmit={(event) => {
         event.preventDefault();
         setBusy(true);
@@ -95,7 +96,7 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
       }}
     >
       <label className="meta-field">
-        <span>Kind</span>
+        <span>{t('revisions:revisionsPanel.kind')}</span>
         <select
           value={kind}
           onChange={(e) => {
@@ -112,12 +113,12 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
         </select>
       </label>
       <label className="meta-field">
-        <span>Label</span>
+        <span>{t('revisions:revisionsPanel.label')}</span>
         <input
           type="text"
           value={label}
           autoFocus
-          placeholder={kind === 'l-document' ? 'A/C.3/80/L.12' : kind === 'oral-revision' ? 'Oral revision, 14 November' : ''}
+          placeholder={kind === 'l-document' ? 'A/C.3/80/L.12' : kind === 'oral-revision' ? t('revisions:revisionsPanel.oralRevision14November') : ''}
           onChange={(e) => setLabel(e.target.value)}
         />
       </label>
@@ -128,7 +129,7 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
       ) : null}
       <div className="form-actions">
         <button type="button" className="button subtle" onClick={() => setOpen(false)}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button type="submit" className="button primary" disabled={busy || label.trim() === ''}>
           {busy ? 'Saving…' : 'Save'}
@@ -151,27 +152,27 @@ function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
       <div className="revision-meta">
         {authorName(revision.author, revision.delegation)} · <time dateTime={revision.createdAt}>{dateTime(revision.createdAt)}</time>
       </div>
-      <div className="revision-actions" role="group" aria-label={`Actions for ${name}`}>
+      <div className="revision-actions" role="group" aria-label={t('revisions:revisionsPanel.actionsFor', { name })}>
         <button type="button" className="link-button" onClick={() => actions.onOpen(revision)}>
-          Open
+          {t('revisions:revisionsPanel.open')}
         </button>
         <button type="button" className="link-button" onClick={() => actions.onCompare(revision.id, 'now')}>
-          Compare with now
+          {t('revisions:revisionsPanel.compareWithNow')}
         </button>
         {previous ? (
           <button type="button" className="link-button" onClick={() => actions.onCompare(previous.id, revision.id)} title={`Compare ${revisionName(previous)} with ${name}`}>
-            Compare with {revisionName(previous)}
+            {t('revisions:revisionsPanel.compareWith')}{' '}{revisionName(previous)}
           </button>
         ) : null}
         <button type="button" className="link-button" onClick={() => actions.onRestore(revision)}>
-          Restore…
+          {t('revisions:revisionsPanel.restore')}
         </button>
         <button type="button" className="link-button" onClick={() => actions.onNewDocument(revision)}>
-          New document
+          {t('revisions:revisionsPanel.newDocument')}
         </button>
         {actions.onExport ? (
           <button type="button" className="link-button" onClick={() => actions.onExport?.(revision, previous)}>
-            {previous ? `Export ${name} with changes from ${revisionName(previous)}…` : `Export ${name}…`}
+            {previous ? t('revisions:revisionsPanel.exportWithChangesFrom', { name, revisionName: revisionName(previous) }) : t('revisions:revisionsPanel.export', { name })}
           </button>
         ) : null}
       </div>
@@ -190,29 +191,29 @@ function AutosaveSlider({ points, actions }: AutosaveSliderProps) {
   const at = Math.min(index ?? oldestFirst.length - 1, oldestFirst.length - 1);
   const point = oldestFirst[at] as RevisionSummary;
   return (
-    <div className="autosave-slider" role="group" aria-label="Autosave points">
-      <h3 className="panel-subtitle">Autosave points</h3>
+    <div className="autosave-slider" role="group" aria-label={t('revisions:revisionsPanel.autosavePoints')}>
+      <h3 className="panel-subtitle">{t('revisions:revisionsPanel.autosavePoints')}</h3>
       <input
         type="range"
         min={0}
         max={oldestFirst.length - 1}
         value={at}
-        aria-label="Autosave point"
+        aria-label={t('revisions:revisionsPanel.autosavePoint')}
         aria-valuetext={`${dateTime(point.createdAt)}, ${authorName(point.author, point.delegation)}`}
         onChange={(e) => setIndex(Number(e.target.value))}
       />
       <div className="revision-meta">
-        {at + 1} of {oldestFirst.length}: <time dateTime={point.createdAt}>{dateTime(point.createdAt)}</time> · {authorName(point.author, point.delegation)}
+        {at + 1}{' '}{t('revisions:revisionsPanel.of')}{' '}{oldestFirst.length}: <time dateTime={point.createdAt}>{dateTime(point.createdAt)}</time> · {authorName(point.author, point.delegation)}
       </div>
       <div className="revision-actions">
         <button type="button" className="link-button" onClick={() => actions.onOpen(point)}>
-          Open
+          {t('revisions:revisionsPanel.open')}
         </button>
         <button type="button" className="link-button" onClick={() => actions.onCompare(point.id, 'now')}>
-          Compare with now
+          {t('revisions:revisionsPanel.compareWithNow')}
         </button>
         <button type="button" className="link-button" onClick={() => actions.onRestore(point)}>
-          Restore…
+          {t('revisions:revisionsPanel.restore')}
         </button>
       </div>
     </div>

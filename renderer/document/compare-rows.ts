@@ -1,4 +1,5 @@
 import type { ChangeStatus, Comparison, ParagraphChange, UnitKind, WordOp } from '../../shared/compare/index.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The compare view's model: a comparison (`compareDocuments`) turned into rows of the new
@@ -93,7 +94,7 @@ function noteOf(change: ParagraphChange): string {
     case 'deleted':
       return 'Deleted';
     case 'moved':
-      return `Moved from ${change.oldPath ?? '?'}${change.changed ? ', reworded' : ''}`;
+      return t('revisions:compareRows.movedFrom', { value: change.oldPath ?? '?', value2: change.changed ? ', reworded' : '' });
     case 'changed':
       return 'Changed';
     default:

@@ -3,6 +3,7 @@ import type { ApiClient, DocumentSummary } from '../../shared/api/contract.js';
 import { createYDoc } from '../../shared/ydoc.js';
 import { afterNextPaint } from './after-paint.js';
 import { trackUnsaved } from './unsaved-guard.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The renderer's replica of one document, kept in step with the backend through the API
@@ -110,11 +111,11 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       if (isRefusal(error)) {
         if (retry) held = [];
         failed = true;
-        listeners.onError?.(asError(error, 'Your change could not be saved'));
+        listeners.onError?.(asError(error, t('revisions:documentSession.yourChangeCouldNot')));
         return;
       }
       if (!retry) held.push(update);
-      if (retryDelay === retryFirstMs || !retry) listeners.onError?.(asError(error, 'Your change could not be saved yet (Penholder keeps it and tries again)'));
+      if (retryDelay === retryFirstMs || !retry) listeners.onError?.(asError(error, t('revisions:documentSession.yourChangeCouldNot2')));
       scheduleRetry();
     }
   };
@@ -190,7 +191,7 @@ export async function openDocumentSession(api: ApiClient, id: string, listeners:
       ydoc.destroy();
       if (!release(api, id)) return;
       await api.invoke('documents.unsubscribe', { id }).catch((error: unknown) => {
-        listeners.onError?.(asError(error, 'Closing the document failed'));
+        listeners.onError?.(asError(error, t('revisions:documentSession.closingTheDocumentFailed')));
       });
     },
   };

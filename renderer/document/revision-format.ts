@@ -1,4 +1,5 @@
-import type { HistoryEntry, RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
+import { revisionKinds, type HistoryEntry, type RevisionKind, type RevisionSummary } from '../../shared/api/contract.js';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /**
  * How revisions and history entries are named and grouped for people: kind names, the
@@ -6,26 +7,13 @@ import type { HistoryEntry, RevisionKind, RevisionSummary } from '../../shared/a
  */
 
 /** The name of each revision kind as the revisions panel shows it. */
-export const revisionKindNames: Readonly<Record<RevisionKind, string>> = {
-  autosave: 'Autosave',
-  'zero-draft': 'Zero draft',
-  revision: 'Revision',
-  'l-document': 'L-document',
-  'oral-revision': 'Oral revision',
-  final: 'Final',
-};
+export const revisionKindNames: Readonly<Record<RevisionKind, string>> = translatedRecord(revisionKinds, 'revisions:kind.');
 
 /** The kinds a person can name a revision with, in the order the "Save revision" form offers them. */
 export const namedKinds: readonly Exclude<RevisionKind, 'autosave'>[] = ['zero-draft', 'revision', 'l-document', 'oral-revision', 'final'];
 
 /** What each origin of a change is called in the history panel. */
-export const originNames: Readonly<Record<HistoryEntry['origin'], string>> = {
-  local: 'typed',
-  remote: 'from a peer',
-  import: 'imported',
-  template: 'from a template',
-  restore: 'restored',
-};
+export const originNames: Readonly<Record<HistoryEntry['origin'], string>> = translatedRecord(['local', 'remote', 'import', 'template', 'restore'], 'revisions:origin.');
 
 /**
  * The label suggested for a new revision of `kind`: for 'revision' the next facilitator's
@@ -34,6 +22,7 @@ export const originNames: Readonly<Record<HistoryEntry['origin'], string>> = {
  * person's to type).
  */
 export function suggestLabel(kind: RevisionKind, revisions: readonly RevisionSummary[]): string {
+  // i18n-ignore: a label is the revision's data (it names the document's Rev.N), not interface text.
   if (kind === 'zero-draft') return 'Zero draft';
   if (kind === 'final') return 'Final';
   if (kind !== 'revision') return '';
@@ -53,7 +42,7 @@ export function revisionName(revision: RevisionSummary): string {
 /** Who made a revision or change: "Ana Pereira (BRA)", "BRA", "Ana Pereira", or "Unknown author". */
 export function authorName(author: string, delegation: string): string {
   if (author && delegation) return `${author} (${delegation})`;
-  return author || delegation || 'Unknown author';
+  return author || delegation || t('revisions:revisionFormat.unknownAuthor');
 }
 
 /** A day of history: its date key (YYYY-MM-DD, local time), a heading, and its entries newest first. */

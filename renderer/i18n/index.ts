@@ -45,6 +45,16 @@ export function listOf(names: readonly string[]): string {
   return new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names);
 }
 
+/**
+ * A record whose values are read from the catalogue when they are read (`prefix` + key), so a
+ * module-level table of names (`kindNames[kind]`) follows the interface language.
+ */
+export function translatedRecord<K extends string>(keys: readonly K[], prefix: string): Readonly<Record<K, string>> {
+  const record = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(record, key, { enumerable: true, get: () => i18n.t(`${prefix}${key}`) });
+  return record;
+}
+
 function systemLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }

@@ -10,6 +10,8 @@ import enRecord from './locales/en/record.json';
 import frRecord from './locales/fr/record.json';
 import enNegotiation from './locales/en/negotiation.json';
 import frNegotiation from './locales/fr/negotiation.json';
+import enRevisions from './locales/en/revisions.json';
+import frRevisions from './locales/fr/revisions.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -19,8 +21,8 @@ import frNegotiation from './locales/fr/negotiation.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions },
 } as const;
 
 /** The namespaces, in the order their files are listed. */

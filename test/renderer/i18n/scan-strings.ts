@@ -72,7 +72,12 @@ export function scanFile(root: string, file: string): { literals: Literal[]; key
   const literals: Literal[] = [];
   const keys: KeyUse[] = [];
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const add = (node: ts.Node, value: string) => literals.push({ file, line: lineOf(node), text: value.replace(/\s+/g, ' ').trim().slice(0, 80) });
+  const lines = text.split('\n');
+  // A line after a comment holding 'i18n-ignore:' (with the reason) is data, not interface text.
+  const ignored = (line: number) => /i18n-ignore:/.test(lines[line - 2] ?? '') || /i18n-ignore:/.test(lines[line - 1] ?? '');
+  const add = (node: ts.Node, value: string) => {
+    if (!ignored(lineOf(node))) literals.push({ file, line: lineOf(node), text: value.replace(/\s+/g, ' ').trim().slice(0, 80) });
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node) && isWordText(node.text)) add(node, node.text);
     else if (ts.isJsxAttribute(node) && node.initializer) {
