@@ -45,7 +45,10 @@ describe('stable numbering and "Issue renumbered revision" in Chromium', { timeo
     expect(await page.locator('.page .ph-document .ph-op').nth(1).getAttribute('aria-label')).toBe('Operative paragraph 1 bis');
     expect(await beforeContent(page, '.page .ph-document .ph-pp', 3)).toBe('PP 4');
     const outline = page.getByRole('navigation', { name: 'Outline' });
+    // At 1280 px the layout keeps the outline on its rail (the text column keeps 560 px): open it there.
+    if (!(await outline.isVisible())) await page.getByRole('button', { name: 'Outline', exact: true }).click();
     await outline.getByRole('button', { name: /^OP 1 bis: Also welcomes/ }).waitFor();
+    await page.keyboard.press('Escape');
     await screenshot(page, 'clean-text-bis');
 
     // Issue the renumbered revision: the table maps OP 1 bis to OP 2, and the text is renumbered.
@@ -73,6 +76,7 @@ describe('stable numbering and "Issue renumbered revision" in Chromium', { timeo
     await result.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => bar.getByRole('status').filter({ hasText: 'In negotiation' }).textContent()).toBe('In negotiation on Rev.2');
     await expect.poll(async () => (await opLabels(page)).slice(0, 4)).toEqual(['1.', '2.', '3.', '4.']);
+    if (!(await outline.isVisible())) await page.getByRole('button', { name: 'Outline', exact: true }).click();
     await outline.getByRole('button', { name: /^OP 2: Also welcomes/ }).waitFor();
     await screenshot(page, 'clean-text-renumbered');
     expect(errors).toEqual([]);

@@ -45,7 +45,10 @@ describe('the negotiation base in a consultation, in Chromium', { timeout: 300_0
     await expect.poll(() => opLabels(page), { timeout: 15_000 }).toEqual([before[0], '1 bis.', ...before.slice(1)]);
     expect(await beforeContent(page, '.page .ph-document .ph-op', 1)).toBe('1 bis.');
     expect(await page.locator('.page .ph-document .ph-op').nth(1).getAttribute('aria-label')).toBe('Operative paragraph 1 bis');
+    // At 1280 px the layout keeps the outline on its rail (the text column keeps 560 px): open it there.
+    if (!(await page.getByRole('navigation', { name: 'Outline' }).isVisible())) await page.getByRole('button', { name: 'Outline', exact: true }).click();
     await page.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: /^OP 1 bis: Also welcomes/ }).waitFor();
+    await page.keyboard.press('Escape');
     await page.locator('.page .ph-document .ph-op').nth(1).scrollIntoViewIfNeeded();
     await screenshot(page, 'negotiation-base-consultation-delegate');
 
