@@ -1,6 +1,7 @@
 import type { RevisionSummary } from '../../shared/api/contract.js';
 import { dateTime, revisionName } from '../document/revision-format.js';
 import { provenanceFileName } from '../library/provenance-export.js';
+import { t } from '../i18n/index.js';
 
 /** What the Export dialog asks. `changesFrom` is a revision id ('' for none); `proposers` how brackets name who proposed them. */
 export type ExportChoices = {
@@ -18,13 +19,8 @@ export type ExportOptionsProps = { choices: ExportChoices; onChange: (change: Pa
 
 const extensions: Record<ExportChoices['format'], string> = { docx: '.docx', pdf: '.pdf', akn: '.xml', text: '.txt', provenance: '.txt' };
 
-const formats: { value: ExportChoices['format']; title: string; detail: string }[] = [
-  { value: 'docx', title: 'Word', detail: '.docx, UN layout' },
-  { value: 'pdf', title: 'PDF', detail: 'UN layout, to print' },
-  { value: 'akn', title: 'Akoma Ntoso', detail: '.xml, AKN4UN' },
-  { value: 'text', title: 'Plain text', detail: '.txt' },
-  { value: 'provenance', title: 'Provenance', detail: 'agreed language, against the library' },
-];
+// The format cards, in order; their words are documents:exportFormat.<value>.title / .detail.
+const formats: ExportChoices['format'][] = ['docx', 'pdf', 'akn', 'text', 'provenance'];
 
 type Option<T extends string> = { value: T; label: string };
 
@@ -57,8 +53,8 @@ export function ExportOptions({ choices, onChange, revisions, symbol, provenance
   return (
     <>
       <fieldset className="io-group export-formats">
-        <legend>Format</legend>
-        {formats.filter((f) => f.value !== 'provenance' || provenance).map((f) => (
+        <legend>{t('documents:exportDialogOptions.format')}</legend>
+        {formats.filter((f) => f !== 'provenance' || provenance).map((value) => ({ value, title: t(`documents:exportFormat.${value}.title`), detail: t(`documents:exportFormat.${value}.detail`) })).map((f) => (
           <label key={f.value} className="format-card">
             <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => onChange({ format: f.value })} />
             <span className="io-choice-title">{f.title}</span>
@@ -69,17 +65,17 @@ export function ExportOptions({ choices, onChange, revisions, symbol, provenance
       {format === 'provenance' ? (
         <>
           <Choice
-            legend="Report"
+            legend={t('documents:exportDialogOptions.report')}
             name="export-report"
             value={choices.report}
             options={[
-              { value: 'txt', label: 'Text report' },
+              { value: 'txt', label: t('documents:exportDialogOptions.textReport') },
               { value: 'csv', label: 'CSV table' },
             ]}
             onChange={(v) => onChange({ report: v })}
           />
           <p className="export-name-note">
-            Each paragraph as verbatim, near or new against the library of adopted texts, with where it was agreed. Saved as{' '}
+            {t('documents:exportDialogOptions.eachParagraphAsVerbatim')}{' '}
             <strong>{provenanceFileName(symbol.trim() || 'draft', choices.report)}</strong>.
           </p>
         </>
@@ -94,29 +90,29 @@ export function ExportOptions({ choices, onChange, revisions, symbol, provenance
 function DocumentOptions({ choices, onChange, revisions, symbol }: ExportOptionsProps) {
   const { format, view } = choices;
   const proposerOptions: Option<ExportChoices['proposers']>[] = [
-    { value: 'tags', label: 'Tags in the text, e.g. (EU, CAN)' },
-    ...(format === 'docx' ? [{ value: 'comments' as const, label: 'Word comments' }] : []),
-    { value: 'none', label: 'Not shown' },
+    { value: 'tags', label: t('documents:exportDialogOptions.tagsInTheText') },
+    ...(format === 'docx' ? [{ value: 'comments' as const, label: t('documents:exportDialogOptions.wordComments') }] : []),
+    { value: 'none', label: t('documents:exportDialogOptions.notShown') },
   ];
   const proposers = format !== 'docx' && choices.proposers === 'comments' ? 'tags' : choices.proposers;
   return (
     <>
       <Choice
-        legend="View"
+        legend={t('documents:exportDialogOptions.view')}
         name="export-view"
         value={view}
         options={[
-          { value: 'compilation', label: 'Compilation (with brackets)' },
-          { value: 'clean', label: 'Text without brackets' },
+          { value: 'compilation', label: t('documents:exportDialogOptions.compilationWithBrackets') },
+          { value: 'clean', label: t('documents:exportDialogOptions.textWithoutBrackets') },
         ]}
         onChange={(v) => onChange({ view: v })}
       />
-      {view === 'compilation' && format !== 'akn' ? <Choice legend="Who proposed each bracket" name="export-proposers" value={proposers} options={proposerOptions} onChange={(v) => onChange({ proposers: v })} /> : null}
+      {view === 'compilation' && format !== 'akn' ? <Choice legend={t('documents:exportDialogOptions.whoProposedEachBracket')} name="export-proposers" value={proposers} options={proposerOptions} onChange={(v) => onChange({ proposers: v })} /> : null}
       {format === 'docx' ? (
         <label className="field export-changes">
-          <span>Changes since (shown as tracked changes)</span>
+          <span>{t('documents:exportDialogOptions.changesSinceShownAs')}</span>
           <select value={choices.changesFrom} onChange={(e) => onChange({ changesFrom: e.target.value })}>
-            <option value="">None: the text only</option>
+            <option value="">{t('documents:exportDialogOptions.noneTheTextOnly')}</option>
             {revisions.map((r) => (
               <option key={r.id} value={r.id}>
                 {revisionName(r)} ({dateTime(r.createdAt)})
@@ -127,7 +123,7 @@ function DocumentOptions({ choices, onChange, revisions, symbol }: ExportOptions
       ) : null}
       {format === 'pdf' ? (
         <Choice
-          legend="Paper"
+          legend={t('documents:exportDialogOptions.paper')}
           name="export-paper"
           value={choices.paper}
           options={[
@@ -140,10 +136,10 @@ function DocumentOptions({ choices, onChange, revisions, symbol }: ExportOptions
       <p className="export-name-note">
         {symbol.trim() ? (
           <>
-            Saved as <strong>{symbol.trim().replace(/[/\\]/g, '_')}{extensions[format]}</strong>, after the document symbol.
+            {t('documents:exportDialogOptions.savedAs')}{' '}<strong>{symbol.trim().replace(/[/\\]/g, '_')}{extensions[format]}</strong>{t('documents:exportDialogOptions.afterTheDocumentSymbol')}
           </>
         ) : (
-          `Saved under the document’s title (it has no symbol yet), as a ${extensions[format]} file.`
+          t('documents:exportDialogOptions.savedUnderTheDocument', { value: extensions[format] })
         )}
       </p>
     </>

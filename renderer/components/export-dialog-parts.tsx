@@ -1,4 +1,5 @@
 import type { FileProgress } from '../../shared/api/contract.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the progress line: what is happening, how far (null: not yet known) and what Cancel does (none: no button). */
 export type ProgressLineProps = { text: string; progress: FileProgress | null; onCancel?: () => void };
@@ -10,7 +11,7 @@ export type ProgressLineProps = { text: string; progress: FileProgress | null; o
 export function ProgressLine({ text, progress, onCancel }: ProgressLineProps) {
   const known = progress !== null && progress.total > 0;
   return (
-    <div className="progress-line" role="group" aria-label="Progress">
+    <div className="progress-line" role="group" aria-label={t('documents:exportDialogParts.progress')}>
       <p className="progress-text" role="status">
         {text}
       </p>
@@ -19,7 +20,7 @@ export function ProgressLine({ text, progress, onCancel }: ProgressLineProps) {
       {onCancel ? (
         <div className="dialog-actions form-actions">
           <button type="button" className="button subtle" onClick={onCancel}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </div>
       ) : null}

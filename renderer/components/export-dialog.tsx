@@ -12,6 +12,7 @@ import { DialogFooter } from './dialog-footer.js';
 import { ProgressLine, saveFile } from './export-dialog-parts.js';
 import { ExportOptions } from './export-dialog-options.js';
 import type { ExportChoices } from './export-dialog-options.js';
+import { t } from '../i18n/index.js';
 
 /** What the dialog opens with: the view shown, a revision to export instead of now, a revision to show changes from. */
 export type ExportPreset = Partial<Pick<ExportChoices, 'format' | 'view' | 'changesFrom'>> & { revisionId?: string };
@@ -85,7 +86,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
     let live = true;
     api.invoke('revisions.list', { docId }).then(
       (list) => live && setRevisions(list.filter((r) => r.kind !== 'autosave')),
-      (cause: unknown) => live && setError(`The revisions could not be listed: ${messageOf(cause)}`),
+      (cause: unknown) => live && setError(t('documents:exportDialog.theRevisionsCouldNot', { reason: messageOf(cause) })),
     );
     return () => {
       live = false;
@@ -124,7 +125,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
       onClose();
     } catch (cause) {
       const stopped = cancelled.current || (cause instanceof ApiError && cause.code === 'cancelled');
-      setError(stopped ? null : `The export failed: ${messageOf(cause)}`);
+      setError(stopped ? null : t('documents:exportDialog.theExportFailed', { reason: messageOf(cause) }));
       setJob(null);
     } finally {
       jobRef.current = null;
@@ -149,7 +150,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
     >
       <h2 id="export-dialog-title">{title}</h2>
       <p className="dialog-lead export-lead" title={names?.title}>
-        {preset.revisionId ? `The text as it was at ${exported ? revisionName(exported) : 'the revision'}` : 'The text as it stands now'}
+        {preset.revisionId ? t('documents:exportDialog.theTextAsIt', { value: exported ? revisionName(exported) : 'the revision' }) : t('documents:exportDialog.theTextAsIt2')}
         {names?.title.trim() ? `: ${names.title.trim()}` : '.'}
       </p>
       {job ? (
@@ -162,7 +163,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
           }}
         >
           <ExportOptions choices={choices} onChange={(c) => setChoices((prev) => ({ ...prev, ...c }))} revisions={(revisions ?? []).filter((r) => r.id !== preset.revisionId)} symbol={names?.symbol ?? ''} />
-          <DialogFooter error={error} onCancel={onClose} submit="Export" />
+          <DialogFooter error={error} onCancel={onClose} submit={t('documents:exportDialog.export')} />
         </form>
       )}
     </dialog>,

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js';
 import { messageOf } from '../format.js';
 import { filesOfInput, importAccept, readPicked, skippedWarning } from './import-dialog-files.js';
 import type { PickedFiles } from './import-dialog-files.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the Add tab: the API, the open document's id, and a callback after anything was added (the size is read again). */
 export type LibraryAddProps = { api: ApiClient; docId: string; onAdded: () => void };
@@ -60,16 +61,16 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
         // Unticked, the backend tells adopted texts from drafts by each symbol (A/RES/… against …/L.…).
         const result = await api.invoke('library.add', { ...picked.args, ...(adopted ? {} : { adopted: false }), jobId });
         const skippedNote = skippedWarning(picked.skipped ?? []);
-        const unchanged = result.skipped ? `; ${result.skipped} already there unchanged` : '';
+        const unchanged = result.skipped ? t('library:libraryAdd.alreadyThereUnchanged', { skipped: result.skipped }) : '';
         setState({
           step: 'idle',
-          result: `Added “${label}”: ${result.documents} ${result.documents === 1 ? 'text' : 'texts'}, ${result.paragraphs.toLocaleString('en')} paragraphs${unchanged}.`,
+          result: t('library:libraryAdd.added', { label, texts: t('library:libraryAdd.texts', { count: result.documents }), paragraphs: t('library:libraryAdd.paragraphs', { count: result.paragraphs }), unchanged }),
           warnings: skippedNote ? [skippedNote, ...result.warnings] : result.warnings,
           error: null,
         });
       } catch (cause) {
         const cancelled = cause instanceof ApiError && cause.code === 'cancelled';
-        setState({ step: 'idle', warnings: [], result: cancelled ? `Adding “${label}” was cancelled; what was added before stays.` : null, error: cancelled ? null : `Adding “${label}” failed: ${messageOf(cause)}` });
+        setState({ step: 'idle', warnings: [], result: cancelled ? t('library:libraryAdd.addingWasCancelledWhat', { label }) : null, error: cancelled ? null : t('library:libraryAdd.addingFailed', { label, reason: messageOf(cause) }) });
       } finally {
         job.current = null;
         onAdded();
@@ -94,33 +95,33 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
     return (
       <div className="library-add" aria-busy="true">
         <p className="library-progress-label" role="status">
-          {state.cancelling ? 'Cancelling…' : `Adding “${state.label}”…`} {progress ? `${progress.done} of ${progress.total}${progress.stage ? ` · ${progress.stage}` : ''}` : ''}
+          {state.cancelling ? t('library:libraryAdd.cancelling') : t('library:libraryAdd.adding', { label: state.label })} {progress ? t('library:libraryAdd.of', { done: progress.done, total: progress.total, value: progress.stage ? ` · ${progress.stage}` : '' }) : ''}
         </p>
-        <progress max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label="Adding to the library" />
+        <progress max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label={t('library:libraryAdd.addingToTheLibrary')} />
         <button type="button" className="button subtle" disabled={state.cancelling} onClick={cancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     );
   }
   return (
     <div className="library-add">
-      <p className="library-help">Add adopted resolutions (Akoma Ntoso .xml, a session’s .zip, a folder, .docx, .txt) to search them offline. Adding a file again changes nothing; a changed file replaces its paragraphs.</p>
+      <p className="library-help">{t('library:libraryAdd.addAdoptedResolutionsAkoma')}</p>
       <label className="library-check">
-        <input type="checkbox" checked={!adopted} onChange={(e) => setAdopted(!e.target.checked)} /> Add as drafts (not adopted)
+        <input type="checkbox" checked={!adopted} onChange={(e) => setAdopted(!e.target.checked)} />{' '}{t('library:libraryAdd.addAsDraftsNot')}
       </label>
       <div className="library-add-buttons">
         <button type="button" className="button" onClick={() => filesInput.current?.click()}>
-          Add files…
+          {t('library:libraryAdd.addFiles')}
         </button>
         <button type="button" className="button" onClick={() => folderInput.current?.click()}>
-          Add folder…
+          {t('library:libraryAdd.addFolder')}
         </button>
         <button type="button" className="button" onClick={() => void add(async () => ({ label: 'this document', args: { documentIds: [docId] } }))}>
-          Add this document
+          {t('library:libraryAdd.addThisDocument')}
         </button>
       </div>
-      <input ref={filesInput} type="file" multiple accept={importAccept} hidden aria-label="Files to add to the library" onChange={(e) => { fromInput(filesOfInput(e.target.files)); e.target.value = ''; }} />
+      <input ref={filesInput} type="file" multiple accept={importAccept} hidden aria-label={t('library:libraryAdd.filesToAddTo')} onChange={(e) => { fromInput(filesOfInput(e.target.files)); e.target.value = ''; }} />
       <input
         ref={(el) => {
           folderInput.current = el;
@@ -128,12 +129,12 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
         }}
         type="file"
         hidden
-        aria-label="Folder to add to the library"
+        aria-label={t('library:libraryAdd.folderToAddTo')}
         onChange={(e) => { fromInput(filesOfInput(e.target.files)); e.target.value = ''; }} />
       {revisions.length > 0 ? (
         <div className="library-add-revision">
-          <select value={revision} aria-label="Revision to add" onChange={(e) => setRevision(e.target.value)}>
-            <option value="">Choose a revision…</option>
+          <select value={revision} aria-label={t('library:libraryAdd.revisionToAdd')} onChange={(e) => setRevision(e.target.value)}>
+            <option value="">{t('library:libraryAdd.chooseARevision')}</option>
             {revisions.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label || r.kind} · {new Date(r.createdAt).toLocaleDateString('en-GB')}
@@ -141,18 +142,18 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
             ))}
           </select>
           <button type="button" className="button" disabled={!revision} onClick={() => void add(async () => ({ label: revisions.find((r) => r.id === revision)?.label || 'the revision', args: { revisionIds: [revision] } }))}>
-            Add revision
+            {t('library:libraryAdd.addRevision')}
           </button>
         </div>
       ) : null}
       {state.result ? <p className="library-result" role="status">{state.result}</p> : null}
       {state.error ? <p className="panel-error" role="alert">{state.error}</p> : null}
       {state.warnings.length > 0 ? (
-        <ul className="library-warnings" aria-label="Warnings">
+        <ul className="library-warnings" aria-label={t('library:libraryAdd.warnings')}>
           {state.warnings.slice(0, 20).map((w, i) => (
             <li key={i}>{w}</li>
           ))}
-          {state.warnings.length > 20 ? <li>… and {state.warnings.length - 20} more</li> : null}
+          {state.warnings.length > 20 ? <li>{t('library:libraryAdd.more', { count: state.warnings.length - 20 })}</li> : null}
         </ul>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { LibraryHit, LibrarySearchMode } from '../../shared/api/contract.js';
 import { compareWithHit, hitSource } from '../library/agreed-language.js';
+import { t } from '../i18n/index.js';
 
 /** Props of one library hit: the hit, the current paragraph's text to compare (null: show the phrase found), and the actions. */
 export type LibraryHitCardProps = {
@@ -65,11 +66,11 @@ export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInse
               op.op === 'equal' ? (
                 <span key={i}>{op.text}</span>
               ) : op.op === 'delete' ? (
-                <del key={i} title="In the agreed text, not in yours">
+                <del key={i} title={t('library:libraryHit.inTheAgreedText')}>
                   {op.text}
                 </del>
               ) : (
-                <ins key={i} title="In your text, not in the agreed one">
+                <ins key={i} title={t('library:libraryHit.inYourTextNot')}>
                   {op.text}
                 </ins>
               ),
@@ -77,11 +78,11 @@ export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInse
           : markSearched(hit.text, phrase, mode)}
       </p>
       <div className="library-hit-actions">
-        <button type="button" className="button subtle small" disabled={insertAfter === null} title={insertAfter ? `Insert this paragraph after ${insertAfter}, with a new id` : 'Put the cursor in a paragraph first'} onClick={onInsert}>
-          {insertAfter ? `Insert after ${insertAfter}` : 'Insert'}
+        <button type="button" className="button subtle small" disabled={insertAfter === null} title={insertAfter ? t('library:libraryHit.insertThisParagraphAfter', { insertAfter }) : t('library:libraryHit.putTheCursorIn')} onClick={onInsert}>
+          {insertAfter ? t('library:libraryHit.insertAfter', { insertAfter }) : 'Insert'}
         </button>
-        <button type="button" className="button subtle small" title={`Add a footnote citing ${source} at the cursor`} onClick={onCite}>
-          Cite
+        <button type="button" className="button subtle small" title={t('library:libraryHit.addAFootnoteCiting', { source })} onClick={onCite}>
+          {t('library:libraryHit.cite')}
         </button>
       </div>
     </li>

@@ -8,13 +8,14 @@ import { LibraryAdd } from './library-add.js';
 import { LibraryProvenance } from './library-provenance.js';
 import { LibrarySearch } from './library-search.js';
 import '../styles/library.css';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /** What the document view places for the library: its entry in the View menu and its side panel (null when closed). */
 export type LibraryTools = { menuItem: BarMenuItem; panel: ReactNode };
 
 type Tab = 'search' | 'provenance' | 'add';
-const tabNames: Record<Tab, string> = { search: 'Agreed language', provenance: 'Provenance', add: 'Add texts' };
-const tabs = Object.keys(tabNames) as Tab[];
+const tabs: Tab[] = ['search', 'provenance', 'add'];
+const tabNames = translatedRecord(tabs, 'library:tab.');
 
 /** The library's size as read: "5 texts · 1,234 paragraphs · 2.1 MB" (no size while it holds no paragraph: its file is only the empty tables). */
 export function statsLine(stats: ChannelResult<'library.stats'>): string {
@@ -61,23 +62,23 @@ export function useLibraryPanel(api: ApiClient, docId: string, view: EditorView 
     event.currentTarget.querySelector<HTMLElement>(`#library-tab-${chosen}`)?.focus();
   };
   const panel = open ? (
-    <section className="side-panel library-panel" aria-label="Library">
-      <h2 className="panel-title">Library</h2>
-      <div className="library-tabs" role="tablist" aria-label="Library" onKeyDown={onTabKey}>
-        {tabs.map((t) => (
-          <button key={t} type="button" role="tab" id={`library-tab-${t}`} aria-selected={tab === t} tabIndex={tab === t ? 0 : -1} aria-controls="library-tabpanel" className="library-tab" onClick={() => setTab(t)}>
-            {tabNames[t]}
+    <section className="side-panel library-panel" aria-label={t('library:libraryPanel.library')}>
+      <h2 className="panel-title">{t('library:libraryPanel.library')}</h2>
+      <div className="library-tabs" role="tablist" aria-label={t('library:libraryPanel.library')} onKeyDown={onTabKey}>
+        {tabs.map((each) => (
+          <button key={each} type="button" role="tab" id={`library-tab-${each}`} aria-selected={tab === each} tabIndex={tab === each ? 0 : -1} aria-controls="library-tabpanel" className="library-tab" onClick={() => setTab(each)}>
+            {tabNames[each]}
           </button>
         ))}
       </div>
       <div id="library-tabpanel" role="tabpanel" aria-labelledby={`library-tab-${tab}`} className="library-tabpanel">
         {tab === 'search' && empty ? (
           <p className="list-empty">
-            The library is empty.{' '}
+            {t('library:libraryPanel.theLibraryIsEmpty')}{' '}
             <button type="button" className="link-button" onClick={() => setTab('add')}>
-              Add adopted texts
+              {t('library:libraryPanel.addAdoptedTexts')}
             </button>{' '}
-            to see where your language was agreed.
+            {t('library:libraryPanel.toSeeWhereYour')}
           </p>
         ) : null}
         {tab === 'search' ? <LibrarySearch api={api} view={view} onNotice={setNotice} /> : null}
@@ -89,11 +90,11 @@ export function useLibraryPanel(api: ApiClient, docId: string, view: EditorView 
           {notice}
         </p>
       ) : null}
-      <p className="library-stats" aria-label="Library size">
-        {statsError ? `Library unavailable: ${statsError}` : stats ? `Library: ${statsLine(stats)}` : ''}
+      <p className="library-stats" aria-label={t('library:libraryPanel.librarySize')}>
+        {statsError ? t('library:libraryPanel.libraryUnavailable', { statsError }) : stats ? t('library:libraryPanel.library2', { statsLine: statsLine(stats) }) : ''}
       </p>
     </section>
   ) : null;
-  const menuItem: BarMenuItem = { key: 'library', label: 'Library', checked: open, title: 'Agreed language: where the text was agreed before', onSelect: () => setOpen((o) => !o) };
+  const menuItem: BarMenuItem = { key: 'library', label: 'Library', checked: open, title: t('library:libraryPanel.agreedLanguageWhereThe'), onSelect: () => setOpen((o) => !o) };
   return { menuItem, panel };
 }

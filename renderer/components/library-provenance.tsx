@@ -6,6 +6,7 @@ import { messageOf } from '../format.js';
 import { provenanceCounts, provenanceCsv, provenanceFileName, provenanceSource, provenanceSummary, provenanceText, sharePercent } from '../library/provenance-export.js';
 import type { ProvenanceReport } from '../library/provenance-export.js';
 import { saveFile } from './export-dialog-parts.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the Provenance tab: the API, the open document's id and its editor (for its title and symbol). */
 export type LibraryProvenanceProps = { api: ApiClient; docId: string; view: EditorView | null };
@@ -27,7 +28,7 @@ export function LibraryProvenance({ api, docId, view }: LibraryProvenanceProps) 
     setError(null);
     api
       .invoke('library.provenance', { id: docId })
-      .then(setReport, (cause: unknown) => setError(`The provenance could not be read: ${messageOf(cause)}`))
+      .then(setReport, (cause: unknown) => setError(t('library:libraryProvenance.theProvenanceCouldNot', { reason: messageOf(cause) })))
       .finally(() => setBusy(false));
   };
   const name = () => {
@@ -39,16 +40,16 @@ export function LibraryProvenance({ api, docId, view }: LibraryProvenanceProps) 
 
   return (
     <div className="library-provenance">
-      <p className="library-help">Which paragraphs of this document are agreed language: found word for word, found reworded, or new.</p>
+      <p className="library-help">{t('library:libraryProvenance.whichParagraphsOfThis')}</p>
       <div className="library-add-buttons">
         <button type="button" className="button" disabled={busy} onClick={check}>
-          {busy ? 'Checking…' : report ? 'Check again' : 'Check provenance'}
+          {busy ? 'Checking…' : report ? t('library:libraryProvenance.checkAgain') : t('library:libraryProvenance.checkProvenance')}
         </button>
         <button type="button" className="button subtle" disabled={!report} onClick={() => report && saveFile(provenanceText(report, name()), provenanceFileName(name(), 'txt'), 'text/plain;charset=utf-8')}>
-          Save .txt
+          {t('library:libraryProvenance.saveTxt')}
         </button>
         <button type="button" className="button subtle" disabled={!report} onClick={() => report && saveFile(provenanceCsv(report), provenanceFileName(name(), 'csv'), 'text/csv;charset=utf-8')}>
-          Save .csv
+          {t('library:libraryProvenance.saveCsv')}
         </button>
       </div>
       {error ? (
@@ -65,7 +66,7 @@ export function LibraryProvenance({ api, docId, view }: LibraryProvenanceProps) 
             <span className="share-verbatim" style={{ width: `${(counts.verbatim / total) * 100}%` }} />
             <span className="share-near" style={{ width: `${(counts.near / total) * 100}%` }} />
           </div>
-          <ol className="library-provenance-list" aria-label="Provenance of the paragraphs">
+          <ol className="library-provenance-list" aria-label={t('library:libraryProvenance.provenanceOfTheParagraphs')}>
             {report.paragraphs.map((p, i) => (
               <li key={`${p.label}-${i}`} className={`provenance-row provenance-${p.status}`} title={p.text}>
                 <span className="provenance-label">{p.label}</span>

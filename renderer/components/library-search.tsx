@@ -8,6 +8,7 @@ import { citeHit, collapseToEnd, insertHitAfter } from '../library/insert-hit.js
 import { lookupAt } from '../library/lookup.js';
 import type { LibraryLookup } from '../library/lookup.js';
 import { LibraryHitCard } from './library-hit.js';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /** Props of the library search: the API, the editor (null while it opens) and a notice line for what an action did. */
 export type LibrarySearchProps = { api: ApiClient; view: EditorView | null; onNotice: (text: string) => void };
@@ -19,7 +20,7 @@ const hitLimit = 10;
 // A bracket's text is counted in up to this many paragraphs ("agreed language in N resolutions").
 const bracketLimit = 100;
 
-const modeNames: Record<Exclude<LibrarySearchMode, 'similar'>, string> = { phrase: 'Exact phrase', words: 'All words', partial: 'Parts of words' };
+const modeNames: Readonly<Record<Exclude<LibrarySearchMode, 'similar'>, string>> = translatedRecord(['phrase', 'words', 'partial'], 'library:mode.');
 
 type Answer = { key: string; hits: LibraryHit[]; sources: number } | { key: string; error: string };
 
@@ -93,13 +94,13 @@ export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
   const act = (hit: LibraryHit, what: 'insert' | 'cite') => {
     if (!view) return;
     if (what === 'insert') {
-      if (insertHitAfter(hit)(view.state, view.dispatch)) onNotice(`Inserted the paragraph of ${hit.symbol} ${hit.label} after ${followed?.where ?? 'the paragraph'}.`);
-      else onNotice('Put the cursor in a paragraph to insert after it.');
+      if (insertHitAfter(hit)(view.state, view.dispatch)) onNotice(t('library:librarySearch.insertedTheParagraphOf', { symbol: hit.symbol, label: hit.label, value: followed?.where ?? 'the paragraph' }));
+      else onNotice(t('library:librarySearch.putTheCursorIn'));
     } else {
       const collapse = collapseToEnd(view.state);
       if (collapse) view.dispatch(collapse);
-      if (citeHit(hit)(view.state, view.dispatch)) onNotice(`Cited ${hit.symbol} ${hit.label} in a footnote.`);
-      else onNotice('Put the cursor in the text where the footnote goes.');
+      if (citeHit(hit)(view.state, view.dispatch)) onNotice(t('library:librarySearch.cited', { symbol: hit.symbol, label: hit.label }));
+      else onNotice(t('library:librarySearch.putTheCursorIn2'));
     }
     view.focus();
   };
@@ -107,8 +108,8 @@ export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
   return (
     <div className="library-search">
       <div className="library-search-box">
-        <input type="search" value={typed} placeholder="Search agreed language…" aria-label="Search the library" onChange={(e) => setTyped(e.target.value)} />
-        <select value={mode} aria-label="Search for" onChange={(e) => setMode(e.target.value as typeof mode)}>
+        <input type="search" value={typed} placeholder={t('library:librarySearch.searchAgreedLanguage')} aria-label={t('library:librarySearch.searchTheLibrary')} onChange={(e) => setTyped(e.target.value)} />
+        <select value={mode} aria-label={t('library:librarySearch.searchFor')} onChange={(e) => setMode(e.target.value as typeof mode)}>
           {Object.entries(modeNames).map(([value, name]) => (
             <option key={value} value={value}>
               {name}
@@ -121,26 +122,26 @@ export function LibrarySearch({ api, view, onNotice }: LibrarySearchProps) {
           ? `${modeNames[mode]}: “${query}”`
           : followed
             ? followed.kind === 'selection'
-              ? `The selected phrase in ${followed.where}`
+              ? t('library:librarySearch.theSelectedPhraseIn', { where: followed.where })
               : followed.kind === 'bracket'
-                ? `The bracket in ${followed.where}`
-                : `Paragraphs like ${followed.where}`
-            : 'Select a phrase or put the cursor in a paragraph.'}
+                ? t('library:librarySearch.theBracketIn', { where: followed.where })
+                : t('library:librarySearch.paragraphsLike', { where: followed.where })
+            : t('library:librarySearch.selectAPhraseOr')}
       </p>
       {fresh && 'hits' in fresh && !query && followed?.kind === 'bracket' ? (
         <p className="library-bracket-verdict" role="status">
-          {fresh.sources === 0 ? 'This alternative is not agreed language in the library.' : `This alternative is agreed language in ${fresh.sources} ${fresh.sources === 1 ? 'resolution' : 'resolutions'}.`}
+          {fresh.sources === 0 ? t('library:librarySearch.thisAlternativeIsNot') : t('library:librarySearch.alternativeAgreed', { count: fresh.sources })}
         </p>
       ) : null}
       {fresh && 'error' in fresh ? (
         <p className="panel-error" role="alert">
-          The library could not be searched: {fresh.error}
+          {t('library:librarySearch.theLibraryCouldNot')}{' '}{fresh.error}
         </p>
       ) : null}
-      {search && !shown ? <p className="list-empty">Searching…</p> : null}
-      {fresh && 'hits' in fresh && fresh.hits.length === 0 ? <p className="list-empty">{comparing ? 'No paragraph like this one in the library: new language.' : 'Not found in the library.'}</p> : null}
+      {search && !shown ? <p className="list-empty">{t('library:librarySearch.searching')}</p> : null}
+      {fresh && 'hits' in fresh && fresh.hits.length === 0 ? <p className="list-empty">{comparing ? t('library:librarySearch.noParagraphLikeThis') : t('library:librarySearch.notFoundInThe')}</p> : null}
       {shown && 'hits' in shown && shown.hits.length > 0 ? (
-        <ol className={stale ? 'library-hits library-stale' : 'library-hits'} aria-label="Library hits" aria-busy={stale}>
+        <ol className={stale ? 'library-hits library-stale' : 'library-hits'} aria-label={t('library:librarySearch.libraryHits')} aria-busy={stale}>
           {shown.hits.map((hit) => (
             <LibraryHitCard
               key={hit.id}

@@ -1,6 +1,7 @@
 import type { LibraryHit } from '../../shared/api/contract.js';
 import { wordDiff } from '../../shared/compare/index.js';
 import type { WordOp } from '../../shared/compare/index.js';
+import { t } from '../i18n/index.js';
 
 /**
  * How the Library panel speaks of a hit: its short source ("78/201 OP 5"), the footnote
@@ -38,7 +39,7 @@ export function citationText(hit: Pick<LibraryHit, 'symbol' | 'label'>): string 
   const symbol = hit.symbol.trim();
   const resolution = /^A\/RES\/(.+)$/i.exec(symbol);
   const decision = /^A\/DEC\/(.+)$/i.exec(symbol);
-  const name = resolution ? `Resolution ${resolution[1]}` : decision ? `Decision ${decision[1]}` : symbol || 'Untitled text';
+  const name = resolution ? t('library:agreedLanguage.resolution', { value: resolution[1] }) : decision ? t('library:agreedLanguage.decision', { value: decision[1] }) : symbol || t('library:agreedLanguage.untitledText');
   return hit.label ? `${name}, ${hit.label}.` : `${name}.`;
 }
 
@@ -80,12 +81,12 @@ export function compareWithHit(hit: LibraryHit, current: string): AgreedComparis
   const ops = wordDiff(hit.text, current);
   const changes = changesOf(ops);
   const source = hitSource(hit);
-  const kind = hit.adopted ? 'Agreed language' : 'Draft language';
+  const kind = hit.adopted ? t('library:agreedLanguage.agreedLanguage') : t('library:agreedLanguage.draftLanguage');
   const verbatim = changes.length === 0;
   let sentence: string;
-  if (verbatim) sentence = `${kind} from ${source}, word for word`;
+  if (verbatim) sentence = t('library:agreedLanguage.fromWordForWord', { kind, source });
   else if (changes.length <= listedChanges && ops.some((op) => op.op === 'equal' && /\w/.test(op.text))) sentence = `${kind} from ${source}, except ${changes.map(changeText).join('; ')}`;
-  else sentence = `Close to ${source}: ${changes.length} change${changes.length === 1 ? '' : 's'}`;
+  else sentence = t('library:agreedLanguage.closeTo', { source, count: changes.length });
   return { ops, changes, verbatim, sentence };
 }
 

@@ -1,5 +1,6 @@
 import type { ProvenanceParagraph } from '../../shared/api/contract.js';
 import { citationText, hitSource } from './agreed-language.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The provenance report of a draft as the files the Library panel saves: plain text for
@@ -26,14 +27,14 @@ export function sharePercent(share: number): string {
 export function provenanceSummary(report: ProvenanceReport): string {
   const c = provenanceCounts(report);
   const n = report.paragraphs.length;
-  return `${sharePercent(report.share)} agreed language: ${c.verbatim} verbatim, ${c.near} near, ${c.new} new of ${n} paragraph${n === 1 ? '' : 's'}`;
+  return t('library:provenanceExport.summary', { sharePercent: sharePercent(report.share), verbatim: c.verbatim, near: c.near, new: c.new, count: n });
 }
 
 const statusWords = { verbatim: 'verbatim', near: 'near', new: 'new' } as const;
 
 /** The report as plain text: a heading with the title and summary, then per paragraph its label, status, source and text. */
 export function provenanceText(report: ProvenanceReport, title: string): string {
-  const lines = [`Provenance of ${title || 'the draft'}`, provenanceSummary(report), ''];
+  const lines = [t('library:provenanceExport.provenanceOf', { value: title || 'the draft' }), provenanceSummary(report), ''];
   for (const p of report.paragraphs) {
     const source = p.hit ? ` (${citationText(p.hit).replace(/\.$/, '')}${p.hit.date ? `, ${p.hit.date}` : ''})` : '';
     lines.push(`${p.label}: ${statusWords[p.status]}${source}`, `  ${p.text.replace(/\s+/g, ' ').trim()}`, '');

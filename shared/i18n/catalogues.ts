@@ -12,6 +12,8 @@ import enNegotiation from './locales/en/negotiation.json';
 import frNegotiation from './locales/fr/negotiation.json';
 import enRevisions from './locales/en/revisions.json';
 import frRevisions from './locales/fr/revisions.json';
+import enLibrary from './locales/en/library.json';
+import frLibrary from './locales/fr/library.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -21,8 +23,8 @@ import frRevisions from './locales/fr/revisions.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
