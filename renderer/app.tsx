@@ -32,7 +32,7 @@ export function App({ api }: AppProps) {
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const profile = useProfile(api);
-  const [layout, setLayout] = useLayoutPrefs();
+  const [layout, setLayout] = useLayoutPrefs(api);
   const [wideSide, setWideSide] = useState(false);
   const sidebarMode = useSidebarMode(openId, layout.documents, wideSide && openId !== null);
   const onEdited = useListFollowsEdits(refresh);

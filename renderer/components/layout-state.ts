@@ -1,10 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../shared/api/contract.js';
 
 /**
  * The window's panel layout as the user left it: which panel groups are docked open and
  * which are folded to their icon rail, and which panels are shown at all. It is kept per
- * window and survives a restart of the app, so a delegate who folded the outline on a
- * 1366 px laptop finds it folded the next morning.
+ * window in the app's settings (settings.get/set, the backend's settings table), so it
+ * survives a restart of the app: a delegate who folded the outline on a 1366 px laptop finds
+ * it folded the next morning. A copy in the page's storage gives the first frame the layout
+ * before the backend answers.
  */
 
 /** A group of panels docked beside the page ('open') or folded to its icon rail ('rail'). */
@@ -53,9 +56,14 @@ export function parseLayout(value: unknown): LayoutPrefs {
   };
 }
 
-/** Where the layout of the window named `window` is kept (the app's settings in this profile's storage). */
+/** Where the layout of the window named `windowName` is kept in the page's storage. */
 export function layoutKey(windowName: string): string {
   return `penholder.layout.${windowName || 'main'}`;
+}
+
+/** The settings key (settings.get/set: letters, digits, _ . -) of the layout of the window named `windowName`. */
+export function layoutSettingsKey(windowName: string): string {
+  return `layout.${(windowName || 'main').replace(/[^\w.-]/g, '_').slice(0, 80)}`;
 }
 
 // Stored text larger than this is not a layout: ignored rather than parsed.
@@ -72,18 +80,22 @@ function storage(): Storage | null {
 
 const windowName = (): string => (typeof window === 'undefined' ? '' : window.name);
 
-/** The remembered layout of this window, or the default. */
+/** The layout of this window remembered in the page's storage, or the default. */
 export function loadLayout(): LayoutPrefs {
-  const text = storage()?.getItem(layoutKey(windowName())) ?? null;
-  if (text === null || text.length > maxStoredChars) return defaultLayout;
+  return layoutFromText(storage()?.getItem(layoutKey(windowName())) ?? null) ?? defaultLayout;
+}
+
+/** `text` (a stored layout) read as a layout, or null when it is not one. */
+export function layoutFromText(text: string | null): LayoutPrefs | null {
+  if (text === null || text.length > maxStoredChars) return null;
   try {
     return parseLayout(JSON.parse(text));
   } catch {
-    return defaultLayout;
+    return null;
   }
 }
 
-/** Remembers `prefs` as this window's layout (silently not, where storage is refused or full). */
+/** Remembers `prefs` as this window's layout in the page's storage (silently not, where storage is refused or full). */
 export function saveLayout(prefs: LayoutPrefs): void {
   try {
     storage()?.setItem(layoutKey(windowName()), JSON.stringify(prefs));
@@ -92,15 +104,42 @@ export function saveLayout(prefs: LayoutPrefs): void {
   }
 }
 
-/** The window's layout and a function changing part of it, remembered at once (one per window: the app passes it down). */
-export function useLayoutPrefs(): [LayoutPrefs, (change: (prefs: LayoutPrefs) => LayoutPrefs) => void] {
+/**
+ * The window's layout and a function changing part of it, remembered at once in the app's
+ * settings through `api` and in the page's storage (one per window: the app passes it down).
+ * The settings' copy wins over the page's when it arrives, unless the user changed the layout
+ * meanwhile.
+ */
+export function useLayoutPrefs(api: Pick<ApiClient, 'invoke'>): [LayoutPrefs, (change: (prefs: LayoutPrefs) => LayoutPrefs) => void] {
   const [prefs, setPrefs] = useState(loadLayout);
-  const update = useCallback((change: (prefs: LayoutPrefs) => LayoutPrefs) => {
-    setPrefs((prev) => {
-      const next = change(prev);
-      saveLayout(next);
-      return next;
-    });
-  }, []);
+  const changed = useRef(false);
+  useEffect(() => {
+    let live = true;
+    api.invoke('settings.get', { key: layoutSettingsKey(windowName()) }).then(
+      ({ value }) => {
+        const stored = layoutFromText(value);
+        if (!live || changed.current || !stored) return;
+        saveLayout(stored);
+        setPrefs(stored);
+      },
+      // Without the backend's answer the page's copy stands.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const update = useCallback(
+    (change: (prefs: LayoutPrefs) => LayoutPrefs) => {
+      changed.current = true;
+      setPrefs((prev) => {
+        const next = change(prev);
+        saveLayout(next);
+        void api.invoke('settings.set', { key: layoutSettingsKey(windowName()), value: JSON.stringify(next) }).catch(() => undefined);
+        return next;
+      });
+    },
+    [api],
+  );
   return [prefs, update];
 }

@@ -138,6 +138,9 @@ describe('the layout on delegations’ laptops, 1366x768 and 1280x800 at 100% an
     await page.getByRole('navigation', { name: 'Outline' }).waitFor();
     expect(await textColumn(page)).toBeGreaterThanOrEqual(560);
 
+    // Kept in the app's settings (the backend's settings table), not only in the page: the
+    // page's own storage emptied, the reloaded window still finds the panel folded.
+    await page.evaluate(() => localStorage.clear());
     await page.reload();
     await openCompilation(page);
     await problemsRail.waitFor();
@@ -152,7 +155,21 @@ describe('the layout on delegations’ laptops, 1366x768 and 1280x800 at 100% an
     await problems.waitFor();
     expect(await problemsRail.count()).toBe(0);
     expect(await barMenuButton(page, 'View').isVisible()).toBe(true);
+
+    // Folded again, then the app restarted (a new backend on the same data folder) and a new
+    // window opened on it, with storage of its own: the panel is still folded.
+    await page.getByRole('button', { name: 'Fold the problems panel to the rail' }).click();
+    await problemsRail.waitFor();
+    await page.waitForTimeout(300);
     expect(errors).toEqual([]);
     await page.close();
+    await env.restart();
+    const again = await openAt(env.browser, env.shell.url, sizes[0]);
+    await openCompilation(again.page);
+    await again.page.getByRole('button', { name: /^Problems( \(\d+ warnings?\))?$/ }).waitFor();
+    expect(await again.page.getByRole('complementary', { name: 'Style problems' }).count()).toBe(0);
+    await screenshot(again.page, 'laptop-1366x768-after-restart');
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   });
 });

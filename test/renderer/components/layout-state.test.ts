@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultLayout, layoutKey, loadLayout, parseLayout, saveLayout } from '../../../renderer/components/layout-state.js';
+import { defaultLayout, layoutFromText, layoutKey, layoutSettingsKey, loadLayout, parseLayout, saveLayout } from '../../../renderer/components/layout-state.js';
 
 // Vitest runs in Node: a Storage of its own, as the browser's localStorage behaves.
 class MemoryStorage {
@@ -44,5 +44,17 @@ describe('the remembered panel layout', () => {
   it('works without storage (refused by the browser): the default, and saving does not throw', () => {
     expect(loadLayout()).toEqual(defaultLayout);
     expect(() => saveLayout(defaultLayout)).not.toThrow();
+  });
+
+  it('names the setting of each window with the characters the settings channel accepts', () => {
+    expect(layoutSettingsKey('')).toBe('layout.main');
+    expect(layoutSettingsKey('second window/2')).toBe('layout.second_window_2');
+    expect(layoutSettingsKey('w'.repeat(500))).toMatch(/^[\w.-]{1,100}$/);
+  });
+
+  it('reads a layout stored in the settings, or nothing from text that is not one', () => {
+    expect(layoutFromText(JSON.stringify({ ...defaultLayout, side: 'rail' }))).toEqual({ ...defaultLayout, side: 'rail' });
+    expect(layoutFromText(null)).toBe(null);
+    expect(layoutFromText('][')).toBe(null);
   });
 });
