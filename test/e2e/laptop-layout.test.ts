@@ -173,3 +173,33 @@ describe('the layout on delegations’ laptops, 1366x768 and 1280x800 at 100% an
     await again.page.close();
   });
 });
+
+describe('the document list follows edits', { timeout: 120_000 }, () => {
+  it("moves the open document's Changed time after an edit in another window on the same backend", async () => {
+    const size = sizes[0];
+    const a = await openAt(env.browser, env.shell.url, size);
+    const b = await openAt(env.browser, env.shell.url, size);
+    await openCompilation(a.page);
+    await openCompilation(b.page);
+    const changed = (page: Page) =>
+      page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(GA_COMPILATION_TITLE) }).locator('time').getAttribute('datetime');
+    const before = await changed(a.page);
+    // Window B types (what a peer's edit is to window A: an update pushed into its open document).
+    await b.page.locator('.ph-document .ph-op').first().click();
+    await b.page.keyboard.press('End');
+    await b.page.keyboard.type(' Edited elsewhere.');
+    await expect.poll(() => a.page.locator('.ph-document .ph-op').first().textContent(), { timeout: 10_000 }).toContain('Edited elsewhere.');
+    await expect.poll(() => changed(a.page), { timeout: 10_000 }).not.toBe(before);
+    expect(Date.parse((await changed(a.page)) ?? '')).toBeGreaterThan(Date.parse(before ?? ''));
+    // And its own edits: window A types, its list follows too.
+    const mid = await changed(a.page);
+    await a.page.waitForTimeout(50);
+    await a.page.locator('.ph-document .ph-op').nth(1).click();
+    await a.page.keyboard.type('x');
+    await expect.poll(() => changed(a.page), { timeout: 10_000 }).not.toBe(mid);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.page.close();
+    await b.page.close();
+  });
+});
