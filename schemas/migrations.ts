@@ -237,6 +237,30 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'consultation admissions',
+    // Version 7: the keys a host admitted to a consultation (the set of documents it serves),
+    // as which delegation and role, so a restarted host admits them again; and the codes it
+    // handed out per delegation (electron/store/admissions.ts).
+    sql: `
+      CREATE TABLE consultation_admissions (
+        consultation TEXT NOT NULL,
+        key TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        since TEXT NOT NULL,
+        PRIMARY KEY (consultation, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE consultation_codes (
+        consultation TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        code TEXT NOT NULL,
+        PRIMARY KEY (consultation, delegation)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -6,6 +6,7 @@
  */
 import type {
   ChannelArgs,
+  ChannelResults,
   ConsultationStatus,
   EventName,
   EventPayloads,
@@ -25,13 +26,19 @@ export type Connection = { readonly send: Send; readonly subscriptions: Set<stri
 
 /** Hosting or joining a consultation, for one backend (implemented by electron/consultation/service.ts). */
 export type ConsultationService = {
-  host(args: ChannelArgs<'consultation.host'>): Promise<{ url: string; joinCode: string; facilitatorCode: string; documents: string[] }>;
+  host(args: ChannelArgs<'consultation.host'>): Promise<ChannelResults['consultation.host']>;
   stopHosting(): Promise<void>;
   join(args: ChannelArgs<'consultation.join'>): Promise<{ docId: string }>;
   /** The documents a host serves once it accepted the code, or the copies held from it when it does not answer (host-documents.ts). */
   documents(args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments>;
   leave(): Promise<void>;
   status(): ConsultationStatus;
+  /** While hosting: the lobby and admitted keys, and the facilitator's decisions on them (admission.ts); throw when not hosting or the key is unknown. */
+  lobby(): ChannelResults['consultation.lobby'];
+  admit(args: ChannelArgs<'consultation.admit'>): { ok: true };
+  refuse(args: ChannelArgs<'consultation.refuse'>): { ok: true };
+  removeKey(args: ChannelArgs<'consultation.removeKey'>): { ok: true };
+  delegationCode(args: ChannelArgs<'consultation.delegationCode'>): { code: string };
   setPresence(docId: string, cursor: PresenceCursor): void;
   /** Called after LiveDocuments accepted an update: local ones go to the consultation. */
   onApplied(docId: string, update: Uint8Array, origin: UpdateOrigin): void;

@@ -12,6 +12,11 @@ export type ConsultationChannels =
   | 'consultation.recent'
   | 'consultation.leave'
   | 'consultation.status'
+  | 'consultation.lobby'
+  | 'consultation.admit'
+  | 'consultation.refuse'
+  | 'consultation.removeKey'
+  | 'consultation.delegationCode'
   | 'presence.set'
   | 'notes.list'
   | 'notes.set';
@@ -41,6 +46,11 @@ export function createConsultationHandlers(ctx: BackendContext, conn: Connection
     'consultation.recent': guard(() => ctx.store.joinedConsultations()),
     'consultation.leave': guard(async () => (await service().leave(), { ok: true as const })),
     'consultation.status': guard(() => service().status()),
+    'consultation.lobby': guard(() => service().lobby()),
+    'consultation.admit': guard((args) => service().admit(args)),
+    'consultation.refuse': guard((args) => service().refuse(args)),
+    'consultation.removeKey': guard((args) => service().removeKey(args)),
+    'consultation.delegationCode': guard((args) => service().delegationCode(args)),
     'presence.set': guard(({ docId, ...cursor }) => (service().setPresence(docId, cursor), { ok: true as const })),
     'notes.list': guard(({ docId }) => (mustExist(docId), ctx.store.listNotes(docId))),
     'notes.set': guard(({ docId, paragraphId, text }) => (mustExist(docId), ctx.store.setNote(docId, paragraphId, text))),

@@ -41,8 +41,10 @@ export function newHostCertificate(commonName = 'Penholder consultation host'): 
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const ecdsaSha256 = seq(oid([1, 2, 840, 10045, 4, 3, 2]));
   const name = seq(set(seq(oid([2, 5, 4, 3]), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
+  // Positive and minimal in DER: a first byte of 0 followed by one below 0x80 is "illegal
+  // padding" to OpenSSL (1 certificate in about 256 failed to load before this).
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const now = Date.now();
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),

@@ -4,12 +4,22 @@
  * installation kept from earlier joins at that address, to open and work on offline while
  * the provider keeps trying to reach the host.
  */
+import path from 'node:path';
 import { ApiError, type ChannelArgs, type HostDocuments } from '../../shared/api/contract.js';
+import type { BackendContext } from '../backend/context.js';
+import { openInstallationKey } from '../identity/installation-key.js';
 import type { Store } from '../store/store.js';
+import { signJoinToken } from './join-token.js';
+import { PinnedCertificateError, pinnedPost } from './participant-tls.js';
 
-/** The token a participant sends, as JSON: the provider's and the listing's. */
-export function participantToken(args: ChannelArgs<'consultation.documents'>): string {
-  return JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role });
+/**
+ * The provider token of this installation for `document` ('' for the document list) at the
+ * host pinned by `args.fingerprint`, signed now with the installation key of the store's
+ * data folder (join-token.ts; the private key stays there).
+ */
+export function signedToken(ctx: Pick<BackendContext, 'store'>, args: ChannelArgs<'consultation.documents'>, document: string): string {
+  const key = openInstallationKey(path.dirname(ctx.store.file));
+  return signJoinToken({ code: args.code, fingerprint: args.fingerprint, document, delegation: args.delegation, name: args.name, role: args.role, key: key.publicKey, sign: key.sign });
 }
 
 /** The sentence after `kind: ` in a host's refusal reason, with the join's wording around it. */
@@ -23,20 +33,31 @@ export function refusedMessage(reason: string): string {
 const listTimeoutMs = 5000;
 
 /**
- * The documents the host at `url` serves, or 'unreachable' when no Penholder host answers
- * there. Throws ApiError 'unauthorized' (message for people) when the host refuses the token.
+ * The documents the host at `url` (wss://) serves, or 'unreachable' when no Penholder host
+ * answers there. The request trusts only the certificate `fingerprint` (participant-tls.ts).
+ * Throws ApiError 'unauthorized' (message for people) when the host refuses the token or
+ * its certificate is not the pinned one.
  */
-export async function fetchHostDocuments(url: string, token: string): Promise<{ id: string; title: string; symbol: string }[] | 'unreachable'> {
-  const http = `${url.replace(/^ws/, 'http').replace(/\/+$/, '')}/penholder/documents`;
-  let res: Response;
+export async function fetchHostDocuments(url: string, token: string, fingerprint: string): Promise<{ id: string; title: string; symbol: string }[] | 'unreachable'> {
+  if (!/^wss:\/\//i.test(url)) throw new ApiError('invalid-argument', `${url} is not a wss:// address: a Penholder host serves encrypted connections only.`);
+  const https = `${url.replace(/^wss/i, 'https').replace(/\/+$/, '')}/penholder/documents`;
+  let res: { status: number; text: string };
   try {
-    res = await fetch(http, { method: 'POST', body: token, headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(listTimeoutMs) });
-  } catch {
+    res = await pinnedPost(https, token, fingerprint, listTimeoutMs);
+  } catch (err) {
+    if (err instanceof PinnedCertificateError) throw new ApiError('unauthorized', err.message);
     return 'unreachable';
   }
-  const body = (await res.json().catch(() => null)) as { documents?: unknown; reason?: unknown } | null;
+  type Body = { documents?: unknown; reason?: unknown } | null;
+  const body = ((): Body => {
+    try {
+      return JSON.parse(res.text) as Body;
+    } catch {
+      return null;
+    }
+  })();
   if (res.status === 401) throw new ApiError('unauthorized', refusedMessage(String(body?.reason ?? 'wrong-code: this code does not open this consultation.')));
-  if (!res.ok || !Array.isArray(body?.documents)) throw new ApiError('invalid-argument', `${url} answers, but it is not a Penholder host (HTTP ${res.status}).`);
+  if (res.status !== 200 || !Array.isArray(body?.documents)) throw new ApiError('invalid-argument', `${url} answers, but it is not a Penholder host (HTTP ${res.status}).`);
   return (body.documents as { id?: unknown; title?: unknown; symbol?: unknown }[])
     .filter((d) => typeof d.id === 'string')
     .map((d) => ({ id: String(d.id), title: String(d.title ?? ''), symbol: String(d.symbol ?? '') }));
@@ -46,8 +67,9 @@ export async function fetchHostDocuments(url: string, token: string): Promise<{ 
  * What `consultation.documents` answers (see the contract): the host's list with the copies
  * this store holds marked, or the copies joined at `url` before when the host is unreachable.
  */
-export async function listHostDocuments(store: Store, args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments> {
-  const listed = await fetchHostDocuments(args.url, participantToken(args));
+export async function listHostDocuments(ctx: Pick<BackendContext, 'store'>, args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments> {
+  const { store } = ctx;
+  const listed = await fetchHostDocuments(args.url, signedToken(ctx, args, ''), args.fingerprint);
   if (listed !== 'unreachable') return { reachable: true, documents: listed.map((d) => ({ ...d, held: store.getDocument(d.id) !== undefined })) };
   const documents = heldFrom(store, args.url).map((id) => {
     const summary = store.getDocument(id)!;

@@ -1,8 +1,55 @@
 /**
- * The host's plain HTTP side (host.ts): starting its server on the address asked for, the
- * sentences for a failed start, and reading a request body (the document listing).
+ * The host's HTTPS side (host.ts): the TLS server in place of Hocuspocus's plain one,
+ * starting it on the address asked for, the sentences for a failed start, and the document
+ * list (`POST /penholder/documents`).
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HocuspocusServer } from '@hocuspocus/server';
+
+// A TLS handshake must end within this time; a socket that opens and says nothing is dropped
+// here, before the WebSocket guard (socket-guard.ts) sees it.
+const handshakeTimeoutMs = 10_000;
+
+/**
+ * Makes Hocuspocus's `server` serve HTTPS and wss:// only, with `tls` (PEM key and
+ * certificate): its plain HTTP server is replaced, before it listens, by an HTTPS server
+ * carrying the same request and upgrade handlers (Hocuspocus 3 builds the plain one in its
+ * constructor and offers no option for TLS; it reads `httpServer` when listening and stopping).
+ */
+export function useTls(server: HocuspocusServer, tls: { key: string; cert: string }): void {
+  const plain = server.httpServer;
+  const secure = createHttpsServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2', handshakeTimeout: handshakeTimeoutMs });
+  for (const listener of plain.listeners('request')) secure.on('request', listener as (...args: unknown[]) => void);
+  for (const listener of plain.listeners('upgrade')) secure.on('upgrade', listener as (...args: unknown[]) => void);
+  // A peer that is not a TLS client gets its socket closed, never an unhandled error.
+  secure.on('tlsClientError', (_err, socket) => socket.destroy());
+  (server as unknown as { httpServer: HttpServer }).httpServer = secure as unknown as HttpServer;
+}
+
+/**
+ * Answers `POST /penholder/documents`: `authorize(body, address)` must resolve (it rejects
+ * with `{ reason }`), then `list()` is sent as `{ documents }`; a refusal gets 401 with the
+ * reason and nothing about any document.
+ */
+export async function serveDocumentList(
+  request: IncomingMessage,
+  response: ServerResponse,
+  authorize: (body: string, address: string) => Promise<void>,
+  list: () => unknown[],
+): Promise<void> {
+  const reply = (status: number, body: unknown) => {
+    response.writeHead(status, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(body));
+  };
+  try {
+    if (request.method !== 'POST') throw { reason: 'bad-token: POST the token (the provider token JSON, signed for the document "") to list the documents.' };
+    await authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
+    reply(200, { documents: list() });
+  } catch (err) {
+    reply(401, { reason: (err as { reason?: string }).reason ?? 'bad-token: unreadable request.' });
+  }
+}
 
 /**
  * Starts the host's HTTP server (which carries the WebSocket upgrades) on `host`:`port`;

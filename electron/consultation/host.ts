@@ -31,28 +31,41 @@
  * the protocol names none, and Hocuspocus would relay a broadcast one to every peer.
  * Sockets are bounded below Hocuspocus (socket-guard.ts): 64 KiB frames and 10 s to
  * authenticate, queued frames capped, idle sockets closed (`HostOptions.limits`).
- * A wrong code is refused in `onAuthenticate`, before any document byte is sent, with a
- * reason `kind: sentence` (bad-token, wrong-code, no-such-document); every attempt is
- * checked, a wrong one answered after the throttle's delay, a right one at once (access.ts).
- * The list of served documents (ids, titles, symbols: `POST /penholder/documents` with the
- * provider token as body, what a join dialog shows to pick from) passes the same check and
- * throttle first; a refused token gets 401 with the reason and nothing about any document.
+ * The host serves wss:// only (HostOptions.tls; participants pin the certificate's
+ * fingerprint, participant-tls.ts). A token is refused in `onAuthenticate`, before any
+ * document byte is sent, with a reason `kind: sentence` (host-auth.ts: its form, code, time,
+ * signature and replay; admission.ts: who the key speaks for, or `waiting` in the lobby);
+ * every attempt is checked, a wrong one answered after the throttle's delay, a right one at
+ * once (access.ts). The participant, author of its changes and subject of the role check, is
+ * the ADMITTED identity of its key, never the one its token claims. Removing a key closes
+ * its sockets. The list of served documents (ids, titles, symbols: `POST
+ * /penholder/documents` with a token signed for the document '' as body, what a join dialog
+ * shows to pick from) passes the same check and throttle first (a key waiting in the lobby
+ * gets it too); a refused token gets 401 with the reason and nothing about any document.
  */
 import { networkInterfaces } from 'node:os';
-import { Server, type Document } from '@hocuspocus/server';
+import { Server, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
 import type { Node } from 'prosemirror-model';
 import { documentMeta, type LiveDocuments } from '../backend/live-documents.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
-import { createAuthorizer, createThrottle, newAccessCode, type ThrottleOptions } from './access.js';
+import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
+import type { ConsultationRole } from '../../shared/api/contract.js';
+import { formatJoinLink } from '../../shared/consultation/join-link.js';
+import { memoryAdmissions, type AdmissionRecords } from '../store/admissions.js';
+import { createThrottle, newAccessCode, type ThrottleOptions } from './access.js';
+import { createAdmission } from './admission.js';
+import { createHostAuthorizer } from './host-auth.js';
+import { certificateFingerprint } from './host-cert.js';
 import { hostLimits, updateShapeRefusal, type HostLimits } from './host-limits.js';
-import { listen, listenError, readBody } from './host-http.js';
+import { listen, listenError, serveDocumentList, useTls } from './host-http.js';
 import { containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
 import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
+import { isObjectionMessage } from './record-host.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
 export type HostOptions = {
@@ -69,6 +82,18 @@ export type HostOptions = {
   limits?: Partial<HostLimits>;
   /** The codes to accept (default: fresh ones); a host restarted on the same store can keep its participants' codes. */
   codes?: { joinCode: string; facilitatorCode: string };
+  /** The TLS certificate and key (PEM, host-cert.ts): the host serves wss:// only. */
+  tls: { key: string; cert: string };
+  /** Where admitted keys and delegation codes are kept (electron/store/admissions.ts; default: in memory, this session only). */
+  admissions?: AdmissionRecords;
+  /** Keys admitted before anyone connects (`penholder host --admit FILE`); key = the public key's fingerprint. */
+  admit?: { key: string; delegation: string; name?: string; role: ConsultationRole }[];
+  /** A policy that admits a key at once instead of putting it in the lobby (none in the app or the CLI). */
+  admitPending?(entry: LobbyEntry): boolean;
+  /** The lobby or the admitted keys changed. */
+  onLobbyChanged?(): void;
+  /** Hocuspocus extensions beside the host's own hooks (record-host.ts: issued revisions to participants, their objections to a silence). */
+  extensions?: Extension[];
   /** An accepted remote change, already in the store (for the host's own renderers). */
   onRemoteUpdate?(docId: string, update: Uint8Array, by: Participant): void;
   /** Someone connected or left. */
@@ -77,8 +102,12 @@ export type HostOptions = {
 
 /** A running host. */
 export type ConsultationHost = {
-  /** ws://address:port, with a LAN address when bound to every interface. */
+  /** wss://address:port, with a LAN address when bound to every interface. */
   readonly url: string;
+  /** The certificate's fingerprint (64 lowercase hex of SHA-256 of its DER). */
+  readonly fingerprint: string;
+  /** The join link: penholder://join?url=..&code=<join code>&fp=<fingerprint>. */
+  readonly link: string;
   readonly port: number;
   readonly joinCode: string;
   readonly facilitatorCode: string;
@@ -89,6 +118,16 @@ export type ConsultationHost = {
   awareness(docId: string): Awareness | undefined;
   /** Sends a change the host's own user made (already applied to the store) to every peer. */
   applyLocal(docId: string, update: Uint8Array): void;
+  /** The keys waiting in the lobby and those admitted. */
+  lobby(): { pending: LobbyEntry[]; admitted: LobbyEntry[] };
+  /** Admits a pending key as it asked; false when it is not pending. */
+  admit(key: string): boolean;
+  /** Refuses a pending key; false when it is not pending. */
+  refuse(key: string): boolean;
+  /** Forgets an admitted key and closes its sockets; false when it was not admitted. */
+  removeKey(key: string): boolean;
+  /** The code of one delegation (made once per consultation, kept in `admissions`). */
+  delegationCode(delegation: string): string;
   /** Closes every connection and the server; everything accepted is already in the store. Idempotent. */
   stop(): Promise<void>;
 };
@@ -100,7 +139,7 @@ export type ConsultationHost = {
  */
 export type RefusedMessage = { type: 'penholder.refused'; reason: string; snapshot?: string };
 
-type Context = { participant?: Participant };
+type Context = { participant?: Participant; key?: string };
 
 /** Starts a host (see the module comment). Rejects if a document does not exist or the port is taken. */
 export async function startHost(options: HostOptions): Promise<ConsultationHost> {
@@ -116,7 +155,22 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const presence = createPresenceOwners();
   const delegationBytes = new Map<string, number>();
 
-  const authorize = createAuthorizer({ joinCode, facilitatorCode }, throttle);
+  const fingerprint = certificateFingerprint(options.tls.cert);
+  const records = options.admissions ?? memoryAdmissions();
+  // The sockets each admitted key came on, so removing the key closes them.
+  const socketsOf = new Map<string, Set<import('node:net').Socket>>();
+  const admission = createAdmission({
+    records,
+    codes: { joinCode, facilitatorCode },
+    ...(options.admitPending ? { admitPending: options.admitPending } : {}),
+    onChange: () => options.onLobbyChanged?.(),
+    onRemoved: (key) => {
+      for (const socket of socketsOf.get(key) ?? []) socket.destroy();
+      socketsOf.delete(key);
+    },
+  });
+  for (const entry of options.admit ?? []) admission.preAdmit(entry);
+  const authorize = createHostAuthorizer({ admission, throttle, fingerprint });
   const titleOf = (id: string) => {
     const { title, symbol } = docs.use(id, (live) => documentMeta(yDocToDoc(live.ydoc)));
     return { title, symbol };
@@ -156,6 +210,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const frameBytes = limits.maxUpdateBytes + 64 * 1024;
   const server = new Server({
     name: 'penholder',
+    extensions: options.extensions ?? [],
     address: options.bind ?? '0.0.0.0',
     port: options.port ?? 0,
     quiet: true,
@@ -163,12 +218,15 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     yDocOptions: { gc: false, gcFilter: () => false },
     async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const address = request.socket.remoteAddress ?? '?';
-      const claim = await authorize(token, address);
+      const { participant, key } = await authorize(token, address, documentName);
       if (!served.has(documentName)) throw { reason: `no-such-document: this host serves ${options.docIds.join(', ')}, not "${documentName}".` };
       guard.admitted(request, documentName);
-      connectionConfig.readOnly = claim.role === 'observer';
-      const participant: Participant = { delegation: claim.delegation, name: claim.name, role: claim.role };
-      return { participant } satisfies Context;
+      connectionConfig.readOnly = participant.role === 'observer';
+      const sockets = socketsOf.get(key) ?? new Set();
+      sockets.add(request.socket);
+      socketsOf.set(key, sockets);
+      request.socket.once('close', () => sockets.delete(request.socket));
+      return { participant, key } satisfies Context;
     },
     async onLoadDocument({ document, documentName }) {
       docs.use(documentName, (live) => Y.applyUpdate(document, Y.encodeStateAsUpdate(live.ydoc), 'penholder-load'));
@@ -187,7 +245,8 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       const type = messageType(data);
       // The protocol names no stateless message from a participant to the host: a broadcast
       // one would reach every peer as if the host had sent it (a forged refusal, say).
-      if (type === 5 || type === 6) throw { code: 4403, reason: 'forbidden-stateless' };
+      // Except an objection to a silence (record-host.ts), which goes to the host alone.
+      if (type === 6 || (type === 5 && !isObjectionMessage(data))) throw { code: 4403, reason: 'forbidden-stateless' };
       const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
       const awareness = hpDocs.get(documentName)?.awareness;
       if (entries !== null && participant) {
@@ -221,29 +280,19 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     },
     async onRequest({ request, response }) {
       if (request.url !== '/penholder/documents') return;
-      // The list (ids and titles) is document information: only for a token the host admits,
-      // checked and throttled exactly like a connection's (see listDocuments).
-      const reply = (status: number, body: unknown) => {
-        response.writeHead(status, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify(body));
-      };
-      try {
-        if (request.method !== 'POST') throw { reason: 'bad-token: POST the token (the provider token JSON) to list the documents.' };
-        await authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
-        reply(200, { documents: options.docIds.map((id) => ({ id, ...titleOf(id) })) });
-      } catch (err) {
-        reply(401, { reason: (err as { reason?: string }).reason ?? 'bad-token: unreadable request.' });
-      }
+      await serveDocumentList(request, response, async (body, address) => void (await authorize(body, address, '')), () => options.docIds.map((id) => ({ id, ...titleOf(id) })));
       throw null;
     },
   }, { maxPayload: frameBytes });
 
+  useTls(server, options.tls);
   const guard = guardSockets(server.webSocketServer, limits, frameBytes);
   const bind = options.bind ?? '0.0.0.0';
   try {
     await listen(server.httpServer, bind, options.port ?? 0);
   } catch (err) {
     guard.stop();
+    records.close();
     docs.releaseAll(holder);
     throw new Error(listenError(err, bind, options.port ?? 0), { cause: err });
   }
@@ -253,14 +302,22 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const port = server.address.port;
   let stopped: Promise<void> | null = null;
 
+  const url = `wss://${publicAddress(bind)}:${port}`;
   return {
-    url: `ws://${publicAddress(bind)}:${port}`,
+    url,
+    fingerprint,
+    link: formatJoinLink({ url, code: joinCode, fingerprint }),
     port,
     joinCode,
     facilitatorCode,
     documents: [...options.docIds],
     participants: () => [...connected.values()],
     awareness: (docId) => hpDocs.get(docId)?.awareness,
+    lobby: () => admission.lobby(),
+    admit: (key) => admission.admit(key),
+    refuse: (key) => admission.refuse(key),
+    removeKey: (key) => admission.removeKey(key),
+    delegationCode: (delegation) => admission.delegationCode(delegation),
     applyLocal(docId, update) {
       const doc = hpDocs.get(docId);
       if (doc) Y.applyUpdate(doc, update, 'penholder-local');
@@ -275,6 +332,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
         // socket and a stopped host kept admitting it and storing its changes. Cutting the
         // sockets makes every participant see the host gone (reconnecting) at once.
         for (const socket of server.webSocketServer.clients) socket.terminate();
+        records.close();
         docs.releaseAll(holder);
       })();
       return stopped;

@@ -3,18 +3,23 @@
  * with the host by a HocuspocusProvider) seeded from this installation's copy if it holds
  * one, every change arriving there appended to the store (origin 'remote') and pushed to the
  * renderers, the host's refusals handled (refusal.ts), and a document connection the host
- * closed resynced on a fresh one after a growing delay.
+ * closed resynced on a fresh one after a growing delay. The socket trusts only the
+ * certificate pinned by the join link (participant-tls.ts) and every (re)connection sends a
+ * freshly signed version-2 token (join-token.ts) made with this installation's key (the
+ * private key stays in the data folder). While the host keeps the key in its lobby, the
+ * join waits (state 'waiting') and asks again every `lobbyRetryMs`.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ApiError, type ChannelArgs, type ConsultationRole, type Participant } from '../../shared/api/contract.js';
 import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import { broadcast, type BackendContext } from '../backend/context.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { RefusedMessage } from './host.js';
-import { refusedMessage } from './host-documents.js';
+import { refusedMessage, signedToken } from './host-documents.js';
 import { detachQuietly, handleRefusal } from './refusal.js';
+import { attachRecordParticipant } from './record-participant.js';
+import { pinnedWebSocket } from './participant-tls.js';
 
 /** The origin of what the store's copy writes into the replica: the provider sends it, the replica's own listener skips it. */
 export const LOCAL = 'penholder-local';
@@ -30,7 +35,13 @@ export type Joined = {
   everConnected: boolean;
   /** The host refused the code after the join was accepted (it came back with other codes). */
   refused: boolean;
+  /** The host keeps this installation's key in its lobby: not admitted yet. */
+  waiting: boolean;
 };
+
+/** How often a key waiting in the host's lobby asks again, at most (the first retries come sooner, 250 ms doubling: a facilitator often admits at once). */
+export const lobbyRetryMs = 3000;
+
 
 /** What a joined consultation tells, and asks of, the service that holds it. */
 export type JoinHooks = {
@@ -62,18 +73,40 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
   const replica = createYDoc();
   const known = ctx.store.getDocument(docId) !== undefined;
   if (known) ctx.docs.use(docId, (live) => Y.applyUpdate(replica, Y.encodeStateAsUpdate(live.ydoc), LOCAL));
-  const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill: WebSocket, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
-  const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  const WebSocketPolyfill = pinnedWebSocket(args.fingerprint, (err) => {
+    // Not the host of the join link: nothing was sent; say so.
+    hooks.setError(err.message);
+    settle?.reject(new ApiError('unauthorized', err.message));
+    hooks.statusChanged();
+  });
+  const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
+  const me: Participant = { delegation: args.delegation, name: args.name, role: args.role };
   let accepted = false;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   let rejoinDelay = 250;
+  let lobbyDelay = 250;
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: docId,
     document: replica,
-    token: JSON.stringify({ code: args.code, delegation: args.delegation, name: args.name, role: args.role }),
+    // A function: each (re)connection signs afresh (the host refuses a signature it saw before).
+    token: () => signedToken(ctx, args, docId),
     onAuthenticationFailed: ({ reason }) => {
+      if (reason.startsWith('waiting:') && hooks.isCurrent(j)) {
+        // In the facilitator's lobby: not an error, a state; ask again in a few seconds.
+        j.waiting = true;
+        hooks.setError(`Waiting for the facilitator to admit you: ${reason.replace(/^waiting: /, '')}`);
+        clearTimeout(timeout);
+        hooks.statusChanged();
+        detachQuietly(provider, socket);
+        const delay = lobbyDelay;
+        lobbyDelay = Math.min(lobbyDelay * 2, lobbyRetryMs);
+        setTimeout(() => {
+          if (hooks.isCurrent(j)) provider.attach();
+        }, delay);
+        return;
+      }
       const refused = refusedMessage(reason);
       hooks.setError(refused);
       if (!accepted) {
@@ -90,7 +123,11 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
     // A document this installation already holds opens without waiting for the sync.
     onAuthenticated: () => {
       // Admitted again (the host is back with the codes it had): no longer refused.
-      if (hooks.isCurrent(j)) j.refused = false;
+      if (hooks.isCurrent(j)) {
+        j.refused = false;
+        if (j.waiting) hooks.setError('');
+        j.waiting = false;
+      }
       if (known) settle?.resolve();
     },
     onSynced: () => {
@@ -126,7 +163,8 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
     onUnsyncedChanges: () => hooks.statusChanged(),
   });
   // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
-  const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false };
+  const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false, waiting: false };
+  attachRecordParticipant(ctx.store, docId, provider, hooks);
   // Detached at once (refusal.ts says why not with a close message) and attached afresh
   // (token, then a full two-way sync that carries what the host lacks) after a growing
   // delay, so a change the host keeps refusing is not resent in a tight loop.

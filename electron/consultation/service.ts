@@ -25,7 +25,11 @@ import {
 } from '../../shared/api/contract.js';
 import { broadcast, type BackendContext, type ConsultationService } from '../backend/context.js';
 import { startHost, type ConsultationHost } from './host.js';
-import { fetchHostDocuments, heldFrom, listHostDocuments, participantToken } from './host-documents.js';
+import { createRecordHost } from './record-host.js';
+import { fetchHostDocuments, heldFrom, listHostDocuments, signedToken } from './host-documents.js';
+import { loadOrCreateHostCertificate } from './host-cert.js';
+import { openAdmissions } from '../store/admissions.js';
+import path from 'node:path';
 import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
 
 
@@ -68,6 +72,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     } else if (joined) {
       const ws = joined.socket.status;
       if (joined.refused) state = 'offline';
+      else if (joined.waiting) state = 'waiting';
       else state = ws === WebSocketStatus.Connected && joined.provider.isSynced ? 'connected' : joined.everConnected ? 'reconnecting' : 'connecting';
       participants = [joined.me, ...presences(joined.provider.awareness ?? undefined).map(({ delegation, name, role }) => ({ delegation, name, role }))];
     }
@@ -81,6 +86,9 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       joinCode: hosting?.host.joinCode ?? null,
       facilitatorCode: hosting?.host.facilitatorCode ?? null,
       lastError,
+      fingerprint: hosting?.host.fingerprint ?? null,
+      link: hosting?.host.link ?? null,
+      lobby: hosting?.host.lobby().pending.length ?? 0,
     };
   };
   const emitStatus = () => broadcast(ctx, 'consultation.status', status(), () => true);
@@ -120,6 +128,14 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     leave,
     pushToRenderers,
   };
+  const hostingNow = () => {
+    if (!hosting) throw new ApiError('invalid-argument', 'This Penholder is not hosting a consultation.');
+    return hosting.host;
+  };
+  const known = (done: boolean, key: string, what: string) => {
+    if (!done) throw new ApiError('not-found', `No key ${key.slice(0, 8).toUpperCase()}… is ${what}.`);
+    return { ok: true as const };
+  };
   const stopHosting = async () => {
     const h = hosting;
     if (!h) return;
@@ -133,9 +149,17 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       ctx.assertOpen();
       mustBeFree();
       if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+      // The certificate and the admitted keys belong to this data folder: participants keep
+      // their pinned fingerprint and their admission across the host's restarts.
+      const tls = await loadOrCreateHostCertificate(path.dirname(ctx.store.file));
       const host = await startHost({
         docs: ctx.docs,
         docIds: [docId],
+        // Issued revisions and silence objections travel with the consultation (record-host.ts).
+        extensions: [createRecordHost({ store: ctx.store, docIds: [docId] })],
+        tls,
+        admissions: openAdmissions(ctx.store.file, docId),
+        onLobbyChanged: emitStatus,
         bind: bind ?? '0.0.0.0',
         port: port ?? 0,
         // The same document hosted again is the same consultation: its participants reconnect by themselves.
@@ -147,7 +171,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       hosting = { host, docId };
       host.awareness(docId)?.on('change', emitPresence);
       emitStatus();
-      return { url: host.url, joinCode: host.joinCode, facilitatorCode: host.facilitatorCode, documents: [...host.documents] };
+      return { url: host.url, joinCode: host.joinCode, facilitatorCode: host.facilitatorCode, documents: [...host.documents], fingerprint: host.fingerprint, link: host.link };
     },
     stopHosting,
     async join(args) {
@@ -161,25 +185,35 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
           throw err;
         }));
       await joinDocument(ctx, args, docId, hooks);
-      ctx.store.rememberJoin({ url: args.url, code: args.code, delegation: args.delegation, name: args.name, role: args.role, docId });
+      ctx.store.rememberJoin({ url: args.url, code: args.code, delegation: args.delegation, name: args.name, role: args.role, docId, fingerprint: args.fingerprint });
       return { docId };
     },
     documents(args) {
       ctx.assertOpen();
-      return listHostDocuments(ctx.store, args);
+      return listHostDocuments(ctx, args);
     },
     leave,
     status,
+    lobby: () => hostingNow().lobby(),
+    admit: ({ key }) => known(hostingNow().admit(key), key, 'waiting in the lobby'),
+    refuse: ({ key }) => known(hostingNow().refuse(key), key, 'waiting in the lobby'),
+    removeKey: ({ key }) => known(hostingNow().removeKey(key), key, 'admitted'),
+    delegationCode: ({ delegation }) => ({ code: hostingNow().delegationCode(delegation) }),
     setPresence(docId, cursor) {
       const a = awareness();
       if (!a || docId !== currentDoc()) return;
       const profile = ctx.store.getProfile();
       const me = joined?.me ?? { delegation: profile.delegation, name: profile.name, role: 'facilitator' as const };
-      a.setLocalStateField('penholder', {
-        ...me,
-        ...(cursor.anchor ? { anchor: Buffer.from(cursor.anchor).toString('base64') } : {}),
-        ...(cursor.head ? { head: Buffer.from(cursor.head).toString('base64') } : {}),
-        ...(cursor.paragraphId ? { paragraphId: cursor.paragraphId } : {}),
+      // Hocuspocus starts a served document's awareness with a null local state, and
+      // setLocalStateField does nothing on null: the hosting facilitator was never published.
+      a.setLocalState({
+        ...(a.getLocalState() ?? {}),
+        penholder: {
+          ...me,
+          ...(cursor.anchor ? { anchor: Buffer.from(cursor.anchor).toString('base64') } : {}),
+          ...(cursor.head ? { head: Buffer.from(cursor.head).toString('base64') } : {}),
+          ...(cursor.paragraphId ? { paragraphId: cursor.paragraphId } : {}),
+        },
       });
     },
     onApplied(docId, update, origin) {
@@ -197,7 +231,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
 // The document a join without `docId` means: the host's first, or, when the host does not
 // answer, the copy joined there most recently (worked on offline until the host is back).
 async function firstDocument(ctx: BackendContext, args: ChannelArgs<'consultation.join'>): Promise<string> {
-  const listed = await fetchHostDocuments(args.url, participantToken(args));
+  const listed = await fetchHostDocuments(args.url, signedToken(ctx, args, ''), args.fingerprint);
   const first = listed === 'unreachable' ? heldFrom(ctx.store, args.url)[0] : listed[0]?.id;
   if (first) return first;
   if (listed === 'unreachable') throw new ApiError('invalid-argument', `Cannot reach a Penholder host at ${args.url}: no answer.`);

@@ -12,3 +12,11 @@ export function testHostTls(): HostCertificate {
 export function otherHostTls(): HostCertificate {
   return newHostCertificate('Someone in between');
 }
+
+/**
+ * startHost options for tests of other parts than admission: the test certificate, and every
+ * new key admitted at once as it asks (the lobby is tested in admission tests).
+ */
+export function testHostOptions(): { tls: { key: string; cert: string }; admitPending: () => boolean } {
+  return { tls: testHostTls(), admitPending: () => true };
+}

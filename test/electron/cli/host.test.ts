@@ -8,8 +8,17 @@ import { openStore } from '../../../electron/store/store.js';
 import { retitle } from '../backend/edits.js';
 import { connectPeer, synced, tempDir, textOf, waitFor, type Peer } from '../consultation/peers.js';
 import { failure, repoRoot, runCli } from './run-cli.js';
+import { testKey } from '../../support/join-keys.js';
+import { parseJoinLink } from '../../../shared/consultation/join-link.js';
 
-type Banner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string };
+type Banner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string; fingerprint: string; link: string };
+
+/** An --admit file in `dir` admitting the test keys of these participants (join-keys.ts labels). */
+function admitFile(dir: string, who: [delegation: string, role: string][]): string {
+  const file = path.join(dir, 'admit.json');
+  fs.writeFileSync(file, JSON.stringify(who.map(([delegation, role]) => ({ key: testKey(`${delegation}/${delegation} person/${role}`).fingerprint, delegation, role }))));
+  return file;
+}
 
 const children: ChildProcess[] = [];
 const peers: Peer[] = [];
@@ -69,7 +78,7 @@ function documentCount(dataDir: string): number {
 }
 
 function join(banner: Banner, role: string, code: string, delegation = 'CAN'): Peer {
-  const p = connectPeer(banner.url, banner.documents[0]!, { code, delegation, name: `${delegation} person`, role });
+  const p = connectPeer(banner.url, banner.documents[0]!, { code, delegation, name: `${delegation} person`, role }, banner.fingerprint);
   peers.push(p);
   return p;
 }
@@ -78,10 +87,14 @@ describe('penholder host', () => {
   it('prints one JSON line, serves the opened file to stock providers by code and role, and keeps every change after SIGTERM', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     const file = path.join(repoRoot, 'test/fixtures/backend-import.txt');
-    const host = startHostCli(['--data-dir', dataDir, '--bind', '127.0.0.1', '--port', '0', '--open', file]);
+    const admit = admitFile(dataDir, [['CAN', 'delegation'], ['CHE', 'observer']]);
+    const host = startHostCli(['--data-dir', dataDir, '--bind', '127.0.0.1', '--port', '0', '--open', file, '--admit', admit]);
     const banner = await host.banner;
-    expect(Object.keys(banner)).toEqual(['url', 'documents', 'joinCode', 'facilitatorCode']);
-    expect(banner.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(Object.keys(banner)).toEqual(['url', 'documents', 'joinCode', 'facilitatorCode', 'fingerprint', 'link']);
+    expect(banner.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+    expect(parseJoinLink(banner.link)).toEqual({ url: banner.url, code: banner.joinCode, fingerprint: banner.fingerprint });
+    expect(fs.readFileSync(path.join(dataDir, 'host-tls', 'cert.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+    await waitFor(() => host.stderr().includes(`admitted 2 key(s) from ${admit}`), 5000, 'the admission line');
     expect(banner.documents).toHaveLength(2);
 
     const right = join(banner, 'delegation', banner.joinCode);
@@ -142,7 +155,7 @@ describe('penholder host', () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'draft.txt');
     fs.copyFileSync(path.join(repoRoot, 'test/fixtures/backend-import.txt'), file);
-    const args = ['--data-dir', dataDir, '--bind', '127.0.0.1', '--port', String(await freePort()), '--open', file];
+    const args = ['--data-dir', dataDir, '--bind', '127.0.0.1', '--port', String(await freePort()), '--open', file, '--admit', admitFile(dataDir, [['BRA', 'delegation']])];
 
     const first = await hostRun(args);
     expect(first.banner.documents).toHaveLength(2);

@@ -7,6 +7,7 @@ import { proposeInsertion } from '../../../shared/negotiation/index.js';
 import { prosemirrorFragment, yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf } from '../backend/edits.js';
 import { editAsEditor, tempDir, waitFor } from './peers.js';
+import { admitEveryone } from '../../support/consultation-admit.js';
 
 // Sessions run in CI; PENHOLDER_CONSULT_SESSIONS raises it for a longer soak.
 const SESSIONS = Number(process.env.PENHOLDER_CONSULT_SESSIONS ?? 50);
@@ -74,13 +75,14 @@ async function session(seed: number): Promise<void> {
   const hostHandlers = host.connect(() => undefined).handlers;
   const { id } = await hostHandlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: `Session ${seed}` });
   const hosted = await hostHandlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+  const stopAdmitting = admitEveryone(hostHandlers);
   const peers: PeerBackend[] = [];
   for (const p of PEERS) {
     const backend = await openBackend({ dataDir: tempDir() });
     peers.push({ backend, handlers: backend.connect(() => undefined).handlers, ...p });
   }
   const join = (p: PeerBackend) =>
-    p.handlers['consultation.join']({ url: hosted.url, code: p.role === 'facilitator' ? hosted.facilitatorCode : hosted.joinCode, delegation: p.delegation, name: p.delegation, role: p.role });
+    p.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code: p.role === 'facilitator' ? hosted.facilitatorCode : hosted.joinCode, delegation: p.delegation, name: p.delegation, role: p.role });
   try {
     lap('backends');
     await Promise.all(peers.map(join));
@@ -126,6 +128,7 @@ async function session(seed: number): Promise<void> {
       store.close();
     }
   } finally {
+    stopAdmitting();
     await Promise.all(peers.map((p) => p.backend.close()));
     await host.close();
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../support/host-tls.js';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
 import { connectPeer, storeWithDocument, synced, waitFor, type Peer } from './peers.js';
 import { authenticate, awarenessMessage, broadcastStatelessMessage, ownAwarenessMessage, rawClient, type RawClient } from './raw-client.js';
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 async function hosted(): Promise<ConsultationHost> {
   const { store, docs } = storeWithDocument('d1');
-  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
   cleanups.push(() => store.close(), () => host.stop());
   return host;
 }
@@ -29,7 +30,7 @@ const peer = async (host: ConsultationHost, role: string, delegation: string): P
   return p;
 };
 const raw = async (host: ConsultationHost, role: string, delegation: string): Promise<RawClient> => {
-  const c = await rawClient(`ws://127.0.0.1:${host.port}`);
+  const c = await rawClient(`wss://127.0.0.1:${host.port}`);
   cleanups.push(() => c.ws.terminate());
   expect(await authenticate(c, 'd1', token(host, role, delegation))).toBe('authenticated');
   return c;

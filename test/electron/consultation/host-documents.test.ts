@@ -1,5 +1,9 @@
 import { WebSocketStatus } from '@hocuspocus/provider';
+import https from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pinnedConnection } from '../../../electron/consultation/participant-tls.js';
+import { signedTestToken } from '../../support/join-keys.js';
+import { testHostOptions, testHostTls } from '../../support/host-tls.js';
 import * as Y from 'yjs';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { documentMeta } from '../../../electron/backend/live-documents.js';
@@ -39,12 +43,12 @@ function twoDocumentStore() {
 }
 
 async function serve(held: ReturnType<typeof twoDocumentStore>, options: { port?: number; codes?: { joinCode: string; facilitatorCode: string } } = {}): Promise<ConsultationHost> {
-  const host = await startHost({ docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: options.port ?? 0, codes: options.codes });
+  const host = await startHost({ ...testHostOptions(), docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: options.port ?? 0, codes: options.codes });
   cleanup.push(() => host.stop());
   return host;
 }
 
-const as = (url: string, code: string, role: 'delegation' | 'facilitator' = 'delegation') => ({ url, code, delegation: 'CAN', name: 'Li', role });
+const as = (url: string, code: string, role: 'delegation' | 'facilitator' = 'delegation') => ({ url, fingerprint: testHostTls().fingerprint, code, delegation: 'CAN', name: 'Li', role });
 const titleIn = async (p: Participant, id: string) => titleOf(replicaOf((await p.handlers['documents.open']({ id })).state));
 
 describe('joining a host that serves several documents', () => {
@@ -52,12 +56,23 @@ describe('joining a host that serves several documents', () => {
     const held = twoDocumentStore();
     const host = await serve(held);
     const fixtureTitle = held.store.getDocument('d1')!.title;
-    const http = `${host.url.replace(/^ws/, 'http')}/penholder/documents`;
+    const http = `${host.url.replace(/^wss/, 'https')}/penholder/documents`;
+    const fetch = (url: string, init: { method?: string; body?: string } = {}) =>
+      new Promise<{ status: number; text: () => Promise<string> }>((resolve, reject) => {
+        const req = https.request(url, { method: init.method ?? 'GET', createConnection: pinnedConnection(testHostTls().fingerprint) as never });
+        req.on('error', reject);
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: async () => text }));
+        });
+        req.end(init.body);
+      });
 
     // Nothing about the documents for a wrong code, a bad token or a plain GET.
     for (const res of [
       await fetch(http),
-      await fetch(http, { method: 'POST', body: JSON.stringify({ code: 'AAAA-BBBB-CCCC-DDDD-EEEE', delegation: 'CAN', name: 'Li', role: 'delegation' }) }),
+      await fetch(http, { method: 'POST', body: signedTestToken({ code: 'AAAA-BBBB-CCCC-DDDD-EEEE', delegation: 'CAN', name: 'Li', role: 'delegation' }, '') }),
       await fetch(http, { method: 'POST', body: 'not json' }),
     ]) {
       const text = await res.text();
@@ -185,8 +200,8 @@ describe('rejoining while the host is down', () => {
 
   it('says the host does not answer when nothing was joined there before', async () => {
     const can = await participant();
-    await expect(can.handlers['consultation.documents'](as('ws://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/No answer from ws:\/\/127\.0\.0\.1:9/);
-    await expect(can.handlers['consultation.join'](as('ws://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/Cannot reach a Penholder host/);
+    await expect(can.handlers['consultation.documents'](as('wss://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/No answer from wss:\/\/127\.0\.0\.1:9/);
+    await expect(can.handlers['consultation.join'](as('wss://127.0.0.1:9', 'ABCD'))).rejects.toThrow(/Cannot reach a Penholder host/);
     expect(await can.handlers['consultation.status']({})).toMatchObject({ state: 'offline', docId: null });
   });
 });

@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions, testHostTls } from '../../support/host-tls.js';
+import { parseJoinLink } from '../../../shared/consultation/join-link.js';
 import * as Y from 'yjs';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
 import type { Store } from '../../../electron/store/store.js';
@@ -16,7 +18,7 @@ afterEach(async () => {
 
 async function hosted(throttle?: { freeFailures: number; baseDelayMs: number }): Promise<{ host: ConsultationHost; store: Store }> {
   const { store, docs } = storeWithDocument('d1');
-  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, throttle });
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, throttle });
   cleanups.push(() => store.close(), () => host.stop());
   return { host, store };
 }
@@ -42,7 +44,9 @@ const storedText = (store: Store) => textOf(storedDoc(store));
 describe('hosting a consultation', () => {
   it('serves the stored document to a stock provider with the join code, on 127.0.0.1', async () => {
     const { host, store } = await hosted();
-    expect(host.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.fingerprint).toBe(testHostTls().fingerprint);
+    expect(parseJoinLink(host.link)).toEqual({ url: host.url, code: host.joinCode, fingerprint: host.fingerprint });
     expect(host.joinCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(host.joinCode).not.toBe(host.facilitatorCode);
     const p = peer(host, 'delegation', 'CAN');
@@ -210,7 +214,7 @@ describe('where a host listens', () => {
 
   it('on every interface by default: loopback and the LAN address', async () => {
     const { store, docs } = storeWithDocument('d1');
-    const host = await startHost({ docs, docIds: ['d1'], port: 0 });
+    const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], port: 0 });
     cleanups.push(() => store.close(), () => host.stop());
     expect(await reachable('127.0.0.1', host.port)).toBe(true);
     const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
@@ -221,7 +225,7 @@ describe('where a host listens', () => {
     const { host } = await hosted();
     const { docs, store } = storeWithDocument('d1');
     cleanups.push(() => store.close());
-    await expect(startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: host.port })).rejects.toThrow(`port ${host.port} is already in use on 127.0.0.1`);
+    await expect(startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: host.port })).rejects.toThrow(`port ${host.port} is already in use on 127.0.0.1`);
     await synced(peer(host, 'delegation', 'CAN'));
   });
 });

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EditorState } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
+import { admitEveryone } from '../../support/consultation-admit.js';
+import { testHostOptions } from '../../support/host-tls.js';
 import * as Y from 'yjs';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { startHost } from '../../../electron/consultation/host.js';
@@ -47,9 +49,10 @@ describe('the negotiation base in a consultation', () => {
     const id = summary!.id;
     await host.handlers['documents.subscribe']({ id });
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
 
     const can = await backend();
-    await can.handlers['consultation.join']({ url: hosted.url, code: hosted.joinCode, delegation: 'CAN', name: 'Delegate', role: 'delegation' });
+    await can.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code: hosted.joinCode, delegation: 'CAN', name: 'Delegate', role: 'delegation' });
     await can.handlers['documents.subscribe']({ id });
 
     // The facilitator starts negotiation on Rev.1, then inserts a paragraph after OP 1.
@@ -89,7 +92,7 @@ describe('the negotiation base in a consultation', () => {
 
   it('refuses a delegation’s update that changes the base, and accepts a facilitator’s', async () => {
     const { store, docs } = storeWithDocument('d1');
-    const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
+    const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
     cleanup.push(() => store.close(), () => host.stop());
     const peer = (role: string, delegation: string): Peer => {
       const p = connectPeer(host.url, 'd1', { code: role === 'facilitator' ? host.facilitatorCode : host.joinCode, delegation, name: `${delegation} person`, role });

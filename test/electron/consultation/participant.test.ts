@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { admitEveryone } from '../../support/consultation-admit.js';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { replicaOf, retitle, titleOf } from '../backend/edits.js';
@@ -44,11 +45,12 @@ describe('joining a consultation from a backend', () => {
     const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: 'Clean water' });
     await host.handlers['documents.subscribe']({ id });
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
     expect(hosted.documents).toEqual([id]);
     expect(await host.handlers['consultation.status']({})).toMatchObject({ state: 'hosting', docId: id, joinCode: hosted.joinCode });
 
     const mex = await backend();
-    const joined = await mex.handlers['consultation.join']({ url: hosted.url, code: hosted.facilitatorCode, delegation: 'MEX', name: 'Ana', role: 'facilitator' });
+    const joined = await mex.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code: hosted.facilitatorCode, delegation: 'MEX', name: 'Ana', role: 'facilitator' });
     expect(joined.docId).toBe(id);
     await waitFor(() => mex.received.some((r) => r.event === 'consultation.status' && (r.payload as { state: string }).state === 'connected'));
     const opened = await mex.handlers['documents.open']({ id });
@@ -80,7 +82,7 @@ describe('joining a consultation from a backend', () => {
     await waitFor(async () => (await host.handlers['consultation.status']({})).participants.length === 1);
 
     const observer = await backend();
-    await observer.handlers['consultation.join']({ url: hosted.url, code: hosted.joinCode, delegation: 'CHE', name: 'Eva', role: 'observer' });
+    await observer.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code: hosted.joinCode, delegation: 'CHE', name: 'Eva', role: 'observer' });
     expect(titleOf(replicaOf((await observer.handlers['documents.open']({ id })).state))).toBe('Clean water and sanitation');
 
     await mex.handlers['consultation.leave']({});
@@ -100,8 +102,9 @@ describe('joining a consultation from a backend', () => {
     const host = await backend();
     const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution' });
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
     const can = await backend();
-    await expect(can.handlers['consultation.join']({ url: hosted.url, code: 'WRONG', delegation: 'CAN', name: 'Li', role: 'delegation' })).rejects.toMatchObject({
+    await expect(can.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code: 'WRONG', delegation: 'CAN', name: 'Li', role: 'delegation' })).rejects.toMatchObject({
       code: 'unauthorized',
       message: 'The host refused to let you in: this code does not open this consultation.',
     });
@@ -113,8 +116,9 @@ describe('joining a consultation from a backend', () => {
     const host = await backend();
     const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution' });
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
     const can = await backend();
-    const as = (code: string) => can.handlers['consultation.join']({ url: hosted.url, code, delegation: 'CAN', name: 'Li', role: 'delegation' });
+    const as = (code: string) => can.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, code, delegation: 'CAN', name: 'Li', role: 'delegation' });
     expect(await as(hosted.joinCode)).toEqual({ docId: id });
     await can.handlers['consultation.leave']({});
     // It returned at once before, and the refusal that came after only closed the consultation unseen.
@@ -125,7 +129,7 @@ describe('joining a consultation from a backend', () => {
     expect(await can.handlers['consultation.status']({})).toMatchObject({ docId: id, lastError: '' });
     await can.handlers['consultation.leave']({});
     await host.handlers['consultation.stopHosting']({});
-    expect(await can.handlers['consultation.join']({ url: hosted.url, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' })).toEqual({ docId: id });
+    expect(await can.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' })).toEqual({ docId: id });
     expect(await can.handlers['consultation.status']({})).toMatchObject({ docId: id, state: expect.stringMatching(/connecting|reconnecting/) });
   });
 });

@@ -5,7 +5,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { updateYFragment } from 'y-prosemirror';
-import WebSocket from 'ws';
+import { pinnedWebSocket } from '../../../electron/consultation/participant-tls.js';
+import { signedTestToken, type Claim } from '../../support/join-keys.js';
+import { testHostTls } from '../../support/host-tls.js';
 import * as Y from 'yjs';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { createLiveDocuments, documentMeta, type LiveDocuments } from '../../../electron/backend/live-documents.js';
@@ -36,17 +38,21 @@ export function storeWithDocument(docId = 'd1', dataDir = tempDir()): { store: S
 /** A stock provider connected to `url` for document `name` with `token`. */
 export type Peer = { provider: HocuspocusProvider; socket: HocuspocusProviderWebsocket; doc: Y.Doc; stateless: string[]; failures: string[]; destroy(): void };
 
-/** Connects a stock `@hocuspocus/provider` (ws polyfill) with the given token object. */
-export function connectPeer(url: string, name: string, token: Record<string, unknown> | string): Peer {
+/**
+ * Connects a stock `@hocuspocus/provider` (ws polyfill pinned to the test certificate) with
+ * the given token (`fingerprint`: the host's certificate, default the test one): a string as is, a claim object signed afresh for each connection as a
+ * version-2 token by the test key of its identity (test/support/join-keys.ts).
+ */
+export function connectPeer(url: string, name: string, token: Record<string, unknown> | string, fingerprint = testHostTls().fingerprint): Peer {
   const doc = new Y.Doc({ gc: false });
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxAttempts: 0, minDelay: 50, maxDelay: 500 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: pinnedWebSocket(fingerprint), maxAttempts: 0, minDelay: 50, maxDelay: 500 });
   const stateless: string[] = [];
   const failures: string[] = [];
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name,
     document: doc,
-    token: typeof token === 'string' ? token : JSON.stringify(token),
+    token: typeof token === 'string' ? token : () => signedTestToken(token as Claim, name, undefined, fingerprint),
     onStateless: ({ payload }) => stateless.push(payload),
     onAuthenticationFailed: ({ reason }) => failures.push(reason),
   });

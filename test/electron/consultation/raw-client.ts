@@ -1,6 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { pinnedWebSocket } from '../../../electron/consultation/participant-tls.js';
+import { signedTestToken, type Claim } from '../../support/join-keys.js';
+import { testHostTls } from '../../support/host-tls.js';
 import { encodeAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 
@@ -21,9 +24,10 @@ export type RawClient = {
   send(bytes: Uint8Array): void;
 };
 
-/** Opens a raw socket to `url`; resolves once open. */
+/** Opens a raw socket to `url` (wss://, pinned to the test certificate); resolves once open. */
 export async function rawClient(url: string): Promise<RawClient> {
-  const ws = new WebSocket(url);
+  const Pinned = pinnedWebSocket(testHostTls().fingerprint);
+  const ws = new Pinned(url);
   ws.on('error', () => {});
   const auth: string[] = [];
   const stateless: string[] = [];
@@ -59,11 +63,15 @@ const message = (doc: string, type: number, write: (e: encoding.Encoder) => void
   return encoding.toUint8Array(e);
 };
 
-/** The authentication message carrying `token` for `doc`. */
+/**
+ * The authentication message carrying `token` for `doc`: a string as is, a claim object
+ * without `v` signed as a version-2 token for `doc` by the test key of its identity.
+ */
 export const authMessage = (doc: string, token: unknown): Uint8Array =>
   message(doc, 2, (e) => {
     encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, typeof token === 'string' ? token : JSON.stringify(token));
+    const t = token as Record<string, unknown>;
+    encoding.writeVarString(e, typeof token === 'string' ? token : t.v === undefined ? signedTestToken(t as Claim, doc) : JSON.stringify(token));
   });
 
 /** A sync message carrying Yjs `update`. */

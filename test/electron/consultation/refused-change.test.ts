@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
+import { admitEveryone } from '../../support/consultation-admit.js';
 import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { openBackend } from '../../../electron/backend/index.js';
@@ -84,8 +85,9 @@ describe('a change the host refuses', () => {
     const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: 'Refusals' });
     await host.open(id);
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
     const can = await installation();
-    const join = () => can.handlers['consultation.join']({ url: hosted.url, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' });
+    const join = () => can.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, docId: id, code: hosted.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' });
     await join();
     await waitFor(async () => (await can.handlers['consultation.status']({})).state === 'connected', 5000, 'connected');
     await can.open(id);
@@ -126,10 +128,11 @@ describe('a change the host refuses', () => {
     const { id } = await host.handlers['documents.createFromTemplate']({ templateId: 'general-assembly-resolution', title: 'Offline refusals' });
     await host.open(id);
     const hosted = await host.handlers['consultation.host']({ docId: id, bind: '127.0.0.1', port: 0 });
+    cleanup.push(admitEveryone(host.handlers));
     const can = await installation();
     const bra = await installation();
     const join = (who: Awaited<ReturnType<typeof installation>>, delegation: string) =>
-      who.handlers['consultation.join']({ url: hosted.url, docId: id, code: hosted.joinCode, delegation, name: delegation, role: 'delegation' });
+      who.handlers['consultation.join']({ url: hosted.url, fingerprint: hosted.fingerprint, docId: id, code: hosted.joinCode, delegation, name: delegation, role: 'delegation' });
     await Promise.all([join(can, 'CAN'), join(bra, 'BRA')]);
     await can.open(id);
     await bra.open(id);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../support/host-tls.js';
 import WebSocket from 'ws';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
 import type { HostLimits } from '../../../electron/consultation/host-limits.js';
@@ -15,12 +16,12 @@ afterEach(async () => {
 
 async function hosted(limits?: Partial<HostLimits>): Promise<ConsultationHost> {
   const { store, docs } = storeWithDocument('d1');
-  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, limits });
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, limits });
   cleanups.push(() => store.close(), () => host.stop());
   return host;
 }
 const raw = async (host: ConsultationHost): Promise<RawClient> => {
-  const c = await rawClient(`ws://127.0.0.1:${host.port}`);
+  const c = await rawClient(`wss://127.0.0.1:${host.port}`);
   cleanups.push(() => c.ws.terminate());
   return c;
 };
@@ -60,7 +61,7 @@ describe('after authentication', () => {
     const stock = connectPeer(host.url, 'd1', token);
     cleanups.push(() => stock.destroy());
     await synced(stock);
-    const silent = new WebSocket(`ws://127.0.0.1:${host.port}`, { autoPong: false });
+    const silent = new WebSocket(`wss://127.0.0.1:${host.port}`, { autoPong: false, rejectUnauthorized: false });
     silent.on('error', () => {});
     cleanups.push(() => silent.terminate());
     await new Promise((r) => silent.once('open', r));

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../support/host-tls.js';
 import * as Y from 'yjs';
 import { startHost } from '../../../electron/consultation/host.js';
 import type { HostLimits } from '../../../electron/consultation/host-limits.js';
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 async function hosted(limits?: Partial<HostLimits>) {
   const { store, docs } = storeWithDocument('d1');
-  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, limits });
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, limits });
   cleanups.push(() => store.close(), () => host.stop());
   const delegate = async (delegation = 'CAN'): Promise<Peer> => {
     const p = connectPeer(host.url, 'd1', { code: host.joinCode, delegation, name: `${delegation} person`, role: 'delegation' });

@@ -3,6 +3,7 @@ import { Node } from 'prosemirror-model';
 import { TextSelection, type Transaction } from 'prosemirror-state';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../support/host-tls.js';
 import { updateYFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { startHost } from '../../../electron/consultation/host.js';
@@ -143,7 +144,7 @@ describe('suggestion mode makes only changes the host’s role check accepts', (
 
   it('through a real host: every update of a delegation in suggestion mode is accepted, stored and broadcast', async () => {
     const { store, docs } = storeWithDocument('d1');
-    const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
+    const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
     cleanups.push(() => store.close(), () => host.stop());
     const can = connectPeer(host.url, 'd1', { code: host.joinCode, delegation: 'CAN', name: 'CAN person', role: 'delegation' });
     const chair = connectPeer(host.url, 'd1', { code: host.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' });

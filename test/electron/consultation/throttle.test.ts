@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testHostOptions } from '../../support/host-tls.js';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
 import type { ThrottleOptions } from '../../../electron/consultation/access.js';
 import { storeWithDocument, waitFor } from './peers.js';
@@ -13,12 +14,12 @@ afterEach(async () => {
 
 async function hosted(throttle: ThrottleOptions): Promise<ConsultationHost> {
   const { store, docs } = storeWithDocument('d1');
-  const host = await startHost({ docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, throttle });
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, throttle });
   cleanups.push(() => store.close(), () => host.stop());
   return host;
 }
 const raw = async (host: ConsultationHost): Promise<RawClient> => {
-  const c = await rawClient(`ws://127.0.0.1:${host.port}`);
+  const c = await rawClient(`wss://127.0.0.1:${host.port}`);
   cleanups.push(() => c.ws.terminate());
   return c;
 };

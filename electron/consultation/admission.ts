@@ -1,0 +1,156 @@
+/**
+ * Who a key speaks for in a consultation, decided by the host (issue 13, point 2). A token
+ * (join-token.ts) proves that its sender holds a key; this module decides what that key
+ * may do:
+ * - a key admitted before (this session or an earlier one: AdmissionRecords, kept in the
+ *   store) is let in as the delegation, name and role it was admitted as, whatever its
+ *   token claims now;
+ * - the facilitator code admits its key as a facilitator (a co-facilitator), remembered;
+ * - a delegation's own code (`delegationCode`) admits its key for that delegation when no
+ *   key is admitted for it yet; otherwise the key waits in the lobby;
+ * - the join code puts a new key in the lobby with the delegation, name and role it asked
+ *   for, until the facilitator admits or refuses it (`admitPending` may admit at once: a
+ *   host's policy, e.g. tests of other parts; the app and the CLI pass none).
+ * A refused key is told so once and may ask again. Removing an admitted key forgets it and
+ * calls `onRemoved` (the host closes its connections).
+ */
+import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
+import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
+import type { AdmissionRecords } from '../store/admissions.js';
+import { codeMatches, newAccessCode } from './access.js';
+import { shortKey } from './join-token.js';
+
+/** What a code is in this consultation. */
+export type CodeKind = { kind: 'facilitator' } | { kind: 'join' } | { kind: 'delegation'; delegation: string };
+
+/** The host's answer for a proven key: in (as whom), waiting in the lobby, or refused; reasons are `kind: sentence`. */
+export type AdmissionDecision = { kind: 'admitted'; participant: Participant } | { kind: 'waiting'; reason: string } | { kind: 'refused'; reason: string };
+
+/** What a key asks for (from its token). */
+export type AdmissionRequest = { key: string; delegation: string; name: string; role: ConsultationRole };
+
+/** The admission state of one hosted consultation (see the module comment). */
+export type Admission = {
+  /** Which code `typed` is: the facilitator's, the join code, a delegation's, or null. */
+  codeKind(typed: string): CodeKind | null;
+  /** Decides for a key that proved itself with a code of `code` kind. */
+  decide(request: AdmissionRequest, code: CodeKind): AdmissionDecision;
+  /** The lobby and the admitted keys. */
+  lobby(): { pending: LobbyEntry[]; admitted: LobbyEntry[] };
+  /** Admits a pending key as it asked; false when it is not pending. */
+  admit(key: string): boolean;
+  /** Pre-admits `key` (a fingerprint) as `delegation`/`role` (`penholder host --admit`). */
+  preAdmit(entry: { key: string; delegation: string; name?: string; role: ConsultationRole }): void;
+  /** Refuses a pending key (told at its next attempt); false when it is not pending. */
+  refuse(key: string): boolean;
+  /** Forgets an admitted key and calls onRemoved; false when it was not admitted. */
+  removeKey(key: string): boolean;
+  /** The code of `delegation`, made the first time it is asked for and kept. */
+  delegationCode(delegation: string): string;
+};
+
+/** Makes the admission state of a consultation over `records`. */
+export function createAdmission(options: {
+  records: AdmissionRecords;
+  codes: { joinCode: string; facilitatorCode: string };
+  admitPending?: (entry: LobbyEntry) => boolean;
+  onChange?: () => void;
+  onRemoved?: (key: string) => void;
+  now?: () => Date;
+}): Admission {
+  const { records, codes } = options;
+  const now = options.now ?? (() => new Date());
+  const admitted = new Map(records.list().map((e) => [e.key, e]));
+  const pending = new Map<string, LobbyEntry>();
+  const refused = new Set<string>();
+  const entry = (e: AdmissionRequest & { since: string }): LobbyEntry => ({ key: e.key, keyShort: shortKey(e.key), delegation: e.delegation, name: e.name, role: e.role, since: e.since });
+  const put = (e: AdmissionRequest) => {
+    const stored = { key: e.key, delegation: e.delegation, name: e.name, role: e.role, since: now().toISOString() };
+    records.put(stored);
+    admitted.set(e.key, stored);
+    pending.delete(e.key);
+    options.onChange?.();
+  };
+  const delegationTaken = (delegation: string) => [...admitted.values()].some((e) => e.role === 'delegation' && e.delegation === delegation);
+  const waiting = (request: AdmissionRequest, why: string): AdmissionDecision => {
+    if (!pending.has(request.key)) {
+      if (pending.size >= maxPending) return { kind: 'refused', reason: `lobby-full: ${maxPending} keys already wait for the facilitator; try again later.` };
+      const e = entry({ ...request, since: now().toISOString() });
+      if (options.admitPending?.(e)) {
+        put(request);
+        return { kind: 'admitted', participant: { delegation: request.delegation, name: request.name, role: request.role } };
+      }
+      pending.set(request.key, e);
+      options.onChange?.();
+    }
+    return { kind: 'waiting', reason: `waiting: ${why} Your key is ${shortKey(request.key)}; this window keeps trying.` };
+  };
+
+  return {
+    codeKind(typed) {
+      if (codeMatches(typed, codes.facilitatorCode)) return { kind: 'facilitator' };
+      if (codeMatches(typed, codes.joinCode)) return { kind: 'join' };
+      for (const { delegation, code } of records.codes()) if (codeMatches(typed, code)) return { kind: 'delegation', delegation };
+      return null;
+    },
+    decide(request, code) {
+      const known = admitted.get(request.key);
+      if (known) return { kind: 'admitted', participant: { delegation: known.delegation, name: known.name, role: known.role } };
+      if (refused.delete(request.key)) {
+        pending.delete(request.key);
+        options.onChange?.();
+        return { kind: 'refused', reason: 'refused: the facilitator did not admit you to this consultation.' };
+      }
+      if (code.kind === 'facilitator') {
+        put({ ...request, role: 'facilitator' });
+        return { kind: 'admitted', participant: { delegation: request.delegation, name: request.name, role: 'facilitator' } };
+      }
+      if (code.kind === 'delegation') {
+        const asked = { ...request, delegation: code.delegation, role: 'delegation' as const };
+        if (!delegationTaken(code.delegation)) {
+          put(asked);
+          return { kind: 'admitted', participant: { delegation: code.delegation, name: request.name, role: 'delegation' } };
+        }
+        return waiting(asked, `another key is already admitted for ${code.delegation}; the facilitator decides whether this one speaks for it too.`);
+      }
+      return waiting(request, `the facilitator has not admitted you as ${request.delegation} (${request.role}) yet.`);
+    },
+    lobby: () => ({
+      pending: [...pending.values()],
+      admitted: [...admitted.values()].map(entry),
+    }),
+    admit(key) {
+      const e = pending.get(key);
+      if (!e) return false;
+      put(e);
+      return true;
+    },
+    preAdmit(e) {
+      put({ key: e.key, delegation: e.delegation, name: e.name ?? e.delegation, role: e.role });
+    },
+    refuse(key) {
+      if (!pending.delete(key)) return false;
+      refused.add(key);
+      options.onChange?.();
+      return true;
+    },
+    removeKey(key) {
+      if (!admitted.delete(key)) return false;
+      records.remove(key);
+      options.onChange?.();
+      options.onRemoved?.(key);
+      return true;
+    },
+    delegationCode(delegation) {
+      const existing = records.code(delegation);
+      if (existing) return existing;
+      const code = newAccessCode();
+      records.setCode(delegation, code);
+      return code;
+    },
+  };
+}
+
+// The lobby holds at most this many keys: each costs a join code and a signature, but a
+// holder of the join code could otherwise fill the facilitator's list without end.
+const maxPending = 200;
