@@ -3,6 +3,7 @@ import { BRIDGE_GLOBAL, isPenholderBridge } from '../../shared/api/bridge.js';
 import type { PenholderBridge } from '../../shared/api/bridge.js';
 import { connectIpcApi } from './ipc-client.js';
 import { connectWebSocketApi } from './ws-client.js';
+import { t } from '../i18n/index.js';
 
 /** The parts of the page's environment the transport choice depends on (`window` satisfies it). */
 export type TransportEnvironment = {
@@ -24,7 +25,7 @@ export function chooseTransport(env: TransportEnvironment): TransportChoice {
   const token = new URLSearchParams(env.location.search).get('token');
   if (!token) {
     throw new Error(
-      'This page was opened without its access token. Open the full address printed by `npm run web`, including “?token=…”.',
+      t('common:connect.thisPageWasOpened'),
     );
   }
   const scheme = env.location.protocol === 'https:' ? 'wss:' : 'ws:';

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/contract.js';
 import type { ApiClient, Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../shared/api/contract.js';
 import { BRIDGE_GLOBAL, isBridgeResult, isPenholderBridge } from '../../shared/api/bridge.js';
 import type { PenholderBridge } from '../../shared/api/bridge.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Transport 1 (Electron IPC) seen from the renderer: wraps the preload's `window.penholder`
@@ -24,7 +25,7 @@ export function connectIpcApi(bridge: PenholderBridge): ApiClient {
         throw new ApiError('internal', `IPC call ${channel} failed: ${describe(cause)}`);
       }
       if (!isBridgeResult(answer)) {
-        throw new ApiError('internal', `IPC call ${channel} got a malformed answer`);
+        throw new ApiError('internal', t('common:ipcClient.ipcCallGotA', { channel }));
       }
       if (!answer.ok) throw new ApiError(answer.error.code, answer.error.message);
       return answer.result as ChannelResult<C>;

@@ -1,5 +1,6 @@
 import { MAX_FRAME_BYTES, encodeWire, parseServerFrame, utf8Length } from '../../shared/api/codec.js';
 import { ApiError, type ApiClient, type EventName } from '../../shared/api/contract.js';
+import { t } from '../i18n/index.js';
 
 /** What the client needs of an event from a WebSocket (the DOM's and the `ws` package's both fit). */
 export type SocketEvent = { type?: string; data?: unknown; code?: number; reason?: string; message?: string };
@@ -29,7 +30,7 @@ type Pending = { resolve(value: unknown): void; reject(error: unknown): void };
  */
 export function connectWebSocketApi(url: string, options: { WebSocket?: SocketConstructor } = {}): Promise<WebSocketApiClient> {
   const Socket = options.WebSocket ?? (globalThis.WebSocket as SocketConstructor | undefined);
-  if (!Socket) return Promise.reject(new Error('This environment has no WebSocket implementation.'));
+  if (!Socket) return Promise.reject(new Error(t('common:wsClient.thisEnvironmentHasNo')));
   const where = url.replace(/\?.*$/, '');
   const socket = new Socket(url);
   const pending = new Map<number, Pending>();
@@ -72,7 +73,7 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
       const size = utf8Length(text);
       if (size > MAX_FRAME_BYTES) {
         const mb = (n: number) => Math.ceil(n / 1024 / 1024);
-        return Promise.reject(new ApiError('invalid-argument', `This request is too large to send (${mb(size)} MB; the limit is ${mb(MAX_FRAME_BYTES)} MB).`));
+        return Promise.reject(new ApiError('invalid-argument', t('common:wsClient.thisRequestIsToo', { mb: mb(size), mb2: mb(MAX_FRAME_BYTES) })));
       }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -86,7 +87,7 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
       return () => void set.delete(listener as (payload: never) => void);
     },
     close() {
-      failAll(new ApiError('internal', 'The connection to Penholder was closed by this window.'));
+      failAll(new ApiError('internal', t('common:wsClient.theConnectionToPenholder')));
       socket.close(1000, 'client closed');
     },
   };
@@ -98,10 +99,10 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
       resolve(client);
     });
     socket.addEventListener('error', (event) => {
-      if (!opened) reject(new Error(`Cannot connect to Penholder at ${where}${event.message ? `: ${event.message}` : ''}.`));
+      if (!opened) reject(new Error(t('common:wsClient.cannotConnectToPenholder', { where, value: event.message ? `: ${event.message}` : '' })));
     });
     socket.addEventListener('close', (event) => {
-      if (!opened) return reject(new Error(`Penholder at ${where} refused the connection.`));
+      if (!opened) return reject(new Error(t('common:wsClient.penholderAtRefusedThe', { where })));
       failAll(closeError(event));
     });
   });
@@ -110,9 +111,9 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
 /** The error pending calls get when the server ends the connection. */
 function closeError(event: SocketEvent): ApiError {
   if (event.code === 1009) {
-    return new ApiError('invalid-argument', 'Penholder refused a message that was too large and closed the connection.');
+    return new ApiError('invalid-argument', t('common:wsClient.penholderRefusedAMessage'));
   }
   const reason = event.reason ? `: ${event.reason}` : '';
-  return new ApiError('internal', `The connection to Penholder closed (code ${event.code ?? 'unknown'}${reason}).`);
+  return new ApiError('internal', t('common:wsClient.theConnectionToPenholder2', { value: event.code ?? 'unknown', reason }));
 }
 

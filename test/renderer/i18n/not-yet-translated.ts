@@ -6,9 +6,6 @@
  * the document conventions, not here, once they are moved there.
  */
 export const notYetTranslated: readonly string[] = [
-  'renderer/api/connect.ts',
-  'renderer/api/ipc-client.ts',
-  'renderer/api/ws-client.ts',
   'renderer/app.tsx',
   'renderer/components/command-strip.tsx',
   'renderer/components/consultation-document-picker.tsx',
@@ -44,5 +41,4 @@ export const notYetTranslated: readonly string[] = [
   'renderer/editor/negotiation/suggestion-plugin.ts',
   'renderer/editor/numbering-plugin.ts',
   'renderer/editor/placeholder-plugin.ts',
-  'renderer/state/use-documents.ts',
 ];
