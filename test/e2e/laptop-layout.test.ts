@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
 import { barMenuButton, chooseInBar } from './bar-menu.js';
 import { screenshot } from './browser.js';
 import { GA_COMPILATION_TITLE, openGaCompilation } from './ga-compilation.js';
@@ -29,8 +32,13 @@ async function openAt(browser: Browser, url: string, size: (typeof sizes)[number
 // Opens the compilation text whether the document list is docked or folded to its rail.
 async function openCompilation(page: Page): Promise<void> {
   const rail = page.getByRole('button', { name: 'Documents', exact: true });
-  await page.getByRole('list', { name: 'Documents' }).or(rail).or(page.getByText('No documents yet')).first().waitFor();
-  if (await rail.isVisible()) {
+  const empty = page.getByText('No documents yet');
+  await page.getByRole('list', { name: 'Documents' }).or(rail).or(empty).first().waitFor();
+  if (await empty.isVisible()) {
+    // The first import opens the imported document itself (the list may fold to its rail meanwhile).
+    await page.getByLabel('Text file to import').setInputFiles(path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt'));
+    await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
+  } else if (await rail.isVisible()) {
     await rail.click();
     await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(GA_COMPILATION_TITLE) }).first().click();
     await page.locator('.page-editor[data-ready="true"] .ph-document .ph-op').first().waitFor();
@@ -201,5 +209,34 @@ describe('the document list follows edits', { timeout: 120_000 }, () => {
     expect(b.errors).toEqual([]);
     await a.page.close();
     await b.page.close();
+  });
+});
+
+describe('a notice over the page', { timeout: 120_000 }, () => {
+  it("says an action is the facilitator's without moving the text down", async () => {
+    const api = await connectWebSocketApi(`ws://127.0.0.1:${env.shell.port}/api?token=${env.shell.token}`, { WebSocket: NodeWebSocket });
+    await api.invoke('profile.set', { name: 'Anne Tremblay', delegation: 'CAN' });
+    const { page, errors } = await openAt(env.browser, env.shell.url, sizes[1]);
+    await openCompilation(page);
+    await chooseInBar(page, 'Negotiation', 'Suggest as CAN');
+    const op = page.locator('.ph-document .ph-op').first();
+    await op.click();
+    await page.waitForTimeout(300);
+    const before = (await op.boundingBox())!.y;
+    // Moving a paragraph is the facilitator's: refused with a notice.
+    await page.keyboard.press('Alt+ArrowDown');
+    const notice = page.locator('.suggestion-notice');
+    await notice.waitFor();
+    expect((await op.boundingBox())!.y).toBe(before);
+    // It floats over the top of the page, in view.
+    const box = (await notice.boundingBox())!;
+    const scroller = (await page.locator('.page-scroll').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(scroller.y);
+    expect(box.y + box.height).toBeLessThan(scroller.y + scroller.height);
+    await screenshot(page, 'laptop-1366x768-125-notice');
+    expect(errors).toEqual([]);
+    await page.close();
+    await api.invoke('profile.set', { name: '', delegation: '' });
+    api.close();
   });
 });
