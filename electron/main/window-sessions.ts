@@ -1,4 +1,5 @@
-import type { BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
+import { pickInterfaceLanguage } from '../../shared/i18n/languages.js';
 import type { Handlers } from '../../shared/api/contract.js';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/bridge.js';
 import { createEventForwarder } from './invoke-handler.js';
@@ -42,7 +43,10 @@ export function createWindowSessions(backend: BackendConnector, preloadPath: str
 
   return {
     open(url) {
-      const window = createMainWindow(preloadPath, url);
+      // The native dialogs' language: the stored interface preference, else the OS locale;
+      // read again whenever the window is focused, as the page may have changed it.
+      let language = pickInterfaceLanguage(null, [app.getLocale()]);
+      const window = createMainWindow(preloadPath, url, () => language);
       const contents = window.webContents;
       const id = contents.id;
       const send = createEventForwarder(
@@ -51,6 +55,13 @@ export function createWindowSessions(backend: BackendConnector, preloadPath: str
       );
       const connection = backend.connect(send);
       sessions.set(id, { window, handlers: connection.handlers, close: () => connection.close() });
+      const readLanguage = () =>
+        connection.handlers['preferences.get']({}).then(
+          (p) => (language = pickInterfaceLanguage(p.interfaceLanguage, [app.getLocale()])),
+          () => undefined,
+        );
+      void readLanguage();
+      window.on('focus', () => void readLanguage());
       window.on('closed', () => closeOne(id));
       return window;
     },

@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog } from 'electron';
 import { guardWindowClose } from './close-guard.js';
 import { APP_ENTRY_URL, isAppUrl } from './app-origin.js';
+import { createI18n } from '../../shared/i18n/create.js';
 
 /** The main window's size limits: 1280x800, never smaller than 1024x700. */
 export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight: 700 } as const;
@@ -10,9 +11,10 @@ export const WINDOW_SIZE = { width: 1280, height: 800, minWidth: 1024, minHeight
  * (isolated, sandboxed, no Node, web security on, no middle-click navigation) and the given bundled preload; it is shown
  * once its first paint is ready. The caller attaches the backend connection. `url` is the
  * app entry, possibly with a `#join=` hash (a join link the OS handed over); it must be on
- * the app origin, anything else loads the plain entry.
+ * the app origin, anything else loads the plain entry. `language` gives the interface language
+ * of the window's native dialogs (read when one opens).
  */
-export function createMainWindow(preloadPath: string, url: string = APP_ENTRY_URL): BrowserWindow {
+export function createMainWindow(preloadPath: string, url: string = APP_ENTRY_URL, language: () => string = () => 'en'): BrowserWindow {
   const window = new BrowserWindow({
     ...WINDOW_SIZE,
     title: 'Penholder',
@@ -34,21 +36,22 @@ export function createMainWindow(preloadPath: string, url: string = APP_ENTRY_UR
     },
   });
   window.once('ready-to-show', () => window.show());
-  guardWindowClose(window, () => confirmCloseUnsaved(window));
+  guardWindowClose(window, () => confirmCloseUnsaved(window, language()));
   void window.loadURL(isAppUrl(url) ? url : APP_ENTRY_URL);
   return window;
 }
 
 // The page still holds changes the backend did not take (it keeps retrying while open).
-function confirmCloseUnsaved(window: BrowserWindow): boolean {
+function confirmCloseUnsaved(window: BrowserWindow, language: string): boolean {
+  const { t } = createI18n(language);
   const choice = dialog.showMessageBoxSync(window, {
     type: 'warning',
-    buttons: ['Keep the window open', 'Close and lose them'],
+    buttons: [t('desktop:unsaved.keepOpen'), t('desktop:unsaved.closeAnyway')],
     defaultId: 0,
     cancelId: 0,
-    title: 'Unsaved changes',
-    message: 'Some of your changes are not saved yet.',
-    detail: 'Penholder keeps trying to save them while this window is open. If you close it now, they are lost.',
+    title: t('desktop:unsaved.title'),
+    message: t('desktop:unsaved.message'),
+    detail: t('desktop:unsaved.detail'),
   });
   return choice === 1;
 }

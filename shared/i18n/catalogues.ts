@@ -14,6 +14,8 @@ import enRevisions from './locales/en/revisions.json';
 import frRevisions from './locales/fr/revisions.json';
 import enLibrary from './locales/en/library.json';
 import frLibrary from './locales/fr/library.json';
+import enDesktop from './locales/en/desktop.json';
+import frDesktop from './locales/fr/desktop.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -23,8 +25,8 @@ import frLibrary from './locales/fr/library.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
