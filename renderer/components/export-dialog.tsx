@@ -151,7 +151,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
       <h2 id="export-dialog-title">{title}</h2>
       <p className="dialog-lead export-lead" title={names?.title}>
         {preset.revisionId ? t('documents:exportDialog.theTextAsIt', { value: exported ? revisionName(exported) : 'the revision' }) : t('documents:exportDialog.theTextAsIt2')}
-        {names?.title.trim() ? `: ${names.title.trim()}` : '.'}
+        {names?.title.trim() ? t('common:titleAfter', { title: names.title.trim() }) : '.'}
       </p>
       {job ? (
         <ProgressLine text={job.cancelling ? 'Cancelling…' : 'Exporting…'} progress={job.progress} onCancel={job.cancelling ? undefined : cancel} />

@@ -183,7 +183,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
           <ol>
             {life.events.map((e, i) => (
               <li key={i}>
-                <strong>{eventText(e.kind)}</strong> — {series.find((p) => p.revisionId === e.revisionId) ? pointLabel(series.find((p) => p.revisionId === e.revisionId)!) : t('negotiation:event.aRevision')}: {eventDetail(e)}
+                <strong>{eventText(e.kind)}</strong> — {series.find((p) => p.revisionId === e.revisionId) ? pointLabel(series.find((p) => p.revisionId === e.revisionId)!) : t('negotiation:event.aRevision')}{t('common:colon')}{eventDetail(e)}
               </li>
             ))}
           </ol>
