@@ -91,7 +91,7 @@ async function handle(m: Command): Promise<object | void> {
         watchMarkers(me.client.doc, (i, s) => sawMarker(me, i, s));
       } else {
         const { delegation, name } = benchIdentity(index);
-        me.client = thinClient({ kind: m.kind, url: m.started.url, name: m.started.name, token: m.kind === 'penholder' ? benchToken(index, m.started.name, m.started.joinCode ?? '', m.started.fingerprint ?? '') : undefined, Socket, onMarker: (i, s) => sawMarker(me, i, s), onRefused: (reason, closed) => note(`${delegation} (${name}): ${reason}`, closed) });
+        me.client = thinClient({ kind: m.kind, url: m.started.url, name: m.started.name, presence: { penholder: benchIdentity(index) }, token: m.kind === 'penholder' ? benchToken(index, m.started.name, m.started.joinCode ?? '', m.started.fingerprint ?? '') : undefined, Socket, onMarker: (i, s) => sawMarker(me, i, s), onRefused: (reason, closed) => note(`${delegation} (${name}): ${reason}`, closed) });
       }
       me.doc = me.client.doc;
       mine.push(me);

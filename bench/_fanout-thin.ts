@@ -11,7 +11,7 @@
  * the updates it writes are valid at the server whatever else happened), and it finds every
  * other client's edit by scanning each frame for the edit's marker (_fanout-wire.ts).
  *
- * Like a stock provider it announces an empty presence on connect, renews it every 15 s,
+ * Like the app's provider it announces its presence on connect, renews it every 15 s,
  * and sends back every presence update the server relays (a stock provider re-sends each
  * awareness change it applies, remote ones included): here the frame itself, which is what
  * the provider would encode. It answers a sync step 1 with its state, as a provider does.
@@ -31,6 +31,8 @@ export type ThinOptions = {
   name: string;
   /** The provider token (our host only). */
   token?: string;
+  /** The presence state it keeps (default {}), as the app's `penholder` field naming the client. */
+  presence?: Record<string, unknown>;
   Socket: typeof WebSocket;
   /** A marker found in a sync frame from the server. */
   onMarker(index: number, seq: number): void;
@@ -53,7 +55,10 @@ export function thinClient(o: ThinOptions): ThinClient {
   const ws = new o.Socket(hp ? o.url : `${o.url}/${o.name}`);
   ws.binaryType = 'nodebuffer';
   let thin = false;
-  let clock = 0;
+  // Clock 1 first: peers ignore a state at clock 0 from a client they do not know (y-protocols
+  // compares with 0), so a stock provider's presence shows only once the app set its fields.
+  let clock = 1;
+  const state = JSON.stringify(o.presence ?? {});
   const frame = (type: number, write: (e: encoding.Encoder) => void) => {
     const e = encoding.createEncoder();
     if (hp) encoding.writeVarString(e, o.name);
@@ -67,7 +72,7 @@ export function thinClient(o: ThinOptions): ThinClient {
       encoding.writeVarUint(inner, 1);
       encoding.writeVarUint(inner, doc.clientID);
       encoding.writeVarUint(inner, clock++);
-      encoding.writeVarString(inner, '{}');
+      encoding.writeVarString(inner, state);
       encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
     });
   const renew = setInterval(presence, 15_000);
