@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { otherEditorShortcuts, shortcutList } from '../editor/commands/shortcuts.js';
 import { negotiationShortcuts } from '../editor/negotiation/negotiation-menu.js';
-import { t as translate, useT } from '../i18n/index.js';
+import { i18n, t as translate, useT } from '../i18n/index.js';
 import { howTos } from './help-how-to.js';
 
 /** One line of the help sheet: the keys and what they do, both as shown to people. */
@@ -65,7 +65,22 @@ const appKeys: readonly { keys: readonly string[]; id: string }[] = [
 
 /** The editor's shortcuts (structure first, then quick fix, history and completion, then the facilitator's negotiation actions) as help-sheet lines on `platform`. */
 export function editorShortcutsOn(platform: KeyPlatform = keyPlatform()): HelpShortcut[] {
-  return [...shortcutList, ...otherEditorShortcuts, ...negotiationShortcuts].map((s) => ({ keys: displayKeys(s.keys, platform), action: platformWords(s.description, platform) }));
+  const lists = [
+    ['structure', shortcutList],
+    ['other', otherEditorShortcuts],
+    ['negotiation', negotiationShortcuts],
+  ] as const;
+  return lists.flatMap(([list, shortcuts]) => shortcuts.map((s) => ({ keys: displayKeys(s.keys, platform), action: platformWords(shortcutDescription(list, s), platform) })));
+}
+
+// The editor's descriptions are written in English beside their keys (editor/commands); the
+// help catalogue holds them per list and keys (help:editorKeys.<list>.<keys>). A translation
+// is used only while its English entry still matches the description, so a description
+// changed in the editor shows in English rather than a stale translation.
+function shortcutDescription(list: string, s: { keys: string; description: string }): string {
+  const key = `help:editorKeys.${list}.${s.keys.replace(/\./g, 'dot')}`;
+  const english = i18n.getFixedT('en')(key, { defaultValue: '' });
+  return english === s.description ? translate(key) : s.description;
 }
 
 /** The editor's shortcuts on this renderer's platform (`editorShortcutsOn(keyPlatform())`). */
