@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket as NodeWebSocket } from 'ws';
+import { startWebShell } from '../../electron/web/web-shell.js';
 import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
 import { barMenuButton, chooseInBar } from './bar-menu.js';
 import { screenshot } from './browser.js';
@@ -66,7 +69,15 @@ function barFigures(page: Page) {
     const lines = (el: HTMLElement) => {
       const range = document.createRange();
       range.selectNodeContents(el);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      // Boxes that overlap vertically are one line (a status dot sits a little higher than its words).
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).sort((x, y) => x.top - y.top);
+      let count = 0;
+      let bottom = -Infinity;
+      for (const r of rects) {
+        if (r.top >= bottom - 2) count++;
+        bottom = Math.max(bottom, r.bottom);
+      }
+      return count;
     };
     const clipped = states.filter((el) => el.scrollWidth > el.clientWidth + 1 || lines(el) > 1).map((el) => el.textContent);
     const row = (document.querySelector('.document-bar-states') as HTMLElement).getBoundingClientRect();
@@ -238,5 +249,61 @@ describe('a notice over the page', { timeout: 120_000 }, () => {
     await page.close();
     await api.invoke('profile.set', { name: '', delegation: '' });
     api.close();
+  });
+});
+
+describe('consultation presence, hosted from the app', { timeout: 180_000 }, () => {
+  it('shows the participant the hosting facilitator in the connected list, with a cursor; the hosting chip stays whole at 125%', async () => {
+    const apiA = await connectWebSocketApi(`ws://127.0.0.1:${env.shell.port}/api?token=${env.shell.token}`, { WebSocket: NodeWebSocket });
+    await apiA.invoke('profile.set', { name: 'Chair Person', delegation: 'MEX' });
+    const a = await openAt(env.browser, env.shell.url, sizes[1]);
+    await openCompilation(a.page);
+    const docId = (await apiA.invoke('documents.list', {})).find((d) => d.title === GA_COMPILATION_TITLE)!.id;
+    const hosted = await apiA.invoke('consultation.host', { docId, bind: '127.0.0.1', port: 0 });
+    const chip = a.page.getByRole('toolbar', { name: 'Document' }).locator('.consultation-status');
+    await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toMatch(/^Hosting · 0 connected/);
+    // The facilitator's cursor, in OP 2.
+    await a.page.locator('.ph-document .ph-op').nth(1).click();
+
+    const dirB = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-laptop-presence-'));
+    const shellB = await startWebShell({ dataDir: dirB, port: 0, host: '127.0.0.1' });
+    const apiB = await connectWebSocketApi(`ws://127.0.0.1:${shellB.port}/api?token=${shellB.token}`, { WebSocket: NodeWebSocket });
+    try {
+      const joining = apiB.invoke('consultation.join', { url: hosted.url, code: hosted.joinCode, delegation: 'CAN', name: 'Anne Tremblay', role: 'delegation', fingerprint: hosted.fingerprint });
+      // A new key waits in the lobby until the facilitator admits it.
+      let key = '';
+      await expect.poll(async () => (key = (await apiA.invoke('consultation.lobby', {})).pending[0]?.key ?? ''), { timeout: 20_000 }).not.toBe('');
+      await apiA.invoke('consultation.admit', { key });
+      await joining;
+      await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toMatch(/^Hosting · 1 connected/);
+
+      const b = await openAt(env.browser, shellB.url, sizes[0]);
+      await openCompilation(b.page);
+      const participants = b.page.getByRole('region', { name: 'Consultation' }).getByRole('list', { name: 'Participants' });
+      await expect.poll(() => participants.textContent(), { timeout: 15_000 }).toContain('Chair Person');
+      expect(await participants.textContent()).toContain('MEX');
+      expect(await participants.textContent()).toContain('Anne Tremblay');
+      await expect.poll(() => b.page.locator('.ph-document .ph-remote-cursor').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await screenshot(b.page, 'laptop-1366x768-participant-sees-facilitator');
+
+      // The host's bar at 125%: the chip whole on one line, the title on one line.
+      await screenshot(a.page, 'laptop-1366x768-125-hosting');
+      const bar = await barFigures(a.page);
+      expect(bar.clipped).toEqual([]);
+      expect(bar.outside).toEqual([]);
+      expect(bar.titleOneLine).toBe(true);
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+      await b.page.close();
+    } finally {
+      await apiB.invoke('consultation.leave', {}).catch(() => undefined);
+      await apiA.invoke('consultation.stopHosting', {}).catch(() => undefined);
+      await apiA.invoke('profile.set', { name: '', delegation: '' });
+      apiA.close();
+      apiB.close();
+      await shellB.close();
+      rmSync(dirB, { recursive: true, force: true });
+      await a.page.close();
+    }
   });
 });
