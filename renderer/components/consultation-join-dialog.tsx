@@ -218,7 +218,7 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
           }}
         >
           <p className="dialog-lead">
-            The facilitator’s screen shows the address and the join code. The document is copied to this laptop: you keep working if the network drops.
+            Paste the join link the facilitator shares, or type the address, the join code and the certificate fingerprint their screen shows. The document is copied to this laptop: you keep working if the network drops.
             {remembered ? ' Filled in from the last consultation you joined.' : ''}
           </p>
           <label className="field">

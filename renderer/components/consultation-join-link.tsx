@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { messageOf } from '../format.js';
-import { readPastedJoinLink } from './consultation-text.js';
+import { parseJoinLink } from '../../shared/consultation/join-link.js';
+import { readPastedJoinLink, type PastedJoinLink } from './consultation-text.js';
 
 /**
  * Join links that arrive from outside the page: the desktop shell, asked by the operating
@@ -68,6 +69,16 @@ export function useConsultationStatus(api: ApiClient, active: boolean): Consulta
   return status;
 }
 
+/**
+ * The host's sentence about the wait without the title the view already shows
+ * ("Waiting for the facilitator to admit you: <why, your key>" -> "<why, your key>").
+ */
+export function waitingDetail(lastError: string): string {
+  const detail = lastError.replace(/^Waiting for the facilitator to admit you[:.]?\s*/i, '').trim();
+  if (detail === '') return 'The facilitator sees your delegation, your name and your key in the lobby.';
+  return detail.charAt(0).toUpperCase() + detail.slice(1);
+}
+
 /** Props of the waiting view. */
 export type JoinWaitingProps = { api: ApiClient; status: ConsultationStatus; onStopped: () => void };
 
@@ -84,7 +95,7 @@ export function JoinWaiting({ api, status, onStopped }: JoinWaitingProps) {
       <div>
         <p className="join-waiting-title">Waiting for the facilitator to admit you</p>
         <p className="join-waiting-detail">
-          {status.lastError || 'The facilitator sees your delegation, your name and your key in the lobby.'} This dialog goes on by itself once you are admitted.
+          {waitingDetail(status.lastError)} This dialog goes on by itself once you are admitted.
         </p>
         {error ? <p className="dialog-error">{error}</p> : null}
         <button
@@ -112,7 +123,7 @@ export function JoinWaiting({ api, status, onStopped }: JoinWaitingProps) {
  * else is the address). A refused link leaves the fields as they were and says why.
  */
 export function useJoinLinkFields(link: string | null, onError: (message: string | null) => void) {
-  const first = link === null ? null : (readPastedJoinLink(link) ?? { link: null, error: notALink });
+  const first = link === null ? null : readJoinLink(link);
   const [url, setUrl] = useState(first?.link?.url ?? '');
   const [code, setCode] = useState(first?.link?.code ?? '');
   const [fingerprint, setFingerprint] = useState(first?.link ? groupedFingerprint(first.link.fingerprint) : '');
@@ -124,7 +135,7 @@ export function useJoinLinkFields(link: string | null, onError: (message: string
   }, []);
 
   const takeLink = (text: string, linkField: boolean) => {
-    const read = readPastedJoinLink(text) ?? (linkField && text.trim() !== '' ? { link: null, error: notALink } : null);
+    const read = linkField && text.trim() !== '' ? readJoinLink(text) : readPastedJoinLink(text);
     if (linkField) setPastedText(text);
     else if (!read) return void (setUrl(text), setFromLink(false));
     if (!read) return onError(null);
@@ -138,4 +149,11 @@ export function useJoinLinkFields(link: string | null, onError: (message: string
   return { url, setUrl, code, setCode, fingerprint, setFingerprint, pastedText, fromLink, setFromLink, takeLink };
 }
 
-const notALink = 'This is not a join link: it does not start with "penholder://join".';
+// Whatever was given as a join link, parsed as one: its parts, or parseJoinLink's reason.
+function readJoinLink(text: string): PastedJoinLink {
+  try {
+    return { link: parseJoinLink(text), error: null };
+  } catch (cause) {
+    return { link: null, error: messageOf(cause) };
+  }
+}

@@ -25,7 +25,8 @@ export function statusLine(status: ConsultationStatus | null, docId: string): st
   const unsynced = pending > 0 ? ` · ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}` : '';
   switch (status.state) {
     case 'hosting':
-      return `Hosting · ${status.participants.length} connected${status.lobby > 0 ? ` · ${status.lobby} waiting to be admitted` : ''}`;
+      // Who waits in the lobby is a badge beside this line (lobbyBadge), not part of it.
+      return `Hosting · ${status.participants.length} connected`;
     case 'waiting':
       return `Waiting for the facilitator to admit you${unsynced}`;
     case 'connected':

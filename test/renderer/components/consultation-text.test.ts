@@ -33,7 +33,7 @@ describe('status line', () => {
     expect(statusLine(status({ state: 'offline' }), 'd1')).toBe('Offline');
     const participants = [{ delegation: 'CAN', name: 'Ana', role: 'delegation' as const }];
     expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants }), 'd1')).toBe('Hosting · 1 connected');
-    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants, lobby: 2 }), 'd1')).toBe('Hosting · 1 connected · 2 waiting to be admitted');
+    expect(statusLine(status({ state: 'hosting', role: 'facilitator', participants, lobby: 2 }), 'd1')).toBe('Hosting · 1 connected');
     expect(statusLine(status({ state: 'waiting' }), 'd1')).toBe('Waiting for the facilitator to admit you');
   });
 
