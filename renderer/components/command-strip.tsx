@@ -41,7 +41,7 @@ export function hiddenCommand(button: Element): HiddenCommand {
 /**
  * The toolbar buttons inside `scroller` that are not (fully) in its view, in toolbar order,
  * following the scroll, the window's size, buttons coming and going (the "choose" buttons)
- * and what is enabled.
+ * and what is enabled. A button cut by the row's edge is marked `data-clipped`.
  */
 export function useHiddenCommands(scroller: RefObject<HTMLElement | null>): readonly HiddenCommand[] {
   const [hidden, setHidden] = useState<readonly HiddenCommand[]>([]);
@@ -62,6 +62,8 @@ export function useHiddenCommands(scroller: RefObject<HTMLElement | null>): read
         for (const entry of entries) {
           if (entry.isIntersecting && entry.intersectionRatio >= inView) out.delete(entry.target);
           else out.add(entry.target);
+          // A button cut by the row's edge ("Alternat") is not drawn (see responsive.css): it is in "More".
+          entry.target.toggleAttribute('data-clipped', entry.isIntersecting && entry.intersectionRatio < inView);
         }
         publish();
       },
