@@ -261,6 +261,53 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'silence procedure and received revisions',
+    // Version 8 (issue 14, points 2 and 5): issued_records without UNIQUE(revision_id), so a
+    // revision's silence records (placed, outcome) chain right after its own record; the
+    // objections a host received (silence_objections, each as signed, with its arrival); the
+    // objections this installation signed and must still deliver (outgoing_objections); and
+    // the revision files received from a host and verified (received_revisions).
+    sql: `
+      CREATE TABLE issued_records_v8 (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        n INTEGER NOT NULL CHECK (n >= 1),
+        revision_id TEXT NOT NULL REFERENCES revisions(id),
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_id, n)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO issued_records_v8 (doc_id, n, revision_id, record) SELECT doc_id, n, revision_id, record FROM issued_records;
+      DROP TABLE issued_records;
+      ALTER TABLE issued_records_v8 RENAME TO issued_records;
+      CREATE INDEX issued_records_by_revision ON issued_records (revision_id, n);
+      CREATE TABLE silence_objections (
+        doc_id TEXT NOT NULL,
+        silence TEXT NOT NULL,
+        signature TEXT NOT NULL,
+        delegation TEXT NOT NULL,
+        objection TEXT NOT NULL,
+        arrived TEXT NOT NULL,
+        PRIMARY KEY (silence, signature)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE outgoing_objections (
+        signature TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        objection TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'refused')),
+        arrived TEXT,
+        message TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+      CREATE TABLE received_revisions (
+        doc_id TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n >= 1),
+        label TEXT NOT NULL,
+        file TEXT NOT NULL,
+        received TEXT NOT NULL,
+        PRIMARY KEY (doc_id, n)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

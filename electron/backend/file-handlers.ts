@@ -8,6 +8,7 @@ import { delegationOfAuthor } from '../files/delegation-of.js';
 import { documentsOf, exportFileName, exportFormatTable, readFiles, trackedChangesOf, writeDocument, type Progress } from '../files/formats.js';
 import type { BackendContext, Connection } from './context.js';
 import { docAtSnapshot } from './revision-content.js';
+import { silenceWordsOf } from '../store/silence-procedure.js';
 
 type FileChannels = 'files.inspect' | 'files.import' | 'files.export' | 'files.cancel';
 
@@ -99,12 +100,14 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
   };
 
   // An issued revision's Word and PDF exports name the record they came from, so a reader can check them against the revision file.
-  function issuedProperties(revisionId: string): Record<string, string> | undefined {
+  // The silence procedure's outcome (or deadline) on it is stated too (issue 14 point 5).
+  async function issuedProperties(revisionId: string): Promise<Record<string, string> | undefined> {
     const place = ctx.store.records.placeOf(revisionId);
     const row = place && ctx.store.records.chain(place.docId).find((r) => r.n === place.n);
     if (!row) return undefined;
     const record = JSON.parse(row.text) as { label: string; contentHash: string; fingerprint: string };
-    return { revisionHash: record.contentHash, issuerFingerprint: record.fingerprint, revisionLabel: record.label };
+    const silence = await silenceWordsOf(ctx.store, revisionId);
+    return { revisionHash: record.contentHash, issuerFingerprint: record.fingerprint, revisionLabel: record.label, ...(silence ? { silenceProcedure: silence } : {}) };
   }
 
   async function exportFile(args: ChannelArgs<'files.export'>, signal: AbortSignal, progress: (p: Progress) => void) {
@@ -126,7 +129,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
       changesFrom,
       author: profile.delegation || profile.name || 'Penholder',
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      properties: revisionId === undefined ? undefined : issuedProperties(revisionId),
+      properties: revisionId === undefined ? undefined : await issuedProperties(revisionId),
     });
     progress({ done: 2, total: 2, stage: 'done' });
     return { fileName: exportFileName(doc, format), mime: exportFormatTable[format].mime, bytes };

@@ -1,26 +1,26 @@
 import path from 'node:path';
-import { ApiError, type Handlers, type IssuedRecord } from '../../shared/api/contract.js';
+import { ApiError, type Handlers } from '../../shared/api/contract.js';
 import { readHeader } from '../../shared/document/header.js';
-import { RecordError, contentHash, revisionFileBytes, signRecord, verifyRevisionFile, type RevisionRecord } from '../../shared/record/index.js';
+import { RecordError, contentHash, revisionFileBytes, signRecord, verifyRevisionFile, type ChainRecord } from '../../shared/record/index.js';
 import { openInstallationKey, type InstallationKey } from '../identity/installation-key.js';
+import { recordsChanged } from '../consultation/record-host.js';
 import { documentAtRevision, revisionFileOf } from '../store/issue-revision.js';
+import { createSilenceHandlers, currentChain, issuedList } from './record-silence-handlers.js';
 import type { BackendContext } from './context.js';
 
-type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile';
+type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile' | 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
 
 /**
  * The record channels (see shared/api/record-contract.ts): issuing a named revision with the
  * installation key of the store's data folder (electron/identity/installation-key.ts, made
  * on first use), listing a document's issued revisions, exporting one as a revision file and
- * checking a revision file as `penholder verify` does.
+ * checking a revision file as `penholder verify` does; issuing sends the grown chain to a
+ * hosted consultation's participants (record-host.ts). The silence and comparison channels
+ * are in record-silence-handlers.ts.
  */
 export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, RecordChannels> {
   let key: InstallationKey | undefined;
   const installationKey = (): InstallationKey => (key ??= openInstallationKey(path.dirname(ctx.store.file)));
-  const summaryOf = (revisionId: string, n: number, text: string): IssuedRecord => {
-    const record = JSON.parse(text) as RevisionRecord;
-    return { revisionId, label: record.label, hash: record.contentHash, fingerprint: record.fingerprint, chain: n, time: record.time };
-  };
   const namedRevision = (id: string, revisionId: string) => {
     ctx.assertOpen();
     if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
@@ -30,12 +30,13 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
   };
 
   return {
+    ...createSilenceHandlers(ctx, installationKey),
     'record.issue': async ({ id, revisionId }) => {
       const revision = namedRevision(id, revisionId);
       if (revision.kind === 'autosave' || revision.label.trim() === '') throw new ApiError('invalid-argument', 'Only a named revision can be issued; name it first.');
       if (ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', `${revision.label} is already issued.`);
       const head = ctx.store.records.head(id);
-      const previous = head ? (JSON.parse(head.text) as RevisionRecord) : null;
+      const previous = head ? (JSON.parse(head.text) as ChainRecord) : null;
       const headRevision = head ? ctx.store.getRevision(head.revisionId) : undefined;
       if (headRevision && headRevision.seq > revision.seq) throw new ApiError('invalid-argument', `${revision.label} is older than ${headRevision.label}, the last issued revision; a chain only moves forward.`);
       const signer = installationKey();
@@ -46,12 +47,15 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
       const record = await signRecord({ label: revision.label, contentHash: hash, previous, time: new Date().toISOString() }, signer);
       const n = (head?.n ?? 0) + 1;
       ctx.store.records.append(id, n, revisionId, record);
+      await recordsChanged(ctx.store, id);
       return { revisionId, label: record.label, hash: record.contentHash, fingerprint: record.fingerprint, chain: n, time: record.time };
     },
     'record.list': async ({ id }) => {
       ctx.assertOpen();
       if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
-      return ctx.store.records.chain(id).map((row) => summaryOf(row.revisionId, row.n, row.text));
+      const rows = ctx.store.records.chain(id);
+      const chain = currentChain(ctx, id);
+      return chain ? issuedList(chain.records, (n) => rows[n - 1]?.revisionId ?? '', !chain.own) : [];
     },
     'record.exportFile': async ({ id, revisionId }) => {
       const revision = namedRevision(id, revisionId);

@@ -152,7 +152,10 @@ export async function writeDocument(doc: Node, format: ExportFormat, options: Wr
   switch (format) {
     case 'text': {
       const { exportText } = await import('../../shared/document/export-text.js');
-      return new TextEncoder().encode(exportText(doc, { view: options.view, tags: options.tags }));
+      const text = exportText(doc, { view: options.view, tags: options.tags });
+      // An issued revision's silence procedure is stated under the text (Word and PDF carry it as a property).
+      const silence = options.properties?.silenceProcedure;
+      return new TextEncoder().encode(silence ? `${text.trimEnd()}\n\n${silence}.\n` : text);
     }
     case 'akn': {
       const { writeAkn } = await import('../../shared/formats/akn/write.js');

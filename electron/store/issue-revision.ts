@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import type { RevisionSummary } from '../../shared/api/contract.js';
 import {
-  RecordError, canonicalDocument, checkRecordShape, contentHash, jcs, revisionFileFormat, sha256Hex, signRecord, verifyChain,
-  type RecordSigner, type RevisionFile, type RevisionRecord,
+  RecordError, canonicalDocument, checkRecordShape, checkSilenceShape, contentHash, jcs, revisionFileFormat, sha256Hex, signRecord, silenceRecordType, verifyChain,
+  type ChainRecord, type RecordSigner, type RevisionFile, type RevisionRecord,
 } from '../../shared/record/index.js';
 import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import type { Store } from './store.js';
@@ -39,7 +39,7 @@ export async function issueRevision(
   input: { docId: string; label: string; author: string; delegation: string; key: RecordSigner; now?: () => Date },
 ): Promise<IssuedRevision> {
   const head = store.records.head(input.docId);
-  const previous = head ? (JSON.parse(head.text) as RevisionRecord) : null;
+  const previous = head ? (JSON.parse(head.text) as ChainRecord) : null;
   if (previous && previous.publicKey !== input.key.publicKey) {
     throw new RecordError('unknown-key', `the document's revisions were issued by key ${previous.fingerprint}, not by this installation's key`);
   }
@@ -60,7 +60,7 @@ export async function issueRevision(
  */
 export async function verifyStoredChain(store: Store, docId: string): Promise<number> {
   const rows = store.records.chain(docId);
-  const records: RevisionRecord[] = [];
+  const records: ChainRecord[] = [];
   for (const [i, row] of rows.entries()) {
     const where = `stored record ${i + 1} of ${rows.length}`;
     if (row.n !== i + 1) throw new RecordError('chain-broken', `${where} is at place ${row.n}`);
@@ -70,7 +70,8 @@ export async function verifyStoredChain(store: Store, docId: string): Promise<nu
     } catch {
       throw new RecordError('malformed', `${where} is not JSON`);
     }
-    checkRecordShape(parsed, where);
+    if ((parsed as { type?: unknown } | null)?.type === silenceRecordType) checkSilenceShape(parsed, where);
+    else checkRecordShape(parsed, where);
     if (jcs(parsed) !== row.text) throw new RecordError('malformed', `${where} is not in the form it was signed in`);
     records.push(parsed);
   }
@@ -89,12 +90,16 @@ export async function verifyStoredChain(store: Store, docId: string): Promise<nu
 
 /**
  * The revision file of issued revision `revisionId` (shared/record `RevisionFile`): its
- * document and the stored chain up to its record. Throws when the revision was not issued.
+ * document and the stored chain up to its record and the silence records on it that follow
+ * (placed, outcome). Throws when the revision was not issued.
  */
 export async function revisionFileOf(store: Store, revisionId: string): Promise<RevisionFile> {
   const place = store.records.placeOf(revisionId);
   if (!place) throw new Error(`revision ${revisionId} was not issued`);
-  const chain = store.records.chain(place.docId).filter((r) => r.n <= place.n).map((r) => JSON.parse(r.text) as RevisionRecord);
+  const rows = store.records.chain(place.docId);
+  let end = place.n;
+  while (rows[end]?.revisionId === revisionId && (JSON.parse(rows[end]!.text) as ChainRecord).type === silenceRecordType) end++;
+  const chain = rows.slice(0, end).map((r) => JSON.parse(r.text) as ChainRecord);
   const canonical = canonicalDocument(documentAtRevision(store, revisionId));
   const last = chain.at(-1)!;
   if ((await sha256Hex(canonical)) !== last.contentHash) throw new RecordError('content-changed', `revision ${last.label} no longer hashes to its record`);

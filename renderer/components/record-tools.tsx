@@ -5,6 +5,8 @@ import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
 import { saveFile } from './export-dialog-parts.js';
+import { CompareRevisionFile } from './record-compare.js';
+import { SilenceSection, useSilenceSentence } from './record-silence.js';
 
 /** What the Revisions panel shows for issued records: a part under each named revision, and the "Verify a revision file…" tool. */
 export type RecordTools = { item: (revision: RevisionSummary) => ReactNode; verify: ReactNode };
@@ -17,13 +19,16 @@ const shortFingerprint = (fingerprint: string) => `${groupedFingerprint(fingerpr
  * revision…" (signs it with this installation's key after a confirmation, then shows its
  * fingerprint and content hash), the mark "Issued · 3F2A-9C1B…" and "Export revision
  * file…" on issued ones; and "Verify a revision file…", which checks a picked file as
- * `penholder verify` does and says Valid (label, issuer fingerprint, chain) or what failed.
+ * `penholder verify` does and says Valid (label, issuer fingerprint, chain) or what failed;
+ * at the foot also the silence procedure (record-silence.tsx) and the comparison with a
+ * revision file held earlier (record-compare.tsx).
  */
 export function useRecordTools(api: ApiClient, docId: string): RecordTools {
   const [issued, setIssued] = useState<ReadonlyMap<string, IssuedRecord>>(new Map());
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ revisionId: string; text: string; error?: boolean } | null>(null);
+  const silenceSentence = useSilenceSentence();
 
   const load = useCallback(() => {
     api.invoke('record.list', { id: docId }).then(
@@ -32,6 +37,7 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
     );
   }, [api, docId]);
   useEffect(load, [load]);
+  useEffect(() => api.on('revisions.changed', (p) => p.docId === docId && load()), [api, docId, load]);
 
   const issue = (revision: RevisionSummary) => {
     setBusy(true);
@@ -73,6 +79,7 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
           <button type="button" className="link-button" onClick={() => exportFile(revision)}>
             Export revision file…
           </button>
+          {record.silence ? <p className={`record-silence-state record-silence-${record.silence.outcome}`}>{silenceSentence(record.silence)}</p> : null}
           {note}
         </div>
       );
@@ -99,7 +106,16 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
     );
   };
 
-  return { item, verify: <VerifyRevisionFile api={api} /> };
+  return {
+    item,
+    verify: (
+      <>
+        <SilenceSection api={api} docId={docId} />
+        <VerifyRevisionFile api={api} />
+        <CompareRevisionFile api={api} docId={docId} />
+      </>
+    ),
+  };
 }
 
 /** "Verify a revision file…": picks a file and shows the check's result in words. */

@@ -19,7 +19,7 @@ import type { NumberChange } from '../negotiation/stable-numbering.js';
 export { consultationRoles, type ConsultationRole, type ConsultationState, type ConsultationStatus, type HostDocument } from './consultation-contract.js';
 export type { HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
 export { fileExportFormats, fileImportFormats, trackedChangeModes, type FileProgress, type FileTrackedChanges, type InputFile } from './files-contract.js';
-export type { IssuedRecord, RecordCheck } from './record-contract.js';
+export type { IssuedRecord, ObjectionSummary, OwnObjection, RecordCheck, RecordComparison, SilenceSummary } from './record-contract.js';
 export { librarySearchModes, type LibraryHit, type LibrarySearchMode, type ProvenanceParagraph, type ProvenanceStatus } from './library-contract.js';
 
 /** A document as listed: enough for the document list, never the text. */

@@ -58,7 +58,7 @@ export const channelNames = [
   'library.search',
   'library.stats',
   'library.provenance',
-  'record.issue', 'record.list', 'record.exportFile', 'record.verifyFile',
+  'record.issue', 'record.list', 'record.exportFile', 'record.verifyFile', 'record.silence', 'record.placeSilence', 'record.breakSilence', 'record.compareFile',
 ] as const;
 
 /** Every pushed event name of the contract. */

@@ -153,8 +153,8 @@ describe('negotiation tracking through the backend', () => {
     const runTogether = "replace(replace(replace(text, '] / [', ''), '[', ''), ']', '')";
     raw.exec(`UPDATE negotiation_brackets SET text = ${runTogether}; UPDATE negotiation_status SET text = ${runTogether};`);
     raw.exec('ALTER TABLE negotiation_indexed DROP COLUMN format');
-    // Nor the tables of later migrations (6: the issued-revision chain).
-    raw.exec('DROP TABLE issued_records');
+    // Nor the tables of later migrations (6: the issued-revision chain; 7: admissions; 8: silence, received revisions).
+    raw.exec('DROP TABLE issued_records; DROP TABLE IF EXISTS consultation_admissions; DROP TABLE IF EXISTS consultation_codes; DROP TABLE silence_objections; DROP TABLE outgoing_objections; DROP TABLE received_revisions');
     raw.pragma('user_version = 4');
     const oldText = raw.prepare("SELECT text FROM negotiation_brackets WHERE text LIKE 'Recognizing%'").pluck().get() as string;
     raw.close();

@@ -68,7 +68,7 @@ describe('migrations', () => {
     store.markViewed('d', { name: 'Ana', delegation: 'CAN' }, rev.id);
     store.close();
     expect(tableNames(path.join(dir, STORE_FILE_NAME))).toEqual(
-      ['client_authors', 'documents', 'history', 'issued_records', 'last_viewed', 'negotiation_brackets', 'negotiation_groups', 'negotiation_indexed', 'negotiation_status', 'private_notes', 'revisions', 'settings', 'updates'],
+      ['client_authors', 'consultation_admissions', 'consultation_codes', 'documents', 'history', 'issued_records', 'last_viewed', 'negotiation_brackets', 'negotiation_groups', 'negotiation_indexed', 'negotiation_status', 'outgoing_objections', 'private_notes', 'received_revisions', 'revisions', 'settings', 'silence_objections', 'updates'],
     );
 
     const again = openStore({ dataDir: dir });
