@@ -134,6 +134,21 @@ describe('editing an Arabic resolution right to left, in Chromium', { timeout: 1
     expect(label1.left).toBeGreaterThanOrEqual(first1.right);
     expect(label1.right).toBeLessThanOrEqual(opBox.x + opBox.width);
     expect(Math.abs(label1.top - first1.top)).toBeLessThan(first1.bottom - first1.top);
+    // A footnote marker follows its word to the left, raised, as the text reads on.
+    const marker = await doc.locator('.ph-pp').nth(1).locator('.ph-footnote').evaluate((el) => {
+      const before = el.previousSibling;
+      if (!before || before.nodeType !== Node.TEXT_NODE) throw new Error('no text before the footnote marker');
+      const text = before.textContent ?? '';
+      const at = text.search(/\p{L}\P{L}*$/u);
+      const range = document.createRange();
+      range.setStart(before, at);
+      range.setEnd(before, at + 1);
+      const word = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return { markerRight: box.right, markerTop: box.top, wordLeft: word.left, wordTop: word.top };
+    });
+    expect(marker.markerRight).toBeLessThanOrEqual(marker.wordLeft + 1);
+    expect(marker.markerTop).toBeLessThan(marker.wordTop + 2);
     // The status margin mirrors too: OP 1's status chip stands in the left margin, clear of the text.
     await op1.hover();
     const chip = await op1.locator('.ph-status').boundingBox();
