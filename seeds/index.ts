@@ -1,7 +1,10 @@
 import delegationsJson from './delegations.json' with { type: 'json' };
+import arJson from './phrases/ar.json' with { type: 'json' };
 import enJson from './phrases/en.json' with { type: 'json' };
 import esJson from './phrases/es.json' with { type: 'json' };
 import frJson from './phrases/fr.json' with { type: 'json' };
+import ruJson from './phrases/ru.json' with { type: 'json' };
+import zhJson from './phrases/zh.json' with { type: 'json' };
 import blankJson from './templates/blank-resolution.json' with { type: 'json' };
 import ccpcjJson from './templates/ccpcj-resolution.json' with { type: 'json' };
 import cndJson from './templates/cnd-resolution.json' with { type: 'json' };
@@ -47,11 +50,14 @@ export const templates: readonly Template[] = deepFreeze(
   [blankJson, gaJson, ecosocJson, commissionJson, ccpcjJson, cndJson, decisionJson] as Template[],
 );
 
-/** The opener phrase lists, by language (English, French, Spanish). */
+/** The opener phrase lists, by language (the six official languages). */
 export const phraseLists: Readonly<Record<PhraseLanguage, PhraseList>> = deepFreeze({
   en: enJson as PhraseList,
   fr: frJson as PhraseList,
   es: esJson as PhraseList,
+  ar: arJson as PhraseList,
+  zh: zhJson as PhraseList,
+  ru: ruJson as PhraseList,
 });
 
 /**

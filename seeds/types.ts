@@ -37,8 +37,8 @@ export type Template = {
   doc: SeedNode;
 };
 
-/** The languages that have a phrase list. */
-export type PhraseLanguage = 'en' | 'fr' | 'es';
+/** The languages that have a phrase list: the six official languages. */
+export type PhraseLanguage = 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'ru';
 
 /** The grammatical gender of the authoring body ("L'Assemblée générale" is feminine). */
 export type Gender = 'masculine' | 'feminine';

@@ -22,7 +22,7 @@ import { stableLabels } from '../negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../negotiation/stable-view.js';
 import { brokenReferenceProblems } from './rules/cross-reference.js';
 import { importNoteProblems, importNotesOf, type ImportNote } from './rules/import-note.js';
-import { punctuationProblem } from './rules/punctuation.js';
+import { localMark, punctuationProblem } from './rules/punctuation.js';
 import { repeatedOpenerProblems, type OpenerEntry } from './rules/repeated.js';
 import { summarizeParagraph, type ParagraphSummary } from './summary.js';
 import type { LocalProblem, StyleLanguage, StyleProblem } from './types.js';
@@ -83,8 +83,8 @@ const plain: Region = { introducer: false, introduced: false };
 type Entry = { textNode: Node; kind: Unit['kind']; language: StyleLanguage; summary: ParagraphSummary };
 
 // Russian texts follow the same final punctuation as English; Arabic and Chinese use their
-// own marks (، ؛ and ，；。), which this rule does not know yet.
-const punctuationLanguages = new Set<StyleLanguage>(['en', 'fr', 'es', 'ru']);
+// own marks (، ؛ and ，；。), see localMark in rules/punctuation.ts.
+const punctuationLanguages = new Set<StyleLanguage>(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
 
 /** A new incremental checker with an empty cache. */
 export function createStyleChecker(): StyleChecker {
@@ -171,7 +171,8 @@ export function checkDocument(doc: Node): StyleProblem[] {
 function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>, region: Region): LocalProblem[] {
   const problems: LocalProblem[] = [];
   const expected = region.introducer ? { mark: ':' as const, reason: 'it introduces the paragraphs after it' } : unit.expected;
-  const sentence = (summary.declaration && summary.ending.mark === '.') || (region.introduced && expected?.mark === ';' && (summary.ending.mark === '.' || summary.ending.mark === ':'));
+  const full = localMark('.', language);
+  const sentence = (summary.declaration && summary.ending.mark === full) || (region.introduced && expected?.mark === ';' && (summary.ending.mark === full || summary.ending.mark === localMark(':', language)));
   if (expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
     const problem = punctuationProblem(unit.id, summary.ending, expected, language);
     if (problem) problems.push(problem);

@@ -53,6 +53,7 @@ function candidateHeads(language: PhraseLanguage, head: string, target: OpenerPa
  * concern", "Mindful" -> null.
  */
 export function otherPartPhrase(language: PhraseLanguage, match: OpenerMatch, target: OpenerPart): string | null {
+  if (language !== 'en' && language !== 'fr' && language !== 'es') return null;
   const [head, ...rest] = match.words.map((w) => w.lower);
   if (head === undefined) return null;
   const phrases = phrasesOf(language, target);

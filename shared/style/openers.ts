@@ -46,6 +46,10 @@ const adverbWords: Readonly<Record<PhraseLanguage, { words: string[]; degree: 'a
   en: [{ words: ['also'], degree: 'also' }, { words: ['further'], degree: 'further' }],
   fr: [{ words: ['également'], degree: 'also' }, { words: ['aussi'], degree: 'also' }, { words: ['en', 'outre'], degree: 'further' }, { words: ['de', 'plus'], degree: 'further' }],
   es: [{ words: ['también'], degree: 'also' }, { words: ['asimismo'], degree: 'also' }, { words: ['además'], degree: 'further' }],
+  ar: [{ words: ['أيضا'], degree: 'also' }, { words: ['كذلك'], degree: 'further' }],
+  ru: [{ words: ['также'], degree: 'also' }, { words: ['далее'], degree: 'further' }],
+  // Chinese writes them as prefixes of the verb (又回顾, 还回顾): see matchChinese.
+  zh: [],
 };
 
 // After an operative verb "further" is often an adjective ("Encourages further efforts");
@@ -53,7 +57,9 @@ const adverbWords: Readonly<Record<PhraseLanguage, { words: string[]; degree: 'a
 // preambular participle the adverb is the convention ("Recalling further"), so it is read so.
 const afterAdverbFurther = new Set(['the', 'that', 'to', 'its', 'their', 'all', 'a', 'an', 'with', 'upon', 'on', 'in', 'of', 'for', 'and', 'his', 'her']);
 
-const fold = (s: string): string => s.toLowerCase().replace(/'/g, '’');
+// Lower case, the typographic apostrophe, and Arabic without its optional vowel marks and
+// tatweel (the texts write both تسلم and تسلّم, أيضا and أيضاً).
+const fold = (s: string): string => s.toLowerCase().replace(/'/g, '’').replace(/[\u064B-\u0652\u0640]/g, '');
 
 const phraseCache = new Map<string, Phrase[]>();
 
@@ -69,9 +75,9 @@ export function phrasesOf(language: PhraseLanguage, part: OpenerPart): Phrase[] 
   return found;
 }
 
-/** True when `language` has phrase lists (English, French, Spanish). */
+/** True when `language` has phrase lists (the six official languages). */
 export function hasPhraseList(language: StyleLanguage): language is PhraseLanguage {
-  return language === 'en' || language === 'fr' || language === 'es';
+  return language === 'en' || language === 'fr' || language === 'es' || language === 'ar' || language === 'zh' || language === 'ru';
 }
 
 /**
@@ -80,7 +86,7 @@ export function hasPhraseList(language: StyleLanguage): language is PhraseLangua
  */
 export function leadingWords(text: string, start: number, max = 10): Word[] {
   const words: Word[] = [];
-  const pattern = /[\p{L}’'-]+/uy;
+  const pattern = /[\p{L}\p{M}’'-]+/uy;
   let at = start;
   while (words.length < max) {
     pattern.lastIndex = at;
@@ -194,8 +200,14 @@ function againAfter(words: Word[], end: number): boolean {
  */
 export function matchOpener(text: string, part: OpenerPart, language: PhraseLanguage): OpenerMatch | null {
   const start = openerStart(text);
+  if (language === 'zh') return matchChinese(text, start, part);
   const words = leadingWords(text, start);
   if (words.length === 0) return null;
+  // Arabic joins "and" to the first word ("وإذ تشير"): the phrase is read without it.
+  const initial = words[0];
+  if (language === 'ar' && initial && /^و\p{L}{2,}/u.test(initial.lower) && !phrasesOf(language, part).some((p) => p.words[0] === initial.lower)) {
+    words[0] = { ...initial, lower: initial.lower.slice(1) };
+  }
   const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
   for (const phrase of phrasesOf(language, part)) {
     const found = matchPhrase(words, phrase.words, language, part);
@@ -222,6 +234,25 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
   return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to), headed };
+}
+
+// Chinese: no spaces; an opener is a listed phrase the text starts with, after an optional
+// 又 (also) or 还 (further) prefix and 再次 ("again", a renewed use); the longest phrase wins.
+function matchChinese(text: string, start: number, part: OpenerPart): OpenerMatch | null {
+  let at = start;
+  let adverb: OpenerAdverb | null = null;
+  const mark = text.charAt(at);
+  if (mark === '又' || mark === '还') {
+    adverb = { degree: mark === '又' ? 'also' : 'further', from: at, to: at + 1, where: 'before' };
+    at++;
+  }
+  const again = text.startsWith('再次', at);
+  if (again) at += 2;
+  const phrase = phrasesOf('zh', part).map((p) => p.text).filter((p) => text.startsWith(p, at)).sort((a, b) => b.length - a.length)[0];
+  if (!phrase) return null;
+  const word: Word = { text: phrase, lower: phrase, from: at, to: at + phrase.length };
+  const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
+  return { part, phrase, known: true, key: phrase, addressee: null, words: [word], from: start, to: word.to, adverb, again, headed };
 }
 
 function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {

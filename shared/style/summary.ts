@@ -61,14 +61,14 @@ export function summarizeParagraph(input: SummaryInput): ParagraphSummary {
 
 // The words before a colon that introduce the next paragraphs rather than subparagraphs:
 // "Adopts the following political declaration ...:", "Resolves that:", "... in this regard we:".
-const introducing = /(?:\b(?:following|follows|that|we)|suivante?s?|suit|que|nous|siguientes?|nosotros|nosotras)\b[^;:]{0,400}$/iu;
+const introducing = /(?:\b(?:following|follows|that|we)\b|suivante?s?|suit|que|nous|siguientes?|nosotros|nosotras|следующ\p{L}*|что|мы|如下|以下|下列|我们|التالي\p{L}*|يلي|نحن)[^;:؛：]{0,400}$/iu;
 
 /**
  * True when a paragraph ending `ending` introduces the paragraphs after it: it ends with a
  * colon and its last clause (after any ';' or ':') holds "following", "as follows", "that"
- * or "we" (French, Spanish alike).
+ * or "we" (French, Spanish, Russian, Chinese and Arabic alike: следующ-, 如下, التالي ...).
  */
 export function introducesFollowing(text: string, ending: Ending): boolean {
-  if (ending.mark !== ':') return false;
+  if (ending.mark !== ':' && ending.mark !== '：') return false;
   return introducing.test(text.slice(0, ending.at));
 }

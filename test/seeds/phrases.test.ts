@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { phraseLists } from '../../seeds/index.js';
-import type { PhraseLanguage, PhraseList } from '../../seeds/index.js';
+import type { PhraseList } from '../../seeds/index.js';
 
-const languages: PhraseLanguage[] = ['en', 'fr', 'es'];
+type Latin = 'en' | 'fr' | 'es';
+const languages: Latin[] = ['en', 'fr', 'es'];
 
 // The common openers of DOMAIN.md, copied here because tests do not read ../shared/.
 const domainPreambular = `Acknowledging, Affirming, Alarmed by, Aware of, Bearing in mind, Cognizant of,
@@ -20,7 +21,7 @@ const split = (s: string) => s.split(',').map((x) => x.trim());
 const withoutPreposition = (s: string) => s.replace(/ (of|by)$/, '');
 
 // Words that never end an opener (the preposition that follows it is roman, not italic).
-const prepositions: Record<PhraseLanguage, Set<string>> = {
+const prepositions: Record<Latin, Set<string>> = {
   // "on", "upon" and "for" end phrasal verbs ("Calls upon", "Calls for"), so they may end a phrase.
   en: new Set(['of', 'by', 'to', 'about', 'in', 'with', 'that']),
   fr: new Set(['de', 'du', 'des', 'par', 'à', 'sur', 'que', 'en']),
@@ -28,17 +29,17 @@ const prepositions: Record<PhraseLanguage, Set<string>> = {
 };
 
 // Adjectives that open preambular paragraphs without a participle ending.
-const preambularAdjectives: Record<PhraseLanguage, Set<string>> = {
+const preambularAdjectives: Record<Latin, Set<string>> = {
   en: new Set(['aware', 'cognizant', 'conscious', 'mindful', 'confident', 'desirous']),
   fr: new Set(),
   es: new Set(['consciente']),
 };
 
-const participle: Record<PhraseLanguage, RegExp> = { en: /(ing|ed)$/, fr: /ant$/, es: /ndo$/ };
-const adverb: Record<PhraseLanguage, RegExp> = { en: /ly$/, fr: /ment$/, es: /mente$/ };
+const participle: Record<Latin, RegExp> = { en: /(ing|ed)$/, fr: /ant$/, es: /ndo$/ };
+const adverb: Record<Latin, RegExp> = { en: /ly$/, fr: /ment$/, es: /mente$/ };
 
 /** The head word of an opener: adverbs ("Deeply") and a reflexive pronoun ("Se", "S’") skipped. */
-function head(language: PhraseLanguage, phrase: string): string {
+function head(language: Latin, phrase: string): string {
   const words = phrase.replace(/^S[’']/, 'Se ').split(' ');
   const rest = words.filter((w, i) => !(i < words.length - 1 && (adverb[language].test(w) || /^se$/i.test(w))));
   return (rest[0] ?? '').toLowerCase();

@@ -6,6 +6,7 @@
  */
 import { otherPartPhrase } from '../opener-forms.js';
 import { hasPhraseList, leadingWords, matchOpener, openerStart, opensWithSection, phrasesOf, type OpenerMatch } from '../openers.js';
+import type { PhraseLanguage } from '../../../seeds/types.js';
 import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
 
 /** What the opener rules need to know about one paragraph. */
@@ -33,7 +34,9 @@ export function openerRules(input: OpenerInput): OpenerResult {
   const own = matchOpener(text, part, language);
   if (own) {
     const order = language === 'en' ? adverbOrder(id, own) : null;
-    const problems = order ? [order] : caseProblems(id, own, text);
+    // Russian openers continue the body line in lower case, Arabic and Chinese have no case.
+    const cased = language === 'en' || language === 'fr' || language === 'es';
+    const problems = order ? [order] : cased ? caseProblems(id, own, text) : [];
     // A clear participle ('-ing', 'Having' + participle) is a preambular opener even when
     // unlisted; an unlisted operative verb is only a guess from its '-s', so it gets a hint.
     // A listed phrase's head with other words ("Expresses its serious concern", "Takes
@@ -51,7 +54,9 @@ export function openerRules(input: OpenerInput): OpenerResult {
   const first = leadingWords(text, openerStart(text), 1)[0];
   const from = first?.from ?? openerStart(text);
   const to = first?.to ?? text.length;
-  const example = part === 'pp' ? '"Recalling", "Mindful of", "Having considered"' : '"Requests", "Decides", "Calls upon"';
+  const example = language === 'en'
+    ? (part === 'pp' ? '"Recalling", "Mindful of", "Having considered"' : '"Requests", "Decides", "Calls upon"')
+    : phrasesOf(language, part).slice(-3).map((p) => `"${p.text}"`).join(', ');
   return {
     opener: null,
     problems: [{
@@ -67,15 +72,16 @@ export function openerRules(input: OpenerInput): OpenerResult {
  * not recognised): it opens with no opener and ends with a full stop.
  */
 export function isDeclaration(text: string): boolean {
-  return /^(?:We|Nous|Nosotros|Nosotras)[\s,]/u.test(text.slice(openerStart(text)));
+  const start = text.slice(openerStart(text));
+  return /^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)[\s,،]/u.test(start) || start.startsWith('我们');
 }
 
-function listedHead(language: 'en' | 'fr' | 'es', opener: OpenerMatch): boolean {
+function listedHead(language: PhraseLanguage, opener: OpenerMatch): boolean {
   const head = opener.words[0]?.lower;
   return head !== undefined && phrasesOf(language, 'op').some((p) => p.words[0] === head);
 }
 
-function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: 'en' | 'fr' | 'es'): LocalProblem {
+function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: PhraseLanguage): LocalProblem {
   const suggestion = otherPartPhrase(language, other, part);
   const head = other.words[0];
   const shape = part === 'pp' ? 'a participle or adjective' : 'a verb in the present tense';

@@ -25,7 +25,20 @@ export type Expectation = { mark: Closing; reason: string };
  */
 export type Ending = { mark: string | null; at: number; end: number; spaceFrom: number; insertAt: number; table?: boolean };
 
-const marks = new Set([',', ';', ':', '.', '!', '?', '…']);
+const marks = new Set([',', ';', ':', '.', '!', '?', '…', '،', '؛', '，', '；', '：', '。', '？', '！']);
+
+// The marks of Arabic and Chinese texts for the rules' , ; . : (conventions.json ppEnd,
+// opEnd, lastEnd: the 74th-session texts end PPs with ، and ，, OPs with ؛ and ；, the last
+// with . and 。, and introduce with : and ：).
+const localMarks: Partial<Record<StyleLanguage, Record<Closing, string>>> = {
+  ar: { ',': '،', ';': '؛', '.': '.', ':': ':' },
+  zh: { ',': '，', ';': '；', '.': '。', ':': '：' },
+};
+
+/** The mark `mark` is written with in `language` (Arabic ، ؛, Chinese ， ； 。 ：). */
+export function localMark(mark: Closing, language: StyleLanguage): string {
+  return localMarks[language]?.[mark] ?? mark;
+}
 
 /** The ending of a paragraph text (trailing spaces, footnote markers and "]" are skipped). */
 export function endingOf(paragraph: ParagraphText): Ending {
@@ -35,7 +48,7 @@ export function endingOf(paragraph: ParagraphText): Ending {
   while (k >= 0 && (/\s/.test(text.charAt(k)) || text.charAt(k) === ']' || (text.charAt(k) === atomChar && footnoteAt.has(k)))) k--;
   // A footnote number or range printed as text right after the mark ("... of 1988;8", ";1–17", as some
   // imported texts carry their note references) is a marker, not the paragraph's ending.
-  const printedNote = /[,;:.]\d{1,3}(?:[–-]\d{1,3})?$/.exec(text.slice(0, k + 1));
+  const printedNote = /[,;:.،؛，；：。]\d{1,3}(?:[–-]\d{1,3})?$/.exec(text.slice(0, k + 1));
   if (printedNote) k -= printedNote[0].length - 1;
   const conjunction = /;\s+(?:and|or|et|ou|y|o)$/.exec(text.slice(0, k + 1));
   if (conjunction) {
@@ -54,7 +67,7 @@ function spaceStart(text: string, at: number): number {
   return s;
 }
 
-const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon' };
+const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon', '،': 'an Arabic comma "،"', '؛': 'an Arabic semicolon "؛"', '，': 'a comma "，"', '；': 'a semicolon "；"', '。': 'a full stop "。"', '：': 'a colon "："' };
 
 /**
  * The punctuation problem of a paragraph whose text ends as `ending` where `expected` is
@@ -62,10 +75,10 @@ const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.':
  * endings ("?", "!") are reported without one. French takes a no-break space before ";" and ":".
  */
 export function punctuationProblem(id: string, ending: Ending, expected: Expectation, language: StyleLanguage): LocalProblem | null {
-  if (ending.mark === expected.mark && ending.end === ending.at + 1) return null;
+  const mark = localMark(expected.mark, language);
+  if (ending.mark === mark && ending.end === ending.at + 1) return null;
   if (ending.mark === null && ending.table) return null;
-  if (ending.mark === ';' && expected.mark === ';') return null;
-  const { mark } = expected;
+  if (ending.mark === ';' && mark === ';') return null;
   const found = ending.mark === null ? 'no final punctuation' : `"${ending.mark}"`;
   const from = ending.mark === null ? Math.max(0, ending.at - 1) : ending.at;
   const to = ending.mark === null ? ending.at : ending.end;
@@ -73,7 +86,7 @@ export function punctuationProblem(id: string, ending: Ending, expected: Expecta
     rule: 'punctuation', paragraphId: id, from, to, severity: 'warning',
     describe: (pathOf) => `${pathOf(id)}: ends with ${found} where ${names[mark] ?? mark} is expected (${expected.reason})`,
   };
-  if (ending.mark !== null && !',;:.'.includes(ending.mark)) return problem;
+  if (ending.mark !== null && !',;:.،؛，；：。'.includes(ending.mark)) return problem;
   const french = language === 'fr';
   const spaced = french && (mark === ';' || mark === ':');
   let edit: TextEdit;

@@ -98,5 +98,9 @@ function insertAdverb(opener: OpenerMatch, adverb: string, language: StyleLangua
     return { label: `Write "${written}"`, edits: [{ from: head.from, to: head.from + 1, insert: `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${first.toLowerCase()}` }] };
   }
   if (language === 'es' && opener.words.length > 1) return null;
+  if (language === 'zh') return { label: `Write "${adverb}${opener.phrase}"`, edits: [{ from: head.from, to: head.from, insert: adverb }] };
+  // Arabic and Russian put the adverb after the whole phrase ("وإذ تشير أيضا", "с удовлетворением отмечая также").
+  const last = opener.words[opener.words.length - 1] ?? head;
+  if (language === 'ar' || language === 'ru') return { label: `Write "${opener.words.map((w) => w.text).join(' ')} ${adverb}"`, edits: [{ from: last.to, to: last.to, insert: ` ${adverb}` }] };
   return { label: `Write "${head.text} ${adverb}${rest}"`, edits: [{ from: head.to, to: head.to, insert: ` ${adverb}` }] };
 }

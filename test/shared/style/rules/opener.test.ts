@@ -80,9 +80,9 @@ describe('opener rules', () => {
     expect(problemsOf(es, 'opener-kind')[0]?.fix?.edits).toEqual([{ from: 0, to: 12, insert: 'Reconoce' }]);
   });
 
-  it('does not check openers of languages without phrase lists', () => {
-    const doc = resolution(['Xyz,'], ['Xyz.'], 'ru');
-    expect(openerProblems(doc)).toEqual([]);
+  it('checks Russian openers against the Russian list, in lower case as the texts write them', () => {
+    expect(openerProblems(resolution(['Xyz,'], ['Xyz.'], 'ru'))).toHaveLength(2);
+    expect(openerProblems(resolution(['ссылаясь на свою резолюцию 70/1,'], ['просит Генерального секретаря представить доклад.'], 'ru'))).toEqual([]);
   });
 });
 
