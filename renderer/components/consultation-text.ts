@@ -100,8 +100,8 @@ export function joinErrorMessage(cause: unknown, url: string, role: Consultation
   const message = cause instanceof Error ? cause.message : String(cause);
   // A pinned certificate that differs is said in the backend's own words: they name both fingerprints.
   if (/certificate is not the one/i.test(message)) return message;
-  if (/facilitator (has )?(refused|removed)|not admitted|refused (to admit|your key)/i.test(message)) {
-    return `The facilitator did not admit this laptop: ${message.replace(/^The host refused to let you in: /, '')}`;
+  if (/facilitator (has )?(refused|removed|did not admit)|not admitted|refused (to admit|your key)/i.test(message)) {
+    return `The facilitator did not admit this laptop: ${message.replace(/^The host refused to let you in: /, '').replace(/^refused: /, '')}`;
   }
   if (cause instanceof ApiError && cause.code === 'unauthorized') {
     // The host locks out an address after repeated wrong codes, the right one included.

@@ -119,11 +119,12 @@ describe('consultation dialogs in Chromium', { timeout: 120_000 }, () => {
     const joinDialog = page.getByRole('dialog', { name: 'Join consultation' });
     await joinDialog.getByLabel('Address', { exact: true }).fill('http://10.0.0.2:4455');
     await joinDialog.getByRole('button', { name: 'Join' }).click();
-    await expect.poll(() => joinDialog.getByRole('alert').textContent()).toMatch(/must start with ws:\/\/ or wss:\/\//);
-    // A pasted join link fills the address and the code.
-    await joinDialog.getByLabel('Address', { exact: true }).fill('ws://10.0.0.2:4455?code=abc-def');
-    expect(await joinDialog.getByLabel('Address', { exact: true }).inputValue()).toBe('ws://10.0.0.2:4455');
+    await expect.poll(() => joinDialog.getByRole('alert').textContent()).toMatch(/must start with wss:\/\//);
+    // A pasted join link fills the address, the code and the certificate fingerprint.
+    await joinDialog.getByLabel('Join link').fill(`penholder://join?url=${encodeURIComponent('wss://10.0.0.2:4455')}&code=abc-def&fp=${'3f2a9c1b'.repeat(8)}`);
+    expect(await joinDialog.getByLabel('Address', { exact: true }).inputValue()).toBe('wss://10.0.0.2:4455');
     expect(await joinDialog.getByLabel('Code', { exact: true }).inputValue()).toBe('abc-def');
+    expect(await joinDialog.getByLabel('Certificate fingerprint').inputValue()).toBe(Array(8).fill('3F2A-9C1B').join('-'));
     await joinDialog.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => joinDialog.getByRole('alert').textContent()).toMatch(/Choose your delegation/);
     await joinDialog.getByLabel('Find your delegation').fill('bra');
@@ -163,9 +164,9 @@ describe('hosting from the app', { timeout: 120_000 }, () => {
     const running = page.getByRole('dialog', { name: 'Consultation running' });
     await running.waitFor();
     const url = await running.locator('.hosting-url').textContent();
-    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
     expect((await running.locator('.join-code').textContent())?.length).toBeGreaterThanOrEqual(16);
-    await expect.poll(() => running.getByRole('img', { name: /QR code: address/ }).count()).toBe(1);
+    await expect.poll(() => running.getByRole('img', { name: /QR code: the join link/ }).count()).toBe(1);
     expect(await running.locator('.facilitator-code').count()).toBe(0);
     await expect.poll(() => statusOf(page)).toBe('Hosting · 0 connected');
     await screenshot(page, 'consultation-hosting');
@@ -187,7 +188,7 @@ describe('two participants in Chromium', { timeout: 300_000 }, () => {
     const a = await openPage(env.browser, shellOf(0).url);
     const b = await openPage(env.browser, shellOf(1).url);
     await joinHosted(a.page, banner, 'SWE', 'Facilitator', { name: 'Ingrid Berg' });
-    await joinHosted(b.page, banner, 'BRA', 'Facilitator', { url: `ws://127.0.0.1:${cable.port}`, name: 'Rafael Souza' });
+    await joinHosted(b.page, banner, 'BRA', 'Facilitator', { url: `wss://127.0.0.1:${cable.port}`, name: 'Rafael Souza' });
     // New users: the name and delegation given to join are who they are from now on.
     await expect.poll(() => b.page.getByRole('button', { name: 'Profile: Rafael Souza, BRA' }).count()).toBe(1);
     expect(await b.page.getByRole('region', { name: 'Who is writing' }).count()).toBe(0);

@@ -10,7 +10,7 @@ import { launchChromium } from './browser.js';
 import { started } from './web-shell-fixture.js';
 
 /** The first line `penholder host` prints: where to join and with which codes. */
-export type HostBanner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string };
+export type HostBanner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string; fingerprint: string; link: string };
 
 /**
  * A consultation for the e2e tests of one file: `penholder host` serving the GA compilation
@@ -116,14 +116,18 @@ export type JoinOptions = { url?: string; name?: string };
 
 /**
  * Joins the consultation from the open page as `delegation` (chosen in the dialog when the
- * profile has another), named "CODE delegate" unless `options.name`, in `role`, with the
- * facilitator code for a facilitator and the join code otherwise; waits for the text.
+ * profile has another), named "CODE delegate" unless `options.name`, in `role`: pastes the
+ * host's join link, then the facilitator code for a facilitator; waits for the text (a key
+ * the host keeps in its lobby must be admitted meanwhile).
  */
 export async function joinHosted(page: Page, banner: HostBanner, delegation: string, role: 'Facilitator' | 'Delegation' | 'Observer', options: JoinOptions = {}): Promise<void> {
   await page.getByRole('button', { name: 'Join consultation…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join consultation' });
-  await dialog.getByLabel('Address', { exact: true }).fill(options.url ?? banner.url);
-  await dialog.getByLabel('Code', { exact: true }).fill(role === 'Facilitator' ? banner.facilitatorCode : banner.joinCode);
+  // The join link fills the address, the join code and the certificate fingerprint; a relay's
+  // address or the facilitator code then replace theirs (the fingerprint stays: same host).
+  await dialog.getByLabel('Join link').fill(banner.link);
+  if (options.url) await dialog.getByLabel('Address', { exact: true }).fill(options.url);
+  if (role === 'Facilitator') await dialog.getByLabel('Code', { exact: true }).fill(banner.facilitatorCode);
   if ((await dialog.locator('.profile-chosen').textContent())?.includes(delegation) !== true) {
     if (await dialog.getByRole('button', { name: 'Change' }).count()) await dialog.getByRole('button', { name: 'Change' }).click();
     await dialog.getByLabel('Find your delegation').fill(delegation);

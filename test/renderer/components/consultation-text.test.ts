@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/contract.js';
 import type { ConsultationStatus } from '../../../shared/api/contract.js';
@@ -113,6 +112,9 @@ describe('join errors', () => {
     expect(joinErrorMessage(new ApiError('internal', mismatch), 'wss://h:1', 'delegation')).toBe(mismatch);
     expect(joinErrorMessage(new ApiError('unauthorized', 'The host refused to let you in: the facilitator refused your key 3F2A-9C1B.'), 'wss://h:1', 'delegation')).toBe(
       'The facilitator did not admit this laptop: the facilitator refused your key 3F2A-9C1B.',
+    );
+    expect(joinErrorMessage(new ApiError('unauthorized', 'The host refused to let you in: refused: the facilitator did not admit you to this consultation.'), 'wss://h:1', 'delegation')).toBe(
+      'The facilitator did not admit this laptop: the facilitator did not admit you to this consultation.',
     );
   });
 });
