@@ -24,14 +24,18 @@ const fold = (s: string): string => s.toLowerCase().replace(/'/g, '’');
 
 /**
  * The phrase written with its repeat adverb: English OPs put it first ("Also requests"),
- * everywhere else it follows the first word ("Recalling also", "Prie également"). Null
- * where usage varies (Spanish multi-word phrases), as the checker has it.
+ * Chinese prefixes it ("又回顾"), Arabic and Russian put it after the phrase ("إذ تشير أيضا",
+ * "ссылаясь также"), everywhere else it follows the first word ("Recalling also", "Prie
+ * également"). Null where usage varies (Spanish multi-word phrases), as the checker has it.
  */
 export function withAdverb(language: PhraseLanguage, part: OpenerPart, phrase: string, degree: 'also' | 'further'): string | null {
   const adverb = phraseLists[language].adverbs[degree];
   const [head = '', ...rest] = phrase.split(' ');
   if (language === 'en' && part === 'op') return `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${head.charAt(0).toLowerCase()}${head.slice(1)}${rest.map((w) => ` ${w}`).join('')}`;
   if (language === 'es' && rest.length > 0) return null;
+  // Chinese prefixes it (又回顾); Arabic and Russian write it after the whole phrase.
+  if (language === 'zh') return `${adverb}${phrase}`;
+  if (language === 'ar' || language === 'ru') return `${phrase} ${adverb}`;
   return [head, adverb, ...rest].join(' ');
 }
 
@@ -101,7 +105,11 @@ export function openerCompletion(state: EditorState): OpenerCompletion | null {
   if (/^\p{L}/u.test(after)) return null;
   const section = $head.node($head.depth - 2);
   const degrees = nextDegrees(section, $head.index($head.depth - 2), part, language);
-  const phrases = phrasesFor(language, part === 'pp' ? 'preambular' : 'operative');
+  if (language === 'ar') for (const [key, degree] of [...degrees]) degrees.set(`و${key}`, degree);
+  const index = $head.index($head.depth - 2);
+  const listed = phrasesFor(language, part === 'pp' ? 'preambular' : 'operative');
+  // Arabic PPs after the first join "and" to their particle (وإذ تشير), as the texts do.
+  const phrases = language === 'ar' && part === 'pp' && index > 0 ? listed.map((p) => `و${p}`) : listed;
   const items = suggestOpeners(prefix, phrases, degrees, language, part);
   if (items.length === 0) return null;
   return { from: $head.start(), to: $head.pos, prefix, part, items };
