@@ -100,7 +100,7 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
       </header>
       <div className="compare-controls" role="toolbar" aria-label={t('revisions:compareView.changes')}>
         <p className="compare-summary" role="status" aria-label={t('revisions:compareView.summaryOfChanges')}>
-          {error ? '' : loading || !result ? 'Comparing…' : summaryLine(result.comparison.counts)}
+          {error ? '' : loading || !result ? t('revisions:compareView.comparing') : summaryLine(result.comparison.counts)}
         </p>
         <span className="compare-position" aria-live="polite">
           {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}

@@ -50,7 +50,7 @@ export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInse
     <li className="library-hit" data-symbol={hit.symbol} data-label={hit.label}>
       <div className="library-hit-head">
         <span className="library-hit-source">{source}</span>
-        <span className={hit.adopted ? 'library-badge library-badge-adopted' : 'library-badge library-badge-draft'}>{hit.adopted ? 'Adopted' : 'Draft'}</span>
+        <span className={hit.adopted ? 'library-badge library-badge-adopted' : 'library-badge library-badge-draft'}>{hit.adopted ? t('library:libraryHit.adopted') : t('library:libraryHit.draft')}</span>
         {hit.date ? <span className="library-hit-date">{hit.date}</span> : null}
       </div>
       <div className="library-hit-meta" title={hit.title}>
@@ -79,7 +79,7 @@ export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInse
       </p>
       <div className="library-hit-actions">
         <button type="button" className="button subtle small" disabled={insertAfter === null} title={insertAfter ? t('library:libraryHit.insertThisParagraphAfter', { insertAfter }) : t('library:libraryHit.putTheCursorIn')} onClick={onInsert}>
-          {insertAfter ? t('library:libraryHit.insertAfter', { insertAfter }) : 'Insert'}
+          {insertAfter ? t('library:libraryHit.insertAfter', { insertAfter }) : t('library:libraryHit.insert')}
         </button>
         <button type="button" className="button subtle small" title={t('library:libraryHit.addAFootnoteCiting', { source })} onClick={onCite}>
           {t('library:libraryHit.cite')}

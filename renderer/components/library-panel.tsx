@@ -95,6 +95,6 @@ export function useLibraryPanel(api: ApiClient, docId: string, view: EditorView 
       </p>
     </section>
   ) : null;
-  const menuItem: BarMenuItem = { key: 'library', label: 'Library', checked: open, title: t('library:libraryPanel.agreedLanguageWhereThe'), onSelect: () => setOpen((o) => !o) };
+  const menuItem: BarMenuItem = { key: 'library', label: t('library:libraryPanel.library3'), checked: open, title: t('library:libraryPanel.agreedLanguageWhereThe'), onSelect: () => setOpen((o) => !o) };
   return { menuItem, panel };
 }

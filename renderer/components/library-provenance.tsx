@@ -43,7 +43,7 @@ export function LibraryProvenance({ api, docId, view }: LibraryProvenanceProps) 
       <p className="library-help">{t('library:libraryProvenance.whichParagraphsOfThis')}</p>
       <div className="library-add-buttons">
         <button type="button" className="button" disabled={busy} onClick={check}>
-          {busy ? 'Checking…' : report ? t('library:libraryProvenance.checkAgain') : t('library:libraryProvenance.checkProvenance')}
+          {busy ? t('library:libraryProvenance.checking') : report ? t('library:libraryProvenance.checkAgain') : t('library:libraryProvenance.checkProvenance')}
         </button>
         <button type="button" className="button subtle" disabled={!report} onClick={() => report && saveFile(provenanceText(report, name()), provenanceFileName(name(), 'txt'), 'text/plain;charset=utf-8')}>
           {t('library:libraryProvenance.saveTxt')}

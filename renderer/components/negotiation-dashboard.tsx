@@ -137,7 +137,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
           <tbody>
             {(overview?.byParagraph ?? []).map((p) => (
               <tr key={p.paragraphId}>
-                <th scope="row">{p.paragraphLabel || 'Unnumbered'}</th>
+                <th scope="row">{p.paragraphLabel || t('negotiation:negotiationDashboard.unnumbered')}</th>
                 <td>{p.open}</td>
                 <td>{p.groups}</td>
                 <td>{p.deletions}</td>
@@ -191,6 +191,6 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
       ) : null}
     </section>
   ) : null;
-  const menuItem: BarMenuItem = { key: 'dashboard', label: 'Dashboard', checked: open, title: t('negotiation:negotiationDashboard.negotiationDashboardBracketsAnd'), onSelect: () => setOpen((o) => !o) };
+  const menuItem: BarMenuItem = { key: 'dashboard', label: t('negotiation:negotiationDashboard.dashboard'), checked: open, title: t('negotiation:negotiationDashboard.negotiationDashboardBracketsAnd'), onSelect: () => setOpen((o) => !o) };
   return { menuItem, panel };
 }

@@ -38,7 +38,7 @@ export function NegotiationProposals({ doc, delegation, onJump }: NegotiationPro
           {proposals.map((p) => (
             <li key={p.id}>
               <button type="button" className="proposal" onClick={() => onJump(p.id)} aria-label={t('negotiation:negotiationProposals.showInTheEditor', { value: p.path || 'Text', value2: p.deletion ? 'delete ' : '', text: p.text })}>
-                <span className="proposal-path">{p.path || 'Text'}</span>
+                <span className="proposal-path">{p.path || t('negotiation:negotiationProposals.text')}</span>
                 <span className="proposal-body">
                   {p.kind === 'paragraph' ? <span className="proposal-kind">{t('negotiation:negotiationProposals.wholeParagraph')}</span> : null}
                   {p.deletion ? <span className="proposal-kind proposal-deletion">{t('negotiation:negotiationProposals.delete')}</span> : null}

@@ -135,7 +135,7 @@ export function usePrivateNotes(api: ApiClient, docId: string, view: EditorView 
           <span>{t('negotiation:privateNotesPanel.yourNoteOn')}{' '}{target.where}</span>
           <textarea value={draft} rows={5} placeholder={t('negotiation:privateNotesPanel.instructionsRedLinesFallback')} onChange={(e) => edit(e.target.value)} onBlur={save} />
           <span className="private-note-state" aria-live="polite">
-            {saving === 'pending' ? 'Saving…' : saving === 'saved' ? t('negotiation:privateNotesPanel.savedOnThisComputer') : saving === 'failed' ? t('negotiation:privateNotesPanel.notSaved') : ''}
+            {saving === 'pending' ? t('common:saving') : saving === 'saved' ? t('negotiation:privateNotesPanel.savedOnThisComputer') : saving === 'failed' ? t('negotiation:privateNotesPanel.notSaved') : ''}
           </span>
         </label>
       ) : (

@@ -224,9 +224,9 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
   const side = panelOpen ? (
     <div className="revision-side">
       <div className="panel-tabs" role="tablist" aria-label={t('revisions:revisionTools.revisionsAndHistory')}>
-        {(['revisions', 'history'] as const).map((t) => (
-          <button key={t} type="button" role="tab" className="panel-tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t === 'revisions' ? 'Revisions' : 'History'}
+        {(['revisions', 'history'] as const).map((each) => (
+          <button key={each} type="button" role="tab" className="panel-tab" aria-selected={tab === each} onClick={() => setTab(each)}>
+            {each === 'revisions' ? t('revisions:revisionTools.revisions2') : t('revisions:revisionTools.history')}
           </button>
         ))}
       </div>

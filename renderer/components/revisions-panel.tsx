@@ -132,7 +132,7 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
           {t('common:cancel')}
         </button>
         <button type="submit" className="button primary" disabled={busy || label.trim() === ''}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('common:saving') : t('revisions:revisionsPanel.save')}
         </button>
       </div>
     </form>

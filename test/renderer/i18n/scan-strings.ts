@@ -46,6 +46,22 @@ export function sourceFiles(root: string, dir: string): string[] {
   return out.sort();
 }
 
+// Object properties whose string is shown to people (menu items, toolbar buttons, options).
+const shownProperties = /^(label|title|description|detail|text|face|placeholder|ariaLabel|message|tooltip|hint|heading|caption|action|summary)$/;
+
+// True when a string literal ends up as a JSX child, through ?:, && and || ({busy ? 'Saving…' : 'Save'}).
+function isJsxChild(node: ts.Node): boolean {
+  let at: ts.Node = node;
+  while (at.parent && (ts.isConditionalExpression(at.parent) || ts.isBinaryExpression(at.parent) || ts.isParenthesizedExpression(at.parent))) {
+    if (ts.isConditionalExpression(at.parent) && at.parent.condition === at) return false;
+    at = at.parent;
+  }
+  return !!at.parent && ts.isJsxExpression(at.parent) && !ts.isJsxAttribute(at.parent.parent);
+}
+
+// A single word or a short label ('Import…', 'Outline') shown to people through a JSX child or a shown property.
+const labelLike = (text: string): boolean => /^[\p{Lu}][\p{L}’'.-]*(…)?$/u.test(text.trim()) && isWordText(text);
+
 const isTranslateCall = (node: ts.CallExpression): boolean => {
   const callee = node.expression;
   if (ts.isIdentifier(callee)) return callee.text === 't';
@@ -89,7 +105,9 @@ export function scanFile(root: string, file: string): { literals: Literal[]; key
       }
     } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ts.isJsxAttribute(node.parent) && !ignoredCall(node)) {
       // A string given whole to a JSX attribute was judged with the attribute above.
-      if (sentence.test(node.text) && !(ts.isJsxExpression(node.parent) && ts.isJsxAttribute(node.parent.parent))) add(node, node.text);
+      const inAttribute = ts.isJsxExpression(node.parent) && ts.isJsxAttribute(node.parent.parent);
+      const shownProperty = ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && shownProperties.test(node.parent.name.getText(source));
+      if (!inAttribute && (sentence.test(node.text) || ((isJsxChild(node) || shownProperty) && labelLike(node.text)))) add(node, node.text);
     } else if (ts.isTemplateExpression(node) && !ignoredCall(node)) {
       if (sentence.test(node.head.text) || node.templateSpans.some((s) => /\p{L}{2,}\s+\p{L}{2,}/u.test(s.literal.text))) add(node, node.getText(source));
     } else if (ts.isCallExpression(node) && isTranslateCall(node) && node.arguments.length > 0) {
