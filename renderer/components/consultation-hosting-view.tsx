@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
 import { codeGroups, formatJoinLink } from '../../shared/consultation/join-link.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
+import { DelegationCodes } from './consultation-delegation-code.js';
 import { ParticipantList } from './consultation-participants.js';
 import { LobbyPanel } from './consultation-lobby.js';
 import { CopyButton, QrCode } from './consultation-qr.js';
@@ -111,6 +112,7 @@ export function HostingView({ api, details, status }: HostingViewProps) {
         </section>
       </div>
       <LobbyPanel api={api} status={status} />
+      <DelegationCodes api={api} url={details.url} fingerprint={details.fingerprint} />
       <h3 className="panel-subtitle">Connected ({status?.participants.length ?? 0})</h3>
       <ParticipantList participants={status?.participants ?? []} empty="Nobody has joined yet." />
     </div>

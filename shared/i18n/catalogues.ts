@@ -16,6 +16,8 @@ import enLibrary from './locales/en/library.json';
 import frLibrary from './locales/fr/library.json';
 import enDesktop from './locales/en/desktop.json';
 import frDesktop from './locales/fr/desktop.json';
+import enConsultation from './locales/en/consultation.json';
+import frConsultation from './locales/fr/consultation.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -25,8 +27,8 @@ import frDesktop from './locales/fr/desktop.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation },
 } as const;
 
 /** The namespaces, in the order their files are listed. */

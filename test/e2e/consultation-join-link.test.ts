@@ -88,6 +88,13 @@ describe('joining by the copied link, admitted from the lobby', { timeout: 300_0
     const parsed = parseJoinLink(link);
     expect(parsed.url).toBe(await running.locator('.hosting-url').textContent());
     expect(parsed.fingerprint.toUpperCase()).toBe(fingerprint.replace(/-/g, ''));
+    // A delegation's own code, with a join link carrying it, for the facilitator to send ahead.
+    await running.locator('.delegation-codes summary').click();
+    await running.getByLabel('Delegation to give a code').fill('CAN');
+    await running.getByRole('button', { name: /\(CAN\)$/ }).click();
+    await expect.poll(() => running.locator('.delegation-code').textContent()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+    expect(await running.getByRole('button', { name: 'Copy CAN join link' }).count()).toBe(1);
+    await screenshot(chair.page, 'join-link-delegation-code');
     await running.getByRole('button', { name: 'Done' }).click();
 
     // The first EU laptop pastes the link: address, code and fingerprint are filled in.
