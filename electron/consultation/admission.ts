@@ -4,7 +4,7 @@
  * may do:
  * - a key admitted before (this session or an earlier one: AdmissionRecords, kept in the
  *   store) is let in as the delegation, name and role it was admitted as, whatever its
- *   token claims now;
+ *   token claims now (except that it may come as an observer: less than it was admitted for);
  * - the facilitator code admits its key as a facilitator (a co-facilitator), remembered;
  * - a delegation's own code (`delegationCode`) admits its key for that delegation when no
  *   key is admitted for it yet; otherwise the key waits in the lobby;
@@ -39,7 +39,7 @@ export type Admission = {
   lobby(): { pending: LobbyEntry[]; admitted: LobbyEntry[] };
   /** Admits a pending key as it asked; false when it is not pending. */
   admit(key: string): boolean;
-  /** Pre-admits `key` (a fingerprint) as `delegation`/`role` (`penholder host --admit`). */
+  /** Pre-admits `key` (a fingerprint) as `delegation`/`role` (`penholder host --admit`); without a name, the first token's name is kept. */
   preAdmit(entry: { key: string; delegation: string; name?: string; role: ConsultationRole }): void;
   /** Refuses a pending key (told at its next attempt); false when it is not pending. */
   refuse(key: string): boolean;
@@ -95,7 +95,13 @@ export function createAdmission(options: {
     },
     decide(request, code) {
       const known = admitted.get(request.key);
-      if (known) return { kind: 'admitted', participant: { delegation: known.delegation, name: known.name, role: known.role } };
+      // A key may ask for less than it was admitted for (a delegate following as an observer), never for more.
+      if (known) {
+        // Pre-admitted without a name (--admit): the person's name is the one it first comes with, then kept.
+        if (known.name === '') put({ ...known, name: request.name });
+        const name = known.name === '' ? request.name : known.name;
+        return { kind: 'admitted', participant: { delegation: known.delegation, name, role: request.role === 'observer' ? 'observer' : known.role } };
+      }
       if (refused.delete(request.key)) {
         pending.delete(request.key);
         options.onChange?.();
@@ -126,7 +132,7 @@ export function createAdmission(options: {
       return true;
     },
     preAdmit(e) {
-      put({ key: e.key, delegation: e.delegation, name: e.name ?? e.delegation, role: e.role });
+      put({ key: e.key, delegation: e.delegation, name: e.name ?? '', role: e.role });
     },
     refuse(key) {
       if (!pending.delete(key)) return false;

@@ -11,6 +11,7 @@ import { collectBrackets } from '../../shared/negotiation/index.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { replicaOf, retitle } from '../electron/backend/edits.js';
 import { storeWithDocument, waitFor } from '../electron/consultation/peers.js';
+import { testHostOptions } from '../support/host-tls.js';
 import { launchChromium, openPage, screenshot } from './browser.js';
 
 /**
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const ydoc = replicaOf(Y.encodeStateAsUpdate(held.docs.use('d1', (live) => live.ydoc)));
   Y.applyUpdate(ydoc, retitle(ydoc, 'Oceans and seas'));
   held.store.createDocument({ id: 'd2', meta: documentMeta(yDocToDoc(ydoc)), update: Y.encodeStateAsUpdate(ydoc), origin: 'import' });
-  hosts.push(await startHost({ docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: 0 }));
+  hosts.push(await startHost({ ...testHostOptions(), docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: 0 }));
   shellDir = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-rejoin-'));
   browser = await launchChromium();
 }, 120_000);
@@ -62,6 +63,7 @@ describe('joining a host of several documents, and rejoining while it is down, i
 
     let dialog = await openDialog(page);
     await dialog.getByLabel('Address', { exact: true }).fill(first.url);
+    await dialog.getByLabel('Certificate fingerprint').fill(first.fingerprint);
     await dialog.getByLabel('Code', { exact: true }).fill(first.joinCode);
     await dialog.getByLabel('Find your delegation').fill('CAN');
     await dialog.getByRole('button', { name: /\(CAN\)$/ }).click();
@@ -121,7 +123,7 @@ describe('joining a host of several documents, and rejoining while it is down, i
     await screenshot(page, 'consultation-rejoin-offline');
 
     // The host comes back on the same address, with the same store and codes.
-    hosts.push(await startHost({ docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: first.port, codes: { joinCode: first.joinCode, facilitatorCode: first.facilitatorCode } }));
+    hosts.push(await startHost({ ...testHostOptions(), docs: held.docs, docIds: ['d1', 'd2'], bind: '127.0.0.1', port: first.port, codes: { joinCode: first.joinCode, facilitatorCode: first.facilitatorCode } }));
     await expect.poll(() => statusOf(page), { timeout: 60_000 }).toBe('Connected');
     const atHost = () => held.docs.use('d2', (live) => collectBrackets(yDocToDoc(live.ydoc)));
     await waitFor(() => atHost().some((b) => b.proposedBy.join() === 'CAN' && b.text.includes('Offline proposal.')), 20_000, 'the offline proposal at the host');

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { openInstallationKey } from '../../electron/identity/installation-key.js';
 import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
 import { connectPeer, synced, type Peer } from '../electron/consultation/peers.js';
 import { launchChromium } from './browser.js';
@@ -30,8 +32,13 @@ export type HostedConsultation = {
   readonly chair: Peer;
 };
 
-/** How many browser shells (participants' installations) to start; one by default. */
-export type HostedConsultationOptions = { shells?: number };
+/**
+ * How many browser shells (participants' installations) to start, one by default; `admit`:
+ * as which delegation and role the host admits each shell's key (same order), passed to
+ * `penholder host --admit` (a shell not listed waits in the lobby unless it joins with the
+ * facilitator code).
+ */
+export type HostedConsultationOptions = { shells?: number; admit?: { delegation: string; role: 'delegation' | 'observer' | 'facilitator' }[] };
 
 /**
  * Registers beforeAll/afterAll hooks that start the consultation (temporary folders named
@@ -51,10 +58,9 @@ export function useHostedConsultation(name: string, options: HostedConsultationO
     dirs.push(dir);
     return dir;
   };
-  const startHostCli = (): Promise<HostBanner> => {
+  const startHostCli = (admitFile: string[]): Promise<HostBanner> => {
     const file = path.resolve('test/fixtures/negotiation/ga-third-committee-rev1.txt');
-    hostDir = tempDir('host');
-    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', hostDir, '--bind', '127.0.0.1', '--port', '0', '--open', file], { cwd: process.cwd() });
+    const child = spawn(process.execPath, ['electron/cli/bin.mjs', 'host', '--data-dir', hostDir!, '--bind', '127.0.0.1', '--port', '0', '--open', file, ...admitFile], { cwd: process.cwd() });
     host = child;
     let out = '';
     return new Promise((resolve, reject) => {
@@ -67,13 +73,16 @@ export function useHostedConsultation(name: string, options: HostedConsultationO
     });
   };
   beforeAll(async () => {
-    banner = await startHostCli();
-    for (let i = 0; i < (options.shells ?? 1); i++) {
-      shellDirs.push(tempDir(`shell${i}`));
-      shells.push(await startWebShell({ dataDir: shellDirs[i]!, port: 0, host: '127.0.0.1' }));
-    }
+    hostDir = tempDir('host');
+    for (let i = 0; i < (options.shells ?? 1); i++) shellDirs.push(tempDir(`shell${i}`));
+    // Each shell's installation key exists before the host starts, so the host can admit it.
+    const admit = (options.admit ?? []).map((a, i) => ({ key: openInstallationKey(shellDirs[i]!).fingerprint, ...a }));
+    const admitFile = path.join(hostDir, 'admit.json');
+    writeFileSync(admitFile, JSON.stringify(admit));
+    banner = await startHostCli(admit.length > 0 ? ['--admit', admitFile] : []);
+    for (const dir of shellDirs) shells.push(await startWebShell({ dataDir: dir, port: 0, host: '127.0.0.1' }));
     browser = await launchChromium();
-    chair = connectPeer(banner.url, banner.documents[0]!, { code: banner.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' });
+    chair = connectPeer(banner.url, banner.documents[0]!, { code: banner.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' }, banner.fingerprint);
     await synced(chair, 20_000);
   }, 120_000);
   afterAll(async () => {

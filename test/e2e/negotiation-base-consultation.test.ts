@@ -15,7 +15,7 @@ import { joinHosted, useHostedConsultation } from './hosted-consultation.js';
  * "In negotiation on Rev.1" and numbers "1 bis." as the facilitator does.
  */
 
-const env = useHostedConsultation('base');
+const env = useHostedConsultation('base', { admit: [{ delegation: 'CAN', role: 'delegation' }] });
 
 // What a facilitator's backend sends on "Start negotiation" (the base in the header), then a paragraph after OP 1.
 const startNegotiation = (state: EditorState) => state.tr.setNodeAttribute(0, 'negotiation', negotiationBaseOf('rev-1', 'Rev.1', state.doc));

@@ -14,7 +14,7 @@ import { joinHosted, useHostedConsultation } from './hosted-consultation.js';
  * a stock provider with the facilitator code watches what the host accepted.
  */
 
-const env = useHostedConsultation('suggest');
+const env = useHostedConsultation('suggest', { admit: [{ delegation: 'CAN', role: 'delegation' }] });
 
 // Double-clicks `word` in the first operative paragraph (scrolled into view) and waits two frames.
 async function dblclickWord(page: Page, word: string): Promise<void> {
