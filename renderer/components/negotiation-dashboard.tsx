@@ -10,6 +10,7 @@ import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { NegotiationChart, pointLabel } from './negotiation-chart.js';
 import { t } from '../i18n/index.js';
+import { SilenceLine } from './record-silence.js';
 
 /** What the document view places for the dashboard: its entry in a bar menu and a side panel. */
 export type NegotiationDashboardTools = { menuItem: BarMenuItem; panel: ReactNode };
@@ -121,6 +122,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
           <strong>{overview.brackets.length}</strong>{' '}{t('negotiation:negotiationDashboard.openBrackets')}{' '}<strong>{overview.agreedParagraphs}</strong>{' '}{t('negotiation:negotiationDashboard.of')}{' '}{overview.statuses.length}{' '}{t('negotiation:negotiationDashboard.paragraphsAgreed')}
         </p>
       ) : null}
+      <SilenceLine api={api} docId={docId} />
       <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.acrossRevisions')}</h3>
       <NegotiationChart points={series} />
       <div className="dashboard-tables">

@@ -169,3 +169,15 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
     </section>
   );
 }
+
+/** The silence procedure in one line for the negotiation dashboard (nothing when the last issued revision was never placed under silence). */
+export function SilenceLine({ api, docId }: { api: ApiClient; docId: string }) {
+  const sentence = useSilenceSentence();
+  const { info } = useSilence(api, docId);
+  if (!info?.silence) return null;
+  return (
+    <p className={`dashboard-silence record-silence-state record-silence-${info.silence.outcome}`} role="status">
+      {sentence(info.silence)}
+    </p>
+  );
+}
