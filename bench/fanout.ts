@@ -46,7 +46,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { newHostCertificate } from '../electron/consultation/host-cert.js';
 import type { Command, Done } from './_fanout-clients.js';
-import type { Started } from './_fanout-peer.js';
+import type { Refusals, Started } from './_fanout-peer.js';
 import type { Start } from './_fanout-server.js';
 import { quantile, round3 } from './_stats.js';
 import type { BenchTls } from './_fanout-wire.js';
@@ -121,9 +121,19 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const done = (await ask({ type: 'go', t0: String(t0), seconds })) as unknown as Done[];
     step(`timed ${seconds} s of edits`);
     const stats = await server.ask('cpu');
-    const serverHash = (await server.ask('hash')).hash as string;
-    const hashes = (await ask({ type: 'hashes' })).flatMap((r) => r.hashes as string[]);
-    const refused = { refused: sum(done, (d) => d.count), closed: sum(done, (d) => d.closed), reasons: done.flatMap((d) => d.reasons).slice(0, 5) };
+    // Converged = every full client's document equals the server's once the server caught up
+    // (a starved server still works off a backlog after the clients stopped hearing from it): up to 120 s.
+    let serverHash = '';
+    let replies: Reply[] = [];
+    for (const deadline = Date.now() + 120_000; ; ) {
+      serverHash = (await server.ask('hash')).hash as string;
+      replies = await ask({ type: 'hashes' });
+      if (replies.every((r) => (r.hashes as string[]).every((h) => h === serverHash)) || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const hashes = replies.flatMap((r) => r.hashes as string[]);
+    const after = replies as unknown as Refusals[];
+    const refused = { refused: sum(after, (d) => d.count), closed: sum(after, (d) => d.closed), reasons: after.flatMap((d) => d.reasons).slice(0, 5) };
     const converged = hashes.length === full.length && hashes.every((h) => h === serverHash);
     const timed = Number(process.hrtime.bigint() - t0) / 1e9;
     return { ...latencies(done, clients), ...refused, ...cpuFigures(done, (stats.cpuMs as number) - serverCpu, timed), rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
