@@ -22,6 +22,14 @@ import { promisify } from 'node:util';
  *   through contextBridge, checks channels and event names against the allow-lists of
  *   shared/api/names.ts, never exposes ipcRenderer nor hands listeners the IpcRendererEvent;
  *   security-scan.ts fails on any of those (see the mutations in security.test.ts).
+ * - PROTOCOL_HANDLER_JS_CHECK "Review the use of custom protocol handlers": raised for
+ *   `app.setAsDefaultProtocolClient('penholder')` and `open-url` in electron/main/main.ts
+ *   (issue 13: the join link opens the app). Reviewed: a link from the OS is only text; it is
+ *   parsed by shared/consultation/join-link.ts (bounded, no backtracking, a wss:// address and
+ *   a 64-hex fingerprint or an error in words), cut to 16 KB, and handed to the page as the
+ *   hash of the app's own entry URL (electron/main/join-link-handoff.ts: the window only ever
+ *   loads an app:// URL); the page fills the join dialog from it and joins nothing until the
+ *   person presses Join. No file, command or other URL is opened from a link.
  */
 
 /** One finding as the tool reports it (file relative to the scanned folder). */
@@ -47,6 +55,7 @@ export type ElectronegativityReport = {
 export const acceptedFindings: ReadonlyMap<string, string> = new Map([
   ['CSP_GLOBAL_CHECK', 'the policy is a constant sent as a header, which the tool cannot see; evaluated separately'],
   ['PRELOAD_JS_CHECK', 'the preload was reviewed; security-scan.ts guards what it exposes'],
+  ['PROTOCOL_HANDLER_JS_CHECK', 'penholder:// join links were reviewed: parsed, bounded, only fill the join dialog of the app page'],
 ]);
 
 /** The Electron version the app is built with: package.json's devDependency without its range operator. */
