@@ -2,9 +2,8 @@
  * The addressee of an operative opener that asks someone to act: "Requests the
  * Secretary-General to report" is addressed to the Secretary-General, "Calls upon all
  * States to ratify" to all States. The repeated-opener rule reads it: an opener repeated
- * for a different addressee is not a repeat. English only for now; French ("Prie le
- * Secrétaire général de") and Spanish ("Solicita al Secretario General que") return null,
- * and the rule then counts every directly repeated opener as before.
+ * for a different addressee is not a repeat. English reads the whole addressee; the other
+ * languages compare the first words after the verb (see `addresseeNear`).
  */
 import type { StyleLanguage } from './types.js';
 
@@ -35,7 +34,7 @@ const qualifier = /^(?:in|within|as|with|through|including|inter alia|individual
  * O(length of the words read).
  */
 export function addresseeOf(text: string, key: string, end: number, language: StyleLanguage): string | null {
-  if (language !== 'en') return null;
+  if (language !== 'en') return addresseeNear(text, key, end, language);
   const verb = key.replace(/^(?:also|further|strongly|once again|again)\s+/, '');
   if (!addressing.has(verb) && !addressing.has(verb.split(' ').slice(-1)[0] ?? '')) return null;
   const window = text.slice(end, end + 400).replace(/\s*\([^()]{0,80}\)/g, '');
@@ -46,4 +45,31 @@ export function addresseeOf(text: string, key: string, end: number, language: St
   const words = parts.join(', ').split(' ').filter((w) => w !== '');
   if (words.length === 0 || words.length > maxWords) return '';
   return parts.join(', ');
+}
+
+// The verbs that ask someone to act in the other official languages (folded, as the phrase
+// lists write them).
+const addressingElsewhere: Partial<Record<StyleLanguage, ReadonlySet<string>>> = {
+  fr: new Set(['prie', 'demande', 'engage', 'exhorte', 'invite', 'encourage', 'demande instamment', 'prie instamment', 'appelle', 'recommande', 'autorise', 'charge', 'engage vivement']),
+  es: new Set(['solicita', 'pide', 'exhorta', 'insta', 'invita', 'alienta', 'recomienda', 'autoriza', 'encomienda', 'exhorta encarecidamente', 'insta encarecidamente']),
+  ru: new Set(['просит', 'призывает', 'настоятельно призывает', 'предлагает', 'рекомендует', 'поощряет', 'уполномочивает', 'вновь призывает', 'вновь просит', 'вновь предлагает']),
+  ar: new Set(['تطلب', 'تهيب', 'تحث', 'تدعو', 'تشجع', 'توصي', 'تأذن', 'تناشد']),
+  zh: new Set(['请', '促请', '敦促', '邀请', '鼓励', '吁请', '呼吁', '授权', '建议']),
+};
+
+/**
+ * The addressee of an opener that asks someone to act, in French, Spanish, Russian, Arabic
+ * and Chinese, as its first three words after the opener (Chinese: three characters;
+ * Spanish only after "a"/"al", which marks a person),
+ * lower-cased: "Prie le Secrétaire général de" and "Prie les États Membres de" differ,
+ * 请秘书长 and 请会员国 differ. Null for other openers. O(1) words read.
+ */
+function addresseeNear(text: string, key: string, end: number, language: StyleLanguage): string | null {
+  if (!addressingElsewhere[language]?.has(key)) return null;
+  const rest = text.slice(end, end + 120).replace(/^[\s,،，]+/u, '');
+  if (language === 'zh') return rest.slice(0, 3);
+  // Spanish marks a person addressed with "a"/"al" ("Solicita al Secretario General que");
+  // "Solicita un informe" asks for an object.
+  if (language === 'es' && !/^(?:a|al)\s/iu.test(rest)) return null;
+  return rest.toLowerCase().split(/[\s,،;؛:.。，；：]+/u).filter((w) => w !== '').slice(0, 3).join(' ');
 }

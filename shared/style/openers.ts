@@ -252,7 +252,8 @@ function matchChinese(text: string, start: number, part: OpenerPart): OpenerMatc
   if (!phrase) return null;
   const word: Word = { text: phrase, lower: phrase, from: at, to: at + phrase.length };
   const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
-  return { part, phrase, known: true, key: phrase, addressee: null, words: [word], from: start, to: word.to, adverb, again, headed };
+  const addressee = part === 'op' ? addresseeOf(text, phrase, word.to, 'zh') : null;
+  return { part, phrase, known: true, key: phrase, addressee, words: [word], from: start, to: word.to, adverb, again, headed };
 }
 
 function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {
