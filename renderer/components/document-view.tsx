@@ -32,8 +32,8 @@ import { NegotiationToolbar } from './negotiation-toolbar.js';
 import { OutlinePanel } from './outline-panel.js';
 import { CollapseButton, railIcons } from './icon-rail.js';
 import type { LayoutPrefs } from './layout-state.js';
-import { PanelDrawer, PanelRail, WarningsRail, panelWidths, useOpenSideDrawer, usePanelModes } from './panel-drawers.js';
-import type { OpenDrawer } from './panel-drawers.js';
+import { usePanelLayout } from './layout-panels.js';
+import { PanelDrawer, PanelRail, WarningsRail } from './panel-drawers.js';
 import { ParagraphStatusButton, ParagraphStatusDialog } from './paragraph-status-dialog.js';
 import { usePrintKey } from './print-keys.js';
 import { usePrivateNotes } from './private-notes-panel.js';
@@ -105,7 +105,6 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
   const panels = prefs.panels;
   const edited = useRef(onEdited);
   edited.current = onEdited;
-  const [drawer, setDrawer] = useState<OpenDrawer>(null);
   const body = useRef<HTMLDivElement>(null);
   const tools = useRevisionTools(api, id, phase === 'ready' ? viewRef.current : null, onOpenDocument, onExport);
   const consultation = useConsultationTools(api, id, phase === 'ready' ? viewRef.current : null);
@@ -120,25 +119,15 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
   useZoomKeys(zoom, setZoom);
   usePrintKey();
   const sideTools = panels.details || Boolean(tools.panel || consultation.panel || notes.panel || dashboard.panel || library.panel);
-  // A group folded to its rail by the user keeps its rail whatever the width; an open one
-  // docks where the page keeps its text column beside it, else it is a rail with a drawer.
-  const sideShown = sideTools || panels.problems;
-  const outlineOpen = panels.outline && prefs.outline === 'open';
-  const sideOpen = sideShown && prefs.side === 'open';
-  const modes = usePanelModes(
+  const { sideShown, outlineDocked, sideDocked, drawer, setDrawer, togglePanel, fold, railToggle } = usePanelLayout({
     body,
     zoom,
-    { outline: outlineOpen ? panelWidths.outline : 0, side: !sideOpen ? 0 : dashboard.panel || library.panel ? panelWidths.wideSide : panelWidths.side },
-    (panels.outline && !outlineOpen ? panelWidths.rail : 0) + (sideShown && !sideOpen ? panelWidths.rail : 0),
-  );
-  const wideSide = sideOpen && Boolean(dashboard.panel || library.panel);
-  useEffect(() => {
-    onWideSide?.(wideSide);
-  }, [onWideSide, wideSide]);
-  useEffect(() => () => onWideSide?.(false), [onWideSide]);
-  const outlineDocked = outlineOpen && modes.outline === 'docked';
-  const sideDocked = sideOpen && modes.side === 'docked';
-  useOpenSideDrawer([panels.details, Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)], !sideDocked, setDrawer);
+    prefs,
+    onLayout,
+    sidePanelsOpen: [Boolean(tools.panel), Boolean(consultation.panel), Boolean(notes.panel), Boolean(dashboard.panel), Boolean(library.panel)],
+    wide: Boolean(dashboard.panel || library.panel),
+    onWideSide,
+  });
   const statusButton = useMemo(() => <ParagraphStatusButton view={phase === 'ready' ? viewRef.current : null} />, [phase]);
 
   useEffect(() => {
@@ -211,29 +200,6 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
     if (phase === 'ready' && viewRef.current) focusFirstEmpty(viewRef.current);
   }, [phase]);
 
-  // A panel switched on from the View menu opens its drawer when panels are in drawers.
-  const togglePanel = (panel: 'outline' | 'details' | 'problems') => {
-    const on = !panels[panel];
-    const group = panel === 'outline' ? 'outline' : 'side';
-    // A panel switched on is shown: its group unfolds from the rail.
-    onLayout((p) => ({ ...p, panels: { ...p.panels, [panel]: on }, ...(on ? { [group]: 'open' } : {}) }));
-    if (on && modes[group] === 'drawer') setDrawer(group);
-    if (!on && drawer === group) setDrawer(null);
-  };
-  const fold = (group: 'outline' | 'side') => {
-    onLayout((p) => ({ ...p, [group]: 'rail' }));
-    setDrawer(null);
-  };
-  // The rail's button: a folded group unfolds (docked, or its drawer where the window is too
-  // narrow for it); an open one that did not fit toggles its drawer.
-  const railToggle = (group: 'outline' | 'side') => () => {
-    if (prefs[group] === 'rail') {
-      onLayout((p) => ({ ...p, [group]: 'open' }));
-      if (modes[group] === 'drawer') setDrawer(group);
-      return;
-    }
-    setDrawer((d) => (d === group ? null : group));
-  };
   const outlinePanel = <OutlinePanel view={viewRef.current} entries={outline} onCollapse={() => fold('outline')} />;
   const foldSide = () => fold('side');
   const sidePanels = (
