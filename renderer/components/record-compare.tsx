@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Node } from 'prosemirror-model';
 import type { ApiClient, RecordComparison, RevisionSummary } from '../../shared/api/contract.js';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
@@ -30,6 +32,7 @@ function comparisonSides(result: RecordComparison, names: { held: string; curren
 export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: string }) {
   const { t } = useT();
   const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const [result, setResult] = useState<{ name: string; comparison: RecordComparison } | null>(null);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -54,11 +57,15 @@ export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: str
     return t('record:compare.unbroken', { from, to, count: chain.between.length, between: chain.between.join(', ') });
   };
   const c = result?.comparison;
+  const overPage = (view: ReactNode) => {
+    const body = root.current?.closest('.document-body');
+    return body ? createPortal(view, body) : view;
+  };
   const sides = c?.check.valid && c.older && c.newer
     ? comparisonSides(c, { held: t('record:compare.heldSide', { label: c.older.label }), current: t('record:compare.currentSide', { label: c.newer.label }) }, docId)
     : null;
   return (
-    <div className="record-compare" role="group" aria-label={t('record:compare.button')}>
+    <div ref={root} className="record-compare" role="group" aria-label={t('record:compare.button')}>
       <button type="button" className="button subtle" onClick={() => input.current?.click()}>
         {t('record:compare.button')}
       </button>
@@ -89,7 +96,18 @@ export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: str
           <p className="record-result record-valid" role="status">
             {chainWords(c)}
           </p>
-          <CompareView docs={sides.docs} revisions={sides.revisions} current={() => null} initial={{ old: 'held', new: 'current' }} onClose={() => setOpen(false)} />
+          {/* Over the page, where the Revisions panel's own comparisons open (the document body holds overlays). */}
+          {overPage(
+            // The chain's verdict stays in view above the comparison (the overlay covers the panel).
+            <div className="overlay-view record-compare-overlay">
+              <p className="record-result record-valid record-compare-chain" role="status">
+                {chainWords(c)}
+              </p>
+              <div style={{ position: 'relative', flex: 1, minHeight: 0 }}>
+                <CompareView docs={sides.docs} revisions={sides.revisions} current={() => null} initial={{ old: 'held', new: 'current' }} onClose={() => setOpen(false)} />
+              </div>
+            </div>,
+          )}
         </div>
       ) : null}
     </div>

@@ -66,6 +66,25 @@ describe('issuing a revision in Chromium', { timeout: 300_000 }, () => {
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/^Not valid: tampered\.penholder-revision\.json\. Content changed: /);
     await screenshot(page, 'record-revision-tampered');
+
+    // Issue 14 point 4: Rev.2 issued after a change; the Rev.1 file the delegation holds is compared with it.
+    await page.locator('.page .ph-document .ph-op').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Amended.');
+    await allChangesSaved(page);
+    await panel.getByRole('button', { name: 'Save revision…' }).click();
+    await form.getByLabel('Label').fill('Rev.2');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    const item2 = panel.getByRole('list', { name: 'Named revisions' }).getByRole('listitem', { name: 'Rev.2' });
+    await item2.getByRole('button', { name: 'Issue revision…' }).click();
+    await item2.getByRole('button', { name: 'Issue Rev.2' }).click();
+    await item2.locator('.record-mark').waitFor();
+    await panel.getByLabel('Revision file to compare').setInputFiles(saved.file);
+    const compared = page.locator('.record-compare-overlay');
+    await compared.waitFor();
+    expect(await compared.locator('.record-compare-chain').textContent()).toBe('Rev.1 → Rev.2: chain unbroken, no revision between.');
+    await expect.poll(() => page.locator('ins, .compare-inserted, [class*=insert]').filter({ hasText: 'Amended' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'record-revision-compare');
     expect(errors).toEqual([]);
     await page.close();
   });
