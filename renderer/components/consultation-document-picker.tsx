@@ -1,4 +1,5 @@
 import type { HostDocuments } from '../../shared/api/contract.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the document picker of the join dialog. */
 export type HostDocumentPickerProps = {
@@ -19,32 +20,31 @@ export type HostDocumentPickerProps = {
  * already on this laptop says so; joining another while in a consultation leaves that one.
  */
 export function HostDocumentPicker({ url, listed, current, joining, onPick }: HostDocumentPickerProps) {
-  const action = (id: string) => (id === current ? 'Open' : listed.reachable ? 'Join' : 'Open offline');
+  const action = (id: string) => (id === current ? 'Open' : listed.reachable ? 'Join' : t('consultation:consultationDocumentPicker.openOffline'));
   return (
     <>
       {listed.reachable ? (
-        <p className="dialog-lead">The host at {url} accepted your code. Choose the document to work on; you can join another one later from this dialog.</p>
+        <p className="dialog-lead">{t('consultation:consultationDocumentPicker.theHostAt')}{' '}{url}{' '}{t('consultation:consultationDocumentPicker.acceptedYourCodeChoose')}</p>
       ) : (
         <p className="dialog-lead offline-lead" role="status">
-          <strong>The host at {url} does not answer.</strong> This laptop has copies of the documents below from it. Open one to keep working offline: your
-          proposals and private notes are kept, and Penholder reconnects and merges them when the host is back.
+          <strong>{t('consultation:consultationDocumentPicker.theHostAt')}{' '}{url}{' '}{t('consultation:consultationDocumentPicker.doesNotAnswer')}</strong>{' '}{t('consultation:consultationDocumentPicker.thisLaptopHasCopies')}
         </p>
       )}
-      <ul className="template-list host-documents" aria-label={listed.reachable ? 'Documents of this consultation' : 'Copies on this laptop'}>
+      <ul className="template-list host-documents" aria-label={listed.reachable ? t('consultation:consultationDocumentPicker.documentsOfThisConsultation') : t('consultation:consultationDocumentPicker.copiesOnThisLaptop')}>
         {listed.documents.map((doc) => (
           <li key={doc.id}>
             <button type="button" className="template-card" disabled={joining !== null} onClick={() => onPick(doc.id)} aria-label={`${action(doc.id)}: ${doc.title || 'Untitled'}`}>
-              <span className="template-name">{doc.title || 'Untitled'}</span>
+              <span className="template-name">{doc.title || t('consultation:consultationDocumentPicker.untitled')}</span>
               <span className="template-meta">
-                {[doc.symbol, doc.id === current ? 'Joined now' : doc.held ? 'A copy is on this laptop' : 'New to this laptop'].filter(Boolean).join(' · ')}
+                {[doc.symbol, doc.id === current ? t('consultation:consultationDocumentPicker.joinedNow') : doc.held ? 'A copy is on this laptop' : t('consultation:consultationDocumentPicker.newToThisLaptop')].filter(Boolean).join(' · ')}
               </span>
-              <span className="template-busy">{joining === doc.id ? (listed.reachable ? 'Joining…' : 'Opening…') : action(doc.id)}</span>
+              <span className="template-busy">{joining === doc.id ? (listed.reachable ? t('consultation:consultationDocumentPicker.joining') : t('consultation:consultationDocumentPicker.opening')) : action(doc.id)}</span>
             </button>
           </li>
         ))}
       </ul>
       {current && listed.documents.some((d) => d.id !== current) ? (
-        <p className="choice-hint">Joining another document leaves the one you are in now; its copy stays on this laptop.</p>
+        <p className="choice-hint">{t('consultation:consultationDocumentPicker.joiningAnotherDocumentLeaves')}</p>
       ) : null}
     </>
   );

@@ -3,6 +3,7 @@ import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js
 import { messageOf } from '../format.js';
 import { HostingView, hostingDetails, type HostingDetails } from './consultation-hosting-view.js';
 import { DialogError, DialogFooter } from './dialog-footer.js';
+import { t } from '../i18n/index.js';
 
 /** Where the host listens: every network interface (a room's Wi-Fi) or this machine only. */
 export type BindChoice = 'all' | 'local';
@@ -17,7 +18,7 @@ export const bindAddress: Record<BindChoice, string> = { all: '0.0.0.0', local: 
 export function parsePort(typed: string): number {
   const text = typed.trim();
   if (text === '') return 0;
-  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`The port must be a whole number from 1 to 65535 (or empty for any free port); “${text}” is not.`);
+  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new Error(t('consultation:consultationHostDialog.thePortMustBe', { text }));
   return Number(text);
 }
 
@@ -61,7 +62,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
       },
       (cause: unknown) => {
         setBusy(false);
-        setError(`The consultation could not be started: ${messageOf(cause)}`);
+        setError(t('consultation:consultationHostDialog.theConsultationCouldNot', { reason: messageOf(cause) }));
       },
     );
   };
@@ -75,7 +76,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
       },
       (cause: unknown) => {
         setBusy(false);
-        setError(`Hosting could not be stopped: ${messageOf(cause)}`);
+        setError(t('consultation:consultationHostDialog.hostingCouldNotBe', { reason: messageOf(cause) }));
       },
     );
   };
@@ -89,7 +90,7 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
       aria-labelledby="host-dialog-title"
       onCancel={onClose}
     >
-      <h2 id="host-dialog-title">{details ? 'Consultation running' : 'Start consultation'}</h2>
+      <h2 id="host-dialog-title">{details ? t('consultation:consultationHostDialog.consultationRunning') : t('consultation:consultationHostDialog.startConsultation')}</h2>
       {details ? (
         <HostingView api={api} details={details} status={status} />
       ) : (
@@ -100,22 +101,22 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
             start();
           }}
         >
-          <p className="dialog-lead">Delegations in the room join this document from their own laptops. Everyone keeps working if the network drops; changes merge when it is back.</p>
-          {hostingOther ? <p className="dialog-error">This installation already hosts another document. Stop that consultation first.</p> : null}
+          <p className="dialog-lead">{t('consultation:consultationHostDialog.delegationsInTheRoom')}</p>
+          {hostingOther ? <p className="dialog-error">{t('consultation:consultationHostDialog.thisInstallationAlreadyHosts')}</p> : null}
           <fieldset className="field choice-group">
-            <legend>Who can connect</legend>
+            <legend>{t('consultation:consultationHostDialog.whoCanConnect')}</legend>
             <label>
-              <input type="radio" name="bind" checked={bind === 'all'} onChange={() => setBind('all')} /> Everyone on this network (all interfaces)
+              <input type="radio" name="bind" checked={bind === 'all'} onChange={() => setBind('all')} />{' '}{t('consultation:consultationHostDialog.everyoneOnThisNetwork')}
             </label>
             <label>
-              <input type="radio" name="bind" checked={bind === 'local'} onChange={() => setBind('local')} /> This machine only (127.0.0.1, for trying it out)
+              <input type="radio" name="bind" checked={bind === 'local'} onChange={() => setBind('local')} />{' '}{t('consultation:consultationHostDialog.thisMachineOnly127')}
             </label>
           </fieldset>
           <label className="field">
-            <span>Port (empty: any free port)</span>
+            <span>{t('consultation:consultationHostDialog.portEmptyAnyFree')}</span>
             <input type="text" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} placeholder="e.g. 4455" maxLength={5} />
           </label>
-          <DialogFooter error={error} onCancel={onClose} submit="Start consultation" busy={busy} busyLabel="Starting…" disabled={hostingOther} />
+          <DialogFooter error={error} onCancel={onClose} submit={t('consultation:consultationHostDialog.startConsultation')} busy={busy} busyLabel={t('consultation:consultationHostDialog.starting')} disabled={hostingOther} />
         </form>
       )}
       {details ? (
@@ -123,10 +124,10 @@ export function HostDialog({ api, docId, status, onClose }: HostDialogProps) {
           <DialogError error={error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button danger" disabled={busy} onClick={stop}>
-              {busy ? 'Stopping…' : 'Stop hosting'}
+              {busy ? t('consultation:consultationHostDialog.stopping') : t('consultation:consultationHostDialog.stopHosting')}
             </button>
             <button type="button" className="button primary" onClick={onClose}>
-              Done
+              {t('consultation:consultationHostDialog.done')}
             </button>
           </div>
         </>

@@ -6,6 +6,7 @@ import { DelegationCodes } from './consultation-delegation-code.js';
 import { ParticipantList } from './consultation-participants.js';
 import { LobbyPanel } from './consultation-lobby.js';
 import { CopyButton, QrCode } from './consultation-qr.js';
+import { t } from '../i18n/index.js';
 
 /**
  * What the host dialog shows once hosting: the address, both codes, the host certificate's
@@ -48,7 +49,7 @@ export function ProjectedCode({ code, className = '' }: ProjectedCodeProps) {
 export function GroupedFingerprint({ fingerprint }: { fingerprint: string }) {
   const groups = groupedFingerprint(fingerprint).split('-');
   return (
-    <code className="fingerprint" aria-label={`Certificate fingerprint ${groups.join(' ')}`}>
+    <code className="fingerprint" aria-label={t('consultation:consultationHostingView.certificateFingerprint', { join: groups.join(' ') })}>
       <strong>{groups.slice(0, 2).join('-')}</strong>-{groups.slice(2).join('-')}
     </code>
   );
@@ -68,44 +69,44 @@ export function HostingView({ api, details, status }: HostingViewProps) {
   const facilitatorLink = formatJoinLink({ url: details.url, code: details.facilitatorCode, fingerprint: details.fingerprint });
   return (
     <div className="hosting-view">
-      <p className="dialog-lead">Participants scan the QR code or open the join link (Copy join link, then send or paste it). Each new laptop waits in the lobby below until you admit it.</p>
+      <p className="dialog-lead">{t('consultation:consultationHostingView.participantsScanTheQr')}</p>
       <div className="hosting-codes">
-        <section className="code-card" aria-label="Join link for delegations and observers">
-          <QrCode text={details.link} label="QR code: the join link (address, join code and certificate fingerprint)" pixels={184} />
+        <section className="code-card" aria-label={t('consultation:consultationHostingView.joinLinkForDelegations')}>
+          <QrCode text={details.link} label={t('consultation:consultationHostingView.qrCodeTheJoin')} pixels={184} />
           <div className="code-lines">
-            <CopyButton text={details.link} what="join link" label="Copy join link" primary />
-            <span className="code-caption">Join code (delegations, observers)</span>
+            <CopyButton text={details.link} what={t('consultation:consultationHostingView.joinLink')} label={t('consultation:consultationHostingView.copyJoinLink')} primary />
+            <span className="code-caption">{t('consultation:consultationHostingView.joinCodeDelegationsObservers')}</span>
             <span className="code-with-copy">
-              <ProjectedCode code={details.joinCode} className="join-code" /> <CopyButton text={details.joinCode} what="join code" />
+              <ProjectedCode code={details.joinCode} className="join-code" /> <CopyButton text={details.joinCode} what={t('consultation:consultationHostingView.joinCode')} />
             </span>
-            <span className="code-caption">Address</span>
+            <span className="code-caption">{t('consultation:consultationHostingView.address')}</span>
             <span className="code-with-copy">
               <code className="hosting-url">{details.url}</code> <CopyButton text={details.url} what="address" />
             </span>
-            <span className="code-caption">Certificate fingerprint (participants’ apps check it; compare it by eye if asked)</span>
+            <span className="code-caption">{t('consultation:consultationHostingView.certificateFingerprintParticipantsApps')}</span>
             <GroupedFingerprint fingerprint={details.fingerprint} />
           </div>
         </section>
-        <section className="code-card facilitator-card" aria-label="Facilitator code">
+        <section className="code-card facilitator-card" aria-label={t('consultation:consultationHostingView.facilitatorCode')}>
           {showFacilitator ? (
             <>
-              <QrCode text={facilitatorLink} label="QR code: join link with the facilitator code" pixels={120} />
+              <QrCode text={facilitatorLink} label={t('consultation:consultationHostingView.qrCodeJoinLink')} pixels={120} />
               <div className="code-lines">
-                <span className="code-caption">Facilitator code (co-facilitators only)</span>
+                <span className="code-caption">{t('consultation:consultationHostingView.facilitatorCodeCoFacilitators')}</span>
                 <span className="code-with-copy">
-                  <code className="facilitator-code">{details.facilitatorCode}</code> <CopyButton text={details.facilitatorCode} what="facilitator code" />
+                  <code className="facilitator-code">{details.facilitatorCode}</code> <CopyButton text={details.facilitatorCode} what={t('consultation:consultationHostingView.facilitatorCode2')} />
                 </span>
-                <CopyButton text={facilitatorLink} what="facilitator join link" label="Copy facilitator link" />
+                <CopyButton text={facilitatorLink} what={t('consultation:consultationHostingView.facilitatorJoinLink')} label={t('consultation:consultationHostingView.copyFacilitatorLink')} />
                 <button type="button" className="link-button" onClick={() => setShowFacilitator(false)}>
-                  Hide the facilitator code
+                  {t('consultation:consultationHostingView.hideTheFacilitatorCode')}
                 </button>
               </div>
             </>
           ) : (
             <p>
-              The facilitator code admits co-facilitators, who can agree and drop brackets. It is hidden because this screen may be projected.{' '}
+              {t('consultation:consultationHostingView.theFacilitatorCodeAdmits')}{' '}
               <button type="button" className="link-button" onClick={() => setShowFacilitator(true)}>
-                Show the facilitator code
+                {t('consultation:consultationHostingView.showTheFacilitatorCode')}
               </button>
             </p>
           )}
@@ -113,8 +114,8 @@ export function HostingView({ api, details, status }: HostingViewProps) {
       </div>
       <LobbyPanel api={api} status={status} />
       <DelegationCodes api={api} url={details.url} fingerprint={details.fingerprint} />
-      <h3 className="panel-subtitle">Connected ({status?.participants.length ?? 0})</h3>
-      <ParticipantList participants={status?.participants ?? []} empty="Nobody has joined yet." />
+      <h3 className="panel-subtitle">{t('consultation:consultationHostingView.connected')}{status?.participants.length ?? 0})</h3>
+      <ParticipantList participants={status?.participants ?? []} empty={t('consultation:consultationHostingView.nobodyHasJoinedYet')} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { JoinWaiting, useConsultationStatus, useIncomingJoinLink, useJoinLinkFie
 import { joinErrorMessage, normalizeFingerprint, normalizeHostUrl, roleHints, roleNames } from './consultation-text.js';
 import { DialogError, DialogFooter } from './dialog-footer.js';
 import { profileChangedEvent } from './profile-dialog.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the join button. */
 export type JoinConsultationProps = {
@@ -32,7 +33,7 @@ export function JoinConsultationButton({ api, onJoined }: JoinConsultationProps)
   return (
     <>
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Join consultation…
+        {t('consultation:consultationJoinDialog.joinConsultation')}
       </button>
       {/* In the body, so the top bar's styles do not restyle the dialog's buttons. */}
       {shown
@@ -162,9 +163,9 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
     } catch (cause) {
       return setError(cause instanceof Error ? cause.message : String(cause));
     }
-    if (code.trim() === '') return setError(`Type the ${role === 'facilitator' ? 'facilitator' : 'join'} code the facilitator shows.`);
-    if (delegation === '') return setError('Choose your delegation from the list: others see its code next to your cursor.');
-    if (name.trim() === '') return setError('Type your name: it is shown to the other participants.');
+    if (code.trim() === '') return setError(t('consultation:consultationJoinDialog.typeTheCodeThe', { value: role === 'facilitator' ? 'facilitator' : 'join' }));
+    if (delegation === '') return setError(t('consultation:consultationJoinDialog.chooseYourDelegationFrom'));
+    if (name.trim() === '') return setError(t('consultation:consultationJoinDialog.typeYourNameIt'));
     setBusy(true);
     setError(null);
     Promise.all([api.invoke('consultation.documents', who(address, pinned)), api.invoke('consultation.status', {})]).then(
@@ -192,7 +193,7 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
       aria-labelledby="join-dialog-title"
       onCancel={onCancel}
     >
-      <h2 id="join-dialog-title">Join consultation</h2>
+      <h2 id="join-dialog-title">{t('consultation:consultationJoinDialog.joinConsultation2')}</h2>
       {choice ? (
         <div className="join-form">
           <HostDocumentPicker url={choice.url} listed={choice.listed} current={choice.current?.live ? choice.current.docId : null} joining={joining} onPick={(id) => void join(choice.url, choice.fingerprint, id, choice.current)} />
@@ -200,10 +201,10 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
           <DialogError error={error} />
           <div className="dialog-actions form-actions">
             <button type="button" className="button subtle" onClick={() => (setChoice(null), setError(null))}>
-              Back
+              {t('consultation:consultationJoinDialog.back')}
             </button>
             <button type="button" className="button" onClick={onCancel}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </div>
@@ -218,33 +219,33 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
           }}
         >
           <p className="dialog-lead">
-            Paste the join link the facilitator shares, or type the address, the join code and the certificate fingerprint their screen shows. The document is copied to this laptop: you keep working if the network drops.
+            {t('consultation:consultationJoinDialog.pasteTheJoinLink')}
             {remembered ? ' Filled in from the last consultation you joined.' : ''}
           </p>
           <label className="field">
-            <span>Join link</span>
+            <span>{t('consultation:consultationJoinDialog.joinLink')}</span>
             <input
               type="text"
               autoFocus
               value={fields.pastedText}
               autoComplete="off"
               spellCheck={false}
-              placeholder="penholder://join?… (from the facilitator’s Copy join link or QR code)"
+              placeholder={t('consultation:consultationJoinDialog.penholderJoinFromThe')}
               onChange={(e) => fields.takeLink(e.target.value, true)}
             />
           </label>
-          {fields.fromLink ? <p className="join-from-link">Filled in from the join link. Check the delegation, your name and your role, then choose Join.</p> : null}
+          {fields.fromLink ? <p className="join-from-link">{t('consultation:consultationJoinDialog.filledInFromThe')}</p> : null}
           <div className="join-parts">
             <label className="field">
-              <span>Address</span>
-              <input ref={urlInput} type="text" value={url} placeholder="e.g. wss://192.168.1.20:4455" onChange={(e) => fields.takeLink(e.target.value, false)} />
+              <span>{t('consultation:consultationJoinDialog.address')}</span>
+              <input ref={urlInput} type="text" value={url} placeholder={t('consultation:consultationJoinDialog.eGWss192')} onChange={(e) => fields.takeLink(e.target.value, false)} />
             </label>
             <label className="field">
-              <span>Code</span>
-              <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => (setCode(e.target.value), fields.setFromLink(false))} placeholder="Join code (facilitators: the facilitator code)" />
+              <span>{t('consultation:consultationJoinDialog.code')}</span>
+              <input type="text" value={code} autoComplete="off" spellCheck={false} onChange={(e) => (setCode(e.target.value), fields.setFromLink(false))} placeholder={t('consultation:consultationJoinDialog.joinCodeFacilitatorsThe')} />
             </label>
             <label className="field">
-              <span>Certificate fingerprint</span>
+              <span>{t('consultation:consultationJoinDialog.certificateFingerprint')}</span>
               <input
                 type="text"
                 value={fingerprint}
@@ -252,17 +253,17 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
                 spellCheck={false}
                 className="fingerprint-input"
                 onChange={(e) => (setFingerprint(e.target.value), fields.setFromLink(false))}
-                placeholder="3F2A-9C1B-… (64 hexadecimal digits, shown on the facilitator’s screen)"
+                placeholder={t('consultation:consultationJoinDialog.n3f2a9c1b64Hexadecimal')}
               />
             </label>
           </div>
-          <DelegationField delegation={delegation} onChange={setDelegation} clearLabel="Change" searchWhenChosen={false} />
+          <DelegationField delegation={delegation} onChange={setDelegation} clearLabel={t('consultation:consultationJoinDialog.change')} searchWhenChosen={false} />
           <label className="field">
-            <span>Your name</span>
-            <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Ana Pereira" maxLength={200} />
+            <span>{t('consultation:consultationJoinDialog.yourName')}</span>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('consultation:consultationJoinDialog.eGAnaPereira')} maxLength={200} />
           </label>
           <fieldset className="field choice-group">
-            <legend>Role</legend>
+            <legend>{t('consultation:consultationJoinDialog.role')}</legend>
             {consultationRoles.map((r) => (
               <label key={r} title={roleHints[r]}>
                 <input type="radio" name="role" checked={role === r} onChange={() => setRole(r)} /> {roleNames[r]} <span className="choice-hint">{roleHints[r]}</span>
@@ -270,7 +271,7 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
             ))}
           </fieldset>
           {waiting ? <JoinWaiting api={api} status={status} onStopped={stopped} /> : null}
-          <DialogFooter error={error} onCancel={onCancel} submit="Join" busy={busy} busyLabel={waiting ? 'Waiting…' : 'Joining…'} />
+          <DialogFooter error={error} onCancel={onCancel} submit={t('consultation:consultationJoinDialog.join')} busy={busy} busyLabel={waiting ? 'Waiting…' : 'Joining…'} />
         </form>
       )}
     </dialog>

@@ -4,6 +4,7 @@ import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { messageOf } from '../format.js';
 import { parseJoinLink } from '../../shared/consultation/join-link.js';
 import { readPastedJoinLink, type PastedJoinLink } from './consultation-text.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Join links that arrive from outside the page: the desktop shell, asked by the operating
@@ -75,7 +76,7 @@ export function useConsultationStatus(api: ApiClient, active: boolean): Consulta
  */
 export function waitingDetail(lastError: string): string {
   const detail = lastError.replace(/^Waiting for the facilitator to admit you[:.]?\s*/i, '').trim();
-  if (detail === '') return 'The facilitator sees your delegation, your name and your key in the lobby.';
+  if (detail === '') return t('consultation:consultationJoinLink.theFacilitatorSeesYour');
   return detail.charAt(0).toUpperCase() + detail.slice(1);
 }
 
@@ -93,9 +94,9 @@ export function JoinWaiting({ api, status, onStopped }: JoinWaitingProps) {
     <div className="join-waiting" role="status" aria-live="polite">
       <span className="consultation-dot" aria-hidden="true" />
       <div>
-        <p className="join-waiting-title">Waiting for the facilitator to admit you</p>
+        <p className="join-waiting-title">{t('consultation:consultationJoinLink.waitingForTheFacilitator')}</p>
         <p className="join-waiting-detail">
-          {waitingDetail(status.lastError)} This dialog goes on by itself once you are admitted.
+          {waitingDetail(status.lastError)}{' '}{t('consultation:consultationJoinLink.thisDialogGoesOn')}
         </p>
         {error ? <p className="dialog-error">{error}</p> : null}
         <button
@@ -104,11 +105,11 @@ export function JoinWaiting({ api, status, onStopped }: JoinWaitingProps) {
           onClick={() =>
             api.invoke('consultation.leave', {}).then(
               () => onStopped(),
-              (cause: unknown) => setError(`Could not stop waiting: ${messageOf(cause)}`),
+              (cause: unknown) => setError(t('consultation:consultationJoinLink.couldNotStopWaiting', { reason: messageOf(cause) })),
             )
           }
         >
-          Stop waiting
+          {t('consultation:consultationJoinLink.stopWaiting')}
         </button>
       </div>
     </div>
@@ -130,7 +131,7 @@ export function useJoinLinkFields(link: string | null, onError: (message: string
   const [pastedText, setPastedText] = useState(link ?? '');
   const [fromLink, setFromLink] = useState(first?.link != null);
   useEffect(() => {
-    if (first?.error) onError(`The join link was refused: ${first.error}`);
+    if (first?.error) onError(t('consultation:consultationJoinLink.theJoinLinkWas', { error: first.error }));
     // Only the link the dialog opened with: later ones come through takeLink.
   }, []);
 
@@ -139,7 +140,7 @@ export function useJoinLinkFields(link: string | null, onError: (message: string
     if (linkField) setPastedText(text);
     else if (!read) return void (setUrl(text), setFromLink(false));
     if (!read) return onError(null);
-    if (read.error !== null) return onError(`The join link was refused: ${read.error}`);
+    if (read.error !== null) return onError(t('consultation:consultationJoinLink.theJoinLinkWas', { error: read.error }));
     setUrl(read.link.url);
     setCode(read.link.code);
     setFingerprint(groupedFingerprint(read.link.fingerprint));

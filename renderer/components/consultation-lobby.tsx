@@ -3,6 +3,7 @@ import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js
 import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
 import { messageOf } from '../format.js';
 import { roleNames } from './consultation-text.js';
+import { t } from '../i18n/index.js';
 
 /** The lobby as the host lists it: keys waiting to be admitted and keys admitted to this consultation. */
 export type Lobby = { pending: LobbyEntry[]; admitted: LobbyEntry[] };
@@ -37,7 +38,7 @@ export function useLobby(api: ApiClient, status: ConsultationStatus | null) {
     let live = true;
     api.invoke('consultation.lobby', {}).then(
       (fresh) => live && (setLobby(fresh), setError(null)),
-      (cause: unknown) => live && setError(`The lobby could not be read: ${messageOf(cause)}`),
+      (cause: unknown) => live && setError(t('consultation:consultationLobby.theLobbyCouldNot', { reason: messageOf(cause) })),
     );
     return () => {
       live = false;
@@ -78,25 +79,25 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
   if (status?.state !== 'hosting') return null;
   const badge = lobbyBadge(lobby.pending.length);
   return (
-    <section className="lobby" aria-label="Lobby">
+    <section className="lobby" aria-label={t('consultation:consultationLobby.lobby')}>
       <h3 className="panel-subtitle lobby-title">
-        Waiting to be admitted {badge ? <span className="lobby-badge">{badge}</span> : null}
+        {t('consultation:consultationLobby.waitingToBeAdmitted')}{' '}{badge ? <span className="lobby-badge">{badge}</span> : null}
       </h3>
       {lobby.pending.length === 0 ? (
-        <p className="list-empty">Nobody is waiting. A laptop that joins for the first time, or a second one for a delegation already admitted, waits here.</p>
+        <p className="list-empty">{t('consultation:consultationLobby.nobodyIsWaitingA')}</p>
       ) : (
-        <ul className="lobby-list" aria-label="Waiting to be admitted">
+        <ul className="lobby-list" aria-label={t('consultation:consultationLobby.waitingToBeAdmitted')}>
           {lobby.pending.map((entry) => (
             <li key={entry.key} className="lobby-entry lobby-pending">
-              <span className="lobby-line" title={`Key ${entry.key}, waiting since ${new Date(entry.since).toLocaleTimeString()}`}>
+              <span className="lobby-line" title={t('consultation:consultationLobby.keyWaitingSince', { key: entry.key, toLocaleTimeString: new Date(entry.since).toLocaleTimeString() })}>
                 {lobbyEntryLine(entry)}
               </span>
               <span className="lobby-actions">
                 <button type="button" className="button primary" disabled={busyKey === entry.key} aria-label={`Admit ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.admit', entry)}>
-                  Admit
+                  {t('consultation:consultationLobby.admit')}
                 </button>
                 <button type="button" className="button" disabled={busyKey === entry.key} aria-label={`Refuse ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.refuse', entry)}>
-                  Refuse
+                  {t('consultation:consultationLobby.refuse')}
                 </button>
               </span>
             </li>
@@ -109,18 +110,18 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
         </p>
       ) : null}
       <details className="lobby-admitted">
-        <summary>Admitted keys ({lobby.admitted.length})</summary>
+        <summary>{t('consultation:consultationLobby.admittedKeys')}{lobby.admitted.length})</summary>
         {lobby.admitted.length === 0 ? (
-          <p className="list-empty">No key is admitted yet.</p>
+          <p className="list-empty">{t('consultation:consultationLobby.noKeyIsAdmitted')}</p>
         ) : (
-          <ul className="lobby-list" aria-label="Admitted keys">
+          <ul className="lobby-list" aria-label={t('consultation:consultationLobby.admittedKeys2')}>
             {lobby.admitted.map((entry) => (
               <li key={entry.key} className="lobby-entry">
                 <span className="lobby-line" title={`Key ${entry.key}`}>
                   {lobbyEntryLine(entry)}
                 </span>
                 <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={`Remove ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.removeKey', entry)}>
-                  Remove
+                  {t('consultation:consultationLobby.remove')}
                 </button>
               </li>
             ))}

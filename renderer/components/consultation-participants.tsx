@@ -4,6 +4,7 @@ import type { ConsultationStatus, Participant } from '../../shared/api/contract.
 import { delegationColour } from '../editor/presence-plugin.js';
 import { CopyButton } from './consultation-qr.js';
 import { roleNames, statusLine } from './consultation-text.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the participant list. */
 export type ParticipantListProps = { participants: readonly Participant[]; empty: string };
@@ -15,13 +16,13 @@ export const ParticipantList = memo(function ParticipantList({ participants, emp
   if (participants.length === 0) return <p className="list-empty">{empty}</p>;
   const sorted = [...participants].sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.delegation.localeCompare(b.delegation) || a.name.localeCompare(b.name));
   return (
-    <ul className="participant-list" aria-label="Participants">
+    <ul className="participant-list" aria-label={t('consultation:consultationParticipants.participants')}>
       {sorted.map((p, i) => (
         <li key={`${p.delegation}|${p.name}|${p.role}|${i}`} className="participant">
           <span className="participant-code" style={{ borderColor: delegationColour(p.delegation) }}>
             {p.delegation || '—'}
           </span>
-          <span className="participant-name">{p.name || 'Unnamed'}</span>
+          <span className="participant-name">{p.name || t('consultation:consultationParticipants.unnamed')}</span>
           <span className={`participant-role role-${p.role}`}>{roleNames[p.role]}</span>
         </li>
       ))}
@@ -58,34 +59,34 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
   // Joined, but the host is out of reach (it is down, or the network): nobody is listed as connected.
   const away = inIt && (status.state === 'reconnecting' || status.state === 'offline');
   return (
-    <section className="side-panel consultation-panel" aria-label="Consultation">
-      <h2 className="panel-title">Consultation</h2>
-      <p className="consultation-state">{line || 'This document is not in a consultation.'}</p>
+    <section className="side-panel consultation-panel" aria-label={t('consultation:consultationParticipants.consultation')}>
+      <h2 className="panel-title">{t('consultation:consultationParticipants.consultation')}</h2>
+      <p className="consultation-state">{line || t('consultation:consultationParticipants.thisDocumentIsNot')}</p>
       {status?.lastError && inIt ? (
         <p className="panel-error" role="alert">
           {status.lastError}
         </p>
       ) : null}
-      {inIt && !hosting && status.role ? <p className="consultation-you">You take part as: {roleNames[status.role]}</p> : null}
+      {inIt && !hosting && status.role ? <p className="consultation-you">{t('consultation:consultationParticipants.youTakePartAs')}{' '}{roleNames[status.role]}</p> : null}
       {inIt && !hosting ? (
         <label className="follow-toggle">
-          <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} /> Follow the facilitator
+          <input type="checkbox" checked={following} onChange={(e) => onFollow(e.target.checked)} />{' '}{t('consultation:consultationParticipants.followTheFacilitator')}
         </label>
       ) : null}
-      {away && !status.lastError ? <p className="consultation-you">The host does not answer: you keep working on this laptop’s copy, and Penholder sends your changes when it is back.</p> : null}
+      {away && !status.lastError ? <p className="consultation-you">{t('consultation:consultationParticipants.theHostDoesNot')}</p> : null}
       {children}
-      <h3 className="panel-subtitle">{away ? 'Not connected' : `Connected (${participants.length})`}</h3>
-      <ParticipantList participants={participants} empty={inIt ? 'Nobody else is connected yet.' : 'Start or join a consultation to see who is here.'} />
+      <h3 className="panel-subtitle">{away ? t('consultation:consultationParticipants.notConnected') : t('consultation:consultationParticipants.connected', { length: participants.length })}</h3>
+      <ParticipantList participants={participants} empty={inIt ? t('consultation:consultationParticipants.nobodyElseIsConnected') : t('consultation:consultationParticipants.startOrJoinA')} />
       <div className="panel-actions">
-        {hosting && joinLink ? <CopyButton text={joinLink} what="join link" label="Copy join link" primary /> : null}
+        {hosting && joinLink ? <CopyButton text={joinLink} what={t('consultation:consultationParticipants.joinLink')} label={t('consultation:consultationParticipants.copyJoinLink')} primary /> : null}
         {hosting ? (
           <button type="button" className="button" onClick={onShowHosting}>
-            Address, codes and QR…
+            {t('consultation:consultationParticipants.addressCodesAndQr')}
           </button>
         ) : null}
         {inIt && !hosting ? (
           <button type="button" className="button subtle" onClick={onLeave}>
-            Leave the consultation
+            {t('consultation:consultationParticipants.leaveTheConsultation')}
           </button>
         ) : null}
       </div>

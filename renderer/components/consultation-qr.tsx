@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import QRCode from 'qrcode';
+import { t } from '../i18n/index.js';
 
 /** A QR code as one SVG path: `size` modules square, dark modules drawn as unit squares in `d`. */
 export type QrPath = { size: number; d: string };
@@ -61,14 +62,14 @@ export function CopyButton({ text, what, label, primary = false }: CopyButtonPro
       aria-label={label ?? `Copy ${what}`}
       onClick={() => {
         const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-        if (!clipboard) return say(copyBySelection(text) ? 'Copied' : 'Select and copy');
+        if (!clipboard) return say(copyBySelection(text) ? 'Copied' : t('consultation:consultationQr.selectAndCopy'));
         clipboard.writeText(text).then(
           () => say('Copied'),
-          () => say(copyBySelection(text) ? 'Copied' : 'Select and copy'),
+          () => say(copyBySelection(text) ? 'Copied' : t('consultation:consultationQr.selectAndCopy')),
         );
       }}
     >
-      {said ?? label ?? 'Copy'}
+      {said ?? label ?? t('consultation:consultationQr.copy')}
       <span className="visually-hidden" role="status">
         {said === 'Copied' ? `${what} copied` : ''}
       </span>

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/contract.js';
 import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-link.js';
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /**
  * The words of the consultation UI, as pure functions so they can be tested without a
@@ -9,34 +10,30 @@ import type { ConsultationRole, ConsultationStatus } from '../../shared/api/cont
  */
 
 /** How a role is written for people. */
-export const roleNames: Record<ConsultationRole, string> = { facilitator: 'Facilitator', delegation: 'Delegation', observer: 'Observer' };
+export const roleNames: Readonly<Record<ConsultationRole, string>> = translatedRecord(['facilitator', 'delegation', 'observer'], 'consultation:role.');
 
 /** What a role may do, one line for the join dialog. */
-export const roleHints: Record<ConsultationRole, string> = {
-  facilitator: 'Runs the consultation: agrees and drops brackets, changes paragraph status. Needs the facilitator code.',
-  delegation: 'Proposes text, brackets and comments in your delegation’s name. Needs the join code.',
-  observer: 'Follows the text without changing it. Needs the join code.',
-};
+export const roleHints: Readonly<Record<ConsultationRole, string>> = translatedRecord(['facilitator', 'delegation', 'observer'], 'consultation:roleHint.');
 
 /** The status line of the document bar, in words (never colour alone); '' when not in a consultation on `docId`. */
 export function statusLine(status: ConsultationStatus | null, docId: string): string {
   if (!status || status.docId !== docId) return '';
   const pending = status.unsyncedChanges;
-  const unsynced = pending > 0 ? ` · ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}` : '';
+  const unsynced = pending > 0 ? t('consultation:status.unsynced', { count: pending }) : '';
   switch (status.state) {
     case 'hosting':
       // Who waits in the lobby is a badge beside this line (lobbyBadge), not part of it.
-      return `Hosting · ${status.participants.length} connected`;
+      return t('consultation:status.hosting', { count: status.participants.length });
     case 'waiting':
-      return `Waiting for the facilitator to admit you${unsynced}`;
+      return t('consultation:consultationText.waitingForTheFacilitator', { unsynced });
     case 'connected':
-      return `Connected${unsynced}`;
+      return t('consultation:status.connected', { unsynced });
     case 'connecting':
-      return `Connecting…${unsynced}`;
+      return t('consultation:status.connecting', { unsynced });
     case 'reconnecting':
-      return `Reconnecting…${unsynced}`;
+      return t('consultation:status.reconnecting', { unsynced });
     case 'offline':
-      return `Offline${unsynced}`;
+      return t('consultation:status.offline', { unsynced });
   }
 }
 
@@ -48,17 +45,17 @@ export function statusLine(status: ConsultationStatus | null, docId: string): st
  */
 export function normalizeHostUrl(typed: string): string {
   const trimmed = typed.trim().replace(/\/+$/, '');
-  if (trimmed === '') throw new Error('Type the address the facilitator shows, e.g. wss://192.168.1.20:4455, or paste the join link.');
+  if (trimmed === '') throw new Error(t('consultation:consultationText.typeTheAddressThe'));
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `wss://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`“${typed.trim()}” is not an address. It looks like wss://192.168.1.20:4455.`);
+    throw new Error(t('consultation:consultationText.isNotAnAddress', { trim: typed.trim() }));
   }
-  if (url.protocol === 'ws:') throw new Error('Consultations are encrypted: the address starts with wss://, not ws://. Paste the join link the facilitator shares.');
-  if (url.protocol !== 'wss:') throw new Error(`The address must start with wss:// (it starts with ${url.protocol}//).`);
-  if (url.hostname === '') throw new Error('The address has no host name or IP address.');
+  if (url.protocol === 'ws:') throw new Error(t('consultation:consultationText.consultationsAreEncryptedThe'));
+  if (url.protocol !== 'wss:') throw new Error(t('consultation:consultationText.theAddressMustStart', { protocol: url.protocol }));
+  if (url.hostname === '') throw new Error(t('consultation:consultationText.theAddressHasNo'));
   return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
@@ -85,9 +82,9 @@ export function readPastedJoinLink(text: string): PastedJoinLink | null {
  * digits the backend pins. Throws an Error for people when it is not one.
  */
 export function normalizeFingerprint(typed: string): string {
-  if (typed.trim() === '') throw new Error('Type the certificate fingerprint the facilitator’s screen shows (or paste the join link, which carries it).');
+  if (typed.trim() === '') throw new Error(t('consultation:consultationText.typeTheCertificateFingerprint'));
   const fingerprint = parseFingerprint(typed);
-  if (fingerprint === null) throw new Error('The certificate fingerprint is 64 hexadecimal digits (0-9, A-F), as the facilitator’s screen shows it in groups of four.');
+  if (fingerprint === null) throw new Error(t('consultation:consultationText.theCertificateFingerprintIs'));
   return fingerprint;
 }
 
@@ -101,22 +98,22 @@ export function joinErrorMessage(cause: unknown, url: string, role: Consultation
   // A pinned certificate that differs is said in the backend's own words: they name both fingerprints.
   if (/certificate is not the one/i.test(message)) return message;
   if (/facilitator (has )?(refused|removed|did not admit)|not admitted|refused (to admit|your key)/i.test(message)) {
-    return `The facilitator did not admit this laptop: ${message.replace(/^The host refused to let you in: /, '').replace(/^refused: /, '')}`;
+    return t('consultation:consultationText.theFacilitatorDidNot', { replace: message.replace(/^The host refused to let you in: /, '').replace(/^refused: /, '') });
   }
   if (cause instanceof ApiError && cause.code === 'unauthorized') {
     // The host locks out an address after repeated wrong codes, the right one included.
     const wait = /try again in (\d+) s/.exec(message);
-    if (wait) return `Too many wrong codes were tried from this computer. Wait ${wait[1]} seconds, then type the code again exactly as shown.`;
+    if (wait) return t('consultation:consultationText.tooManyWrongCodes', { value: wait[1] });
     const which = role === 'facilitator' ? 'the facilitator code' : 'the join code';
     const reason = message.replace(/^The host refused to let you in: /, '').trim();
-    return `The host refused this code${reason ? `: ${reason.replace(/\.?$/, '.')}` : '.'} Check that you typed ${which} exactly as the facilitator’s screen shows it.`;
+    return t('consultation:consultationText.theHostRefusedThis', { value: reason ? `: ${reason.replace(/\.?$/, '.')}` : '.', which });
   }
   // The backend's own "no answer" already says it in words: no need to quote it.
   if (/^(No answer from|Cannot reach a Penholder host)/.test(message)) {
-    return `Could not reach a consultation at ${url}. Check the address and that you are on the same network as the facilitator.`;
+    return t('consultation:consultationText.couldNotReachA', { url });
   }
   if (/ECONNREFUSED|unreachable|timed? ?out|ENOTFOUND|EHOSTUNREACH|could not connect|cannot connect|closed/i.test(message)) {
-    return `Could not reach a consultation at ${url}. Check the address and that you are on the same network as the facilitator. (${message})`;
+    return t('consultation:consultationText.couldNotReachA2', { url, message });
   }
-  return `Joining failed: ${message}`;
+  return t('consultation:consultationText.joiningFailed', { message });
 }

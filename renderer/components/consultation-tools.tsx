@@ -10,6 +10,7 @@ import { HostDialog } from './consultation-host-dialog.js';
 import { LobbyPanel, lobbyBadge } from './consultation-lobby.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
+import { t } from '../i18n/index.js';
 
 /** What the document view places for consultations: its entry in a bar menu, the status indicator, a side panel and a dialog. */
 export type ConsultationTools = { menuItem: BarMenuItem; indicator: ReactNode; panel: ReactNode; dialog: ReactNode };
@@ -112,7 +113,7 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   const leave = useCallback(() => {
     api.invoke('consultation.leave', {}).then(
       () => setError(null),
-      (cause: unknown) => setError(`Leaving failed: ${messageOf(cause)}`),
+      (cause: unknown) => setError(t('consultation:consultationTools.leavingFailed', { reason: messageOf(cause) })),
     );
   }, [api]);
 
@@ -120,8 +121,8 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   const hostingHere = status?.state === 'hosting' && status.docId === docId;
   const waitingBadge = hostingHere ? lobbyBadge(status.lobby) : '';
   const menuItem: BarMenuItem = joined
-    ? { key: 'consultation', label: waitingBadge ? `Consultation panel (${waitingBadge})` : 'Consultation panel', checked: panelOpen, title: 'Who is here, following the facilitator, hosting details', onSelect: () => setPanelOpen((o) => !o) }
-    : { key: 'consultation', label: 'Start consultation…', onSelect: () => setHostDialog(true) };
+    ? { key: 'consultation', label: waitingBadge ? t('consultation:consultationTools.consultationPanel', { waitingBadge }) : t('consultation:consultationTools.consultationPanel2'), checked: panelOpen, title: t('consultation:consultationTools.whoIsHereFollowing'), onSelect: () => setPanelOpen((o) => !o) }
+    : { key: 'consultation', label: t('consultation:consultationTools.startConsultation'), onSelect: () => setHostDialog(true) };
   const rejoin = useCallback(async () => {
     if (!earlier) return;
     setRejoining(true);
@@ -133,7 +134,7 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
       if (!fingerprint) throw new Error('this consultation was joined before hosts were encrypted: open the facilitator’s join link again (Join consultation…).');
       await api.invoke('consultation.join', { url, code, delegation, name, role, fingerprint, docId });
     } catch (cause) {
-      setError(`Rejoining failed: ${messageOf(cause)}`);
+      setError(t('consultation:consultationTools.rejoiningFailed', { reason: messageOf(cause) }));
     } finally {
       setRejoining(false);
     }
@@ -142,11 +143,11 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
   const line = statusLine(status, docId);
   const offerRejoin = !line && earlier !== null && status?.state !== 'hosting';
   const indicator = offerRejoin ? (
-    <span className="consultation-status consultation-offline" role="status" aria-live="polite" title={`Joined before at ${earlier.url}`}>
+    <span className="consultation-status consultation-offline" role="status" aria-live="polite" title={t('consultation:consultationTools.joinedBeforeAt', { url: earlier.url })}>
       <span className="consultation-dot" aria-hidden="true" />
-      {rejoining ? 'Rejoining…' : (error ?? 'Not in the consultation')}{' '}
+      {rejoining ? t('consultation:consultationTools.rejoining') : (error ?? t('consultation:consultationTools.notInTheConsultation'))}{' '}
       <button type="button" className="link-button" disabled={rejoining} onClick={() => void rejoin()}>
-        Rejoin
+        {t('consultation:consultationTools.rejoin')}
       </button>
     </span>
   ) : line ? (
@@ -154,7 +155,7 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
       <span className="consultation-dot" aria-hidden="true" />
       {line}
       {waitingBadge ? (
-        <button type="button" className="lobby-badge lobby-badge-button" title="Open the lobby to admit or refuse them" onClick={() => setPanelOpen(true)}>
+        <button type="button" className="lobby-badge lobby-badge-button" title={t('consultation:consultationTools.openTheLobbyTo')} onClick={() => setPanelOpen(true)}>
           {waitingBadge}
         </button>
       ) : null}
