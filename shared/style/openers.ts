@@ -237,10 +237,14 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
 }
 
 // Chinese: no spaces; an opener is a listed phrase the text starts with, after an optional
-// 又 (also) or 还 (further) prefix and 再次 ("again", a renewed use); the longest phrase wins.
+// 在这方面 ("in this regard"), 又 (also) or 还 (further) prefix and 再次 ("again", a renewed
+// use); the longest phrase wins.
 function matchChinese(text: string, start: number, part: OpenerPart): OpenerMatch | null {
   let at = start;
   let adverb: OpenerAdverb | null = null;
+  // "In this regard" printed before the verb (在这方面，又强调) qualifies it.
+  const regard = /^在这方面[，,]?/u.exec(text.slice(at));
+  if (regard) at += regard[0].length;
   const mark = text.charAt(at);
   if (mark === '又' || mark === '还') {
     adverb = { degree: mark === '又' ? 'also' : 'further', from: at, to: at + 1, where: 'before' };
