@@ -15,6 +15,7 @@ import { ProfileButton, ProfileWelcome, useProfile } from './components/profile-
 import { TemplatePicker } from './components/template-picker.js';
 import { TopBar } from './components/top-bar.js';
 import { useDocuments } from './state/use-documents.js';
+import { t } from './i18n/index.js';
 
 /** Props of the app: the connected API client (IPC or WebSocket; the app cannot tell). */
 export type AppProps = { api: ApiClient };
@@ -105,17 +106,17 @@ export type StartScreenProps = { documentCount: number; onNewFromTemplate: () =>
 export function StartScreen({ documentCount, onNewFromTemplate }: StartScreenProps) {
   return (
     <section className="start-screen" aria-labelledby="start-title">
-      <h1 id="start-title">Draft and negotiate resolutions</h1>
+      <h1 id="start-title">{t('app:app.draftAndNegotiateResolutions')}</h1>
       <p>
         {documentCount > 0
-          ? 'Open a document from the list, or start a new one.'
-          : 'Start a resolution or decision from a template, or import the text of an existing draft.'}
+          ? t('app:app.openADocumentFrom')
+          : t('app:app.startAResolutionOr')}
       </p>
       <p className="start-hint">
-        Paragraph numbers, subparagraph letters and footnote numbers are computed as you write: never type them.
+        {t('app:app.paragraphNumbersSubparagraphLetters')}
       </p>
       <button type="button" className="button primary" onClick={onNewFromTemplate}>
-        New from template
+        {t('app:app.newFromTemplate')}
       </button>
     </section>
   );

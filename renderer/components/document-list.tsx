@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import { displayTitle, formatTimestamp, kindName } from '../format.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the document list. */
 export type DocumentListProps = {
@@ -15,16 +16,16 @@ export type DocumentListProps = {
  * marked `aria-current`. Clicking (or Enter on) an entry opens it.
  */
 export function DocumentList({ documents, loading, openId, onOpen }: DocumentListProps) {
-  if (loading) return <p className="list-empty" role="status">Loading documents…</p>;
+  if (loading) return <p className="list-empty" role="status">{t('app:documentList.loadingDocuments')}</p>;
   if (documents.length === 0) {
     return (
       <p className="list-empty" role="status">
-        No documents yet. Start one from a template or import a text.
+        {t('app:documentList.noDocumentsYetStart')}
       </p>
     );
   }
   return (
-    <ul className="doc-list" aria-label="Documents">
+    <ul className="doc-list" aria-label={t('app:documentList.documents')}>
       {documents.map((doc) => (
         <li key={doc.id}>
           <button
@@ -40,7 +41,7 @@ export function DocumentList({ documents, loading, openId, onOpen }: DocumentLis
               {doc.symbol ? <span className="doc-item-symbol">{doc.symbol}</span> : null}
             </span>
             <span className="doc-item-time">
-              Changed <time dateTime={doc.updatedAt}>{formatTimestamp(doc.updatedAt)}</time>
+              {t('app:documentList.changed')}{' '}<time dateTime={doc.updatedAt}>{formatTimestamp(doc.updatedAt)}</time>
             </span>
           </button>
         </li>

@@ -4,6 +4,7 @@ import { DocumentList } from './document-list.js';
 import { CollapseButton, railIcons } from './icon-rail.js';
 import type { LayoutPrefs } from './layout-state.js';
 import { PanelDrawer, PanelRail } from './panel-drawers.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The window width (CSS px) below which the document list folds to its rail while a
@@ -77,10 +78,10 @@ export function DocumentSidebar({ mode, documents, loading, openId, onOpen, onFo
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
   const list = (
-    <nav className="sidebar" aria-label="Document list">
+    <nav className="sidebar" aria-label={t('app:documentSidebar.documentList')}>
       <h2 className="sidebar-title">
-        Documents
-        {onFold && mode === 'docked' && openId !== null ? <CollapseButton what="document list" side="start" onCollapse={() => onFold('rail')} /> : null}
+        {t('app:documentSidebar.documents')}
+        {onFold && mode === 'docked' && openId !== null ? <CollapseButton what={t('app:documentSidebar.documentList2')} side="start" onCollapse={() => onFold('rail')} /> : null}
       </h2>
       <DocumentList
         documents={documents}
@@ -98,14 +99,14 @@ export function DocumentSidebar({ mode, documents, loading, openId, onOpen, onFo
     <>
       <PanelRail
         side="start"
-        label="Documents"
+        label={t('app:documentSidebar.documents')}
         icon={railIcons.documents}
         controls="document-list-drawer"
         open={open}
         onToggle={() => setOpen((o) => !o)}
         after={
           onFold ? (
-            <button type="button" className="rail-pin" aria-label="Keep the document list open" title="Keep the document list open" onClick={() => onFold('open')}>
+            <button type="button" className="rail-pin" aria-label={t('app:documentSidebar.keepTheDocumentList')} title={t('app:documentSidebar.keepTheDocumentList')} onClick={() => onFold('open')}>
               ›
             </button>
           ) : null

@@ -44,6 +44,7 @@ import { ProjectorView } from './projector-view.js';
 import { useRevisionTools } from './revision-tools.js';
 import { useSuggestionMode } from './suggestion-toggle.js';
 import { useZoomKeys, zoomMenuItems } from './zoom-control.js';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /** Props of the document view. */
 export type DocumentViewProps = {
@@ -62,7 +63,7 @@ export type DocumentViewProps = {
   onWideSide?: (wide: boolean) => void;
 };
 
-const statusText: Record<SyncStatus, string> = { saved: 'All changes saved', saving: 'Saving…', error: 'Changes not saved' };
+const statusText: Readonly<Record<SyncStatus, string>> = translatedRecord(['saved', 'saving', 'error'], 'app:syncStatus.');
 
 // A save shorter than this never shows "Saving…", so the status does not flicker per keystroke.
 const savingDelayMs = 300;
@@ -169,7 +170,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
         setTitle(session.summary.title);
         const view = createEditor(mount.current, {
           ydoc: session.ydoc,
-          label: 'Document text',
+          label: t('app:documentView.documentText'),
           onDocChange,
           onFirstRender: () => {
             if (!cancelled) setPhase('ready');
@@ -184,7 +185,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
       },
       (cause: unknown) => {
         if (cancelled) return;
-        setError(`The document could not be opened: ${messageOf(cause)}`);
+        setError(t('app:documentView.theDocumentCouldNot', { reason: messageOf(cause) }));
         setPhase('failed');
       },
     );
@@ -205,8 +206,8 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
   const sidePanels = (
     <>
       {sideTools ? (
-        <aside className="side-panels" aria-label="Side panels">
-          <CollapseButton what="side panels" side="end" onCollapse={foldSide} />
+        <aside className="side-panels" aria-label={t('app:documentView.sidePanels')}>
+          <CollapseButton what={t('app:documentView.sidePanels2')} side="end" onCollapse={foldSide} />
           {panels.details ? <MetadataPanel view={viewRef.current} state={editorState} /> : null}
           {tools.panel}
           {consultation.panel}
@@ -221,14 +222,14 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
 
   return (
     <div className={layout === 'normal' ? 'document-view' : `document-view document-view-focus document-view-${layout}`}>
-      <div className="document-bar" role="toolbar" aria-label="Document">
+      <div className="document-bar" role="toolbar" aria-label={t('app:documentView.document')}>
         <div className="document-bar-heading">
           <h1 className="document-bar-title" title={displayTitle(title)}>
-            {phase === 'failed' ? 'Document unavailable' : displayTitle(title)}
+            {phase === 'failed' ? t('app:documentView.documentUnavailable') : displayTitle(title)}
           </h1>
           <div className="document-bar-states">
             <span className={`sync-status sync-${sync}`} role="status" aria-live="polite">
-              {phase === 'ready' ? statusText[sync] : phase === 'loading' ? 'Opening…' : ''}
+              {phase === 'ready' ? statusText[sync] : phase === 'loading' ? t('app:documentView.opening') : ''}
             </span>
             {consultation.indicator}
             {negotiationBase.indicator}
@@ -236,26 +237,26 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
           </div>
         </div>
         {views.switcher}
-        <BarMenu label="Negotiation" items={[...(suggestion.facilitator ? negotiationBase.menuItems : []), ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
-        <BarMenu label="Consultation" items={[consultation.menuItem, notes.menuItem]} />
+        <BarMenu label={t('app:documentView.negotiation')} items={[...(suggestion.facilitator ? negotiationBase.menuItems : []), ...(suggestion.menuItem ? [{ ...suggestion.menuItem, groupStart: true }] : []), { ...dashboard.menuItem, groupStart: true }]} />
+        <BarMenu label={t('app:documentView.consultation')} items={[consultation.menuItem, notes.menuItem]} />
         <BarMenu
-          label="View"
+          label={t('app:documentView.view')}
           badge={zoom === 100 ? undefined : `${zoom}%`}
           items={[
-            { key: 'outline', label: 'Outline', checked: panels.outline, onSelect: () => togglePanel('outline') },
-            { key: 'details', label: 'Details', checked: panels.details, onSelect: () => togglePanel('details') },
-            { key: 'problems', label: 'Problems', checked: panels.problems, onSelect: () => togglePanel('problems') },
+            { key: 'outline', label: t('app:documentView.outline'), checked: panels.outline, onSelect: () => togglePanel('outline') },
+            { key: 'details', label: t('app:documentView.details'), checked: panels.details, onSelect: () => togglePanel('details') },
+            { key: 'problems', label: t('app:documentView.problems'), checked: panels.problems, onSelect: () => togglePanel('problems') },
             library.menuItem,
             ...zoomMenuItems(zoom, setZoom),
-            { key: 'focus', label: 'Focus mode', shortcut: { shown: displayKeys('Mod-Shift-f'), aria: 'Control+Shift+F' }, groupStart: true, onSelect: () => setLayout('focus') },
-            { key: 'projector', label: 'Projector mode', shortcut: { shown: displayKeys('Mod-Shift-p'), aria: 'Control+Shift+P' }, onSelect: () => setLayout('projector') },
-            { key: 'print', label: 'Print…', groupStart: true, onSelect: () => window.print() },
+            { key: 'focus', label: t('app:documentView.focusMode'), shortcut: { shown: displayKeys('Mod-Shift-f'), aria: 'Control+Shift+F' }, groupStart: true, onSelect: () => setLayout('focus') },
+            { key: 'projector', label: t('app:documentView.projectorMode'), shortcut: { shown: displayKeys('Mod-Shift-p'), aria: 'Control+Shift+P' }, onSelect: () => setLayout('projector') },
+            { key: 'print', label: t('app:documentView.print'), groupStart: true, onSelect: () => window.print() },
           ]}
         />
         {tools.buttons}
         <HelpButton />
         <button type="button" className="button subtle" onClick={onClose}>
-          Close
+          {t('common:close')}
         </button>
       </div>
       <CommandStrip>
@@ -273,7 +274,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
       <div ref={body} className="document-body" data-outline={outlineDocked ? 'docked' : 'drawer'} data-side={sideDocked ? 'docked' : 'drawer'}>
         {/* Notices float over the top of the page (a toast), so the text never moves under the reader. */}
         {suggestion.notice ? <div className="document-notices">{suggestion.notice}</div> : null}
-        {panels.outline && !outlineDocked ? <PanelRail side="start" label="Outline" icon={railIcons.outline} controls="outline-drawer" open={drawer === 'outline'} onToggle={railToggle('outline')} /> : null}
+        {panels.outline && !outlineDocked ? <PanelRail side="start" label={t('app:documentView.outline')} icon={railIcons.outline} controls="outline-drawer" open={drawer === 'outline'} onToggle={railToggle('outline')} /> : null}
         {outlineDocked ? outlinePanel : null}
         {panels.outline && !outlineDocked && drawer === 'outline' ? (
           <PanelDrawer id="outline-drawer" side="start" onClose={() => setDrawer(null)}>

@@ -5,6 +5,7 @@ import { editorCommandGroups } from '../editor/commands/editor-commands.js';
 import type { EditorCommand } from '../editor/commands/editor-commands.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { ToolbarButton, useIdleRefresh, useRovingFocus } from './toolbar-button.js';
+import { t, translatedRecord, useT } from '../i18n/index.js';
 
 /** Props of the editor toolbar: the live editor view, null until it is ready. */
 export type EditorToolbarProps = { view: EditorView | null };
@@ -12,21 +13,10 @@ export type EditorToolbarProps = { view: EditorView | null };
 const allCommands: readonly EditorCommand[] = editorCommandGroups.flatMap((group) => group.commands);
 
 // Short visible faces; the full name is the accessible label and the tooltip.
-const faces: Readonly<Record<string, string>> = {
-  undo: '↶ Undo',
-  redo: '↷ Redo',
-  'new-pp': '+ PP',
-  'new-op': '+ OP',
-  indent: '→ (a)',
-  outdent: '← Out',
-  'move-up': '↑',
-  'move-down': '↓',
-  'to-preamble': '⇡ Preamble',
-  'to-operative': '⇣ Operative',
-  footnote: 'Footnote',
-  'cross-reference': '¶ Reference',
-  'quick-fix': '✓ Fix',
-};
+const faces: Readonly<Record<string, string>> = translatedRecord(
+  ['undo', 'redo', 'new-pp', 'new-op', 'indent', 'outdent', 'move-up', 'move-down', 'to-preamble', 'to-operative', 'footnote', 'cross-reference', 'quick-fix'],
+  'app:face.',
+);
 
 // Acting as a delegation (suggestion mode) a change is a proposal made by typing: every
 // structure command would only be refused with a notice after the click, so it is greyed;
@@ -52,6 +42,8 @@ const refreshDelayMs = 150;
  * focus. One Tab stop: Left/Right (and Home/End) move between its buttons.
  */
 export const EditorToolbar = memo(function EditorToolbar({ view }: EditorToolbarProps) {
+  // Memoised: subscribe to the interface language so a switch re-renders the faces.
+  useT();
   const [mask, setMask] = useState(() => '0'.repeat(allCommands.length));
   const roving = useRovingFocus(allCommands.length);
   useIdleRefresh(view, (v) => setMask(enabledMask(v.state, v)), refreshDelayMs);
@@ -66,7 +58,7 @@ export const EditorToolbar = memo(function EditorToolbar({ view }: EditorToolbar
 
   let index = 0;
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Editing" onKeyDown={roving.onKeyDown}>
+    <div className="editor-toolbar" role="toolbar" aria-label={t('app:editorToolbar.editing')} onKeyDown={roving.onKeyDown}>
       {editorCommandGroups.map((group) => (
         <div key={group.label} className="toolbar-group" role="group" aria-label={group.label}>
           {group.commands.map((command) => {

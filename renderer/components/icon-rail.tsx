@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 /**
  * The pieces of a panel group folded to its icon rail: the glyph each group shows on its
  * rail button, and the button in a docked group that folds it there.
@@ -22,7 +23,7 @@ export type CollapseButtonProps = { what: string; side: 'start' | 'end'; onColla
  * gets the room); the rail's button opens it again. Its name says what it folds.
  */
 export function CollapseButton({ what, side, onCollapse }: CollapseButtonProps) {
-  const name = `Fold the ${what} to the rail`;
+  const name = t('app:iconRail.foldTheToThe', { what });
   return (
     <button type="button" className={`panel-collapse panel-collapse-${side}`} aria-label={name} title={name} onClick={onCollapse}>
       {side === 'start' ? '‹' : '›'}

@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import { countOf, displayTitle, kindName } from '../format.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the error banner. */
 export type ErrorBannerProps = { message: string; onDismiss: () => void };
@@ -9,8 +10,8 @@ export function ErrorBanner({ message, onDismiss }: ErrorBannerProps) {
   return (
     <div className="banner banner-error" role="alert">
       <span className="banner-text">{message}</span>
-      <button type="button" className="button subtle" onClick={onDismiss} aria-label="Dismiss error">
-        Dismiss
+      <button type="button" className="button subtle" onClick={onDismiss} aria-label={t('app:notices.dismissError')}>
+        {t('app:notices.dismiss')}
       </button>
     </div>
   );
@@ -43,10 +44,10 @@ function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSumm
 /** The outcome of an import: the documents found in file order (each can be opened; past three folded) and the importer's warnings. */
 export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
   return (
-    <section className="banner banner-info import-report" role="status" aria-label="Import result">
+    <section className="banner banner-info import-report" role="status" aria-label={t('app:notices.importResult')}>
       <div className="banner-text">
         <p className="import-heading">
-          Imported {countOf(report.documents.length, 'document')} from <strong>{report.fileName}</strong>
+          {t('app:notices.imported')}{' '}{countOf(report.documents.length, 'document')}{' '}{t('app:notices.from')}{' '}<strong>{report.fileName}</strong>
         </p>
         <DocumentLinks documents={report.documents.slice(0, shownDocuments)} onOpen={onOpen} />
         {report.documents.length > shownDocuments ? (
@@ -58,7 +59,7 @@ export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
         {report.warnings.length > 0 ? (
           <details className="import-warnings" open={report.warnings.length <= 5}>
             <summary>{countOf(report.warnings.length, 'warning')}</summary>
-            <ul aria-label="Import warnings">
+            <ul aria-label={t('app:notices.importWarnings')}>
               {report.warnings.map((warning, index) => (
                 <li key={index}>{warning}</li>
               ))}
@@ -66,8 +67,8 @@ export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
           </details>
         ) : null}
       </div>
-      <button type="button" className="button subtle" onClick={onDismiss} aria-label="Dismiss import result">
-        Dismiss
+      <button type="button" className="button subtle" onClick={onDismiss} aria-label={t('app:notices.dismissImportResult')}>
+        {t('app:notices.dismiss')}
       </button>
     </section>
   );

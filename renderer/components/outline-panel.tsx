@@ -5,6 +5,7 @@ import { numberingKey } from '../editor/numbering-plugin.js';
 import { findNodeById, jumpToParagraphTr, moveParagraphTr, outlineEntries } from '../editor/outline.js';
 import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
 import { CollapseButton } from './icon-rail.js';
+import { t, translatedRecord } from '../i18n/index.js';
 
 /**
  * Props of the outline panel: the live editor view (null until it exists) and the outline
@@ -14,11 +15,7 @@ import { CollapseButton } from './icon-rail.js';
  */
 export type OutlinePanelProps = { view: EditorView | null; entries: readonly OutlineEntry[]; onCollapse?: () => void };
 
-const partTitles: Readonly<Record<OutlinePart, string>> = {
-  preamble: 'Preamble',
-  operative: 'Operative part',
-  decision_body: 'Paragraphs',
-};
+const partTitles: Readonly<Record<OutlinePart, string>> = translatedRecord(['preamble', 'operative', 'decision_body'], 'app:outlinePart.');
 
 const entryMime = 'application/x-penholder-paragraph';
 
@@ -79,10 +76,10 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown, o
   const endDrag = useCallback(() => setDrop(null), []);
 
   return (
-    <nav className="outline-panel" aria-label="Outline">
+    <nav className="outline-panel" aria-label={t('app:outlinePanel.outline')}>
       <h2 className="panel-title">
-        Outline
-        {onCollapse ? <CollapseButton what="outline" side="start" onCollapse={onCollapse} /> : null}
+        {t('app:outlinePanel.outline')}
+        {onCollapse ? <CollapseButton what={t('app:rail.outline')} side="start" onCollapse={onCollapse} /> : null}
       </h2>
       {parts.map((part) => {
         const inPart = entries.filter((e) => e.part === part);

@@ -4,6 +4,7 @@ import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style
 import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
 import { displayKeys } from './help-sheet.js';
 import { CollapseButton } from './icon-rail.js';
+import { t } from '../i18n/index.js';
 
 /** Props of the problems panel: the editor whose problems it lists (null while it opens); with `onCollapse`, the button folding its column to the rail. */
 export type ProblemsPanelProps = { view: EditorView | null; onCollapse?: () => void };
@@ -65,16 +66,16 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view, onCollapse }: P
   const hints = problems.length - warnings;
   const counts = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', hints > 0 ? `${hints} hint${hints === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
   return (
-    <aside className="problems-panel" role="complementary" aria-label="Style problems">
+    <aside className="problems-panel" role="complementary" aria-label={t('app:problemsPanel.styleProblems')}>
       <h2 className="problems-title">
-        Problems <span className="problems-count">{counts}</span>
-        {onCollapse ? <CollapseButton what="problems panel" side="end" onCollapse={onCollapse} /> : null}
+        {t('app:problemsPanel.problems')}{' '}<span className="problems-count">{counts}</span>
+        {onCollapse ? <CollapseButton what={t('app:problemsPanel.problemsPanel')} side="end" onCollapse={onCollapse} /> : null}
       </h2>
       {problems.length === 0 ? (
-        <p className="problems-empty">No style problems.</p>
+        <p className="problems-empty">{t('app:problemsPanel.noStyleProblems')}</p>
       ) : (
         <p className="problems-keys">
-          <kbd>F8</kbd> next problem, <kbd>{displayKeys('Mod-.')}</kbd> fix it
+          <kbd>F8</kbd>{' '}{t('app:problemsPanel.nextProblem')}{' '}<kbd>{displayKeys('Mod-.')}</kbd>{' '}{t('app:problemsPanel.fixIt')}
         </p>
       )}
       {problems.length === 0 ? null : (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../i18n/index.js';
 
 /** Props of the top bar. */
 export type TopBarProps = {
@@ -20,20 +21,20 @@ export function TopBar({ onNewFromTemplate, onImport, importing, onExport, child
         <span className="brand-mark" aria-hidden="true">
           ¶
         </span>
-        <span className="brand-name">Penholder</span>
-        <span className="brand-tagline">Resolutions, drafted and negotiated</span>
+        <span className="brand-name">{t('app:topBar.penholder')}</span>
+        <span className="brand-tagline">{t('app:topBar.resolutionsDraftedAndNegotiated')}</span>
       </div>
       <div className="top-actions">
-        <div className="top-actions-group" role="toolbar" aria-label="Start a document">
+        <div className="top-actions-group" role="toolbar" aria-label={t('app:topBar.startADocument')}>
           <button type="button" className="button primary" onClick={onNewFromTemplate}>
-            New from template
+            {t('app:topBar.newFromTemplate')}
           </button>
-          <button type="button" className="button" disabled={importing} onClick={onImport} title="Word, Akoma Ntoso, zip, plain text or a folder">
-            {importing ? 'Importing…' : 'Import…'}
+          <button type="button" className="button" disabled={importing} onClick={onImport} title={t('app:topBar.wordAkomaNtosoZip')}>
+            {importing ? t('app:topBar.importing') : t('app:topBar.import')}
           </button>
         </div>
-        <button type="button" className="button" disabled={!onExport} onClick={onExport} title={onExport ? 'The open document as Word, PDF, Akoma Ntoso or plain text' : 'Open a document to export it'}>
-          Export…
+        <button type="button" className="button" disabled={!onExport} onClick={onExport} title={onExport ? t('app:topBar.theOpenDocumentAs') : t('app:topBar.openADocumentTo')}>
+          {t('app:topBar.export')}
         </button>
       </div>
       {children}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { BarMenuItem } from './bar-menu.js';
+import { t } from '../i18n/index.js';
 
 /** The zoom steps of the page, in percent (80% for a small screen up to 200% for a projector). */
 export const zoomSteps: readonly number[] = [80, 90, 100, 110, 125, 150, 175, 200];
@@ -37,14 +38,14 @@ export function useZoomKeys(zoom: number, onZoom: (zoom: number) => void): void 
 export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
   useZoomKeys(zoom, onZoom);
   return (
-    <div className="zoom-control" role="group" aria-label="Zoom">
-      <button type="button" className="button subtle" aria-label="Zoom out" disabled={zoom <= zoomSteps[0]!} onClick={() => onZoom(stepZoom(zoom, -1))}>
+    <div className="zoom-control" role="group" aria-label={t('app:zoomControl.zoom')}>
+      <button type="button" className="button subtle" aria-label={t('app:zoomControl.zoomOut')} disabled={zoom <= zoomSteps[0]!} onClick={() => onZoom(stepZoom(zoom, -1))}>
         −
       </button>
-      <button type="button" className="button subtle zoom-value" aria-label={`Zoom ${zoom}%, reset to 100%`} onClick={() => onZoom(100)}>
+      <button type="button" className="button subtle zoom-value" aria-label={t('app:zoomControl.zoomResetTo100', { zoom })} onClick={() => onZoom(100)}>
         {zoom}%
       </button>
-      <button type="button" className="button subtle" aria-label="Zoom in" disabled={zoom >= zoomSteps[zoomSteps.length - 1]!} onClick={() => onZoom(stepZoom(zoom, 1))}>
+      <button type="button" className="button subtle" aria-label={t('app:zoomControl.zoomIn')} disabled={zoom >= zoomSteps[zoomSteps.length - 1]!} onClick={() => onZoom(stepZoom(zoom, 1))}>
         +
       </button>
     </div>
@@ -54,8 +55,8 @@ export function ZoomControl({ zoom, onZoom }: ZoomControlProps) {
 /** The zoom as entries of a bar menu: larger, smaller and back to 100% (the menu stays open to step on). */
 export function zoomMenuItems(zoom: number, onZoom: (zoom: number) => void): BarMenuItem[] {
   return [
-    { key: 'zoom-in', label: 'Zoom in', groupStart: true, keepOpen: true, disabled: zoom >= zoomSteps[zoomSteps.length - 1]!, onSelect: () => onZoom(stepZoom(zoom, 1)) },
-    { key: 'zoom-out', label: 'Zoom out', keepOpen: true, disabled: zoom <= zoomSteps[0]!, onSelect: () => onZoom(stepZoom(zoom, -1)) },
-    { key: 'zoom-reset', label: `Zoom ${zoom}%, reset to 100%`, keepOpen: true, onSelect: () => onZoom(100) },
+    { key: 'zoom-in', label: t('app:zoomControl.zoomIn'), groupStart: true, keepOpen: true, disabled: zoom >= zoomSteps[zoomSteps.length - 1]!, onSelect: () => onZoom(stepZoom(zoom, 1)) },
+    { key: 'zoom-out', label: t('app:zoomControl.zoomOut'), keepOpen: true, disabled: zoom <= zoomSteps[0]!, onSelect: () => onZoom(stepZoom(zoom, -1)) },
+    { key: 'zoom-reset', label: t('app:zoomControl.zoomResetTo100', { zoom }), keepOpen: true, onSelect: () => onZoom(100) },
   ];
 }

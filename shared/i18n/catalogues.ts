@@ -18,6 +18,8 @@ import enDesktop from './locales/en/desktop.json';
 import frDesktop from './locales/fr/desktop.json';
 import enConsultation from './locales/en/consultation.json';
 import frConsultation from './locales/fr/consultation.json';
+import enApp from './locales/en/app.json';
+import frApp from './locales/fr/app.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -27,8 +29,8 @@ import frConsultation from './locales/fr/consultation.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp },
 } as const;
 
 /** The namespaces, in the order their files are listed. */

@@ -6,21 +6,10 @@
  * the document conventions, not here, once they are moved there.
  */
 export const notYetTranslated: readonly string[] = [
-  'renderer/app.tsx',
   'renderer/components/command-strip.tsx',
-  'renderer/components/document-list.tsx',
-  'renderer/components/document-sidebar.tsx',
-  'renderer/components/document-view.tsx',
-  'renderer/components/editor-toolbar.tsx',
-  'renderer/components/icon-rail.tsx',
   'renderer/components/negotiation-toolbar.tsx',
-  'renderer/components/notices.tsx',
-  'renderer/components/outline-panel.tsx',
-  'renderer/components/problems-panel.tsx',
   'renderer/components/projector-view.tsx',
   'renderer/components/record-tools.tsx',
-  'renderer/components/top-bar.tsx',
-  'renderer/components/zoom-control.tsx',
   'renderer/editor/authorship-plugin.ts',
   'renderer/editor/commands/editor-commands.ts',
   'renderer/editor/commands/paste.ts',
