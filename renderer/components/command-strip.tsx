@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { BarMenu } from './bar-menu.js';
 import type { BarMenuItem } from './bar-menu.js';
+import { t } from '../i18n/index.js';
 
 /** A toolbar button of the strip that is (partly) scrolled out of view, as the "More" menu lists it. */
 export type HiddenCommand = {
@@ -135,7 +136,7 @@ export function CommandStrip({ children }: CommandStripProps) {
         {children}
       </div>
       <div className="command-more">
-        <BarMenu label="More" items={items} />
+        <BarMenu label={t('app:commandStrip.more')} items={items} />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { topParagraphs } from '../../shared/negotiation/model.js';
 import { subscribeView } from '../editor/view-listeners.js';
 import { NegotiationPage } from './negotiation-page.js';
 import '../styles/projector.css';
+import { t } from '../i18n/index.js';
 
 /**
  * The id of the top-level paragraph (preambular, operative or decision) holding `state`'s
@@ -73,12 +74,12 @@ export function ProjectorView({ view, onLeave }: ProjectorViewProps) {
 
   const rule = current ? `.projector-view .ph-document [data-id="${CSS.escape(current)}"] { background: #fff4c2; box-shadow: 0 0 0 0.3em #fff4c2, -0.5em 0 0 0.3em #e0a800; }` : '';
   return (
-    <div ref={box} className="projector-view" role="region" aria-label="Projector" data-current={current ?? ''}>
+    <div ref={box} className="projector-view" role="region" aria-label={t('app:projectorView.projector')} data-current={current ?? ''}>
       <style>{rule}</style>
-      <button type="button" className="projector-leave" aria-label="Leave projector mode (Esc)" onClick={onLeave}>
+      <button type="button" className="projector-leave" aria-label={t('app:projectorView.leaveProjectorModeEsc')} onClick={onLeave}>
         ×
       </button>
-      {doc ? <NegotiationPage doc={doc} mode="compilation" tags zoom={100} label="Compilation text (projected)" /> : null}
+      {doc ? <NegotiationPage doc={doc} mode="compilation" tags zoom={100} label={t('app:projectorView.compilationTextProjected')} /> : null}
     </div>
   );
 }

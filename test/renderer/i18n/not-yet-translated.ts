@@ -6,9 +6,7 @@
  * the document conventions, not here, once they are moved there.
  */
 export const notYetTranslated: readonly string[] = [
-  'renderer/components/command-strip.tsx',
   'renderer/components/negotiation-toolbar.tsx',
-  'renderer/components/projector-view.tsx',
   'renderer/components/record-tools.tsx',
   'renderer/editor/authorship-plugin.ts',
   'renderer/editor/commands/editor-commands.ts',
