@@ -61,6 +61,12 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await expect.poll(() => pageLanguage(page)).toEqual({ lang: 'fr', dir: 'ltr' });
     await page.locator('.profile-button').waitFor();
     expect(await page.locator('.profile-button').getAttribute('aria-label')).toBe('Indiquer votre nom et votre délégation');
+    // The top bar and the document bar's menus speak French; the bar keeps one row and clips nothing.
+    const bar = page.getByRole('banner');
+    expect(await bar.getByRole('toolbar', { name: 'Commencer un document' }).getByRole('button', { name: 'Nouveau d’après un modèle' }).count()).toBe(1);
+    expect(await bar.getByRole('button', { name: 'Importer…' }).count()).toBe(1);
+    expect(await bar.getByRole('button', { name: 'Exporter…' }).count()).toBe(1);
+    expect(await clipped(page, '.top-bar button')).toEqual([]);
     await screenshot(page, 'interface-language-top-bar-fr');
 
     // And back to English.
