@@ -52,6 +52,11 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'consultation.documents': async () => ({ reachable: true, documents: [] }),
     'consultation.recent': async () => [],
     'consultation.leave': async () => ({ ok: true }),
+    'consultation.lobby': async () => ({ pending: [], admitted: [] }),
+    'consultation.admit': async () => ({ ok: true }),
+    'consultation.refuse': async () => ({ ok: true }),
+    'consultation.removeKey': async () => ({ ok: true }),
+    'consultation.delegationCode': async () => ({ code: 'c' }),
     'consultation.status': async () => ({
       state: 'offline',
       docId: null,
@@ -91,6 +96,16 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'library.provenance': async () => ({ paragraphs: [], share: 0 }),
     'record.issue': async () => ({ revisionId: 'r', label: 'Rev.1', hash: '', fingerprint: '', chain: 1, time: '' }),
     'record.list': async () => [],
+    'record.silence': async () => ({ silence: null, mine: [], canPlace: false }),
+    'record.placeSilence': async () => {
+      throw new ApiError('not-found', 'Nothing issued.');
+    },
+    'record.breakSilence': async () => {
+      throw new ApiError('not-found', 'No silence.');
+    },
+    'record.compareFile': async () => {
+      throw new ApiError('invalid-argument', 'Not a revision file.');
+    },
     'record.exportFile': async () => ({ fileName: 'x', bytes: new Uint8Array() }),
     'record.verifyFile': async () => ({ valid: false as const, kind: 'malformed' as const, message: '' }),
   };
