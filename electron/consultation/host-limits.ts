@@ -4,6 +4,7 @@
  * writes and how large its attribute values are.
  */
 import * as Y from 'yjs';
+import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/ydoc.js';
 
 /**
@@ -62,21 +63,31 @@ export function hostLimits(limits: Partial<HostLimits> = {}): HostLimits {
  * value larger than `maxAttributeBytes`. Items whose parent the update leaves implicit hang
  * off an item already placed (their neighbour), so they are inside the fragment when their
  * neighbour is, and no delegation ever placed one outside it.
+ * Every element attribute it sets must be one the schema gives that element's node type, and
+ * every text format a mark of the schema: the role check compares ProseMirror documents,
+ * which drop what the schema does not know, so an unknown key ('stats' on someone's
+ * paragraph) would pass it unseen and yet be kept and relayed to every peer. The element is
+ * found in the update itself (made in the same change) or in `doc`, the host's replica; an
+ * attribute of an element found in neither is refused (its node type cannot be told).
  * Throws nothing; an update that does not decode is left to the store's own check.
  */
-export function updateShapeRefusal(update: Uint8Array, limits: Pick<HostLimits, 'maxAttributeBytes'>): string | null {
+export function updateShapeRefusal(update: Uint8Array, limits: Pick<HostLimits, 'maxAttributeBytes'>, doc?: Y.Doc): string | null {
   let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
     structs = Y.decodeUpdate(update).structs;
   } catch {
     return null;
   }
+  const made = new Map<string, Y.Item>();
+  for (const s of structs) if (s instanceof Y.Item && s.content instanceof Y.ContentType) made.set(`${s.id.client}:${s.id.clock}`, s);
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
     if (typeof s.parent === 'string' && (s.parent !== PROSEMIRROR_FRAGMENT || s.parentSub !== null)) {
       const where = s.parent !== PROSEMIRROR_FRAGMENT ? `a shared type "${s.parent}" at the root of the Y.Doc` : `an entry "${s.parentSub}" on the document's fragment`;
       return `The host refused your change: it writes outside the document (${where}); changes must stay in the document's text.`;
     }
+    const unknown = unknownKey(s, made, doc);
+    if (unknown) return `The host refused your change: it sets ${unknown}, which the document's schema does not have; changes may only set the attributes and formats of the document.`;
     const size = attributeSize(s);
     if (size > limits.maxAttributeBytes) {
       return `The host refused your change: an attribute value is ${size} bytes, and the host takes at most ${limits.maxAttributeBytes} per attribute (maxAttributeBytes).`;
@@ -97,4 +108,30 @@ function attributeSize(item: Y.Item): number {
   if (c instanceof Y.ContentBinary) return c.content.length;
   if (c instanceof Y.ContentEmbed) return (JSON.stringify(c.embed) ?? '').length;
   return 0;
+}
+
+// The attribute or format `item` sets that the schema does not know, described, or null.
+function unknownKey(item: Y.Item, made: Map<string, Y.Item>, doc: Y.Doc | undefined): string | null {
+  if (item.content instanceof Y.ContentFormat) {
+    const key = item.content.key;
+    // y-prosemirror names a mark that may overlap itself `<mark>--<8-character hash>`.
+    const mark = /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key;
+    return mark in resolutionSchema.marks ? null : `a text format "${key.slice(0, 40)}"`;
+  }
+  const key = item.parentSub;
+  if (key === null || typeof item.parent === 'string' || item.parent === null) return null;
+  const parentId = item.parent as Y.ID;
+  let parent = made.get(`${parentId.client}:${parentId.clock}`);
+  if (!parent && doc) {
+    try {
+      parent = Y.getItem(doc.store, parentId) as Y.Item;
+    } catch {
+      parent = undefined;
+    }
+  }
+  const type = parent?.content instanceof Y.ContentType ? parent.content.type : null;
+  const nodeName = type instanceof Y.XmlElement ? type.nodeName : null;
+  const node = nodeName ? resolutionSchema.nodes[nodeName] : undefined;
+  if (!node) return `an attribute "${key.slice(0, 40)}" on something that is not an element of the document`;
+  return key in (node.spec.attrs ?? {}) ? null : `an attribute "${key.slice(0, 40)}" that a ${nodeName} does not have`;
 }

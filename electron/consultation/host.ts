@@ -118,7 +118,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       if (total > limits.maxDelegationBytes) {
         throw new Error(`The host refused your change: ${by.delegation}'s changes to this document would reach ${total} bytes, and the host takes at most ${limits.maxDelegationBytes} per delegation (maxDelegationBytes).`);
       }
-      const shape = updateShapeRefusal(update, limits);
+      const shape = docs.use(docId, (live) => updateShapeRefusal(update, limits, live.ydoc));
       if (shape) throw new Error(shape);
     }
     const check =

@@ -8,7 +8,7 @@ import type { HostLimits } from '../../../electron/consultation/host-limits.js';
 import type { Store } from '../../../electron/store/store.js';
 import { attributeBracket, proposeInsertion } from '../../../shared/negotiation/index.js';
 import { validateDocument } from '../../../shared/document/validate.js';
-import { yDocToDoc } from '../../../shared/ydoc.js';
+import { PROSEMIRROR_FRAGMENT, yDocToDoc } from '../../../shared/ydoc.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor, type Peer } from './peers.js';
 
 // Issue 13, point 3: each hole a tester's client found in the role check, sent by a stock
@@ -115,6 +115,26 @@ describe('the role check closes the holes of issue 13', () => {
     can.doc.getMap('junk').set('blob', 'x'.repeat(1000));
     expect(await refusal(can)).toMatch(/outside the document.*"junk"/);
     expect(stored(store).share.has('junk')).toBe(false);
+  });
+
+  it("refuses an attribute the schema does not know on another's paragraph, which the document would not show", async () => {
+    const { store, delegate } = await hosted();
+    const can = await delegate();
+    const op = [...can.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).createTreeWalker((t) => t instanceof Y.XmlElement && t.nodeName === 'operative_paragraph')][0] as Y.XmlElement;
+    const before = store.readUpdates('d1').length;
+    op.setAttribute('stats', 'agreed-ad-ref');
+    expect(await refusal(can)).toMatch(/"stats".*operative_paragraph does not have/);
+    expect(store.readUpdates('d1').length).toBe(before);
+  });
+
+  it('refuses a text format that is no mark of the schema', async () => {
+    const { store, delegate } = await hosted();
+    const can = await delegate();
+    const text = [...can.doc.getXmlFragment(PROSEMIRROR_FRAGMENT).createTreeWalker((t) => t instanceof Y.XmlText)][0] as Y.XmlText;
+    const before = store.readUpdates('d1').length;
+    text.format(0, 3, { bogus: true });
+    expect(await refusal(can)).toMatch(/text format "bogus"/);
+    expect(store.readUpdates('d1').length).toBe(before);
   });
 });
 
