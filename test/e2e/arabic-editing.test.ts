@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, openPage, screenshot } from './browser.js';
+import { ARTIFACTS_DIR, caretToDocumentEnd, openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('arabic');
@@ -192,9 +192,10 @@ describe('editing an Arabic resolution right to left, in Chromium', { timeout: 1
     await doc.locator('.ph-operative').screenshot({ path: path.join(ARTIFACTS_DIR, 'arabic-editing-brackets.png') });
 
     // Type at the end of the text: a new OP, then two subparagraphs with Tab.
-    await op1.locator('.ph-text').click();
-    await page.keyboard.press('Control+End');
+    await caretToDocumentEnd(page, op1.locator('.ph-text'));
     await page.keyboard.press('Enter');
+    await expect.poll(() => labels(page, '.ph-op')).toEqual(['1 -', '2 -', '3 -']);
+    expect(await doc.locator('.ph-op').nth(2).locator('> .ph-text').textContent()).toBe('');
     const typed = ['تقرر أن تبقي هذه المسألة قيد نظرها:', 'أن تنظر في تقرير الأمين العام؛', 'أن تقدم توصيات إلى المجلس.'];
     // The opener completion (Arabic openers) may open a frame after typing: closed before a structure key,
     // which it would otherwise take (Enter and Tab accept a completion).

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { openPage, screenshot } from './browser.js';
+import { caretToDocumentEnd, openPage, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('chinese-ime');
@@ -46,10 +46,10 @@ describe('typing a Chinese resolution through an input method, in Chromium', { t
     expect(await labels(page, '.ph-op')).toEqual(['1.', '2.']);
     expect(await doc.locator('.ph-un').textContent()).toBe('联合国');
 
-    await doc.locator('.ph-op').first().locator('.ph-text').click();
-    await page.keyboard.press('Control+End');
+    await caretToDocumentEnd(page, doc.locator('.ph-op').first().locator('.ph-text'));
     await page.keyboard.press('Enter');
     await expect.poll(() => labels(page, '.ph-op')).toEqual(['1.', '2.', '3.']);
+    expect((await texts(page, '.ph-op > .ph-text'))[2]).toBe('');
     const cdp = await page.context().newCDPSession(page);
     await page.evaluate('window.__keys.length = 0');
 
