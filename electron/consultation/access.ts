@@ -1,10 +1,9 @@
 /**
- * Who may enter a consultation: the two access codes, the participant token, the throttle
- * on failed attempts and the check of a token that uses them.
+ * The access codes of a consultation (made, typed, compared) and the throttle on failed
+ * attempts. The token that carries a code, signed by the participant's key, is read in
+ * join-token.ts and checked in host-auth.ts.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { delegations } from '../../seeds/index.js';
-import { consultationRoles, type ConsultationRole, type Participant } from '../../shared/api/contract.js';
 
 // Crockford's base32: no I, L, O, U, so a code read aloud or copied by hand survives.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -32,35 +31,6 @@ export function codeMatches(typed: string, code: string): boolean {
   const a = Buffer.from(normalizeCode(typed));
   const b = Buffer.from(normalizeCode(code));
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-const delegationCodes = new Set(delegations.map((d) => d.code));
-
-/** A participant's claim as sent in the provider's `token`, with the code. */
-export type ParticipantToken = Participant & { code: string };
-
-/**
- * Reads the provider token `{"code","delegation","name","role"}`. Throws an Error saying
- * what is wrong; the delegation must be a code of the delegation list (seeds/delegations.json).
- */
-export function parseToken(token: string): ParticipantToken {
-  let value: unknown;
-  try {
-    value = JSON.parse(token);
-  } catch {
-    throw new Error('The token is not JSON.');
-  }
-  const t = (value ?? {}) as Record<string, unknown>;
-  const { code, delegation, name, role } = t;
-  if (typeof code !== 'string' || code === '') throw new Error('The token has no code.');
-  if (typeof role !== 'string' || !(consultationRoles as readonly string[]).includes(role)) {
-    throw new Error(`The role must be one of ${consultationRoles.join(', ')}.`);
-  }
-  if (typeof delegation !== 'string' || !delegationCodes.has(delegation)) {
-    throw new Error(`The delegation ${JSON.stringify(delegation ?? null)} is not on the delegation list (codes such as CAN, EU, G77).`);
-  }
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw new Error('The name is missing or too long.');
-  return { code, delegation, name: name.trim(), role: role as ConsultationRole };
 }
 
 /** How many failures a key may make before its wrong answers wait, how long, and when it is forgotten. */
@@ -112,44 +82,4 @@ export function createThrottle(options: ThrottleOptions = {}): Throttle {
       return wait;
     },
   };
-}
-
-/** Which code admits which roles: the facilitator code admits every role, the join code delegations and observers. */
-export function admits(codes: { joinCode: string; facilitatorCode: string }, token: ParticipantToken): boolean {
-  if (codeMatches(token.code, codes.facilitatorCode)) return true;
-  return token.role !== 'facilitator' && codeMatches(token.code, codes.joinCode);
-}
-
-/**
- * Who may connect or list the documents: `authorize(token, address)` resolves with the claim
- * of a well-formed token whose code admits its role, and rejects with `{ reason: 'kind:
- * sentence' }` otherwise (bad-token, wrong-code). A malformed token is refused without
- * comparing any code and costs no attempt; a wrong code is recorded under its address and
- * claimed identity and answered only after `throttle`'s delay; a right code never waits.
- */
-export function createAuthorizer(
-  codes: { joinCode: string; facilitatorCode: string },
-  throttle: Throttle,
-): (token: string | undefined, address: string) => Promise<ParticipantToken> {
-  return async (token, address) => {
-    let claim: ParticipantToken;
-    try {
-      claim = parseToken(token ?? '');
-    } catch (err) {
-      throw { reason: `bad-token: ${(err as Error).message}` };
-    }
-    if (!admits(codes, claim)) {
-      const wait = throttle.fail([`address:${address}`, `claim:${claim.role}/${claim.delegation}/${claim.name}`]);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
-      throw { reason: `wrong-code: ${wrongCode(claim, codes.joinCode)}` };
-    }
-    return claim;
-  };
-}
-
-// The reason for people after 'wrong-code:'. Saying that the join code is not a facilitator's
-// tells nothing to someone who does not already hold the join code.
-function wrongCode(claim: ParticipantToken, joinCode: string): string {
-  if (claim.role === 'facilitator' && codeMatches(claim.code, joinCode)) return 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.';
-  return 'this code does not open this consultation.';
 }
