@@ -9,6 +9,7 @@ import type { EventName, EventPayloads, Handlers } from '../../../shared/api/con
 import { dispatch } from '../../../shared/api/dispatch.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { deleteTitleUpdate, replicaOf, retitle, titleOf, unknownNodeUpdate } from './edits.js';
+import { errorOf } from './error-of.js';
 
 type Received = { event: EventName; payload: EventPayloads[EventName] }[];
 
@@ -35,14 +36,6 @@ function connect(backend: Backend): { handlers: Handlers; received: Received; cl
   return { ...conn, received };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('the backend service', () => {
   it('lists the seed templates', async () => {

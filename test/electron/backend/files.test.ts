@@ -11,6 +11,7 @@ import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf } from './edits.js';
+import { errorOf } from './error-of.js';
 
 // The file channels through the real backend on a real SQLite store; Word exports are read
 // back by pandoc.
@@ -34,14 +35,6 @@ async function connect(): Promise<{ handlers: Handlers; received: Received; dir:
 const fixture = (p: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, '../../fixtures', p)));
 const trackedDocx = () => ({ name: 'L.99 tracked.docx', bytes: fixture('e2e/tracked-two-authors.docx') });
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('files.inspect', () => {
   it('tells a Word file by content, with its documents, tracked changes and the authors that name no delegation', async () => {

@@ -10,6 +10,7 @@ import { verifyRevisionFile } from '../../../shared/record/index.js';
 import { revisionFileName } from '../../../electron/backend/record-handlers.js';
 import { replicaOf, retitle } from './edits.js';
 import { runCli } from '../cli/run-cli.js';
+import { errorOf } from './error-of.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,14 +29,6 @@ async function start(dataDir: string): Promise<{ backend: Backend; handlers: Han
   return { backend, handlers: backend.connect(() => {}).handlers };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function documentWithRevisions(handlers: Handlers) {
   const { id } = await handlers['documents.createFromTemplate']({ templateId: 'blank-resolution', title: 'Safer streets' });

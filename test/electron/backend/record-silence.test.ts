@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/backend/index.js';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { replicaOf, retitle } from './edits.js';
+import { errorOf } from './error-of.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,14 +20,6 @@ async function start(): Promise<Handlers> {
   return backend.connect(() => {}).handlers;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A document with named revisions Rev.1..Rev.n, the title changed before each. */
 async function revisions(handlers: Handlers, n: number) {

@@ -9,6 +9,7 @@ import { openStore } from '../../../electron/store/store.js';
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
 import { replicaOf, retitle, titleOf } from './edits.js';
+import { errorOf } from './error-of.js';
 
 type Received = { event: EventName; payload: EventPayloads[EventName] }[];
 
@@ -41,14 +42,6 @@ function connect(backend: Backend): { handlers: Handlers; received: Received; cl
   return { ...conn, received };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The ProseMirror JSON of an encoded Yjs state. */
 const contentOf = (state: Uint8Array) => yDocToDoc(replicaOf(state)).toJSON();
