@@ -7,6 +7,7 @@ import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import { useT } from '../i18n/index.js';
 import { messageOf } from '../format.js';
 import { CompareView } from './compare-view.js';
+import { RevisionFilePicker } from './record-file-picker.js';
 
 /** The two sides of a revision-file comparison as the compare view takes them: the file's revision and the current issued one. */
 function comparisonSides(result: RecordComparison, names: { held: string; current: string }, docId: string) {
@@ -31,7 +32,6 @@ function comparisonSides(result: RecordComparison, names: { held: string; curren
  */
 export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: string }) {
   const { t } = useT();
-  const input = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const [result, setResult] = useState<{ name: string; comparison: RecordComparison } | null>(null);
   const [open, setOpen] = useState(false);
@@ -66,26 +66,7 @@ export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: str
     : null;
   return (
     <div ref={root} className="record-compare" role="group" aria-label={t('record:compare.button')}>
-      <button type="button" className="button subtle" onClick={() => input.current?.click()}>
-        {t('record:compare.button')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label={t('record:compare.fileLabel')}
-        accept=".json,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void pick(file);
-        }}
-      />
-      {error ? (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <RevisionFilePicker button={t('record:compare.button')} fileLabel={t('record:compare.fileLabel')} onFile={(file) => void pick(file)} error={error} />
       {c ? (
         <p className={c.check.valid && c.chain?.unbroken ? 'record-result record-valid' : 'panel-error record-result'} role={c.check.valid && c.chain?.unbroken ? 'status' : 'alert'}>
           {chainWords(c)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient, IssuedRecord, RecordCheck, RevisionSummary } from '../../shared/api/contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
@@ -6,6 +6,7 @@ import { revisionName } from '../document/revision-format.js';
 import { messageOf } from '../format.js';
 import { saveFile } from './export-dialog-parts.js';
 import { CompareRevisionFile } from './record-compare.js';
+import { RevisionFilePicker } from './record-file-picker.js';
 import { SilenceSection, useSilenceSentence } from './record-silence.js';
 
 /** What the Revisions panel shows for issued records: a part under each named revision, and the "Verify a revision file…" tool. */
@@ -120,7 +121,6 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
 
 /** "Verify a revision file…": picks a file and shows the check's result in words. */
 export function VerifyRevisionFile({ api }: { api: ApiClient }) {
-  const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<{ name: string; check: RecordCheck } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pick = async (file: File) => {
@@ -135,26 +135,7 @@ export function VerifyRevisionFile({ api }: { api: ApiClient }) {
   };
   return (
     <div className="record-verify" role="group" aria-label="Verify a revision file">
-      <button type="button" className="button subtle" onClick={() => input.current?.click()}>
-        Verify a revision file…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        aria-label="Revision file to verify"
-        accept=".json,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void pick(file);
-        }}
-      />
-      {error ? (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <RevisionFilePicker button="Verify a revision file…" fileLabel="Revision file to verify" onFile={(file) => void pick(file)} error={error} />
       {result ? <CheckResult name={result.name} check={result.check} /> : null}
     </div>
   );
