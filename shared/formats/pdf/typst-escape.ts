@@ -5,7 +5,7 @@
  */
 
 // Control characters (and the line separators Typst treats as newlines) as \u{..} escapes.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const special = /[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
 
 /**
