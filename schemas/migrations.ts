@@ -308,6 +308,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'who admitted a key',
+    // Version 9 (issue 13 point 2): who admitted each key of a consultation, as JSON
+    // (electron/store/admissions.ts `AdmittedBy`): the facilitator, a member already admitted
+    // for the same delegation, a code, or the --admit list. '' for keys admitted before it.
+    sql: `
+      ALTER TABLE consultation_admissions ADD COLUMN admitted_by TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 /**

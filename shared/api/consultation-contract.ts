@@ -48,6 +48,11 @@ export type ConsultationStatus = {
   link: string | null;
   /** While hosting: how many keys wait in the lobby (a change of it is pushed as a status); 0 otherwise. */
   lobby: number;
+  /**
+   * Joined as a delegation: the keys waiting in the host's lobby that claim this delegation,
+   * which this member may admit or refuse (`consultation.admit`/`refuse` while joined); absent otherwise.
+   */
+  colleagues?: LobbyEntry[];
 };
 
 /**
@@ -56,7 +61,17 @@ export type ConsultationStatus = {
  * delegation, name and role it asked for (pending) or was admitted as (admitted), and since
  * when (ISO time).
  */
-export type LobbyEntry = { key: string; keyShort: string; delegation: string; name: string; role: ConsultationRole; since: string };
+export type LobbyEntry = { key: string; keyShort: string; delegation: string; name: string; role: ConsultationRole; since: string; admittedBy?: AdmittedBy };
+
+/**
+ * Who admitted a key (admitted entries only; absent for keys admitted before this was kept):
+ * the hosting facilitator from the lobby, a member already admitted for the same delegation
+ * (its delegation, name and short key), the facilitator code (a co-facilitator), the
+ * delegation's own code, or the host's --admit list.
+ */
+export type AdmittedBy =
+  | { by: 'facilitator' | 'facilitator-code' | 'delegation-code' | 'list' }
+  | { by: 'member'; delegation: string; name: string; keyShort: string };
 
 /**
  * Where someone's cursor is, as Yjs relative positions (Y.encodeRelativePosition, so they
@@ -150,9 +165,13 @@ export type ConsultationChannelResults = {
   'consultation.status': ConsultationStatus;
   /** While hosting: the keys waiting to be admitted and those admitted to this consultation (remembered across sessions). */
   'consultation.lobby': { pending: LobbyEntry[]; admitted: LobbyEntry[] };
-  /** Admits a pending key as the delegation and role it asked for; its participant's next retry gets in. */
+  /**
+   * Admits a pending key as the delegation and role it asked for; its participant's next retry
+   * gets in. While joined as a delegation: asks the host to admit a key waiting for this
+   * delegation (one of `ConsultationStatus.colleagues`), resolved once the host agreed.
+   */
   'consultation.admit': { ok: true };
-  /** Refuses a pending key: its join fails with the reason; it can ask again later. */
+  /** Refuses a pending key (hosting, or joined as its delegation like admit): its join fails with the reason; it can ask again later. */
   'consultation.refuse': { ok: true };
   /** Removes an admitted key: its connections are closed and it goes back to the lobby if it comes again. */
   'consultation.removeKey': { ok: true };
