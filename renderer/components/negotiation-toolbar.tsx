@@ -26,6 +26,7 @@ import { AttributionPicker } from './attribution-picker.js';
 import { MergePicker } from './merge-picker.js';
 import { TextPromptDialog, type TextPrompt } from './text-prompt-dialog.js';
 import { ToolbarButton, useIdleRefresh, useRovingFocus, type ToolbarButtonProps } from './toolbar-button.js';
+import { t, useT } from '../i18n/index.js';
 
 /**
  * Props of the negotiation toolbar: the live editor view (null until ready) and a slot for
@@ -53,15 +54,22 @@ const sameSnapshot = (a: Snapshot, b: Snapshot): boolean =>
   a.mask === b.mask &&
   a.paragraphBracketed === b.paragraphBracketed && a.group?.pos === b.group?.pos && a.group?.current === b.group?.current && a.group?.options.join('\u0000') === b.group?.options.join('\u0000');
 
-const prompts: Record<'alternative' | 'paragraph-alternative', TextPrompt> = {
-  alternative: { title: 'Add an alternative', lead: 'The alternative goes right after the bracketed text: [current][alternative].', label: 'Text of the alternative', submit: 'Add alternative' },
-  'paragraph-alternative': { title: 'Add a paragraph alternative', lead: 'A new version of this paragraph goes after it (and after its other alternatives), bracketed whole: OP 7 alt.', label: 'Text of the alternative paragraph', multiline: true, submit: 'Add paragraph alternative' },
-};
+// The two text prompts, in the interface language at the moment they open.
+const promptOf = (kind: 'alternative' | 'paragraph-alternative'): TextPrompt =>
+  kind === 'alternative'
+    ? { title: t('editor:toolbar.alternative.title'), lead: t('editor:toolbar.alternative.lead'), label: t('editor:toolbar.alternative.label'), submit: t('editor:toolbar.alternative.submit') }
+    : {
+        title: t('editor:toolbar.paragraphAlternative.title'),
+        lead: t('editor:toolbar.paragraphAlternative.lead'),
+        label: t('editor:toolbar.paragraphAlternative.label'),
+        multiline: true,
+        submit: t('editor:toolbar.paragraphAlternative.submit'),
+      };
 
 // Actions that open a dialog: the dialog takes the focus, and gives it back to the text.
 const asks: ReadonlySet<string> = new Set(['alternative', 'attribute', 'merge-with', 'paragraph-alternative']);
 
-const start = (text: string, max = 24): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text || '(empty)');
+const start = (text: string, max = 24): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text || t('editor:toolbar.empty'));
 
 // Recomputed off the keystroke's path, like the editing toolbar: when idle, at most this late.
 const refreshDelayMs = 150;
@@ -75,6 +83,8 @@ const refreshDelayMs = 150;
  * stop: Left/Right, Home/End move between buttons.
  */
 export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreTools }: NegotiationToolbarProps) {
+  // Memoised: subscribe to the interface language so a switch re-renders the buttons' names.
+  const { t } = useT();
   const [snapshot, setSnapshot] = useState<Snapshot>({ mask: '0'.repeat(negotiationActions.length), group: null, paragraphBracketed: false });
   const [prompt, setPrompt] = useState<'alternative' | 'paragraph-alternative' | null>(null);
   const [attribution, setAttribution] = useState<BracketTarget | null>(null);
@@ -128,13 +138,13 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
     if (!view) return;
     const command = prompt === 'paragraph-alternative' ? addParagraphAlternativeText(text) : addAlternativeText(text);
     setPrompt(null);
-    done(command(view.state, view.dispatch, view), 'The alternative could not be added here: the text at the cursor changed meanwhile.');
+    done(command(view.state, view.dispatch, view), t('editor:toolbar.notAdded'));
   };
   const onApplyAttribution = (parties: Parties) => {
     if (!view || !attribution) return;
     const ok = applyAttribution(attribution.id, parties)(view.state, view.dispatch, view);
     setAttribution(null);
-    done(ok, 'The attribution could not be changed: the bracket is no longer in the text (a co-author may have agreed or dropped it).');
+    done(ok, t('editor:toolbar.attributionGone'));
   };
 
   const group = snapshot.group;
@@ -144,36 +154,36 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
 
   return (
     <>
-      <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label="Negotiation" onKeyDown={roving.onKeyDown}>
-        <div className="toolbar-group" role="group" aria-label="Facilitator actions">
+      <div className="editor-toolbar negotiation-toolbar" role="toolbar" aria-label={t('editor:toolbar.name')} onKeyDown={roving.onKeyDown}>
+        <div className="toolbar-group" role="group" aria-label={t('editor:toolbar.facilitatorActions')}>
           {negotiationActions.map((action, i) =>
             button(i, {
               ...action,
               enabled: snapshot.mask[i] === '1',
               // The paragraph toggle shows whether the paragraph is bracketed now.
               pressed: action.id === 'paragraph' ? snapshot.paragraphBracketed : undefined,
-              onRun: () => runAt((v) => action.run(v.state, v.dispatch, v), `${action.label} does not apply here.`, !asks.has(action.id)),
+              onRun: () => runAt((v) => action.run(v.state, v.dispatch, v), t('editor:toolbar.doesNotApply', { action: action.label }), !asks.has(action.id)),
             }),
           )}
         </div>
         {group ? (
-          <div className="toolbar-group choose-group" role="group" aria-label="Choose an alternative">
-            <span className="toolbar-caption">Choose</span>
+          <div className="toolbar-group choose-group" role="group" aria-label={t('editor:toolbar.chooseGroup')}>
+            <span className="toolbar-caption">{t('editor:toolbar.choose')}</span>
             {group.options.map((text, k) => {
               const index = negotiationActions.length + k;
               return button(index, {
                 id: `choose-${k + 1}`,
-                label: `Choose alternative ${k + 1}: ${text || '(empty)'}`,
+                label: t('editor:toolbar.chooseOne', { n: k + 1, text: text || t('editor:toolbar.empty') }),
                 keys: chooseKeys(k),
                 face: `${k + 1} ${start(text)}`,
                 enabled: k < 9,
-                onRun: () => runAt((v) => chooseAlternativeAt(k)(v.state, v.dispatch, v), 'That alternative is no longer there.'),
+                onRun: () => runAt((v) => chooseAlternativeAt(k)(v.state, v.dispatch, v), t('editor:toolbar.alternativeGone')),
               });
             })}
           </div>
         ) : null}
         {moreTools ? (
-          <div className="toolbar-group" role="group" aria-label="More negotiation tools">
+          <div className="toolbar-group" role="group" aria-label={t('editor:toolbar.more')}>
             {moreTools}
           </div>
         ) : null}
@@ -183,7 +193,7 @@ export const NegotiationToolbar = memo(function NegotiationToolbar({ view, moreT
           {error}
         </p>
       ) : null}
-      <TextPromptDialog prompt={prompt ? prompts[prompt] : null} onSubmit={onPromptSubmit} onClose={closeDialogs} />
+      <TextPromptDialog prompt={prompt ? promptOf(prompt) : null} onSubmit={onPromptSubmit} onClose={closeDialogs} />
       <AttributionPicker target={attribution} onApply={onApplyAttribution} onClose={closeDialogs} />
       <MergePicker target={merge} onChoose={onMerge} onClose={closeDialogs} />
     </>

@@ -8,6 +8,7 @@ import { saveFile } from './export-dialog-parts.js';
 import { CompareRevisionFile } from './record-compare.js';
 import { RevisionFilePicker } from './record-file-picker.js';
 import { SilenceSection, useSilenceSentence } from './record-silence.js';
+import { t, useT } from '../i18n/index.js';
 
 /** What the Revisions panel shows for issued records: a part under each named revision, and the "Verify a revision file…" tool. */
 export type RecordTools = { item: (revision: RevisionSummary) => ReactNode; verify: ReactNode };
@@ -30,6 +31,8 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ revisionId: string; text: string; error?: boolean } | null>(null);
   const silenceSentence = useSilenceSentence();
+  // The panel's words follow the interface language.
+  useT();
 
   const load = useCallback(() => {
     api.invoke('record.list', { id: docId }).then(
@@ -46,19 +49,19 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
       (record) => {
         setBusy(false);
         setAsking(null);
-        setNotice({ revisionId: revision.id, text: `Issued ${record.label} (${record.chain} in its chain). Fingerprint ${groupedFingerprint(record.fingerprint)}; content hash ${record.hash}.` });
+        setNotice({ revisionId: revision.id, text: t('record:tools.issuedNotice', { label: record.label, chain: record.chain, fingerprint: groupedFingerprint(record.fingerprint), hash: record.hash }) });
         load();
       },
       (cause: unknown) => {
         setBusy(false);
-        setNotice({ revisionId: revision.id, text: `${revisionName(revision)} could not be issued: ${messageOf(cause)}`, error: true });
+        setNotice({ revisionId: revision.id, text: t('record:tools.notIssued', { name: revisionName(revision), reason: messageOf(cause) }), error: true });
       },
     );
   };
   const exportFile = (revision: RevisionSummary) => {
     api.invoke('record.exportFile', { id: docId, revisionId: revision.id }).then(
       ({ fileName, bytes }) => saveFile(bytes, fileName, 'application/json'),
-      (cause: unknown) => setNotice({ revisionId: revision.id, text: `The revision file could not be made: ${messageOf(cause)}`, error: true }),
+      (cause: unknown) => setNotice({ revisionId: revision.id, text: t('record:tools.fileNotMade', { reason: messageOf(cause) }), error: true }),
     );
   };
 
@@ -74,11 +77,11 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
     if (record)
       return (
         <div className="record-part">
-          <span className="record-mark" title={`Issued ${record.time} by key ${groupedFingerprint(record.fingerprint)}; content hash ${record.hash}`}>
-            Issued · {shortFingerprint(record.fingerprint)}
+          <span className="record-mark" title={t('record:tools.issuedTitle', { time: record.time, fingerprint: groupedFingerprint(record.fingerprint), hash: record.hash })}>
+            {t('record:tools.issuedMark', { fingerprint: shortFingerprint(record.fingerprint) })}
           </span>{' '}
           <button type="button" className="link-button" onClick={() => exportFile(revision)}>
-            Export revision file…
+            {t('record:tools.exportFile')}
           </button>
           {record.silence ? <p className={`record-silence-state record-silence-${record.silence.outcome}`}>{silenceSentence(record.silence)}</p> : null}
           {note}
@@ -86,13 +89,13 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
       );
     if (asking === revision.id)
       return (
-        <div className="record-part" role="group" aria-label={`Issue ${name}`}>
-          <p className="record-note">Sign {name} with this installation&apos;s key? Delegations can then check that the text they hold is exactly this one.</p>
+        <div className="record-part" role="group" aria-label={t('record:tools.issueName', { name })}>
+          <p className="record-note">{t('record:tools.confirm', { name })}</p>
           <button type="button" className="button subtle" onClick={() => setAsking(null)}>
-            Cancel
+            {t('common:cancel')}
           </button>{' '}
           <button type="button" className="button primary" disabled={busy} onClick={() => issue(revision)}>
-            {busy ? 'Issuing…' : `Issue ${name}`}
+            {busy ? t('record:tools.issuing') : t('record:tools.issueName', { name })}
           </button>
           {note}
         </div>
@@ -100,7 +103,7 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
     return (
       <div className="record-part">
         <button type="button" className="link-button" onClick={() => setAsking(revision.id)}>
-          Issue revision…
+          {t('record:tools.issueRevision')}
         </button>
         {note}
       </div>
@@ -130,12 +133,12 @@ export function VerifyRevisionFile({ api }: { api: ApiClient }) {
       setResult({ name: file.name, check });
     } catch (cause) {
       setResult(null);
-      setError(`${file.name} could not be checked: ${messageOf(cause)}`);
+      setError(t('record:tools.notChecked', { name: file.name, reason: messageOf(cause) }));
     }
   };
   return (
-    <div className="record-verify" role="group" aria-label="Verify a revision file">
-      <RevisionFilePicker button="Verify a revision file…" fileLabel="Revision file to verify" onFile={(file) => void pick(file)} error={error} />
+    <div className="record-verify" role="group" aria-label={t('record:tools.verify')}>
+      <RevisionFilePicker button={t('record:tools.verifyButton')} fileLabel={t('record:tools.verifyFile')} onFile={(file) => void pick(file)} error={error} />
       {result ? <CheckResult name={result.name} check={result.check} /> : null}
     </div>
   );
@@ -145,12 +148,12 @@ function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
   if (!check.valid)
     return (
       <p className="panel-error record-result" role="alert">
-        Not valid: {name}. {check.message.charAt(0).toUpperCase() + check.message.slice(1)}.
+        {t('record:tools.notValid', { name, reason: check.message.charAt(0).toUpperCase() + check.message.slice(1) })}
       </p>
     );
   return (
     <p className="record-result record-valid" role="status">
-      Valid: {check.label}, issued by key {groupedFingerprint(check.fingerprint)}, chain of {check.chain} issued revision{check.chain === 1 ? '' : 's'} unbroken.
+      {t('record:tools.valid', { label: check.label, fingerprint: groupedFingerprint(check.fingerprint), count: check.chain })}
     </p>
   );
 }

@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
 import type { ClientAuthor } from '../../shared/api/contract.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
+import { interfaceLanguageChanged } from '../i18n/editor-language.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The authorship view: text coloured by the delegation that wrote it. Who wrote a character
@@ -60,7 +62,7 @@ function walkText(text: Y.XmlText, start: number, out: AuthorRange[]): number {
 export type LegendEntry = { key: string; colour: number; authors: string[] };
 
 /** The authorship colours of a document: one per delegation, delegations in alphabetical order of their key. */
-export type AuthorPalette = { legend: LegendEntry[]; colourOf: Map<number, { colour: number; title: string }> };
+export type AuthorPalette = { legend: LegendEntry[]; colourOf: Map<number, { colour: number; who: string }> };
 
 /** How many distinct authorship colours the stylesheet defines (`.ph-author-0` ... ). */
 export const paletteSize = 8;
@@ -68,19 +70,19 @@ export const paletteSize = 8;
 /**
  * Colours for `authors`: the delegations (or authors without one), in alphabetical order so
  * a delegation keeps its colour whatever order the authors come in, get the `paletteSize`
- * colours in turn; client ids map to their delegation's colour and a tooltip naming the writer.
+ * colours in turn; client ids map to their delegation's colour and the writer (`who`: "Ana (FRA)") the tooltip names.
  */
 export function authorPalette(authors: readonly ClientAuthor[]): AuthorPalette {
   const keyOf = (a: ClientAuthor) => a.delegation || a.author || 'Unknown';
   const keys = [...new Set(authors.map(keyOf))].sort();
   const legend: LegendEntry[] = keys.map((key, i) => ({ key, colour: i % paletteSize, authors: [] }));
   const byKey = new Map(legend.map((entry) => [entry.key, entry]));
-  const colourOf = new Map<number, { colour: number; title: string }>();
+  const colourOf = new Map<number, { colour: number; who: string }>();
   for (const a of authors) {
     const entry = byKey.get(keyOf(a)) as LegendEntry;
     if (a.author && !entry.authors.includes(a.author)) entry.authors.push(a.author);
     const who = a.author && a.delegation ? `${a.author} (${a.delegation})` : entry.key;
-    colourOf.set(a.clientId, { colour: entry.colour, title: `Written by ${who}` });
+    colourOf.set(a.clientId, { colour: entry.colour, who });
   }
   return { legend, colourOf };
 }
@@ -95,7 +97,7 @@ export function authorshipDecorations(ydoc: Y.Doc, state: EditorState, palette: 
     decorations.push(
       Decoration.inline(range.from, range.to, {
         class: known ? `ph-author ph-author-${known.colour}` : 'ph-author ph-author-unknown',
-        title: known?.title ?? 'Written by an unknown author',
+        title: known ? t('editor:authorship.writtenBy', { who: known.who }) : t('editor:authorship.unknown'),
       }),
     );
   }
@@ -119,9 +121,11 @@ export function authorshipPlugin(ydoc: Y.Doc): Plugin<AuthorshipState> {
     key: authorshipKey,
     state: {
       init: () => ({ palette: null, decorations: DecorationSet.empty }),
-      apply(tr, prev) {
+      apply(tr, prev, _old, state) {
         const meta = tr.getMeta(authorshipKey) as AuthorshipState | undefined;
         if (meta) return meta;
+        // The tooltips ("Written by …") follow the interface language.
+        if (prev.palette && interfaceLanguageChanged(tr)) return { palette: prev.palette, decorations: authorshipDecorations(ydoc, state, prev.palette) };
         if (!prev.palette || !tr.docChanged) return prev;
         return { palette: prev.palette, decorations: prev.decorations.map(tr.mapping, tr.doc) };
       },

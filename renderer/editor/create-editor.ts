@@ -24,6 +24,7 @@ import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingKey, numberingPlugin } from './numbering-plugin.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
 import { presencePlugin } from './presence-plugin.js';
+import { interfaceLanguagePlugin } from '../i18n/editor-language.js';
 import { stylePlugins } from './style/style-plugins.js';
 import { viewListenersPlugin } from './view-listeners.js';
 import { ySyncSubtreePlugin } from './y-sync-subtree.js';
@@ -78,6 +79,8 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     placeholderPlugin(),
     headerPlugin(),
     authorshipPlugin(ydoc),
+    // Redraws the plugins' interface text (tooltips, status labels) when the interface language changes.
+    interfaceLanguagePlugin(),
     presencePlugin(),
     viewListenersPlugin(),
   ];

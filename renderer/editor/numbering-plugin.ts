@@ -9,6 +9,10 @@ import { readNegotiationBase, type NegotiationBaseAttr } from '../../shared/nego
 import { stableLabels } from '../../shared/negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../../shared/negotiation/stable-view.js';
 import { textOnlyChange } from './text-change.js';
+import type { Language } from '../../shared/document/labels.js';
+import { fillName, partNamesFor, type PartNames } from '../../shared/document/labels-names.js';
+import { interfaceLanguageChanged } from '../i18n/editor-language.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Computed numbering shown, never typed: after every transaction that changed the document,
@@ -35,36 +39,39 @@ export type NumberingState = { numbering: Numbering; decorations: DecorationSet;
 export const numberingKey = new PluginKey<NumberingState>('penholder-numbering');
 
 /**
- * The accessible name of a numbered node: "Preambular paragraph 2", "Operative paragraph 3",
- * "Subparagraph (ii) of operative paragraph 12 (b)", "List item 3 of operative paragraph 11",
- * "Paragraph (a)" (decision), "Annex II", "Footnote 2".
+ * The accessible name of a numbered node in the document's `language` (its conventions,
+ * shared/document/labels-names.ts: the editor's root carries the document's lang, so these are
+ * spoken with its voice): "Preambular paragraph 2", "Operative paragraph 3", "Subparagraph (ii)
+ * of operative paragraph 12 (b)", "List item 3 of operative paragraph 11", "Paragraph (a)"
+ * (decision), "Annex II", "Footnote 2"; in French "Paragraphe 3 du dispositif".
  */
-export function accessibleName(entry: NumberEntry): string {
+export function accessibleName(entry: NumberEntry, language: Language = 'en'): string {
+  const names = partNamesFor(language);
   switch (entry.kind) {
     case 'pp':
-      return `Preambular paragraph ${entry.path.replace(/^PP /, '')}`;
+      return fillName(names.pp, { n: entry.path.replace(/^PP /, '') });
     case 'op':
-      return `Operative paragraph ${entry.path.replace(/^OP /, '')}`;
+      return fillName(names.op, { n: entry.path.replace(/^OP /, '') });
     case 'sub':
     case 'subsub':
-      return withParent(`Subparagraph ${entry.label}`, entry.path, ` ${entry.label}`);
+      return withParent(fillName(names.sub, { label: entry.label }), entry.path, ` ${entry.label}`, names);
     case 'decision':
-      return `Paragraph ${entry.label}`;
+      return fillName(names.decision, { label: entry.label });
     case 'item':
-      return withParent(`List item ${entry.number}`, entry.path, `item ${entry.number}`);
+      return withParent(fillName(names.item, { n: entry.number }), entry.path, `item ${entry.number}`, names);
     case 'annex':
       return entry.label;
     case 'footnote':
-      return `Footnote ${entry.number}`;
+      return fillName(names.footnote, { n: entry.number });
   }
 }
 
 // `path` ends with the node's own part; what precedes it names the parent ("OP 12 (b)").
-function withParent(name: string, path: string, ownPart: string): string {
+function withParent(name: string, path: string, ownPart: string, names: Readonly<PartNames>): string {
   const parent = path.endsWith(ownPart) ? path.slice(0, path.length - ownPart.length).trim() : '';
   if (parent === '') return name;
-  const spoken = parent.replace(/^OP (\d+)/, 'operative paragraph $1').replace(/^PP (\d+)/, 'preambular paragraph $1');
-  return `${name} of ${spoken}`;
+  const spoken = parent.replace(/^OP (\d+)/, (_m, n: string) => fillName(names.opParent, { n })).replace(/^PP (\d+)/, (_m, n: string) => fillName(names.ppParent, { n }));
+  return fillName(names.within, { name, parent: spoken });
 }
 
 /** How a cross-reference to `entry` reads in running text: "5" for OP 5 (and OP 5 alt), "5 bis" in negotiation, "5 (a)" for its (a). */
@@ -91,7 +98,7 @@ function numberingDecorationList(doc: Node, numbering: Numbering, stable: boolea
   for (const entry of numbering.entries) {
     const node = doc.nodeAt(entry.pos);
     if (!node) continue;
-    const attrs: Record<string, string> = { 'aria-label': accessibleName(entry) };
+    const attrs: Record<string, string> = { 'aria-label': accessibleName(entry, numbering.language) };
     if (entry.label !== '') attrs['data-label'] = entry.label;
     if (stable && (entry.kind === 'pp' || entry.kind === 'op' || entry.kind === 'decision')) attrs['data-stable'] = '';
     if (entry.kind !== 'footnote') attrs.role = entry.kind === 'annex' ? 'region' : 'group';
@@ -102,8 +109,9 @@ function numberingDecorationList(doc: Node, numbering: Numbering, stable: boolea
     const target = numbering.byId.get(String(node.attrs.target ?? ''));
     const label = target ? referenceText(target) : '?';
     const attrs: Record<string, string> = target
-      ? { 'data-label': label, 'aria-label': `Reference to ${target.path}` }
-      : { 'data-label': label, 'aria-label': 'Broken reference', class: 'ph-xref-broken', title: 'Broken reference: the paragraph it pointed to was deleted' };
+      ? { 'data-label': label, 'aria-label': fillName(partNamesFor(numbering.language).reference, { path: target.path }) }
+      : // A broken reference is a warning to the user: in the interface language.
+        { 'data-label': label, 'aria-label': t('editor:reference.broken'), class: 'ph-xref-broken', title: t('editor:reference.brokenTitle') };
     decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { attrs }));
     return false;
   });
@@ -190,6 +198,8 @@ export function numberingPlugin(): Plugin<NumberingState> {
         return { numbering, decorations: numberingDecorations(state.doc, numbering, base !== null), base };
       },
       apply: (tr, previous) => {
+        // A broken reference's warning is in the interface language: redrawn when it changes.
+        if (interfaceLanguageChanged(tr)) return { ...previous, decorations: numberingDecorations(tr.doc, previous.numbering, previous.base !== null) };
         if (!tr.docChanged) return previous;
         // Typing changes no label: positions move, decorations are mapped.
         if (textOnlyChange(tr) !== null) return { ...previous, numbering: mapNumbering(previous.numbering, tr.mapping), decorations: previous.decorations.map(tr.mapping, tr.doc) };

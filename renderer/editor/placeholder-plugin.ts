@@ -1,41 +1,51 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, Selection } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { readHeader } from '../../shared/document/header.js';
+import type { Language } from '../../shared/document/labels.js';
+import { bodyLinePlaceholder, placeholdersFor, type Placeholders } from '../../shared/document/labels-names.js';
 
 /**
  * Placeholders in empty text blocks ("Title", "Preambular paragraph ...") so that a new
  * document shows where to write, and focus on the first empty text block when a document
- * opens. Placeholders are decorations: nothing is stored in the document.
+ * opens. Placeholders are decorations: nothing is stored in the document. They are in the
+ * document's language (a French document shows "Paragraphe du dispositif : Prie … ;").
  */
 
-const byParent: Readonly<Record<string, string>> = {
-  preambular_paragraph: 'Preambular paragraph: Recalling …,',
-  operative_paragraph: 'Operative paragraph: Requests …;',
-  decision_paragraph: 'Lettered paragraph: Decides …;',
-  subparagraph: 'Subparagraph …;',
-  sub_subparagraph: 'Subparagraph …;',
-  list_item: 'List item',
+// Which placeholder each empty block shows: by its parent for paragraph text, by itself otherwise.
+const byParent: Readonly<Record<string, keyof Placeholders>> = {
+  preambular_paragraph: 'preambular',
+  operative_paragraph: 'operative',
+  decision_paragraph: 'decision',
+  subparagraph: 'subparagraph',
+  sub_subparagraph: 'subparagraph',
+  list_item: 'listItem',
 };
 
-const byNode: Readonly<Record<string, string>> = {
-  title: 'Title of the resolution',
-  body_line: 'The General Assembly,',
-  annex_title: 'Title of the annex',
-  annex_paragraph: 'Text of the annex',
+const byNode: Readonly<Record<string, keyof Placeholders>> = {
+  title: 'title',
+  annex_title: 'annexTitle',
+  annex_paragraph: 'annexText',
 };
 
-/** The placeholder text for an empty text block `node` whose parent is `parent` (undefined when none applies). */
-export function placeholderFor(node: Node, parent: Node | null): string | undefined {
-  if (node.type.name === 'paragraph_text') return parent ? byParent[parent.type.name] : undefined;
-  return byNode[node.type.name];
+/**
+ * The placeholder text for an empty text block `node` whose parent is `parent` (undefined when
+ * none applies), in the document's `language` (shared/document/labels-names.ts): the
+ * placeholders show how a paragraph of the document's language opens.
+ */
+export function placeholderFor(node: Node, parent: Node | null, language: Language = 'en'): string | undefined {
+  if (node.type.name === 'body_line') return bodyLinePlaceholder(language);
+  const which = node.type.name === 'paragraph_text' ? (parent ? byParent[parent.type.name] : undefined) : byNode[node.type.name];
+  return which ? placeholdersFor(language)[which] : undefined;
 }
 
 /** Node decorations marking every empty text block of `doc` with its placeholder. */
 export function placeholderDecorations(doc: Node): DecorationSet {
   const decorations: Decoration[] = [];
+  const language = readHeader(doc).language;
   doc.descendants((node, pos, parent) => {
     if (!node.isTextblock) return true;
-    const text = node.content.size === 0 ? placeholderFor(node, parent) : undefined;
+    const text = node.content.size === 0 ? placeholderFor(node, parent, language) : undefined;
     if (text) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'ph-empty', 'data-placeholder': text }));
     return false;
   });

@@ -20,6 +20,8 @@ import enConsultation from './locales/en/consultation.json';
 import frConsultation from './locales/fr/consultation.json';
 import enApp from './locales/en/app.json';
 import frApp from './locales/fr/app.json';
+import enEditor from './locales/en/editor.json';
+import frEditor from './locales/fr/editor.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -29,8 +31,8 @@ import frApp from './locales/fr/app.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp, editor: enEditor },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp, editor: frEditor },
 } as const;
 
 /** The namespaces, in the order their files are listed. */

@@ -40,10 +40,11 @@ const linkedPaths = (linked: readonly string[], pathOf: PathOf): string =>
 
 /**
  * The text of a status entry: "Agreed", "Reservation: USA, RUS", "Agreed pending OP 5,
- * OP 7" (linked ids named by `pathOf`, with no-break spaces inside each name).
+ * OP 7" (linked ids named by `pathOf`, with no-break spaces inside each name). `names` gives
+ * the states' names (English by default; the interface passes its own language's).
  */
-export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf): string {
-  const name = statusNames[entry.state];
+export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): string {
+  const name = names[entry.state];
   if (entry.state === 'reservation' && entry.delegations.length > 0) return `${name}: ${entry.delegations.join(', ')}`;
   if (entry.state === 'agreed_pending' && entry.linked.length > 0) return `${name} ${linkedPaths(entry.linked, pathOf)}`;
   return name;

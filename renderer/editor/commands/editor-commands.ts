@@ -6,6 +6,7 @@ import { insertFootnoteAndEdit } from './footnote-commands.js';
 import { moveParagraphDown, moveParagraphUp } from './move-commands.js';
 import { moveToOperative, moveToPreamble, newOperativeParagraph, newPreambularParagraph } from './part-commands.js';
 import { indentParagraph, outdentParagraph } from './subparagraph-commands.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * The editor's commands as the toolbar shows them: a name, the key that runs the same
@@ -38,39 +39,47 @@ export const redo: Command = (state, dispatch, view) => {
   return dispatch ? redoCommand(state, dispatch, view) : true;
 };
 
-/** The toolbar's commands, in groups, in the order they are shown. */
+/** The toolbar's commands, in groups, in the order they are shown; names are read in the interface language when read. */
 export const editorCommandGroups: readonly EditorCommandGroup[] = [
   {
-    label: 'History',
+    get label() {
+      return t('editor:commands.groups.history');
+    },
     commands: [
-      { id: 'undo', label: 'Undo', keys: 'Mod-z', run: undo },
-      { id: 'redo', label: 'Redo', keys: 'Mod-y', run: redo },
+      { id: 'undo', get label() { return t('editor:commands.undo'); }, keys: 'Mod-z', run: undo },
+      { id: 'redo', get label() { return t('editor:commands.redo'); }, keys: 'Mod-y', run: redo },
     ],
   },
   {
-    label: 'Paragraphs',
+    get label() {
+      return t('editor:commands.groups.paragraphs');
+    },
     commands: [
-      { id: 'new-pp', label: 'New preambular paragraph', keys: 'Mod-Alt-p', run: newPreambularParagraph },
-      { id: 'new-op', label: 'New operative paragraph', keys: 'Mod-Alt-o', run: newOperativeParagraph },
-      { id: 'indent', label: 'Make subparagraph (a) / (i)', keys: 'Tab', run: indentParagraph },
-      { id: 'outdent', label: 'Back one level', keys: 'Shift-Tab', run: outdentParagraph },
+      { id: 'new-pp', get label() { return t('editor:commands.newPp'); }, keys: 'Mod-Alt-p', run: newPreambularParagraph },
+      { id: 'new-op', get label() { return t('editor:commands.newOp'); }, keys: 'Mod-Alt-o', run: newOperativeParagraph },
+      { id: 'indent', get label() { return t('editor:commands.indent'); }, keys: 'Tab', run: indentParagraph },
+      { id: 'outdent', get label() { return t('editor:commands.outdent'); }, keys: 'Shift-Tab', run: outdentParagraph },
     ],
   },
   {
-    label: 'Move',
+    get label() {
+      return t('editor:commands.groups.move');
+    },
     commands: [
-      { id: 'move-up', label: 'Move paragraph up', keys: 'Alt-ArrowUp', run: moveParagraphUp },
-      { id: 'move-down', label: 'Move paragraph down', keys: 'Alt-ArrowDown', run: moveParagraphDown },
-      { id: 'to-preamble', label: 'Move to the preamble', keys: 'Alt-Shift-ArrowUp', run: moveToPreamble },
-      { id: 'to-operative', label: 'Move to the operative part', keys: 'Alt-Shift-ArrowDown', run: moveToOperative },
+      { id: 'move-up', get label() { return t('editor:commands.moveUp'); }, keys: 'Alt-ArrowUp', run: moveParagraphUp },
+      { id: 'move-down', get label() { return t('editor:commands.moveDown'); }, keys: 'Alt-ArrowDown', run: moveParagraphDown },
+      { id: 'to-preamble', get label() { return t('editor:commands.toPreamble'); }, keys: 'Alt-Shift-ArrowUp', run: moveToPreamble },
+      { id: 'to-operative', get label() { return t('editor:commands.toOperative'); }, keys: 'Alt-Shift-ArrowDown', run: moveToOperative },
     ],
   },
   {
-    label: 'Insert',
+    get label() {
+      return t('editor:commands.groups.insert');
+    },
     commands: [
-      { id: 'footnote', label: 'Insert footnote', keys: 'Mod-Alt-f', run: insertFootnoteAndEdit },
-      { id: 'cross-reference', label: 'Insert cross-reference', keys: 'Mod-Alt-r', run: requestCrossReference },
-      { id: 'quick-fix', label: 'Quick fix', keys: 'Mod-.', run: fixProblemAtCursor },
+      { id: 'footnote', get label() { return t('editor:commands.footnote'); }, keys: 'Mod-Alt-f', run: insertFootnoteAndEdit },
+      { id: 'cross-reference', get label() { return t('editor:commands.crossReference'); }, keys: 'Mod-Alt-r', run: requestCrossReference },
+      { id: 'quick-fix', get label() { return t('editor:commands.quickFix'); }, keys: 'Mod-.', run: fixProblemAtCursor },
     ],
   },
 ];

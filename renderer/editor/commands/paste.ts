@@ -6,6 +6,7 @@ import type { EditorView } from 'prosemirror-view';
 import { afterPaint, insertInBatches, largePasteChars, pasteBatchSize, showPasteNotice, withId } from './large-paste.js';
 import { clearBody, wholeBodyRange } from './paste-document.js';
 import { convertTo, cursorInParagraph, isEmptyParagraph, replaceNodes, typeOf } from './structure.js';
+import { i18n, t } from '../../i18n/index.js';
 
 /**
  * Paste of UN text: a pasted run of paragraphs (plain text, or the text of pasted HTML from
@@ -25,8 +26,10 @@ export type PastedParagraphs = { preambular: Node[]; operative: Node[]; title?: 
 
 // The importer needs a title and an authoring body line to recognise a resolution; pasted
 // paragraphs usually come without them. A closing OP is added only when the importer would
-// otherwise drop a text with no operative paragraph, and removed again.
+// otherwise drop a text with no operative paragraph, and removed again. Neither is ever shown.
+// i18n-ignore: input for the importer (a title and an English body line it recognises), never shown
 const wrapper = 'Pasted text\n\nThe General Assembly,\n\n';
+// i18n-ignore: a closing paragraph for the importer, removed again before anything is shown
 const closingText = 'Penholder pasted text ends here.';
 
 /** True when `text` holds more than one non-empty line: it is pasted as paragraphs. */
@@ -250,8 +253,8 @@ export function structuredPastePlugin(): Plugin {
  */
 export async function pasteLarge(view: EditorView, text: string): Promise<void> {
   const notice = showPasteNotice(view);
-  const size = `${Math.round(text.length / 1024).toLocaleString('en')} KB`;
-  notice.update(`Importing pasted text… reading ${size}`);
+  const size = Math.round(text.length / 1024).toLocaleString(i18n.language);
+  notice.update(t('editor:paste.reading', { size }));
   try {
     await afterPaint();
     if (view.isDestroyed) return;
@@ -263,7 +266,7 @@ export async function pasteLarge(view: EditorView, text: string): Promise<void> 
     view.dispatch(plan.tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
     const total = plan.rests.reduce((sum, rest) => sum + rest.nodes.length, plan.first);
     let done = plan.first;
-    const show = () => notice.update(`Importing pasted text… ${done.toLocaleString('en')} of ${total.toLocaleString('en')} paragraphs`);
+    const show = () => notice.update(t('editor:paste.progress', { done: done.toLocaleString(i18n.language), total: total.toLocaleString(i18n.language) }));
     show();
     for (const rest of plan.rests) {
       const before = done;

@@ -3,24 +3,38 @@
  * ProseMirror's key notation ("Mod" is Ctrl, or Cmd on macOS); keymap.ts binds exactly
  * these keys (a test keeps the two in step).
  */
+import { t } from '../../i18n/index.js';
 
 /** One keyboard shortcut: its keys in ProseMirror notation and what it does, in a sentence. */
 export type Shortcut = { keys: string; description: string };
 
+/**
+ * The shortcut of `keys` in help list `list`, its description read from the help catalogue
+ * (help:editorKeys.<list>.<keys>, '.' spelt 'dot') in the interface language when read.
+ */
+export function described(keys: string, list: 'structure' | 'other' | 'negotiation'): Shortcut {
+  return {
+    keys,
+    get description() {
+      return t(`help:editorKeys.${list}.${keys.replace(/\./g, 'dot')}`);
+    },
+  };
+}
+
 /** The structure-editing shortcuts, in the order a help sheet lists them. */
 export const shortcutList: readonly Shortcut[] = Object.freeze([
-  { keys: 'Enter', description: 'Start the next paragraph of the same kind; in an empty last preambular paragraph, move on to the operative part' },
-  { keys: 'Tab', description: 'Make the paragraph a subparagraph of the one before it: (a) under an operative paragraph, (i) under an (a)' },
-  { keys: 'Shift-Tab', description: 'Turn a subparagraph back into a paragraph of its parent’s level' },
-  { keys: 'Backspace', description: 'At the start of a paragraph, join it to the previous one of the same kind or lift it one level' },
-  { keys: 'Alt-ArrowUp', description: 'Move the paragraph (with its subparagraphs) up; the first operative paragraph moves into the preamble' },
-  { keys: 'Alt-ArrowDown', description: 'Move the paragraph (with its subparagraphs) down; the last preambular paragraph becomes the first operative one' },
-  { keys: 'Alt-Shift-ArrowUp', description: 'Move the paragraph (with its subparagraphs) to the preamble, as its last preambular paragraph' },
-  { keys: 'Alt-Shift-ArrowDown', description: 'Move the paragraph (with its subparagraphs) to the operative part, as its first operative paragraph' },
-  { keys: 'Mod-Alt-p', description: 'New preambular paragraph after this one (or at the end of the preamble)' },
-  { keys: 'Mod-Alt-o', description: 'New operative paragraph after this one (or at the start of the operative part)' },
-  { keys: 'Mod-Alt-f', description: 'Insert a footnote at the cursor and open its text for writing' },
-  { keys: 'Mod-Alt-r', description: 'Insert a cross-reference to a paragraph ("paragraph 5"), picked from a searchable list; its number follows renumbering' },
+  described('Enter', 'structure'),
+  described('Tab', 'structure'),
+  described('Shift-Tab', 'structure'),
+  described('Backspace', 'structure'),
+  described('Alt-ArrowUp', 'structure'),
+  described('Alt-ArrowDown', 'structure'),
+  described('Alt-Shift-ArrowUp', 'structure'),
+  described('Alt-Shift-ArrowDown', 'structure'),
+  described('Mod-Alt-p', 'structure'),
+  described('Mod-Alt-o', 'structure'),
+  described('Mod-Alt-f', 'structure'),
+  described('Mod-Alt-r', 'structure'),
 ]);
 
 /**
@@ -28,13 +42,13 @@ export const shortcutList: readonly Shortcut[] = Object.freeze([
  * style-plugins.ts, completion-plugin.ts), listed after the structure ones.
  */
 export const otherEditorShortcuts: readonly Shortcut[] = Object.freeze([
-  { keys: 'Mod-Alt-s', description: 'Suggestion mode on / off: as your delegation, typing, deleting and Enter become bracketed proposals' },
-  { keys: 'Mod-Alt-Shift-s', description: 'Paragraph status: open the status of the paragraph at the cursor (agreed, ad ref, reservation, parked …) with its history' },
-  { keys: 'Mod-.', description: 'Quick fix: apply the certain fix of the style problem at the cursor' },
-  { keys: 'F8', description: 'Go to the next style problem and select it (Shift+F8: the previous one); the quick fix then applies to it' },
-  { keys: 'Mod-z', description: 'Undo your last change (only your own, never a co-author’s)' },
-  { keys: 'Mod-y', description: 'Redo' },
-  { keys: 'Mod-Shift-z', description: 'Redo' },
-  { keys: 'ArrowDown', description: 'In the list of opening phrases: next phrase (ArrowUp: previous)' },
-  { keys: 'Enter', description: 'In the list of opening phrases: take the chosen phrase (also Tab); Escape closes the list' },
+  described('Mod-Alt-s', 'other'),
+  described('Mod-Alt-Shift-s', 'other'),
+  described('Mod-.', 'other'),
+  described('F8', 'other'),
+  described('Mod-z', 'other'),
+  described('Mod-y', 'other'),
+  described('Mod-Shift-z', 'other'),
+  described('ArrowDown', 'other'),
+  described('Enter', 'other'),
 ]);

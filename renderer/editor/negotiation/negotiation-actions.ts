@@ -16,6 +16,7 @@ import { mergeCandidates, mergeInto, type MergeCandidate } from '../../../shared
 import { addParagraphAlternative } from '../../../shared/negotiation/paragraph-ops.js';
 import { enclosingBracketPos } from './negotiation-commands.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
+import { t, translatedRecord } from '../../i18n/index.js';
 
 /**
  * The facilitator actions behind the negotiation toolbar that go beyond bracket / agree /
@@ -93,12 +94,8 @@ function endInLastInserted(tr: Transaction): Transaction {
   return tr.setSelection(TextSelection.near(tr.doc.resolve(end), -1));
 }
 
-const requestWhat: Record<NegotiationRequest, string> = {
-  alternative: 'add alternatives',
-  'paragraph-alternative': 'add paragraph alternatives',
-  attribution: 'attribute brackets to delegations',
-  merge: 'merge proposals',
-};
+// What only the facilitator does, as the refusal names it (editor:refusal.<kind>), in the interface language.
+const requestWhat: Readonly<Record<NegotiationRequest, string>> = translatedRecord(['alternative', 'paragraph-alternative', 'attribution', 'merge'], 'editor:refusal.');
 
 // Asks for the input of `kind`; as a delegation or an observer, says instead that only the facilitator does this.
 function request(kind: NegotiationRequest): Command {
@@ -202,7 +199,7 @@ export const requestMerge: Command = (state, dispatch, view) => enclosingBracket
 export function mergeProposalById(view: { state: EditorState; dispatch: (tr: Transaction) => void }, intoId: string, fromId: string): string {
   const into = findBracket(view.state.doc, intoId);
   const from = findBracket(view.state.doc, fromId);
-  if (into?.kind !== 'inline' || from?.kind !== 'inline') return 'That proposal is no longer in the text (a co-author may have agreed or dropped it).';
+  if (into?.kind !== 'inline' || from?.kind !== 'inline') return t('editor:actions.proposalGone');
   const result = mergeInto(view.state, into.pos, from.pos);
   if ('notice' in result) return result.notice;
   view.dispatch(result.scrollIntoView());

@@ -1,6 +1,7 @@
 import { keymap } from '../commands/key-bindings.js';
 import type { Command, Plugin } from 'prosemirror-state';
-import type { Shortcut } from '../commands/shortcuts.js';
+import { described, type Shortcut } from '../commands/shortcuts.js';
+import { t } from '../../i18n/index.js';
 import {
   chooseAlternativeAt,
   mergeAlternativesAtCursor,
@@ -20,17 +21,36 @@ import { agreeCurrentBracket, bracketSelection, dropCurrentBracket, toggleParagr
 /** One facilitator action: `keys` in ProseMirror notation, `run` the command the key runs too. */
 export type NegotiationAction = { id: string; label: string; face: string; keys: string; description: string; run: Command };
 
+// One action: its names from the editor catalogue (editor:actions.<id>), its description from
+// the help sheet's (help:editorKeys.negotiation.<keys>), all read in the interface language when read.
+function facilitatorAction(id: string, keys: string, run: Command): NegotiationAction {
+  return {
+    id,
+    keys,
+    run,
+    get label() {
+      return t(`editor:actions.${id}.label`);
+    },
+    get face() {
+      return t(`editor:actions.${id}.face`);
+    },
+    get description() {
+      return described(keys, 'negotiation').description;
+    },
+  };
+}
+
 /** The facilitator actions in toolbar order (choosing an alternative is shown per alternative, see `chooseKeys`). */
 export const negotiationActions: readonly NegotiationAction[] = [
-  { id: 'bracket', label: 'Bracket selection', face: 'Bracket', keys: 'Mod-Alt-b', run: bracketSelection, description: 'Bracket the selected text (it stays selected inside the new bracket)' },
-  { id: 'alternative', label: 'Add alternative…', face: 'Alternative…', keys: 'Mod-Alt-n', run: requestAlternative, description: 'Add an alternative to the bracket at the cursor, or bracket the selection with an alternative: [shall][should]' },
-  { id: 'attribute', label: 'Attribute…', face: 'Attribute…', keys: 'Mod-Alt-g', run: requestAttribution, description: 'Choose the delegations that proposed, support or oppose the bracket at the cursor' },
-  { id: 'agree', label: 'Agree bracket', face: 'Agree', keys: 'Mod-Alt-a', run: agreeCurrentBracket, description: 'Agree the bracket at the cursor: the brackets go, the text stays' },
-  { id: 'drop', label: 'Drop bracket', face: 'Drop', keys: 'Mod-Alt-d', run: dropCurrentBracket, description: 'Drop the bracket at the cursor with its text' },
-  { id: 'merge', label: 'Merge alternatives into this one', face: 'Merge', keys: 'Mod-Alt-m', run: mergeAlternativesAtCursor, description: 'Keep the alternative at the cursor and merge the others into it: their proposers join it' },
-  { id: 'merge-with', label: 'Merge with another proposal…', face: 'Merge with…', keys: 'Mod-Alt-Shift-m', run: requestMerge, description: 'Merge another proposal of this paragraph into the bracket at the cursor: one bracket, both delegations (a wording keeps this text, a deletion and a replacement of the same text combine)' },
-  { id: 'paragraph', label: 'Bracket or unbracket paragraph', face: '[¶]', keys: 'Mod-Alt-Shift-b', run: toggleParagraphBracket, description: 'Bracket the whole paragraph at the cursor, or unbracket it' },
-  { id: 'paragraph-alternative', label: 'Add paragraph alternative…', face: '¶ alt…', keys: 'Mod-Alt-Shift-n', run: requestParagraphAlternative, description: 'Add an alternative version of the paragraph at the cursor (OP 7 alt), bracketed whole' },
+  facilitatorAction('bracket', 'Mod-Alt-b', bracketSelection),
+  facilitatorAction('alternative', 'Mod-Alt-n', requestAlternative),
+  facilitatorAction('attribute', 'Mod-Alt-g', requestAttribution),
+  facilitatorAction('agree', 'Mod-Alt-a', agreeCurrentBracket),
+  facilitatorAction('drop', 'Mod-Alt-d', dropCurrentBracket),
+  facilitatorAction('merge', 'Mod-Alt-m', mergeAlternativesAtCursor),
+  facilitatorAction('merge-with', 'Mod-Alt-Shift-m', requestMerge),
+  facilitatorAction('paragraph', 'Mod-Alt-Shift-b', toggleParagraphBracket),
+  facilitatorAction('paragraph-alternative', 'Mod-Alt-Shift-n', requestParagraphAlternative),
 ];
 
 /** The key that chooses alternative `index` (0-based) of the group at the cursor: Mod-Alt-1 ... Mod-Alt-9. */
@@ -40,8 +60,8 @@ export function chooseKeys(index: number): string {
 
 /** The facilitator shortcuts for the help sheet, in toolbar order, choosing alternatives last. */
 export const negotiationShortcuts: readonly Shortcut[] = [
-  ...negotiationActions.map(({ keys, description }) => ({ keys, description })),
-  { keys: 'Mod-Alt-1', description: 'In a group of alternatives: choose the first (Mod-Alt-2 the second … up to 9); the others go' },
+  ...negotiationActions.map(({ keys }) => described(keys, 'negotiation')),
+  described('Mod-Alt-1', 'negotiation'),
 ];
 
 /**

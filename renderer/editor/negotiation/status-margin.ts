@@ -20,6 +20,10 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { computeNumbering, type Numbering } from '../../../shared/document/numbering.js';
 import { paragraphStatus, topParagraphs } from '../../../shared/negotiation/model.js';
 import { statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
+import { interfaceLanguageChanged } from '../../i18n/editor-language.js';
+import { i18n, t } from '../../i18n/index.js';
+import { textDirection } from '../../../shared/i18n/languages.js';
+import { statusNamesShown } from '../../i18n/status-names.js';
 import { numberingKey } from '../numbering-plugin.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 
@@ -31,10 +35,10 @@ export const paragraphStatusShortcut = 'Mod-Alt-Shift-s';
 
 /**
  * What one margin widget shows: the paragraph's `id` and `path` ("OP 3"), the status
- * `state`, its `text` ("Reservation: USA"), `title` (who and when), whether the paragraph
- * was `reopened`, and `key`, which is equal exactly when two widgets draw the same.
+ * `state`, its `text` ("Reservation: USA"), `title` (who and when), the button's accessible
+ * `label`, whether the paragraph was `reopened` (texts in the interface language), and `key`, which is equal exactly when two widgets draw the same.
  */
-export type StatusWidgetSpec = { key: string; id: string; path: string; state: string; text: string; title: string; reopened: boolean };
+export type StatusWidgetSpec = { key: string; id: string; path: string; state: string; text: string; title: string; label: string; reopened: boolean };
 
 /**
  * The plugin's state: the widgets, how many paragraphs the last transaction re-read, and
@@ -69,11 +73,13 @@ export function statusWidgetSpec(node: Node, pathOf: PathLookup): StatusWidgetSp
   const id = String(node.attrs.id ?? '');
   if (id === '') return null;
   const status = paragraphStatus(node);
-  const path = pathOf(id) ?? 'paragraph';
-  const text = statusText(status, pathOf);
+  const path = pathOf(id) ?? t('editor:status.paragraph');
+  const text = statusText(status, pathOf, statusNamesShown);
   const reopened = wasReopened(status);
-  const title = status.at === '' ? `${path}: ${text}` : `${path}: ${text}, set by ${status.by || 'someone'} at ${status.at.slice(0, 16).replace('T', ' ')}`;
-  return { key: `status|${id}|${path}|${status.state}|${text}|${title}|${reopened}`, id, path, state: status.state, text, title, reopened };
+  const title =
+    status.at === '' ? t('editor:status.title', { path, text }) : t('editor:status.titleSet', { path, text, by: status.by || t('editor:status.someone'), at: status.at.slice(0, 16).replace('T', ' ') });
+  const label = reopened ? t('editor:status.buttonReopened', { path, text }) : t('editor:status.button', { path, text });
+  return { key: `status|${id}|${path}|${status.state}|${text}|${title}|${label}`, id, path, state: status.state, text, title, label, reopened };
 }
 
 function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
@@ -84,7 +90,7 @@ function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'ph-status-button';
-    button.setAttribute('aria-label', `Status of ${spec.path}: ${spec.text}${spec.reopened ? ' (reopened)' : ''}`);
+    button.setAttribute('aria-label', spec.label);
     if (spec.state === 'pending') {
       // Hidden until hovered, so not read before every paragraph either; the shortcut and the
       // toolbar's "Status…" reach it from the keyboard.
@@ -92,16 +98,16 @@ function drawWidget(spec: StatusWidgetSpec): (view: EditorView) => HTMLElement {
       button.tabIndex = -1;
     }
     button.title = spec.title;
-    // The words are English whatever the document's direction; the box follows the document's.
+    // The words are in the interface language whatever the document's; the box follows the document's direction.
     const words = document.createElement('span');
-    words.dir = 'ltr';
+    words.dir = textDirection(i18n.language);
     words.textContent = spec.text;
     button.append(words);
     if (spec.reopened) {
       const note = document.createElement('span');
-      note.dir = 'ltr';
+      note.dir = words.dir;
       note.className = 'ph-status-note';
-      note.textContent = 'reopened';
+      note.textContent = t('editor:status.reopened');
       button.append(note);
     }
     button.addEventListener('click', () => requestStatusOf(view, view.state, spec.id));
@@ -216,7 +222,11 @@ export function statusMarginPlugin(): Plugin<StatusMarginState> {
     key: statusMarginKey,
     state: {
       init: (_config, state) => initialStatusState(state.doc, lookup(numberingOf(state))),
-      apply: (tr, previous, _old, state) => (tr.docChanged ? updateStatusDecorations(previous, tr, lookup(numberingOf(state))) : previous),
+      apply: (tr, previous, _old, state) => {
+        // A new interface language redraws every label and tooltip.
+        if (interfaceLanguageChanged(tr)) return initialStatusState(state.doc, lookup(numberingOf(state)));
+        return tr.docChanged ? updateStatusDecorations(previous, tr, lookup(numberingOf(state))) : previous;
+      },
     },
     props: {
       decorations: (state) => statusMarginKey.getState(state)?.decorations ?? DecorationSet.empty,
@@ -248,11 +258,10 @@ export const requestParagraphStatus: Command = (state, dispatch, view) => {
   return true;
 };
 
-const statusRefusal = 'set a paragraph’s status';
 
 // Opens the status dialog of paragraph `id`, or explains why not (a delegation, an observer).
 function requestStatusOf(view: EditorView, state: EditorState, id: string): void {
-  const refusal = facilitatorRefusal(state, statusRefusal);
+  const refusal = facilitatorRefusal(state, t('editor:refusal.status'));
   if (refusal !== '') showSuggestionNotice(view, refusal);
   else view.dom.dispatchEvent(new CustomEvent(paragraphStatusRequestEvent, { bubbles: true, detail: { id } }));
 }

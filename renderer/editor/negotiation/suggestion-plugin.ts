@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { isNotice, prepareComposition, stripPlaceholders, suggestDelete, suggestParagraph, suggestText, type SuggestionResult } from '../../../shared/negotiation/suggestion-ops.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Suggestion mode in the editor: while it is on, the user acts as a delegation and every
@@ -38,8 +39,8 @@ export const suggestionKey = new PluginKey<SuggestionState>('suggestion');
 
 type Meta = { config?: Partial<Omit<SuggestionState, 'notice'>>; notice?: string; toggle?: true; proposal?: true };
 
-/** The polite line shown when a delegation tries what only the facilitator does. */
-export const facilitatorOnly = 'As a delegation you can propose; the facilitator agrees. This change is not a proposal, so it was not made.';
+/** The polite line shown when a delegation tries what only the facilitator does, in the interface language. */
+export const facilitatorOnly = (): string => t('editor:suggestion.facilitatorOnly');
 
 /**
  * Why a facilitator action that only asks for input first (status, attribution, an
@@ -48,8 +49,8 @@ export const facilitatorOnly = 'As a delegation you can propose; the facilitator
  */
 export function facilitatorRefusal(state: EditorState, what: string): string {
   const mode = suggestionKey.getState(state)?.mode ?? 'edit';
-  if (mode === 'read-only') return `Observers follow the text; only the facilitator can ${what}.`;
-  if (mode === 'suggest') return `Only the facilitator can ${what}. As a delegation you propose text: type, delete or select and type over it.`;
+  if (mode === 'read-only') return t('editor:suggestion.observerRefusal', { what });
+  if (mode === 'suggest') return t('editor:suggestion.delegationRefusal', { what });
   return '';
 }
 
@@ -75,9 +76,9 @@ function next(value: SuggestionState, meta: Meta): SuggestionState {
   if (meta.config) out = { ...out, ...meta.config };
   const say = (text: string) => ({ text, serial: (out.notice?.serial ?? 0) + 1 });
   if (meta.toggle) {
-    if (out.locked) out = { ...out, notice: say(out.mode === 'read-only' ? 'Observers follow the text; it cannot be edited.' : 'In this consultation you take part as a delegation: your edits are always proposals.') };
+    if (out.locked) out = { ...out, notice: say(out.mode === 'read-only' ? t('editor:suggestion.readOnly') : t('editor:suggestion.locked')) };
     else if (out.mode === 'suggest') out = { ...out, mode: 'edit' };
-    else if (out.delegation === '') out = { ...out, notice: say('Set your delegation in your profile (top bar) to suggest as a delegation.') };
+    else if (out.delegation === '') out = { ...out, notice: say(t('editor:suggestion.noDelegation')) };
     else out = { ...out, mode: 'suggest' };
   }
   if (meta.notice) out = { ...out, notice: say(meta.notice) };
@@ -134,7 +135,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
       const s = suggestionKey.getState(state);
       if (!s || s.mode === 'edit' || allowed(tr)) return true;
       const view = current;
-      const text = s.mode === 'read-only' ? 'Observers follow the text; it cannot be edited.' : tr.getMeta('uiEvent') === 'cut' ? '' : facilitatorOnly;
+      const text = s.mode === 'read-only' ? t('editor:suggestion.readOnly') : tr.getMeta('uiEvent') === 'cut' ? '' : facilitatorOnly();
       // A cut copies, then deletes: the deletion becomes a deletion proposal instead.
       if (view && tr.getMeta('uiEvent') === 'cut' && s.mode === 'suggest') queueMicrotask(() => run(view, suggestDelete(view.state, s.delegation, true)));
       else if (view && text) queueMicrotask(() => showSuggestionNotice(view, text));
@@ -166,7 +167,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
       },
       handleDrop(view) {
         if (!suggesting(view.state)) return false;
-        showSuggestionNotice(view, 'Dragging text is not a proposal; copy it and paste it where you propose it.');
+        showSuggestionNotice(view, t('editor:suggestion.drag'));
         return true;
       },
       handleDOMEvents: {
@@ -201,7 +202,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
           if (!s || event.isComposing) return false;
           if (event.inputType === 'deleteByDrag') {
             event.preventDefault();
-            showSuggestionNotice(view, 'Dragging text is not a proposal; copy it and paste it where you propose it.');
+            showSuggestionNotice(view, t('editor:suggestion.drag'));
             return true;
           }
           const backward = /^delete(Content|Word)Backward/.test(event.inputType);

@@ -1,0 +1,12 @@
+import type { StatusState } from '../../shared/negotiation/model.js';
+import { translatedRecord } from './index.js';
+
+/**
+ * The paragraph status names as the interface shows them (editor:status.names.<state>), read in
+ * the interface language when read: the margin labels, their tooltips and the status dialog.
+ * shared/negotiation/status-labels.ts keeps the English names for exports and the CLI.
+ */
+export const statusNamesShown: Readonly<Record<StatusState, string>> = translatedRecord(
+  ['pending', 'under_discussion', 'agreed_ad_ref', 'agreed', 'deleted', 'reservation', 'agreed_pending', 'parked'],
+  'editor:status.names.',
+);
