@@ -11,11 +11,16 @@
  * - the join code puts a new key in the lobby with the delegation, name and role it asked
  *   for, until the facilitator admits or refuses it (`admitPending` may admit at once: a
  *   host's policy, e.g. tests of other parts; the app and the CLI pass none).
- * A refused key is told so once and may ask again. Removing an admitted key forgets it and
- * calls `onRemoved` (the host closes its connections).
+ * A key waiting for a delegation can also be admitted or refused by a member of that
+ * delegation (`memberAnswer`, by rule: the member's connection and its key are admitted as a
+ * delegation, X, and the waiting key asks for X, as a delegation or an observer; a member
+ * never answers for another delegation, an observer or a facilitator never as a member).
+ * Each admission keeps who made it (`AdmittedBy`). A refused key is told so once (by whom)
+ * and may ask again. Removing an admitted key forgets it and calls `onRemoved` (the host
+ * closes its connections).
  */
 import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
-import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
+import type { AdmittedBy, LobbyEntry } from '../../shared/api/consultation-contract.js';
 import type { AdmissionRecords } from '../store/admissions.js';
 import { codeMatches, newAccessCode } from './access.js';
 import { shortKey } from './join-token.js';
@@ -29,6 +34,9 @@ export type AdmissionDecision = { kind: 'admitted'; participant: Participant } |
 /** What a key asks for (from its token). */
 export type AdmissionRequest = { key: string; delegation: string; name: string; role: ConsultationRole };
 
+/** An admitted connection answering for a waiting key: its admitted participant and its key's fingerprint. */
+export type Member = { participant: Participant; key: string };
+
 /** The admission state of one hosted consultation (see the module comment). */
 export type Admission = {
   /** Which code `typed` is: the facilitator's, the join code, a delegation's, or null. */
@@ -37,12 +45,19 @@ export type Admission = {
   decide(request: AdmissionRequest, code: CodeKind): AdmissionDecision;
   /** The lobby and the admitted keys. */
   lobby(): { pending: LobbyEntry[]; admitted: LobbyEntry[] };
-  /** Admits a pending key as it asked; false when it is not pending. */
-  admit(key: string): boolean;
+  /** Admits a pending key as it asked, recording who did (default: the facilitator); false when it is not pending. */
+  admit(key: string, by?: AdmittedBy): boolean;
+  /** The keys waiting that a member of `delegation` may answer for (see `memberAnswer`), oldest first. */
+  waitingFor(delegation: string): LobbyEntry[];
+  /**
+   * A member's admit or refuse of the waiting `key`, checked by the rule of the module
+   * comment: done and `{ ok: true }`, or `{ ok: false, reason }` with nothing changed.
+   */
+  memberAnswer(member: Member, key: string, decision: 'admit' | 'refuse'): { ok: true } | { ok: false; reason: string };
   /** Pre-admits `key` (a fingerprint) as `delegation`/`role` (`penholder host --admit`); without a name, the first token's name is kept. */
   preAdmit(entry: { key: string; delegation: string; name?: string; role: ConsultationRole }): void;
-  /** Refuses a pending key (told at its next attempt); false when it is not pending. */
-  refuse(key: string): boolean;
+  /** Refuses a pending key (told at its next attempt, naming `by`, default the facilitator); false when it is not pending. */
+  refuse(key: string, by?: AdmittedBy): boolean;
   /** Forgets an admitted key and calls onRemoved; false when it was not admitted. */
   removeKey(key: string): boolean;
   /** The code of `delegation`, made the first time it is asked for and kept. */
@@ -62,10 +77,19 @@ export function createAdmission(options: {
   const now = options.now ?? (() => new Date());
   const admitted = new Map(records.list().map((e) => [e.key, e]));
   const pending = new Map<string, LobbyEntry>();
-  const refused = new Set<string>();
-  const entry = (e: AdmissionRequest & { since: string }): LobbyEntry => ({ key: e.key, keyShort: shortKey(e.key), delegation: e.delegation, name: e.name, role: e.role, since: e.since });
-  const put = (e: AdmissionRequest) => {
-    const stored = { key: e.key, delegation: e.delegation, name: e.name, role: e.role, since: now().toISOString() };
+  // Refused keys, with who refused them, told at their next attempt.
+  const refused = new Map<string, AdmittedBy>();
+  const entry = (e: AdmissionRequest & { since: string; admittedBy?: AdmittedBy }): LobbyEntry => ({
+    key: e.key,
+    keyShort: shortKey(e.key),
+    delegation: e.delegation,
+    name: e.name,
+    role: e.role,
+    since: e.since,
+    ...(e.admittedBy ? { admittedBy: e.admittedBy } : {}),
+  });
+  const put = (e: AdmissionRequest, by: AdmittedBy) => {
+    const stored = { key: e.key, delegation: e.delegation, name: e.name, role: e.role, since: now().toISOString(), admittedBy: by };
     records.put(stored);
     admitted.set(e.key, stored);
     pending.delete(e.key);
@@ -77,7 +101,7 @@ export function createAdmission(options: {
       if (pending.size >= maxPending) return { kind: 'refused', reason: `lobby-full: ${maxPending} keys already wait for the facilitator; try again later.` };
       const e = entry({ ...request, since: now().toISOString() });
       if (options.admitPending?.(e)) {
-        put(request);
+        put(request, { by: 'facilitator' });
         return { kind: 'admitted', participant: { delegation: request.delegation, name: request.name, role: request.role } };
       }
       pending.set(request.key, e);
@@ -98,26 +122,29 @@ export function createAdmission(options: {
       // A key may ask for less than it was admitted for (a delegate following as an observer), never for more.
       if (known) {
         // Pre-admitted without a name (--admit): the person's name is the one it first comes with, then kept.
-        if (known.name === '') put({ ...known, name: request.name });
+        if (known.name === '') put({ ...known, name: request.name }, known.admittedBy ?? { by: 'list' });
         const name = known.name === '' ? request.name : known.name;
         return { kind: 'admitted', participant: { delegation: known.delegation, name, role: request.role === 'observer' ? 'observer' : known.role } };
       }
-      if (refused.delete(request.key)) {
+      const refusedBy = refused.get(request.key);
+      if (refusedBy) {
+        refused.delete(request.key);
         pending.delete(request.key);
         options.onChange?.();
-        return { kind: 'refused', reason: 'refused: the facilitator did not admit you to this consultation.' };
+        const who = refusedBy.by === 'member' ? `${refusedBy.name} of ${refusedBy.delegation} (key ${refusedBy.keyShort}) did` : 'the facilitator did';
+        return { kind: 'refused', reason: `refused: ${who} not admit you to this consultation.` };
       }
       if (code.kind === 'facilitator') {
-        put({ ...request, role: 'facilitator' });
+        put({ ...request, role: 'facilitator' }, { by: 'facilitator-code' });
         return { kind: 'admitted', participant: { delegation: request.delegation, name: request.name, role: 'facilitator' } };
       }
       if (code.kind === 'delegation') {
         const asked = { ...request, delegation: code.delegation, role: 'delegation' as const };
         if (!delegationTaken(code.delegation)) {
-          put(asked);
+          put(asked, { by: 'delegation-code' });
           return { kind: 'admitted', participant: { delegation: code.delegation, name: request.name, role: 'delegation' } };
         }
-        return waiting(asked, `another key is already admitted for ${code.delegation}; the facilitator decides whether this one speaks for it too.`);
+        return waiting(asked, `another key is already admitted for ${code.delegation}; the facilitator, or that key's holder, decides whether this one speaks for it too.`);
       }
       return waiting(request, `the facilitator has not admitted you as ${request.delegation} (${request.role}) yet.`);
     },
@@ -125,18 +152,41 @@ export function createAdmission(options: {
       pending: [...pending.values()],
       admitted: [...admitted.values()].map(entry),
     }),
-    admit(key) {
+    admit(key, by = { by: 'facilitator' }) {
       const e = pending.get(key);
       if (!e) return false;
-      put(e);
+      put(e, by);
       return true;
     },
-    preAdmit(e) {
-      put({ key: e.key, delegation: e.delegation, name: e.name ?? '', role: e.role });
+    waitingFor: (delegation) => [...pending.values()].filter((e) => e.delegation === delegation && e.role !== 'facilitator'),
+    memberAnswer(member, key, decision) {
+      const stored = admitted.get(member.key);
+      const { delegation, role } = member.participant;
+      // The connection's admitted role (an admitted delegate who came as an observer answers
+      // nothing) and the key's admission now (a key removed meanwhile answers nothing).
+      if (role !== 'delegation' || stored?.role !== 'delegation' || stored.delegation !== delegation) {
+        return { ok: false, reason: 'not-a-member: only a key admitted as a delegation, connected as that delegation, may admit a colleague.' };
+      }
+      const waits = pending.get(key);
+      if (!waits) return { ok: false, reason: `not-waiting: no key ${shortKey(key)} waits to be admitted.` };
+      if (waits.delegation !== delegation || waits.role === 'facilitator') {
+        return { ok: false, reason: `other-delegation: key ${shortKey(key)} does not ask to speak for ${delegation}; only the facilitator answers for it.` };
+      }
+      const by: AdmittedBy = { by: 'member', delegation, name: stored.name || member.participant.name, keyShort: shortKey(member.key) };
+      if (decision === 'admit') put(waits, by);
+      else {
+        pending.delete(key);
+        refused.set(key, by);
+        options.onChange?.();
+      }
+      return { ok: true };
     },
-    refuse(key) {
+    preAdmit(e) {
+      put({ key: e.key, delegation: e.delegation, name: e.name ?? '', role: e.role }, { by: 'list' });
+    },
+    refuse(key, by = { by: 'facilitator' }) {
       if (!pending.delete(key)) return false;
-      refused.add(key);
+      refused.set(key, by);
       options.onChange?.();
       return true;
     },

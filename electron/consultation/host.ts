@@ -63,6 +63,7 @@ import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
 import { isObjectionMessage } from './record-host.js';
+import { createColleagueAdmission, isColleagueMessage } from './colleague-admission.js';
 
 export type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
 import type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
@@ -87,11 +88,16 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const records = options.admissions ?? memoryAdmissions();
   // The sockets each admitted key came on, so removing the key closes them.
   const socketsOf = new Map<string, Set<import('node:net').Socket>>();
+  // Members of a delegation told of, and answering for, keys waiting for it (colleague-admission.ts).
+  const colleagues = createColleagueAdmission(() => admission);
   const admission = createAdmission({
     records,
     codes: { joinCode, facilitatorCode },
     ...(options.admitPending ? { admitPending: options.admitPending } : {}),
-    onChange: () => options.onLobbyChanged?.(),
+    onChange: () => {
+      colleagues.lobbyChanged();
+      options.onLobbyChanged?.();
+    },
     onRemoved: (key) => {
       for (const socket of socketsOf.get(key) ?? []) socket.destroy();
       socketsOf.delete(key);
@@ -138,7 +144,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
   const frameBytes = limits.maxUpdateBytes + 64 * 1024;
   const server = new Server({
     name: 'penholder',
-    extensions: options.extensions ?? [],
+    extensions: [...(options.extensions ?? []), colleagues],
     address: options.bind ?? '0.0.0.0',
     port: options.port ?? 0,
     quiet: true,
@@ -173,8 +179,9 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       const type = messageType(data);
       // The protocol names no stateless message from a participant to the host: a broadcast
       // one would reach every peer as if the host had sent it (a forged refusal, say).
-      // Except an objection to a silence (record-host.ts), which goes to the host alone.
-      if (type === 6 || (type === 5 && !isObjectionMessage(data))) throw { code: 4403, reason: 'forbidden-stateless' };
+      // Except an objection to a silence (record-host.ts) and a member's answer for a waiting
+      // colleague (colleague-admission.ts), which go to the host alone.
+      if (type === 6 || (type === 5 && !isObjectionMessage(data) && !isColleagueMessage(data))) throw { code: 4403, reason: 'forbidden-stateless' };
       const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
       const awareness = hpDocs.get(documentName)?.awareness;
       if (entries !== null && participant) {
