@@ -22,6 +22,7 @@ import { afterNextPaint } from '../document/after-paint.js';
 import { createFootnoteView } from './footnotes.js';
 import { createHeaderView, headerPlugin } from './header-view.js';
 import { numberingKey, numberingPlugin } from './numbering-plugin.js';
+import { pendingSelectionPlugin } from './pending-selection.js';
 import { placeholderPlugin } from './placeholder-plugin.js';
 import { presencePlugin } from './presence-plugin.js';
 import { interfaceLanguagePlugin } from '../i18n/editor-language.js';
@@ -53,11 +54,13 @@ export type EditorOptions = {
 };
 
 /**
- * The plugins of the document editor, in order (sync first so it sees every transaction).
+ * The plugins of the document editor, in order (sync first of those with a state, so it sees every transaction).
  * `onFirstRender` runs once the fragment's content has replaced the placeholder document.
  */
 export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {}): Plugin[] {
   return [
+    // First of all: a key acts on the selection the browser shows, read before any key handler.
+    pendingSelectionPlugin(),
     ySyncPlugin(prosemirrorFragment(ydoc), { onFirstRender }),
     // A keystroke is written to the Y.Doc through the one paragraph it changed.
     ySyncSubtreePlugin(),
