@@ -4,6 +4,7 @@ import type { Parties } from '../../shared/negotiation/facilitator-ops.js';
 import type { BracketTarget } from '../editor/negotiation/negotiation-actions.js';
 import { DelegationSearch } from './delegation-search.js';
 import { t } from '../i18n/index.js';
+import { delegationName } from '../i18n/names.js';
 
 /** A delegation's part in a bracket: proposer, and supporter or opponent (never both). */
 type Role = { proposed: boolean; stance: 'supports' | 'opposes' | null };
@@ -122,7 +123,8 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
             </thead>
             <tbody>
               {[...roles.entries()].map(([code, role]) => {
-                const name = findDelegation(code)?.name ?? code;
+                const found = findDelegation(code);
+                const name = found ? delegationName(found) : code;
                 return (
                   <tr key={code}>
                     <th scope="row">

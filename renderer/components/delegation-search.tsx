@@ -4,6 +4,7 @@ import { findDelegation } from '../../seeds/index.js';
 import type { Delegation } from '../../seeds/index.js';
 import { filterDelegations } from '../editor/metadata.js';
 import { t } from '../i18n/index.js';
+import { delegationName } from '../i18n/names.js';
 
 /** Props of the delegation search: what it is for, which codes to leave out, and what picking one does. */
 export type DelegationSearchProps = {
@@ -65,8 +66,8 @@ export function DelegationSearch({ label, placeholder = t('documents:delegationS
         <ul ref={list} className="delegation-options" aria-label={t('documents:delegationSearch.delegations')} onKeyDown={onListKey}>
           {matches.map((d) => (
             <li key={d.code}>
-              <button type="button" aria-label={`Choose ${d.name} (${d.code})`} onClick={() => pick(d)}>
-                <span className="sponsor-code">{d.code}</span> {d.name}
+              <button type="button" aria-label={t('documents:delegationSearch.choose', { name: delegationName(d), code: d.code })} onClick={() => pick(d)}>
+                <span className="sponsor-code">{d.code}</span> {delegationName(d)}
               </button>
             </li>
           ))}
@@ -99,7 +100,7 @@ export function DelegationField({ delegation, onChange, clearLabel, searchWhenCh
       <div className="profile-chosen" aria-live="polite">
         {chosen ? (
           <>
-            <span className="sponsor-code">{chosen.code}</span> {chosen.name}{' '}
+            <span className="sponsor-code">{chosen.code}</span> {delegationName(chosen)}{' '}
             <button type="button" className="link-button" onClick={() => onChange('')}>
               {clearLabel}
             </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { findDelegation } from '../../seeds/index.js';
+import { delegationName } from '../i18n/names.js';
 import { DelegationSearch } from './delegation-search.js';
 import { DialogFooter } from './dialog-footer.js';
 import type { TrackedAnswer, TrackedFound } from './import-dialog-flow.js';
@@ -66,7 +67,7 @@ export function TrackedChangesStep({ label, found, onAnswer, onCancel }: Tracked
                 <span className="author-name">{author}</span>
                 {delegation ? (
                   <span className="author-chosen" aria-live="polite">
-                    <span className="sponsor-code">{delegation.code}</span> {delegation.name}{' '}
+                    <span className="sponsor-code">{delegation.code}</span> {delegationName(delegation)}{' '}
                     <button
                       type="button"
                       className="link-button"

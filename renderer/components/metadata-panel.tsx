@@ -7,6 +7,7 @@ import { languageNames, languages } from '../../shared/document/labels.js';
 import type { Language } from '../../shared/document/labels.js';
 import { addSponsor, filterDelegations, removeSponsor, setBlockTextTr, setHeaderTr } from '../editor/metadata.js';
 import { t } from '../i18n/index.js';
+import { delegationName, delegationNameOf } from '../i18n/names.js';
 
 /** Props of the metadata panel: the live editor view and its latest state (null until the editor exists). */
 export type MetadataPanelProps = { view: EditorView | null; state: EditorState | null };
@@ -94,7 +95,7 @@ function SponsorPicker({ sponsors, onChange }: SponsorPickerProps) {
       <ol className="sponsor-list" aria-label={t('documents:metadataPanel.chosenSponsors')}>
         {sponsors.map((sponsor) => (
           <li key={sponsor} className="sponsor-chip">
-            <span className="sponsor-code">{findDelegation(sponsor)?.code ?? ''}</span> {findDelegation(sponsor)?.name ?? sponsor}
+            <span className="sponsor-code">{findDelegation(sponsor)?.code ?? ''}</span> {delegationNameOf(sponsor)}
             <button type="button" className="chip-remove" aria-label={t('documents:metadataPanel.removeSponsor', { sponsor })} onClick={() => onChange(removeSponsor(sponsors, sponsor))}>
               ×
             </button>
@@ -108,13 +109,13 @@ function SponsorPicker({ sponsors, onChange }: SponsorPickerProps) {
             <li key={d.code}>
               <button
                 type="button"
-                aria-label={t('documents:metadataPanel.addSponsor', { name: d.name, code: d.code })}
+                aria-label={t('documents:metadataPanel.addSponsor', { name: delegationName(d), code: d.code })}
                 onClick={() => {
                   onChange(addSponsor(sponsors, d.name));
                   setQuery('');
                 }}
               >
-                <span className="sponsor-code">{d.code}</span> {d.name}
+                <span className="sponsor-code">{d.code}</span> {delegationName(d)}
               </button>
             </li>
           ))}

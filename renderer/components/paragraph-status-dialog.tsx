@@ -6,7 +6,8 @@ import type { ApiClient } from '../../shared/api/contract.js';
 import { computeNumbering, type Numbering } from '../../shared/document/numbering.js';
 import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '../../shared/negotiation/model.js';
 import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
-import { statusAuthor, statusHints, statusNames, statusText } from '../../shared/negotiation/status-labels.js';
+import { statusAuthor, statusText } from '../../shared/negotiation/status-labels.js';
+import { statusHintsShown as statusHints, statusNamesShown as statusNames } from '../i18n/status-names.js';
 import { paragraphStatusRequestEvent, paragraphStatusShortcut, requestParagraphStatus } from '../editor/negotiation/status-margin.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
@@ -153,7 +154,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
     <form onSubmit={submit} noValidate>
       <h2 id="status-dialog-title">{t('negotiation:paragraphStatusDialog.statusOf')}{' '}{path}</h2>
       <p className="status-current">
-        {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf)}</strong>
+        {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf, statusNames)}</strong>
         {current.by !== '' ? t('negotiation:paragraphStatusDialog.setBy', { by: current.by }) : ''}{t('negotiation:paragraphStatusDialog.changesAreRecordedAs')}{' '}<strong>{author || '…'}</strong>{' '}{t('negotiation:paragraphStatusDialog.withTheTime')}
       </p>
       <fieldset className="status-states">

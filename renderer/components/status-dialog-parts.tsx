@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { findDelegation } from '../../seeds/index.js';
-import { statusChanges, statusNames, type PathOf } from '../../shared/negotiation/status-labels.js';
+import { statusChanges, type PathOf } from '../../shared/negotiation/status-labels.js';
+import { statusNamesShown as statusNames } from '../i18n/status-names.js';
 import type { ParagraphStatus } from '../../shared/negotiation/model.js';
 import { filterDelegations } from '../editor/metadata.js';
 import { formatTimestamp } from '../format.js';
 import { t } from '../i18n/index.js';
+import { delegationName, delegationNameOf } from '../i18n/names.js';
 
 /**
  * Parts of the paragraph status dialog: the delegations holding a reservation, the
@@ -28,7 +29,7 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
         <ul className="status-chips" aria-label={t('negotiation:statusDialogParts.chosenDelegations')}>
           {chosen.map((code) => (
             <li key={code} className="sponsor-chip">
-              <span className="sponsor-code">{code}</span> {findDelegation(code)?.name ?? code}
+              <span className="sponsor-code">{code}</span> {delegationNameOf(code)}
               <button type="button" className="chip-remove" aria-label={`Remove ${code}`} onClick={() => onChange(chosen.filter((c) => c !== code))}>
                 ×
               </button>
@@ -45,13 +46,13 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
             <li key={d.code}>
               <button
                 type="button"
-                aria-label={`Add ${d.name} (${d.code})`}
+                aria-label={t('negotiation:statusDialogParts.add', { name: delegationName(d), code: d.code })}
                 onClick={() => {
                   onChange([...chosen, d.code]);
                   setQuery('');
                 }}
               >
-                <span className="sponsor-code">{d.code}</span> {d.name}
+                <span className="sponsor-code">{d.code}</span> {delegationName(d)}
               </button>
             </li>
           ))}
@@ -100,7 +101,7 @@ export type StatusHistoryProps = { status: ParagraphStatus; pathOf: PathOf };
  * which, and the reason of a reopening (marked as such).
  */
 export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
-  const rows = statusChanges(status, pathOf).reverse();
+  const rows = statusChanges(status, pathOf, statusNames).reverse();
   return (
     <section className="status-history" aria-label={t('negotiation:statusDialogParts.statusHistory')}>
       <h3>{t('negotiation:statusDialogParts.history')}</h3>
@@ -110,7 +111,7 @@ export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
         <ol reversed>
           {rows.map((row, i) => (
             <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
-              {formatTimestamp(row.at)}, {row.by || 'someone'}: {statusNames[row.from]} → {row.toText}
+              {formatTimestamp(row.at)}, {row.by || t('editor:status.someone')}: {statusNames[row.from]} → {row.toText}
               {row.reopening ? ' (reopened)' : ''}
               {row.reason !== '' ? <span className="status-history-reason">{t('negotiation:statusDialogParts.reason')}{' '}{row.reason}</span> : null}
             </li>

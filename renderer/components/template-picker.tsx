@@ -3,6 +3,7 @@ import type { ApiClient, TemplateSummary } from '../../shared/api/contract.js';
 import { kindName, messageOf } from '../format.js';
 import { DialogError } from './dialog-footer.js';
 import { t } from '../i18n/index.js';
+import { templateText } from '../i18n/names.js';
 
 /** Props of the template picker. */
 export type TemplatePickerProps = {
@@ -67,11 +68,11 @@ export function TemplatePicker({ api, onCreate, onCancel }: TemplatePickerProps)
                 disabled={creating !== null}
                 onClick={() => void create(template.id)}
               >
-                <span className="template-name">{template.name}</span>
+                <span className="template-name">{templateText(template).name}</span>
                 <span className="template-meta">
                   {kindName(template.kind)} · <span className="template-body">{template.body}</span>
                 </span>
-                <span className="template-description">{template.description}</span>
+                <span className="template-description">{templateText(template).description}</span>
                 {creating === template.id ? <span className="template-busy">{t('documents:templatePicker.creating')}</span> : null}
               </button>
             </li>

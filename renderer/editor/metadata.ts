@@ -1,5 +1,6 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { delegations } from '../../seeds/index.js';
+import { delegationName } from '../i18n/names.js';
 import type { Delegation } from '../../seeds/types.js';
 import { readHeader } from '../../shared/document/header.js';
 import type { HeaderAttrs } from '../../shared/document/header.js';
@@ -59,7 +60,7 @@ export function removeSponsor(sponsors: readonly string[], sponsor: string): str
 }
 
 /**
- * Delegations whose code or name contains `query` (case- and accent-insensitive), codes
+ * Delegations whose code, name or name in the interface language contains `query` (case- and accent-insensitive), codes
  * matching exactly first, leaving out those named in `exclude` (by code or name, as the
  * header's sponsors may hold either); at most `limit`.
  */
@@ -67,7 +68,7 @@ export function filterDelegations(query: string, exclude: readonly string[] = []
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const q = fold(query.trim());
   const matches = delegations.filter(
-    (d) => !exclude.includes(d.code) && !exclude.includes(d.name) && (q === '' || fold(d.code).includes(q) || fold(d.name).includes(q)),
+    (d) => !exclude.includes(d.code) && !exclude.includes(d.name) && (q === '' || fold(d.code).includes(q) || fold(d.name).includes(q) || fold(delegationName(d)).includes(q)),
   );
   const exact = matches.filter((d) => fold(d.code) === q);
   return [...exact, ...matches.filter((d) => fold(d.code) !== q)].slice(0, limit);

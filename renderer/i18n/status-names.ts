@@ -10,3 +10,9 @@ export const statusNamesShown: Readonly<Record<StatusState, string>> = translate
   ['pending', 'under_discussion', 'agreed_ad_ref', 'agreed', 'deleted', 'reservation', 'agreed_pending', 'parked'],
   'editor:status.names.',
 );
+
+/** One sentence per status saying what it means in the room (editor:status.hints.<state>), in the interface language when read. */
+export const statusHintsShown: Readonly<Record<StatusState, string>> = translatedRecord(
+  ['pending', 'under_discussion', 'agreed_ad_ref', 'agreed', 'deleted', 'reservation', 'agreed_pending', 'parked'],
+  'editor:status.hints.',
+);

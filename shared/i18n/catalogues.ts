@@ -22,6 +22,10 @@ import enApp from './locales/en/app.json';
 import frApp from './locales/fr/app.json';
 import enEditor from './locales/en/editor.json';
 import frEditor from './locales/fr/editor.json';
+import enTemplates from './locales/en/templates.json';
+import frTemplates from './locales/fr/templates.json';
+import enDelegations from './locales/en/delegations.json';
+import frDelegations from './locales/fr/delegations.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -31,8 +35,8 @@ import frEditor from './locales/fr/editor.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp, editor: enEditor },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp, editor: frEditor },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp, editor: enEditor, templates: enTemplates, delegations: enDelegations },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp, editor: frEditor, templates: frTemplates, delegations: frDelegations },
 } as const;
 
 /** The namespaces, in the order their files are listed. */

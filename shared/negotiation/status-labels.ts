@@ -70,9 +70,9 @@ export type StatusChangeRow = {
 /**
  * The changes that led to `status`, oldest first: each entry of its history, then the
  * current one, as a change from the state before it (the first from "pending"). Empty for
- * a paragraph whose status was never set.
+ * a paragraph whose status was never set. `names` as for {@link statusText}.
  */
-export function statusChanges(status: ParagraphStatus, pathOf: PathOf): StatusChangeRow[] {
+export function statusChanges(status: ParagraphStatus, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): StatusChangeRow[] {
   if (status.at === '' && status.by === '' && status.history.length === 0) return [];
   const entries: StatusEntry[] = [...status.history, status];
   return entries.map((entry, i) => {
@@ -80,7 +80,7 @@ export function statusChanges(status: ParagraphStatus, pathOf: PathOf): StatusCh
     return {
       from,
       to: entry.state,
-      toText: statusText(entry, pathOf),
+      toText: statusText(entry, pathOf, names),
       by: entry.by,
       at: entry.at,
       reason: entry.reason,
