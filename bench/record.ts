@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
   const doc = importText(keystrokeBenchText(60)).documents[0]!.toJSON();
   const signer = nodeSigner();
   const time = new Date().toISOString();
-  const issue = () => issueRevisionFile({ document: doc, label: 'Rev.2', time, signer });
+  const issue = () => issueRevisionFile({ document: doc, label: 'Rev.2', time, docId: 'bench-document', signer });
   const text = serializeRevisionFile(await issue());
   const bytes = utf8(text);
   const runs = 40;
@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
 
   const chain: RevisionRecord[] = [];
   for (let i = 0; i < 1000; i++) {
-    chain.push(await signRecord({ label: `Rev.${i + 1}`, contentHash: await sha256Hex(`content ${i}`), previous: chain.at(-1) ?? null, time }, signer));
+    chain.push(await signRecord({ docId: 'bench-document', label: `Rev.${i + 1}`, contentHash: await sha256Hex(`content ${i}`), previous: chain.at(-1) ?? null, time }, signer));
   }
   const chainBytes = utf8(jcs(chain));
   const chainMs = await timeAsync(() => verifyChain(chain), 5, 1);

@@ -5,7 +5,7 @@ import { RecordError, contentHash, revisionFileBytes, signRecord, verifyRevision
 import { openInstallationKey, type InstallationKey } from '../identity/installation-key.js';
 import { recordsChanged } from '../consultation/record-host.js';
 import { documentAtRevision, revisionFileOf } from '../store/issue-revision.js';
-import { createSilenceHandlers, currentChain, issuedList } from './record-silence-handlers.js';
+import { checkOf, createSilenceHandlers, currentChain, issuedList } from './record-silence-handlers.js';
 import type { BackendContext } from './context.js';
 
 type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile' | 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
@@ -44,7 +44,7 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
         throw new ApiError('invalid-argument', `This document's revisions were issued by key ${previous.fingerprint}, not by this installation's key.`);
       }
       const hash = await contentHash(documentAtRevision(ctx.store, revisionId));
-      const record = await signRecord({ label: revision.label, contentHash: hash, previous, time: new Date().toISOString() }, signer);
+      const record = await signRecord({ docId: id, label: revision.label, contentHash: hash, previous, time: new Date().toISOString() }, signer);
       const n = (head?.n ?? 0) + 1;
       ctx.store.records.append(id, n, revisionId, record);
       await recordsChanged(ctx.store, id);
@@ -72,8 +72,7 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
     'record.verifyFile': async ({ bytes }) => {
       ctx.assertOpen();
       try {
-        const v = await verifyRevisionFile(bytes);
-        return { valid: true as const, label: v.label, issuer: v.issuer, fingerprint: v.fingerprint, chain: v.chain, hash: v.hash };
+        return checkOf(await verifyRevisionFile(bytes));
       } catch (err) {
         if (err instanceof RecordError) return { valid: false as const, kind: err.kind, message: err.message };
         throw err;

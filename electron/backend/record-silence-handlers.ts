@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { ApiError, type Handlers, type IssuedRecord, type ObjectionSummary, type OwnObjection, type RecordComparison, type SilenceSummary } from '../../shared/api/contract.js';
+import { ApiError, type Handlers, type IssuedRecord, type ObjectionSummary, type OwnObjection, type RecordCheck, type RecordComparison, type SilenceSummary } from '../../shared/api/contract.js';
 import {
-  RecordError, canonicalDocument, deadlineWords, jcs, outcomeWords, signObjection, silenceDeadline, silenceOf, silenceRecordType, verifyRevisionFile,
-  type ChainRecord, type RevisionFile, type SilenceObjection, type SilenceState,
+  RecordError, canonicalDocument, deadlineWords, jcs, lateWords, outcomeWords, signObjection, silenceDeadline, silenceOf, silenceRecordType, verifyRevisionFile,
+  type ChainRecord, type RevisionFile, type SilenceObjection, type SilenceState, type VerifiedRevision,
 } from '../../shared/record/index.js';
 import { recordsChanged } from '../consultation/record-host.js';
 import { deliverObjections } from '../consultation/record-participant.js';
@@ -30,16 +30,18 @@ const objectionSummary = (o: SilenceObjection, arrived: string | null): Objectio
   delegation: o.delegation, name: o.name, paragraphs: o.paragraphs, reason: o.reason, time: o.time, arrived, fingerprint: o.fingerprint,
 });
 
-/** A silence state as the contract shows it, with its words. */
+/** A silence state as the contract shows it, with its words (late objections after the outcome). */
 export function silenceSummary(state: SilenceState): SilenceSummary {
   const words = state.outcome === 'pending' ? `under silence until ${deadlineWords(state.deadline)}` : outcomeWords(state);
+  const late = lateWords(state.late);
   return {
     label: state.label,
     deadline: state.deadline,
     outcome: state.outcome,
     brokenBy: state.brokenBy,
     objections: state.objections.map((o) => objectionSummary(o.objection, o.arrived)),
-    words,
+    late: state.late.map((o) => objectionSummary(o.objection, o.arrived)),
+    words: late ? `${words}; ${late}` : words,
   };
 }
 
@@ -60,6 +62,11 @@ export async function issuedList(records: readonly ChainRecord[], revisionIdOf: 
   return out;
 }
 
+/** A verified revision file as `record.verifyFile` and `record.compareFile` answer it: what `penholder verify` prints, the silence with its words. */
+export function checkOf(v: VerifiedRevision): RecordCheck & { valid: true } {
+  return { valid: true, label: v.label, issuer: v.issuer, fingerprint: v.fingerprint, chain: v.chain, hash: v.hash, docId: v.docId, ...(v.silence ? { silence: silenceSummary(v.silence) } : {}) };
+}
+
 /**
  * The silence and comparison channels of the record (issue 14 points 4 and 5; see
  * shared/api/record-contract.ts): the facilitator places the last issued revision under
@@ -72,8 +79,11 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
     ctx.assertOpen();
     if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
   };
-  const mine = (id: string): OwnObjection[] =>
-    ctx.store.records.outgoing(id).map((o) => ({ ...objectionSummary(JSON.parse(o.text) as SilenceObjection, o.arrived), state: o.state, message: o.message }));
+  const mine = (id: string, silence: string): OwnObjection[] =>
+    ctx.store.records.outgoing(id).flatMap((o) => {
+      const objection = JSON.parse(o.text) as SilenceObjection;
+      return objection.silence === silence ? [{ ...objectionSummary(objection, o.arrived), state: o.state, message: o.message }] : [];
+    });
   const stateOf = async (id: string): Promise<SilenceState | null> => {
     const chain = currentChain(ctx, id);
     if (!chain) return null;
@@ -90,7 +100,8 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       const state = await stateOf(id);
       const chain = currentChain(ctx, id);
       const silence = state ? silenceSummary(state) : null;
-      const ownObjections = state ? mine(id).filter((o) => (state.outcome === 'pending' ? true : o.state !== 'pending')) : mine(id);
+      // Only this silence's own objections: one for an earlier silence is no longer news.
+      const ownObjections = state ? mine(id, state.silence) : [];
       return { silence, mine: ownObjections, canPlace: Boolean(chain?.own) && chain!.records.at(-1)!.type !== silenceRecordType };
     },
     'record.placeSilence': async ({ id, date, time, zone }) => {
@@ -142,7 +153,7 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
         if (err instanceof RecordError) return { check: { valid: false, kind: err.kind, message: err.message } };
         throw err;
       }
-      const check = { valid: true as const, label: verified.label, issuer: verified.issuer, fingerprint: verified.fingerprint, chain: verified.chain, hash: verified.hash };
+      const check = checkOf(verified);
       const chain = currentChain(ctx, id);
       if (!chain) throw new ApiError('invalid-argument', 'This document has no issued revision to compare the file with.');
       const held = (JSON.parse(new TextDecoder().decode(bytes)) as RevisionFile).chain;

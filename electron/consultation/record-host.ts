@@ -17,9 +17,13 @@
  *   up to it and the silence records on it;
  * - participant -> host: `{"type":"penholder.objection","objection":{...}}` (silence.ts);
  * - host -> that participant: `{"type":"penholder.objection-answer","signature","arrived"}`
- *   or `{..,"refused":"<why>"}`.
- * At each open silence's deadline (a timer; `tick` for tests with an injected clock) the host
- * signs the outcome with its installation key and sends the grown chain to everyone.
+ *   (with `"late":true` when it arrived after the deadline: kept, not breaking silence) or
+ *   `{..,"refused":"<why>"}`.
+ * At each open silence's deadline (a timer; `tick` for tests with an injected clock; at once
+ * on starting when a deadline passed while nobody hosted) the host signs the outcome with its
+ * installation key when that key issued the chain (a headless `penholder host` on the
+ * issuer's data folder does), records late objections the same way as they come, and sends
+ * the grown chain to everyone; a participant who was offline gets it on connecting.
  */
 import path from 'node:path';
 import type { Connection, Extension, Hocuspocus } from '@hocuspocus/server';
@@ -141,8 +145,10 @@ export function createRecordHost(options: RecordHostOptions): RecordHost {
       const signature = (message.objection as { signature?: unknown } | null)?.signature;
       const answer = { type: recordMessages.answer, signature: typeof signature === 'string' ? signature : '' };
       try {
-        const arrived = await receiveObjection(store, { docId: documentName, objection: message.objection, from: { delegation, ...(typeof fromKey === 'string' ? { key: fromKey } : {}) }, now: now() });
-        connection.sendStateless(JSON.stringify({ ...answer, arrived }));
+        const { arrived, late } = await receiveObjection(store, { docId: documentName, objection: message.objection, from: { delegation, ...(typeof fromKey === 'string' ? { key: fromKey } : {}) }, now: now() });
+        connection.sendStateless(JSON.stringify({ ...answer, arrived, ...(late ? { late: true } : {}) }));
+        // A late objection is recorded in the chain at once when the outcome is already signed.
+        if (late && (await settleSilence(store, { docId: documentName, key: signer(), now: now() }))) await send(documentName);
       } catch (err) {
         connection.sendStateless(JSON.stringify({ ...answer, refused: (err as Error).message }));
       }

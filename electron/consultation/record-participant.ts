@@ -5,7 +5,8 @@
  * content hash, that it is signed by the consultation's issuer (the key the host names, which
  * a document keeps from its first received file: a later file of another issuer is refused),
  * and that its chain continues the one received before (no record dropped or replaced). A file
- * that fails is refused and reported (the consultation's last error), never kept.
+ * that fails is refused and reported (the consultation's last error), never kept; so is a
+ * chain whose records name another document than the one it arrives for.
  * Objections this installation signs are kept in its store and sent on every (re)sync until
  * the host answers, so one made offline is delivered on reconnecting.
  */
@@ -21,8 +22,9 @@ const attached = new Map<Store, { docId: string; provider: HocuspocusProvider }>
 
 /**
  * Verifies revision file `text` received for `docId` from a host naming `issuerFingerprint`
- * as its issuer, and keeps it as received when it verifies and continues what the store
- * holds. Resolves to what it says; throws a RecordError naming what failed.
+ * as its issuer, and keeps it as received when it verifies, every record names `docId`
+ * ('chain-broken' otherwise), and it continues what the store holds. Resolves to what it
+ * says; throws a RecordError naming what failed.
  */
 export async function acceptRevisionFile(store: Store, docId: string, text: string, issuerFingerprint: string, now: Date = new Date()): Promise<VerifiedRevision> {
   const held = store.records.received(docId);
@@ -30,7 +32,8 @@ export async function acceptRevisionFile(store: Store, docId: string, text: stri
   if (first && first.issuer.fingerprint !== issuerFingerprint) {
     throw new RecordError('unknown-key', `the host names issuer ${issuerFingerprint}, but this document's revisions were issued by ${first.issuer.fingerprint}`);
   }
-  const verified = await verifyRevisionFile(text, { key: issuerFingerprint });
+  // Every record signs its document's id: a host cannot pass one document's chain off as another's.
+  const verified = await verifyRevisionFile(text, { key: issuerFingerprint, docId });
   const last = held.at(-1);
   if (last) {
     const before = (JSON.parse(last.file) as RevisionFile).chain.map((r) => jcs(r));

@@ -46,7 +46,7 @@ export async function issueRevision(
   const revision = store.createRevision({ docId: input.docId, kind: 'revision', label: input.label, author: input.author, delegation: input.delegation });
   const hash = await contentHash(documentAtRevision(store, revision.id));
   const time = (input.now ?? (() => new Date()))().toISOString();
-  const record = await signRecord({ label: input.label, contentHash: hash, previous, time }, input.key);
+  const record = await signRecord({ docId: input.docId, label: input.label, contentHash: hash, previous, time }, input.key);
   const n = (head?.n ?? 0) + 1;
   store.records.append(input.docId, n, revision.id, record);
   return { revision, record, chain: n };

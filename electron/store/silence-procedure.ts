@@ -2,11 +2,13 @@
  * The silence procedure on the issuer's side (issue 14 point 5), over the store's chain:
  * placing the last issued revision under silence (a signed `placed` record), taking in the
  * delegations' signed objections with the time they arrive, and at the deadline recording
- * the outcome (a signed `outcome` record listing the objections that arrived by then). Every
- * function takes the clock as an argument, so deadlines are tested without waiting.
+ * the outcome (a signed `outcome` record listing the objections that arrived by then), then
+ * the objections signed by the deadline that arrived after it (signed `late` records, which
+ * do not break silence: shared/record/silence-chain.ts gives the rule). Every function takes
+ * the clock as an argument, so deadlines are tested without waiting.
  */
 import {
-  RecordError, jcs, outcomeWords, recordHash, signSilenceRecord, silenceOf, verifyEd25519, verifyObjection,
+  RecordError, jcs, lateWords, outcomeWords, recordHash, signSilenceRecord, silenceOf, verifyEd25519, verifyObjection,
   type ChainRecord, type ReceivedObjection, type RecordSigner, type SilenceDeadline, type SilenceObjection, type SilenceRecord, type SilenceState,
 } from '../../shared/record/index.js';
 import type { Store } from './store.js';
@@ -19,12 +21,19 @@ function chainOf(store: Store, docId: string): { records: ChainRecord[]; headRev
 
 /**
  * Where the silence procedure on the document's last issued revision stands, or null when it
- * was never placed under silence. While 'pending', `objections` are those received so far.
+ * was never placed under silence. While 'pending', `objections` are those received by the
+ * deadline so far and `late` those received after it; once settled, late objections received
+ * but not yet in a late record are listed in `late` too.
  */
 export async function silenceState(store: Store, docId: string): Promise<SilenceState | null> {
   const state = await silenceOf(chainOf(store, docId).records);
-  if (!state || state.outcome !== 'pending') return state;
-  return { ...state, objections: receivedObjections(store, state.silence) };
+  if (!state) return null;
+  const deadline = Date.parse(state.deadline.instant);
+  const received = receivedObjections(store, state.silence);
+  const recorded = new Set([...state.objections, ...state.late].map((o) => o.objection.signature));
+  const late = [...state.late, ...received.filter((o) => Date.parse(o.arrived) > deadline && !recorded.has(o.objection.signature))];
+  if (state.outcome !== 'pending') return { ...state, late };
+  return { ...state, objections: received.filter((o) => Date.parse(o.arrived) <= deadline), late };
 }
 
 function receivedObjections(store: Store, silence: string): ReceivedObjection[] {
@@ -52,48 +61,67 @@ export async function placeUnderSilence(store: Store, input: { docId: string; de
 }
 
 /**
- * Takes in a delegation's objection to the document's open silence, arriving `now` from a
- * participant admitted as `from.delegation` (and, when known, with key `from.key`: its
- * fingerprint or raw public key). Resolves to the arrival time kept (the first one for an objection sent
- * twice); throws an Error in words (the host tells the sender) when the objection does not
- * verify, is not for the open silence, speaks for another delegation or key, or arrives after
- * the deadline.
+ * Takes in a delegation's objection to the silence on the document's last issued revision,
+ * arriving `now` from a participant admitted as `from.delegation` (and, when known, with key
+ * `from.key`: its fingerprint or raw public key). By the deadline it counts toward the
+ * outcome; after it, an objection signed by the deadline is kept as late (recorded in a
+ * `late` record by {@link settleSilence}, not breaking silence) and one signed after it is
+ * refused. Resolves to the arrival time kept (the first one for an objection sent twice) and
+ * whether it is late; throws an Error in words (the host tells the sender) when the objection
+ * does not verify, is not for that silence, speaks for another delegation or key, or was
+ * signed after the deadline and arrived after it.
  */
 export async function receiveObjection(
   store: Store,
   input: { docId: string; objection: unknown; from: { delegation: string; key?: string }; now: Date },
-): Promise<string> {
+): Promise<{ arrived: string; late: boolean }> {
   const objection = await verifyObjection(input.objection, 'the objection', (key, bytes, sig) => verifyEd25519(key, bytes, sig));
   const state = await silenceState(store, input.docId);
-  if (!state || state.outcome !== 'pending') throw new Error('There is no silence to break on this document now.');
+  if (!state) throw new Error('There is no silence to break on this document now.');
   if (objection.silence !== state.silence || objection.label !== state.label) throw new Error(`This objection is for another silence, not the one on ${state.label}.`);
   if (objection.delegation !== input.from.delegation) throw new Error(`This objection is signed for ${objection.delegation}, but you are admitted as ${input.from.delegation}.`);
   if (input.from.key !== undefined && input.from.key !== objection.fingerprint && input.from.key !== objection.publicKey) throw new Error(`This objection is signed by key ${objection.fingerprint}, not by the key you were admitted with.`);
+  const deadline = Date.parse(state.deadline.instant);
   const kept = receivedObjections(store, state.silence).find((o) => o.objection.signature === objection.signature);
-  if (kept) return kept.arrived;
-  if (input.now.getTime() > Date.parse(state.deadline.instant)) throw new Error(`The silence on ${state.label} ended at ${state.deadline.time} ${state.deadline.date} (${state.deadline.zone}); this objection arrived too late.`);
+  if (kept) return { arrived: kept.arrived, late: Date.parse(kept.arrived) > deadline };
+  const late = input.now.getTime() > deadline;
+  if (late && Date.parse(objection.time) > deadline) {
+    throw new Error(`The silence on ${state.label} ended at ${state.deadline.time} ${state.deadline.date} (${state.deadline.zone}); this objection was signed after it.`);
+  }
   const arrived = input.now.toISOString();
   store.records.addObjection({ docId: input.docId, silence: state.silence, signature: objection.signature, delegation: objection.delegation, text: jcs(objection), arrived });
-  return arrived;
+  return { arrived, late };
 }
 
 /**
- * At or after the deadline of the document's open silence, records its outcome signed with
- * `key`: 'agreed under silence procedure' without objections, 'silence broken by X, Y' with
- * the objections that arrived by the deadline. Resolves to the outcome record, or null when
- * there is no open silence or its deadline is still ahead.
+ * Records what is due on the silence of the document's last issued revision, signed with
+ * `key`: at or after the deadline of an open silence its outcome ('agreed under silence
+ * procedure' without objections, 'silence broken by X, Y' with those that arrived by the
+ * deadline); then, after the outcome, a `late` record of the late objections received and not
+ * yet recorded. Resolves to the last record appended, or null when nothing was due, or when
+ * `key` is not the chain's issuer (only the issuer can extend its chain: a host that did not
+ * issue leaves it to the issuer's app).
  */
 export async function settleSilence(store: Store, input: { docId: string; key: RecordSigner; now: Date }): Promise<SilenceRecord | null> {
-  const { records, headRevision, n } = chainOf(store, input.docId);
-  const state = await silenceOf(records);
-  const placed = records.at(-1);
-  if (!state || state.outcome !== 'pending' || !placed || !headRevision || placed.type !== 'penholder-silence-record') return null;
-  const deadline = Date.parse(state.deadline.instant);
-  if (input.now.getTime() < deadline) return null;
-  if ((await recordHash(placed)) !== state.silence) return null;
-  const objections = receivedObjections(store, state.silence).filter((o) => Date.parse(o.arrived) <= deadline);
-  const record = await signSilenceRecord({ event: 'outcome', previous: placed, deadline: state.deadline, objections, time: input.now.toISOString() }, input.key);
-  store.records.append(input.docId, n + 1, headRevision, record);
+  const state = await silenceState(store, input.docId);
+  if (!state) return null;
+  let { records, headRevision, n } = chainOf(store, input.docId);
+  let head = records.at(-1);
+  if (!head || !headRevision || head.type !== 'penholder-silence-record' || head.publicKey !== input.key.publicKey) return null;
+  let appended: SilenceRecord | null = null;
+  if (state.outcome === 'pending') {
+    if (input.now.getTime() < Date.parse(state.deadline.instant) || (await recordHash(head)) !== state.silence) return null;
+    appended = await signSilenceRecord({ event: 'outcome', previous: head, deadline: state.deadline, objections: state.objections, time: input.now.toISOString() }, input.key);
+    store.records.append(input.docId, n + 1, headRevision, appended);
+    ({ records, headRevision, n } = chainOf(store, input.docId));
+    head = records.at(-1)!;
+  }
+  const recorded = new Set((await silenceOf(records))?.late.map((o) => o.objection.signature) ?? []);
+  // One that arrived after `now` (a clock set back meanwhile) waits: a record cannot list an arrival after its own time.
+  const late = state.late.filter((o) => !recorded.has(o.objection.signature) && Date.parse(o.arrived) <= input.now.getTime());
+  if (late.length === 0) return appended;
+  const record = await signSilenceRecord({ event: 'late', previous: head, deadline: state.deadline, objections: late, time: input.now.toISOString() }, input.key);
+  store.records.append(input.docId, n + 1, headRevision!, record);
   return record;
 }
 
@@ -107,7 +135,7 @@ export async function openSilences(store: Store, docIds: readonly string[]): Pro
   return out;
 }
 
-/** The silence procedure on issued revision `revisionId` as its exports state it (the outcome or the deadline in words, with the label), or null when it was never placed under silence. */
+/** The silence procedure on issued revision `revisionId` as its exports state it (the outcome or the deadline in words, with the label, and any objection that arrived after the deadline), or null when it was never placed under silence. */
 export async function silenceWordsOf(store: Store, revisionId: string): Promise<string | null> {
   const place = store.records.placeOf(revisionId);
   if (!place) return null;
@@ -118,5 +146,6 @@ export async function silenceWordsOf(store: Store, revisionId: string): Promise<
   if (!state) return null;
   const when = `${state.deadline.date} ${state.deadline.time} (${state.deadline.zone})`;
   if (state.outcome === 'pending') return `${state.label}: under silence procedure until ${when}`;
-  return `${state.label}: ${outcomeWords(state)} (deadline ${when})`;
+  const late = lateWords(state.late);
+  return `${state.label}: ${outcomeWords(state)} (deadline ${when})${late ? `; ${late}` : ''}`;
 }

@@ -13,8 +13,11 @@ export type ObjectionSummary = { delegation: string; name: string; paragraphs: s
 /**
  * The silence procedure on an issued revision: its deadline (date, time, IANA zone and the
  * instant), 'pending' until the outcome is recorded, the delegations that broke it, the
- * objections, and the outcome in words ("agreed under silence procedure", "silence broken by
- * FRA, USA", or "under silence until 8 December 2026, 12:00 (Europe/Zurich)").
+ * objections, the late ones (signed by the deadline, arrived after it: recorded, not
+ * breaking silence), and the outcome in words ("agreed under silence procedure", "silence
+ * broken by FRA, USA", or "under silence until 8 December 2026, 12:00 (Europe/Zurich)", then
+ * any late objection: "; objection by FRA signed ... arrived after the deadline (...), not
+ * breaking silence").
  */
 export type SilenceSummary = {
   label: string;
@@ -22,6 +25,7 @@ export type SilenceSummary = {
   outcome: 'pending' | 'agreed' | 'broken';
   brokenBy: string[];
   objections: ObjectionSummary[];
+  late: ObjectionSummary[];
   words: string;
 };
 
@@ -43,9 +47,13 @@ export type RecordComparison = {
   newer?: { label: string; document: unknown };
 };
 
-/** What checking a revision file found: valid with its label, issuer key, fingerprint and chain length, or the failure kind and its message in words. */
+/**
+ * What checking a revision file found: valid with its label, issuer key, fingerprint, chain
+ * length, the document id its records sign and the silence procedure on it when there is one
+ * (as `penholder verify` prints them), or the failure kind and its message in words.
+ */
 export type RecordCheck =
-  | { valid: true; label: string; issuer: string; fingerprint: string; chain: number; hash: string }
+  | { valid: true; label: string; issuer: string; fingerprint: string; chain: number; hash: string; docId: string; silence?: SilenceSummary }
   | { valid: false; kind: 'content-changed' | 'chain-broken' | 'signature-invalid' | 'unknown-key' | 'malformed'; message: string };
 
 // A revision file holds one document and its records: 50 MB is far beyond any resolution.

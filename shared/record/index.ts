@@ -3,7 +3,7 @@ export { canonicalDocument, contentHash, fromHex, jcs, sha256Hex, toHex, utf8 } 
 export { RecordError, failureWords, type RecordFailure } from './errors.js';
 export { groupedFingerprint, keyFingerprint, parseFingerprint } from './fingerprint.js';
 export {
-  checkRecordShape, maxLabelLength, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,
+  checkRecordShape, maxLabelLength, missingField, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,
   type ChainRecord, type RecordSigner, type RevisionRecord, type UnsignedRecord,
 } from './record.js';
 export {
@@ -12,7 +12,8 @@ export {
 } from './revision-file.js';
 export { checkDeadline, deadlineWords, isTimeZone, silenceDeadline, type SilenceDeadline } from './deadline.js';
 export {
-  brokenBy, checkObjectionShape, checkSilenceShape, maxObjectionParagraphs, maxReasonLength, objectionSigningBytes, objectionType, outcomeWords,
-  signObjection, signSilenceRecord, silenceOf, silenceRecordType, verifyObjection,
-  type ReceivedObjection, type SilenceObjection, type SilenceRecord, type SilenceState,
+  checkDocId, checkObjectionShape, checkSilenceShape, maxDocIdLength, maxObjectionParagraphs, maxReasonLength, objectionSigningBytes, objectionType,
+  signObjection, signSilenceRecord, silenceRecordType, verifyObjection,
+  type ReceivedObjection, type SilenceObjection, type SilenceRecord,
 } from './silence.js';
+export { brokenBy, checkSilenceLink, lateWords, outcomeWords, silenceOf, type SilenceState } from './silence-chain.js';

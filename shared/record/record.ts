@@ -1,13 +1,15 @@
 import { fromHex, jcs, sha256Hex, utf8 } from './canonical.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint } from './fingerprint.js';
-import { checkSilenceShape, silenceRecordType, verifyObjection, type SilenceRecord } from './silence.js';
+import { checkSilenceLink } from './silence-chain.js';
+import { checkDocId, checkSilenceShape, silenceRecordType, type SilenceRecord } from './silence.js';
 
 /** The `type` every revision record carries, so its signature cannot be taken for another message's. */
 export const recordType = 'penholder-revision-record';
 
 /**
- * One issued revision in a document's chain. Hex fields are lowercase. `contentHash` is the
+ * One issued revision in a document's chain. `docId` is the document's id in the issuer's
+ * store, signed so a chain cannot be passed off as another document's. Hex fields are lowercase. `contentHash` is the
  * SHA-256 of the canonical document (canonical.ts `contentHash`); `previousHash` the SHA-256
  * of the JCS of the previous record, signature included (null for the first issued
  * revision); `time` an ISO 8601 UTC instant; `publicKey` the issuer's raw Ed25519 key (32
@@ -17,6 +19,7 @@ export const recordType = 'penholder-revision-record';
 export type RevisionRecord = {
   type: typeof recordType;
   version: 1;
+  docId: string;
   label: string;
   contentHash: string;
   previousHash: string | null;
@@ -38,7 +41,7 @@ export type RecordSigner = { publicKey: string; sign(bytes: Uint8Array): Promise
 /** Longest label accepted ("Rev.2", "L.14/Rev.1"...). */
 export const maxLabelLength = 200;
 
-const fields = ['type', 'version', 'label', 'contentHash', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'] as const;
+const fields = ['type', 'version', 'docId', 'label', 'contentHash', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'] as const;
 const hex64 = /^[0-9a-f]{64}$/;
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -54,16 +57,21 @@ export async function recordHash(record: ChainRecord): Promise<string> {
 }
 
 /**
- * Signs a new record for `label` and `contentHash`, chained after `previous` (null for the
- * first issued revision), at `time` (an ISO 8601 UTC instant with milliseconds).
+ * Signs a new record of document `docId` for `label` and `contentHash`, chained after
+ * `previous` (null for the first issued revision), at `time` (an ISO 8601 UTC instant with
+ * milliseconds). Throws a `chain-broken` RecordError when `previous` is another document's.
  */
 export async function signRecord(
-  input: { label: string; contentHash: string; previous: ChainRecord | null; time: string },
+  input: { docId: string; label: string; contentHash: string; previous: ChainRecord | null; time: string },
   signer: RecordSigner,
 ): Promise<RevisionRecord> {
+  if (input.previous && input.previous.docId !== input.docId) {
+    throw new RecordError('chain-broken', `the previous record (${input.previous.label}) is of document ${input.previous.docId}, not of ${input.docId}`);
+  }
   const unsigned: UnsignedRecord = {
     type: recordType,
     version: 1,
+    docId: input.docId,
     label: input.label,
     contentHash: input.contentHash,
     previousHash: input.previous ? await recordHash(input.previous) : null,
@@ -85,9 +93,10 @@ export function checkRecordShape(value: unknown, where: string): asserts value i
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   for (const key of keys) if (!(fields as readonly string[]).includes(key)) fail(`unexpected field "${key}"`);
-  for (const key of fields) if (!(key in record)) fail(`missing field "${key}"`);
+  for (const key of fields) if (!(key in record)) fail(missingField(key));
   if (record.type !== recordType) fail(`type is not "${recordType}"`);
   if (record.version !== 1) fail('version is not 1');
+  checkDocId(record.docId, fail);
   if (typeof record.label !== 'string' || record.label.trim() === '' || record.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
   if (typeof record.contentHash !== 'string' || !hex64.test(record.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
   if (record.previousHash !== null && (typeof record.previousHash !== 'string' || !hex64.test(record.previousHash))) fail('previousHash is neither null nor a SHA-256 in lowercase hex');
@@ -95,6 +104,13 @@ export function checkRecordShape(value: unknown, where: string): asserts value i
   if (typeof record.fingerprint !== 'string' || !hex64.test(record.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
   if (typeof record.publicKey !== 'string' || !hex64.test(record.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
   if (typeof record.signature !== 'string' || !/^[0-9a-f]{128}$/.test(record.signature)) fail('signature is not 64 bytes in lowercase hex');
+}
+
+/** The words for a missing field; a missing `docId` marks a record made before records named their document. */
+export function missingField(key: string): string {
+  return key === 'docId'
+    ? 'missing field "docId": records made before records named their document are not accepted (no such file was ever given to users; issue the revision again)'
+    : `missing field "${key}"`;
 }
 
 /** True when `signature` (hex) is a valid Ed25519 signature of `bytes` under `publicKey` (hex); false for a key that is not a curve point. */
@@ -114,25 +130,28 @@ export async function verifyEd25519(publicKey: string, bytes: Uint8Array, signat
 
 /**
  * Verifies a chain of records, oldest first, back to the first issued revision: every record
- * well formed, its fingerprint the hash of its key, its key the issuer's (`issuerKey`, or the
- * first record's), its signature valid, and its `previousHash` the hash of the record before
- * it (null for the first, which must be a revision). A silence record must follow a record of
- * the same revision (label and content hash): `placed` any such record, `outcome` the
- * `placed` one with the same deadline, signed at or after the deadline, each objection
- * signed by its own key for that silence and arrived by the deadline. Resolves to the last
- * record; throws a RecordError naming the first record that fails ("record 2 of 5").
+ * well formed, of one document (every `docId` the first record's, and `docId` when given),
+ * its fingerprint the hash of its key, its key the issuer's (`issuerKey`, or the first
+ * record's), its signature valid, and its `previousHash` the hash of the record before it
+ * (null for the first, which must be a revision). Silence records must follow their revision
+ * as silence.ts `checkSilenceLink` says (placed, outcome, late). Resolves to the last record;
+ * throws a RecordError naming the first record that fails ("record 2 of 5").
  */
-export async function verifyChain(records: unknown, issuerKey?: string): Promise<ChainRecord> {
+export async function verifyChain(records: unknown, issuerKey?: string, docId?: string): Promise<ChainRecord> {
   if (!Array.isArray(records) || records.length === 0) throw new RecordError('malformed', 'the chain is not a non-empty list of records');
   const keys = new Map<string, CryptoKey>();
   const verify = (key: string, bytes: Uint8Array, sig: string) => verifyEd25519(key, bytes, sig, keys);
   let previous: ChainRecord | null = null;
+  let placed: { record: SilenceRecord; hash: string } | null = null;
   const issuer = issuerKey ?? (records[0] as { publicKey?: unknown })?.publicKey;
+  let document = docId;
   for (let i = 0; i < records.length; i++) {
     const where = `record ${i + 1} of ${records.length}`;
     const record: unknown = records[i];
     if ((record as { type?: unknown } | null)?.type === silenceRecordType) checkSilenceShape(record, where);
     else checkRecordShape(record, where);
+    document ??= record.docId;
+    if (record.docId !== document) throw new RecordError('chain-broken', `${where} (${record.label}) is of document ${record.docId}, the chain of document ${document}`);
     if ((await keyFingerprint(record.publicKey)) !== record.fingerprint) throw new RecordError('unknown-key', `${where} (${record.label}): its fingerprint is not that of its key`);
     if (record.publicKey !== issuer) throw new RecordError('unknown-key', `${where} (${record.label}) is signed by key ${record.fingerprint}, not the issuer's`);
     if (!(await verify(record.publicKey, recordSigningBytes(record), record.signature))) {
@@ -144,32 +163,13 @@ export async function verifyChain(records: unknown, issuerKey?: string): Promise
     } else if (record.previousHash !== previousHash) {
       throw new RecordError('chain-broken', `${where} (${record.label}) does not point at record ${i} (${previous.label})`);
     }
-    if (record.type === silenceRecordType) await checkSilenceLink(record, previous, previousHash, where, verify);
+    if (record.type === silenceRecordType) {
+      await checkSilenceLink(record, previous, placed, where, verify);
+      if (record.event === 'placed') placed = { record, hash: await recordHash(record) };
+    } else {
+      placed = null;
+    }
     previous = record;
   }
   return previous as ChainRecord;
-}
-
-async function checkSilenceLink(
-  record: SilenceRecord,
-  previous: ChainRecord | null,
-  previousHash: string | null,
-  where: string,
-  verify: (key: string, bytes: Uint8Array, sig: string) => Promise<boolean>,
-): Promise<void> {
-  if (previous === null || previous.label !== record.label || previous.contentHash !== record.contentHash) {
-    throw new RecordError('chain-broken', `${where}: the silence on ${record.label} does not follow a record of that revision`);
-  }
-  if (record.event === 'placed') return;
-  if (previous.type !== silenceRecordType || previous.event !== 'placed' || jcs(previous.deadline) !== jcs(record.deadline)) {
-    throw new RecordError('chain-broken', `${where}: the outcome of the silence on ${record.label} does not follow its placing with the same deadline`);
-  }
-  const deadline = Date.parse(record.deadline.instant);
-  if (Date.parse(record.time) < deadline) throw new RecordError('chain-broken', `${where}: the outcome on ${record.label} was signed at ${record.time}, before the deadline ${record.deadline.instant}`);
-  for (const [k, entry] of record.objections.entries()) {
-    const at = `${where}, objection ${k + 1}`;
-    const objection = await verifyObjection(entry.objection, at, verify);
-    if (objection.silence !== previousHash || objection.label !== record.label) throw new RecordError('chain-broken', `${at} (${objection.delegation}) objects to another silence`);
-    if (Date.parse(entry.arrived) > deadline) throw new RecordError('chain-broken', `${at} (${objection.delegation}) arrived at ${entry.arrived}, after the deadline`);
-  }
 }

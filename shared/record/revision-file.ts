@@ -2,7 +2,7 @@ import { canonicalDocument, jcs, sha256Hex, utf8 } from './canonical.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint, parseFingerprint } from './fingerprint.js';
 import { signRecord, verifyChain, type ChainRecord, type RecordSigner } from './record.js';
-import { silenceOf, type SilenceState } from './silence.js';
+import { silenceOf, type SilenceState } from './silence-chain.js';
 
 /** The `format` of a revision file. */
 export const revisionFileFormat = 'penholder-revision';
@@ -23,11 +23,14 @@ export type RevisionFile = {
 };
 
 /**
- * What a verified revision file says: the last record's label and content hash, the issuer's
- * key and fingerprint, the chain's length (every record, silence records included), and the
- * silence procedure on the revision when it was placed under silence.
+ * What a verified revision file says: the document id every record signs, the last record's
+ * label and content hash, the issuer's key and fingerprint, the chain's length (every record,
+ * silence records included), and the silence procedure on the revision when it was placed
+ * under silence.
  */
-export type VerifiedRevision = { label: string; hash: string; issuer: string; fingerprint: string; chain: number; time: string; document: unknown; silence: SilenceState | null };
+export type VerifiedRevision = {
+  docId: string; label: string; hash: string; issuer: string; fingerprint: string; chain: number; time: string; document: unknown; silence: SilenceState | null;
+};
 
 /** The bytes of a revision file as written: its JCS and a newline. */
 export function serializeRevisionFile(file: RevisionFile): string {
@@ -35,30 +38,37 @@ export function serializeRevisionFile(file: RevisionFile): string {
 }
 
 /**
- * Issues `document` as revision `label`, signed by `signer`, after `previous` (a revision
- * file that must verify and be of the same issuer) or as the first issued revision. Throws a
- * RecordError when the previous file does not verify, a RangeError when the document is not
- * valid or the label empty.
+ * Issues `document` as revision `label` of document `docId`, signed by `signer`, after
+ * `previous` (a revision file that must verify, be of the same issuer and, when `docId` is
+ * given, of that document) or as the first issued revision. `docId` defaults to the previous
+ * file's; a first revision needs one. Throws a RecordError when the previous file does not
+ * verify or is another issuer's or document's, a RangeError when the document is not valid,
+ * the label empty or no document id is known.
  */
 export async function issueRevisionFile(input: {
   document: unknown;
   label: string;
   time: string;
+  docId?: string;
   previous?: Uint8Array | string | null;
   signer: RecordSigner;
 }): Promise<RevisionFile> {
   const canonical = canonicalDocument(input.document);
   let chain: ChainRecord[] = [];
+  let docId = input.docId;
   if (input.previous) {
     const before = await verifyRevisionFile(input.previous);
+    if (docId !== undefined && before.docId !== docId) throw new RecordError('chain-broken', `the previous revision (${before.label}) is of document ${before.docId}, not of ${docId}`);
+    docId = before.docId;
     const previousFile = JSON.parse(typeof input.previous === 'string' ? input.previous : new TextDecoder().decode(input.previous)) as RevisionFile;
     if (before.issuer !== input.signer.publicKey) {
       throw new RecordError('unknown-key', `the previous revision (${before.label}) was issued by key ${before.fingerprint}, not by this installation's key`);
     }
     chain = previousFile.chain;
   }
+  if (docId === undefined) throw new RangeError('a first issued revision needs the id of its document');
   const record = await signRecord(
-    { label: input.label, contentHash: await sha256Hex(canonical), previous: chain.at(-1) ?? null, time: input.time },
+    { docId, label: input.label, contentHash: await sha256Hex(canonical), previous: chain.at(-1) ?? null, time: input.time },
     input.signer,
   );
   return {
@@ -75,11 +85,12 @@ const fileFields = ['format', 'version', 'issuer', 'document', 'chain'];
 /**
  * Verifies a revision file offline: UTF-8 JSON in exactly its issued byte form, the issuer's
  * fingerprint that of its key (and, with `key`, the fingerprint asked for, grouped or plain
- * hex), every record of the chain signed by the issuer and pointing at the one before it
- * back to the first issued revision, and the document hashing to the last record's content
- * hash. Resolves to what it says; throws a RecordError whose `kind` names what failed.
+ * hex), every record of the chain of one document (with `docId`, that one: 'chain-broken'
+ * otherwise), signed by the issuer and pointing at the one before it back to the first
+ * issued revision, and the document hashing to the last record's content hash. Resolves to
+ * what it says; throws a RecordError whose `kind` names what failed.
  */
-export async function verifyRevisionFile(bytes: Uint8Array | string, options: { key?: string } = {}): Promise<VerifiedRevision> {
+export async function verifyRevisionFile(bytes: Uint8Array | string, options: { key?: string; docId?: string } = {}): Promise<VerifiedRevision> {
   let text: string;
   try {
     text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -116,7 +127,7 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
     if (wanted === null) throw new RecordError('unknown-key', `"${options.key}" is not a key fingerprint (64 hex digits, grouped or not)`);
     if (wanted !== issuer.fingerprint) throw new RecordError('unknown-key', `the revision is issued by key ${issuer.fingerprint}, not by ${wanted}`);
   }
-  const last = await verifyChain(file.chain, issuer.publicKey);
+  const last = await verifyChain(file.chain, issuer.publicKey, options.docId);
   let canonical: string;
   try {
     canonical = canonicalDocument(file.document);
@@ -129,7 +140,7 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
   const hash = await sha256Hex(canonical);
   if (hash !== last.contentHash) throw new RecordError('content-changed', `the document hashes to ${hash}, the record of ${last.label} signed ${last.contentHash}`);
   const chain = file.chain as ChainRecord[];
-  return { label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document, silence: await silenceOf(chain) };
+  return { docId: last.docId, label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document, silence: await silenceOf(chain) };
 }
 
 /** UTF-8 bytes of a revision file as written. */

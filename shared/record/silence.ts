@@ -5,13 +5,15 @@
  * them. An objection (breaking silence) is signed by the objecting delegation's installation
  * key, bound to the one silence it breaks (the hash of its `placed` record), and carries the
  * time it was signed; the outcome record lists every objection with the time it reached the
- * host, so anyone can check each objection and the outcome from the file alone.
+ * host, so anyone can check each objection and the outcome from the file alone. Objections
+ * signed before the deadline that reached the host after it are kept in `late` records
+ * (silence-chain.ts says why they do not break silence).
  */
 import { jcs, toHex, utf8 } from './canonical.js';
 import { checkDeadline, type SilenceDeadline } from './deadline.js';
 import { RecordError } from './errors.js';
 import { keyFingerprint } from './fingerprint.js';
-import { maxLabelLength, recordHash, recordSigningBytes, type ChainRecord, type RecordSigner } from './record.js';
+import { maxLabelLength, missingField, recordHash, recordSigningBytes, type ChainRecord, type RecordSigner } from './record.js';
 
 /** The `type` of a silence record of the chain. */
 export const silenceRecordType = 'penholder-silence-record';
@@ -38,15 +40,18 @@ export type SilenceObjection = {
 export type ReceivedObjection = { objection: SilenceObjection; arrived: string };
 
 /**
- * A silence record: `placed` (the revision `label`/`contentHash` is under silence until
- * `deadline`; `outcome` null, no objections) or `outcome` (at or after the deadline:
- * 'agreed' with no objection, 'broken' with the objections that arrived by the deadline).
- * Chained and signed like a revision record (record.ts).
+ * A silence record of document `docId`: `placed` (the revision `label`/`contentHash` is under
+ * silence until `deadline`; `outcome` null, no objections), `outcome` (at or after the
+ * deadline: 'agreed' with no objection, 'broken' with the objections that arrived by the
+ * deadline) or `late` (after the outcome: objections signed by the deadline that arrived
+ * after it, `outcome` null; they do not break silence). Chained and signed like a revision
+ * record (record.ts).
  */
 export type SilenceRecord = {
   type: typeof silenceRecordType;
   version: 1;
-  event: 'placed' | 'outcome';
+  docId: string;
+  event: 'placed' | 'outcome' | 'late';
   label: string;
   contentHash: string;
   deadline: SilenceDeadline;
@@ -67,14 +72,23 @@ export const maxObjectionParagraphs = 200;
 const hex64 = /^[0-9a-f]{64}$/;
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const objectionFields = ['type', 'version', 'silence', 'label', 'delegation', 'name', 'paragraphs', 'reason', 'time', 'fingerprint', 'publicKey', 'signature'];
-const silenceFields = ['type', 'version', 'event', 'label', 'contentHash', 'deadline', 'outcome', 'objections', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'];
+const silenceFields = ['type', 'version', 'docId', 'event', 'label', 'contentHash', 'deadline', 'outcome', 'objections', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'];
 
 function exactFields(value: unknown, fields: string[], fail: (what: string) => never): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not an object');
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) if (!fields.includes(key)) fail(`unexpected field "${key}"`);
-  for (const key of fields) if (!(key in v)) fail(`missing field "${key}"`);
+  for (const key of fields) if (!(key in v)) fail(missingField(key));
   return v;
+}
+
+/** Longest document id a record names. */
+export const maxDocIdLength = 200;
+
+/** Calls `fail` unless `value` is a document id: 1 to 200 characters, none of them a control character. */
+export function checkDocId(value: unknown, fail: (what: string) => never): void {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || value === '' || value.length > maxDocIdLength || /[\u0000-\u001f\u007f]/.test(value)) fail(`docId is not a document id of 1 to ${maxDocIdLength} characters`);
 }
 
 function isTime(value: unknown): value is string {
@@ -107,7 +121,8 @@ export function checkSilenceShape(value: unknown, where: string): asserts value 
   };
   const r = exactFields(value, silenceFields, fail);
   if (r.type !== silenceRecordType || r.version !== 1) fail(`not a version 1 "${silenceRecordType}"`);
-  if (r.event !== 'placed' && r.event !== 'outcome') fail('event is neither "placed" nor "outcome"');
+  checkDocId(r.docId, fail);
+  if (r.event !== 'placed' && r.event !== 'outcome' && r.event !== 'late') fail('event is not "placed", "outcome" or "late"');
   if (typeof r.label !== 'string' || r.label.trim() === '' || r.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
   if (typeof r.contentHash !== 'string' || !hex64.test(r.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
   try {
@@ -119,6 +134,7 @@ export function checkSilenceShape(value: unknown, where: string): asserts value 
   const objections = r.objections as unknown[];
   if (r.event === 'placed' && (r.outcome !== null || objections.length > 0)) fail('a placed silence has an outcome or objections');
   if (r.event === 'outcome' && r.outcome !== (objections.length > 0 ? 'broken' : 'agreed')) fail(`the outcome is not "${objections.length > 0 ? 'broken' : 'agreed'}" with ${objections.length} objection(s)`);
+  if (r.event === 'late' && (r.outcome !== null || objections.length === 0)) fail('a late record has an outcome or no objection');
   objections.forEach((entry, i) => {
     const e = exactFields(entry, ['objection', 'arrived'], (what) => fail(`objection ${i + 1}: ${what}`));
     checkObjectionShape(e.objection, `${where}, objection ${i + 1}`);
@@ -171,35 +187,27 @@ export async function verifyObjection(value: unknown, where: string, verify: (ke
   return value;
 }
 
-/** The delegations that broke silence in an outcome record, in the order their first objection arrived, each once. */
-export function brokenBy(record: Pick<SilenceRecord, 'objections'>): string[] {
-  return [...new Set(record.objections.map((o) => o.objection.delegation))];
-}
-
-/** The outcome in words: "agreed under silence procedure" or "silence broken by X, Y". */
-export function outcomeWords(record: Pick<SilenceRecord, 'objections'>): string {
-  const by = brokenBy(record);
-  return by.length === 0 ? 'agreed under silence procedure' : `silence broken by ${by.join(', ')}`;
-}
-
 /**
- * Signs a silence record chained after `previous` (the record of the revision under silence,
- * or its `placed` record for the outcome) with the issuer's key. The outcome is 'broken' when
- * there are objections, else 'agreed'. Throws a `malformed` RecordError when out of form.
+ * Signs a silence record chained after `previous` (the record of the revision under silence
+ * for `placed`, its `placed` record for the outcome, the outcome or a late record for `late`)
+ * with the issuer's key, of `previous`'s document. The outcome is 'broken' when there are
+ * objections, else 'agreed'; a late record carries the late objections and no outcome.
+ * Throws a `malformed` RecordError when out of form.
  */
 export async function signSilenceRecord(
-  input: { event: 'placed' | 'outcome'; previous: ChainRecord; deadline: SilenceDeadline; objections?: ReceivedObjection[]; time: string },
+  input: { event: 'placed' | 'outcome' | 'late'; previous: ChainRecord; deadline: SilenceDeadline; objections?: ReceivedObjection[]; time: string },
   signer: RecordSigner,
 ): Promise<SilenceRecord> {
-  const objections = input.event === 'outcome' ? (input.objections ?? []) : [];
+  const objections = input.event === 'placed' ? [] : (input.objections ?? []);
   const unsigned: Omit<SilenceRecord, 'signature'> = {
     type: silenceRecordType,
     version: 1,
+    docId: input.previous.docId,
     event: input.event,
     label: input.previous.label,
     contentHash: input.previous.contentHash,
     deadline: input.deadline,
-    outcome: input.event === 'placed' ? null : objections.length > 0 ? 'broken' : 'agreed',
+    outcome: input.event === 'outcome' ? (objections.length > 0 ? 'broken' : 'agreed') : null,
     objections,
     previousHash: await recordHash(input.previous),
     time: input.time,
@@ -208,37 +216,4 @@ export async function signSilenceRecord(
   };
   checkSilenceShape({ ...unsigned, signature: '0'.repeat(128) }, 'new silence record');
   return { ...unsigned, signature: toHex(await signer.sign(recordSigningBytes(unsigned))) };
-}
-
-/** Where a revision's silence procedure stands: its deadline, 'pending' until the outcome is recorded, and the objections (those recorded, or for 'pending' none yet known here). */
-export type SilenceState = {
-  label: string;
-  deadline: SilenceDeadline;
-  outcome: 'pending' | 'agreed' | 'broken';
-  brokenBy: string[];
-  objections: ReceivedObjection[];
-  /** The hash of the `placed` record: what an objection signs as `silence`. */
-  silence: string;
-};
-
-/** The silence procedure on the chain's last revision, from its trailing silence records, or null when that revision was never placed under silence. */
-export async function silenceOf(chain: readonly ChainRecord[]): Promise<SilenceState | null> {
-  let placed: SilenceRecord | null = null;
-  let outcome: SilenceRecord | null = null;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const r = chain[i]!;
-    if (r.type !== silenceRecordType) break;
-    if (r.event === 'outcome' && !outcome && !placed) outcome = r;
-    if (r.event === 'placed' && !placed) placed = r;
-    if (placed) break;
-  }
-  if (!placed) return null;
-  return {
-    label: placed.label,
-    deadline: placed.deadline,
-    outcome: outcome ? (outcome.outcome ?? 'agreed') : 'pending',
-    brokenBy: outcome ? brokenBy(outcome) : [],
-    objections: outcome ? outcome.objections : [],
-    silence: await recordHash(placed),
-  };
 }

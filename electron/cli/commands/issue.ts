@@ -4,20 +4,24 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { defaultDataDir } from '../../backend/data-dir.js';
 import { openInstallationKey } from '../../identity/installation-key.js';
-import { RecordError, issueRevisionFile, maxLabelLength, serializeRevisionFile } from '../../../shared/record/index.js';
+import { RecordError, issueRevisionFile, maxDocIdLength, maxLabelLength, serializeRevisionFile } from '../../../shared/record/index.js';
+import { newId } from '../../../shared/ids.js';
 import { parseDocuments } from './export.js';
 import { readInputText } from './read-input.js';
 import { maxTextBytes, readFileBounded } from './read-bounded.js';
 
-type IssueOptions = { label: string; after?: string; dataDir?: string; out: string };
+type IssueOptions = { label: string; after?: string; docId?: string; dataDir?: string; out: string };
 
 /**
- * Registers `penholder issue DOC.json --label Rev.2 [--after PREVIOUS_FILE] [--data-dir D]
- * --out FILE`: signs the document (ProseMirror JSON, one document) as revision LABEL with
- * the installation key of D (made on first use), chained after PREVIOUS_FILE (a revision
- * file that must verify and be of the same issuer; its chain is copied and extended), and
- * writes the revision file to FILE. The last stdout line is one JSON object
- * `{"label","hash","fingerprint","chain"}` (hash: the content hash; chain: records held).
+ * Registers `penholder issue DOC.json --label Rev.2 [--after PREVIOUS_FILE] [--doc-id ID]
+ * [--data-dir D] --out FILE`: signs the document (ProseMirror JSON, one document) as revision
+ * LABEL with the installation key of D (made on first use), chained after PREVIOUS_FILE (a
+ * revision file that must verify and be of the same issuer; its chain is copied and
+ * extended), and writes the revision file to FILE. Every record signs the document's id: the
+ * previous file's, else --doc-id, else a new one for a first revision (--doc-id that differs
+ * from the previous file's is refused; stderr names the id). The last stdout line is one
+ * JSON object `{"label","hash","fingerprint","chain"}` (hash: the content hash; chain:
+ * records held).
  */
 export function registerIssueCommand(program: Command): void {
   program
@@ -26,11 +30,13 @@ export function registerIssueCommand(program: Command): void {
     .argument('<doc>', 'the document: a ProseMirror JSON file (as import --json prints), or - for stdin')
     .requiredOption('--label <label>', 'the revision\'s name, e.g. "Rev.2"')
     .option('--after <file>', 'the previous issued revision file this one follows')
+    .option('--doc-id <id>', "the document's id every record signs (default: the previous file's, else a new id)")
     .option('--data-dir <dir>', 'the installation whose key signs (default: $PENHOLDER_DATA_DIR, else the user-data folder)')
     .requiredOption('--out <file>', 'where to write the revision file')
     .action(async (docFile: string, options: IssueOptions) => {
       const label = options.label.trim();
       if (label === '' || label.length > maxLabelLength) throw new CliError(`--label must be a name of 1 to ${maxLabelLength} characters`);
+      if (options.docId !== undefined && (options.docId.trim() === '' || options.docId.length > maxDocIdLength)) throw new CliError(`--doc-id must be an id of 1 to ${maxDocIdLength} characters`);
       const name = docFile === '-' ? 'standard input' : docFile;
       const docs = parseDocuments(await readInputText(docFile), name);
       if (docs.length !== 1) throw new CliError(`${name} holds ${docs.length} documents; issue takes one`);
@@ -38,14 +44,16 @@ export function registerIssueCommand(program: Command): void {
       const key = openInstallationKey(options.dataDir ?? defaultDataDir());
       let file;
       try {
-        file = await issueRevisionFile({ document: docs[0]!.toJSON(), label, time: new Date().toISOString(), previous, signer: key });
+        const docId = options.docId?.trim() || (previous ? undefined : newId());
+        file = await issueRevisionFile({ document: docs[0]!.toJSON(), label, time: new Date().toISOString(), docId, previous, signer: key });
       } catch (err) {
         if (err instanceof RecordError) throw new CliError(`${options.after ?? name}: ${err.message}`);
+        if (err instanceof RangeError) throw new CliError(`${name}: ${err.message}`);
         throw err;
       }
       writeAtomically(options.out, serializeRevisionFile(file));
       const record = file.chain.at(-1)!;
-      process.stderr.write(`penholder: issued ${label} (${file.chain.length} in its chain) signed by ${key.groupedFingerprint}\n`);
+      process.stderr.write(`penholder: issued ${label} of document ${record.docId} (${file.chain.length} in its chain) signed by ${key.groupedFingerprint}\n`);
       process.stdout.write(`${JSON.stringify({ label, hash: record.contentHash, fingerprint: key.fingerprint, chain: file.chain.length })}\n`);
     });
 }

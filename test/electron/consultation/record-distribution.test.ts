@@ -71,7 +71,7 @@ describe('issued revisions through a consultation', () => {
     // A participant forges Rev.3 after the real Rev.2, signed with its own key, and sends it as the host would.
     const real = JSON.parse(held.file) as RevisionFile;
     const forger = signerOf('forger');
-    const forgedRecord = await signRecord({ label: 'Rev.3', contentHash: real.chain[1]!.contentHash, previous: real.chain[1]!, time: '2026-12-08T09:30:00.000Z' }, forger);
+    const forgedRecord = await signRecord({ docId: 'd1', label: 'Rev.3', contentHash: real.chain[1]!.contentHash, previous: real.chain[1]!, time: '2026-12-08T09:30:00.000Z' }, forger);
     const forged: RevisionFile = { ...real, chain: [...real.chain, forgedRecord] };
     const forgedText = serializeRevisionFile(forged);
     const asIssuer = JSON.stringify({ type: 'penholder.records', docId: 'd1', issuer: real.issuer, files: [forgedText] });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../electron/store/store.js';
 import { issueRevision, revisionFileOf, verifyStoredChain } from '../../../electron/store/issue-revision.js';
-import { placeUnderSilence, receiveObjection, settleSilence, silenceState } from '../../../electron/store/silence-procedure.js';
+import { placeUnderSilence, receiveObjection, settleSilence, silenceState, silenceWordsOf } from '../../../electron/store/silence-procedure.js';
 import { openInstallationKey } from '../../../electron/identity/installation-key.js';
 import {
-  RecordError, serializeRevisionFile, signObjection, silenceDeadline, verifyRevisionFile, type RecordFailure, type RevisionFile,
+  RecordError, recordSigningBytes, serializeRevisionFile, signObjection, silenceDeadline, toHex, verifyRevisionFile, type RecordFailure, type RevisionFile,
 } from '../../../shared/record/index.js';
 import { encodeYDoc, docToYDoc } from '../../../shared/ydoc.js';
 import { sampleResolution } from '../../support/edit-stream.js';
@@ -60,14 +60,14 @@ describe('silence procedure in the store', () => {
     const usa = newSigner();
     const fra = newSigner();
     const objection = await signObjection({ silence: open.silence, label: 'Rev.2', delegation: 'USA', name: 'A. Smith', paragraphs: ['OP 3'], reason: 'Cannot accept the new OP 3.', time: '2026-12-08T08:00:00.000Z' }, usa);
-    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'USA' }, now: new Date('2026-12-08T10:00:00.000Z') })).toBe('2026-12-08T10:00:00.000Z');
+    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'USA' }, now: new Date('2026-12-08T10:00:00.000Z') })).toEqual({ arrived: '2026-12-08T10:00:00.000Z', late: false });
     // Sent again on a reconnect: the first arrival stays.
-    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'USA' }, now: before })).toBe('2026-12-08T10:00:00.000Z');
+    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'USA' }, now: before })).toEqual({ arrived: '2026-12-08T10:00:00.000Z', late: false });
     await expect(receiveObjection(store, { docId: 'd', objection, from: { delegation: 'FRA' }, now: before })).rejects.toThrow(/signed for USA, but you are admitted as FRA/);
     const tampered = { ...objection, reason: 'Something else.' };
     await expect(receiveObjection(store, { docId: 'd', objection: tampered, from: { delegation: 'USA' }, now: before })).rejects.toThrow(/signature invalid/);
-    const late = await signObjection({ silence: open.silence, label: 'Rev.2', delegation: 'FRA', name: '', paragraphs: [], reason: 'Too late.', time: '2026-12-08T10:59:00.000Z' }, fra);
-    await expect(receiveObjection(store, { docId: 'd', objection: late, from: { delegation: 'FRA' }, now: new Date('2026-12-08T11:00:01.000Z') })).rejects.toThrow(/arrived too late/);
+    const signedLate = await signObjection({ silence: open.silence, label: 'Rev.2', delegation: 'FRA', name: '', paragraphs: [], reason: 'Too late.', time: '2026-12-08T11:00:30.000Z' }, fra);
+    await expect(receiveObjection(store, { docId: 'd', objection: signedLate, from: { delegation: 'FRA' }, now: new Date('2026-12-08T11:01:00.000Z') })).rejects.toThrow(/signed after it/);
 
     expect(await settleSilence(store, { docId: 'd', key, now: before })).toBeNull();
     const outcome = (await settleSilence(store, { docId: 'd', key, now: after }))!;
@@ -106,5 +106,53 @@ describe('silence procedure in the store', () => {
     expect(await verifyStoredChain(store, 'd')).toBe(5);
     const verified = await verifyRevisionFile(serializeRevisionFile(await revisionFileOf(store, rev3.revision.id)));
     expect(verified).toMatchObject({ label: 'Rev.3', chain: 5, silence: null });
+  });
+
+  it('keeps an objection signed before the deadline that arrives after it as late: recorded, shown, not breaking silence', async () => {
+    const { store, key, rev2 } = await issuedTwice();
+    await placeUnderSilence(store, { docId: 'd', deadline, key, now: before });
+    const silence = (await silenceState(store, 'd'))!.silence;
+    const fra = newSigner();
+    // Signed offline at 10:30 UTC, half an hour before the deadline; the delegation reconnects at 11:20.
+    const objection = await signObjection({ silence, label: 'Rev.2', delegation: 'FRA', name: 'J. Dupont', paragraphs: ['OP 2'], reason: 'We were offline.', time: '2026-12-08T10:30:00.000Z' }, fra);
+    const outcome = (await settleSilence(store, { docId: 'd', key, now: after }))!;
+    expect(outcome).toMatchObject({ event: 'outcome', outcome: 'agreed' });
+    // A host that did not issue the chain records nothing in it.
+    const stranger = newSigner();
+    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'FRA', key: objection.fingerprint }, now: new Date('2026-12-08T11:20:00.000Z') })).toEqual({ arrived: '2026-12-08T11:20:00.000Z', late: true });
+    expect(await settleSilence(store, { docId: 'd', key: stranger, now: new Date('2026-12-08T11:21:00.000Z') })).toBeNull();
+    expect(await silenceState(store, 'd')).toMatchObject({ outcome: 'agreed', brokenBy: [], late: [{ arrived: '2026-12-08T11:20:00.000Z' }] });
+    const late = (await settleSilence(store, { docId: 'd', key, now: new Date('2026-12-08T11:21:00.000Z') }))!;
+    expect(late).toMatchObject({ event: 'late', outcome: null, objections: [{ arrived: '2026-12-08T11:20:00.000Z', objection: { delegation: 'FRA' } }] });
+    expect(await settleSilence(store, { docId: 'd', key, now: new Date('2026-12-08T11:22:00.000Z') })).toBeNull();
+    // Sent again: the same arrival, nothing new in the chain.
+    expect(await receiveObjection(store, { docId: 'd', objection, from: { delegation: 'FRA' }, now: new Date('2026-12-08T11:30:00.000Z') })).toEqual({ arrived: '2026-12-08T11:20:00.000Z', late: true });
+    expect(await settleSilence(store, { docId: 'd', key, now: new Date('2026-12-08T11:31:00.000Z') })).toBeNull();
+    expect(await verifyStoredChain(store, 'd')).toBe(5);
+
+    const state = (await silenceState(store, 'd'))!;
+    expect(state).toMatchObject({ outcome: 'agreed', brokenBy: [], objections: [] });
+    expect(state.late.map((o) => [o.objection.delegation, o.objection.time, o.arrived])).toEqual([['FRA', '2026-12-08T10:30:00.000Z', '2026-12-08T11:20:00.000Z']]);
+    expect(await silenceWordsOf(store, rev2.revision.id)).toBe(
+      'Rev.2: agreed under silence procedure (deadline 2026-12-08 12:00 (Europe/Zurich)); objection by FRA signed 2026-12-08T10:30:00.000Z arrived after the deadline (2026-12-08T11:20:00.000Z), not breaking silence',
+    );
+    const file = await revisionFileOf(store, rev2.revision.id);
+    expect(await verifyRevisionFile(serializeRevisionFile(file))).toMatchObject({ chain: 5, silence: { outcome: 'agreed', late: [{ arrived: '2026-12-08T11:20:00.000Z' }] } });
+
+    // The late record moved into the outcome (silence "broken" by it), or re-signed with an arrival by the deadline: refused.
+    const moved = structuredClone(file);
+    const lateRecord = moved.chain.pop() as { objections: unknown[] };
+    Object.assign(moved.chain[3]!, { objections: lateRecord.objections, outcome: 'broken' });
+    expect(await failure(moved)).toBe('signature-invalid');
+    const early = structuredClone(file);
+    const [entry] = (early.chain[4] as unknown as { objections: { arrived: string }[] }).objections;
+    entry!.arrived = '2026-12-08T10:45:00.000Z';
+    const { signature: _s, ...unsigned } = early.chain[4]!;
+    early.chain[4]!.signature = toHex(await key.sign(recordSigningBytes(unsigned)));
+    expect(await failure(early)).toBe('chain-broken');
+    // A late record straight after the placing (no outcome): refused.
+    const noOutcome = structuredClone(file);
+    noOutcome.chain.splice(3, 1);
+    expect(await failure(noOutcome)).toBe('chain-broken');
   });
 });

@@ -10,7 +10,7 @@ describe('revision file mutation', () => {
     const signer = newSigner();
     let previous: string | null = null;
     for (const [i, label] of ['Rev.1', 'Rev.2', 'Rev.3'].entries()) {
-      previous = serializeRevisionFile(await issueRevisionFile({ document: sampleResolution(4, 2 + i, i + 1).toJSON(), label, time: timeAt(i), previous, signer }));
+      previous = serializeRevisionFile(await issueRevisionFile({ document: sampleResolution(4, 2 + i, i + 1).toJSON(), label, time: timeAt(i), docId: 'draft-l6', previous, signer }));
     }
     const original = revisionFileBytes(JSON.parse(previous!));
     await expect(verifyRevisionFile(original)).resolves.toMatchObject({ label: 'Rev.3', chain: 3 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  RecordError, contentHash, groupedFingerprint, issueRevisionFile, serializeRevisionFile, signRecord, verifyRevisionFile,
+  RecordError, contentHash, groupedFingerprint, issueRevisionFile, recordSigningBytes, serializeRevisionFile, signRecord, verifyRevisionFile,
   type ChainRecord, type RecordFailure, type RecordSigner, type RevisionFile, type RevisionRecord,
 } from '../../../shared/record/index.js';
 import { sampleResolution } from '../../support/edit-stream.js';
@@ -16,7 +16,7 @@ async function threeRevisions(): Promise<RevisionFile> {
   let previous: string | null = null;
   let file: RevisionFile | null = null;
   for (const [i, label] of ['Rev.1', 'Rev.2', 'Rev.3'].entries()) {
-    file = await issueRevisionFile({ document: sampleResolution(60, 12 + i).toJSON(), label, time: timeAt(i), previous, signer: issuer });
+    file = await issueRevisionFile({ document: sampleResolution(60, 12 + i).toJSON(), label, time: timeAt(i), docId: 'draft-l6', previous, signer: issuer });
     previous = serializeRevisionFile(file);
   }
   return file!;
@@ -40,7 +40,7 @@ function op5Text(file: RevisionFile): Json {
 }
 
 async function resign(record: ChainRecord, previous: ChainRecord | null, signer: RecordSigner, changes: Partial<RevisionRecord> = {}): Promise<RevisionRecord> {
-  return signRecord({ label: record.label, contentHash: changes.contentHash ?? record.contentHash, previous, time: record.time }, signer);
+  return signRecord({ docId: changes.docId ?? record.docId, label: record.label, contentHash: changes.contentHash ?? record.contentHash, previous, time: record.time }, signer);
 }
 
 describe('revision file tampering', () => {
@@ -128,5 +128,30 @@ describe('revision file tampering', () => {
     const next = await issueRevisionFile({ document, label: 'Rev.4', time: timeAt(4), previous: good, signer: issuer });
     expect(next.chain.slice(0, 3)).toEqual(JSON.parse(good).chain);
     await expect(verifyRevisionFile(serializeRevisionFile(next))).resolves.toMatchObject({ label: 'Rev.4', chain: 4 });
+  });
+
+  it('refuses a chain whose records name another document, or none (records older than the field)', async () => {
+    const file = await threeRevisions();
+    await expect(verifyRevisionFile(serializeRevisionFile(file), { docId: 'draft-l6' })).resolves.toMatchObject({ docId: 'draft-l6', label: 'Rev.3' });
+    await expect(verifyRevisionFile(serializeRevisionFile(file), { docId: 'draft-l7' })).rejects.toThrow(/chain broken: record 1 of 3 \(Rev\.1\) is of document draft-l6, the chain of document draft-l7/);
+    // The issuer re-signs Rev.3 for another document after the real Rev.2: every signature is good, the chain is not one document's.
+    const grafted = clone(file);
+    grafted.chain[2] = await resign(grafted.chain[2]!, null, issuer, { docId: 'draft-l7' });
+    grafted.chain[2] = { ...grafted.chain[2]!, previousHash: file.chain[2]!.previousHash };
+    const { signature: _s, ...unsigned } = grafted.chain[2]!;
+    grafted.chain[2]!.signature = [...(await issuer.sign(recordSigningBytes(unsigned)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(await failure(grafted)).toBe('chain-broken');
+    await expect(verifyRevisionFile(serializeRevisionFile(grafted))).rejects.toThrow(/record 3 of 3 \(Rev\.3\) is of document draft-l7, the chain of document draft-l6/);
+    // signRecord refuses to chain after another document's record.
+    await expect(resign(file.chain[2]!, file.chain[1]!, issuer, { docId: 'draft-l7' })).rejects.toThrow(/chain broken: the previous record \(Rev\.2\) is of document draft-l6/);
+    // A record without the field (as issued before it existed) is refused naming it.
+    const old = clone(file);
+    for (const record of old.chain) delete (record as Partial<ChainRecord>).docId;
+    await expect(verifyRevisionFile(serializeRevisionFile(old))).rejects.toThrow(/not a valid revision file: record 1 of 3: missing field "docId"/);
+    // Issuing after a file of another document is refused; the id defaults to the previous file's.
+    const document = sampleResolution(60, 15).toJSON();
+    await expect(issueRevisionFile({ document, label: 'Rev.4', time: timeAt(4), docId: 'draft-l7', previous: serializeRevisionFile(file), signer: issuer })).rejects.toThrow(/is of document draft-l6, not of draft-l7/);
+    expect((await issueRevisionFile({ document, label: 'Rev.4', time: timeAt(4), previous: serializeRevisionFile(file), signer: issuer })).chain[3]!.docId).toBe('draft-l6');
+    await expect(issueRevisionFile({ document, label: 'Rev.1', time: timeAt(4), signer: issuer })).rejects.toThrow(/needs the id of its document/);
   });
 });
