@@ -25,9 +25,10 @@ export type ChunkKind = 'text' | 'footnote' | 'heading' | 'section' | 'body' | '
 
 /**
  * One logical line. `text` is without its label (text chunks) or its marker (footnote
- * chunks, whose number is `note`); `indent` counts leading spaces of its first line.
+ * chunks, whose number is `note`); `labelText` is that label as printed ("16.", "(أ)");
+ * `indent` counts leading spaces of its first line.
  */
-export type Chunk = { kind: ChunkKind; text: string; indent: number; label: Label | null; note: number };
+export type Chunk = { kind: ChunkKind; text: string; indent: number; label: Label | null; note: number; labelText?: string };
 
 type Gap = 'none' | 'blank' | 'page';
 
@@ -119,7 +120,7 @@ function classify(line: string, indent: number): Chunk | null {
   if (bodyLineLanguage(line)) return make('body');
   if (isSectionHeading(line)) return make('section');
   const labelled = splitLabel(line);
-  if (labelled) return { ...make('text', labelled.rest), label: labelled.label };
+  if (labelled) return { ...make('text', labelled.rest), label: labelled.label, labelText: line.slice(0, line.length - labelled.rest.length).trim() };
   if (isMetaLine(line)) return make('meta');
   return null;
 }

@@ -137,6 +137,25 @@ function startsNegotiated(text: string): boolean {
   return text.startsWith(altMarker) || text.startsWith(extraMarker);
 }
 
+// A short line without final punctuation is a heading ("II", "Our world today", "Redeployment"),
+// not a piece of a paragraph cut by a page break: the piece before a break fills at least a
+// line, and the piece after it ends the paragraph with its punctuation. Width counts a
+// Chinese or full-width character as two, as a printed line holds half as many of them.
+function isHeadingLine(text: string): boolean {
+  let width = 0;
+  for (const ch of text) {
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+    if (width >= headingWidth) return false;
+  }
+  return true;
+}
+
+const headingWidth = 40;
+
+function startsMarked(text: string): boolean {
+  return /^[*_][^\s*_]/.test(text);
+}
+
 // Footnotes whose marker is elsewhere go at the end of the text chunk before their text block.
 function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
   for (const { anchor, note } of plan.attach) {
@@ -147,7 +166,10 @@ function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
 
 // A paragraph cut by a page break or a footnote block continues in the next unlabelled
 // chunk when it lacks terminal punctuation or the next chunk starts in lower case. The
-// chunk right after an annex heading is the annex title and is never joined.
+// chunk right after an annex heading is the annex title and is never joined, nor is a chunk
+// that opens with an emphasis marker ("*Recalling*", "_Note_:"): the marked layout is the
+// exporter's, a paragraph per line, and a paragraph there begins with its italic opener even
+// when the one before lacks its comma (A/RES/74/11, 74/219, 74/218 and 74/280 as printed).
 function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   let titleAt = -1;
@@ -157,8 +179,9 @@ function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
     const last = out[out.length - 1];
     if (chunk.kind === 'annex') titleAt = out.length + 1;
     const joinable =
-      last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null && !startsNegotiated(chunk.text);
-    if (joinable && (!endsWithTerminal(tail) || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
+      last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null && !startsNegotiated(chunk.text) && !startsMarked(chunk.text);
+    const cut = !endsWithTerminal(tail) && !isHeadingLine(tail) && !(isHeadingLine(chunk.text) && !endsWithTerminal(chunk.text));
+    if (joinable && (cut || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
     else out.push(chunk);
     tail = chunk.text;
   }

@@ -42,16 +42,33 @@ export function isSectionHeading(line: string): boolean {
   return /^(?:[A-Z]|[IVX]{1,5})\. [A-Z]/.test(line);
 }
 
+const annexWord = /^(?:Annex|Annexe|Anexo|Приложение|ANNEX|ANNEXE|ANEXO|ПРИЛОЖЕНИЕ)(?: (?:[IVXLC]{1,8}|\d{1,3}))?$/;
+// Arabic numbers annexes with ordinal words, masculine as المرفق is (الأول ... العاشر, then
+// الحادي عشر, الثاني عشر ... التاسع عشر), or with digits; any other word after المرفق
+// ("المرفق الحالي", "the present annex") makes a sentence, not a heading.
+const arabicOrdinal =
+  '(?:الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|(?:الحادي|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع) عشر|العشرون)';
+const arabicAnnex = new RegExp(`^المرفق(?: (?:${arabicOrdinal}|[\\d\u0660-\u0669]{1,3}))?$`, 'u');
+const chineseAnnex = /^附件(?:[一二三四五六七八九十]{1,3}|\d{1,3})?$/u;
+const bareAnnexWords = new Set(['Annex', 'Annexe', 'Anexo', 'Приложение', 'ANNEX', 'ANNEXE', 'ANEXO', 'ПРИЛОЖЕНИЕ', 'المرفق', '附件']);
+
 /**
- * True for an annex heading in any official language: "Annex", "Annex II", "Annexe", "Anexo I",
- * "Приложение II", "المرفق", "المرفق الثاني" (an ordinal word), "附件", "附件二".
+ * True for an annex heading in any official language: the annex word alone on its line,
+ * optionally followed by its number ("Annex", "Annex II", "Annexe", "Anexo I", "Приложение II",
+ * "المرفق", "المرفق الثاني" with an ordinal word, "附件", "附件二"). A line that goes on
+ * ("Annex to resolution 70/1", "المرفق الثاني من التقرير") is text.
  */
 export function isAnnexHeading(line: string): boolean {
-  return (
-    /^(?:Annex|Annexe|Anexo|ANNEX|Приложение)(?: (?:[IVXLC]{1,8}|\d{1,3}))?$/.test(line) ||
-    /^المرفق(?: (?:ال[\u0621-\u064A]{2,8}|\d{1,3}))?$/u.test(line) ||
-    /^附件[一二三四五六七八九十]{0,3}$/u.test(line)
-  );
+  return annexWord.test(line) || arabicAnnex.test(line) || chineseAnnex.test(line);
+}
+
+/**
+ * True for an annex heading without a number ("Annex", "المرفق", "附件"): the texts print
+ * the word alone when a document has one annex, so numbered annex headings after it
+ * ("Annex I", "Annex II") head parts of that one annex.
+ */
+export function isBareAnnexHeading(line: string): boolean {
+  return bareAnnexWords.has(line);
 }
 
 const organWords = new Set([

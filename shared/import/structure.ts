@@ -8,7 +8,7 @@
 import type { Chunk } from './chunks.js';
 import { altMarker, extraMarker } from './negotiation-labels.js';
 import { detectOpener } from './openers.js';
-import { endsWithTerminal, type Label } from './patterns.js';
+import { endsWithTerminal, isBareAnnexHeading, type Label } from './patterns.js';
 import {
   acceptsList,
   addListItem,
@@ -30,7 +30,8 @@ type Phase = 'preamble' | 'operative' | 'decision' | 'annex';
 // sequence or starting one.
 type Option = { level: number; continues: boolean; apply: () => Para };
 
-type State = { tree: Tree; phase: Phase; path: Para[]; annex: AnnexNode | null; strict: boolean; warnings: string[] };
+// `bareAnnex`: the open annex was headed by the annex word alone ("Annex"), the only annex.
+type State = { tree: Tree; phase: Phase; path: Para[]; annex: AnnexNode | null; bareAnnex: boolean; strict: boolean; warnings: string[] };
 
 /**
  * Builds the tree of a document from its body chunks (footnote and page-header chunks
@@ -43,12 +44,18 @@ export function readStructure(chunks: readonly Chunk[], decision: boolean, warni
   const first = chunks.find((c) => c.kind === 'text');
   const isDecision = decision && first?.label?.kind !== 'number';
   const tree: Tree = { kind: isDecision ? 'decision' : 'resolution', preamble: [], operative: [], decision: [], annexes: [] };
-  const state: State = { tree, phase: isDecision ? 'decision' : decision ? 'operative' : 'preamble', path: [], annex: null, strict, warnings };
+  const state: State = { tree, phase: isDecision ? 'decision' : decision ? 'operative' : 'preamble', path: [], annex: null, bareAnnex: false, strict, warnings };
   chunks.forEach((chunk, at) => {
     const next = chunks[at + 1];
-    if (chunk.kind === 'annex') {
+    if (chunk.kind === 'annex' && state.annex && state.bareAnnex && !isBareAnnexHeading(chunk.text)) {
+      // "Annex I" under "Annex": the one annex has parts headed so (A/RES/74/280 prints
+      // "Annex", then "Annex I" and "Annex II" inside it); a heading of its text.
+      state.annex.content.push(chunk.text);
+      state.path = [];
+    } else if (chunk.kind === 'annex') {
       const title = next && next.kind === 'text' && next.label === null ? next : null;
       openAnnex(state, title ? title.text : '');
+      state.bareAnnex = isBareAnnexHeading(chunk.text);
       if (title) title.kind = 'meta';
     } else if (chunk.kind === 'text') {
       if (chunk.label) placeLabelled(state, chunk, chunk.label);
@@ -60,6 +67,7 @@ export function readStructure(chunks: readonly Chunk[], decision: boolean, warni
 
 function openAnnex(state: State, title: string): void {
   state.annex = { title, content: [] };
+  state.bareAnnex = false;
   state.tree.annexes.push(state.annex);
   state.phase = 'annex';
   state.path = [];
@@ -223,18 +231,19 @@ function annexListOption(annex: AnnexNode, chunk: Chunk, n: number): Option | nu
 // No level continues or starts this label's sequence: put it where it fits best and say so.
 function fallback(state: State, chunk: Chunk, label: Label): void {
   const { tree, path, phase } = state;
+  const holder = [...path].reverse().find((p) => (label.kind === 'number' ? acceptsList(p.type) : letteredChildType(p.type) ?? romanChildType(p.type)));
+  if (phase === 'annex' && state.annex && !(label.kind === 'alpha' && holder)) {
+    // An annex numbers its paragraphs on across headings ("16." after "II. Our world
+    // today"): a list here would restart at 1, so the paragraph keeps its label as printed.
+    state.annex.content.push(chunk.labelText ? `${chunk.labelText} ${chunk.text}` : chunk.text);
+    state.path = [];
+    return;
+  }
   const shown = label.kind === 'number' ? `${label.n}.` : `(${chunk.text.slice(0, 30)}...)`;
   state.warnings.push(`paragraph ${shown} does not continue any numbering; placed by its kind`);
-  const holder = [...path].reverse().find((p) => (label.kind === 'number' ? acceptsList(p.type) : letteredChildType(p.type) ?? romanChildType(p.type)));
   if (label.kind === 'alpha' && holder) {
     const child = letteredChildType(holder.type) ? addLettered(holder, chunk.text, chunk.indent) : addRoman(holder, chunk.text, chunk.indent);
     state.path = [...path.slice(0, path.indexOf(holder) + 1), child];
-    return;
-  }
-  if (phase === 'annex' && state.annex) {
-    const item = newPara('list_item', chunk.text, chunk.indent);
-    state.annex.content.push({ type: 'numbered_list', items: [item] });
-    state.path = [item];
     return;
   }
   const [list, type] =
