@@ -33,10 +33,15 @@ export type ConsultationService = {
   documents(args: ChannelArgs<'consultation.documents'>): Promise<HostDocuments>;
   leave(): Promise<void>;
   status(): ConsultationStatus;
-  /** While hosting: the lobby and admitted keys, and the facilitator's decisions on them (admission.ts); throw when not hosting or the key is unknown. */
+  /**
+   * While hosting: the lobby and admitted keys, and the facilitator's decisions on them
+   * (admission.ts); throw when not hosting or the key is unknown. admit/refuse while joined
+   * as a delegation: this member's answer for a key waiting for it, sent to the host
+   * (colleague-participant.ts), resolved once the host agreed.
+   */
   lobby(): ChannelResults['consultation.lobby'];
-  admit(args: ChannelArgs<'consultation.admit'>): { ok: true };
-  refuse(args: ChannelArgs<'consultation.refuse'>): { ok: true };
+  admit(args: ChannelArgs<'consultation.admit'>): Promise<{ ok: true }>;
+  refuse(args: ChannelArgs<'consultation.refuse'>): Promise<{ ok: true }>;
   removeKey(args: ChannelArgs<'consultation.removeKey'>): { ok: true };
   delegationCode(args: ChannelArgs<'consultation.delegationCode'>): { code: string };
   setPresence(docId: string, cursor: PresenceCursor): void;

@@ -75,7 +75,7 @@ export type ColleagueAdmission = Extension & { lobbyChanged(): void };
 
 /** Creates the extension over the host's admission state (read when needed: the host makes it after this). */
 export function createColleagueAdmission(admission: () => Admission): ColleagueAdmission {
-  // Connections admitted as a delegation, with the last list each was sent ('' : none yet).
+  // Connections admitted as a delegation, with the last list each was sent ('': none yet).
   const members = new Map<string, { connection: Connection; member: Member; last: string }>();
   const memberOf = (context: unknown): Member | null => {
     const c = (context ?? {}) as Partial<Member>;
@@ -84,7 +84,8 @@ export function createColleagueAdmission(admission: () => Admission): ColleagueA
   const listFor = (delegation: string) => JSON.stringify({ type: colleagueMessages.waiting, waiting: admission().waitingFor(delegation) } satisfies ColleaguesMessage);
   const update = (m: { connection: Connection; member: Member; last: string }, message: string) => {
     if (message === m.last) return;
-    // Nothing was ever sent and nobody waits: no message (most connections never see one).
+    // Nothing was ever sent and nobody waits: no message (most connections never see one; a
+    // participant clears its list when a connection closes, so a new one starts empty).
     if (m.last === '' && message === emptyList) return;
     m.last = message;
     m.connection.sendStateless(message);

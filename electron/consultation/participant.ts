@@ -20,6 +20,7 @@ import { refusedMessage, signedToken } from './host-documents.js';
 import { detachQuietly, handleRefusal } from './refusal.js';
 import { attachRecordParticipant } from './record-participant.js';
 import { pinnedWebSocket } from './participant-tls.js';
+import { attachColleagues, type ColleagueSide } from './colleague-participant.js';
 
 /** The origin of what the store's copy writes into the replica: the provider sends it, the replica's own listener skips it. */
 export const LOCAL = 'penholder-local';
@@ -37,6 +38,8 @@ export type Joined = {
   refused: boolean;
   /** The host keeps this installation's key in its lobby: not admitted yet. */
   waiting: boolean;
+  /** Keys waiting for this delegation, which this member may admit or refuse (colleague-participant.ts). */
+  colleagues: ColleagueSide;
 };
 
 /** How often a key waiting in the host's lobby asks again, at most (the first retries come sooner, 250 ms doubling: a facilitator often admits at once). */
@@ -163,7 +166,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
     onUnsyncedChanges: () => hooks.statusChanged(),
   });
   // A copy joined before (a laptop that restarted) is a reconnection from the start, not a first connection.
-  const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false, waiting: false };
+  const j: Joined = { docId, role: args.role, me, replica, provider, socket, everConnected: known, refused: false, waiting: false, colleagues: attachColleagues(provider, hooks.statusChanged) };
   attachRecordParticipant(ctx.store, docId, provider, hooks);
   // Detached at once (refusal.ts says why not with a close message) and attached afresh
   // (token, then a full two-way sync that carries what the host lacks) after a growing

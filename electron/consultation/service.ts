@@ -89,6 +89,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       fingerprint: hosting?.host.fingerprint ?? null,
       link: hosting?.host.link ?? null,
       lobby: hosting?.host.lobby().pending.length ?? 0,
+      ...(joined && joined.role === 'delegation' ? { colleagues: joined.colleagues.list() } : {}),
     };
   };
   const emitStatus = () => broadcast(ctx, 'consultation.status', status(), () => true);
@@ -195,8 +196,9 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     leave,
     status,
     lobby: () => hostingNow().lobby(),
-    admit: ({ key }) => known(hostingNow().admit(key), key, 'waiting in the lobby'),
-    refuse: ({ key }) => known(hostingNow().refuse(key), key, 'waiting in the lobby'),
+    // Joined as a delegation: the host asked whether to admit a key claiming it (colleague-participant.ts).
+    admit: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'admit'), { ok: true as const }) : known(hostingNow().admit(key), key, 'waiting in the lobby')),
+    refuse: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'refuse'), { ok: true as const }) : known(hostingNow().refuse(key), key, 'waiting in the lobby')),
     removeKey: ({ key }) => known(hostingNow().removeKey(key), key, 'admitted'),
     delegationCode: ({ delegation }) => ({ code: hostingNow().delegationCode(delegation) }),
     setPresence(docId, cursor) {

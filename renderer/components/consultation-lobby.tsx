@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js';
-import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
+import type { AdmittedBy, LobbyEntry } from '../../shared/api/consultation-contract.js';
 import { messageOf } from '../format.js';
 import { roleNames } from './consultation-text.js';
 import { t } from '../i18n/index.js';
@@ -12,6 +12,24 @@ export type Lobby = { pending: LobbyEntry[]; admitted: LobbyEntry[] };
 export function lobbyEntryLine(entry: LobbyEntry): string {
   const role = entry.role === 'delegation' ? '' : ` (${roleNames[entry.role].toLowerCase()})`;
   return `${entry.delegation || '—'}, ${entry.name || 'Unnamed'}${role}, key ${entry.keyShort}`;
+}
+
+/** Who admitted a key, in words ("admitted by Ana Pereira (EU, key 3F2A-9C1B)"); '' when not known (admitted before this was kept). */
+export function admittedByText(by: AdmittedBy | undefined): string {
+  switch (by?.by) {
+    case 'member':
+      return t('consultation:consultationLobby.admittedByMember', { name: by.name, delegation: by.delegation, key: by.keyShort });
+    case 'facilitator':
+      return t('consultation:consultationLobby.admittedByFacilitator');
+    case 'facilitator-code':
+      return t('consultation:consultationLobby.admittedByFacilitatorCode');
+    case 'delegation-code':
+      return t('consultation:consultationLobby.admittedByDelegationCode');
+    case 'list':
+      return t('consultation:consultationLobby.admittedByList');
+    default:
+      return '';
+  }
 }
 
 /** The words of the lobby badge: '' when nobody waits, "1 waiting", "3 waiting". */
@@ -119,6 +137,7 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
               <li key={entry.key} className="lobby-entry">
                 <span className="lobby-line" title={`Key ${entry.key}`}>
                   {lobbyEntryLine(entry)}
+                  {entry.admittedBy ? <span className="lobby-by"> · {admittedByText(entry.admittedBy)}</span> : null}
                 </span>
                 <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={`Remove ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.removeKey', entry)}>
                   {t('consultation:consultationLobby.remove')}

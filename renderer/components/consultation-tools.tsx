@@ -8,6 +8,7 @@ import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { HostDialog } from './consultation-host-dialog.js';
 import { LobbyPanel, lobbyBadge } from './consultation-lobby.js';
+import { ColleaguesNotice } from './consultation-colleagues.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
 import { t } from '../i18n/index.js';
@@ -119,7 +120,8 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
 
   const participants: readonly Participant[] = status?.participants.length ? status.participants : presences;
   const hostingHere = status?.state === 'hosting' && status.docId === docId;
-  const waitingBadge = hostingHere ? lobbyBadge(status.lobby) : '';
+  // The facilitator's lobby, or, for a joined delegate, the colleagues waiting for its delegation.
+  const waitingBadge = hostingHere ? lobbyBadge(status.lobby) : joined ? lobbyBadge(status.colleagues?.length ?? 0) : '';
   const menuItem: BarMenuItem = joined
     ? { key: 'consultation', label: waitingBadge ? t('consultation:consultationTools.consultationPanel', { waitingBadge }) : t('consultation:consultationTools.consultationPanel2'), checked: panelOpen, title: t('consultation:consultationTools.whoIsHereFollowing'), onSelect: () => setPanelOpen((o) => !o) }
     : { key: 'consultation', label: t('consultation:consultationTools.startConsultation'), onSelect: () => setHostDialog(true) };
@@ -180,6 +182,7 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
           joinLink={hostingHere ? status.link : null}
         >
           {hostingHere && !hostDialog ? <LobbyPanel api={api} status={status} /> : null}
+          {joined && !hostingHere ? <ColleaguesNotice api={api} status={status} /> : null}
         </ConsultationPanel>
       </>
     ) : null;
