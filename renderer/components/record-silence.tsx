@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiClient, ChannelResult, IssuedRecord, SilenceSummary } from '../../shared/api/contract.js';
+import type { ApiClient, ChannelResult, IssuedRecord, OwnObjection, SilenceSummary } from '../../shared/api/contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { useT } from '../i18n/index.js';
 import { messageOf } from '../format.js';
@@ -105,11 +105,26 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
               ))}
             </ul>
           ) : null}
+          {silence.late.length > 0 ? (
+            <ul className="record-objections record-late">
+              {silence.late.map((o) => (
+                <li key={`${o.fingerprint}-${o.time}`}>
+                  {t('record:silence.late', {
+                    delegation: o.delegation,
+                    paragraphs: o.paragraphs.length > 0 ? o.paragraphs.join(', ') : t('record:silence.noParagraphs'),
+                    reason: o.reason,
+                    time: o.time,
+                    arrived: o.arrived ?? '—',
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </>
       ) : null}
       {info.mine.map((o) => (
         <p key={`${o.fingerprint}-${o.time}`} className={o.state === 'refused' ? 'panel-error' : 'record-note'} role="status">
-          {t(`record:silence.mine.${o.state}`, { arrived: o.arrived ?? '', message: o.message })}
+          {t(`record:silence.mine.${ownState(o, silence)}`, { arrived: o.arrived ?? '', message: o.message })}
         </p>
       ))}
       {info.canPlace && form !== 'place' ? (
@@ -170,14 +185,32 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
   );
 }
 
-/** The silence procedure in one line for the negotiation dashboard (nothing when the last issued revision was never placed under silence). */
+// A delivered objection that reached the host after the deadline is kept as late: it did not break silence.
+function ownState(o: OwnObjection, silence: SilenceSummary | null): OwnObjection['state'] | 'late' {
+  if (o.state !== 'delivered' || !silence || !o.arrived) return o.state;
+  return Date.parse(o.arrived) > Date.parse(silence.deadline.instant) ? 'late' : 'delivered';
+}
+
+/** The late objections in one line of the interface language ("Arrived after the deadline, not breaking silence: FRA (signed …, arrived …)."), or null when none. */
+export function useLateLine(): (silence: SilenceSummary) => string | null {
+  const { t } = useT();
+  return (silence) =>
+    silence.late.length === 0 ? null : t('record:silence.lateLine', { who: silence.late.map((o) => `${o.delegation} (${o.time} → ${o.arrived ?? '—'})`).join('; ') });
+}
+
+/** The silence procedure in one line for the negotiation dashboard, and a second naming objections that arrived after the deadline (nothing when the last issued revision was never placed under silence). */
 export function SilenceLine({ api, docId }: { api: ApiClient; docId: string }) {
   const sentence = useSilenceSentence();
+  const lateLine = useLateLine();
   const { info } = useSilence(api, docId);
   if (!info?.silence) return null;
+  const late = lateLine(info.silence);
   return (
-    <p className={`dashboard-silence record-silence-state record-silence-${info.silence.outcome}`} role="status">
-      {sentence(info.silence)}
-    </p>
+    <>
+      <p className={`dashboard-silence record-silence-state record-silence-${info.silence.outcome}`} role="status">
+        {sentence(info.silence)}
+      </p>
+      {late ? <p className="dashboard-silence record-silence-late">{late}</p> : null}
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { messageOf } from '../format.js';
 import { saveFile } from './export-dialog-parts.js';
 import { CompareRevisionFile } from './record-compare.js';
 import { RevisionFilePicker } from './record-file-picker.js';
-import { SilenceSection, useSilenceSentence } from './record-silence.js';
+import { SilenceSection, useLateLine, useSilenceSentence } from './record-silence.js';
 import { t, useT } from '../i18n/index.js';
 
 /** What the Revisions panel shows for issued records: a part under each named revision, and the "Verify a revision file…" tool. */
@@ -31,6 +31,7 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ revisionId: string; text: string; error?: boolean } | null>(null);
   const silenceSentence = useSilenceSentence();
+  const lateLine = useLateLine();
   // The panel's words follow the interface language.
   useT();
 
@@ -84,6 +85,7 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
             {t('record:tools.exportFile')}
           </button>
           {record.silence ? <p className={`record-silence-state record-silence-${record.silence.outcome}`}>{silenceSentence(record.silence)}</p> : null}
+          {record.silence && lateLine(record.silence) ? <p className="record-silence-late">{lateLine(record.silence)}</p> : null}
           {note}
         </div>
       );
@@ -145,15 +147,24 @@ export function VerifyRevisionFile({ api }: { api: ApiClient }) {
 }
 
 function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
+  const silenceSentence = useSilenceSentence();
+  const lateLine = useLateLine();
   if (!check.valid)
     return (
       <p className="panel-error record-result" role="alert">
         {t('record:tools.notValid', { name, reason: check.message.charAt(0).toUpperCase() + check.message.slice(1) })}
       </p>
     );
+  const late = check.silence ? lateLine(check.silence) : null;
   return (
-    <p className="record-result record-valid" role="status">
-      {t('record:tools.valid', { label: check.label, fingerprint: groupedFingerprint(check.fingerprint), count: check.chain })}
-    </p>
+    <>
+      <p className="record-result record-valid" role="status">
+        {t('record:tools.valid', { label: check.label, fingerprint: groupedFingerprint(check.fingerprint), count: check.chain })}
+      </p>
+      {check.silence ? (
+        <p className={`record-result record-silence-state record-silence-${check.silence.outcome}`}>{t('record:tools.silence', { sentence: silenceSentence(check.silence) })}</p>
+      ) : null}
+      {late ? <p className="record-result record-silence-late">{late}</p> : null}
+    </>
   );
 }
