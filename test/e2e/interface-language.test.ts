@@ -7,7 +7,13 @@ const env = useWebShell('interface-language');
 
 // The interface language as the page states it, and the document's own text and language.
 const pageLanguage = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-const documentText = (page: Page) => page.locator('.ph-document').innerText();
+// (The status margin's words are the interface's, drawn beside each paragraph: left out.)
+const documentText = (page: Page) =>
+  page.locator('.ph-document').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const status of copy.querySelectorAll('.ph-status')) status.remove();
+    return copy.textContent ?? '';
+  });
 
 // Opens the profile dialog from the top bar's profile button (named in whichever language is on).
 async function openProfile(page: Page) {
@@ -43,7 +49,32 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     expect(await profile.getByLabel('Langue de l’interface').inputValue()).toBe('fr');
     await screenshot(page, 'interface-language-profile-fr');
     expect(await clipped(page, 'dialog[open] button, dialog[open] label span, dialog[open] h2')).toEqual([]);
+    // Delegations are named in French: CLDR's name of the State, the UN's where it differs.
+    await profile.getByLabel('Trouver votre délégation').fill('allem');
+    expect(await profile.getByRole('button', { name: 'Choisir Allemagne (DEU)' }).count()).toBe(1);
+    await profile.getByLabel('Trouver votre délégation').fill('RUS');
+    expect(await profile.getByRole('button', { name: 'Choisir Fédération de Russie (RUS)' }).count()).toBe(1);
     await profile.getByRole('button', { name: 'Annuler' }).click();
+
+    // The editor's plugins redrew their text without a reload: the status margin's tooltip and
+    // label, the negotiation toolbar's buttons and its prompt are French; the document is not.
+    const statusButton = page.locator('.ph-document .ph-op .ph-status-button').first();
+    await expect.poll(() => statusButton.getAttribute('title')).toBe('OP 1\u00a0: En attente');
+    expect(await statusButton.getAttribute('aria-label')).toBe('État de OP 1\u00a0: En attente');
+    const negotiation = page.getByRole('toolbar', { name: 'Négociation' });
+    expect(await negotiation.locator('[data-command="bracket"]').getAttribute('aria-label')).toBe('Mettre la sélection entre crochets');
+    expect(await page.getByRole('toolbar', { name: 'Édition' }).locator('[data-command="new-op"]').getAttribute('aria-label')).toBe('Nouveau paragraphe du dispositif');
+    await page.locator('.ph-document .ph-op').first().dblclick();
+    await page.keyboard.press('Control+Alt+n');
+    const prompt = page.getByRole('dialog', { name: 'Ajouter une variante' });
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toContain('La variante se place juste après le passage entre crochets\u00a0: [actuel][variante].');
+    expect(await prompt.getByLabel('Texte de la variante').count()).toBe(1);
+    await screenshot(page, 'interface-language-prompt-fr');
+    await page.keyboard.press('Escape');
+    await prompt.waitFor({ state: 'hidden' });
+    await page.locator('.ph-document .ph-op').first().hover();
+    await screenshot(page, 'interface-language-negotiation-fr');
 
     // The help sheet is French; the document is not touched by the interface language.
     await page.locator('.ph-document .ph-op').first().click();
@@ -68,6 +99,16 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     expect(await bar.getByRole('button', { name: 'Exporter…' }).count()).toBe(1);
     expect(await clipped(page, '.top-bar button')).toEqual([]);
     await screenshot(page, 'interface-language-top-bar-fr');
+    // The new-document dialog names and describes its templates in French.
+    await bar.getByRole('button', { name: 'Nouveau d’après un modèle' }).click();
+    const templates = page.getByRole('dialog', { name: 'Nouveau d’après un modèle' });
+    await templates.getByRole('list', { name: 'Modèles' }).waitFor();
+    expect(await templates.locator('[data-template-id="general-assembly-resolution"] .template-name').textContent()).toBe('Résolution de l’Assemblée générale');
+    expect(await templates.locator('[data-template-id="ecosoc-resolution"] .template-description').textContent()).toContain('commission technique');
+    await screenshot(page, 'interface-language-templates-fr');
+    // A document made from it opens with the status margin in French.
+    await templates.locator('[data-template-id="general-assembly-resolution"]').click();
+    await expect.poll(() => page.locator('.ph-document .ph-op .ph-status-button').first().getAttribute('title')).toBe('OP 1\u00a0: En attente');
 
     // And back to English.
     profile = await openProfile(page);
@@ -75,6 +116,8 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await expect.poll(() => pageLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
     expect(await profile.locator('h2').textContent()).toBe('Your profile');
     await profile.getByRole('button', { name: 'Cancel' }).click();
+    // The margin turns English again at once.
+    await expect.poll(() => page.locator('.ph-document .ph-op .ph-status-button').first().getAttribute('title')).toBe('OP 1: Pending');
     await page.reload();
     await expect.poll(() => pageLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
     expect(errors).toEqual([]);
