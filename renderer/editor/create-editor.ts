@@ -11,6 +11,7 @@ import { textDirection } from '../../shared/document/labels-direction.js';
 import { prosemirrorFragment } from '../../shared/ydoc.js';
 import { authorshipPlugin } from './authorship-plugin.js';
 import { caretParagraphPlugin } from './caret-paragraph.js';
+import { documentEndsKeymap } from './commands/document-ends.js';
 import { structureKeymap } from './commands/keymap.js';
 import { negotiationKeymap } from './negotiation/negotiation-commands.js';
 import { negotiationActionKeymap } from './negotiation/negotiation-menu.js';
@@ -73,6 +74,7 @@ export function editorPlugins(ydoc: Y.Doc, onFirstRender: () => void = () => {})
     negotiationActionKeymap(),
     statusKeymap(),
     ...structureKeymap(),
+    documentEndsKeymap(),
     uniqueIdsPlugin(),
     keymap(baseKeymap),
     numberingPlugin(),
