@@ -14,7 +14,8 @@ import { createFromTemplate, started } from './web-shell-fixture.js';
  * installations, each with its own data folder and key): the facilitator hosts from the app
  * on 127.0.0.1 (port 0), copies the join link; a participant pastes it and waits in the
  * lobby until the facilitator admits them; a second laptop claiming the same delegation,
- * opened through the link the shell hands over (#join=), waits in the lobby.
+ * opened through the link the shell hands over (#join=), waits in the lobby until the first
+ * EU laptop, already admitted, admits it (the facilitator's list then says who admitted it).
  */
 
 let browser: Browser | undefined;
@@ -65,8 +66,8 @@ async function whoJoins(page: Page, delegation: string, name: string): Promise<v
 
 const statusOf = (page: Page) => page.locator('.document-bar .consultation-status').first().textContent();
 
-describe('joining by the copied link, admitted from the lobby', { timeout: 300_000 }, () => {
-  it('hosts, copies the link, admits the first EU laptop and keeps a second one waiting', async () => {
+describe('joining by the copied link, admitted from the lobby or by a colleague', { timeout: 300_000 }, () => {
+  it('hosts, copies the link, admits the first EU laptop, and the first admits the second', async () => {
     // The facilitator hosts a new document on this machine only.
     const chair = await pageOf(0);
     await createFromTemplate(chair.page, 'Trusted consultation');
@@ -149,10 +150,22 @@ describe('joining by the copied link, admitted from the lobby', { timeout: 300_0
     await lobby.locator('.lobby-admitted summary').click();
     expect(await lobby.getByRole('list', { name: 'Admitted keys' }).textContent()).toContain('EU, Ana Pereira, key');
     await screenshot(chair.page, 'join-link-second-waits');
-    // Still waiting a moment later: nothing admits it but the facilitator.
-    await eu2.page.waitForTimeout(3_500);
-    expect(await join2.locator('.join-waiting-title').textContent()).toBe('Waiting for the facilitator to admit you');
     expect(await eu2.page.locator('.ph-document .ph-op').count()).toBe(0);
+
+    // The first EU laptop, already admitted for EU, is asked too, and admits its colleague itself.
+    const colleagues = eu1.page.getByRole('region', { name: 'Colleagues waiting' });
+    await expect.poll(() => colleagues.locator('.lobby-line').textContent(), { timeout: 20_000 }).toMatch(/^A second laptop asks to speak for EU: Second laptop, key [0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(await eu1.page.locator('.document-bar .lobby-badge').textContent()).toBe('1 waiting');
+    await screenshot(eu1.page, 'join-link-colleague-asks');
+    await colleagues.getByRole('button', { name: 'Admit Second laptop for EU' }).click();
+    await join2.waitFor({ state: 'detached', timeout: 30_000 });
+    await eu2.page.locator('.ph-document .ph-op').first().waitFor();
+    await expect.poll(() => statusOf(eu2.page), { timeout: 20_000 }).toMatch(/^Connected/);
+    await expect.poll(() => colleagues.count()).toBe(0);
+    // The facilitator's list says who admitted whom.
+    await expect.poll(() => lobby.getByRole('list', { name: 'Admitted keys' }).textContent(), { timeout: 20_000 }).toMatch(/EU, Second laptop, key [0-9A-F-]{9} · admitted by Ana Pereira \(EU, key [0-9A-F]{4}-[0-9A-F]{4}\)/);
+    await lobby.getByText(/admitted by Ana Pereira/).scrollIntoViewIfNeeded();
+    await screenshot(chair.page, 'join-link-admitted-by-colleague');
 
     expect([...chair.errors, ...eu1.errors, ...eu2.errors]).toEqual([]);
   });
