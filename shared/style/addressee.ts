@@ -57,19 +57,40 @@ const addressingElsewhere: Partial<Record<StyleLanguage, ReadonlySet<string>>> =
   zh: new Set(['请', '促请', '敦促', '邀请', '鼓励', '吁请', '呼吁', '授权', '建议']),
 };
 
+// Where an addressee ends in the other languages: the word that introduces what is asked
+// ("à"/"de" + infinitive, "a que", "que", an infinitive, "أن", "على").
+const addresseeEnd: Partial<Record<StyleLanguage, (word: string, next: string) => boolean>> = {
+  fr: (w, next) => w === 'à' || w === 'que' || /^qu’/u.test(w) || (/^d’\p{L}+(?:er|ir|re|oir)$/u.test(w)) || (w === 'de' && /^\p{L}+(?:er|ir|re|oir)$/u.test(next)),
+  es: (w) => w === 'a' || w === 'que' || w === 'para',
+  ru: (w) => /^\p{L}{2,}(?:ть|ти|ться|тись)$/u.test(w) || w === 'что',
+  ar: (w) => w === 'أن' || w === 'على' || w === 'بأن',
+};
+
 /**
  * The addressee of an opener that asks someone to act, in French, Spanish, Russian, Arabic
- * and Chinese, as its first three words after the opener (Chinese: three characters;
- * Spanish only after "a"/"al", which marks a person),
- * lower-cased: "Prie le Secrétaire général de" and "Prie les États Membres de" differ,
- * 请秘书长 and 请会员国 differ. Null for other openers. O(1) words read.
+ * and Chinese: the words after the opener up to the word that introduces what is asked (at
+ * most eight, Arabic three; see `addresseeEnd`), lower-cased; Chinese: three characters, and three more
+ * after 和, 、, 及 or 与 (another addressee joined); Spanish only after "a"/"al", which marks
+ * a person. "Prie le Secrétaire général de" and "Prie les États Membres de" differ, as do
+ * "Alienta a los Estados Miembros a que" and "Alienta a los Estados Miembros y a las
+ * organizaciones"; 请秘书长 and 请会员国 differ. Null for other openers. O(1) words read.
  */
 function addresseeNear(text: string, key: string, end: number, language: StyleLanguage): string | null {
   if (!addressingElsewhere[language]?.has(key)) return null;
-  const rest = text.slice(end, end + 120).replace(/^[\s,،，]+/u, '');
-  if (language === 'zh') return rest.slice(0, 3);
+  const rest = text.slice(end, end + 160).replace(/^[\s,،，]+/u, '');
+  if (language === 'zh') return /^.{3}[和、及与]/u.test(rest) ? rest.slice(0, 7) : rest.slice(0, 3);
   // Spanish marks a person addressed with "a"/"al" ("Solicita al Secretario General que");
   // "Solicita un informe" asks for an object.
   if (language === 'es' && !/^(?:a|al)\s/iu.test(rest)) return null;
-  return rest.toLowerCase().split(/[\s,،;؛:.。，；：]+/u).filter((w) => w !== '').slice(0, 3).join(' ');
+  const words = rest.toLowerCase().split(/[\s,،;؛:.。，；：]+/u).filter((w) => w !== '').slice(0, 9);
+  const stop = addresseeEnd[language];
+  const out: string[] = [];
+  // Arabic runs a verbal noun on after the addressee ("تطلب إلى الأمين العام تقديم تقرير"): three words at most.
+  const most = language === 'ar' ? 3 : 8;
+  for (let i = 0; i < words.length && out.length < most; i++) {
+    const w = words[i] ?? '';
+    if (i > 0 && stop?.(w, words[i + 1] ?? '')) break;
+    out.push(w);
+  }
+  return out.join(' ');
 }

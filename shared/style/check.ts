@@ -22,6 +22,7 @@ import { stableLabels } from '../negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../negotiation/stable-view.js';
 import { brokenReferenceProblems } from './rules/cross-reference.js';
 import { importNoteProblems, importNotesOf, type ImportNote } from './rules/import-note.js';
+import { arabicParticleProblem } from './rules/opener-language.js';
 import { localMark, punctuationProblem } from './rules/punctuation.js';
 import { repeatedOpenerProblems, type OpenerEntry } from './rules/repeated.js';
 import { summarizeParagraph, type ParagraphSummary } from './summary.js';
@@ -177,6 +178,9 @@ function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleL
     const problem = punctuationProblem(unit.id, summary.ending, expected, language);
     if (problem) problems.push(problem);
   }
+  // Arabic "إذ" / "وإذ" depends on the paragraph's place (the part's first or a later one).
+  const particle = language === 'ar' && unit.kind === 'pp' && !summary.empty ? arabicParticleProblem(unit.id, summary.text.text, unit.first === true) : null;
+  if (particle) problems.push(particle);
   problems.push(...brokenReferenceProblems(unit.id, summary.text, isTarget), ...importNoteProblems(unit.id, summary.text, notes));
   return problems;
 }

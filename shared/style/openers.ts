@@ -9,6 +9,8 @@ import { phraseLists } from '../../seeds/index.js';
 import type { PhraseLanguage } from '../../seeds/types.js';
 import { detectOpener } from '../import/openers.js';
 import { addresseeOf } from './addressee.js';
+import { matchChinese } from './opener-chinese.js';
+import { intensifierLength, renewal } from './opener-intensifiers.js';
 import type { OpenerPart, StyleLanguage } from './types.js';
 
 /** A word of the opening: its offsets in the paragraph text and its folded lower-case form. */
@@ -107,17 +109,22 @@ export function leadingWords(text: string, start: number, max = 10): Word[] {
  * after a run heading that the paragraph opens with (AKN texts print a section's heading
  * before its first paragraph: "II Implementation of the Agreement — Notes with
  * satisfaction ..."), that is text before a last " — " within the first 300 characters,
- * holding no sentence punctuation (; : . ! ?) and followed by a capital letter.
+ * holding no sentence punctuation (; : . ! ?) and followed by a capital letter (`language`
+ * ru: a small letter; ar, zh: any letter).
  */
-export function openerStart(text: string): number {
+export function openerStart(text: string, language: StyleLanguage = 'en'): number {
   let at = 0;
   // An atom (an image or a note reference the source printed first) is not part of the opener.
   while (at < text.length && (text[at] === ' ' || text[at] === '[' || text[at] === '\uFFFC')) at++;
-  const heading = headingRun.exec(text.slice(at, at + 300));
+  const heading = (language === 'ru' ? headingRunLower : language === 'ar' || language === 'zh' ? headingRunUncased : headingRun).exec(text.slice(at, at + 300));
   return heading ? at + heading[0].length : at;
 }
 
+// The opener after a heading starts with a capital letter; in Russian with a small one (the
+// openers continue the body line), and Arabic and Chinese have no case.
 const headingRun = /^(?:(?:[IVXLC]+|[A-Z])\. )?(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Lu})/u;
+const headingRunLower = /^(?:(?:[IVXLC]+|[A-Z])\.? )?(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Ll})/u;
+const headingRunUncased = /^(?:[^;:.!?\u2014\n؛،。；：，]{1,200} \u2014 )+(?=\p{L})/u;
 
 /**
  * True when `text` opens with a section mark and title printed into the paragraph with no
@@ -125,36 +132,12 @@ const headingRun = /^(?:(?:[IVXLC]+|[A-Z])\. )?(?:[^;:.!?\u2014\n]{1,200} \u2014
  * as AKN budget resolutions run their sections' headings and preambles into the first
  * paragraph): where the heading ends cannot be told, so the opener is not checked.
  */
-export function opensWithSection(text: string): boolean {
-  const at = openerStart(text);
+export function opensWithSection(text: string, language: StyleLanguage = 'en'): boolean {
+  const at = openerStart(text, language);
   return at === text.length - text.trimStart().length && sectionMark.test(text.slice(at));
 }
 
 const sectionMark = /^(?:[IVXL]+|[A-H])\.? \p{Lu}\p{Ll}/u;
-
-// Words that intensify an opener without changing it ("Deeply disappointed", "Strongly
-// deploring", "Being gravely concerned", "Once again urges"): an adverb of manner in -ly,
-// "Being" and the renewal words. The phrase after them is the opener.
-const renewal = [['once', 'again'], ['once', 'more'], ['again']];
-function intensifierLength(words: Word[], language: PhraseLanguage): { length: number; again: boolean } {
-  if (language !== 'en') return { length: 0, again: false };
-  let k = 0;
-  let again = false;
-  for (;;) {
-    const r = renewal.find((seq) => seq.every((w, i) => words[k + i]?.lower === w));
-    if (r) {
-      k += r.length;
-      again = true;
-      continue;
-    }
-    const w = words[k];
-    if (w && (/^\p{L}{3,}ly$/u.test(w.lower) || w.lower === 'being') && k < 3) {
-      k++;
-      continue;
-    }
-    return { length: k, again };
-  }
-}
 
 // A qualifier right after the phrase makes it another opener for the repeated-opener rule,
 // as adopted texts count them: "Recalling with satisfaction" after "Recalling", "Noting in
@@ -189,9 +172,9 @@ function qualified(match: OpenerMatch, words: Word[], language: PhraseLanguage):
   return { ...match, key: `${match.key} ${qualifier}`, adverb, to: Math.max(match.to, adverb?.to ?? 0) };
 }
 
-function againAfter(words: Word[], end: number): boolean {
+function againAfter(words: Word[], end: number, language: PhraseLanguage): boolean {
   const i = words.findIndex((w) => w.from >= end);
-  return i >= 0 && renewal.some((seq) => seq.every((w, k) => words[i + k]?.lower === w));
+  return i >= 0 && renewal[language].some((seq) => seq.every((w, k) => words[i + k]?.lower === w));
 }
 
 /**
@@ -199,19 +182,22 @@ function againAfter(words: Word[], end: number): boolean {
  * falls back on morphology (`known: false`); French and Spanish use the lists only.
  */
 export function matchOpener(text: string, part: OpenerPart, language: PhraseLanguage): OpenerMatch | null {
-  const start = openerStart(text);
-  if (language === 'zh') return matchChinese(text, start, part);
+  const start = openerStart(text, language);
+  if (language === 'zh') return matchChinese(text, start, part, phrasesOf('zh', part));
   const words = leadingWords(text, start);
   if (words.length === 0) return null;
   // Arabic joins "and" to the first word ("وإذ تشير"): the phrase is read without it.
   const initial = words[0];
   if (language === 'ar' && initial && /^و\p{L}{2,}/u.test(initial.lower) && !phrasesOf(language, part).some((p) => p.words[0] === initial.lower)) {
     words[0] = { ...initial, lower: initial.lower.slice(1) };
+  } else if (language === 'ar' && initial?.lower === 'و' && words.length > 1) {
+    // "و إذ تشير": the "and" printed apart (4 PPs of the corpus) is read as if joined.
+    words.shift();
   }
   const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
   for (const phrase of phrasesOf(language, part)) {
     const found = matchPhrase(words, phrase.words, language, part);
-    if (found) return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found, again: againAfter(words, found.to), headed }, words, language);
+    if (found) return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee: addresseeFor(text, phrase.text, part, found.to, language), ...found, again: againAfter(words, found.to, language), headed }, words, language);
   }
   const lead = intensifierLength(words, language);
   const rest = words.slice(lead.length);
@@ -220,7 +206,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
       const found = matchPhrase(rest, phrase.words, language, part);
       if (!found) continue;
       const addressee = addresseeFor(text, phrase.text, part, found.to, language);
-      return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee, ...found, words: [...words.slice(0, lead.length), ...found.words], from: words[0]?.from ?? found.from, again: lead.again || againAfter(words, found.to), headed }, words, language);
+      return qualified({ part, phrase: phrase.text, known: true, key: fold(phrase.text), addressee, ...found, words: [...words.slice(0, lead.length), ...found.words], from: words[0]?.from ?? found.from, again: lead.again || againAfter(words, found.to, language), headed }, words, language);
     }
   }
   if (language !== 'en') return null;
@@ -233,31 +219,7 @@ export function matchOpener(text: string, part: OpenerPart, language: PhraseLang
   const found = matchPhrase(inSpan, plain.map((w) => w.lower), language, part);
   if (!found) return null;
   const phrase = plain.map((w) => w.text).join(' ');
-  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to), headed };
-}
-
-// Chinese: no spaces; an opener is a listed phrase the text starts with, after an optional
-// 在这方面 ("in this regard"), 又 (also) or 还 (further) prefix and 再次 ("again", a renewed
-// use); the longest phrase wins.
-function matchChinese(text: string, start: number, part: OpenerPart): OpenerMatch | null {
-  let at = start;
-  let adverb: OpenerAdverb | null = null;
-  // "In this regard" printed before the verb (在这方面，又强调) qualifies it.
-  const regard = /^在这方面[，,]?/u.exec(text.slice(at));
-  if (regard) at += regard[0].length;
-  const mark = text.charAt(at);
-  if (mark === '又' || mark === '还') {
-    adverb = { degree: mark === '又' ? 'also' : 'further', from: at, to: at + 1, where: 'before' };
-    at++;
-  }
-  const again = text.startsWith('再次', at);
-  if (again) at += 2;
-  const phrase = phrasesOf('zh', part).map((p) => p.text).filter((p) => text.startsWith(p, at)).sort((a, b) => b.length - a.length)[0];
-  if (!phrase) return null;
-  const word: Word = { text: phrase, lower: phrase, from: at, to: at + phrase.length };
-  const headed = start > text.length - text.trimStart().length && text.slice(0, start).includes(' \u2014 ');
-  const addressee = part === 'op' ? addresseeOf(text, phrase, word.to, 'zh') : null;
-  return { part, phrase, known: true, key: phrase, addressee, words: [word], from: start, to: word.to, adverb, again, headed };
+  return { part, phrase, known: false, key: fold(phrase), addressee: addresseeFor(text, phrase, part, found.to, language), ...found, again: againAfter(words, found.to, language), headed };
 }
 
 function addresseeFor(text: string, phrase: string, part: OpenerPart, end: number, language: PhraseLanguage): string | null {
@@ -284,7 +246,10 @@ function matchPhrase(words: Word[], phrase: string[], language: PhraseLanguage, 
     adverb ??= { ...found.adverb, where: j === 0 ? 'before' : 'inside' };
     i += found.length;
   }
-  const trailing = adverbAt(words, i, language, part);
+  let trailing = adverbAt(words, i, language, part);
+  // Arabic and Russian put the adverb after the whole expression, its complement included
+  // ("وإذ تحيط علما أيضا", "تؤكد من جديد أيضا", "принимая к сведению также"): up to three words on.
+  for (let k = i + 1; !trailing && !adverb && (language === 'ar' || language === 'ru') && k <= i + 3; k++) trailing = adverbAt(words, k, language, part);
   if (trailing && !adverb) adverb = { ...trailing.adverb, where: 'after' };
   const last = matched[matched.length - 1];
   const first = words[0];

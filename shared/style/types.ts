@@ -9,6 +9,7 @@ export type RuleId =
   | 'opener-unknown'
   | 'opener-kind'
   | 'opener-case'
+  | 'opener-particle'
   | 'adverb-order'
   | 'repeated-opener'
   | 'punctuation'
@@ -44,6 +45,8 @@ export type StyleProblem = {
   severity: 'warning' | 'info';
   message: string;
   fix?: StyleFix;
+  /** For hints whose sentence comes from the interface catalogues: its key and values (see hint-text.ts). */
+  hint?: { key: string; values: Record<string, string> };
 };
 
 /**

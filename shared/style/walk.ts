@@ -14,7 +14,9 @@ import type { OpenerPart, UnitKind } from './types.js';
  * `annex_paragraph` itself) and `textPos` is the position before `textNode`. `part` is the
  * opener grammar it follows (PP, OP and decision paragraphs only); `group` the sequence in
  * which repeated openers are counted; `expected` its final punctuation (null where no rule
- * applies: list items, annex paragraphs and what they hold).
+ * applies: list items, annex paragraphs and what they hold). `first` marks the first
+ * paragraph of its part (PP 1, OP 1, a decision's first paragraph), where Arabic writes
+ * "إذ" rather than "وإذ".
  */
 export type Unit = {
   id: string;
@@ -25,6 +27,7 @@ export type Unit = {
   part: OpenerPart | null;
   group: 'pp' | 'op' | 'decision' | null;
   expected: Expectation | null;
+  first?: boolean;
 };
 
 const top: Readonly<Record<string, { kind: UnitKind; part: OpenerPart; name: string }>> = {
@@ -85,7 +88,10 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
           ? { mark: ',', reason: 'a preambular paragraph ends with a comma' }
           : last ? { mark: '.', reason: `the last ${spec.name} ends with a full stop` } : { mark: ';', reason: `${article[spec.kind] ?? 'a'} ${spec.name} ends with a semicolon` };
         const group = isAlternative(paragraph) ? null : spec.kind === 'pp' ? 'pp' : spec.kind === 'op' ? 'op' : 'decision';
+        const before = units.length;
         visit(paragraph, sectionPos + 1 + offset, spec.kind, closing, { part: spec.part, group });
+        const unit = units[before];
+        if (index === 0 && unit) unit.first = true;
       });
     } else if (name === 'annex') {
       const annexPath = pathAt.get(sectionPos) ?? 'Annex';

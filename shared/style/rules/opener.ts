@@ -7,6 +7,7 @@
 import { otherPartPhrase } from '../opener-forms.js';
 import { hasPhraseList, leadingWords, matchOpener, openerStart, opensWithSection, phrasesOf, type OpenerMatch } from '../openers.js';
 import type { PhraseLanguage } from '../../../seeds/types.js';
+import { russianCaseProblem } from './opener-language.js';
 import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
 
 /** What the opener rules need to know about one paragraph. */
@@ -30,13 +31,15 @@ export function openerRules(input: OpenerInput): OpenerResult {
   if (!hasPhraseList(language) || text.trim() === '') return { opener: null, problems: [] };
   // A declaration adopted with the resolution speaks in the first person ("We reaffirm ...",
   // "We, Heads of State and Government, ..."): its paragraphs have no opener.
-  if (isDeclaration(text) || opensWithSection(text)) return { opener: null, problems: [] };
+  if (isDeclaration(text) || opensWithSection(text, language)) return { opener: null, problems: [] };
   const own = matchOpener(text, part, language);
   if (own) {
     const order = language === 'en' ? adverbOrder(id, own) : null;
-    // Russian openers continue the body line in lower case, Arabic and Chinese have no case.
+    // Russian openers continue the body line in lower case (see opener-language.ts), Arabic
+    // and Chinese have no case.
     const cased = language === 'en' || language === 'fr' || language === 'es';
-    const problems = order ? [order] : cased ? caseProblems(id, own, text) : [];
+    const russian = language === 'ru' ? russianCaseProblem(id, own, text) : null;
+    const problems = order ? [order] : cased ? caseProblems(id, own, text) : russian ? [russian] : [];
     // A clear participle ('-ing', 'Having' + participle) is a preambular opener even when
     // unlisted; an unlisted operative verb is only a guess from its '-s', so it gets a hint.
     // A listed phrase's head with other words ("Expresses its serious concern", "Takes
@@ -51,8 +54,8 @@ export function openerRules(input: OpenerInput): OpenerResult {
   }
   const other = matchOpener(text, part === 'pp' ? 'op' : 'pp', language);
   if (other) return { opener: null, problems: [wrongPart(id, part, other, text, language)] };
-  const first = leadingWords(text, openerStart(text), 1)[0];
-  const from = first?.from ?? openerStart(text);
+  const first = leadingWords(text, openerStart(text, language), 1)[0];
+  const from = first?.from ?? openerStart(text, language);
   const to = first?.to ?? text.length;
   const example = language === 'en'
     ? (part === 'pp' ? '"Recalling", "Mindful of", "Having considered"' : '"Requests", "Decides", "Calls upon"')

@@ -1,0 +1,75 @@
+/**
+ * Opener rules of one language's conventions, checked against the 74th-session texts
+ * (bench/style-corpus.ts and bench/language-conventions.ts print the counts):
+ * - Arabic: the first preambular paragraph opens with "إذ" and every later one with "وإذ",
+ *   the "and" joined to the particle. Of the 251 first PPs that open with an إذ form, 250
+ *   write "إذ" (one "وإذ"); of the 4,576 later ones, 4,573 write "وإذ" and 3 a bare "إذ";
+ *   4 write "و إذ" apart. A PP after a section heading starts its section like a first one.
+ *   Other openers ("وقد نظرت", "وإدراكا منها") are left alone: 48 first PPs open with
+ *   "وقد نظرت".
+ * - Russian: openers continue the body line ("Генеральная Ассамблея,") in lower case:
+ *   11,996 of the PP and OP openings are lower case; the capitals found are section
+ *   headings and paragraphs the source split mid-sentence, never a listed opener.
+ */
+import { hintText } from '../hint-text.js';
+import type { OpenerMatch } from '../openers.js';
+import { openerStart } from '../openers.js';
+import type { LocalProblem } from '../types.js';
+
+// "إذ" (vowel marks allowed) after an optional "و", joined or apart, before a space.
+const particle = /^(و)?( ?)(إ[\u064B-\u0652\u0640]*ذ[\u064B-\u0652\u0640]*)(?=\s)/u;
+
+/**
+ * The Arabic particle problem of a preambular paragraph `text`, or null. `first` is true
+ * for the part's first paragraph; a paragraph that prints a section heading before its
+ * opener counts as first too.
+ */
+export function arabicParticleProblem(id: string, text: string, first: boolean): LocalProblem | null {
+  const at = openerStart(text, 'ar');
+  const match = particle.exec(text.slice(at));
+  if (!match) return null;
+  const headed = at > 0 && text.slice(0, at).includes(' \u2014 ');
+  const and = match[1] === 'و';
+  const apart = match[2] === ' ';
+  const word = match[3] ?? 'إذ';
+  const to = at + match[0].length;
+  const opening = first || headed;
+  let key: string;
+  let written: string;
+  if (opening && and) {
+    key = 'arabicFirstPreambular';
+    written = word;
+  } else if (!opening && !and) {
+    key = 'arabicLaterPreambular';
+    written = `و${word}`;
+  } else if (and && apart) {
+    key = 'arabicJoinedAnd';
+    written = `و${word}`;
+  } else return null;
+  const values = { written };
+  return {
+    rule: 'opener-particle', paragraphId: id, from: at, to, severity: 'warning',
+    describe: (pathOf) => `${pathOf(id)}: ${hintText({ key, values })}`,
+    fix: { label: hintText({ key: 'write', values }), edits: [{ from: at, to, insert: written }] },
+    hint: { key, values },
+  };
+}
+
+/**
+ * The Russian case problem of a recognised opener: its first letter is a capital (the
+ * lists are matched regardless of case). Its fix writes that letter in lower case.
+ */
+export function russianCaseProblem(id: string, opener: OpenerMatch, text: string): LocalProblem | null {
+  const c = text.charAt(opener.from);
+  if (c === c.toLowerCase()) return null;
+  const first = opener.words[0];
+  const end = first ? Math.max(first.to, opener.from + 1) : opener.from + 1;
+  const written = c.toLowerCase() + text.slice(opener.from + 1, end);
+  const values = { written };
+  return {
+    rule: 'opener-case', paragraphId: id, from: opener.from, to: end, severity: 'warning',
+    describe: (pathOf) => `${pathOf(id)}: ${hintText({ key: 'russianLowerCase', values })}`,
+    fix: { label: hintText({ key: 'write', values }), edits: [{ from: opener.from, to: opener.from + 1, insert: c.toLowerCase() }] },
+    hint: { key: 'russianLowerCase', values },
+  };
+}
