@@ -3,7 +3,9 @@
  * list, in this order: its form (bad-token, no attempt counted); its code (wrong-code,
  * throttled per address and per key: access.ts `createThrottle`, a right code never waits);
  * its time within five minutes of the host's clock (bad-time); its signature by its key
- * over this host's certificate fingerprint and the document (bad-signature, throttled);
+ * over this host's certificate fingerprint and the document (bad-signature, throttled; bound
+ * to the fingerprint rather than the TLS session because a stock provider makes its token
+ * before, and without access to, the session: join-token.ts says why that holds);
  * a signature not seen before (replayed); then admission.ts decides who the key speaks for
  * (admitted, `waiting` in the lobby, or refused). Refusals are `{ reason: 'kind: sentence' }`.
  */

@@ -8,8 +8,17 @@
  * The document name is the Hocuspocus document joined, '' for the document list
  * (POST /penholder/documents). Binding the signature to the host's certificate fingerprint
  * means a token captured by a host in between is useless at the real host (the participant
- * pinned the real fingerprint, so it never reaches the other host anyway); binding it to the
- * time and refusing a signature seen before means a copied token is useless later.
+ * pinned the real fingerprint, so it never reaches the other host anyway), and one made for
+ * one host is refused by every other; binding it to the time and refusing a signature seen
+ * before means a copied token is useless later.
+ *
+ * Why the fingerprint and not the TLS session (issue 13 point 2 allows either): a stock
+ * `@hocuspocus/provider` computes its token itself, a string or a function it calls, before
+ * it has any TLS session to bind to and without any way to read one (neither the provider nor
+ * the WebSocket API exposes the session's keying material, RFC 5705 / 9266 channel binding),
+ * and a host challenge would need a round trip the Hocuspocus protocol does not have. The
+ * pinned fingerprint names the one host that holds its private key, so a signature over it
+ * proves the key to that host alone, which is what binding to the session would give.
  * The delegation in the token is only what the key ASKS for: the host's admission list
  * (admission.ts) decides what it speaks for.
  */
@@ -104,7 +113,12 @@ export function parseJoinToken(token: string): JoinToken {
 // An Ed25519 public key from its raw 32 bytes (SubjectPublicKeyInfo DER prefix + key).
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
 
-/** True when `token.sig` is the signature of its fields by `token.key` for this host and document. */
+/**
+ * True when `token.sig` is the signature of its fields by `token.key` for this host (its
+ * certificate `fingerprint`) and document: the token verifier. Bound to the fingerprint, not
+ * the TLS session, because a stock provider makes its token before and without the session
+ * (the module comment says why that is as strong here); a token signed for another host fails.
+ */
 export function signatureValid(token: JoinToken, fingerprint: string, document: string): boolean {
   try {
     const publicKey = createPublicKey({ key: Buffer.concat([spkiPrefix, Buffer.from(token.key, 'hex')]), format: 'der', type: 'spki' });

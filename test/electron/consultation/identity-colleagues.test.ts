@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import { startHost } from '../../../electron/consultation/host.js';
 import { shortKey } from '../../../electron/consultation/join-token.js';
 import { openAdmissions } from '../../../electron/store/admissions.js';
 import { testHostTls } from '../../support/host-tls.js';

@@ -5,7 +5,7 @@ import { openAdmissions } from '../../../electron/store/admissions.js';
 import type { Store } from '../../../electron/store/store.js';
 import type { LiveDocuments } from '../../../electron/backend/live-documents.js';
 import { proposeInsertion } from '../../../shared/negotiation/index.js';
-import { testHostTls } from '../../support/host-tls.js';
+import { otherHostTls, testHostTls } from '../../support/host-tls.js';
 import { signedTestToken, testKey } from '../../support/join-keys.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor } from './peers.js';
 import { authenticate, rawClient, type RawClient } from './raw-client.js';
@@ -75,6 +75,27 @@ describe('proven identities', () => {
     expect(await authenticate(await raw(host), 'd1', signedTestToken(eu, 'd2', 'EU laptop'))).toMatch(/^bad-signature:/);
     expect(await authenticate(await raw(host), 'd1', JSON.stringify(eu))).toMatch(/^bad-token: The token is not version 2/);
     expect(host.participants()).toHaveLength(1);
+  });
+
+  it('a token captured at one host is refused by another host, the same key admitted at both', async () => {
+    // Two real hosts with their own certificates, both admitting the EU key (issue 13 point 2:
+    // the signature is bound to the host's certificate fingerprint, not to the TLS session).
+    const admit = [{ key: testKey('EU laptop').fingerprint, delegation: 'EU', role: 'delegation' as const }];
+    const first = await lobbyHost(undefined, admit);
+    const heldB = storeWithDocument('d1');
+    const second = await startHost({ tls: otherHostTls(), docs: heldB.docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, admissions: openAdmissions(heldB.store.file, 'd1'), admit, codes: { joinCode: first.joinCode, facilitatorCode: first.facilitatorCode } });
+    cleanups.push(() => second.stop());
+    const eu = { code: first.joinCode, delegation: 'EU', name: 'Ana', role: 'delegation' as const };
+    const captured = signedTestToken(eu, 'd1', 'EU laptop', first.fingerprint);
+    const atSecond = await rawClient(`wss://127.0.0.1:${second.port}`, second.fingerprint);
+    cleanups.push(() => atSecond.ws.terminate());
+    expect(await authenticate(atSecond, 'd1', captured)).toMatch(/^bad-signature:/);
+    expect(second.participants()).toEqual([]);
+    // Signed for the second host, the same key gets in there; the captured one still works where it was made.
+    const own = await rawClient(`wss://127.0.0.1:${second.port}`, second.fingerprint);
+    cleanups.push(() => own.ws.terminate());
+    expect(await authenticate(own, 'd1', signedTestToken(eu, 'd1', 'EU laptop', second.fingerprint))).toBe('authenticated');
+    expect(await authenticate(await raw(first), 'd1', captured)).toBe('authenticated');
   });
 
   it('the facilitator admits from the lobby, the admission survives a restart, and removing the key closes its socket', async () => {

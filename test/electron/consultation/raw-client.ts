@@ -24,9 +24,9 @@ export type RawClient = {
   send(bytes: Uint8Array): void;
 };
 
-/** Opens a raw socket to `url` (wss://, pinned to the test certificate); resolves once open. */
-export async function rawClient(url: string): Promise<RawClient> {
-  const Pinned = pinnedWebSocket(testHostTls().fingerprint);
+/** Opens a raw socket to `url` (wss://, pinned to `fingerprint`, default the test certificate's); resolves once open. */
+export async function rawClient(url: string, fingerprint = testHostTls().fingerprint): Promise<RawClient> {
+  const Pinned = pinnedWebSocket(fingerprint);
   const ws = new Pinned(url);
   ws.on('error', () => {});
   const auth: string[] = [];
