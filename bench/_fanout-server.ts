@@ -8,8 +8,11 @@
  * `{ rss, cpuMs }` (its resident set size in bytes and the CPU time it has used so far;
  * with FANOUT_TRACE=1 also where our host's time per update went, _fanout-trace.ts) and
  * `'hash'` with `{ hash }`, docHash of the document it serves.
+ * FANOUT_PROFILE=DIR writes a CPU profile of the timed period alone (from the first `'cpu'`
+ * to the second, which the bench asks right before and after it) to DIR/<kind>.cpuprofile.
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +41,7 @@ let trace: (() => object) | undefined;
 let served: (() => Y.Doc) | undefined;
 process.on('message', (m: Start | 'cpu' | 'hash') => {
   if (m === 'cpu') {
+    profileTimedPeriod();
     const cpu = process.cpuUsage();
     send({ type: 'cpu', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, trace: trace?.() });
   } else if (m === 'hash') {
@@ -46,6 +50,22 @@ process.on('message', (m: Start | 'cpu' | 'hash') => {
     start(m).then(send, (err: Error) => send({ type: 'error', message: err.stack ?? err.message }));
   }
 });
+
+// The first call starts the profiler, the second writes the profile (FANOUT_PROFILE only).
+let profiler: Session | null = null;
+function profileTimedPeriod(): void {
+  const dir = process.env.FANOUT_PROFILE;
+  if (!dir) return;
+  if (!profiler) {
+    profiler = new Session();
+    profiler.connect();
+    profiler.post('Profiler.enable', () => profiler!.post('Profiler.start'));
+    return;
+  }
+  profiler.post('Profiler.stop', (err, result) => {
+    if (!err) fs.writeFileSync(path.join(dir, `${kind}.cpuprofile`), JSON.stringify(result.profile));
+  });
+}
 
 async function start({ tls, clients }: Start): Promise<Started & { type: 'started' }> {
   if (kind === 'penholder') {

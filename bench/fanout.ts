@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- fanout [--clients N] [--seconds S] [--workers W] [--full F]`: N simulated
+ * `npm run bench -- fanout [--clients N] [--seconds S] [--workers W] [--full F] [--only K]`: N simulated
  * delegations (200) on one 60-operative-paragraph resolution (test/support/edit-stream.ts
  * `sampleResolution(60, 12)`), each making one small edit per second for S seconds (60),
  * against our host (Hocuspocus over the store) and, in the same run, a plain
@@ -35,11 +35,15 @@
  * baseline_max_ms, the CPU each side used while timing in cores (host_cpu and clients_cpu
  * for our host's run, baseline_server_cpu and baseline_clients_cpu for the plain server's,
  * clients_cpu_max the busiest client process: near 1 it was saturated and its latencies
- * include its own queue), cores, workers, converged (every full client's document equals
+ * include its own queue), host_cpu_ms_per_edit and baseline_cpu_ms_per_edit (each server's
+ * CPU time while timing, presence traffic included, over the edits made: unlike latency it
+ * holds still when other work loads the machine), cores, workers, converged (every full client's document equals
  * its server's, in both runs), delivered, edits, refused, forbidden_closes, and
  * load_average (1/5/15 min, at the start and end of the run: other work on the machine
  * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
  * --cpu-prof); FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
+ * `--only penholder` (or `baseline`) measures one server and prints its line only, without
+ * the JSON line: for development, when the other side's figures are not needed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -136,7 +140,9 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const refused = { refused: sum(after, (d) => d.count), closed: sum(after, (d) => d.closed), reasons: after.flatMap((d) => d.reasons).slice(0, 5) };
     const converged = hashes.length === full.length && hashes.every((h) => h === serverHash);
     const timed = Number(process.hrtime.bigint() - t0) / 1e9;
-    return { ...latencies(done, clients), ...refused, ...cpuFigures(done, (stats.cpuMs as number) - serverCpu, timed), rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
+    const lat = latencies(done, clients);
+    const cpuMs = (stats.cpuMs as number) - serverCpu;
+    return { ...lat, ...refused, ...cpuFigures(done, cpuMs, timed), cpuMsPerEdit: round3(cpuMs / Math.max(1, lat.edits)), rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
   } finally {
     await Promise.allSettled(procs.map((p) => p.ask({ type: 'close' })));
     server.stop();
@@ -181,8 +187,15 @@ export async function run(args: string[]): Promise<void> {
   const seconds = opt('--seconds', 60);
   const workers = opt('--workers', 4);
   const fullCount = opt('--full', 5);
+  const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] as Kind) : null;
   const loadStart = loadAverage();
   const tls = newHostCertificate('Penholder fan-out bench');
+  if (only !== null && only !== 'penholder' && only !== 'baseline') throw new Error(`--only takes penholder or baseline, not ${only}`);
+  if (only) {
+    const one = await measure(only, clients, seconds, workers, fullCount, tls);
+    process.stdout.write(`${only}: ${JSON.stringify({ ...one, load_average: { start: loadStart, end: loadAverage() } })}\n`);
+    process.exit(one.refused + one.closed > 0 || !one.converged ? 1 : 0);
+  }
   const ours = await measure('penholder', clients, seconds, workers, fullCount, tls);
   process.stdout.write(`penholder host: ${JSON.stringify(ours)}\n`);
   const base = await measure('baseline', clients, seconds, workers, fullCount, tls);
@@ -210,6 +223,8 @@ export async function run(args: string[]): Promise<void> {
       cores: os.cpus().length,
       workers,
       host_cpu: ours.serverCpu,
+      host_cpu_ms_per_edit: ours.cpuMsPerEdit,
+      baseline_cpu_ms_per_edit: base.cpuMsPerEdit,
       clients_cpu: ours.clientsCpu,
       clients_cpu_max: ours.clientsCpuMax,
       baseline_server_cpu: base.serverCpu,

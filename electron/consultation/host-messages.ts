@@ -69,6 +69,38 @@ export function readAwarenessEntries(data: Uint8Array, maxStateBytes: number): A
 }
 
 /**
+ * Whether an awareness message would change nothing in `awareness`: every entry's clock is
+ * older than the one the host holds for that client, or the same without removing a state
+ * it has (when y-protocols skips an entry). Read without parsing any state: most presence
+ * messages a host gets are a stock provider sending back the updates the host relayed to
+ * it, which apply nothing. False for any other message, an unreadable one, or one that
+ * would change something (those are judged whole, `readAwarenessEntries`). An entry for
+ * a client the host has never seen counts as a change whatever its clock.
+ */
+export function awarenessChangesNothing(data: Uint8Array, awareness: { meta: Map<number, { clock: number }>; states: Map<number, unknown> }): boolean {
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== 1) return false;
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    for (let n = decoding.readVarUint(inner); n > 0; n--) {
+      const clientId = decoding.readVarUint(inner);
+      const clock = decoding.readVarUint(inner);
+      const state = decoding.readVarUint8Array(inner);
+      const held = awareness.meta.get(clientId)?.clock;
+      if (held === undefined || held < clock) return false;
+      if (held === clock && isNull(state) && awareness.states.has(clientId)) return false;
+    }
+    return !decoding.hasContent(inner) && !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+
+// The JSON text `null` (a removed state), as y-protocols writes it.
+const isNull = (json: Uint8Array) => json.length === 4 && json[0] === 0x6e && json[1] === 0x75 && json[2] === 0x6c && json[3] === 0x6c;
+
+/**
  * Empties an awareness message in place (its entry count becomes 0), so that whoever reads
  * the same bytes next applies nothing. Hocuspocus reads the message from the very buffer it
  * handed to `beforeHandleMessage`; this is how the host drops one without closing the

@@ -15,7 +15,8 @@
  * 3. appends it to the store, author = the connection's name and delegation, origin 'remote'
  *    (queued, and committed with the others of the same turn of the event loop at its end,
  *    after the broadcast: see `Store.appendUpdate`).
- * Only then does Hocuspocus apply it to its document and broadcast it. A refused update is
+ * Only then does Hocuspocus apply it to its document and broadcast it (the same bytes to
+ * every connection, encoded once: host-fanout.ts). A refused update is
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
  * message `{"type":"penholder.refused","reason":..,"snapshot":..}` and throws, which makes
  * Hocuspocus close that document connection (code 4403); the provider reconnects and resyncs
@@ -58,7 +59,8 @@ import { createHostAuthorizer } from './host-auth.js';
 import { certificateFingerprint } from './host-cert.js';
 import { hostLimits, updateShapeRefusal } from './host-limits.js';
 import { listen, listenError, serveDocumentList, useTls } from './host-http.js';
-import { containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
+import { broadcastOnce } from './host-fanout.js';
+import { awarenessChangesNothing, containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
 import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
@@ -164,6 +166,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     },
     async onLoadDocument({ document, documentName }) {
       docs.use(documentName, (live) => Y.applyUpdate(document, Y.encodeStateAsUpdate(live.ydoc), 'penholder-load'));
+      broadcastOnce(document);
     },
     async connected({ socketId, documentName, context }) {
       const participant = (context as Context).participant;
@@ -182,8 +185,11 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       // Except an objection to a silence (record-host.ts) and a member's answer for a waiting
       // colleague (colleague-admission.ts), which go to the host alone.
       if (type === 6 || (type === 5 && !isObjectionMessage(data) && !isColleagueMessage(data))) throw { code: 4403, reason: 'forbidden-stateless' };
-      const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
       const awareness = hpDocs.get(documentName)?.awareness;
+      // Most presence messages are a provider sending back what the host relayed to it: one
+      // that changes nothing is emptied unread (nothing of it could apply, and none is relayed).
+      if (type === 1 && participant && awareness && awarenessChangesNothing(data, awareness)) return emptyAwarenessInPlace(data);
+      const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
       if (entries !== null && participant) {
         // Judged as a whole (presence-check.ts): one bad entry refuses the message.
         const verdict = typeof entries === 'string' ? `The host refused your presence: ${entries}.` : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : 'apply';

@@ -1,0 +1,126 @@
+import { Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import { broadcastOnce } from '../../../electron/consultation/host-fanout.js';
+import { awarenessChangesNothing } from '../../../electron/consultation/host-messages.js';
+import { testHostOptions } from '../../support/host-tls.js';
+import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor } from './peers.js';
+import { authenticate, awarenessMessage, ownAwarenessMessage, rawClient, type RawClient } from './raw-client.js';
+
+// The host's fan-out (host-fanout.ts): a change or presence update encoded once and the same
+// bytes sent to every connection; presence messages that change nothing dropped unread.
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function hosted(): Promise<ConsultationHost> {
+  const { store, docs } = storeWithDocument('d1');
+  const host = await startHost({ ...testHostOptions(), docs, docIds: ['d1'], bind: '127.0.0.1', port: 0 });
+  cleanups.push(() => store.close(), () => host.stop());
+  return host;
+}
+
+type Listener = { client: RawClient; frames: Buffer[] };
+async function listener(host: ConsultationHost, delegation: string): Promise<Listener> {
+  const client = await rawClient(`wss://127.0.0.1:${host.port}`);
+  cleanups.push(() => client.ws.terminate());
+  const frames: Buffer[] = [];
+  client.ws.on('message', (data: Buffer) => frames.push(data));
+  expect(await authenticate(client, 'd1', { code: host.joinCode, delegation, name: `${delegation} person`, role: 'delegation' })).toBe('authenticated');
+  return { client, frames };
+}
+
+// The frames of a Hocuspocus message type (0 sync, 1 awareness) a listener received.
+const ofType = (l: Listener, type: number) =>
+  l.frames.filter((f) => {
+    const d = decoding.createDecoder(new Uint8Array(f));
+    decoding.readVarString(d);
+    return decoding.readVarUint(d) === type;
+  });
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('broadcastOnce', () => {
+  it('takes over the broadcast of this Hocuspocus version, once', () => {
+    const document = new Document('d');
+    // false would mean a Hocuspocus whose listeners are not the 3.x ones: the host would fall back to its slower broadcast.
+    expect(broadcastOnce(document)).toBe(true);
+    expect(broadcastOnce(document)).toBe(false);
+    document.destroy();
+  });
+});
+
+describe('fan-out through a host', () => {
+  it('sends every listener the same frame for a change, which carries the change', async () => {
+    const host = await hosted();
+    const a = await listener(host, 'CAN');
+    const b = await listener(host, 'GHA');
+    const chair = connectPeer(host.url, 'd1', { code: host.facilitatorCode, delegation: 'MEX', name: 'MEX chair', role: 'facilitator' });
+    cleanups.push(() => chair.destroy());
+    await synced(chair);
+    const sent: Uint8Array[] = [];
+    chair.doc.on('update', (u: Uint8Array) => sent.push(u));
+    const [syncA, syncB] = [ofType(a, 0).length, ofType(b, 0).length];
+    editAsEditor(chair.doc, (state) => state.tr.insertText(' (fan-out)', posAfter(state.doc, 'Encourages')));
+    await waitFor(() => ofType(a, 0).length > syncA && ofType(b, 0).length > syncB, 5000, 'the change relayed');
+    const [fromA, fromB] = [ofType(a, 0).slice(syncA), ofType(b, 0).slice(syncB)];
+    expect(fromA).toHaveLength(1);
+    expect(Buffer.compare(fromA[0]!, fromB[0]!)).toBe(0);
+    // name, sync (0), update (2), then the update as the editor sent it.
+    const d = decoding.createDecoder(new Uint8Array(fromA[0]!));
+    expect([decoding.readVarString(d), decoding.readVarUint(d), decoding.readVarUint(d)]).toEqual(['d1', 0, 2]);
+    expect(Buffer.from(decoding.readVarUint8Array(d)).equals(Buffer.from(sent[0]!))).toBe(true);
+    expect(textOf(host.awareness('d1')!.doc)).toContain('(fan-out)');
+  });
+
+  it('relays a new presence to every listener once, and drops the same message sent back without relaying or closing', async () => {
+    const host = await hosted();
+    const sender = await listener(host, 'CAN');
+    const other = await listener(host, 'GHA');
+    const own = ownAwarenessMessage('d1', { penholder: { delegation: 'CAN', name: 'CAN person', role: 'delegation' } });
+    sender.client.send(own.bytes);
+    await waitFor(() => ofType(other, 1).some((f) => f.includes(Buffer.from('CAN person'))), 3000, 'the presence relayed');
+    const relayed = ofType(other, 1).filter((f) => f.includes(Buffer.from('CAN person')));
+    expect(relayed).toHaveLength(1);
+    expect(Buffer.compare(relayed[0]!, ofType(sender, 1).find((f) => f.includes(Buffer.from('CAN person')))!)).toBe(0);
+    // As a stock provider does: the other listener sends back what the host relayed to it.
+    const before = ofType(sender, 1).length + ofType(other, 1).length;
+    for (let i = 0; i < 5; i++) other.client.send(relayed[0]!);
+    sender.client.send(own.bytes);
+    await pause(300);
+    expect(ofType(sender, 1).length + ofType(other, 1).length).toBe(before);
+    expect(sender.client.isClosed() || other.client.isClosed()).toBe(false);
+    expect(host.awareness('d1')!.getStates().get(own.clientId)).toEqual({ penholder: { delegation: 'CAN', name: 'CAN person', role: 'delegation' } });
+  });
+});
+
+describe('awarenessChangesNothing', () => {
+  const held = () => {
+    const awareness = new Awareness(new Y.Doc());
+    awareness.setLocalState(null);
+    awareness.states.set(7, { a: 1 });
+    awareness.meta.set(7, { clock: 3, lastUpdated: 0 });
+    return awareness;
+  };
+  const msg = (entries: { clientId: number; clock: number; state: unknown }[], trailer?: Uint8Array) => awarenessMessage('d1', entries, trailer);
+
+  it('is true for entries at or below the clock the host holds', () => {
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 3, state: { a: 1 } }, { clientId: 7, clock: 2, state: { b: 2 } }]), held())).toBe(true);
+    // A malformed state inside an entry that cannot apply is not parsed: nothing of it would apply.
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 1, state: 'x' }]), held())).toBe(true);
+  });
+
+  it('is false for anything that could change the presence, or cannot be read whole', () => {
+    const awareness = held();
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 4, state: { a: 1 } }]), awareness)).toBe(false);
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 3, state: null }]), awareness)).toBe(false);
+    expect(awarenessChangesNothing(msg([{ clientId: 8, clock: 0, state: null }]), awareness)).toBe(false);
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 3, state: {} }, { clientId: 9, clock: 1, state: {} }]), awareness)).toBe(false);
+    expect(awarenessChangesNothing(msg([{ clientId: 7, clock: 3, state: {} }], new Uint8Array([0x85, 0x01, 0x02, 0xff])), awareness)).toBe(false);
+    expect(awarenessChangesNothing(new Uint8Array([2, 0x64, 0x31, 0, 2]), awareness)).toBe(false);
+  });
+});
