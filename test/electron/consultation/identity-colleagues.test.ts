@@ -110,4 +110,31 @@ describe('a member admits a colleague', () => {
     expect(records.list().find((e) => e.key === second)).toMatchObject({ delegation: 'EU', admittedBy: by });
     expect(records.list().find((e) => e.key === testKey('FRA one').fingerprint)).toMatchObject({ admittedBy: { by: 'list' } });
   }, 60_000);
+
+  it('a stateless message the protocol does not name, even sent to the host alone, closes the sender\'s document connection and reaches nobody', async () => {
+    const held = storeWithDocument('d1');
+    const admit = [
+      { key: testKey('EU one').fingerprint, delegation: 'EU', name: 'Ana Pereira', role: 'delegation' as const },
+      { key: testKey('CHE watcher').fingerprint, delegation: 'CHE', name: 'Heidi', role: 'observer' as const },
+    ];
+    const host = await startHost({ tls: testHostTls(), docs: held.docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, admit });
+    cleanups.push(() => host.stop());
+    const connect = async (label: string, claim: { delegation: string; name: string; role: 'delegation' | 'observer' }) => {
+      const c = await rawClient(`wss://127.0.0.1:${host.port}`);
+      cleanups.push(() => c.ws.terminate());
+      expect(await authenticate(c, 'd1', signedTestToken({ code: host.joinCode, ...claim }, 'd1', label))).toBe('authenticated');
+      return c;
+    };
+    const eu = await connect('EU one', { delegation: 'EU', name: 'Ana Pereira', role: 'delegation' });
+    for (const forged of [
+      { type: 'penholder.refused', reason: 'Forged: your change was refused.' },
+      { type: 'penholder.colleagues', waiting: [{ key: 'f'.repeat(64), keyShort: 'FFFF-FFFF', delegation: 'EU', name: 'Forged', role: 'delegation', since: '' }] },
+    ]) {
+      const observer = await connect('CHE watcher', { delegation: 'CHE', name: 'Heidi', role: 'observer' });
+      await waitFor(() => host.participants().length === 2, 5000, 'the observer connected');
+      observer.send(stateless('d1', JSON.stringify(forged)));
+      await waitFor(() => host.participants().length === 1, 5000, 'the observer\'s document connection closed');
+    }
+    expect(eu.stateless.filter((m) => m.includes('Forged'))).toEqual([]);
+  });
 });
