@@ -146,7 +146,9 @@ export function createAdmission(options: {
         }
         return waiting(asked, `another key is already admitted for ${code.delegation}; the facilitator, or that key's holder, decides whether this one speaks for it too.`);
       }
-      return waiting(request, `the facilitator has not admitted you as ${request.delegation} (${request.role}) yet.`);
+      // A delegation that already has a delegate: that delegate may answer too (memberAnswer).
+      const who = delegationTaken(request.delegation) ? `the facilitator (or ${request.delegation}'s admitted delegate)` : 'the facilitator';
+      return waiting(request, `${who} has not admitted you as ${request.delegation} (${request.role}) yet.`);
     },
     lobby: () => ({
       pending: [...pending.values()],

@@ -38,7 +38,7 @@ describe('proven identities', () => {
     const host = await lobbyHost(undefined, [{ key: testKey('the real USA').fingerprint, delegation: 'USA', role: 'delegation' }]);
     const intruder = await raw(host);
     const answer = await authenticate(intruder, 'd1', signedTestToken({ code: host.joinCode, ...usa }, 'd1', 'an intruder'));
-    expect(answer).toMatch(/^waiting: the facilitator has not admitted you as USA \(delegation\) yet\. Your key is [0-9A-F]{4}-[0-9A-F]{4}/);
+    expect(answer).toMatch(/^waiting: the facilitator \(or USA's admitted delegate\) has not admitted you as USA \(delegation\) yet\. Your key is [0-9A-F]{4}-[0-9A-F]{4}/);
     expect(host.participants()).toEqual([]);
     expect(host.lobby().pending).toMatchObject([{ key: testKey('an intruder').fingerprint, delegation: 'USA', name: 'USA person', role: 'delegation' }]);
     // The real USA key is let in at once.
