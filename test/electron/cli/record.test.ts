@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { groupedFingerprint } from '../../../shared/record/index.js';
+import { openInstallationKey } from '../../../electron/identity/installation-key.js';
+import { issueRevision, revisionFileOf } from '../../../electron/store/issue-revision.js';
+import { placeUnderSilence, receiveObjection, settleSilence, silenceState } from '../../../electron/store/silence-procedure.js';
+import { groupedFingerprint, serializeRevisionFile, signObjection, silenceDeadline } from '../../../shared/record/index.js';
+import { storeWithDocument } from '../consultation/peers.js';
+import { newSigner } from '../../shared/record/signers.js';
 import { sampleResolution } from '../../support/edit-stream.js';
 import { failure, runCli } from './run-cli.js';
 
@@ -62,4 +67,34 @@ describe('penholder issue and verify', () => {
     expect(after.message).toMatch(/chain broken/);
     expect(fs.existsSync(at('Rev.3.json'))).toBe(false);
   }, 180_000);
+
+  it('prints the silence procedure a file holds after the five keys: outcome, deadline, zone, late objections', async () => {
+    const dataDir = at('silence');
+    const { store } = storeWithDocument('d1', dataDir);
+    try {
+      const key = openInstallationKey(dataDir);
+      const rev1 = await issueRevision(store, { docId: 'd1', label: 'Rev.1', author: 'Facilitator', delegation: 'NOR', key });
+      const deadline = silenceDeadline('2026-12-08', '12:00', 'Europe/Zurich');
+      await placeUnderSilence(store, { docId: 'd1', deadline, key, now: new Date('2026-12-08T09:00:00.000Z') });
+      const silence = (await silenceState(store, 'd1'))!.silence;
+      const objection = (delegation: string, time: string) =>
+        signObjection({ silence, label: 'Rev.1', delegation, name: '', paragraphs: ['OP 1'], reason: 'Not yet.', time }, newSigner());
+      await receiveObjection(store, { docId: 'd1', objection: await objection('USA', '2026-12-08T10:00:00.000Z'), from: { delegation: 'USA' }, now: new Date('2026-12-08T10:01:00.000Z') });
+      await settleSilence(store, { docId: 'd1', key, now: new Date('2026-12-08T11:00:00.000Z') });
+      await receiveObjection(store, { docId: 'd1', objection: await objection('FRA', '2026-12-08T10:50:00.000Z'), from: { delegation: 'FRA' }, now: new Date('2026-12-08T11:15:00.000Z') });
+      await settleSilence(store, { docId: 'd1', key, now: new Date('2026-12-08T11:16:00.000Z') });
+      fs.writeFileSync(at('silence.json'), serializeRevisionFile(await revisionFileOf(store, rev1.revision.id)));
+    } finally {
+      store.close();
+    }
+    const run = runCli(['verify', at('silence.json')]);
+    expect(run.status, run.stderr).toBe(0);
+    const line = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['valid', 'label', 'issuer', 'fingerprint', 'chain', 'silence']);
+    expect(line).toMatchObject({ valid: true, label: 'Rev.1', chain: 4 });
+    expect(line.silence).toEqual({
+      deadline: '2026-12-08T11:00:00.000Z', zone: 'Europe/Zurich', local: '2026-12-08 12:00', outcome: 'broken', broken_by: ['USA'],
+      late: [{ delegation: 'FRA', signed: '2026-12-08T10:50:00.000Z', arrived: '2026-12-08T11:15:00.000Z' }],
+    });
+  }, 60_000);
 });
