@@ -88,8 +88,8 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
           }}
         >
           <p className="dialog-lead">
-            {target.kind === 'paragraph' ? t('negotiation:attributionPicker.paragraphBracketedWhole') : 'Bracket: '}
-            <q className="attribution-text">{excerpt(target.text) || '(empty)'}</q>
+            {target.kind === 'paragraph' ? t('negotiation:attributionPicker.paragraphBracketedWhole') : t('negotiation:attributionPicker.bracket')}
+            <q className="attribution-text">{excerpt(target.text) || t('common:empty')}</q>
           </p>
           <p className="attribution-now" aria-label={t('negotiation:attributionPicker.currentAttribution')}>
             {t('negotiation:attributionPicker.nowProposedBy')}{' '}<strong>{listed(now.proposedBy)}</strong>{t('negotiation:attributionPicker.supportedBy')}{' '}<strong>{listed(now.supportedBy)}</strong>{t('negotiation:attributionPicker.opposedBy')}{' '}<strong>{listed(now.opposedBy)}</strong>
@@ -140,7 +140,7 @@ export function AttributionPicker({ target, onApply, onClose }: AttributionPicke
                       <input type="checkbox" aria-label={t('negotiation:attributionPicker.opposesIt', { code })} checked={role.stance === 'opposes'} onChange={(e) => update(code, (r) => ({ ...r, stance: e.target.checked ? 'opposes' : null }))} />
                     </td>
                     <td>
-                      <button type="button" className="link-button" aria-label={`Remove ${code}`} onClick={() => update(code, () => null)}>
+                      <button type="button" className="link-button" aria-label={t('common:remove', { name: code })} onClick={() => update(code, () => null)}>
                         {t('negotiation:attributionPicker.remove')}
                       </button>
                     </td>

@@ -103,7 +103,7 @@ export function CompareView({ docs, revisions, current, initial, onClose }: Comp
           {error ? '' : loading || !result ? t('revisions:compareView.comparing') : summaryLine(result.comparison.counts)}
         </p>
         <span className="compare-position" aria-live="polite">
-          {changeCount === 0 ? '' : at === -1 ? changeCount === 1 ? '1 change' : `${changeCount} changes` : `Change ${at + 1} of ${changeCount}`}
+          {changeCount === 0 ? '' : at === -1 ? t('revisions:compareView.changeCount', { count: changeCount }) : t('revisions:compareView.changeOf', { at: at + 1, total: changeCount })}
         </span>
         <label className="compare-filter">
           <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} />{' '}{t('revisions:compareView.changedParagraphsOnly')}

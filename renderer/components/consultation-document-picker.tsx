@@ -20,7 +20,7 @@ export type HostDocumentPickerProps = {
  * already on this laptop says so; joining another while in a consultation leaves that one.
  */
 export function HostDocumentPicker({ url, listed, current, joining, onPick }: HostDocumentPickerProps) {
-  const action = (id: string) => (id === current ? 'Open' : listed.reachable ? 'Join' : t('consultation:consultationDocumentPicker.openOffline'));
+  const action = (id: string) => (id === current ? t('consultation:consultationDocumentPicker.open') : listed.reachable ? t('consultation:consultationDocumentPicker.join') : t('consultation:consultationDocumentPicker.openOffline'));
   return (
     <>
       {listed.reachable ? (

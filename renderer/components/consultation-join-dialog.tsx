@@ -220,7 +220,7 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
         >
           <p className="dialog-lead">
             {t('consultation:consultationJoinDialog.pasteTheJoinLink')}
-            {remembered ? ' Filled in from the last consultation you joined.' : ''}
+            {remembered ? t('consultation:consultationJoinDialog.remembered') : ''}
           </p>
           <label className="field">
             <span>{t('consultation:consultationJoinDialog.joinLink')}</span>
@@ -271,7 +271,7 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
             ))}
           </fieldset>
           {waiting ? <JoinWaiting api={api} status={status} onStopped={stopped} /> : null}
-          <DialogFooter error={error} onCancel={onCancel} submit={t('consultation:consultationJoinDialog.join')} busy={busy} busyLabel={waiting ? 'Waiting…' : 'Joining…'} />
+          <DialogFooter error={error} onCancel={onCancel} submit={t('consultation:consultationJoinDialog.join')} busy={busy} busyLabel={waiting ? t('consultation:consultationJoinDialog.waiting') : t('consultation:consultationJoinDialog.joining')} />
         </form>
       )}
     </dialog>

@@ -111,10 +111,10 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
                 {lobbyEntryLine(entry)}
               </span>
               <span className="lobby-actions">
-                <button type="button" className="button primary" disabled={busyKey === entry.key} aria-label={`Admit ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.admit', entry)}>
+                <button type="button" className="button primary" disabled={busyKey === entry.key} aria-label={t('consultation:consultationLobby.admitWho', { who: lobbyEntryLine(entry) })} onClick={() => act('consultation.admit', entry)}>
                   {t('consultation:consultationLobby.admit')}
                 </button>
-                <button type="button" className="button" disabled={busyKey === entry.key} aria-label={`Refuse ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.refuse', entry)}>
+                <button type="button" className="button" disabled={busyKey === entry.key} aria-label={t('consultation:consultationLobby.refuseWho', { who: lobbyEntryLine(entry) })} onClick={() => act('consultation.refuse', entry)}>
                   {t('consultation:consultationLobby.refuse')}
                 </button>
               </span>
@@ -135,11 +135,11 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
           <ul className="lobby-list" aria-label={t('consultation:consultationLobby.admittedKeys2')}>
             {lobby.admitted.map((entry) => (
               <li key={entry.key} className="lobby-entry">
-                <span className="lobby-line" title={`Key ${entry.key}`}>
+                <span className="lobby-line" title={t('consultation:consultationLobby.key', { key: entry.key })}>
                   {lobbyEntryLine(entry)}
                   {entry.admittedBy ? <span className="lobby-by"> · {admittedByText(entry.admittedBy)}</span> : null}
                 </span>
-                <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={`Remove ${lobbyEntryLine(entry)}`} onClick={() => act('consultation.removeKey', entry)}>
+                <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={t('consultation:consultationLobby.removeWho', { who: lobbyEntryLine(entry) })} onClick={() => act('consultation.removeKey', entry)}>
                   {t('consultation:consultationLobby.remove')}
                 </button>
               </li>

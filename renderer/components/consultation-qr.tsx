@@ -59,7 +59,7 @@ export function CopyButton({ text, what, label, primary = false }: CopyButtonPro
     <button
       type="button"
       className={primary ? 'button primary copy-link-button' : 'button subtle copy-button'}
-      aria-label={label ?? `Copy ${what}`}
+      aria-label={label ?? t('consultation:consultationQr.copyWhat', { what })}
       onClick={() => {
         const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
         if (!clipboard) return say(copyBySelection(text) ? 'Copied' : t('consultation:consultationQr.selectAndCopy'));

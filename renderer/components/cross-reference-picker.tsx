@@ -100,7 +100,7 @@ export function CrossReferencePicker({ view }: CrossReferencePickerProps) {
             onClick={() => choose(target)}
           >
             <span className="xref-path">{target.path}</span>
-            <span className="xref-words">{target.words || '(empty)'}</span>
+            <span className="xref-words">{target.words || t('common:empty')}</span>
           </li>
         ))}
         {matches.length === 0 ? <li className="xref-none">{t('documents:crossReferencePicker.noParagraphMatches', { query })}</li> : null}

@@ -32,7 +32,7 @@ export function DocumentList({ documents, loading, openId, onOpen }: DocumentLis
             type="button"
             className="doc-item"
             aria-current={doc.id === openId ? 'true' : undefined}
-            aria-label={`Open ${kindName(doc.kind).toLowerCase()} ${displayTitle(doc.title)}`}
+            aria-label={t('documents:documentList.open', { kind: kindName(doc.kind).toLowerCase(), title: displayTitle(doc.title) })}
             onClick={() => onOpen(doc.id)}
           >
             <span className="doc-item-title" title={displayTitle(doc.title)}>{displayTitle(doc.title)}</span>

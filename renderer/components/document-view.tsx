@@ -283,7 +283,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
         ) : null}
         {/* Back in the text, a drawer gets out of its way (a jump from the outline or a problem lands here too). */}
         <div className="page-scroll" hidden={views.content !== null} onFocus={() => setDrawer(null)} onPointerDown={() => setDrawer(null)}>
-          <article className={zoom >= 150 ? 'page page-zoomed' : 'page'} style={{ zoom: zoom / 100 }} aria-label={`Page: ${displayTitle(title)}`} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
+          <article className={zoom >= 150 ? 'page page-zoomed' : 'page'} style={{ zoom: zoom / 100 }} aria-label={t('app:documentView.page', { title: displayTitle(title) })} aria-busy={phase === 'loading'} dir={rtl ? 'rtl' : 'ltr'} hidden={phase === 'failed'}>
             <div ref={mount} className="page-editor" data-ready={phase === 'ready'} />
             <FootnotePane view={phase === 'ready' ? viewRef.current : null} footnotes={footnotes} />
           </article>
@@ -291,7 +291,7 @@ export function DocumentView({ api, id, onClose, onOpenDocument, onExport, layou
         {views.content}
         {sideDocked ? sidePanels : null}
         {sideShown && !sideDocked ? (
-          <WarningsRail side="end" label={sideTools ? 'Panels' : 'Problems'} icon={sideTools ? railIcons.side : railIcons.problems} controls="side-drawer" open={drawer === 'side'} view={phase === 'ready' && panels.problems ? viewRef.current : null} onToggle={railToggle('side')} />
+          <WarningsRail side="end" label={sideTools ? t('app:documentView.panels') : t('app:documentView.problems')} icon={sideTools ? railIcons.side : railIcons.problems} controls="side-drawer" open={drawer === 'side'} view={phase === 'ready' && panels.problems ? viewRef.current : null} onToggle={railToggle('side')} />
         ) : null}
         {sideShown && !sideDocked && drawer === 'side' ? (
           <PanelDrawer id="side-drawer" side="end" onClose={() => setDrawer(null)}>

@@ -16,7 +16,7 @@ export function ProgressLine({ text, progress, onCancel }: ProgressLineProps) {
         {text}
       </p>
       <progress aria-label={text} {...(known ? { value: progress.done, max: progress.total } : {})} />
-      <p className="progress-stage">{known ? `${progress.stage} (${progress.done} of ${progress.total})` : '\u00a0'}</p>
+      <p className="progress-stage">{known ? t('documents:exportDialogParts.stage', { stage: progress.stage, done: progress.done, total: progress.total }) : '\u00a0'}</p>
       {onCancel ? (
         <div className="dialog-actions form-actions">
           <button type="button" className="button subtle" onClick={onCancel}>

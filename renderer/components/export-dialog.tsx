@@ -101,7 +101,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
   );
 
   const exported = revisions?.find((r) => r.id === preset.revisionId) ?? null;
-  const title = preset.revisionId ? `Export ${exported ? revisionName(exported) : 'revision'}` : 'Export';
+  const title = preset.revisionId ? t('documents:exportDialog.exportRevision', { name: exported ? revisionName(exported) : t('documents:exportDialog.revision') }) : t('documents:exportDialog.export');
 
   const run = async () => {
     const jobId = newId();
@@ -154,7 +154,7 @@ export function ExportDialog({ api, docId, names, preset, onClose }: ExportDialo
         {names?.title.trim() ? t('common:titleAfter', { title: names.title.trim() }) : '.'}
       </p>
       {job ? (
-        <ProgressLine text={job.cancelling ? 'Cancelling…' : 'Exporting…'} progress={job.progress} onCancel={job.cancelling ? undefined : cancel} />
+        <ProgressLine text={job.cancelling ? t('documents:exportDialog.cancelling') : t('documents:exportDialog.exporting')} progress={job.progress} onCancel={job.cancelling ? undefined : cancel} />
       ) : (
         <form
           onSubmit={(event) => {

@@ -90,10 +90,10 @@ function StatusChanges({ rows }: { rows: readonly StatusHistoryRow[] }) {
             <span className="history-body">
               <span className="history-who">
                 {row.fromText} → {row.toText}
-                {row.reopening ? ' (reopened)' : ''}
+                {row.reopening ? ` ${t('common:reopened')}` : ''}
               </span>
               <span className="history-what">
-                {row.by || t('revisions:historyPanel.unnamedUser')} · <time dateTime={row.at}>{row.at === '' ? 'time not recorded' : t('revisions:historyPanel.text', { slice: row.at.slice(0, 10), timeOfDay: timeOfDay(row.at) })}</time>
+                {row.by || t('revisions:historyPanel.unnamedUser')} · <time dateTime={row.at}>{row.at === '' ? t('revisions:historyPanel.timeNotRecorded') : t('revisions:historyPanel.text', { slice: row.at.slice(0, 10), timeOfDay: timeOfDay(row.at) })}</time>
               </span>
               {row.reason ? <span className="history-what status-reason">{t('revisions:historyPanel.reason')}{' '}{row.reason}</span> : null}
             </span>

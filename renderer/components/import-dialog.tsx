@@ -69,7 +69,7 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
     if (el && !el.open) el.showModal();
   }, [state.step]);
   if (state.step === 'closed') return null;
-  const title = state.step === 'tracked' ? t('documents:importDialog.importTrackedChanges') : 'Import';
+  const title = state.step === 'tracked' ? t('documents:importDialog.importTrackedChanges') : t('documents:importDialog.import');
   return createPortal(
     <dialog
       ref={dialog}
@@ -107,7 +107,7 @@ export function ImportDialog({ flow }: { flow: ImportFlow }) {
       {state.step === 'reading' ? <ProgressLine text={t('documents:importDialog.reading', { label: state.label })} progress={null} onCancel={flow.close} /> : null}
       {state.step === 'tracked' ? <TrackedChangesStep label={state.label} found={state.found} onAnswer={flow.answer} onCancel={flow.close} /> : null}
       {state.step === 'importing' ? (
-        <ProgressLine text={state.cancelling ? 'Cancelling…' : t('documents:importDialog.importing', { label: state.label })} progress={state.progress} onCancel={state.cancelling ? undefined : flow.close} />
+        <ProgressLine text={state.cancelling ? t('documents:importDialog.cancelling') : t('documents:importDialog.importing', { label: state.label })} progress={state.progress} onCancel={state.cancelling ? undefined : flow.close} />
       ) : null}
     </dialog>,
     document.body,

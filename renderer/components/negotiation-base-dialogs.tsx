@@ -197,7 +197,7 @@ export function NumberTableDialog({ revision, table, onClose }: NumberTableProps
               <tr key={row.id} className={row.old === row.new ? undefined : 'number-changed'}>
                 <td>{row.old}</td>
                 <td>{row.new}</td>
-                <td className="number-note">{row.old === row.new ? '' : 'renumbered'}</td>
+                <td className="number-note">{row.old === row.new ? '' : t('negotiation:negotiationBaseDialogs.renumbered')}</td>
               </tr>
             ))}
           </tbody>

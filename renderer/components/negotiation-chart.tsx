@@ -20,7 +20,7 @@ export function ticks(max: number): number[] {
 /** The name of a point in lists and tooltips: the revision's label, or "Autosave" and its time for an autosave point. */
 export function pointLabel(p: NegotiationPoint): string {
   if (p.label) return p.label;
-  return `Autosave ${p.createdAt.slice(11, 16)}`;
+  return t('negotiation:negotiationChart.autosave', { time: p.createdAt.slice(11, 16) });
 }
 
 /**
@@ -32,7 +32,7 @@ export function axisLabels(points: readonly NegotiationPoint[]): string[] {
   const named = points.map((p, i) => (p.label ? i : -1)).filter((i) => i >= 0);
   const every = Math.max(1, Math.ceil(named.length / 6));
   const shown = new Set(named.filter((_, k) => k % every === 0 || k === named.length - 1));
-  return points.map((p, i) => (shown.has(i) ? p.label : i === points.length - 1 && p.kind === 'autosave' ? 'Now' : ''));
+  return points.map((p, i) => (shown.has(i) ? p.label : i === points.length - 1 && p.kind === 'autosave' ? t('negotiation:negotiationChart.now') : ''));
 }
 
 /**

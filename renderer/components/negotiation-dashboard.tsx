@@ -181,7 +181,7 @@ export function useNegotiationDashboard(api: ApiClient, docId: string, view: Edi
       </ul>
       {life ? (
         <section className="bracket-life" aria-label={t('negotiation:negotiationDashboard.lifeOfTheBracket')}>
-          <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.lifeOfTheBracket')}{' '}{life.open ? '(still open)' : '(resolved)'}</h3>
+          <h3 className="panel-subtitle">{t('negotiation:negotiationDashboard.lifeOfTheBracket')}{' '}{life.open ? t('negotiation:negotiationDashboard.stillOpen') : t('negotiation:negotiationDashboard.resolved')}</h3>
           <ol>
             {life.events.map((e, i) => (
               <li key={i}>

@@ -117,7 +117,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
     event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]')[index]?.focus();
   };
   const label = (m: NegotiationViewMode): string =>
-    m === 'editing' ? 'Editing' : m === 'compilation' ? 'Compilation' : m === 'clean' ? t('negotiation:negotiationViews.withoutBrackets') : delegation ? t('negotiation:negotiationViews.proposalsOf', { delegation }) : 'Proposals';
+    m === 'editing' ? t('negotiation:negotiationViews.editing') : m === 'compilation' ? t('negotiation:negotiationViews.compilation') : m === 'clean' ? t('negotiation:negotiationViews.withoutBrackets') : delegation ? t('negotiation:negotiationViews.proposalsOf', { delegation }) : t('negotiation:negotiationViews.proposals');
 
   const switcher = (
     <div className="view-switcher" role="radiogroup" aria-label={t('negotiation:negotiationViews.view')} onKeyDown={onKeyDown}>
@@ -162,7 +162,7 @@ export function useNegotiationViews(api: ApiClient, view: EditorView | null, zoo
               {(delegations.includes(delegation) || delegation === '' ? delegations : [delegation, ...delegations]).map((code) => (
                 <option key={code} value={code}>
                   {code}
-                  {code === own ? ' (yours)' : ''}
+                  {code === own ? t('negotiation:negotiationViews.yours') : ''}
                 </option>
               ))}
             </select>

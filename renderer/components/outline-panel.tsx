@@ -168,7 +168,7 @@ const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, su
     >
       <button type="button" className="outline-item" onClick={() => onJump(part, index)} aria-label={`${number}: ${words || 'empty'}`}>
         <span className="outline-number">{number}</span>
-        <span className="outline-words">{words || '(empty)'}</span>
+        <span className="outline-words">{words || t('common:empty')}</span>
       </button>
       {subs.length > 0 ? (
         <ol className="outline-subs">
@@ -176,7 +176,7 @@ const OutlineRow = memo(function OutlineRow({ id, part, index, number, words, su
             <li key={sub.id || `${sub.number}-${sub.pos}`} className={`outline-sub depth-${sub.depth}`} data-id={sub.id}>
               <button type="button" className="outline-item" onClick={() => onJumpTo(sub.id)} aria-label={`${number} ${sub.number}: ${sub.words || 'empty'}`}>
                 <span className="outline-number">{sub.number}</span>
-                <span className="outline-words">{sub.words || '(empty)'}</span>
+                <span className="outline-words">{sub.words || t('common:empty')}</span>
               </button>
             </li>
           ))}

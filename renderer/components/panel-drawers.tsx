@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { subscribeProblems } from '../editor/style/style-plugin.js';
+import { t } from '../i18n/index.js';
 
 /** Where a group of panels beside the page sits: in its own column, or in a drawer over the page. */
 export type PanelMode = 'docked' | 'drawer';
@@ -103,7 +104,7 @@ export type PanelRailProps = {
  * column, or docked again when the user had folded it there.
  */
 export function PanelRail({ side, label, icon, controls, open, count, onToggle, after }: PanelRailProps) {
-  const name = count ? `${label} (${count} warning${count === 1 ? '' : 's'})` : label;
+  const name = count ? t('app:panelDrawers.withWarnings', { label, count }) : label;
   return (
     <div className={`panel-rail panel-rail-${side}`}>
       <button type="button" className="panel-rail-button" aria-expanded={open} aria-controls={controls} aria-label={name} title={name} onClick={onToggle}>

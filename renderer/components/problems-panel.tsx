@@ -64,7 +64,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view, onCollapse }: P
 
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   const hints = problems.length - warnings;
-  const counts = [warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', hints > 0 ? `${hints} hint${hints === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  const counts = [warnings > 0 ? t('app:problemsPanel.warningCount', { count: warnings }) : '', hints > 0 ? t('app:problemsPanel.hintCount', { count: hints }) : ''].filter(Boolean).join(', ');
   return (
     <aside className="problems-panel" role="complementary" aria-label={t('app:problemsPanel.styleProblems')}>
       <h2 className="problems-title">

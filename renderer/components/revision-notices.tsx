@@ -45,7 +45,7 @@ export function RestoreDialog({ revision, onRestore, onCancel }: RestoreDialogPr
       <DialogFooter
         error={error}
         onCancel={onCancel}
-        submit={`Restore ${name}`}
+        submit={t('revisions:revisionNotices.restoreName', { name })}
         busy={busy}
         busyLabel={t('revisions:revisionNotices.restoring')}
         onSubmit={() => {

@@ -36,7 +36,7 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
         if (cancelled || !mount.current) return;
         const ydoc = createYDoc();
         Y.applyUpdate(ydoc, opened.state);
-        const view = createEditor(mount.current, { ydoc, label: `Read-only text of ${revisionName(revision)}`, onFirstRender: () => setReady(true) });
+        const view = createEditor(mount.current, { ydoc, label: t('revisions:revisionReader.text', { name: revisionName(revision) }), onFirstRender: () => setReady(true) });
         view.setProps({ editable: () => false });
         release = () => {
           view.destroy();
@@ -62,7 +62,7 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
   }, [onClose]);
 
   return (
-    <section className="revision-reader overlay-view" aria-label={`Revision ${revisionName(revision)} (read-only)`}>
+    <section className="revision-reader overlay-view" aria-label={t('revisions:revisionReader.region', { name: revisionName(revision) })}>
       <header className="overlay-bar reader-bar">
         <span className="read-only-badge">{t('revisions:revisionReader.readOnly')}</span>
         <h2 className="overlay-title">

@@ -177,7 +177,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
             if (onOpenDocument) onOpenDocument(summary.id);
             else setNotice({ text: t('revisions:revisionTools.newDocumentMadeFrom', { title: summary.title, revisionName: revisionName(revision) }) });
           },
-          (cause: unknown) => setNotice({ text: `A new document could not be made: ${messageOf(cause)}`, error: true }),
+          (cause: unknown) => setNotice({ text: t('revisions:revisionTools.notMade', { reason: messageOf(cause) }), error: true }),
         );
       },
       ...(onExport ? { onExport: (revision: RevisionSummary, from: RevisionSummary | null) => onExport({ revisionId: revision.id, format: 'docx', ...(from ? { changesFrom: from.id } : {}) }) } : {}),

@@ -160,7 +160,7 @@ function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
           {t('revisions:revisionsPanel.compareWithNow')}
         </button>
         {previous ? (
-          <button type="button" className="link-button" onClick={() => actions.onCompare(previous.id, revision.id)} title={`Compare ${revisionName(previous)} with ${name}`}>
+          <button type="button" className="link-button" onClick={() => actions.onCompare(previous.id, revision.id)} title={t('revisions:revisionsPanel.compareFromTo', { from: revisionName(previous), to: name })}>
             {t('revisions:revisionsPanel.compareWith')}{' '}{revisionName(previous)}
           </button>
         ) : null}

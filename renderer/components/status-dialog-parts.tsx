@@ -4,7 +4,7 @@ import { statusNamesShown as statusNames } from '../i18n/status-names.js';
 import type { ParagraphStatus } from '../../shared/negotiation/model.js';
 import { filterDelegations } from '../editor/metadata.js';
 import { formatTimestamp } from '../format.js';
-import { t } from '../i18n/index.js';
+import { i18n, t } from '../i18n/index.js';
 import { delegationName, delegationNameOf } from '../i18n/names.js';
 
 /**
@@ -30,7 +30,7 @@ export function DelegationChooser({ chosen, onChange }: DelegationChooserProps) 
           {chosen.map((code) => (
             <li key={code} className="sponsor-chip">
               <span className="sponsor-code">{code}</span> {delegationNameOf(code)}
-              <button type="button" className="chip-remove" aria-label={`Remove ${code}`} onClick={() => onChange(chosen.filter((c) => c !== code))}>
+              <button type="button" className="chip-remove" aria-label={t('common:remove', { name: code })} onClick={() => onChange(chosen.filter((c) => c !== code))}>
                 ×
               </button>
             </li>
@@ -84,7 +84,7 @@ export function LinkChooser({ targets, chosen, onChange }: LinkChooserProps) {
                 onChange={(e) => onChange(e.target.checked ? [...chosen, t.id] : chosen.filter((id) => id !== t.id))}
               />
               <span className="xref-path">{t.path}</span>
-              <span className="xref-words">{t.words || '(empty)'}</span>
+              <span className="xref-words">{t.words || i18n.t('common:empty')}</span>
             </label>
           </li>
         ))}
@@ -112,7 +112,7 @@ export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
           {rows.map((row, i) => (
             <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
               {formatTimestamp(row.at)}, {row.by || t('editor:status.someone')}: {statusNames[row.from]} → {row.toText}
-              {row.reopening ? ' (reopened)' : ''}
+              {row.reopening ? ` ${t('common:reopened')}` : ''}
               {row.reason !== '' ? <span className="status-history-reason">{t('negotiation:statusDialogParts.reason')}{' '}{row.reason}</span> : null}
             </li>
           ))}

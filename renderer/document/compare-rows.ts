@@ -90,13 +90,13 @@ function renumbering(change: ParagraphChange): string | null {
 function noteOf(change: ParagraphChange): string {
   switch (change.status) {
     case 'inserted':
-      return 'Inserted';
+      return t('revisions:compareRows.inserted');
     case 'deleted':
-      return 'Deleted';
+      return t('revisions:compareRows.deleted');
     case 'moved':
       return t('revisions:compareRows.movedFrom', { value: change.oldPath ?? '?', value2: change.changed ? ', reworded' : '' });
     case 'changed':
-      return 'Changed';
+      return t('revisions:compareRows.changed');
     default:
       return '';
   }

@@ -38,6 +38,7 @@ const suffixes: Record<NegotiationViewMode, (options: ViewTextOptions) => string
   editing: () => 'compilation text',
   compilation: (o) => (o.tags ? 'compilation text' : 'compilation text without tags'),
   clean: () => 'text without brackets',
+  // i18n-ignore: a file name's words, as the exports name their files (not shown in the interface)
   proposals: (o) => `proposals of ${o.delegation.trim().toUpperCase() || 'no delegation'}`,
 };
 
@@ -47,6 +48,7 @@ const suffixes: Record<NegotiationViewMode, (options: ViewTextOptions) => string
  * ("compilation text", "text without brackets", "proposals of EU"), ".txt".
  */
 export function viewFileName(doc: Node, mode: NegotiationViewMode, options: ViewTextOptions): string {
+  // i18n-ignore: a file name's fallback, as the exports name their files
   const name = readHeader(doc).symbol.trim() || childText(doc, 'title').trim() || 'Document';
   const safe = name
     .replace(/[\\/:*?"<>|]+/g, '_')

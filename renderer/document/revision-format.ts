@@ -24,6 +24,7 @@ export const originNames: Readonly<Record<HistoryEntry['origin'], string>> = tra
 export function suggestLabel(kind: RevisionKind, revisions: readonly RevisionSummary[]): string {
   // i18n-ignore: a label is the revision's data (it names the document's Rev.N), not interface text.
   if (kind === 'zero-draft') return 'Zero draft';
+  // i18n-ignore: as above, a revision label is data
   if (kind === 'final') return 'Final';
   if (kind !== 'revision') return '';
   let highest = 0;
@@ -31,6 +32,7 @@ export function suggestLabel(kind: RevisionKind, revisions: readonly RevisionSum
     const m = /^rev\.?\s*(\d+)/i.exec(r.label.trim());
     if (m) highest = Math.max(highest, Number(m[1]));
   }
+  // i18n-ignore: the UN's revision label (data)
   return `Rev.${highest + 1}`;
 }
 

@@ -73,7 +73,7 @@ export const paletteSize = 8;
  * colours in turn; client ids map to their delegation's colour and the writer (`who`: "Ana (FRA)") the tooltip names.
  */
 export function authorPalette(authors: readonly ClientAuthor[]): AuthorPalette {
-  const keyOf = (a: ClientAuthor) => a.delegation || a.author || 'Unknown';
+  const keyOf = (a: ClientAuthor) => a.delegation || a.author || t('editor:authorship.unknownWriter');
   const keys = [...new Set(authors.map(keyOf))].sort();
   const legend: LegendEntry[] = keys.map((key, i) => ({ key, colour: i % paletteSize, authors: [] }));
   const byKey = new Map(legend.map((entry) => [entry.key, entry]));

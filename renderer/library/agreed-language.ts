@@ -85,7 +85,7 @@ export function compareWithHit(hit: LibraryHit, current: string): AgreedComparis
   const verbatim = changes.length === 0;
   let sentence: string;
   if (verbatim) sentence = t('library:agreedLanguage.fromWordForWord', { kind, source });
-  else if (changes.length <= listedChanges && ops.some((op) => op.op === 'equal' && /\w/.test(op.text))) sentence = `${kind} from ${source}, except ${changes.map(changeText).join('; ')}`;
+  else if (changes.length <= listedChanges && ops.some((op) => op.op === 'equal' && /\w/.test(op.text))) sentence = t('library:agreedLanguage.fromExcept', { kind, source, changes: changes.map(changeText).join('; ') });
   else sentence = t('library:agreedLanguage.closeTo', { source, count: changes.length });
   return { ops, changes, verbatim, sentence };
 }

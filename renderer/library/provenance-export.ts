@@ -69,6 +69,7 @@ export function provenanceCsv(report: ProvenanceReport): string {
 /** A file name for the report: "Provenance A_RES_74_129.txt" style, from the symbol or title, without characters file systems refuse. */
 export function provenanceFileName(name: string, ending: 'txt' | 'csv'): string {
   const base = (name || 'draft').replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
+  // i18n-ignore: a file name ('Provenance' is the same word in French)
   return `Provenance ${base}.${ending}`;
 }
 

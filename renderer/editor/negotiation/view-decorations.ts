@@ -25,7 +25,9 @@ export type Stance = { supportedBy: readonly string[]; opposedBy: readonly strin
 export function tagText(proposedBy: readonly string[], deletion = false, stance: Stance = { supportedBy: [], opposedBy: [] }): string {
   const parts: string[] = [];
   if (proposedBy.length > 0 || deletion) parts.push(proposedBy.length === 0 ? 'delete' : `${proposedBy.join(', ')}${deletion ? ': delete' : ''}`);
+  // i18n-ignore: a bracket's tag is document text, printed as the compilation text export prints it
   if (stance.supportedBy.length > 0) parts.push(`supported by ${stance.supportedBy.join(', ')}`);
+  // i18n-ignore: as above
   if (stance.opposedBy.length > 0) parts.push(`opposed by ${stance.opposedBy.join(', ')}`);
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
 }

@@ -16,7 +16,7 @@ export type KeyUse = { file: string; line: number; key: string; dynamic: boolean
 
 // Non-words that may stay in the markup: symbols, the UN's own abbreviations of paragraph
 // kinds shown as codes, and keyboard key names.
-const allowedText = new Set(['×', '…', '·', '—', '–', '→', '←', '↑', '↓', '+', '−', '/', '|', '¶', '§', '✓', '✕', '▾', '▸', '⋯', '%', 'OP', 'PP', 'Esc', 'Ctrl', 'Shift', 'Alt', 'Tab', 'Enter', 'QR', 'ID', 'OK', 'PDF', 'DOCX', 'AKN', 'Rev.', 'L.', 'bis', 'ter']);
+const allowedText = new Set(['×', '…', '·', '—', '–', '→', '←', '↑', '↓', '+', '−', '/', '|', '¶', '§', '✓', '✕', '▾', '▸', '⋯', '%', 'OP', 'PP', 'Esc', 'Ctrl', 'Shift', 'Alt', 'Tab', 'Enter', 'Meta', 'Control', 'Escape', 'Backspace', 'Delete', 'Home', 'End', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Space', 'QR', 'ID', 'OK', 'PDF', 'DOCX', 'AKN', 'Rev.', 'L.', 'bis', 'ter']);
 
 // Attributes whose value is never shown as text.
 const technicalAttributes = /^(className|id|htmlFor|key|role|type|name|lang|dir|href|src|rel|target|style|value|defaultValue|autoComplete|inputMode|enterKeyHint|accept|pattern|method|form|d|viewBox|points|transform|fill|stroke|xmlns|aria-labelledby|aria-describedby|aria-controls|aria-owns|aria-activedescendant|aria-live|aria-haspopup|aria-current|aria-autocomplete|aria-relevant|aria-sort|aria-orientation|data-[\w-]+|testId|kind|mode|variant|icon|shortcut|keys|align|side|placement|tone|size|spellCheck|wrap)$/;
@@ -57,6 +57,42 @@ function isJsxChild(node: ts.Node): boolean {
     at = at.parent;
   }
   return !!at.parent && ts.isJsxExpression(at.parent) && !ts.isJsxAttribute(at.parent.parent);
+}
+
+// True when a string literal is a value a helper hands on: returned (`return 'Editing'`, an
+// arrow's body), a branch of ?: or the fallback of || / ?? (`label ?? 'Untitled'`), followed up
+// through parentheses and nested conditionals. Such values end up shown more often than not.
+function isHandedOn(node: ts.Node): boolean {
+  let at: ts.Node = node;
+  for (;;) {
+    const parent = at.parent;
+    if (!parent) return false;
+    if (ts.isParenthesizedExpression(parent)) at = parent;
+    else if (ts.isConditionalExpression(parent) && parent.condition !== at) at = parent;
+    else if (ts.isBinaryExpression(parent) && parent.right === at && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) at = parent;
+    else return ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === at) || (at !== node && (ts.isVariableDeclaration(parent) || ts.isJsxExpression(parent)));
+  }
+}
+
+// The words of a template literal with each substitution as 'X': "Choose X (X)".
+const templateWords = (node: ts.TemplateExpression): string => node.head.text + node.templateSpans.map((s) => ` X ${s.literal.text}`).join('');
+
+// Prose in a template: a capitalised word standing alone ("Choose X"), two lower-case words in
+// a row ("X could not be saved"), a lower-case word between two substitutions ("X of Y"), or a sentence. Class lists, keys ('a|b'),
+// key names ('Mod-Alt-X') and codes ('OP X') are none of these.
+const templateProse = (words: string): boolean =>
+  sentence.test(words) || /(^|[\s(“"‘])\p{Lu}\p{Ll}+(?=[\s,.:;!?)…”’]|$)/u.test(words) || /(^|\s)\p{Ll}{2,}\s+\p{Ll}{2,}(?=[\s,.:;!?)…]|$)/u.test(words) || /\bX\s+\p{Ll}{2,}\s+X\b/u.test(words);
+
+// True when `node` sits inside a technical JSX attribute (className={`a ${b}`}) or a call the scan ignores.
+function inTechnicalPlace(node: ts.Node, source: ts.SourceFile): boolean {
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if (ts.isJsxAttribute(at)) return technicalAttributes.test(at.name.getText(source));
+    if (ts.isPropertyAssignment(at) && /^(className|class|key|id|style|testId)$/.test(at.name.getText(source))) return true;
+    if (ts.isCallExpression(at) && (isTranslateCall(at) || /^console\.|querySelector|closest|matches|setAttribute|getAttribute|classList|Error$/.test(at.expression.getText(source)))) return true;
+    if (ts.isNewExpression(at) && /Error$|^RegExp$|^URL$/.test(at.expression.getText(source))) return true;
+    if (ts.isBlock(at) || ts.isSourceFile(at)) return false;
+  }
+  return false;
 }
 
 // A single word or a short label ('Import…', 'Outline') shown to people through a JSX child or a shown property.
@@ -107,9 +143,12 @@ export function scanFile(root: string, file: string): { literals: Literal[]; key
       // A string given whole to a JSX attribute was judged with the attribute above.
       const inAttribute = ts.isJsxExpression(node.parent) && ts.isJsxAttribute(node.parent.parent);
       const shownProperty = ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && shownProperties.test(node.parent.name.getText(source));
-      if (!inAttribute && (sentence.test(node.text) || ((isJsxChild(node) || shownProperty) && labelLike(node.text)))) add(node, node.text);
+      // A JSX child is always shown, whatever its case ({row.by || 'someone'}).
+      const shownChild = isJsxChild(node) && /\p{L}{2,}/u.test(node.text) && isWordText(node.text);
+      const handedLabel = isHandedOn(node) && labelLike(node.text) && !inTechnicalPlace(node, source);
+      if (!inAttribute && (sentence.test(node.text) || shownChild || handedLabel || (shownProperty && labelLike(node.text)))) add(node, node.text);
     } else if (ts.isTemplateExpression(node) && !ignoredCall(node)) {
-      if (sentence.test(node.head.text) || node.templateSpans.some((s) => /\p{L}{2,}\s+\p{L}{2,}/u.test(s.literal.text))) add(node, node.getText(source));
+      if (templateProse(templateWords(node)) && !inTechnicalPlace(node, source)) add(node, node.getText(source));
     } else if (ts.isCallExpression(node) && isTranslateCall(node) && node.arguments.length > 0) {
       const [first, options] = node.arguments;
       const hasCount = !!options && ts.isObjectLiteralExpression(options) && options.properties.some((p) => p.name?.getText(source) === 'count');

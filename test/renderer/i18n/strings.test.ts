@@ -66,6 +66,25 @@ describe('interface strings of the renderer', () => {
     const sample = scanFile(dir, 'sample.tsx');
     expect(sample.literals.map((l) => l.text)).toEqual(['Open a file', 'Hello world', 'Could not save the file.', 'Search words', '`Saved ${n} changes in total`']);
     expect(sample.keys.map((k) => k.key)).toEqual(['common:cancel', 'common:close']);
+    // The text that slipped through a scan of JSX text and sentences: words in a template
+    // (an aria-label naming a delegation), a name returned by a helper or chosen by ?: or ??,
+    // a lower-case fallback shown as a JSX child, a JSX text that is a single lower-case word.
+    writeFileSync(
+      path.join(dir, 'tricky.tsx'),
+      [
+        'export const D = (d: { name: string; code: string }) => <button aria-label={`Choose ${d.name} (${d.code})`} title={`${d.code} of ${d.name}`} />;',
+        "export const E = (m: string) => (m === 'editing' ? 'Editing' : t('ns:other'));",
+        "export function F(kind: string): string { if (kind === 'final') return 'Final'; return kind; }",
+        "export const G = (by: string, x: string) => <p>{by || 'someone'} {x ?? 'Untitled'}<i>reopened</i></p>;",
+        'export const H = (n: number) => `${n} items left`;',
+        // Technical strings stay allowed: class lists, keys, key names, codes, selectors.
+        'export const I = (x: string, n: number) => <div className={`button ${x}`} data-key={`a|${x}`}>{`OP ${n}`}</div>;',
+        "export const J = (n: number) => (n > 1 ? `Mod-Alt-${n}` : 'Escape');",
+        "export const K = (x: string) => document.querySelector(`.ph-op [data-id=\"${x}\"]`);",
+      ].join('\n'),
+    );
+    const tricky = scanFile(dir, 'tricky.tsx').literals.map((l) => l.text);
+    expect(tricky).toEqual(['`Choose ${d.name} (${d.code})`', '`${d.code} of ${d.name}`', 'Editing', 'Final', 'someone', 'Untitled', 'reopened', '`${n} items left`']);
     // The scanner itself, on a converted file: no text, at least one key.
     const profile = scans.get('renderer/components/profile-dialog.tsx');
     expect(profile?.literals).toEqual([]);
