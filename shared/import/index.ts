@@ -11,6 +11,7 @@ import { documentName, noteMovedFootnotes } from './import-notes.js';
 import { altMarker, extraMarker, rewriteNegotiationLabels } from './negotiation-labels.js';
 import { ImportError, normalizeText } from './normalize.js';
 import { endsWithTerminal, isDecisionBodyLine, startsLowerCase } from './patterns.js';
+import { opensPreamblePhrase } from './paragraph-start.js';
 import { segmentDocuments, type DocumentChunks } from './segment.js';
 import { readStructure } from './structure.js';
 
@@ -66,7 +67,8 @@ function importOrThrow(text: string): ImportResult {
 
 function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf, nameOf: (index: number) => string): Node | null {
   attachMovedFootnotes(content, plan);
-  const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'));
+  const language = doc.header.language || doc.bodyLanguage;
+  const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'), language);
   const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
   if (tree.kind === 'resolution' && tree.operative.length === 0) {
     warnings.push(`document ${index} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
@@ -84,7 +86,7 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
     order.push(n);
     return plan.texts.get(n) ?? '';
   };
-  const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
+  const header = { ...doc.header, language };
   const warn = (where: string, problem: string, near: string): void => {
     // Finding the line scans the text: only for the warnings that will be shown.
     const line = warnings.length < maxWarnings ? lineOf(near) : null;
@@ -167,10 +169,11 @@ function attachMovedFootnotes(content: Chunk[], plan: FootnotePlan): void {
 // A paragraph cut by a page break or a footnote block continues in the next unlabelled
 // chunk when it lacks terminal punctuation or the next chunk starts in lower case. The
 // chunk right after an annex heading is the annex title and is never joined, nor is a chunk
-// that opens with an emphasis marker ("*Recalling*", "_Note_:"): the marked layout is the
-// exporter's, a paragraph per line, and a paragraph there begins with its italic opener even
-// when the one before lacks its comma (A/RES/74/11, 74/219, 74/218 and 74/280 as printed).
-function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
+// that opens with an emphasis marker ("*Recalling*", "_Note_:") or a preambular opener of
+// the document's `language`: a paragraph begins so even when the one before lacks its comma
+// (A/RES/74/11, 74/219, 74/218 and 74/280 as printed). The marked layout is the exporter's,
+// a paragraph per line, where no page breaks cut paragraphs.
+function joinSplitParagraphs(chunks: readonly Chunk[], language: string): Chunk[] {
   const out: Chunk[] = [];
   let titleAt = -1;
   // The last piece joined, not the growing text: reading a long concatenation flattens it each time.
@@ -179,7 +182,7 @@ function joinSplitParagraphs(chunks: readonly Chunk[]): Chunk[] {
     const last = out[out.length - 1];
     if (chunk.kind === 'annex') titleAt = out.length + 1;
     const joinable =
-      last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null && !startsNegotiated(chunk.text) && !startsMarked(chunk.text);
+      last && last.kind === 'text' && out.length - 1 !== titleAt && chunk.kind === 'text' && chunk.label === null && !startsNegotiated(chunk.text) && !startsMarked(chunk.text) && !opensPreamblePhrase(chunk.text, language, tail);
     const cut = !endsWithTerminal(tail) && !isHeadingLine(tail) && !(isHeadingLine(chunk.text) && !endsWithTerminal(chunk.text));
     if (joinable && (cut || startsLowerCase(chunk.text))) last.text = `${last.text} ${chunk.text}`;
     else out.push(chunk);

@@ -53,7 +53,9 @@ export function latinLookAlikes(bare: string): string {
  * kind, value and length (with the spaces after it), or null.
  */
 export function splitLanguageLabel(line: string): { kind: 'number' | 'letter' | 'numeral'; n: number; length: number } | null {
-  let m = /^([\d\u0660-\u0669\u06f0-\u06f9]{1,3}) ?[-–](?: +|$)/.exec(line);
+  // Any dash the texts or a keyboard give after the number: hyphen, non-breaking hyphen,
+  // figure, en and em dash, minus sign.
+  let m = /^([\d\u0660-\u0669\u06f0-\u06f9]{1,3}) ?[-\u2010-\u2014\u2212](?: +|$)/.exec(line);
   if (m) return { kind: 'number', n: Number(asciiDigits(m[1] ?? '')), length: m[0].length };
   m = /^[\u0660-\u0669\u06f0-\u06f9]{1,3}[.](?: +|$)/.exec(line);
   if (m) return { kind: 'number', n: Number(asciiDigits(m[0].replace(/[.\s]/g, ''))), length: m[0].length };
@@ -62,7 +64,7 @@ export function splitLanguageLabel(line: string): { kind: 'number' | 'letter' | 
     const n = arabicLetterValue(m[1] ?? '');
     if (n !== null) return { kind: 'letter', n, length: m[0].length };
   }
-  m = /^[’‘']([\d\u0660-\u0669]{1,3})[’‘'](?: +|$)/.exec(line);
+  m = /^[’‘']([\d\u0660-\u0669\u06f0-\u06f9]{1,3})[’‘'](?: +|$)/.exec(line);
   if (m) return { kind: 'numeral', n: Number(asciiDigits(m[1] ?? '')), length: m[0].length };
   m = /^([㈠-㈩])(?: *)/.exec(line);
   if (m) return { kind: 'numeral', n: (m[1] ?? '').charCodeAt(0) - 0x321f, length: m[0].length };

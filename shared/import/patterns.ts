@@ -202,7 +202,11 @@ export const placeholderOpen = '\uE000';
 /** Closes a footnote placeholder (see `placeholderOpen`). */
 export const placeholderClose = '\uE001';
 
-/** True when `text` starts with a lower-case letter (a continuation of a split paragraph). */
+/**
+ * True when `text` starts with a lower-case Latin letter (a continuation of a split
+ * paragraph), not counting a Latin look-alike typed for a Cyrillic letter before a Russian
+ * word ("c удовлетворением" in A/RES/74/9, 74/47, 74/169, 74/276 opens a PP).
+ */
 export function startsLowerCase(text: string): boolean {
-  return /^[a-zà-ÿ]/.test(text);
+  return /^[a-zà-ÿ]/.test(text) && !/^[aceopxy]{1,2} [а-яё]/.test(text);
 }
