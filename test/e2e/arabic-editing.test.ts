@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, caretToDocumentEnd, openPage, screenshot } from './browser.js';
+import { readFileSync } from 'node:fs';
+import { operativeLabel } from '../../shared/document/labels.js';
+import { ARTIFACTS_DIR, caretToDocumentEnd, openPage, pressAtOnce, screenshot } from './browser.js';
 import { useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('arabic');
@@ -282,4 +284,57 @@ describe('editing an Arabic resolution right to left, in Chromium', { timeout: 1
     await screenshot(page, 'arabic-editing-compilation');
     expect(errors).toEqual([]);
   });
+
+  // A fast typist's click, Ctrl+End and Enter: the keys reach the page before it has handled the one
+  // before (Chromium announces a moved caret a task later, and input events go first), and in a long
+  // resolution the last paragraphs skip layout off screen (content-visibility). Before the fix the Enter
+  // split OP 1 at the click, or added an empty OP before the last one.
+  it('adds the new OP at the end when Enter follows a click and Ctrl+End at once, in Arabic and English', async () => {
+    for (const language of ['ar', 'en'] as const) {
+      const { page, errors } = await openPage(env.browser, env.shell.url);
+      const official = readFileSync(path.resolve(`test/fixtures/import/languages/${language}.txt`), 'utf8');
+      await page.getByLabel('Text file to import').setInputFiles({ name: `${language}-long.txt`, mimeType: 'text/plain', buffer: Buffer.from(lengthened(official, 30, language)) });
+      await page.getByRole('status', { name: 'Import result' }).getByRole('button', { name: language === 'ar' ? /توسيع عضوية/ : /Enlargement of the Executive/ }).click();
+      const doc = page.locator('.ph-document');
+      await doc.locator('.ph-op').nth(29).waitFor();
+      const texts = () => doc.locator('.ph-op > .ph-text').allTextContents();
+      const original = await texts();
+      expect(original).toHaveLength(30);
+      const op1 = doc.locator('.ph-op').first().locator('> .ph-text');
+      for (let round = 0; round < 3; round++) {
+        await op1.click();
+        await pressAtOnce(page, ['Control+End', 'Enter']);
+        await expect.poll(async () => (await texts()).length, { message: `${language} round ${round}: one OP more` }).toBe(31);
+        expect(await texts(), `${language} round ${round}: the new OP is last, nothing split`).toEqual([...original, '']);
+        await page.keyboard.press('Control+z');
+        await expect.poll(texts).toEqual(original);
+      }
+      // A click then Enter at once: the Enter splits the paragraph clicked, not the one the caret was in before.
+      await op1.click();
+      const op2 = doc.locator('.ph-op').nth(1).locator('> .ph-text');
+      await op2.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const box = await charBox(op2, 20);
+      const clickAt = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+      await pressAtOnce(page, ['Enter'], clickAt);
+      await expect.poll(async () => (await texts()).length).toBe(31);
+      const split = await texts();
+      expect(split[0]).toBe(original[0]);
+      expect([split[1], split[2]].every((text) => text !== '')).toBe(true);
+      expect(`${split[1]}${split[2]}`).toBe(original[1]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
+
+// An official resolution lengthened to `count` OPs (OP 1 repeated, the last OP last), long enough that
+// its last paragraphs are off screen when OP 1 is clicked.
+function lengthened(text: string, count: number, language: 'ar' | 'en'): string {
+  const lines = text.split('\n');
+  const opLine = (n: number) => lines.findIndex((line) => line.startsWith(`${operativeLabel(n, language)} `));
+  const first = opLine(1);
+  const last = opLine(2);
+  const body = (index: number) => (lines[index] ?? '').slice(`${operativeLabel(index === first ? 1 : 2, language)} `.length);
+  const ops = Array.from({ length: count }, (_, i) => `${operativeLabel(i + 1, language)} ${body(i === count - 1 ? last : first)}`);
+  return [...lines.slice(0, first), ops.join('\n\n'), ...lines.slice(last + 1)].join('\n');
+}

@@ -114,36 +114,55 @@ export async function placeCaret(target: Locator, whole = false): Promise<void> 
 }
 
 /**
- * Puts the caret at the very end of the document's last operative paragraph's text, checking
- * that it got there: clicks `target` when the editor has no focus, closes an open opener
- * completion (it takes keys), presses Ctrl+End, and repeats until the caret is collapsed at
- * the end of that text 300 ms later. A single click + Ctrl+End was lost (the caret went back
- * to the click's place before ProseMirror read it), and the Enter after it split the first
- * paragraph instead of adding one.
+ * Puts the caret at the end of the document as a user does: a click in `target`, then
+ * Ctrl+End, with no wait between them or after (the editor must cope with the next key
+ * arriving at once).
  */
 export async function caretToDocumentEnd(page: Page, target: Locator): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if (await page.locator('.ph-completion:not([hidden])').count()) await page.keyboard.press('Escape');
-        if (!(await page.evaluate(() => Boolean(document.activeElement?.closest('.ProseMirror'))))) await target.click();
-        await page.keyboard.press('Control+End');
-        // Held for a moment: a plugin's transaction a frame after the click (the opener
-        // completion) can put the caret back where the click left it.
-        await page.waitForTimeout(300);
-        return page.evaluate(() => {
-          const s = document.getSelection();
-          const ops = document.querySelectorAll('.ph-document .ph-op');
-          const texts = ops[ops.length - 1]?.querySelectorAll('.ph-text');
-          const text = texts?.[texts.length - 1];
-          if (!s?.isCollapsed || !s.focusNode || !text?.contains(s.focusNode)) return false;
-          const after = document.createRange();
-          after.selectNodeContents(text);
-          after.setStart(s.focusNode, s.focusOffset);
-          return after.toString() === '';
-        });
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
+  await target.click();
+  await page.keyboard.press('Control+End');
+}
+
+// Keys `pressAtOnce` knows: DOM key, code, Windows virtual key code and the text the key types.
+const batchKeys: Readonly<Record<string, { code: string; keyCode: number; text?: string }>> = {
+  End: { code: 'End', keyCode: 35 },
+  Home: { code: 'Home', keyCode: 36 },
+  Enter: { code: 'Enter', keyCode: 13, text: '\r' },
+  Tab: { code: 'Tab', keyCode: 9 },
+  ArrowLeft: { code: 'ArrowLeft', keyCode: 37 },
+  ArrowRight: { code: 'ArrowRight', keyCode: 39 },
+};
+
+/**
+ * Sends a click at `clickAt` (when given) and then `keys` ('Control+End', 'Enter', 'Shift+Home': Control and
+ * Shift with the keys above) in one batch, as a fast typist's input reaches the page: every event is queued
+ * before the page handles the first, so none waits for what the one before it scheduled (a 'selectionchange',
+ * a frame). Resolves once the browser took them all.
+ */
+export async function pressAtOnce(page: Page, keys: readonly string[], clickAt?: { x: number; y: number }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Promise<unknown>[] = [];
+  if (clickAt) {
+    for (const type of ['mousePressed', 'mouseReleased'] as const) events.push(cdp.send('Input.dispatchMouseEvent', { type, ...clickAt, button: 'left', clickCount: 1 }));
+  }
+  const modifierKeys = { Control: { bit: 2, code: 'ControlLeft', keyCode: 17 }, Shift: { bit: 8, code: 'ShiftLeft', keyCode: 16 } } as const;
+  for (const combination of keys) {
+    const parts = combination.split('+');
+    const key = parts.pop() ?? '';
+    const spec = batchKeys[key];
+    if (!spec) throw new Error(`pressAtOnce does not know the key '${key}' (add it to batchKeys)`);
+    const held = parts.map((name) => {
+      const modifier = modifierKeys[name as keyof typeof modifierKeys];
+      if (!modifier) throw new Error(`pressAtOnce does not know the modifier '${name}' in '${combination}'`);
+      return { key: name, ...modifier };
+    });
+    const modifiers = held.reduce((sum, m) => sum | m.bit, 0);
+    for (const m of held) events.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: m.key, code: m.code, windowsVirtualKeyCode: m.keyCode, modifiers }));
+    const text = modifiers & 2 ? undefined : spec.text;
+    events.push(cdp.send('Input.dispatchKeyEvent', { type: text ? 'keyDown' : 'rawKeyDown', key, code: spec.code, windowsVirtualKeyCode: spec.keyCode, modifiers, ...(text ? { text, unmodifiedText: text } : {}) }));
+    events.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: spec.code, windowsVirtualKeyCode: spec.keyCode, modifiers }));
+    for (const m of held.reverse()) events.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: m.key, code: m.code, windowsVirtualKeyCode: m.keyCode, modifiers: 0 }));
+  }
+  await Promise.all(events);
+  await cdp.detach();
 }
