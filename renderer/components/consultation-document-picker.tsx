@@ -33,7 +33,7 @@ export function HostDocumentPicker({ url, listed, current, joining, onPick }: Ho
       <ul className="template-list host-documents" aria-label={listed.reachable ? t('consultation:consultationDocumentPicker.documentsOfThisConsultation') : t('consultation:consultationDocumentPicker.copiesOnThisLaptop')}>
         {listed.documents.map((doc) => (
           <li key={doc.id}>
-            <button type="button" className="template-card" disabled={joining !== null} onClick={() => onPick(doc.id)} aria-label={`${action(doc.id)}: ${doc.title || 'Untitled'}`}>
+            <button type="button" className="template-card" disabled={joining !== null} onClick={() => onPick(doc.id)} aria-label={t('consultation:consultationDocumentPicker.pick', { action: action(doc.id), title: doc.title || t('consultation:consultationDocumentPicker.untitled') })}>
               <span className="template-name">{doc.title || t('consultation:consultationDocumentPicker.untitled')}</span>
               <span className="template-meta">
                 {[doc.symbol, doc.id === current ? t('consultation:consultationDocumentPicker.joinedNow') : doc.held ? 'A copy is on this laptop' : t('consultation:consultationDocumentPicker.newToThisLaptop')].filter(Boolean).join(' · ')}

@@ -11,7 +11,7 @@ export type Lobby = { pending: LobbyEntry[]; admitted: LobbyEntry[] };
 /** How one key is written for the facilitator: "EU, Ana Pereira, key 3F2A-9C1B" (the role added unless it is a delegation). */
 export function lobbyEntryLine(entry: LobbyEntry): string {
   const role = entry.role === 'delegation' ? '' : ` (${roleNames[entry.role].toLowerCase()})`;
-  return `${entry.delegation || '—'}, ${entry.name || 'Unnamed'}${role}, key ${entry.keyShort}`;
+  return t('consultation:consultationLobby.entryLine', { delegation: entry.delegation || '—', name: entry.name || t('consultation:consultationLobby.unnamed'), role, key: entry.keyShort });
 }
 
 /** Who admitted a key, in words ("admitted by Ana Pereira (EU, key 3F2A-9C1B)"); '' when not known (admitted before this was kept). */

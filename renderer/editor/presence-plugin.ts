@@ -7,6 +7,7 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import * as Y from 'yjs';
 import type { ConsultationRole, PresenceCursor, RemotePresence } from '../../shared/api/contract.js';
 import { findNodeById } from './outline.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Presence in the editor: the other participants' cursors and selections drawn as
@@ -84,7 +85,7 @@ function cursorWidget(peer: PresencePeer): HTMLElement {
   caret.dataset.delegation = peer.delegation;
   caret.dataset.role = peer.role;
   caret.style.setProperty('--peer-colour', colour);
-  caret.title = `${peer.name || 'Someone'} (${peer.delegation || 'no delegation'}, ${roleWord(peer.role)})`;
+  caret.title = t('editor:presence.title', { name: peer.name || t('editor:presence.someone'), delegation: peer.delegation || t('editor:presence.noDelegation'), role: roleWord(peer.role) });
   caret.setAttribute('aria-hidden', 'true');
   const label = document.createElement('span');
   label.className = 'ph-remote-cursor-label';

@@ -61,7 +61,8 @@ function isJsxChild(node: ts.Node): boolean {
 
 // True when a string literal is a value a helper hands on: returned (`return 'Editing'`, an
 // arrow's body), a branch of ?: or the fallback of || / ?? (`label ?? 'Untitled'`), followed up
-// through parentheses and nested conditionals. Such values end up shown more often than not.
+// through parentheses and nested conditionals, into a variable, JSX or a template's substitution
+// (`${peer.name || 'Someone'}`). Such values end up shown more often than not.
 function isHandedOn(node: ts.Node): boolean {
   let at: ts.Node = node;
   for (;;) {
@@ -70,7 +71,7 @@ function isHandedOn(node: ts.Node): boolean {
     if (ts.isParenthesizedExpression(parent)) at = parent;
     else if (ts.isConditionalExpression(parent) && parent.condition !== at) at = parent;
     else if (ts.isBinaryExpression(parent) && parent.right === at && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)) at = parent;
-    else return ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === at) || (at !== node && (ts.isVariableDeclaration(parent) || ts.isJsxExpression(parent)));
+    else return ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === at) || (at !== node && (ts.isVariableDeclaration(parent) || ts.isJsxExpression(parent) || ts.isTemplateSpan(parent)));
   }
 }
 

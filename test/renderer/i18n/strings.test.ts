@@ -77,6 +77,7 @@ describe('interface strings of the renderer', () => {
         "export function F(kind: string): string { if (kind === 'final') return 'Final'; return kind; }",
         "export const G = (by: string, x: string) => <p>{by || 'someone'} {x ?? 'Untitled'}<i>reopened</i></p>;",
         'export const H = (n: number) => `${n} items left`;',
+        "export const L = (n: string) => `${n || 'Someone'} (${n})`;",
         // Technical strings stay allowed: class lists, keys, key names, codes, selectors.
         'export const I = (x: string, n: number) => <div className={`button ${x}`} data-key={`a|${x}`}>{`OP ${n}`}</div>;',
         "export const J = (n: number) => (n > 1 ? `Mod-Alt-${n}` : 'Escape');",
@@ -84,7 +85,7 @@ describe('interface strings of the renderer', () => {
       ].join('\n'),
     );
     const tricky = scanFile(dir, 'tricky.tsx').literals.map((l) => l.text);
-    expect(tricky).toEqual(['`Choose ${d.name} (${d.code})`', '`${d.code} of ${d.name}`', 'Editing', 'Final', 'someone', 'Untitled', 'reopened', '`${n} items left`']);
+    expect(tricky).toEqual(['`Choose ${d.name} (${d.code})`', '`${d.code} of ${d.name}`', 'Editing', 'Final', 'someone', 'Untitled', 'reopened', '`${n} items left`', 'Someone']);
     // The scanner itself, on a converted file: no text, at least one key.
     const profile = scans.get('renderer/components/profile-dialog.tsx');
     expect(profile?.literals).toEqual([]);
