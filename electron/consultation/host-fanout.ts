@@ -7,6 +7,9 @@
  * ws then wraps in a Buffer again) and encodes a presence update anew for every connection,
  * the JSON of every state in it included: with 200 participants typing, 40,000 copies and
  * wraps a second. Here the frame is encoded once into one Buffer that every socket sends.
+ * Server frames are not masked, so the WebSocket frame itself is the same bytes for every
+ * socket too: it is built once and written to each socket as it is (ws's own `send` framed it
+ * again for each, in two writes).
  * What Hocuspocus does around the send stays as it was: the document's `onUpdate` callback
  * first (its change hooks and store debounce), a connection whose socket is closing is
  * closed, a failed send closes it, and a presence update still records which client ids
@@ -87,8 +90,11 @@ function replaceListener(target: Observable, event: string, old: Listener, next:
   for (const f of order) listeners.add(f === old ? next : f);
 }
 
-// As Hocuspocus's Connection.send, with the socket corked for the rest of the turn.
-function sendToAll(document: Document, frame: Buffer): void {
+// As Hocuspocus's Connection.send, with the socket corked for the rest of the turn and,
+// where ws has nothing of its own waiting, the whole WebSocket frame written as it is: a
+// server's frames are not masked, so the frame is the same bytes for every connection.
+function sendToAll(document: Document, payload: Buffer): void {
+  let frame: Buffer | undefined;
   for (const { connection } of document.connections.values()) {
     const ws = connection.webSocket;
     if (ws.readyState === ws.CLOSING || ws.readyState === ws.CLOSED) {
@@ -96,12 +102,39 @@ function sendToAll(document: Document, frame: Buffer): void {
       continue;
     }
     try {
-      holdUntilTurnEnds(ws);
-      ws.send(frame, closeOnError(connection));
+      const socket = holdUntilTurnEnds(ws);
+      if (socket && ws.readyState === ws.OPEN && senderIdle(ws)) socket.write((frame ??= wsFrame(payload)));
+      else ws.send(payload, closeOnError(connection));
     } catch {
       connection.close();
     }
   }
+}
+
+// ws frames and writes a message at once unless it compresses (permessage-deflate, which the
+// host does not offer) or is still reading a Blob: then it queues, and a frame written past
+// it would jump the queue.
+function senderIdle(ws: WebSocket): boolean {
+  const inner = ws as unknown as { _extensions?: Record<string, unknown>; _sender?: { _state?: number; _queue?: unknown[] } };
+  return !!inner._sender && inner._sender._state === 0 && inner._sender._queue?.length === 0 && Object.keys(inner._extensions ?? {}).length === 0;
+}
+
+// An unmasked, final, binary WebSocket frame (RFC 6455 section 5.2) carrying `payload`.
+function wsFrame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x82;
+  if (n < 126) frame[1] = n;
+  else if (n < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, head);
+  return frame;
 }
 
 const closers = new WeakMap<Connection, (error?: Error) => void>();
@@ -112,12 +145,14 @@ function closeOnError(connection: Connection): (error?: Error) => void {
 }
 
 const corked = new Set<Socket>();
-function holdUntilTurnEnds(ws: WebSocket): void {
+function holdUntilTurnEnds(ws: WebSocket): Socket | undefined {
   const socket = (ws as unknown as { _socket?: Socket })._socket;
-  if (!socket || corked.has(socket) || socket.destroyed) return;
+  if (!socket || socket.destroyed) return undefined;
+  if (corked.has(socket)) return socket;
   socket.cork();
   corked.add(socket);
   if (corked.size === 1) setImmediate(releaseAll);
+  return socket;
 }
 
 function releaseAll(): void {

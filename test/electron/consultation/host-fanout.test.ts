@@ -77,6 +77,23 @@ describe('fan-out through a host', () => {
     expect(textOf(host.awareness('d1')!.doc)).toContain('(fan-out)');
   });
 
+  it('frames changes of every length class (7-bit, 16-bit and 64-bit WebSocket lengths) that listeners read whole', async () => {
+    const host = await hosted();
+    const a = await listener(host, 'CAN');
+    const chair = connectPeer(host.url, 'd1', { code: host.facilitatorCode, delegation: 'MEX', name: 'MEX chair', role: 'facilitator' });
+    cleanups.push(() => chair.destroy());
+    await synced(chair);
+    // Each text starts and ends with letters of its own, so the editor's diff cannot shift it along the previous one.
+    for (const [length, first, last] of [[3, 'A', 'B'], [300, 'C', 'D'], [70_000, 'E', 'F']] as const) {
+      const text = `${first}${'x'.repeat(length - 2)}${last}`;
+      const seen = ofType(a, 0).length;
+      editAsEditor(chair.doc, (state) => state.tr.insertText(text, posAfter(state.doc, 'Encourages')));
+      await waitFor(() => ofType(a, 0).length > seen, 5000, `the change of ${length} characters relayed`);
+      expect(ofType(a, 0).slice(seen).some((f) => f.includes(Buffer.from(text)))).toBe(true);
+    }
+    expect(a.client.isClosed()).toBe(false);
+  });
+
   it('relays a new presence to every listener once, and drops the same message sent back without relaying or closing', async () => {
     const host = await hosted();
     const sender = await listener(host, 'CAN');
