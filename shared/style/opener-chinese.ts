@@ -18,7 +18,7 @@ const linking = /^(?:在这方面|在此方面|为此|因此|与此同时|同时
 // Manner or degree before the verb: part of the key (遗憾地注意到 is not 注意到, as English
 // "Noting with regret" is not "Noting"). An adverb in -地 of at most five characters, or a
 // listed degree word.
-const manner = /^(?:[\p{Script=Han}]{1,5}?地|最|强烈|特别|尤其|仍然|依然|仍|同样|紧急|非常|高度|大力|坚决|一再|深表|深切|严重)/u;
+const manner = /^(?:[\p{Script=Han}]{1,5}?地|最|强烈|特别|尤其|仍然|依然|仍|同样|紧急|非常|高度|大力|坚决|一再|深表|深切|严重|极为|断然|突出|迫切|深为)/u;
 
 /**
  * The opener of a Chinese paragraph `text` from `start` for `part`, or null. The longest

@@ -14,7 +14,7 @@ export const renewal: Readonly<Record<PhraseLanguage, readonly (readonly string[
   en: [['once', 'again'], ['once', 'more'], ['again']],
   fr: [['une', 'fois', 'de', 'plus'], ['une', 'nouvelle', 'fois'], ['de', 'nouveau'], ['à', 'nouveau']],
   es: [['una', 'vez', 'más'], ['nuevamente'], ['de', 'nuevo']],
-  ru: [['еще', 'раз'], ['ещё', 'раз']],
+  ru: [['еще', 'раз'], ['ещё', 'раз'], ['вновь']],
   ar: [],
   zh: [],
 };

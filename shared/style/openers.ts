@@ -121,9 +121,10 @@ export function openerStart(text: string, language: StyleLanguage = 'en'): numbe
 }
 
 // The opener after a heading starts with a capital letter; in Russian with a small one (the
-// openers continue the body line), and Arabic and Chinese have no case.
+// openers continue the body line, so a heading starts with a capital: "государства — участники"
+// inside a paragraph is not one), and Arabic and Chinese have no case.
 const headingRun = /^(?:(?:[IVXLC]+|[A-Z])\. )?(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Lu})/u;
-const headingRunLower = /^(?:(?:[IVXLC]+|[A-Z])\.? )?(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Ll})/u;
+const headingRunLower = /^(?:(?:[IVXLC]+|[A-Z])\.? )?(?=\p{Lu})(?:[^;:.!?\u2014\n]{1,200} \u2014 )+(?=\p{Ll})/u;
 const headingRunUncased = /^(?:[^;:.!?\u2014\n؛،。；：，]{1,200} \u2014 )+(?=\p{L})/u;
 
 /**

@@ -76,7 +76,9 @@ export function openerRules(input: OpenerInput): OpenerResult {
  */
 export function isDeclaration(text: string): boolean {
   const start = text.slice(openerStart(text));
-  return /^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)[\s,،]/u.test(start) || start.startsWith('我们');
+  // Arabic writes "we" in the verb ("ونسلم", "ونؤكد من جديد", "نلتزم"): a first person plural
+  // verb (ن + at least three letters, "نظرا" "given" aside) opens a declaration's sentence.
+  return /^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)[\s,،]/u.test(start) || start.startsWith('我们') || /^و?(?!نظرا)ن\p{L}{3,}\s/u.test(start);
 }
 
 function listedHead(language: PhraseLanguage, opener: OpenerMatch): boolean {
