@@ -75,6 +75,10 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await prompt.waitFor({ state: 'hidden' });
     await page.locator('.ph-document .ph-op').first().hover();
     await screenshot(page, 'interface-language-negotiation-fr');
+    // The document bar keeps one row with the longer French words (view names, save status).
+    const documentBar = page.locator('.document-bar');
+    const rowOf = (name: string) => documentBar.getByRole('button', { name, exact: true }).first().evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    expect(await rowOf('Fermer')).toBe(await rowOf('Révisions'));
 
     // The help sheet is French; the document is not touched by the interface language.
     await page.locator('.ph-document .ph-op').first().click();
