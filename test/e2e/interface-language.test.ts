@@ -79,6 +79,15 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     const documentBar = page.locator('.document-bar');
     const rowOf = (name: string) => documentBar.getByRole('button', { name, exact: true }).first().evaluate((el) => Math.round(el.getBoundingClientRect().top));
     expect(await rowOf('Fermer')).toBe(await rowOf('Révisions'));
+    // The status dialog names the states and their meaning in French.
+    await page.keyboard.press('Control+Alt+Shift+S');
+    const status = page.getByRole('dialog', { name: 'État de OP 1' });
+    await status.waitFor();
+    expect(await status.getByRole('radio', { name: 'En discussion', exact: true }).count()).toBe(1);
+    expect(await status.textContent()).toContain('En cours de négociation.');
+    await screenshot(page, 'interface-language-status-fr');
+    await page.keyboard.press('Escape');
+    await status.waitFor({ state: 'hidden' });
 
     // The help sheet is French; the document is not touched by the interface language.
     await page.locator('.ph-document .ph-op').first().click();
