@@ -17,6 +17,7 @@ import { addParagraphAlternative } from '../../../shared/negotiation/paragraph-o
 import { enclosingBracketPos } from './negotiation-commands.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 import { t, translatedRecord } from '../../i18n/index.js';
+import { shownNotice } from '../../i18n/notices.js';
 
 /**
  * The facilitator actions behind the negotiation toolbar that go beyond bracket / agree /
@@ -201,7 +202,7 @@ export function mergeProposalById(view: { state: EditorState; dispatch: (tr: Tra
   const from = findBracket(view.state.doc, fromId);
   if (into?.kind !== 'inline' || from?.kind !== 'inline') return t('editor:actions.proposalGone');
   const result = mergeInto(view.state, into.pos, from.pos);
-  if ('notice' in result) return result.notice;
+  if ('notice' in result) return shownNotice(result.notice);
   view.dispatch(result.scrollIntoView());
   return '';
 }

@@ -4,6 +4,7 @@ import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { isNotice, prepareComposition, stripPlaceholders, suggestDelete, suggestParagraph, suggestText, type SuggestionResult } from '../../../shared/negotiation/suggestion-ops.js';
 import { t } from '../../i18n/index.js';
+import { shownNotice } from '../../i18n/notices.js';
 
 /**
  * Suggestion mode in the editor: while it is on, the user acts as a delegation and every
@@ -87,7 +88,7 @@ function next(value: SuggestionState, meta: Meta): SuggestionState {
 
 // Dispatches a proposal (one transaction, so one undo step) or shows why there is none.
 function run(view: EditorView, result: SuggestionResult): true {
-  if (isNotice(result)) showSuggestionNotice(view, result.notice);
+  if (isNotice(result)) showSuggestionNotice(view, shownNotice(result.notice));
   else view.dispatch(result.setMeta(suggestionKey, { proposal: true } satisfies Meta).scrollIntoView());
   return true;
 }
