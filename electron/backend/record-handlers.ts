@@ -6,7 +6,7 @@ import { openInstallationKey, type InstallationKey } from '../identity/installat
 import { recordsChanged } from '../consultation/record-host.js';
 import { documentAtRevision, revisionFileOf } from '../store/issue-revision.js';
 import { checkOf, createSilenceHandlers, currentChain, issuedList } from './record-silence-handlers.js';
-import type { BackendContext } from './context.js';
+import { broadcast, type BackendContext } from './context.js';
 
 type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile' | 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
 
@@ -48,6 +48,8 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
       const n = (head?.n ?? 0) + 1;
       ctx.store.records.append(id, n, revisionId, record);
       await recordsChanged(ctx.store, id);
+      // The silence section lists issued revisions: it must learn of this one to offer placing it.
+      broadcast(ctx, 'revisions.changed', { docId: id }, () => true);
       return { revisionId, label: record.label, hash: record.contentHash, fingerprint: record.fingerprint, chain: n, time: record.time };
     },
     'record.list': async ({ id }) => {
