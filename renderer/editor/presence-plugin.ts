@@ -7,7 +7,8 @@ import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition,
 import * as Y from 'yjs';
 import type { ConsultationRole, PresenceCursor, RemotePresence } from '../../shared/api/contract.js';
 import { findNodeById } from './outline.js';
-import { t } from '../i18n/index.js';
+import { interfaceLanguageChanged } from '../i18n/editor-language.js';
+import { i18n, t } from '../i18n/index.js';
 
 /**
  * Presence in the editor: the other participants' cursors and selections drawn as
@@ -98,7 +99,7 @@ function cursorWidget(peer: PresencePeer): HTMLElement {
 export function presenceDecorations(doc: Node, placed: readonly PlacedCursor[]): DecorationSet {
   const decorations: Decoration[] = [];
   for (const { peer, anchor, head } of placed) {
-    decorations.push(Decoration.widget(head, () => cursorWidget(peer), { key: `${peer.clientId}:${peer.delegation}:${peer.role}:${peer.name}`, side: 10, ignoreSelection: true }));
+    decorations.push(Decoration.widget(head, () => cursorWidget(peer), { key: `${peer.clientId}:${peer.delegation}:${peer.role}:${peer.name}:${i18n.language}`, side: 10, ignoreSelection: true }));
     if (anchor !== head) {
       decorations.push(
         Decoration.inline(Math.min(anchor, head), Math.max(anchor, head), {
@@ -142,6 +143,8 @@ export function presencePlugin(): Plugin<PresenceState> {
         if (peers) return place(next, peers);
         if (prev.peers.length === 0) return prev;
         if (syncState(next)?.isChangeOrigin) return place(next, prev.peers);
+        // The cursors' tooltips are in the interface language: redrawn when it changes.
+        if (interfaceLanguageChanged(tr)) return { ...prev, decorations: presenceDecorations(next.doc, prev.placed) };
         if (!tr.docChanged) return prev;
         const placed = prev.placed.map((p) => ({ ...p, anchor: tr.mapping.map(p.anchor), head: tr.mapping.map(p.head) }));
         return { peers: prev.peers, placed, decorations: prev.decorations.map(tr.mapping, tr.doc) };
