@@ -25,19 +25,37 @@ export function readPendingSelection(view: EditorView): void {
   view.dom.ownerDocument.dispatchEvent(new Event('selectionchange'));
 }
 
+type SelectionPoints = { anchorNode: Node | null; anchorOffset: number; focusNode: Node | null; focusOffset: number };
+
+const samePoints = (a: SelectionPoints, b: SelectionPoints): boolean =>
+  a.anchorNode === b.anchorNode && a.anchorOffset === b.anchorOffset && a.focusNode === b.focusNode && a.focusOffset === b.focusOffset;
+
 /**
  * The plugin that reads a pending selection (`readPendingSelection`) at every keydown outside
  * an input method's composition, before any plugin's key handler or keymap sees the key.
- * Place it first among the editor's plugins.
+ * Place it first among the editor's plugins. It notes where the DOM selection stood after
+ * each update of the view, so a keydown that finds it there (typing on, the common case)
+ * costs four comparisons, not an event.
  */
 export function pendingSelectionPlugin(): Plugin {
+  let seen: SelectionPoints = { anchorNode: null, anchorOffset: 0, focusNode: null, focusOffset: 0 };
+  const note = (view: EditorView) => {
+    const selection = view.dom.ownerDocument.getSelection();
+    if (selection) seen = { anchorNode: selection.anchorNode, anchorOffset: selection.anchorOffset, focusNode: selection.focusNode, focusOffset: selection.focusOffset };
+  };
   return new Plugin({
+    view: (view) => {
+      note(view);
+      return { update: note };
+    },
     props: {
       handleDOMEvents: {
         keydown: (view, event) => {
           // While composing, the input method owns the keys and the selection (ProseMirror
           // reads neither for keyCode 229 either).
-          if (!event.isComposing && event.keyCode !== 229 && !view.composing) readPendingSelection(view);
+          if (event.isComposing || event.keyCode === 229 || view.composing) return false;
+          const selection = view.dom.ownerDocument.getSelection();
+          if (selection && !samePoints(selection, seen)) readPendingSelection(view);
           return false;
         },
       },
