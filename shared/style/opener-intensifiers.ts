@@ -15,7 +15,7 @@ export const renewal: Readonly<Record<PhraseLanguage, readonly (readonly string[
   fr: [['une', 'fois', 'de', 'plus'], ['une', 'nouvelle', 'fois'], ['de', 'nouveau'], ['à', 'nouveau']],
   es: [['una', 'vez', 'más'], ['nuevamente'], ['de', 'nuevo']],
   ru: [['еще', 'раз'], ['ещё', 'раз'], ['вновь']],
-  ar: [],
+  ar: [['مرة', 'أخرى']],
   zh: [],
 };
 
