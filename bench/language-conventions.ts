@@ -105,6 +105,23 @@ function checkFile(language: ConventionLanguage, xml: string, tally: Tally): voi
     check(tally, `first PP opens with '${c.ppFirst}'`, pps.length > 0, (pps[0]?.opener ?? '').startsWith(c.ppFirst));
     check(tally, `later PPs open with '${c.ppNext}' or 'و…'`, pps.length > 1, pps.slice(1).every((p) => p.opener.startsWith('و')));
   }
+  if (language === 'ar') {
+    // Per paragraph, PPs that open with an إذ form (the style rule opener-particle).
+    pps.forEach((p, i) => {
+      const form = /^(و ?)?إ[\u064B-\u0652]*ذ[\u064B-\u0652]*\s/u.exec(p.text.replace(/^.{0,300}? — /u, ''));
+      if (!form) return;
+      if (i === 0) check(tally, `first PP with an إذ form writes 'إذ' (paragraphs)`, true, !form[1]);
+      else check(tally, `later PPs with an إذ form write 'وإذ' joined (paragraphs)`, true, form[1] === 'و');
+    });
+  }
+  if (language === 'ru') {
+    // Per paragraph, the opener's case (the style rule opener-case); headings aside (they end with ' — ').
+    for (const p of [...pps, ...numbers]) {
+      const start = p.text.replace(/^[IVX]+\.? /u, '').replace(/^\p{Lu}[^;:.]{0,200}? — (?=\p{Ll})/u, '');
+      check(tally, 'PP and OP openers in lower case (paragraphs)', /^\p{L}/u.test(start), /^\p{Ll}/u.test(start));
+    }
+    check(tally, 'subparagraph letters in Cyrillic script', letters.length > 0, letters.every((p) => /[а-я]/.test(p.label)));
+  }
   const openers = [...pps, ...numbers].map((p) => p.opener).filter((o) => o !== '');
   const also = language === 'zh' ? openers.some((o) => o.startsWith(c.also)) : openers.some((o) => o.split(' ').includes(c.also));
   const further = language === 'zh' ? openers.some((o) => o.startsWith(c.further)) : openers.some((o) => ` ${o} `.includes(` ${c.further} `));
