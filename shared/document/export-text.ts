@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import { documentKind, readHeader, type DocumentKind, type HeaderAttrs } from './header.js';
-import { annexLabel, languageNames, superscriptNumber } from './labels.js';
+import { annexLabel, superscriptNumber } from './labels.js';
+import { originalLine } from './labels-masthead.js';
 import { documentStableLabels } from '../negotiation/stable-numbering.js';
 import { renderInline, type ExportState, type TextView } from './export-text-inline.js';
 import { renderAnnex, renderPart } from './export-text-paragraphs.js';
@@ -92,7 +93,7 @@ export function joinSponsors(sponsors: readonly string[]): string {
 export function headerBlock(header: HeaderAttrs, kind: DocumentKind): string[] {
   const sponsors = header.sponsors.filter((s) => s !== '');
   const others = [header.symbol, header.date, header.session, header.agendaItem].some((s) => s !== '') || sponsors.length > 0;
-  const original = others || header.language !== 'en' ? `Original: ${languageNames[header.language]}` : '';
+  const original = others || header.language !== 'en' ? originalLine(header.language) : '';
   return [
     header.symbol,
     header.date,

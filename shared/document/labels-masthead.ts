@@ -4,7 +4,13 @@
  * générale"), the agenda item line, the sponsors line ("...: مشروع قرار", "...：决议草案") and
  * the distribution and original-language lines. The Arabic, Chinese and Russian mastheads
  * print the distribution block in English ("Distr.: Limited", "Original: Arabic"); French
- * and Spanish translate it. Pure data and string helpers; nothing here reads a document.
+ * and Spanish translate it. Evidence: the coverPage of every 74th-session AKN file prints
+ * docStatus "Distr.: General" in Arabic, Chinese, Russian and English, "Distr. générale" in
+ * French and "Distr. general" in Spanish (the issue date likewise: English in the first
+ * three, "9 juillet 2020", "9 de julio de 2020"); adopted texts print no original-language
+ * line, so "Original : français" / "Original: español" and the Limited forms follow the
+ * same pattern without a file to show them. Pure data and string helpers; nothing here
+ * reads a document.
  */
 import { languageNames, type Language } from './labels.js';
 
@@ -17,6 +23,8 @@ export type MastheadWords = {
   organs: Readonly<Record<OrganKey, string>>;
   /** The distribution line of a draft with a symbol ("Distr.: Limited"). */
   limited: string;
+  /** The distribution line of an issued text ("Distr.: General", "Distr. générale", "Distr. general"). */
+  general: string;
   /** The original-language line of a text in this language ("Original: Arabic", "Original : français"). */
   original: string;
   /** Agenda item `{n}` ("Agenda item 61", "البند 61 من جدول الأعمال", "议程项目61"). */
@@ -32,7 +40,7 @@ export type MastheadWords = {
 };
 
 const englishOrgans = { 'A/': 'General Assembly', 'E/': 'Economic and Social Council', 'S/': 'Security Council' } as const;
-const englishDistribution = (language: Language) => ({ limited: 'Distr.: Limited', original: `Original: ${languageNames[language]}` });
+const englishDistribution = (language: Language) => ({ limited: 'Distr.: Limited', general: 'Distr.: General', original: `Original: ${languageNames[language]}` });
 
 const words: Readonly<Record<Language, MastheadWords>> = {
   en: {
@@ -42,13 +50,13 @@ const words: Readonly<Record<Language, MastheadWords>> = {
   fr: {
     unitedNations: 'Nations Unies',
     organs: { 'A/': 'Assemblée générale', 'E/': 'Conseil économique et social', 'S/': 'Conseil de sécurité' },
-    limited: 'Distr. limitée', original: 'Original : français', agendaItem: 'Point {n} de l’ordre du jour',
+    limited: 'Distr. limitée', general: 'Distr. générale', original: 'Original : français', agendaItem: 'Point {n} de l’ordre du jour',
     draftResolution: 'projet de résolution', draftDecision: 'projet de décision', kindSeparator: ' : ', listSeparator: ', ', lastSeparator: ' et ',
   },
   es: {
     unitedNations: 'Naciones Unidas',
     organs: { 'A/': 'Asamblea General', 'E/': 'Consejo Económico y Social', 'S/': 'Consejo de Seguridad' },
-    limited: 'Distr. limitada', original: 'Original: español', agendaItem: 'Tema {n} del programa',
+    limited: 'Distr. limitada', general: 'Distr. general', original: 'Original: español', agendaItem: 'Tema {n} del programa',
     draftResolution: 'proyecto de resolución', draftDecision: 'proyecto de decisión', kindSeparator: ': ', listSeparator: ', ', lastSeparator: ' y ',
   },
   ru: {
@@ -94,7 +102,16 @@ export function organOfBodyLine(body: string): string {
     .replace(/[,:;.،؛，：；。\s]+$/u, '');
 }
 
-/** The original-language line of a document in `language`: "Original: Arabic", "Original : French". */
+/**
+ * The distribution line of a document with symbol `symbol` in `language`: a draft (a symbol
+ * of the L series, "/L.12") is "Distr.: Limited" ("Distr. limitée"), any other text "Distr.:
+ * General" ("Distr. générale", "Distr. general").
+ */
+export function distributionLine(symbol: string, language: Language): string {
+  return /\/L\.\d/.test(symbol) ? words[language].limited : words[language].general;
+}
+
+/** The original-language line of a document in `language`: "Original: Arabic", "Original : français". */
 export function originalLine(language: Language): string {
   return words[language].original;
 }

@@ -22,9 +22,14 @@ const sessionPattern = /^[A-Z][a-z]+(?:-[a-z]+)?(?: (?:special|resumed|regular|e
 const organLines = new Set([
   'General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'United Nations',
   'Distr.: General', 'Distr.: Limited', 'Limited', 'General',
+  // French and Spanish mastheads translate the distribution line (every 74th-session AKN file).
+  'Distr. générale', 'Distr. limitée', 'Distr. general', 'Distr. limitada',
 ]);
+// The Original line names the language in English, or in French or Spanish in those mastheads.
 const languageCodes: Record<string, string> = {
   English: 'en', French: 'fr', Spanish: 'es', Arabic: 'ar', Chinese: 'zh', Russian: 'ru',
+  anglais: 'en', français: 'fr', espagnol: 'es', arabe: 'ar', chinois: 'zh', russe: 'ru',
+  inglés: 'en', francés: 'fr', español: 'es', árabe: 'ar', chino: 'zh', ruso: 'ru',
 };
 const sponsorSuffix = /: (?:revised )?draft (?:resolution|decision)$/i;
 

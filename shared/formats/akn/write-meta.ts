@@ -5,7 +5,8 @@
  * page and the preface.
  */
 import type { DocumentKind, HeaderAttrs } from '../../document/header.js';
-import { languageNames, type Language } from '../../document/labels.js';
+import type { Language } from '../../document/labels.js';
+import { mastheadWords, originalLine } from '../../document/labels-masthead.js';
 import { el, type XmlElement } from './write-xml.js';
 
 /** The `name` of the exported `<statement>`: what the document is. */
@@ -185,10 +186,10 @@ export function coverPage(header: HeaderAttrs, body: string, statement: Statemen
     p(el('docAuthority', { refersTo: '#DGACM' }, ['United Nations'])),
     ...(header.symbol === '' ? [] : [el('p', { class: 'upperRight' }, [el('docNumber', { refersTo: '#symbol' }, [header.symbol])])]),
     p(el('docAuthority', { refersTo: '#issuingBody', class: 'rightBig' }, [body])),
-    p(el('docStatus', { class: 'rightSmall' }, [draft ? 'Distr.: Limited' : 'Distr.: General'])),
+    p(el('docStatus', { class: 'rightSmall' }, [draft ? mastheadWords(header.language).limited : mastheadWords(header.language).general])),
     // A date that is not a calendar date keeps its words, with DGACM's unknown-date value.
     ...(header.date === '' ? [] : [p(el('docDate', { date: iso ?? unknownDate, class: 'rightSmall', refersTo: '#dateOfIssuance' }, [header.date]))]),
-    p(el('inline', { name: 'originalLanguage' }, [`Original: ${languageNames[header.language]}`])),
+    p(el('inline', { name: 'originalLanguage' }, [originalLine(header.language)])),
     ...(header.session === '' ? [] : [p(el('session', { refersTo: '#issuingBody', value: /\d+/.exec(header.session)?.[0] }, [header.session]))]),
     ...(header.agendaItem === '' ? [] : [p(el('inline', { name: 'agenda item' }, [`Agenda item ${header.agendaItem}`]))]),
     ...(header.heading === '' ? [] : [p(el('inline', { name: 'heading' }, [header.heading]))]),

@@ -7,7 +7,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import { documentKind, readHeader, type DocumentKind, type HeaderAttrs } from '../../document/header.js';
-import { annexLabel, languageNames, listItemLabel, subparagraphLabel, subSubparagraphLabel } from '../../document/labels.js';
+import { distributionLine, originalLine } from '../../document/labels-masthead.js';
+import { annexLabel, listItemLabel, subparagraphLabel, subSubparagraphLabel } from '../../document/labels.js';
 import { joinSponsors } from '../../document/export-text.js';
 import { tagOf, type ExportState } from '../../document/export-text-inline.js';
 import { paragraphLabel } from '../../document/export-text-paragraphs.js';
@@ -89,9 +90,9 @@ export function mastheadBlocks(header: HeaderAttrs, kind: DocumentKind): Block[]
   const any = [header.symbol, header.date, header.session, header.agendaItem].some((s) => s !== '') || sponsors.length > 0;
   const lines: [string, ParagraphStyle, string][] = [
     ['symbol', paragraphStyles.symbol, header.symbol],
-    ['distr', paragraphStyles.masthead, header.symbol === '' ? '' : `Distr.: ${/\/L\.\d/.test(header.symbol) ? 'Limited' : 'General'}`],
+    ['distr', paragraphStyles.masthead, header.symbol === '' ? '' : distributionLine(header.symbol, header.language)],
     ['date', paragraphStyles.masthead, header.date],
-    ['original', paragraphStyles.masthead, any || header.language !== 'en' ? `Original: ${languageNames[header.language]}` : ''],
+    ['original', paragraphStyles.masthead, any || header.language !== 'en' ? originalLine(header.language) : ''],
     ['session', paragraphStyles.session, header.session],
     ['agenda', paragraphStyles.session, header.agendaItem === '' ? '' : `Agenda item ${header.agendaItem}`],
     ['sponsors', paragraphStyles.sponsors, sponsors.length === 0 ? '' : `${joinSponsors(sponsors)}: draft ${kind}`],

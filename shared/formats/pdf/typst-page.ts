@@ -1,6 +1,7 @@
 import type { DocumentKind, HeaderAttrs } from '../../document/header.js';
 import { joinSponsors } from '../../document/export-text.js';
-import { languageNames, type Language } from '../../document/labels.js';
+import type { Language } from '../../document/labels.js';
+import { distributionLine, originalLine } from '../../document/labels-masthead.js';
 import { typstString, typstText } from './typst-escape.js';
 
 /**
@@ -94,7 +95,7 @@ export function masthead(header: HeaderAttrs, kind: DocumentKind): string {
   const lines: string[] = [];
   if (any && header.symbol !== '') {
     const organ = organOf(header.symbol);
-    const right = [`Distr.: ${distributionOf(header.symbol)}`, header.date, `Original: ${languageNames[header.language]}`].filter((s) => s !== '');
+    const right = [distributionLine(header.symbol, header.language), header.date, originalLine(header.language)].filter((s) => s !== '');
     lines.push(
       '#block(width: 100%, below: 0.35em, grid(columns: (1fr, auto), align: (start + bottom, end + bottom),',
       `  text(size: 10pt, ${typstString(organ === '' ? '' : 'United Nations')}), text(size: 16pt, weight: "bold", ${typstString(header.symbol)})))`,
@@ -107,7 +108,7 @@ export function masthead(header: HeaderAttrs, kind: DocumentKind): string {
     );
   } else if (any) {
     // No symbol, no masthead: the date and language still head the page.
-    lines.push(`#align(end, [${[header.date, `Original: ${languageNames[header.language]}`].filter((s) => s !== '').map((s) => typstText(s)).join(' \\ ')}])`);
+    lines.push(`#align(end, [${[header.date, originalLine(header.language)].filter((s) => s !== '').map((s) => typstText(s)).join(' \\ ')}])`);
   }
   const block = (markup: string) => `#block(above: 0.2em, below: 0.2em, [${markup}])`;
   if (header.session !== '') lines.push(block(typstText(header.session)));

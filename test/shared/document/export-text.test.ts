@@ -57,7 +57,7 @@ Items are as follows:
   });
 
   it('writes a French decision with a) and i) labels and only the Original line as header (golden)', () => {
-    expect(exportText(sampleDecision('fr'))).toBe(`Original: French
+    expect(exportText(sampleDecision('fr'))).toBe(`Original : français
 
 Dates of the next session
 
@@ -139,7 +139,7 @@ describe('header block', () => {
 
   it('writes only the set fields, with the Original line when any is set', () => {
     expect(headerBlock({ ...emptyHeader }, 'resolution')).toEqual([]);
-    expect(headerBlock({ ...emptyHeader, language: 'es' }, 'resolution')).toEqual(['Original: Spanish']);
+    expect(headerBlock({ ...emptyHeader, language: 'es' }, 'resolution')).toEqual(['Original: español']);
     expect(headerBlock({ ...emptyHeader, agendaItem: '4 (b)', sponsors: ['Peru'] }, 'decision')).toEqual([
       'Original: English',
       'Agenda item 4 (b)',

@@ -35,7 +35,7 @@ export function pandocParagraphs(bytes: Uint8Array, changes: 'accept' | 'reject'
       if (note) notes.push(norm(note[2] ?? ''));
       else body.push(norm(p.replace(/\[\d+\]/g, '')));
     }
-    return { body: body.filter((p) => !p.startsWith('Distr.:')), notes };
+    return { body: body.filter((p) => !/^Distr\. ?\S/.test(p)), notes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -155,5 +155,5 @@ function flatOdfParagraphs(fodt: string, changes: 'accept' | 'reject'): string[]
     .replace(/\n$/, '')
     .split('\n')
     .map(norm)
-    .filter((p) => !p.startsWith('Distr.:'));
+    .filter((p) => !/^Distr\. ?\S/.test(p));
 }
