@@ -151,6 +151,9 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     port: options.port ?? 0,
     quiet: true,
     stopOnSignals: false,
+    // One liveness rule, the socket guard's (idleMs): Hocuspocus's own (a pong within 30 s)
+    // cut a participant's document connection whenever the host fell 30 s behind its sockets.
+    timeout: limits.idleMs,
     yDocOptions: { gc: false, gcFilter: () => false },
     async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const address = request.socket.remoteAddress ?? '?';

@@ -13,7 +13,7 @@ import type { RoleVerdict } from './role-check.js';
 export type OwnershipLimits = { maxProposalChars: number };
 
 type Attribution = { proposedBy: string[]; supportedBy: string[]; opposedBy: string[] };
-type Facts = { ids: Map<string, number>; brackets: Map<string, Attribution>; fresh: Attribution[]; proposals: { size: number; words: string }[] };
+type Facts = { ids: Map<string, number>; brackets: Map<string, Attribution>; fresh: Attribution[]; proposals: { size: number; node: Node }[] };
 
 const roles = ['proposedBy', 'supportedBy', 'opposedBy'] as const;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -34,8 +34,8 @@ const firstWords = (n: Node) => n.textContent.trim().split(/\s+/).slice(0, 6).jo
  */
 export function checkOwnership(before: Node, after: Node, d: string, limits: OwnershipLimits): RoleVerdict {
   const { gone, fresh } = changedBlocks(before, after);
-  const was = collect(gone, d);
-  const now = collect(fresh, d);
+  const was = collect(gone, d, false);
+  const now = collect(fresh, d, true);
   for (const [key, attr] of now.brackets) {
     const old = was.brackets.get(key) ?? { proposedBy: [], supportedBy: [], opposedBy: [] };
     for (const role of roles) {
@@ -56,7 +56,7 @@ export function checkOwnership(before: Node, after: Node, d: string, limits: Own
   }
   const big = now.proposals.find((p) => p.size > limits.maxProposalChars);
   if (big) {
-    return { ok: false, reason: `The host refused your proposal beginning "${big.words}…": it is ${big.size} characters of text and markup, and the host takes at most ${limits.maxProposalChars} per proposal (maxProposalChars).` };
+    return { ok: false, reason: `The host refused your proposal beginning "${firstWords(big.node)}…": it is ${big.size} characters of text and markup, and the host takes at most ${limits.maxProposalChars} per proposal (maxProposalChars).` };
   }
   return { ok: true };
 }
@@ -80,6 +80,18 @@ function changedBlocks(before: Node, after: Node): { gone: Node[]; fresh: Node[]
       if (b) fresh.push(b);
       continue;
     }
+    if (a.childCount === b.childCount) {
+      // The common case, paragraphs edited in place: those that differ at the same index. A
+      // paragraph moved within the section counts as changed at both places, which only
+      // checks more.
+      for (let j = 0; j < a.childCount; j++) {
+        const [x, y] = [a.child(j), b.child(j)];
+        if (x === y) continue;
+        gone.push(x);
+        fresh.push(y);
+      }
+      continue;
+    }
     const inA = new Set<Node>();
     const inB = new Set<Node>();
     a.forEach((c) => inA.add(c));
@@ -90,7 +102,8 @@ function changedBlocks(before: Node, after: Node): { gone: Node[]; fresh: Node[]
   return { gone, fresh };
 }
 
-function collect(nodes: Node[], d: string): Facts {
+// What `nodes` hold; the sizes of D's proposals only when `sizes` (those after the update).
+function collect(nodes: Node[], d: string, sizes: boolean): Facts {
   const facts: Facts = { ids: new Map(), brackets: new Map(), fresh: [], proposals: [] };
   const bracket = (id: unknown, attr: Attribution) => {
     if (typeof id === 'string' && id !== '') facts.brackets.set(`b:${id}`, attr);
@@ -110,7 +123,7 @@ function collect(nodes: Node[], d: string): Facts {
       bracket(whole.id, attr);
       if (!inOwn && isOwn(attr, d)) own = true;
     }
-    if (own && !inOwn) facts.proposals.push({ size: JSON.stringify(node.toJSON()).length, words: firstWords(node) });
+    if (sizes && own && !inOwn) facts.proposals.push({ size: JSON.stringify(node.toJSON()).length, node });
     node.forEach((c) => visit(c, own));
   };
   for (const n of nodes) visit(n, false);
