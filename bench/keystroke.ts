@@ -15,8 +15,9 @@
  * `--brackets N` (or `npm run bench -- keystroke-brackets`, N = 300) types into the same
  * document as a compilation text in negotiation, with N brackets (see _keystroke-doc.ts);
  * the JSON line then also has `brackets`, `alternative_groups` and `max_bracket_depth`.
- * `--profile` also records a CPU profile of the Penholder run and prints the functions with
- * the most self time, and `--trace` a Chromium trace of both runs summed by event (script,
+ * `--profile` also records a CPU profile of the Penholder run, prints the functions with
+ * the most self time and writes the profile to the temporary folder (path printed), and
+ * `--trace` a Chromium trace of both runs summed by event (script,
  * style recalculation, layout, paint), to see what dominates a keystroke; the traces are
  * written to the temporary folder (path printed) for a closer look.
  * Last line: `{"p50_ms","p95_ms","baseline_p50_ms","baseline_p95_ms","ratio_p95",...,"language"}`.
@@ -172,6 +173,9 @@ async function measurePenholder(browser: Browser, text: string, probe: string, a
     const samples = await typeTraced(page, probe, args.includes('--trace'), 'penholder trace');
     if (cdp) {
       const { profile: cpu } = await cdp.send('Profiler.stop');
+      const file = path.join(tmpdir(), 'penholder-keystroke.cpuprofile');
+      writeFileSync(file, JSON.stringify(cpu));
+      console.log(`CPU profile written to ${file} (open it in Chromium's DevTools, Performance panel)`);
       console.log(`CPU profile of the Penholder run, top self time:\n${topSelfTime(cpu as never).join('\n')}`);
       console.log(`top total time:\n${topTotalTime(cpu as never).join('\n')}`);
     }
