@@ -84,20 +84,15 @@ export function useLobby(api: ApiClient, status: ConsultationStatus | null) {
   return { lobby, error, busyKey, act };
 }
 
-/** Props of the lobby panel. */
-export type LobbyPanelProps = { api: ApiClient; status: ConsultationStatus | null };
+/** What useLobby gives the parts of the lobby: the host's lists, the last error, the key being acted on, `act`. */
+export type LobbyState = ReturnType<typeof useLobby>;
 
-/**
- * The facilitator's lobby: each laptop asking to join ("EU, Ana Pereira, key 3F2A-9C1B")
- * with Admit and Refuse, the waiting count as a badge, then the keys admitted to this
- * consultation with Remove (its connections are closed). Nothing when not hosting.
- */
-export function LobbyPanel({ api, status }: LobbyPanelProps) {
-  const { lobby, error, busyKey, act } = useLobby(api, status);
-  if (status?.state !== 'hosting') return null;
+/** The keys waiting to be admitted ("EU, Ana Pereira, key 3F2A-9C1B") with Admit and Refuse and the waiting count as a badge, then the last error. */
+export function LobbyWaiting({ state }: { state: LobbyState }) {
+  const { lobby, error, busyKey, act } = state;
   const badge = lobbyBadge(lobby.pending.length);
   return (
-    <section className="lobby" aria-label={t('consultation:consultationLobby.lobby')}>
+    <>
       <h3 className="panel-subtitle lobby-title">
         {t('consultation:consultationLobby.waitingToBeAdmitted')}{' '}{badge ? <span className="lobby-badge">{badge}</span> : null}
       </h3>
@@ -127,26 +122,51 @@ export function LobbyPanel({ api, status }: LobbyPanelProps) {
           {error}
         </p>
       ) : null}
-      <details className="lobby-admitted">
-        <summary>{t('consultation:consultationLobby.admittedKeys')}{lobby.admitted.length})</summary>
-        {lobby.admitted.length === 0 ? (
-          <p className="list-empty">{t('consultation:consultationLobby.noKeyIsAdmitted')}</p>
-        ) : (
-          <ul className="lobby-list" aria-label={t('consultation:consultationLobby.admittedKeys2')}>
-            {lobby.admitted.map((entry) => (
-              <li key={entry.key} className="lobby-entry">
-                <span className="lobby-line" title={t('consultation:consultationLobby.key', { key: entry.key })}>
-                  {lobbyEntryLine(entry)}
-                  {entry.admittedBy ? <span className="lobby-by"> · {admittedByText(entry.admittedBy)}</span> : null}
-                </span>
-                <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={t('consultation:consultationLobby.removeWho', { who: lobbyEntryLine(entry) })} onClick={() => act('consultation.removeKey', entry)}>
-                  {t('consultation:consultationLobby.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </details>
+    </>
+  );
+}
+
+/** The keys admitted to this consultation, folded: each with who admitted it and Remove (its connections are closed). */
+export function AdmittedKeys({ state }: { state: LobbyState }) {
+  const { lobby, busyKey, act } = state;
+  return (
+    <details className="lobby-admitted">
+      <summary>{t('consultation:consultationLobby.admittedKeys')}{lobby.admitted.length})</summary>
+      {lobby.admitted.length === 0 ? (
+        <p className="list-empty">{t('consultation:consultationLobby.noKeyIsAdmitted')}</p>
+      ) : (
+        <ul className="lobby-list" aria-label={t('consultation:consultationLobby.admittedKeys2')}>
+          {lobby.admitted.map((entry) => (
+            <li key={entry.key} className="lobby-entry">
+              <span className="lobby-line" title={t('consultation:consultationLobby.key', { key: entry.key })}>
+                {lobbyEntryLine(entry)}
+                {entry.admittedBy ? <span className="lobby-by"> · {admittedByText(entry.admittedBy)}</span> : null}
+              </span>
+              <button type="button" className="button subtle" disabled={busyKey === entry.key} aria-label={t('consultation:consultationLobby.removeWho', { who: lobbyEntryLine(entry) })} onClick={() => act('consultation.removeKey', entry)}>
+                {t('consultation:consultationLobby.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+/** Props of the lobby panel. */
+export type LobbyPanelProps = { api: ApiClient; status: ConsultationStatus | null };
+
+/**
+ * The facilitator's lobby in one box (the hosting dialog's): the keys waiting (LobbyWaiting),
+ * then the keys admitted (AdmittedKeys). Nothing when not hosting.
+ */
+export function LobbyPanel({ api, status }: LobbyPanelProps) {
+  const state = useLobby(api, status);
+  if (status?.state !== 'hosting') return null;
+  return (
+    <section className="lobby" aria-label={t('consultation:consultationLobby.lobby')}>
+      <LobbyWaiting state={state} />
+      <AdmittedKeys state={state} />
     </section>
   );
 }

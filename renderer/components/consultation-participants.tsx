@@ -43,16 +43,18 @@ export type ConsultationPanelProps = {
   onLeave: () => void;
   /** While hosting: the join link (Copy join link is offered beside the hosting details). */
   joinLink?: string | null;
-  /** What the panel shows before the participant list (the facilitator's lobby). */
+  /** What the panel shows before the participant list (the keys waiting in the facilitator's lobby). */
   children?: ReactNode;
+  /** What it shows after the list, before the actions (the facilitator's admitted keys: a list that only grows). */
+  after?: ReactNode;
 };
 
 /**
- * The side panel of a consultation: the status in words, `children` (the lobby while
- * hosting), who is connected with their role, "Follow the facilitator", and the actions
- * (Copy join link and the hosting details, or leave).
+ * The side panel of a consultation: the status in words, `children` (who waits in the lobby
+ * while hosting), who is connected with their role, `after` (the admitted keys), "Follow the
+ * facilitator", and the actions (Copy join link and the hosting details, or leave).
  */
-export const ConsultationPanel = memo(function ConsultationPanel({ docId, status, participants, following, onFollow, onShowHosting, onLeave, joinLink = null, children }: ConsultationPanelProps) {
+export const ConsultationPanel = memo(function ConsultationPanel({ docId, status, participants, following, onFollow, onShowHosting, onLeave, joinLink = null, children, after }: ConsultationPanelProps) {
   const line = statusLine(status, docId);
   const hosting = status?.state === 'hosting' && status.docId === docId;
   const inIt = status !== null && status.docId === docId;
@@ -77,6 +79,7 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
       {children}
       <h3 className="panel-subtitle">{away ? t('consultation:consultationParticipants.notConnected') : t('consultation:consultationParticipants.connected', { length: participants.length })}</h3>
       <ParticipantList participants={participants} empty={inIt ? t('consultation:consultationParticipants.nobodyElseIsConnected') : t('consultation:consultationParticipants.startOrJoinA')} />
+      {after}
       <div className="panel-actions">
         {hosting && joinLink ? <CopyButton text={joinLink} what={t('consultation:consultationParticipants.joinLink')} label={t('consultation:consultationParticipants.copyJoinLink')} primary /> : null}
         {hosting ? (

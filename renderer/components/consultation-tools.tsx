@@ -7,7 +7,7 @@ import { subscribeView } from '../editor/view-listeners.js';
 import { messageOf } from '../format.js';
 import type { BarMenuItem } from './bar-menu.js';
 import { HostDialog } from './consultation-host-dialog.js';
-import { LobbyPanel, lobbyBadge } from './consultation-lobby.js';
+import { AdmittedKeys, LobbyWaiting, lobbyBadge, useLobby } from './consultation-lobby.js';
 import { ColleaguesNotice } from './consultation-colleagues.js';
 import { ConsultationPanel } from './consultation-participants.js';
 import { statusLine } from './consultation-text.js';
@@ -120,6 +120,10 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
 
   const participants: readonly Participant[] = status?.participants.length ? status.participants : presences;
   const hostingHere = status?.state === 'hosting' && status.docId === docId;
+  // The panel's lobby (the hosting dialog, while open, follows its own): who waits above the
+  // connected list, the admitted keys below it, since they only grow and above it they pushed
+  // the connected list out of the half-height panel at 1280x800.
+  const lobby = useLobby(api, hostingHere && !hostDialog ? status : null);
   // The facilitator's lobby, or, for a joined delegate, the colleagues waiting for its delegation.
   const waitingBadge = hostingHere ? lobbyBadge(status.lobby) : joined ? lobbyBadge(status.colleagues?.length ?? 0) : '';
   const menuItem: BarMenuItem = joined
@@ -180,8 +184,13 @@ export function useConsultationTools(api: ApiClient, docId: string, view: Editor
           onShowHosting={() => setHostDialog(true)}
           onLeave={leave}
           joinLink={hostingHere ? status.link : null}
+          after={hostingHere && !hostDialog ? <div className="lobby lobby-keys"><AdmittedKeys state={lobby} /></div> : null}
         >
-          {hostingHere && !hostDialog ? <LobbyPanel api={api} status={status} /> : null}
+          {hostingHere && !hostDialog ? (
+            <section className="lobby" aria-label={t('consultation:consultationLobby.lobby')}>
+              <LobbyWaiting state={lobby} />
+            </section>
+          ) : null}
           {joined && !hostingHere ? <ColleaguesNotice api={api} status={status} /> : null}
         </ConsultationPanel>
       </>

@@ -117,6 +117,8 @@ describe('joining by the copied link, admitted from the lobby or by a colleague'
     // The facilitator notices (badge in the bar), sees who asks, and admits them.
     await expect.poll(() => chair.page.locator('.document-bar .lobby-badge').textContent(), { timeout: 20_000 }).toBe('1 waiting');
     const lobby = chair.page.getByRole('region', { name: 'Lobby' });
+    // The consultation panel: the lobby's waiting keys, who is connected, then the admitted keys.
+    const panel = chair.page.getByRole('region', { name: 'Consultation' });
     const pending = lobby.getByRole('list', { name: 'Waiting to be admitted' }).getByRole('listitem');
     await expect.poll(() => pending.count()).toBe(1);
     expect(await pending.first().locator('.lobby-line').textContent()).toMatch(/^EU, Ana Pereira, key [0-9A-F]{4}-[0-9A-F]{4}$/);
@@ -147,8 +149,8 @@ describe('joining by the copied link, admitted from the lobby or by a colleague'
     await expect.poll(() => join2.locator('.join-waiting-title').textContent(), { timeout: 30_000 }).toBe('Waiting for the facilitator to admit you');
     await expect.poll(() => pending.first().locator('.lobby-line').textContent(), { timeout: 20_000 }).toMatch(/^EU, Second laptop, key /);
     await expect.poll(() => chair.page.locator('.document-bar .lobby-badge').textContent()).toBe('1 waiting');
-    await lobby.locator('.lobby-admitted summary').click();
-    expect(await lobby.getByRole('list', { name: 'Admitted keys' }).textContent()).toContain('EU, Ana Pereira, key');
+    await panel.locator('.lobby-admitted summary').click();
+    expect(await panel.getByRole('list', { name: 'Admitted keys' }).textContent()).toContain('EU, Ana Pereira, key');
     await screenshot(chair.page, 'join-link-second-waits');
     expect(await eu2.page.locator('.ph-document .ph-op').count()).toBe(0);
 
@@ -163,9 +165,25 @@ describe('joining by the copied link, admitted from the lobby or by a colleague'
     await expect.poll(() => statusOf(eu2.page), { timeout: 20_000 }).toMatch(/^Connected/);
     await expect.poll(() => colleagues.count()).toBe(0);
     // The facilitator's list says who admitted whom.
-    await expect.poll(() => lobby.getByRole('list', { name: 'Admitted keys' }).textContent(), { timeout: 20_000 }).toMatch(/EU, Second laptop, key [0-9A-F-]{9} · admitted by Ana Pereira \(EU, key [0-9A-F]{4}-[0-9A-F]{4}\)/);
-    await lobby.getByText(/admitted by Ana Pereira/).scrollIntoViewIfNeeded();
+    await expect.poll(() => panel.getByRole('list', { name: 'Admitted keys' }).textContent(), { timeout: 20_000 }).toMatch(/EU, Second laptop, key [0-9A-F-]{9} · admitted by Ana Pereira \(EU, key [0-9A-F]{4}-[0-9A-F]{4}\)/);
+    await panel.getByText(/admitted by Ana Pereira/).scrollIntoViewIfNeeded();
     await screenshot(chair.page, 'join-link-admitted-by-colleague');
+
+    // Every connected laptop is listed in the facilitator's panel and seen there as it opens
+    // (scrolled to its top, admitted keys unfolded): a 'Connected (2)' above one row is a bug.
+    await expect.poll(() => panel.locator('.panel-subtitle', { hasText: /^Connected/ }).textContent(), { timeout: 20_000 }).toBe('Connected (2)');
+    await chair.page.locator('.side-panels').evaluate((el) => el.scrollTo(0, 0));
+    const rows = panel.getByRole('list', { name: 'Participants' }).getByRole('listitem');
+    expect(await rows.allTextContents()).toEqual(['EUAna PereiraDelegation', 'EUSecond laptopDelegation']);
+    const shown = await chair.page.locator('.side-panels').evaluate((scroller) => {
+      const box = scroller.getBoundingClientRect();
+      return [...scroller.querySelectorAll('.participant-list .participant')].map((row) => {
+        const r = row.getBoundingClientRect();
+        return r.height > 0 && r.top >= box.top && r.bottom <= box.bottom;
+      });
+    });
+    await screenshot(chair.page, 'join-link-connected-list');
+    expect(shown).toEqual([true, true]);
 
     expect([...chair.errors, ...eu1.errors, ...eu2.errors]).toEqual([]);
   });
