@@ -24,6 +24,10 @@
  *
  * The clients run in W client processes (4; client i in process i mod W, _fanout-clients.ts);
  * each server runs in its own process, so host memory and CPU are the server's alone.
+ * Clients join in waves, as people do over minutes rather than at one instant: each process
+ * opens ten connections, waits until all its clients so far have synced, then the next ten
+ * (at most 40 handshakes at once over the 4 processes), so 500 clients join without a burst
+ * of TLS handshakes outlasting the host's 10 s to authenticate.
  * Latency = edit sent until seen by every other client, whichever process it is in: every
  * process reads `process.hrtime.bigint()`, which on Linux is CLOCK_MONOTONIC, one clock for
  * the whole machine, relative to a start instant `t0` the bench hands to all processes. An
