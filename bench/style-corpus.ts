@@ -113,7 +113,7 @@ export async function run(args: string[] = []): Promise<void> {
       for (const p of problems) {
         byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
         if (truePositive(p, language, marked?.has(p.message.split(':')[0] ?? '') === true)) {
-          const kind = p.rule === 'punctuation' ? 'punctuation (Latin mark)' : p.rule;
+          const kind = p.rule === 'punctuation' && language !== 'en' ? 'punctuation (Latin mark)' : p.rule;
           truePositives.set(kind, (truePositives.get(kind) ?? 0) + 1);
           // Up to three examples per class.
           if ((truePositives.get(kind) ?? 0) <= 3) examples.push(`${name.split('/').pop() ?? name} ${p.message} | ${excerpt(doc, p.paragraphId, p.from)}`);

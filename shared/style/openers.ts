@@ -144,26 +144,46 @@ const sectionMark = /^(?:[IVXL]+|[A-H])\.? \p{Lu}\p{Ll}/u;
 // as adopted texts count them: "Recalling with satisfaction" after "Recalling", "Noting in
 // this regard" after "Noting" are plain, and "Recognizing with concern also" continues
 // "Recognizing with concern".
-const feelings = new Set(['concern', 'satisfaction', 'appreciation', 'approval', 'regret', 'interest', 'alarm', 'gratitude']);
-const degrees = new Set(['grave', 'deep', 'great', 'serious', 'particular', 'profound', 'deepest', 'utmost', 'growing']);
-const focus = [['in', 'particular'], ['in', 'this', 'regard'], ['in', 'that', 'regard'], ['in', 'this', 'context'], ['in', 'this', 'respect']];
+// French and Spanish qualify the same way ("Rappelant avec satisfaction", "Rappelant en
+// particulier", "Recordando con aprecio", "Recordando en particular").
+const qualifiers: Partial<Record<PhraseLanguage, { with: string; feelings: Set<string>; degrees: Set<string>; focus: string[][] }>> = {
+  en: {
+    with: 'with',
+    feelings: new Set(['concern', 'satisfaction', 'appreciation', 'approval', 'regret', 'interest', 'alarm', 'gratitude']),
+    degrees: new Set(['grave', 'deep', 'great', 'serious', 'particular', 'profound', 'deepest', 'utmost', 'growing']),
+    focus: [['in', 'particular'], ['in', 'this', 'regard'], ['in', 'that', 'regard'], ['in', 'this', 'context'], ['in', 'this', 'respect']],
+  },
+  fr: {
+    with: 'avec',
+    feelings: new Set(['satisfaction', 'préoccupation', 'inquiétude', 'intérêt', 'regret', 'gratitude', 'appréciation', 'reconnaissance', 'consternation']),
+    degrees: new Set(['une', 'grande', 'profonde', 'vive', 'la', 'plus', 'grave']),
+    focus: [['en', 'particulier'], ['à', 'cet', 'égard'], ['à', 'ce', 'propos'], ['dans', 'ce', 'contexte']],
+  },
+  es: {
+    with: 'con',
+    feelings: new Set(['satisfacción', 'preocupación', 'aprecio', 'interés', 'pesar', 'gratitud', 'reconocimiento', 'alarma', 'beneplácito']),
+    degrees: new Set(['gran', 'profunda', 'grave', 'suma', 'honda']),
+    focus: [['en', 'particular'], ['a', 'este', 'respecto'], ['en', 'este', 'sentido'], ['en', 'este', 'contexto']],
+  },
+};
 
 /**
  * `match` with its qualifier ("with [deep] concern", "in particular", "in this regard")
  * added to its key, and an also/further right after the qualifier read as its adverb.
  */
 function qualified(match: OpenerMatch, words: Word[], language: PhraseLanguage): OpenerMatch {
-  if (language !== 'en') return match;
+  const q = qualifiers[language];
+  if (!q) return match;
   let i = words.findIndex((w) => w.from >= match.to);
   if (i < 0) return match;
   const start = i;
-  if (words[i]?.lower === 'with') {
+  if (words[i]?.lower === q.with) {
     let j = i + 1;
-    while (j < i + 3 && degrees.has(words[j]?.lower ?? '')) j++;
-    if (!feelings.has(words[j]?.lower ?? '')) return match;
+    while (j < i + 3 && q.degrees.has(words[j]?.lower ?? '')) j++;
+    if (!q.feelings.has(words[j]?.lower ?? '')) return match;
     i = j + 1;
   } else {
-    const f = focus.find((seq) => seq.every((w, k) => words[i + k]?.lower === w));
+    const f = q.focus.find((seq) => seq.every((w, k) => words[i + k]?.lower === w));
     if (!f) return match;
     i += f.length;
   }
