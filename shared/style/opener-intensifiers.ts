@@ -67,3 +67,34 @@ export function intensifierLength(words: Word[], language: PhraseLanguage): { le
     return { length: k, again };
   }
 }
+
+// French, Spanish and Arabic qualify the same way ("Rappelant avec satisfaction", "Rappelant en
+// particulier", "Recordando con aprecio", "Recordando en particular").
+/** Qualifiers that make an opener another one ("Noting with concern", "Rappelant en particulier"), per language: `with` + [degree] + feeling, or a focus phrase. */
+export const qualifiers: Partial<Record<PhraseLanguage, { with: string; feelings: Set<string>; degrees: Set<string>; focus: string[][] }>> = {
+  en: {
+    with: 'with',
+    feelings: new Set(['concern', 'satisfaction', 'appreciation', 'approval', 'regret', 'interest', 'alarm', 'gratitude']),
+    degrees: new Set(['grave', 'deep', 'great', 'serious', 'particular', 'profound', 'deepest', 'utmost', 'growing']),
+    focus: [['in', 'particular'], ['in', 'this', 'regard'], ['in', 'that', 'regard'], ['in', 'this', 'context'], ['in', 'this', 'respect']],
+  },
+  fr: {
+    with: 'avec',
+    feelings: new Set(['satisfaction', 'préoccupation', 'inquiétude', 'intérêt', 'regret', 'gratitude', 'appréciation', 'reconnaissance', 'consternation']),
+    degrees: new Set(['une', 'grande', 'profonde', 'vive', 'la', 'plus', 'grave']),
+    focus: [['en', 'particulier'], ['à', 'cet', 'égard'], ['à', 'ce', 'propos'], ['dans', 'ce', 'contexte']],
+  },
+  es: {
+    with: 'con',
+    feelings: new Set(['satisfacción', 'preocupación', 'aprecio', 'interés', 'pesar', 'gratitud', 'reconocimiento', 'alarma', 'beneplácito']),
+    degrees: new Set(['gran', 'profunda', 'grave', 'suma', 'honda']),
+    focus: [['en', 'particular'], ['a', 'este', 'respecto'], ['en', 'este', 'sentido'], ['en', 'este', 'contexto']],
+  },
+  // Arabic: "تلاحظ مع القلق", "تلاحظ بقلق بالغ", "تشجع في هذا الصدد".
+  ar: {
+    with: 'مع',
+    feelings: new Set(['القلق', 'التقدير', 'الارتياح', 'الأسف', 'الاهتمام', 'الامتنان']),
+    degrees: new Set(['بالغ', 'شديد']),
+    focus: [['في', 'هذا', 'الصدد'], ['بوجه', 'خاص'], ['على', 'وجه', 'الخصوص'], ['بقلق', 'بالغ'], ['بقلق']],
+  },
+};

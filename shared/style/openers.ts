@@ -10,7 +10,7 @@ import type { PhraseLanguage } from '../../seeds/types.js';
 import { detectOpener } from '../import/openers.js';
 import { addresseeOf } from './addressee.js';
 import { matchChinese } from './opener-chinese.js';
-import { intensifierLength, renewal } from './opener-intensifiers.js';
+import { intensifierLength, qualifiers, renewal } from './opener-intensifiers.js';
 import type { OpenerPart, StyleLanguage } from './types.js';
 
 /** A word of the opening: its offsets in the paragraph text and its folded lower-case form. */
@@ -144,29 +144,6 @@ const sectionMark = /^(?:[IVXL]+|[A-H])\.? \p{Lu}\p{Ll}/u;
 // as adopted texts count them: "Recalling with satisfaction" after "Recalling", "Noting in
 // this regard" after "Noting" are plain, and "Recognizing with concern also" continues
 // "Recognizing with concern".
-// French and Spanish qualify the same way ("Rappelant avec satisfaction", "Rappelant en
-// particulier", "Recordando con aprecio", "Recordando en particular").
-const qualifiers: Partial<Record<PhraseLanguage, { with: string; feelings: Set<string>; degrees: Set<string>; focus: string[][] }>> = {
-  en: {
-    with: 'with',
-    feelings: new Set(['concern', 'satisfaction', 'appreciation', 'approval', 'regret', 'interest', 'alarm', 'gratitude']),
-    degrees: new Set(['grave', 'deep', 'great', 'serious', 'particular', 'profound', 'deepest', 'utmost', 'growing']),
-    focus: [['in', 'particular'], ['in', 'this', 'regard'], ['in', 'that', 'regard'], ['in', 'this', 'context'], ['in', 'this', 'respect']],
-  },
-  fr: {
-    with: 'avec',
-    feelings: new Set(['satisfaction', 'préoccupation', 'inquiétude', 'intérêt', 'regret', 'gratitude', 'appréciation', 'reconnaissance', 'consternation']),
-    degrees: new Set(['une', 'grande', 'profonde', 'vive', 'la', 'plus', 'grave']),
-    focus: [['en', 'particulier'], ['à', 'cet', 'égard'], ['à', 'ce', 'propos'], ['dans', 'ce', 'contexte']],
-  },
-  es: {
-    with: 'con',
-    feelings: new Set(['satisfacción', 'preocupación', 'aprecio', 'interés', 'pesar', 'gratitud', 'reconocimiento', 'alarma', 'beneplácito']),
-    degrees: new Set(['gran', 'profunda', 'grave', 'suma', 'honda']),
-    focus: [['en', 'particular'], ['a', 'este', 'respecto'], ['en', 'este', 'sentido'], ['en', 'este', 'contexto']],
-  },
-};
-
 /**
  * `match` with its qualifier ("with [deep] concern", "in particular", "in this regard")
  * added to its key, and an also/further right after the qualifier read as its adverb.
