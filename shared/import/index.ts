@@ -67,8 +67,9 @@ function importOrThrow(text: string): ImportResult {
 
 function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf, nameOf: (index: number) => string): Node | null {
   attachMovedFootnotes(content, plan);
-  const language = doc.header.language || doc.bodyLanguage;
-  const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'), language);
+  // The structure rules go by the language the body line is written in: the Original line
+  // may name the language a translation was made from ("Original: English" over a French text).
+  const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'), doc.bodyLanguage);
   const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
   if (tree.kind === 'resolution' && tree.operative.length === 0) {
     warnings.push(`document ${index} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
@@ -86,7 +87,7 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
     order.push(n);
     return plan.texts.get(n) ?? '';
   };
-  const header = { ...doc.header, language };
+  const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
   const warn = (where: string, problem: string, near: string): void => {
     // Finding the line scans the text: only for the warnings that will be shown.
     const line = warnings.length < maxWarnings ? lineOf(near) : null;

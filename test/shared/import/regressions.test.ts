@@ -69,6 +69,10 @@ describe('official texts the text round trip once misread', () => {
     expect(footnotesIn(pps[3]!)).toEqual(['() A/74/333-S/2019/685.']);
     expect(openerOf(pps[4]!)).toBe('وإذ تشير');
     expect(importText(exportText(doc)).documents.map(fingerprint)).toEqual([fingerprint(doc)]);
+    // Without italic markers, and under an Original line naming another language, the
+    // opener "وإذ تشير" of the body line's language still starts the fifth PP.
+    const plain = excerpt('ar-74-11.txt').replace(/\*/g, '').replace('Original: Arabic', 'Original: English');
+    expect(paragraphsOf(only(plain), 'preamble')).toHaveLength(5);
   });
 
   it('A/RES/74/4: annex paragraphs numbered on across headings keep their numbers and letters as printed', () => {
