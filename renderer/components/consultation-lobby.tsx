@@ -34,7 +34,7 @@ export function admittedByText(by: AdmittedBy | undefined): string {
 
 /** The words of the lobby badge: '' when nobody waits, "1 waiting", "3 waiting". */
 export function lobbyBadge(waiting: number): string {
-  return waiting > 0 ? `${waiting} waiting` : '';
+  return waiting > 0 ? t('consultation:consultationLobby.badge', { count: waiting }) : '';
 }
 
 /**

@@ -71,7 +71,7 @@ export function CopyButton({ text, what, label, primary = false }: CopyButtonPro
     >
       {said ?? label ?? t('consultation:consultationQr.copy')}
       <span className="visually-hidden" role="status">
-        {said === 'Copied' ? `${what} copied` : ''}
+        {said === 'Copied' ? t('consultation:consultationQr.copiedWhat', { what }) : ''}
       </span>
     </button>
   );

@@ -54,7 +54,7 @@ export async function filesOfDrop(data: DataTransfer): Promise<PickedFiles | nul
     }
   }
   if (files.length === 0) return null;
-  const label = folder && entries.length === 1 ? folder : files.length === 1 ? files[0]?.name ?? '' : `${files.length} files`;
+  const label = folder && entries.length === 1 ? folder : files.length === 1 ? files[0]?.name ?? '' : t('documents:dropOverlay.files', { count: files.length });
   return pickFiles(files, label, folder !== '');
 }
 

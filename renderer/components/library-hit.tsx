@@ -56,8 +56,8 @@ export function LibraryHitCard({ hit, current, phrase, mode, insertAfter, onInse
       <div className="library-hit-meta" title={hit.title}>
         {hit.symbol}
         {hit.body ? ` · ${hit.body.replace(/[\s,:]+$/, '')}` : ''}
-        {hit.similarity !== undefined ? ` · ${Math.round(hit.similarity * 100)}% alike` : ''}
-        {hit.sharedBy && hit.sharedBy > 1 ? ` · in ${hit.sharedBy} texts` : ''}
+        {hit.similarity !== undefined ? t('library:libraryHit.alike', { percent: Math.round(hit.similarity * 100) }) : ''}
+        {hit.sharedBy && hit.sharedBy > 1 ? t('library:libraryHit.sharedBy', { count: hit.sharedBy }) : ''}
       </div>
       {comparison ? <p className={comparison.verbatim ? 'library-hit-summary library-verbatim' : 'library-hit-summary'}>{comparison.sentence}</p> : null}
       <p className="library-hit-text" lang={hit.language || undefined}>

@@ -21,7 +21,7 @@ const tabNames = translatedRecord(tabs, 'library:tab.');
 export function statsLine(stats: ChannelResult<'library.stats'>): string {
   const mb = stats.bytes / 1024 / 1024;
   const size = mb >= 0.1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(stats.bytes / 1024))} KB`;
-  const counts = `${stats.documents.toLocaleString('en')} ${stats.documents === 1 ? 'text' : 'texts'} · ${stats.paragraphs.toLocaleString('en')} paragraphs`;
+  const counts = `${t('library:libraryPanel.statsTexts', { count: stats.documents })} · ${t('library:libraryPanel.statsParagraphs', { count: stats.paragraphs })}`;
   return stats.paragraphs === 0 ? counts : `${counts} · ${size}`;
 }
 

@@ -79,10 +79,10 @@ function isHandedOn(node: ts.Node): boolean {
 const templateWords = (node: ts.TemplateExpression): string => node.head.text + node.templateSpans.map((s) => ` X ${s.literal.text}`).join('');
 
 // Prose in a template: a capitalised word standing alone ("Choose X"), two lower-case words in
-// a row ("X could not be saved"), a lower-case word between two substitutions ("X of Y"), or a sentence. Class lists, keys ('a|b'),
+// a row ("X could not be saved"), a lower-case word between two substitutions ("X of Y") or after one ("X waiting"), or a sentence. Class lists, keys ('a|b'),
 // key names ('Mod-Alt-X') and codes ('OP X') are none of these.
 const templateProse = (words: string): boolean =>
-  sentence.test(words) || /(^|[\s(“"‘])\p{Lu}\p{Ll}+(?=[\s,.:;!?)…”’]|$)/u.test(words) || /(^|\s)\p{Ll}{2,}\s+\p{Ll}{2,}(?=[\s,.:;!?)…]|$)/u.test(words) || /\bX\s+\p{Ll}{2,}\s+X\b/u.test(words);
+  sentence.test(words) || /(^|[\s(“"‘])\p{Lu}\p{Ll}+(?=[\s,.:;!?)…”’]|$)/u.test(words) || /(^|\s)\p{Ll}{2,}\s+\p{Ll}{2,}(?=[\s,.:;!?)…]|$)/u.test(words) || /\bX\s+\p{Ll}{2,}\s+X\b/u.test(words) || /\bX%?\s+\p{Ll}{3,}(?=[\s,.:;!?)…]|$)/u.test(words);
 
 // True when `node` sits inside a technical JSX attribute (className={`a ${b}`}) or a call the scan ignores.
 function inTechnicalPlace(node: ts.Node, source: ts.SourceFile): boolean {
