@@ -20,6 +20,8 @@ import { computeNumbering, type Numbering } from '../document/numbering.js';
 import { readNegotiationBase, type NegotiationBaseAttr } from '../negotiation/negotiation-base.js';
 import { stableLabels } from '../negotiation/stable-numbering.js';
 import { paragraphStructureKey, stableNumbering } from '../negotiation/stable-view.js';
+import { resolveProblem } from './fix.js';
+import { hint } from './hint-text.js';
 import { brokenReferenceProblems } from './rules/cross-reference.js';
 import { importNoteProblems, importNotesOf, type ImportNote } from './rules/import-note.js';
 import { arabicParticleProblem } from './rules/opener-language.js';
@@ -171,7 +173,7 @@ export function checkDocument(doc: Node): StyleProblem[] {
 // import notes on the paragraph or its footnotes (they live in the header).
 function contextProblems(unit: Unit, summary: ParagraphSummary, language: StyleLanguage, isTarget: (id: string) => boolean, notes: ReadonlyMap<string, ImportNote>, region: Region): LocalProblem[] {
   const problems: LocalProblem[] = [];
-  const expected = region.introducer ? { mark: ':' as const, reason: 'it introduces the paragraphs after it' } : unit.expected;
+  const expected = region.introducer ? { mark: ':' as const, reason: hint('reasons.introduces') } : unit.expected;
   const full = localMark('.', language);
   const sentence = (summary.declaration && summary.ending.mark === full) || (region.introduced && expected?.mark === ';' && (summary.ending.mark === full || summary.ending.mark === localMark(':', language)));
   if (expected && !summary.empty && !sentence && punctuationLanguages.has(language)) {
@@ -191,7 +193,7 @@ function unitOutput(unit: Unit, summary: ParagraphSummary, added: LocalProblem[]
   const own = region.introduced ? summary.problems.filter((p) => p.rule !== 'opener-unknown' && p.rule !== 'opener-kind') : summary.problems;
   const inParagraph = [...own.filter((p) => p.paragraphId === unit.id), ...added].sort((a, b) => a.from - b.from || a.rule.localeCompare(b.rule));
   const inFootnotes = own.filter((p) => p.paragraphId !== unit.id);
-  return [...inParagraph, ...inFootnotes].map((p) => toProblem(p, pathOf));
+  return [...inParagraph, ...inFootnotes].map((p) => resolveProblem(p, pathOf));
 }
 
 // Every paragraph's context problems and the output in document order, with
@@ -248,9 +250,3 @@ function regionsOf(units: Unit[], summaries: ParagraphSummary[]): Map<number, Re
   return regions;
 }
 
-function toProblem(local: LocalProblem, pathOf: (id: string) => string): StyleProblem {
-  const { describe, fix, ...rest } = local;
-  const problem: StyleProblem = { ...rest, message: describe(pathOf) };
-  if (fix) problem.fix = fix;
-  return problem;
-}

@@ -11,3 +11,5 @@ export { checkDocument, createStyleChecker, type StyleChecker } from './check.js
 export { applyFix, atomChar, paragraphText, textOffsetToPos, type ParagraphText, type TextAtom } from './text.js';
 /** The canonical form of a document symbol ("a/res/77/231" -> "A/RES/77/231"). */
 export { canonicalSymbol } from './rules/symbol.js';
+/** The catalogue sentences of problems and fixes in an interface language. */
+export { hintText, hintKeys, type HintKey, type HintValue } from './hint-text.js';

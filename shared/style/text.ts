@@ -87,7 +87,7 @@ export function textOffsetToPos(textNode: Node, textNodePos: number, offset: num
  * `text` with the edits of `fix` applied (offsets refer to the original text). Throws a
  * RangeError when an edit lies outside the text or two edits overlap.
  */
-export function applyFix(text: string, fix: StyleFix): string {
+export function applyFix(text: string, fix: Pick<StyleFix, 'edits'> & { label?: string }): string {
   const edits = [...fix.edits].sort((a, b) => a.from - b.from || a.to - b.to);
   let out = '';
   let at = 0;

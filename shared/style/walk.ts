@@ -6,6 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Numbering } from '../document/numbering.js';
+import { hint } from './hint-text.js';
 import type { Expectation } from './rules/punctuation.js';
 import type { OpenerPart, UnitKind } from './types.js';
 
@@ -30,12 +31,12 @@ export type Unit = {
   first?: boolean;
 };
 
-const top: Readonly<Record<string, { kind: UnitKind; part: OpenerPart; name: string }>> = {
-  preamble: { kind: 'pp', part: 'pp', name: 'preambular paragraph' },
-  operative: { kind: 'op', part: 'op', name: 'operative paragraph' },
-  decision_body: { kind: 'decision', part: 'op', name: 'decision paragraph' },
+// `reason`: the catalogue keys (app:styleHints.reasons.*) of its paragraphs' closing marks.
+const top: Readonly<Record<string, { kind: UnitKind; part: OpenerPart; reason: { last: string; other: string } }>> = {
+  preamble: { kind: 'pp', part: 'pp', reason: { last: 'reasons.pp', other: 'reasons.pp' } },
+  operative: { kind: 'op', part: 'op', reason: { last: 'reasons.lastOp', other: 'reasons.op' } },
+  decision_body: { kind: 'decision', part: 'op', reason: { last: 'reasons.lastDecision', other: 'reasons.decision' } },
 };
-const article: Readonly<Record<string, string>> = { op: 'an', decision: 'a' };
 
 /** The paragraphs of `doc` to check, in document order; `numbering` supplies their paths. */
 export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
@@ -51,7 +52,7 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
     const introduces = children.length > 0;
     const onlyLists = children.every((c) => c.node.type.name === 'numbered_list');
     const expected: Expectation | null = closing === null ? null : introduces
-      ? { mark: ':', reason: onlyLists ? 'it introduces a list' : 'it introduces subparagraphs' }
+      ? { mark: ':', reason: hint(onlyLists ? 'reasons.list' : 'reasons.subparagraphs') }
       : closing;
     units.push({ id: idOf(node), kind, path: pathAt.get(pos) ?? 'Paragraph', textNode: text, textPos: pos + 1, ...head, expected });
     children.forEach((child, i) => {
@@ -64,10 +65,10 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
       // In the preamble every subparagraph ends with the preamble's comma (all 11 PP
       // subparagraphs of the 74th-session resolutions do); elsewhere a semicolon.
       const subClosing: Expectation | null = closing === null ? null : last
-        ? { mark: closing.mark, reason: `the last subparagraph closes its parent, where ${closing.reason}` }
+        ? { mark: closing.mark, reason: hint('reasons.lastSub', { reason: closing.reason }) }
         : closing.mark === ','
-          ? { mark: ',', reason: 'a subparagraph of a preambular paragraph ends with a comma' }
-          : { mark: ';', reason: 'a subparagraph that is not the last ends with a semicolon' };
+          ? { mark: ',', reason: hint('reasons.ppSub') }
+          : { mark: ';', reason: hint('reasons.subNotLast') };
       visit(child.node, child.pos, name === 'sub_subparagraph' ? 'subsub' : 'sub', subClosing, { part: null, group: null });
     });
   };
@@ -85,8 +86,8 @@ export function collectUnits(doc: Node, numbering: Numbering): Unit[] {
       section.forEach((paragraph, offset, index) => {
         const last = index >= lastBase;
         const closing: Expectation = spec.kind === 'pp'
-          ? { mark: ',', reason: 'a preambular paragraph ends with a comma' }
-          : last ? { mark: '.', reason: `the last ${spec.name} ends with a full stop` } : { mark: ';', reason: `${article[spec.kind] ?? 'a'} ${spec.name} ends with a semicolon` };
+          ? { mark: ',', reason: hint(spec.reason.other) }
+          : last ? { mark: '.', reason: hint(spec.reason.last) } : { mark: ';', reason: hint(spec.reason.other) };
         const group = isAlternative(paragraph) ? null : spec.kind === 'pp' ? 'pp' : spec.kind === 'op' ? 'op' : 'decision';
         const before = units.length;
         visit(paragraph, sectionPos + 1 + offset, spec.kind, closing, { part: spec.part, group });

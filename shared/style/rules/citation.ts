@@ -11,6 +11,8 @@
 import {
   daysInMonth, englishAbbreviations, englishMonthNumber, englishMonths, formatEnglishDate, isValidDate, monthNames,
 } from '../dates.js';
+import { styleFix } from '../fix.js';
+import { hint, type HintKey } from '../hint-text.js';
 import type { LocalProblem, StyleLanguage, TextEdit } from '../types.js';
 
 /** The text a citation rule reads: a paragraph's or a footnote's, with its owner's id. */
@@ -26,15 +28,15 @@ const iso = /(?<![\p{N}/-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu;
 const keyword = /(?<![\p{L}])(resolution|decision|résolution|décision|resolución|decisión)(s|es)?\s+/giu;
 const datePattern = new RegExp(`^\\d{1,2} (?:${full}) \\d{4}`, 'u');
 
-type Report = (from: number, to: number, message: string, edits?: TextEdit[]) => void;
+type Report = (from: number, to: number, message: HintKey, edits?: TextEdit[]) => void;
 
 /** The citation and date problems of one text. O(text length). */
 export function citationProblems(input: CitationInput): LocalProblem[] {
   const { id, text, language } = input;
   const problems: LocalProblem[] = [];
   const report: Report = (from, to, message, edits) => {
-    const problem: LocalProblem = { rule: 'citation', paragraphId: id, from, to, severity: 'warning', describe: (pathOf) => `${pathOf(id)}: ${message}` };
-    problems.push(edits ? { ...problem, fix: { label: edits.length === 1 && edits[0]?.insert ? `Write "${edits[0].insert}"` : 'Fix the citation', edits } } : problem);
+    const problem: LocalProblem = { rule: 'citation', paragraphId: id, from, to, severity: 'warning', hint: message };
+    problems.push(edits ? { ...problem, fix: styleFix(edits.length === 1 && edits[0]?.insert ? hint('write', { written: edits[0].insert }) : hint('fixCitation'), edits) } : problem);
   };
   if (language === 'en') englishDates(text, report);
   else foreignDates(text, language, report);
@@ -59,12 +61,12 @@ function englishDates(text: string, report: Report): void {
     // Lower-case or abbreviated months are only taken for dates when a year follows ("32 may be").
     if (oddForm && year === undefined) continue;
     if (!isValidDate(day, month, year)) {
-      report(m.index, m.index + whole.length, `"${whole}" is not a date: ${canonicalMonth}${month === 2 && year !== undefined ? ` ${year}` : ''} has ${daysInMonth(month, year)} days`);
+      report(m.index, m.index + whole.length, hint('notADateDays', { date: whole, month: `${canonicalMonth}${month === 2 && year !== undefined ? ` ${year}` : ''}`, days: String(daysInMonth(month, year)) }));
       continue;
     }
     if (!oddForm || year === undefined) continue;
     const right = formatEnglishDate(day, month, year);
-    report(m.index, m.index + whole.length, `write the date as "${right}"`, [{ from: m.index, to: m.index + whole.length, insert: right }]);
+    report(m.index, m.index + whole.length, hint('dateAs', { date: right }), [{ from: m.index, to: m.index + whole.length, insert: right }]);
   }
   for (const m of text.matchAll(monthFirst)) {
     const [whole, monthText = '', dayText = '', yearText = ''] = m;
@@ -72,11 +74,11 @@ function englishDates(text: string, report: Report): void {
     const month = monthOf(monthText);
     const year = Number(yearText);
     if (!isValidDate(day, month, year)) {
-      report(m.index, m.index + whole.length, `"${whole}" is not a date`);
+      report(m.index, m.index + whole.length, hint('notADate', { date: whole }));
       continue;
     }
     const right = formatEnglishDate(day, month, year);
-    report(m.index, m.index + whole.length, `write the date as "${right}"`, [{ from: m.index, to: m.index + whole.length, insert: right }]);
+    report(m.index, m.index + whole.length, hint('dateAs', { date: right }), [{ from: m.index, to: m.index + whole.length, insert: right }]);
   }
   for (const m of text.matchAll(numeric)) {
     const [whole, a = '', , b = '', yearText = ''] = m;
@@ -85,14 +87,14 @@ function englishDates(text: string, report: Report): void {
     const dayMonth = first > 12 || first === second ? [first, second] : second > 12 ? [second, first] : null;
     const right = dayMonth && isValidDate(dayMonth[0] ?? 0, dayMonth[1] ?? 0, year) ? formatEnglishDate(dayMonth[0] ?? 0, dayMonth[1] ?? 0, year) : null;
     const edits = right ? [{ from: m.index, to: m.index + whole.length, insert: right }] : undefined;
-    report(m.index, m.index + whole.length, right ? `write the date as "${right}"` : `write the date with the month in words ("25 September 2015")`, edits);
+    report(m.index, m.index + whole.length, right ? hint('dateAs', { date: right }) : hint('dateInWords'), edits);
   }
   for (const m of text.matchAll(iso)) {
     const [whole, yearText = '', monthText = '', dayText = ''] = m;
     const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
     if (!isValidDate(day, month, year)) continue;
     const right = formatEnglishDate(day, month, year);
-    report(m.index, m.index + whole.length, `write the date as "${right}"`, [{ from: m.index, to: m.index + whole.length, insert: right }]);
+    report(m.index, m.index + whole.length, hint('dateAs', { date: right }), [{ from: m.index, to: m.index + whole.length, insert: right }]);
   }
 }
 
@@ -107,7 +109,7 @@ function foreignDates(text: string, language: StyleLanguage, report: Report): vo
     const day = dayText === '1er' ? 1 : Number(dayText);
     const month = names.indexOf(monthText) + 1;
     if (!isValidDate(day, month, yearText === undefined ? undefined : Number(yearText))) {
-      report(m.index, m.index + whole.length, `"${whole}" is not a date`);
+      report(m.index, m.index + whole.length, hint('notADate', { date: whole }));
     }
   }
 }
@@ -120,25 +122,25 @@ function resolutionNumbers(text: string, language: StyleLanguage, report: Report
     const hyphen = /^(\d{1,4})\s*[-‐‑](\s*)(\d{1,4})(?![\p{N}/])/u.exec(rest);
     if (hyphen && !plural) {
       const right = `${hyphen[1]}/${hyphen[3]}`;
-      report(at, at + hyphen[0].length, `a ${k[1]?.toLowerCase()} number is written with a slash: "${right}"`, [{ from: at, to: at + hyphen[0].length, insert: right }]);
+      report(at, at + hyphen[0].length, hint('numberSlash', { word: k[1]?.toLowerCase() ?? '', right }), [{ from: at, to: at + hyphen[0].length, insert: right }]);
       continue;
     }
     const spaced = /^(\d{1,4})(?:\s+\/\s*|\/\s+)(\d{1,4})(?![\p{N}])/u.exec(rest);
     if (spaced) {
       const right = `${spaced[1]}/${spaced[2]}`;
-      report(at, at + spaced[0].length, `write the number without spaces: "${right}"`, [{ from: at, to: at + spaced[0].length, insert: right }]);
+      report(at, at + spaced[0].length, hint('numberSpaces', { right }), [{ from: at, to: at + spaced[0].length, insert: right }]);
       continue;
     }
     const glued = /^(\d{1,4}\/\d{1,4})([A-Z])(?![\p{L}\p{N}])/u.exec(rest);
     if (glued) {
       const right = `${glued[1]} ${glued[2]}`;
-      report(at, at + glued[0].length, `separate the part letter: "${right}"`, [{ from: at, to: at + glued[0].length, insert: right }]);
+      report(at, at + glued[0].length, hint('partLetter', { right }), [{ from: at, to: at + glued[0].length, insert: right }]);
       continue;
     }
     const number = /^\d{1,4}\/\d{1,4}(?: [A-Z](?![\p{L}\p{N}]))?(\s+)/u.exec(rest);
     if (language === 'en' && number && datePattern.test(rest.slice(number[0].length))) {
       const where = at + number[0].length;
-      report(at, where + (datePattern.exec(rest.slice(number[0].length))?.[0].length ?? 0), 'write "of" before the date of a cited resolution', [{ from: where, to: where, insert: 'of ' }]);
+      report(at, where + (datePattern.exec(rest.slice(number[0].length))?.[0].length ?? 0), hint('ofBeforeDate'), [{ from: where, to: where, insert: 'of ' }]);
     }
   }
 }
@@ -160,6 +162,6 @@ function resolutionSymbols(text: string, language: StyleLanguage, report: Report
     const capital = !written && (before === '' || /[.!?]$/.test(before));
     const name = written ?? (capital ? `${word.charAt(0).toUpperCase()}${word.slice(1)}` : word);
     const right = `${name} ${session.toUpperCase()}/${number}${part}`;
-    report(m.index, m.index + whole.length, `cite the resolution by its number in running text: "${right}"`, [{ from: m.index, to: m.index + whole.length, insert: right }]);
+    report(m.index, m.index + whole.length, hint('citeByNumber', { right }), [{ from: m.index, to: m.index + whole.length, insert: right }]);
   }
 }

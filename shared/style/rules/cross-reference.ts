@@ -4,6 +4,7 @@
  * for the author to say.
  */
 import type { ParagraphText } from '../text.js';
+import { hint } from '../hint-text.js';
 import type { LocalProblem } from '../types.js';
 
 /**
@@ -15,6 +16,6 @@ export function brokenReferenceProblems(id: string, paragraph: ParagraphText, is
     .filter((atom) => atom.kind === 'cross_reference' && !isTarget(atom.id))
     .map((atom) => ({
       rule: 'broken-reference' as const, paragraphId: id, from: atom.offset, to: atom.offset + 1, severity: 'warning' as const,
-      describe: (pathOf: (id: string) => string) => `${pathOf(id)}: a cross-reference points to a paragraph that was deleted; pick its target again or remove it`,
+      hint: hint('brokenReference'),
     }));
 }

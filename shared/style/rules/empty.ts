@@ -3,6 +3,7 @@
  * text. Neither has a certain fix (what is missing is for the author to write).
  */
 import { atomChar, type ParagraphText } from '../text.js';
+import { hint } from '../hint-text.js';
 import type { LocalProblem } from '../types.js';
 
 /** True when a paragraph text holds nothing but spaces and inline atoms. */
@@ -15,7 +16,7 @@ export function emptyParagraphProblem(id: string, paragraph: ParagraphText): Loc
   if (!isEmptyText(paragraph)) return null;
   return {
     rule: 'empty-paragraph', paragraphId: id, from: 0, to: paragraph.text.length, severity: 'warning',
-    describe: (pathOf) => `${pathOf(id)}: the paragraph is empty; write its text or delete it`,
+    hint: hint('emptyParagraph'),
   };
 }
 
@@ -28,6 +29,6 @@ export function emptyFootnoteProblems(id: string, paragraph: ParagraphText): Loc
     .filter((atom) => atom.kind === 'footnote' && atom.text.trim() === '')
     .map((atom) => ({
       rule: 'empty-footnote' as const, paragraphId: id, from: atom.offset, to: atom.offset + 1, severity: 'warning' as const,
-      describe: (pathOf: (id: string) => string) => `${pathOf(id)}: ${pathOf(atom.id).toLowerCase() || 'a footnote'} has no text`,
+      hint: (pathOf: (id: string) => string) => hint('emptyFootnote', { footnote: pathOf(atom.id).toLowerCase() || hint('terms.aFootnote') }),
     }));
 }

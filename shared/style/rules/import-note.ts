@@ -6,6 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { ParagraphText } from '../text.js';
+import { hint } from '../hint-text.js';
 import type { LocalProblem } from '../types.js';
 
 /**
@@ -48,6 +49,8 @@ export function importNoteProblems(id: string, paragraph: ParagraphText, notes: 
 function problem(id: string, note: ImportNote, from: number, to: number): LocalProblem {
   return {
     rule: 'import-note', paragraphId: id, from, to, severity: 'warning',
-    describe: (pathOf) => `${note.place}, ${pathOf(id)}: ${note.text}`,
+    // The note's place and text are the importer's words about the source, kept as written.
+    place: (pathOf) => `${note.place}, ${pathOf(id)}`,
+    hint: hint('importNote', { text: note.text }),
   };
 }

@@ -11,7 +11,7 @@
  *   12,070 of 12,168 PP and OP openings; the capitals are section headings and paragraphs
  *   the source split mid-sentence, never a listed opener (the rule fires on no adopted text).
  */
-import { hintText } from '../hint-text.js';
+import { styleFix } from '../fix.js';
 import type { OpenerMatch } from '../openers.js';
 import { openerStart } from '../openers.js';
 import type { LocalProblem } from '../types.js';
@@ -49,9 +49,8 @@ export function arabicParticleProblem(id: string, text: string, first: boolean):
   const values = { written };
   return {
     rule: 'opener-particle', paragraphId: id, from: at, to, severity: 'warning',
-    describe: (pathOf) => `${pathOf(id)}: ${hintText({ key, values })}`,
-    fix: { label: hintText({ key: 'write', values }), edits: [{ from: at, to, insert: written }] },
     hint: { key, values },
+    fix: styleFix({ key: 'write', values }, [{ from: at, to, insert: written }]),
   };
 }
 
@@ -68,8 +67,7 @@ export function russianCaseProblem(id: string, opener: OpenerMatch, text: string
   const values = { written };
   return {
     rule: 'opener-case', paragraphId: id, from: opener.from, to: end, severity: 'warning',
-    describe: (pathOf) => `${pathOf(id)}: ${hintText({ key: 'russianLowerCase', values })}`,
-    fix: { label: hintText({ key: 'write', values }), edits: [{ from: opener.from, to: opener.from + 1, insert: c.toLowerCase() }] },
     hint: { key: 'russianLowerCase', values },
+    fix: styleFix({ key: 'write', values }, [{ from: opener.from, to: opener.from + 1, insert: c.toLowerCase() }]),
   };
 }

@@ -7,6 +7,8 @@
 import { otherPartPhrase } from '../opener-forms.js';
 import { hasPhraseList, leadingWords, matchOpener, openerStart, opensWithSection, phrasesOf, type OpenerMatch } from '../openers.js';
 import type { PhraseLanguage } from '../../../seeds/types.js';
+import { styleFix } from '../fix.js';
+import { hint } from '../hint-text.js';
 import { russianCaseProblem } from './opener-language.js';
 import type { LocalProblem, OpenerPart, StyleLanguage, TextEdit } from '../types.js';
 
@@ -16,7 +18,8 @@ export type OpenerInput = { id: string; part: OpenerPart; text: string; language
 /** The paragraph's opener (null when it has none of its own part) and the problems found. */
 export type OpenerResult = { opener: OpenerMatch | null; problems: LocalProblem[] };
 
-const partName: Record<OpenerPart, string> = { pp: 'preambular', op: 'operative' };
+// The parts' names: catalogue keys (app:styleHints.parts.*).
+const partName: Record<OpenerPart, string> = { pp: 'parts.preambular', op: 'parts.operative' };
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -47,7 +50,7 @@ export function openerRules(input: OpenerInput): OpenerResult {
     if (!own.known && part === 'op' && !listedHead(language, own)) {
       problems.push({
         rule: 'opener-unknown', paragraphId: id, from: own.from, to: own.to, severity: 'info',
-        describe: (pathOf) => `${pathOf(id)}: "${own.phrase}" is not in the ${partName[part]} phrase list; check the opener`,
+        hint: hint('openerNotListed', { phrase: own.phrase, part: hint(partName[part]) }),
       });
     }
     return { opener: own, problems };
@@ -68,7 +71,7 @@ export function openerRules(input: OpenerInput): OpenerResult {
     opener: null,
     problems: [{
       rule: 'opener-unknown', paragraphId: id, from, to, severity: language === 'en' ? 'warning' : 'info',
-      describe: (pathOf) => `${pathOf(id)}: opens with no known ${partName[part]} phrase (such as ${example})`,
+      hint: hint('openerUnknown', { part: hint(partName[part]), examples: example }),
     }],
   };
 }
@@ -93,17 +96,16 @@ function listedHead(language: PhraseLanguage, opener: OpenerMatch): boolean {
 function wrongPart(id: string, part: OpenerPart, other: OpenerMatch, text: string, language: PhraseLanguage): LocalProblem {
   const suggestion = otherPartPhrase(language, other, part);
   const head = other.words[0];
-  const shape = part === 'pp' ? 'a participle or adjective' : 'a verb in the present tense';
   const problem: LocalProblem = {
     rule: 'opener-kind', paragraphId: id, from: other.from, to: other.to, severity: 'warning',
-    describe: (pathOf) =>
-      `${pathOf(id)}: "${other.phrase}" opens ${part === 'pp' ? 'operative' : 'preambular'} paragraphs; ${part === 'pp' ? 'a' : 'an'} ${partName[part]} paragraph opens with ${shape}` +
-      (suggestion ? ` ("${suggestion}")` : ''),
+    hint: suggestion
+      ? hint(part === 'pp' ? 'openerOfOperativeSuggest' : 'openerOfPreambularSuggest', { phrase: other.phrase, suggestion })
+      : hint(part === 'pp' ? 'openerOfOperative' : 'openerOfPreambular', { phrase: other.phrase }),
   };
   if (!suggestion || !head || other.adverb) return problem;
   const newHead = suggestion.split(' ')[0] ?? suggestion;
   const insert = /^\p{Lu}/u.test(text.charAt(head.from)) ? newHead : lowerFirst(newHead);
-  return { ...problem, fix: { label: `Replace "${head.text}" with "${insert}"`, edits: [{ from: head.from, to: head.to, insert }] } };
+  return { ...problem, fix: styleFix(hint('replaceWord', { word: head.text, insert }), [{ from: head.from, to: head.to, insert }]) };
 }
 
 function caseProblems(id: string, opener: OpenerMatch, text: string): LocalProblem[] {
@@ -120,8 +122,8 @@ function caseProblems(id: string, opener: OpenerMatch, text: string): LocalProbl
   const fixed = adverbFirst ? `${upperFirst(text.slice(adverbFirst.from, adverbFirst.to))} ${lowerFirst(head.text)}` : upperFirst(head.text);
   return [{
     rule: 'opener-case', paragraphId: id, from: capital, to: head.to, severity: 'warning',
-    describe: (pathOf) => `${pathOf(id)}: write the opener as "${fixed}"`,
-    fix: { label: `Write "${fixed}"`, edits },
+    hint: hint('openerCase', { written: fixed }),
+    fix: styleFix(hint('write', { written: fixed }), edits),
   }];
 }
 
@@ -138,28 +140,22 @@ function adverbOrder(id: string, opener: OpenerMatch): LocalProblem | null {
     const right = `${upperFirst(word)} ${lowerFirst(opener.phrase)}`;
     return {
       rule: 'adverb-order', paragraphId: id, from: opener.from, to: opener.to, severity: 'warning',
-      describe: (pathOf) => `${pathOf(id)}: in an operative paragraph "${word}" comes first: "${right}"`,
-      fix: {
-        label: `Write "${right}"`,
-        edits: [
-          { from: head.from, to: head.from + 1, insert: `${upperFirst(word)} ${head.text.charAt(0).toLowerCase()}` },
-          { from: before.to, to: adverb.to, insert: '' },
-        ],
-      },
+      hint: hint('adverbFirst', { word, written: right }),
+      fix: styleFix(hint('write', { written: right }), [
+        { from: head.from, to: head.from + 1, insert: `${upperFirst(word)} ${head.text.charAt(0).toLowerCase()}` },
+        { from: before.to, to: adverb.to, insert: '' },
+      ]),
     };
   }
   if (opener.part === 'pp' && adverb.where === 'before') {
     const right = `${upperFirst(head.text)} ${word}${words.length > 1 ? ` ${words.slice(1).map((w) => w.text).join(' ')}` : ''}`;
     return {
       rule: 'adverb-order', paragraphId: id, from: opener.from, to: opener.to, severity: 'warning',
-      describe: (pathOf) => `${pathOf(id)}: in a preambular paragraph "${word}" follows the participle: "${right}"`,
-      fix: {
-        label: `Write "${right}"`,
-        edits: [
-          { from: adverb.from, to: head.from + 1, insert: head.text.charAt(0).toUpperCase() },
-          { from: head.to, to: head.to, insert: ` ${word}` },
-        ],
-      },
+      hint: hint('adverbAfter', { word, written: right }),
+      fix: styleFix(hint('write', { written: right }), [
+        { from: adverb.from, to: head.from + 1, insert: head.text.charAt(0).toUpperCase() },
+        { from: head.to, to: head.to, insert: ` ${word}` },
+      ]),
     };
   }
   return null;

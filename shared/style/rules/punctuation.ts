@@ -6,13 +6,15 @@
  * document structure (see walk.ts); this file reads the paragraph's actual ending.
  */
 import { atomChar, type ParagraphText } from '../text.js';
+import { styleFix } from '../fix.js';
+import { hint, type HintKey } from '../hint-text.js';
 import type { LocalProblem, StyleLanguage, TextEdit } from '../types.js';
 
 /** A final punctuation mark the rules can ask for. */
 export type Closing = ',' | ';' | '.' | ':';
 
-/** What a paragraph should end with, and why (for the message). */
-export type Expectation = { mark: Closing; reason: string };
+/** What a paragraph should end with, and why (a catalogue hint, app:styleHints.reasons.*). */
+export type Expectation = { mark: Closing; reason: HintKey };
 
 /**
  * How a paragraph text ends. `mark` is its final punctuation character (null when it ends
@@ -67,7 +69,8 @@ function spaceStart(text: string, at: number): number {
   return s;
 }
 
-const names: Record<string, string> = { ',': 'a comma', ';': 'a semicolon', '.': 'a full stop', ':': 'a colon', '،': 'an Arabic comma "،"', '؛': 'an Arabic semicolon "؛"', '，': 'a comma "，"', '；': 'a semicolon "；"', '。': 'a full stop "。"', '：': 'a colon "："' };
+// The marks' names: catalogue keys (app:styleHints.marks.*).
+const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '.': 'fullStop', ':': 'colon', '،': 'arabicComma', '؛': 'arabicSemicolon', '，': 'chineseComma', '；': 'chineseSemicolon', '。': 'chineseFullStop', '：': 'chineseColon' };
 
 /**
  * The punctuation problem of a paragraph whose text ends as `ending` where `expected` is
@@ -79,12 +82,14 @@ export function punctuationProblem(id: string, ending: Ending, expected: Expecta
   if (ending.mark === mark && ending.end === ending.at + 1) return null;
   if (ending.mark === null && ending.table) return null;
   if (ending.mark === ';' && mark === ';') return null;
-  const found = ending.mark === null ? 'no final punctuation' : `"${ending.mark}"`;
+  const name = names[mark];
+  const values = { expected: name ? hint(`marks.${name}`) : mark, reason: expected.reason };
+  const problemHint = ending.mark === null ? hint('punctuationMissing', values) : hint('punctuationFound', { ...values, found: ending.mark });
   const from = ending.mark === null ? Math.max(0, ending.at - 1) : ending.at;
   const to = ending.mark === null ? ending.at : ending.end;
   const problem: LocalProblem = {
     rule: 'punctuation', paragraphId: id, from, to, severity: 'warning',
-    describe: (pathOf) => `${pathOf(id)}: ends with ${found} where ${names[mark] ?? mark} is expected (${expected.reason})`,
+    hint: problemHint,
   };
   if (ending.mark !== null && !',;:.،؛，；：。'.includes(ending.mark)) return problem;
   const french = language === 'fr';
@@ -93,5 +98,5 @@ export function punctuationProblem(id: string, ending: Ending, expected: Expecta
   if (ending.mark === null) edit = { from: ending.insertAt, to: ending.insertAt, insert: spaced ? `\u00a0${mark}` : mark };
   else if (french) edit = { from: ending.spaceFrom, to: ending.end, insert: spaced ? `\u00a0${mark}` : mark };
   else edit = { from: ending.at, to: ending.end, insert: mark };
-  return { ...problem, fix: { label: ending.mark === null ? `Add "${mark}"` : `Replace ${found} with "${mark}"`, edits: [edit] } };
+  return { ...problem, fix: styleFix(ending.mark === null ? hint('addMark', { mark }) : hint('replaceMark', { found: ending.mark, mark }), [edit]) };
 }

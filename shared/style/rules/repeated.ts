@@ -27,6 +27,8 @@
 import { phraseLists } from '../../../seeds/index.js';
 import type { OpenerMatch } from '../openers.js';
 import { hasPhraseList } from '../openers.js';
+import { styleFix } from '../fix.js';
+import { hint } from '../hint-text.js';
 import type { LocalProblem, StyleFix, StyleLanguage } from '../types.js';
 
 /** One paragraph of a part (PPs, OPs or decision paragraphs) in document order, with its opener. */
@@ -59,7 +61,7 @@ export function repeatedOpenerProblems(entries: readonly OpenerEntry[], language
     if (firstUse && opener.adverb) {
       problems.push({
         rule: 'repeated-opener', paragraphId: id, from: opener.adverb.from, to: opener.adverb.to, severity: 'info',
-        describe: (pathOf) => `${pathOf(id)}: "${opener.phrase}" is used here for the first time; "${opener.adverb?.degree}" marks a repeated opener`,
+        hint: hint('adverbFirstUse', { phrase: opener.phrase, adverb: opener.adverb.degree }),
       });
       return;
     }
@@ -69,11 +71,13 @@ export function repeatedOpenerProblems(entries: readonly OpenerEntry[], language
     const degree = expected === 2 ? 'also' : 'further';
     const adverb = phraseLists[language].adverbs[degree];
     const fix = insertAdverb(opener, adverb, language);
-    const written = fix ? fix.label.replace(/^Write /, '') : `"${opener.phrase}" with "${adverb}"`;
     const previousId = before.id;
+    const written = fix?.hint.values.written;
     const problem: LocalProblem = {
       rule: 'repeated-opener', paragraphId: id, from: opener.from, to: opener.to, severity: 'warning',
-      describe: (pathOf) => `${pathOf(id)}: "${opener.phrase}" repeats the opener of ${pathOf(previousId)}; write ${written}`,
+      hint: (pathOf) => typeof written === 'string'
+        ? hint('repeatsWrite', { phrase: opener.phrase, previous: pathOf(previousId), written })
+        : hint('repeatsWith', { phrase: opener.phrase, previous: pathOf(previousId), adverb }),
     };
     problems.push(fix ? { ...problem, fix } : problem);
   });
@@ -95,12 +99,12 @@ function insertAdverb(opener: OpenerMatch, adverb: string, language: StyleLangua
   if (language === 'en' && opener.part === 'op') {
     const first = head.text.charAt(0);
     const written = `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${first.toLowerCase()}${head.text.slice(1)}${rest}`;
-    return { label: `Write "${written}"`, edits: [{ from: head.from, to: head.from + 1, insert: `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${first.toLowerCase()}` }] };
+    return styleFix(hint('write', { written }), [{ from: head.from, to: head.from + 1, insert: `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${first.toLowerCase()}` }]);
   }
   if (language === 'es' && opener.words.length > 1) return null;
-  if (language === 'zh') return { label: `Write "${adverb}${opener.phrase}"`, edits: [{ from: head.from, to: head.from, insert: adverb }] };
+  if (language === 'zh') return styleFix(hint('write', { written: `${adverb}${opener.phrase}` }), [{ from: head.from, to: head.from, insert: adverb }]);
   // Arabic and Russian put the adverb after the whole phrase ("وإذ تشير أيضا", "с удовлетворением отмечая также").
   const last = opener.words[opener.words.length - 1] ?? head;
-  if (language === 'ar' || language === 'ru') return { label: `Write "${opener.words.map((w) => w.text).join(' ')} ${adverb}"`, edits: [{ from: last.to, to: last.to, insert: ` ${adverb}` }] };
-  return { label: `Write "${head.text} ${adverb}${rest}"`, edits: [{ from: head.to, to: head.to, insert: ` ${adverb}` }] };
+  if (language === 'ar' || language === 'ru') return styleFix(hint('write', { written: `${opener.words.map((w) => w.text).join(' ')} ${adverb}` }), [{ from: last.to, to: last.to, insert: ` ${adverb}` }]);
+  return styleFix(hint('write', { written: `${head.text} ${adverb}${rest}` }), [{ from: head.to, to: head.to, insert: ` ${adverb}` }]);
 }

@@ -10,6 +10,8 @@
  * "UNEP/OzL.Pro.28/12": 21 citations in the 74th-session resolutions); only a component
  * written all in lower case is raised there.
  */
+import { styleFix } from '../fix.js';
+import { hint } from '../hint-text.js';
 import type { LocalProblem } from '../types.js';
 
 /** The text a symbol rule reads, with its owner's id. */
@@ -56,8 +58,8 @@ export function symbolProblems(input: SymbolInput): LocalProblem[] {
     if (right === raw) continue;
     problems.push({
       rule: 'symbol', paragraphId: id, from: m.index, to: m.index + raw.length, severity: 'warning',
-      describe: (pathOf) => `${pathOf(id)}: the document symbol "${raw}" is written "${right}"`,
-      fix: { label: `Write "${right}"`, edits: [{ from: m.index, to: m.index + raw.length, insert: right }] },
+      hint: hint('symbol', { raw, right }),
+      fix: styleFix(hint('write', { written: right }), [{ from: m.index, to: m.index + raw.length, insert: right }]),
     });
   }
   return problems;
