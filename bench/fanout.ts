@@ -40,8 +40,9 @@
  * for our host's run, baseline_server_cpu and baseline_clients_cpu for the plain server's,
  * clients_cpu_max the busiest client process: near 1 it was saturated and its latencies
  * include its own queue), host_cpu_ms_per_edit and baseline_cpu_ms_per_edit (each server's
- * CPU time while timing, presence traffic included, over the edits made: unlike latency it
- * holds still when other work loads the machine), cores, workers, converged (every full client's document equals
+ * CPU time while timing, presence traffic included, over the edits made: it moves far less
+ * than latency when other work loads the machine, though a server that is behind batches
+ * its writes and spends less per edit, so compare the two of one run), cores, workers, converged (every full client's document equals
  * its server's, in both runs), delivered, edits, refused, forbidden_closes, and
  * load_average (1/5/15 min, at the start and end of the run: other work on the machine
  * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
