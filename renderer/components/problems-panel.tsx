@@ -1,19 +1,14 @@
 import { memo, startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
-import { styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
+import { fixText, styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
 import { displayKeys } from './help-sheet.js';
 import { CollapseButton } from './icon-rail.js';
-import { t } from '../i18n/index.js';
+import { hintText } from '../../shared/style/index.js';
+import { t, useT } from '../i18n/index.js';
 
 /** Props of the problems panel: the editor whose problems it lists (null while it opens); with `onCollapse`, the button folding its column to the rail. */
 export type ProblemsPanelProps = { view: EditorView | null; onCollapse?: () => void };
-
-/** A problem's message split into its place ("OP 3") and the rest. */
-export function splitMessage(message: string): { path: string; text: string } {
-  const at = message.indexOf(': ');
-  return at < 0 ? { path: '', text: message } : { path: message.slice(0, at), text: message.slice(at + 2) };
-}
 
 // The panel's list may be a render behind the editor: act on the editor's current problem.
 function current(view: EditorView, problem: PlacedProblem): PlacedProblem | undefined {
@@ -101,21 +96,26 @@ function sameShown(a: readonly PlacedProblem[], b: readonly PlacedProblem[]): bo
 export type ProblemRowProps = { problem: PlacedProblem; onGo: (problem: PlacedProblem) => void; onFix: (problem: PlacedProblem) => void };
 
 /**
- * One problem: its place and message (a button that goes to it) and, when it has a certain
- * fix, a button applying it. Re-renders only when what it shows changes, not when typing
- * elsewhere moves the problem's positions (the buttons look the problem up when clicked).
+ * One problem: its place (as the document names it) and what is wrong in the interface
+ * language (a button that goes to it) and, when it has a certain fix, a button applying it,
+ * labelled in the interface language. Re-renders only when what it shows or the interface
+ * language changes, not when typing elsewhere moves the problem's positions (the buttons
+ * look the problem up when clicked).
  */
 export const ProblemRow = memo(
   function ProblemRow({ problem, onGo, onFix }: ProblemRowProps) {
-    const { path, text } = splitMessage(problem.message);
+    const { language } = useT();
+    const path = problem.place;
+    const text = hintText(problem.hint, language);
+    const label = problem.fix ? fixText(problem.fix, language) : '';
     return (
       <li className={`problem problem-${problem.severity}`}>
-        <button type="button" className="problem-go" onClick={() => onGo(problem)} title={problem.message}>
+        <button type="button" className="problem-go" onClick={() => onGo(problem)} title={`${path}: ${text}`}>
           <span className="problem-path">{path}</span> <span className="problem-text">{text}</span>
         </button>
         {problem.fix ? (
-          <button type="button" className="button subtle problem-fix" onClick={() => onFix(problem)} aria-label={`${problem.fix.label} (${path})`}>
-            {problem.fix.label}
+          <button type="button" className="button subtle problem-fix" onClick={() => onFix(problem)} aria-label={`${label} (${path})`}>
+            {label}
           </button>
         ) : null}
       </li>

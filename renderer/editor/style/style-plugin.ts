@@ -2,14 +2,17 @@
  * UN style checking in the editor: after each transaction that changed the document, the
  * incremental checker of shared/style re-analyses only the paragraphs the transaction
  * touched (see touched.ts) and every problem becomes an inline decoration (a wavy underline
- * with the message as its tooltip; hints dimmer). Typing (text replaced inside one paragraph,
+ * with the problem in the interface language as its tooltip, redrawn when that language
+ * changes; hints dimmer). Typing (text replaced inside one paragraph,
  * text-change.ts) re-checks that paragraph alone and only maps the other problems. Problems are warnings: nothing here ever
  * filters or blocks a transaction.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import { createStyleChecker, textOffsetToPos, type StyleChecker, type StyleProblem } from '../../../shared/style/index.js';
+import { createStyleChecker, hintText, textOffsetToPos, type StyleChecker, type StyleFix, type StyleProblem } from '../../../shared/style/index.js';
+import { interfaceLanguageChanged } from '../../i18n/editor-language.js';
+import { i18n } from '../../i18n/index.js';
 import { textOnlyChange } from '../text-change.js';
 import { touchedParagraphIds } from './touched.js';
 
@@ -74,8 +77,21 @@ function placeIn(nodes: Map<string, { node: Node; pos: number }>, problems: read
 }
 
 /**
+ * What a problem says in the interface language `language` (by default the current one):
+ * its place as the document names it ("OP 3"), then its catalogue sentence.
+ */
+export function problemText(problem: Pick<StyleProblem, 'place' | 'hint'>, language: string = i18n.language): string {
+  return `${problem.place}: ${hintText(problem.hint, language)}`;
+}
+
+/** A quick fix's label in the interface language `language` (by default the current one). */
+export function fixText(fix: Pick<StyleFix, 'hint'>, language: string = i18n.language): string {
+  return hintText(fix.hint, language);
+}
+
+/**
  * The decorations of placed problems: an inline decoration `ph-problem` (plus
- * `ph-problem-info` for hints) with the message as `title`; an empty range (an empty
+ * `ph-problem-info` for hints) with `problemText` as `title`; an empty range (an empty
  * paragraph) decorates its whole text block instead, so it can still be seen.
  */
 export function problemDecorations(doc: Node, problems: readonly PlacedProblem[]): DecorationSet {
@@ -83,7 +99,7 @@ export function problemDecorations(doc: Node, problems: readonly PlacedProblem[]
 }
 
 function problemDecoration(doc: Node, problem: PlacedProblem): Decoration | null {
-  const attrs = { class: problem.severity === 'info' ? 'ph-problem ph-problem-info' : 'ph-problem', title: problem.message };
+  const attrs = { class: problem.severity === 'info' ? 'ph-problem ph-problem-info' : 'ph-problem', title: problemText(problem) };
   if (problem.end > problem.start) return Decoration.inline(problem.start, problem.end, attrs, { problem });
   const node = doc.nodeAt(problem.textPos);
   return node ? Decoration.node(problem.textPos, problem.textPos + node.nodeSize, { ...attrs, class: `${attrs.class} ph-problem-block` }, { problem }) : null;
@@ -189,6 +205,7 @@ export function stylePlugin(checker: StyleChecker = createStyleChecker()): Plugi
         return { problems, decorations: problemDecorations(state.doc, problems) };
       },
       apply: (tr, previous) => {
+        if (interfaceLanguageChanged(tr)) return { ...previous, decorations: problemDecorations(tr.doc, previous.problems) };
         if (!tr.docChanged) return previous;
         const block = textOnlyChange(tr);
         const rechecked = block === null ? null : recheckTextblock(tr, block, previous, checker);
