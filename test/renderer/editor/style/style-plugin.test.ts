@@ -1,12 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createStyleChecker, checkDocument } from '../../../../shared/style/index.js';
 import { placeProblems, styleKey, stylePlugin } from '../../../../renderer/editor/style/style-plugin.js';
+import { interfaceLanguageKey } from '../../../../renderer/i18n/editor-language.js';
+import { i18n } from '../../../../renderer/i18n/index.js';
 import { docOf, stateOf, textPosOf, typeAtEnd } from './helpers.js';
 
 const operative = Array.from({ length: 20 }, (_, i) => ({ text: `Requests the Secretary-General to report on item ${i + 1};`, id: `op${i + 1}`, opener: 'Requests' }));
 operative[19] = { text: 'Decides to remain seized of the matter.', id: 'op20', opener: 'Decides' };
 
 describe('stylePlugin', () => {
+  afterAll(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it('writes the tooltip in the interface language and redraws it when that language changes, the document unchanged', async () => {
+    await i18n.changeLanguage('en');
+    const state = stateOf(docOf({ operative: [{ text: 'Requests a report,', id: 'a', opener: 'Requests' }, { text: 'Decides to act.', id: 'b', opener: 'Decides' }] }), [stylePlugin()]);
+    const title = (s: typeof state) => String((styleKey.getState(s)?.decorations.find()[0] as unknown as { type: { attrs: { title: string } } }).type.attrs.title);
+    expect(title(state)).toBe('OP 1: ends with "," where a semicolon is expected (an operative paragraph ends with a semicolon)');
+    await i18n.changeLanguage('fr');
+    const french = state.apply(state.tr.setMeta(interfaceLanguageKey, 'fr').setMeta('addToHistory', false));
+    expect(french.doc).toBe(state.doc);
+    expect(title(french).replace(/\u00a0/g, ' ')).toBe('OP 1: se termine par « , » alors qu’il faut un point-virgule (un paragraphe du dispositif se termine par un point-virgule)');
+    expect(styleKey.getState(french)?.problems[0]?.message).toBe(styleKey.getState(state)?.problems[0]?.message);
+  });
+
   it('re-analyses only the paragraph a keystroke touched, and agrees with a full check', () => {
     const checker = createStyleChecker();
     let state = stateOf(docOf({ operative }), [stylePlugin(checker)]);
