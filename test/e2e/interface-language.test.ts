@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from './browser.js';
+import { openPage, placeCaret, screenshot } from './browser.js';
 import { createFromTemplate, useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('interface-language');
@@ -99,6 +99,12 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await screenshot(page, 'interface-language-help-fr');
     await page.keyboard.press('Escape');
     expect(await documentText(page)).toBe(englishDocument);
+    // A style problem of the English document is listed in French (the opener's mark as written).
+    await placeCaret(page.locator('.ph-op > .ph-text').first());
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(',');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Problèmes de style' }).locator('.problem-text').first().textContent()).toBe('se termine par «\u00a0,\u00a0» alors qu’il faut un point-virgule (un paragraphe du dispositif se termine par un point-virgule)');
+    await screenshot(page, 'interface-language-problems-fr');
 
     // The choice is stored with the installation's preferences: a reload opens in French.
     await page.reload();
