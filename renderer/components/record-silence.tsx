@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, ChannelResult, IssuedRecord, OwnObjection, SilenceSummary } from '../../shared/api/contract.js';
+import type { ObjectionSummary } from '../../shared/api/record-contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { useT } from '../i18n/index.js';
 import { messageOf } from '../format.js';
@@ -90,36 +91,8 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
           <p className={`record-silence-state record-silence-${silence.outcome}`} role="status">
             {sentence(silence)}
           </p>
-          {silence.objections.length > 0 ? (
-            <ul className="record-objections">
-              {silence.objections.map((o) => (
-                <li key={`${o.fingerprint}-${o.time}`}>
-                  {t('record:silence.objection', {
-                    delegation: o.delegation,
-                    paragraphs: o.paragraphs.length > 0 ? o.paragraphs.join(', ') : t('record:silence.noParagraphs'),
-                    reason: o.reason,
-                    time: o.time,
-                    arrived: o.arrived ?? '—',
-                  })}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {silence.late.length > 0 ? (
-            <ul className="record-objections record-late">
-              {silence.late.map((o) => (
-                <li key={`${o.fingerprint}-${o.time}`}>
-                  {t('record:silence.late', {
-                    delegation: o.delegation,
-                    paragraphs: o.paragraphs.length > 0 ? o.paragraphs.join(', ') : t('record:silence.noParagraphs'),
-                    reason: o.reason,
-                    time: o.time,
-                    arrived: o.arrived ?? '—',
-                  })}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <ObjectionList objections={silence.objections} which="objection" />
+          <ObjectionList objections={silence.late} which="late" />
         </>
       ) : null}
       {info.mine.map((o) => (
@@ -186,6 +159,30 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
 }
 
 // A delivered objection that reached the host after the deadline is kept as late: it did not break silence.
+/**
+ * The objections of a silence, one line each: those that broke it (`which` 'objection') or
+ * those that arrived after the deadline and did not ('late', styled apart); nothing when empty.
+ */
+export function ObjectionList({ objections, which }: { objections: readonly ObjectionSummary[]; which: 'objection' | 'late' }) {
+  const { t } = useT();
+  if (objections.length === 0) return null;
+  return (
+    <ul className={which === 'late' ? 'record-objections record-late' : 'record-objections'}>
+      {objections.map((o) => (
+        <li key={`${o.fingerprint}-${o.time}`}>
+          {t(`record:silence.${which}`, {
+            delegation: o.delegation,
+            paragraphs: o.paragraphs.length > 0 ? o.paragraphs.join(', ') : t('record:silence.noParagraphs'),
+            reason: o.reason,
+            time: o.time,
+            arrived: o.arrived ?? '—',
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ownState(o: OwnObjection, silence: SilenceSummary | null): OwnObjection['state'] | 'late' {
   if (o.state !== 'delivered' || !silence || !o.arrived) return o.state;
   return Date.parse(o.arrived) > Date.parse(silence.deadline.instant) ? 'late' : 'delivered';
