@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MergeTarget } from '../editor/negotiation/negotiation-actions.js';
 import { t } from '../i18n/index.js';
+import { mergeWordsText, shownNotice } from '../i18n/notices.js';
 
 /** Props of the merge picker: the bracket at the cursor and its candidates (null: closed), and what choosing and closing do. */
 export type MergePickerProps = {
@@ -54,7 +55,7 @@ export function MergePicker({ target, onChoose, onClose }: MergePickerProps) {
                         [{excerpt(c.text)}
                         {tag(c.proposedBy, c.deletion)}]
                       </span>
-                      <span className="merge-effect">{c.effect}</span>
+                      <span className="merge-effect">{c.words ? mergeWordsText(c.words) : c.effect}</span>
                     </button>
                   ) : (
                     <div className="merge-refused">
@@ -62,7 +63,7 @@ export function MergePicker({ target, onChoose, onClose }: MergePickerProps) {
                         [{excerpt(c.text)}
                         {tag(c.proposedBy, c.deletion)}]
                       </span>
-                      <span className="merge-effect">{c.refusal}</span>
+                      <span className="merge-effect">{shownNotice(c.refusal, c.words ?? undefined)}</span>
                     </div>
                   )}
                 </li>

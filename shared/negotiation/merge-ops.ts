@@ -31,7 +31,14 @@ import { readAttribution, readableText, topParagraphs, type Attribution } from '
 const { nodes } = resolutionSchema;
 
 /** A merge to dispatch, or a notice (a sentence for people) saying why it makes no sense. */
-export type MergeResult = Transaction | { notice: string };
+export type MergeResult = Transaction | { notice: string; words?: MergeWords };
+
+/**
+ * A merge sentence for an interface catalogue: its key under `editor:merge.`, its values (the
+ * proposals' text as written, cut to 40 characters) and, for an effect, the delegations that
+ * join the kept proposal. The English `notice`/`effect`/`refusal` say the same thing.
+ */
+export type MergeWords = { key: 'inGroup' | 'deletionAndWording' | 'joinOuter' | 'withdrawDeletion' | 'intoDeletion' | 'keep'; values: Record<string, string>; joiners?: string[] };
 
 /** What merging B into A will do, for a picker: `effect` says it in words, `refusal` why it cannot be done. */
 export type MergeCandidate = {
@@ -42,12 +49,15 @@ export type MergeCandidate = {
   deletion: boolean;
   effect: string;
   refusal: string;
+  /** `effect` or `refusal` as catalogue words (null for a refusal that is a fixed sentence). */
+  words: MergeWords | null;
 };
 
 type Side = { pos: number; node: Node; $pos: ResolvedPos; deletion: boolean; group: { pos: number; node: Node } | null; from: number; to: number };
 
 const unique = (list: readonly string[]): string[] => [...new Set(list.filter((d) => d !== ''))];
-const quote = (text: string): string => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+const excerpt = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+const quote = (text: string): string => `“${excerpt(text)}”`;
 const ownText = (node: Node): string => readableText(node);
 const holds = (outer: Side, inner: Side): boolean => outer.pos < inner.pos && inner.pos + inner.node.nodeSize <= outer.pos + outer.node.nodeSize;
 const spanHolds = (outer: { from: number; to: number }, inner: { from: number; to: number }): boolean => outer.from <= inner.from && inner.to <= outer.to;
@@ -77,7 +87,7 @@ export function mergedAttribution(a: Attribution, b: Attribution): Pick<Attribut
   return { proposedBy, supportedBy, opposedBy };
 }
 
-type Plan = { kind: 'keep-a' | 'join-outer' | 'withdraw-deletion' | 'into-deletion'; notice?: undefined } | { notice: string };
+type Plan = { kind: 'keep-a' | 'join-outer' | 'withdraw-deletion' | 'into-deletion'; notice?: undefined } | { notice: string; words?: MergeWords };
 
 // How B merges into A, or why it cannot (see the module comment).
 function plan(a: Side, b: Side): Plan {
@@ -88,6 +98,7 @@ function plan(a: Side, b: Side): Plan {
   // An alternative's text cannot stand outside its group: it is chosen or dropped, not unwrapped.
   const alternative = (x: Side) => ({
     notice: `${quote(ownText(x.node))} is one of a group of alternatives: choose one of them (or merge the group's alternatives) first.`,
+    words: { key: 'inGroup', values: { text: excerpt(ownText(x.node)) } } satisfies MergeWords,
   });
   if (a.deletion && b.deletion) return b.group ? alternative(b) : { kind: 'withdraw-deletion' };
   if (!a.deletion && !b.deletion) {
@@ -100,7 +111,10 @@ function plan(a: Side, b: Side): Plan {
   // A deletion merges only with a replacement of the text it deletes (a group member whose group holds it, or inside it).
   if (deletion.group) return alternative(deletion);
   if (wording.group === null || !(spanHolds(wording, deletion) || spanHolds(deletion, wording))) {
-    return { notice: `${quote(ownText(deletion.node))} is proposed for deletion and ${quote(ownText(wording.node))} is new wording elsewhere: they say different things, so they cannot be merged. Drop one, or add its delegations with Attribute…` };
+    return {
+      notice: `${quote(ownText(deletion.node))} is proposed for deletion and ${quote(ownText(wording.node))} is new wording elsewhere: they say different things, so they cannot be merged. Drop one, or add its delegations with Attribute…`,
+      words: { key: 'deletionAndWording', values: { deleted: excerpt(ownText(deletion.node)), wording: excerpt(ownText(wording.node)) } },
+    };
   }
   return a.deletion ? { kind: 'into-deletion' } : { kind: 'withdraw-deletion' };
 }
@@ -131,7 +145,7 @@ export function mergeInto(state: EditorState, intoPos: number, fromPos: number):
   const b = side(state.doc, fromPos);
   if (!a || !b) return { notice: 'Put the cursor in a bracket, then choose the proposal to merge into it.' };
   const how = plan(a, b);
-  if (how.notice !== undefined) return { notice: how.notice };
+  if (how.notice !== undefined) return how.words ? { notice: how.notice, words: how.words } : { notice: how.notice };
   const who = (n: Node) => readAttribution(n.attrs as Record<string, unknown>);
   if (how.kind === 'join-outer') {
     const [outer, inner] = holds(a, b) ? [a, b] : [b, a];
@@ -186,10 +200,27 @@ export function mergeCandidates(state: EditorState, pos: number): MergeCandidate
       deletion: b.deletion,
       effect: how.notice === undefined ? effectText(how.kind, a, b, attribution) : '',
       refusal: how.notice ?? '',
+      words: how.notice === undefined ? effectWords(how.kind, a, b, attribution) : (how.words ?? null),
     });
     return true;
   });
   return out;
+}
+
+function effectWords(kind: Exclude<Plan, { notice: string }>['kind'], a: Side, b: Side, people: Attribution): MergeWords {
+  const kept = excerpt(ownText(a.node));
+  const other = excerpt(ownText(b.node));
+  const joiners = [...people.proposedBy];
+  switch (kind) {
+    case 'join-outer':
+      return { key: 'joinOuter', values: { inner: holds(a, b) ? other : kept, outer: holds(a, b) ? kept : other }, joiners };
+    case 'withdraw-deletion':
+      return { key: 'withdrawDeletion', values: { kept, other }, joiners };
+    case 'into-deletion':
+      return { key: 'intoDeletion', values: { kept, other }, joiners };
+    default:
+      return { key: 'keep', values: { kept, other }, joiners };
+  }
 }
 
 function effectText(kind: Exclude<Plan, { notice: string }>['kind'], a: Side, b: Side, people: Attribution): string {

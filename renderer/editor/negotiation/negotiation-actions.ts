@@ -202,7 +202,7 @@ export function mergeProposalById(view: { state: EditorState; dispatch: (tr: Tra
   const from = findBracket(view.state.doc, fromId);
   if (into?.kind !== 'inline' || from?.kind !== 'inline') return t('editor:actions.proposalGone');
   const result = mergeInto(view.state, into.pos, from.pos);
-  if ('notice' in result) return shownNotice(result.notice);
+  if ('notice' in result) return shownNotice(result.notice, result.words);
   view.dispatch(result.scrollIntoView());
   return '';
 }
