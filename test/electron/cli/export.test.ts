@@ -9,7 +9,7 @@ describe('penholder export --to text', () => {
   it('prints one document in the UN layout', () => {
     const run = runCli(['export', decision, '--to', 'text']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`Original: Spanish
+    expect(run.stdout).toBe(`Original: español
 
 Fechas del próximo período de sesiones
 
