@@ -87,7 +87,7 @@ export const maxDocIdLength = 200;
 
 /** Calls `fail` unless `value` is a document id: 1 to 200 characters, none of them a control character. */
 export function checkDocId(value: unknown, fail: (what: string) => never): void {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- refusing control characters in an id is the point
   if (typeof value !== 'string' || value === '' || value.length > maxDocIdLength || /[\u0000-\u001f\u007f]/.test(value)) fail(`docId is not a document id of 1 to ${maxDocIdLength} characters`);
 }
 
