@@ -26,6 +26,12 @@ import enTemplates from './locales/en/templates.json';
 import frTemplates from './locales/fr/templates.json';
 import enDelegations from './locales/en/delegations.json';
 import frDelegations from './locales/fr/delegations.json';
+import enFormats from './locales/en/formats.json';
+import frFormats from './locales/fr/formats.json';
+import enBackend from './locales/en/backend.json';
+import frBackend from './locales/fr/backend.json';
+import enChecks from './locales/en/checks.json';
+import frChecks from './locales/fr/checks.json';
 
 /**
  * The interface's message catalogues: one JSON file per namespace (an area of the app) per
@@ -35,8 +41,8 @@ import frDelegations from './locales/fr/delegations.json';
  * aside, and the same {{variables}} as English.
  */
 export const catalogues = {
-  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp, editor: enEditor, templates: enTemplates, delegations: enDelegations },
-  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp, editor: frEditor, templates: frTemplates, delegations: frDelegations },
+  en: { common: enCommon, profile: enProfile, help: enHelp, documents: enDocuments, record: enRecord, negotiation: enNegotiation, revisions: enRevisions, library: enLibrary, desktop: enDesktop, consultation: enConsultation, app: enApp, editor: enEditor, templates: enTemplates, delegations: enDelegations, formats: enFormats, backend: enBackend, checks: enChecks },
+  fr: { common: frCommon, profile: frProfile, help: frHelp, documents: frDocuments, record: frRecord, negotiation: frNegotiation, revisions: frRevisions, library: frLibrary, desktop: frDesktop, consultation: frConsultation, app: frApp, editor: frEditor, templates: frTemplates, delegations: frDelegations, formats: frFormats, backend: frBackend, checks: frChecks },
 } as const;
 
 /** The namespaces, in the order their files are listed. */
