@@ -1,3 +1,5 @@
+import { isMessage, messageText, msg, type Message, type MessageValue } from '../i18n/message.js';
+
 /**
  * What failed when a record, a chain or a revision file does not verify:
  * `content-changed` (the document does not hash to what the record signed),
@@ -9,23 +11,52 @@
  */
 export type RecordFailure = 'content-changed' | 'chain-broken' | 'signature-invalid' | 'unknown-key' | 'malformed';
 
-/** The words each failure kind is reported with, as the CLI prints them. */
-export const failureWords: Readonly<Record<RecordFailure, string>> = {
-  'content-changed': 'content changed',
-  'chain-broken': 'chain broken',
-  'signature-invalid': 'signature invalid',
-  'unknown-key': 'unknown key',
-  malformed: 'not a valid revision file',
+const kindKeys: Readonly<Record<RecordFailure, string>> = {
+  'content-changed': 'checks:record.kind.contentChanged',
+  'chain-broken': 'checks:record.kind.chainBroken',
+  'signature-invalid': 'checks:record.kind.signatureInvalid',
+  'unknown-key': 'checks:record.kind.unknownKey',
+  malformed: 'checks:record.kind.malformed',
 };
 
-/** A verification failure: `kind` says what failed, the message says where ("record 2 of 3: ..."), prefixed by the kind's words. */
+/** The words each failure kind is reported with, as the CLI prints them (the English catalogue's). */
+export const failureWords: Readonly<Record<RecordFailure, string>> = Object.fromEntries(
+  Object.entries(kindKeys).map(([kind, key]) => [kind, messageText(msg(key))]),
+) as Record<RecordFailure, string>;
+
+/** A message whose text is `where: what` (a place in a chain or file, then what is wrong there). */
+export function at(where: MessageValue, what: MessageValue): Message {
+  return msg('checks:record.at', { where, what });
+}
+
+/**
+ * What an error caught from elsewhere says, as a message value: its `text` Message when it
+ * carries one (so it is translated with the sentence around it), else its English message.
+ */
+export function causeOf(err: unknown): MessageValue {
+  const text = (err as { text?: unknown } | null)?.text;
+  if (isMessage(text)) return text;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A verification failure: `kind` says what failed, `text` says where ("record 2 of 3: ..."),
+ * prefixed by the kind's words; `message` is its English sentence.
+ */
 export class RecordError extends Error {
   /** What failed (see {@link RecordFailure}). */
   readonly kind: RecordFailure;
-  /** Creates the error; the message becomes `"<kind words>: <detail>"`. */
-  constructor(kind: RecordFailure, detail: string) {
-    super(`${failureWords[kind]}: ${detail}`);
+  /** The whole sentence as a catalogue message ("<kind words>: <detail>"). */
+  readonly text: Message;
+  /**
+   * Creates the error from a detail message; a string detail (from code not yet giving
+   * messages) is shown as written, in every language.
+   */
+  constructor(kind: RecordFailure, detail: Message | string) {
+    const text = msg('checks:record.failure', { kind: msg(kindKeys[kind]), detail });
+    super(messageText(text));
     this.name = 'RecordError';
     this.kind = kind;
+    this.text = text;
   }
 }

@@ -1,6 +1,6 @@
 /** The record of issued revisions: canonical content hashes, signed hash-chained records, revision files. */
 export { canonicalDocument, contentHash, fromHex, jcs, sha256Hex, toHex, utf8 } from './canonical.js';
-export { RecordError, failureWords, type RecordFailure } from './errors.js';
+export { RecordError, at, causeOf, failureWords, type RecordFailure } from './errors.js';
 export { groupedFingerprint, keyFingerprint, parseFingerprint } from './fingerprint.js';
 export {
   checkRecordShape, maxLabelLength, missingField, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,
@@ -10,7 +10,7 @@ export {
   issueRevisionFile, revisionFileBytes, revisionFileFormat, serializeRevisionFile, verifyRevisionFile,
   type RevisionFile, type VerifiedRevision,
 } from './revision-file.js';
-export { checkDeadline, deadlineWords, isTimeZone, silenceDeadline, type SilenceDeadline } from './deadline.js';
+export { checkDeadline, DeadlineError, deadlineWords, isTimeZone, silenceDeadline, type SilenceDeadline } from './deadline.js';
 export {
   checkDocId, checkObjectionShape, checkSilenceShape, maxDocIdLength, maxObjectionParagraphs, maxReasonLength, objectionSigningBytes, objectionType,
   signObjection, signSilenceRecord, silenceRecordType, verifyObjection,

@@ -1,5 +1,6 @@
 import { fromHex, jcs, sha256Hex, utf8 } from './canonical.js';
-import { RecordError } from './errors.js';
+import { msg, type Message, type MessageValue } from '../i18n/message.js';
+import { at, RecordError } from './errors.js';
 import { keyFingerprint } from './fingerprint.js';
 import { checkSilenceLink } from './silence-chain.js';
 import { checkDocId, checkSilenceShape, silenceRecordType, type SilenceRecord } from './silence.js';
@@ -66,7 +67,7 @@ export async function signRecord(
   signer: RecordSigner,
 ): Promise<RevisionRecord> {
   if (input.previous && input.previous.docId !== input.docId) {
-    throw new RecordError('chain-broken', `the previous record (${input.previous.label}) is of document ${input.previous.docId}, not of ${input.docId}`);
+    throw new RecordError('chain-broken', msg('checks:record.previousOtherDocument', { label: input.previous.label, document: input.previous.docId, docId: input.docId }));
   }
   const unsigned: UnsignedRecord = {
     type: recordType,
@@ -79,38 +80,41 @@ export async function signRecord(
     fingerprint: await keyFingerprint(signer.publicKey),
     publicKey: signer.publicKey,
   };
-  checkRecordShape({ ...unsigned, signature: '0'.repeat(128) }, 'new record');
+  checkRecordShape({ ...unsigned, signature: '0'.repeat(128) }, msg('checks:record.place.newRecord'));
   const signature = await signer.sign(recordSigningBytes(unsigned));
   return { ...unsigned, signature: [...signature].map((b) => b.toString(16).padStart(2, '0')).join('') };
 }
 
 /** Throws a `malformed` RecordError unless `value` has exactly a record's fields, each of its type and form. */
-export function checkRecordShape(value: unknown, where: string): asserts value is RevisionRecord {
-  const fail = (what: string): never => {
-    throw new RecordError('malformed', `${where}: ${what}`);
+export function checkRecordShape(value: unknown, where: MessageValue): asserts value is RevisionRecord {
+  const fail = (what: Message): never => {
+    throw new RecordError('malformed', at(where, what));
   };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(shape('notObject'));
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  for (const key of keys) if (!(fields as readonly string[]).includes(key)) fail(`unexpected field "${key}"`);
+  for (const key of keys) if (!(fields as readonly string[]).includes(key)) fail(shape('unexpectedField', { field: key }));
   for (const key of fields) if (!(key in record)) fail(missingField(key));
-  if (record.type !== recordType) fail(`type is not "${recordType}"`);
-  if (record.version !== 1) fail('version is not 1');
+  if (record.type !== recordType) fail(shape('typeIsNot', { type: recordType }));
+  if (record.version !== 1) fail(shape('versionNot1'));
   checkDocId(record.docId, fail);
-  if (typeof record.label !== 'string' || record.label.trim() === '' || record.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
-  if (typeof record.contentHash !== 'string' || !hex64.test(record.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
-  if (record.previousHash !== null && (typeof record.previousHash !== 'string' || !hex64.test(record.previousHash))) fail('previousHash is neither null nor a SHA-256 in lowercase hex');
-  if (typeof record.time !== 'string' || !isoTime.test(record.time) || Number.isNaN(Date.parse(record.time))) fail('time is not an ISO 8601 UTC instant');
-  if (typeof record.fingerprint !== 'string' || !hex64.test(record.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
-  if (typeof record.publicKey !== 'string' || !hex64.test(record.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
-  if (typeof record.signature !== 'string' || !/^[0-9a-f]{128}$/.test(record.signature)) fail('signature is not 64 bytes in lowercase hex');
+  if (typeof record.label !== 'string' || record.label.trim() === '' || record.label.length > maxLabelLength) fail(shape('notName', { field: 'label', max: maxLabelLength }));
+  if (typeof record.contentHash !== 'string' || !hex64.test(record.contentHash)) fail(shape('notSha', { field: 'contentHash' }));
+  if (record.previousHash !== null && (typeof record.previousHash !== 'string' || !hex64.test(record.previousHash))) fail(shape('notNullOrSha', { field: 'previousHash' }));
+  if (typeof record.time !== 'string' || !isoTime.test(record.time) || Number.isNaN(Date.parse(record.time))) fail(shape('notInstant', { field: 'time' }));
+  if (typeof record.fingerprint !== 'string' || !hex64.test(record.fingerprint)) fail(shape('notSha', { field: 'fingerprint' }));
+  if (typeof record.publicKey !== 'string' || !hex64.test(record.publicKey)) fail(shape('notKey', { field: 'publicKey' }));
+  if (typeof record.signature !== 'string' || !/^[0-9a-f]{128}$/.test(record.signature)) fail(shape('notSignature', { field: 'signature' }));
+}
+
+/** The message `checks:record.shape.<name>`: what is out of form in a record, an objection or a silence record. */
+export function shape(name: string, values: Record<string, MessageValue> = {}): Message {
+  return msg(`checks:record.shape.${name}`, values);
 }
 
 /** The words for a missing field; a missing `docId` marks a record made before records named their document. */
-export function missingField(key: string): string {
-  return key === 'docId'
-    ? 'missing field "docId": records made before records named their document are not accepted (no such file was ever given to users; issue the revision again)'
-    : `missing field "${key}"`;
+export function missingField(key: string): Message {
+  return key === 'docId' ? shape('missingDocId') : shape('missingField', { field: key });
 }
 
 /** True when `signature` (hex) is a valid Ed25519 signature of `bytes` under `publicKey` (hex); false for a key that is not a curve point. */
@@ -138,7 +142,7 @@ export async function verifyEd25519(publicKey: string, bytes: Uint8Array, signat
  * throws a RecordError naming the first record that fails ("record 2 of 5").
  */
 export async function verifyChain(records: unknown, issuerKey?: string, docId?: string): Promise<ChainRecord> {
-  if (!Array.isArray(records) || records.length === 0) throw new RecordError('malformed', 'the chain is not a non-empty list of records');
+  if (!Array.isArray(records) || records.length === 0) throw new RecordError('malformed', msg('checks:record.chainEmpty'));
   const keys = new Map<string, CryptoKey>();
   const verify = (key: string, bytes: Uint8Array, sig: string) => verifyEd25519(key, bytes, sig, keys);
   let previous: ChainRecord | null = null;
@@ -146,22 +150,23 @@ export async function verifyChain(records: unknown, issuerKey?: string, docId?: 
   const issuer = issuerKey ?? (records[0] as { publicKey?: unknown })?.publicKey;
   let document = docId;
   for (let i = 0; i < records.length; i++) {
-    const where = `record ${i + 1} of ${records.length}`;
+    const where = msg('checks:record.place.recordOf', { n: i + 1, total: records.length });
     const record: unknown = records[i];
     if ((record as { type?: unknown } | null)?.type === silenceRecordType) checkSilenceShape(record, where);
     else checkRecordShape(record, where);
     document ??= record.docId;
-    if (record.docId !== document) throw new RecordError('chain-broken', `${where} (${record.label}) is of document ${record.docId}, the chain of document ${document}`);
-    if ((await keyFingerprint(record.publicKey)) !== record.fingerprint) throw new RecordError('unknown-key', `${where} (${record.label}): its fingerprint is not that of its key`);
-    if (record.publicKey !== issuer) throw new RecordError('unknown-key', `${where} (${record.label}) is signed by key ${record.fingerprint}, not the issuer's`);
+    const named = { where, label: record.label };
+    if (record.docId !== document) throw new RecordError('chain-broken', msg('checks:record.otherDocument', { ...named, document: record.docId, chainDocument: document }));
+    if ((await keyFingerprint(record.publicKey)) !== record.fingerprint) throw new RecordError('unknown-key', msg('checks:record.fingerprintNotKey', named));
+    if (record.publicKey !== issuer) throw new RecordError('unknown-key', msg('checks:record.notIssuer', { ...named, fingerprint: record.fingerprint }));
     if (!(await verify(record.publicKey, recordSigningBytes(record), record.signature))) {
-      throw new RecordError('signature-invalid', `${where} (${record.label}): the signature does not verify under the issuer's key`);
+      throw new RecordError('signature-invalid', msg('checks:record.signatureNotIssuer', named));
     }
     const previousHash = previous === null ? null : await recordHash(previous);
     if (previous === null) {
-      if (record.previousHash !== null) throw new RecordError('chain-broken', `${where} (${record.label}) points at an earlier revision the chain does not hold`);
+      if (record.previousHash !== null) throw new RecordError('chain-broken', msg('checks:record.pointsAtMissing', named));
     } else if (record.previousHash !== previousHash) {
-      throw new RecordError('chain-broken', `${where} (${record.label}) does not point at record ${i} (${previous.label})`);
+      throw new RecordError('chain-broken', msg('checks:record.notPointing', { ...named, n: i, previous: previous.label }));
     }
     if (record.type === silenceRecordType) {
       await checkSilenceLink(record, previous, placed, where, verify);

@@ -1,5 +1,6 @@
 import { canonicalDocument, jcs, sha256Hex, utf8 } from './canonical.js';
-import { RecordError } from './errors.js';
+import { msg } from '../i18n/message.js';
+import { causeOf, RecordError } from './errors.js';
 import { keyFingerprint, parseFingerprint } from './fingerprint.js';
 import { signRecord, verifyChain, type ChainRecord, type RecordSigner } from './record.js';
 import { silenceOf, type SilenceState } from './silence-chain.js';
@@ -58,14 +59,15 @@ export async function issueRevisionFile(input: {
   let docId = input.docId;
   if (input.previous) {
     const before = await verifyRevisionFile(input.previous);
-    if (docId !== undefined && before.docId !== docId) throw new RecordError('chain-broken', `the previous revision (${before.label}) is of document ${before.docId}, not of ${docId}`);
+    if (docId !== undefined && before.docId !== docId) throw new RecordError('chain-broken', msg('checks:record.file.previousOtherDocument', { label: before.label, document: before.docId, docId }));
     docId = before.docId;
     const previousFile = JSON.parse(typeof input.previous === 'string' ? input.previous : new TextDecoder().decode(input.previous)) as RevisionFile;
     if (before.issuer !== input.signer.publicKey) {
-      throw new RecordError('unknown-key', `the previous revision (${before.label}) was issued by key ${before.fingerprint}, not by this installation's key`);
+      throw new RecordError('unknown-key', msg('checks:record.file.previousOtherKey', { label: before.label, fingerprint: before.fingerprint }));
     }
     chain = previousFile.chain;
   }
+  // internal: every caller passes the document's id or a previous revision; no file can cause this
   if (docId === undefined) throw new RangeError('a first issued revision needs the id of its document');
   const record = await signRecord(
     { docId, label: input.label, contentHash: await sha256Hex(canonical), previous: chain.at(-1) ?? null, time: input.time },
@@ -95,50 +97,50 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
   try {
     text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new RecordError('malformed', 'the file is not UTF-8 text');
+    throw new RecordError('malformed', msg('checks:record.file.notUtf8'));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new RecordError('malformed', `the file is not JSON (${(err as Error).message})`);
+    throw new RecordError('malformed', msg('checks:record.file.notJson', { reason: (err as Error).message }));
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RecordError('malformed', 'the file is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RecordError('malformed', msg('checks:record.file.notObject'));
   const file = parsed as Record<string, unknown>;
-  if (file.format !== revisionFileFormat) throw new RecordError('malformed', `format is not "${revisionFileFormat}"`);
-  if (file.version !== 1) throw new RecordError('malformed', `version ${JSON.stringify(file.version)} is not one this build reads (1)`);
-  for (const key of Object.keys(file)) if (!fileFields.includes(key)) throw new RecordError('malformed', `unexpected field "${key}"`);
+  if (file.format !== revisionFileFormat) throw new RecordError('malformed', msg('checks:record.file.format', { format: revisionFileFormat }));
+  if (file.version !== 1) throw new RecordError('malformed', msg('checks:record.file.version', { version: String(JSON.stringify(file.version)) }));
+  for (const key of Object.keys(file)) if (!fileFields.includes(key)) throw new RecordError('malformed', msg('checks:record.shape.unexpectedField', { field: key }));
   const issuer = file.issuer as Record<string, unknown> | null;
   if (typeof issuer !== 'object' || issuer === null || Object.keys(issuer).sort().join() !== 'fingerprint,publicKey' || typeof issuer.publicKey !== 'string' || typeof issuer.fingerprint !== 'string') {
-    throw new RecordError('malformed', 'issuer is not { publicKey, fingerprint }');
+    throw new RecordError('malformed', msg('checks:record.file.issuer'));
   }
   let canonicalText: string;
   try {
     canonicalText = serializeRevisionFile(parsed as RevisionFile);
   } catch (err) {
-    throw new RecordError('malformed', `the file holds a value JSON cannot sign (${(err as Error).message})`);
+    throw new RecordError('malformed', msg('checks:record.file.unsignable', { reason: (err as Error).message }));
   }
-  if (canonicalText !== text) throw new RecordError('malformed', 'the file is not byte for byte in the form it was issued in (RFC 8785 JSON and a newline)');
+  if (canonicalText !== text) throw new RecordError('malformed', msg('checks:record.file.notCanonical'));
   if (!/^[0-9a-f]{64}$/.test(issuer.publicKey) || (await keyFingerprint(issuer.publicKey)) !== issuer.fingerprint) {
-    throw new RecordError('unknown-key', "the issuer's fingerprint is not that of the issuer's key");
+    throw new RecordError('unknown-key', msg('checks:record.file.issuerFingerprint'));
   }
   if (options.key !== undefined) {
     const wanted = parseFingerprint(options.key);
-    if (wanted === null) throw new RecordError('unknown-key', `"${options.key}" is not a key fingerprint (64 hex digits, grouped or not)`);
-    if (wanted !== issuer.fingerprint) throw new RecordError('unknown-key', `the revision is issued by key ${issuer.fingerprint}, not by ${wanted}`);
+    if (wanted === null) throw new RecordError('unknown-key', msg('checks:record.file.notFingerprint', { key: options.key }));
+    if (wanted !== issuer.fingerprint) throw new RecordError('unknown-key', msg('checks:record.file.otherIssuer', { fingerprint: issuer.fingerprint, wanted }));
   }
   const last = await verifyChain(file.chain, issuer.publicKey, options.docId);
   let canonical: string;
   try {
     canonical = canonicalDocument(file.document);
   } catch (err) {
-    throw new RecordError('content-changed', `the document is not a valid document (${(err as Error).message})`);
+    throw new RecordError('content-changed', msg('checks:record.file.invalidDocument', { reason: causeOf(err) }));
   }
   // The file holds the very bytes that were hashed: a field the schema ignores or a default
   // spelled out would otherwise change the file without changing the hash.
-  if (jcs(file.document) !== canonical) throw new RecordError('content-changed', 'the document is not in the canonical form it was issued in');
+  if (jcs(file.document) !== canonical) throw new RecordError('content-changed', msg('checks:record.file.documentNotCanonical'));
   const hash = await sha256Hex(canonical);
-  if (hash !== last.contentHash) throw new RecordError('content-changed', `the document hashes to ${hash}, the record of ${last.label} signed ${last.contentHash}`);
+  if (hash !== last.contentHash) throw new RecordError('content-changed', msg('checks:record.file.hashDiffers', { hash, label: last.label, signed: last.contentHash }));
   const chain = file.chain as ChainRecord[];
   return { docId: last.docId, label: last.label, hash, issuer: issuer.publicKey, fingerprint: issuer.fingerprint, chain: chain.length, time: last.time, document: file.document, silence: await silenceOf(chain) };
 }

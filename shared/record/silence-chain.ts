@@ -13,7 +13,8 @@
  */
 import { jcs } from './canonical.js';
 import type { SilenceDeadline } from './deadline.js';
-import { RecordError } from './errors.js';
+import { msg, type MessageValue } from '../i18n/message.js';
+import { at as atPlace, RecordError } from './errors.js';
 import { recordHash, type ChainRecord } from './record.js';
 import { silenceRecordType, verifyObjection, type ReceivedObjection, type SilenceRecord } from './silence.js';
 
@@ -64,29 +65,35 @@ export async function checkSilenceLink(
   record: SilenceRecord,
   previous: ChainRecord | null,
   placed: { record: SilenceRecord; hash: string } | null,
-  where: string,
+  where: MessageValue,
   verify: Verify,
 ): Promise<void> {
   if (previous === null || previous.label !== record.label || previous.contentHash !== record.contentHash) {
-    throw new RecordError('chain-broken', `${where}: the silence on ${record.label} does not follow a record of that revision`);
+    throw new RecordError('chain-broken', atPlace(where, msg('checks:record.silence.notAfterRevision', { label: record.label })));
   }
   if (record.event === 'placed') return;
   const follows = record.event === 'outcome' ? ['placed'] : ['outcome', 'late'];
   if (previous.type !== silenceRecordType || !follows.includes(previous.event) || !placed || jcs(previous.deadline) !== jcs(record.deadline)) {
-    throw new RecordError('chain-broken', `${where}: the ${record.event} record of the silence on ${record.label} does not follow its ${follows.join(' or ')} record with the same deadline`);
+    const what = { event: msg(`checks:record.event.${record.event}`), label: record.label, follows: msg(`checks:record.event.${record.event === 'outcome' ? 'placed' : 'outcomeOrLate'}`) };
+    throw new RecordError('chain-broken', atPlace(where, msg('checks:record.silence.wrongPredecessor', what)));
   }
   const deadline = Date.parse(record.deadline.instant);
-  if (Date.parse(record.time) < deadline) throw new RecordError('chain-broken', `${where}: the ${record.event} record on ${record.label} was signed at ${record.time}, before the deadline ${record.deadline.instant}`);
+  if (Date.parse(record.time) < deadline) {
+    const what = { event: msg(`checks:record.event.${record.event}`), label: record.label, time: record.time, deadline: record.deadline.instant };
+    throw new RecordError('chain-broken', atPlace(where, msg('checks:record.silence.beforeDeadline', what)));
+  }
   for (const [k, entry] of record.objections.entries()) {
-    const at = `${where}, objection ${k + 1}`;
+    const at = msg('checks:record.place.objectionOf', { where, n: k + 1 });
     const objection = await verifyObjection(entry.objection, at, verify);
-    if (objection.silence !== placed.hash || objection.label !== record.label) throw new RecordError('chain-broken', `${at} (${objection.delegation}) objects to another silence`);
+    const who = { where: at, delegation: objection.delegation, arrived: entry.arrived, time: objection.time };
+    const broken = (key: string) => new RecordError('chain-broken', msg(`checks:record.silence.${key}`, who));
+    if (objection.silence !== placed.hash || objection.label !== record.label) throw broken('otherSilence');
     const arrived = Date.parse(entry.arrived);
-    if (record.event === 'outcome' && arrived > deadline) throw new RecordError('chain-broken', `${at} (${objection.delegation}) arrived at ${entry.arrived}, after the deadline`);
+    if (record.event === 'outcome' && arrived > deadline) throw broken('arrivedLate');
     if (record.event === 'late') {
-      if (arrived <= deadline) throw new RecordError('chain-broken', `${at} (${objection.delegation}) is recorded as late but arrived at ${entry.arrived}, by the deadline`);
-      if (Date.parse(objection.time) > deadline) throw new RecordError('chain-broken', `${at} (${objection.delegation}) was signed at ${objection.time}, after the deadline`);
-      if (arrived > Date.parse(record.time)) throw new RecordError('chain-broken', `${at} (${objection.delegation}) arrived at ${entry.arrived}, after the late record was signed`);
+      if (arrived <= deadline) throw broken('lateButOnTime');
+      if (Date.parse(objection.time) > deadline) throw broken('signedLate');
+      if (arrived > Date.parse(record.time)) throw broken('afterLateRecord');
     }
   }
 }

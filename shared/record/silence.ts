@@ -10,10 +10,11 @@
  * (silence-chain.ts says why they do not break silence).
  */
 import { jcs, toHex, utf8 } from './canonical.js';
-import { checkDeadline, type SilenceDeadline } from './deadline.js';
-import { RecordError } from './errors.js';
+import { checkDeadline, type DeadlineError, type SilenceDeadline } from './deadline.js';
+import { msg, type Message, type MessageValue } from '../i18n/message.js';
+import { at, RecordError } from './errors.js';
 import { keyFingerprint } from './fingerprint.js';
-import { maxLabelLength, missingField, recordHash, recordSigningBytes, type ChainRecord, type RecordSigner } from './record.js';
+import { maxLabelLength, missingField, recordHash, shape, recordSigningBytes, type ChainRecord, type RecordSigner } from './record.js';
 
 /** The `type` of a silence record of the chain. */
 export const silenceRecordType = 'penholder-silence-record';
@@ -74,10 +75,10 @@ const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const objectionFields = ['type', 'version', 'silence', 'label', 'delegation', 'name', 'paragraphs', 'reason', 'time', 'fingerprint', 'publicKey', 'signature'];
 const silenceFields = ['type', 'version', 'docId', 'event', 'label', 'contentHash', 'deadline', 'outcome', 'objections', 'previousHash', 'time', 'fingerprint', 'publicKey', 'signature'];
 
-function exactFields(value: unknown, fields: string[], fail: (what: string) => never): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('not an object');
+function exactFields(value: unknown, fields: string[], fail: (what: Message) => never): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(shape('notObject'));
   const v = value as Record<string, unknown>;
-  for (const key of Object.keys(v)) if (!fields.includes(key)) fail(`unexpected field "${key}"`);
+  for (const key of Object.keys(v)) if (!fields.includes(key)) fail(shape('unexpectedField', { field: key }));
   for (const key of fields) if (!(key in v)) fail(missingField(key));
   return v;
 }
@@ -86,9 +87,9 @@ function exactFields(value: unknown, fields: string[], fail: (what: string) => n
 export const maxDocIdLength = 200;
 
 /** Calls `fail` unless `value` is a document id: 1 to 200 characters, none of them a control character. */
-export function checkDocId(value: unknown, fail: (what: string) => never): void {
+export function checkDocId(value: unknown, fail: (what: Message) => never): void {
   // eslint-disable-next-line no-control-regex -- refusing control characters in an id is the point
-  if (typeof value !== 'string' || value === '' || value.length > maxDocIdLength || /[\u0000-\u001f\u007f]/.test(value)) fail(`docId is not a document id of 1 to ${maxDocIdLength} characters`);
+  if (typeof value !== 'string' || value === '' || value.length > maxDocIdLength || /[\u0000-\u001f\u007f]/.test(value)) fail(shape('notDocId', { max: maxDocIdLength }));
 }
 
 function isTime(value: unknown): value is string {
@@ -96,55 +97,55 @@ function isTime(value: unknown): value is string {
 }
 
 /** Throws a `malformed` RecordError unless `value` is an objection in form (signature not checked). */
-export function checkObjectionShape(value: unknown, where: string): asserts value is SilenceObjection {
-  const fail = (what: string): never => {
-    throw new RecordError('malformed', `${where}: ${what}`);
+export function checkObjectionShape(value: unknown, where: MessageValue): asserts value is SilenceObjection {
+  const fail = (what: Message): never => {
+    throw new RecordError('malformed', at(where, what));
   };
   const o = exactFields(value, objectionFields, fail);
-  if (o.type !== objectionType || o.version !== 1) fail(`not a version 1 "${objectionType}"`);
-  if (typeof o.silence !== 'string' || !hex64.test(o.silence)) fail('silence is not a SHA-256 in lowercase hex');
-  if (typeof o.label !== 'string' || o.label.trim() === '' || o.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
-  if (typeof o.delegation !== 'string' || o.delegation.trim() === '' || o.delegation.length > 200) fail('delegation is not a name of 1 to 200 characters');
-  if (typeof o.name !== 'string' || o.name.length > 200) fail('name is longer than 200 characters');
-  if (!Array.isArray(o.paragraphs) || o.paragraphs.length > maxObjectionParagraphs || o.paragraphs.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 100)) fail(`paragraphs is not a list of at most ${maxObjectionParagraphs} paragraph labels`);
-  if (typeof o.reason !== 'string' || o.reason.trim() === '' || o.reason.length > maxReasonLength) fail(`reason is not a text of 1 to ${maxReasonLength} characters`);
-  if (!isTime(o.time)) fail('time is not an ISO 8601 UTC instant');
-  if (typeof o.fingerprint !== 'string' || !hex64.test(o.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
-  if (typeof o.publicKey !== 'string' || !hex64.test(o.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
-  if (typeof o.signature !== 'string' || !/^[0-9a-f]{128}$/.test(o.signature)) fail('signature is not 64 bytes in lowercase hex');
+  if (o.type !== objectionType || o.version !== 1) fail(shape('notVersion1', { type: objectionType }));
+  if (typeof o.silence !== 'string' || !hex64.test(o.silence)) fail(shape('notSha', { field: 'silence' }));
+  if (typeof o.label !== 'string' || o.label.trim() === '' || o.label.length > maxLabelLength) fail(shape('notName', { field: 'label', max: maxLabelLength }));
+  if (typeof o.delegation !== 'string' || o.delegation.trim() === '' || o.delegation.length > 200) fail(shape('notName', { field: 'delegation', max: 200 }));
+  if (typeof o.name !== 'string' || o.name.length > 200) fail(shape('tooLong', { field: 'name', max: 200 }));
+  if (!Array.isArray(o.paragraphs) || o.paragraphs.length > maxObjectionParagraphs || o.paragraphs.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 100)) fail(shape('paragraphs', { max: maxObjectionParagraphs }));
+  if (typeof o.reason !== 'string' || o.reason.trim() === '' || o.reason.length > maxReasonLength) fail(shape('reason', { max: maxReasonLength }));
+  if (!isTime(o.time)) fail(shape('notInstant', { field: 'time' }));
+  if (typeof o.fingerprint !== 'string' || !hex64.test(o.fingerprint)) fail(shape('notSha', { field: 'fingerprint' }));
+  if (typeof o.publicKey !== 'string' || !hex64.test(o.publicKey)) fail(shape('notKey', { field: 'publicKey' }));
+  if (typeof o.signature !== 'string' || !/^[0-9a-f]{128}$/.test(o.signature)) fail(shape('notSignature', { field: 'signature' }));
 }
 
 /** Throws a `malformed` RecordError unless `value` is a silence record in form (signatures and chain not checked). */
-export function checkSilenceShape(value: unknown, where: string): asserts value is SilenceRecord {
-  const fail = (what: string): never => {
-    throw new RecordError('malformed', `${where}: ${what}`);
+export function checkSilenceShape(value: unknown, where: MessageValue): asserts value is SilenceRecord {
+  const fail = (what: Message): never => {
+    throw new RecordError('malformed', at(where, what));
   };
   const r = exactFields(value, silenceFields, fail);
-  if (r.type !== silenceRecordType || r.version !== 1) fail(`not a version 1 "${silenceRecordType}"`);
+  if (r.type !== silenceRecordType || r.version !== 1) fail(shape('notVersion1', { type: silenceRecordType }));
   checkDocId(r.docId, fail);
-  if (r.event !== 'placed' && r.event !== 'outcome' && r.event !== 'late') fail('event is not "placed", "outcome" or "late"');
-  if (typeof r.label !== 'string' || r.label.trim() === '' || r.label.length > maxLabelLength) fail('label is not a name of 1 to 200 characters');
-  if (typeof r.contentHash !== 'string' || !hex64.test(r.contentHash)) fail('contentHash is not a SHA-256 in lowercase hex');
+  if (r.event !== 'placed' && r.event !== 'outcome' && r.event !== 'late') fail(shape('notEvent'));
+  if (typeof r.label !== 'string' || r.label.trim() === '' || r.label.length > maxLabelLength) fail(shape('notName', { field: 'label', max: maxLabelLength }));
+  if (typeof r.contentHash !== 'string' || !hex64.test(r.contentHash)) fail(shape('notSha', { field: 'contentHash' }));
   try {
     checkDeadline(r.deadline, where);
   } catch (err) {
-    fail((err as Error).message.replace(`${where}: `, ''));
+    throw new RecordError('malformed', (err as DeadlineError).text);
   }
-  if (!Array.isArray(r.objections)) fail('objections is not a list');
+  if (!Array.isArray(r.objections)) fail(shape('notList', { field: 'objections' }));
   const objections = r.objections as unknown[];
-  if (r.event === 'placed' && (r.outcome !== null || objections.length > 0)) fail('a placed silence has an outcome or objections');
-  if (r.event === 'outcome' && r.outcome !== (objections.length > 0 ? 'broken' : 'agreed')) fail(`the outcome is not "${objections.length > 0 ? 'broken' : 'agreed'}" with ${objections.length} objection(s)`);
-  if (r.event === 'late' && (r.outcome !== null || objections.length === 0)) fail('a late record has an outcome or no objection');
+  if (r.event === 'placed' && (r.outcome !== null || objections.length > 0)) fail(shape('placedHasOutcome'));
+  if (r.event === 'outcome' && r.outcome !== (objections.length > 0 ? 'broken' : 'agreed')) fail(shape('wrongOutcome', { outcome: objections.length > 0 ? 'broken' : 'agreed', objections: objections.length }));
+  if (r.event === 'late' && (r.outcome !== null || objections.length === 0)) fail(shape('lateNoObjection'));
   objections.forEach((entry, i) => {
-    const e = exactFields(entry, ['objection', 'arrived'], (what) => fail(`objection ${i + 1}: ${what}`));
-    checkObjectionShape(e.objection, `${where}, objection ${i + 1}`);
-    if (!isTime(e.arrived)) fail(`objection ${i + 1}: arrived is not an ISO 8601 UTC instant`);
+    const e = exactFields(entry, ['objection', 'arrived'], (what) => fail(shape('objectionN', { n: i + 1, what })));
+    checkObjectionShape(e.objection, msg('checks:record.place.objectionOf', { where, n: i + 1 }));
+    if (!isTime(e.arrived)) fail(shape('objectionN', { n: i + 1, what: shape('notInstant', { field: 'arrived' }) }));
   });
-  if (r.previousHash !== null && (typeof r.previousHash !== 'string' || !hex64.test(r.previousHash))) fail('previousHash is neither null nor a SHA-256 in lowercase hex');
-  if (!isTime(r.time)) fail('time is not an ISO 8601 UTC instant');
-  if (typeof r.fingerprint !== 'string' || !hex64.test(r.fingerprint)) fail('fingerprint is not a SHA-256 in lowercase hex');
-  if (typeof r.publicKey !== 'string' || !hex64.test(r.publicKey)) fail('publicKey is not a 32-byte key in lowercase hex');
-  if (typeof r.signature !== 'string' || !/^[0-9a-f]{128}$/.test(r.signature)) fail('signature is not 64 bytes in lowercase hex');
+  if (r.previousHash !== null && (typeof r.previousHash !== 'string' || !hex64.test(r.previousHash))) fail(shape('notNullOrSha', { field: 'previousHash' }));
+  if (!isTime(r.time)) fail(shape('notInstant', { field: 'time' }));
+  if (typeof r.fingerprint !== 'string' || !hex64.test(r.fingerprint)) fail(shape('notSha', { field: 'fingerprint' }));
+  if (typeof r.publicKey !== 'string' || !hex64.test(r.publicKey)) fail(shape('notKey', { field: 'publicKey' }));
+  if (typeof r.signature !== 'string' || !/^[0-9a-f]{128}$/.test(r.signature)) fail(shape('notSignature', { field: 'signature' }));
 }
 
 /** The bytes an objection's signature covers: the JCS of the objection without `signature`. */
@@ -175,15 +176,15 @@ export async function signObjection(
     fingerprint: await keyFingerprint(signer.publicKey),
     publicKey: signer.publicKey,
   };
-  checkObjectionShape({ ...unsigned, signature: '0'.repeat(128) }, 'objection');
+  checkObjectionShape({ ...unsigned, signature: '0'.repeat(128) }, msg('checks:record.place.objection'));
   return { ...unsigned, signature: toHex(await signer.sign(objectionSigningBytes(unsigned))) };
 }
 
 /** Verifies an objection's form, fingerprint and signature under its own key; throws a RecordError naming what failed. */
-export async function verifyObjection(value: unknown, where: string, verify: (key: string, bytes: Uint8Array, sig: string) => Promise<boolean>): Promise<SilenceObjection> {
+export async function verifyObjection(value: unknown, where: MessageValue, verify: (key: string, bytes: Uint8Array, sig: string) => Promise<boolean>): Promise<SilenceObjection> {
   checkObjectionShape(value, where);
-  if ((await keyFingerprint(value.publicKey)) !== value.fingerprint) throw new RecordError('unknown-key', `${where}: its fingerprint is not that of its key`);
-  if (!(await verify(value.publicKey, objectionSigningBytes(value), value.signature))) throw new RecordError('signature-invalid', `${where} (${value.delegation}): the signature does not verify under its key`);
+  if ((await keyFingerprint(value.publicKey)) !== value.fingerprint) throw new RecordError('unknown-key', at(where, msg('checks:record.ownFingerprintNotKey')));
+  if (!(await verify(value.publicKey, objectionSigningBytes(value), value.signature))) throw new RecordError('signature-invalid', msg('checks:record.objectionSignature', { where, delegation: value.delegation }));
   return value;
 }
 
@@ -214,6 +215,6 @@ export async function signSilenceRecord(
     fingerprint: await keyFingerprint(signer.publicKey),
     publicKey: signer.publicKey,
   };
-  checkSilenceShape({ ...unsigned, signature: '0'.repeat(128) }, 'new silence record');
+  checkSilenceShape({ ...unsigned, signature: '0'.repeat(128) }, msg('checks:record.place.newSilence'));
   return { ...unsigned, signature: toHex(await signer.sign(recordSigningBytes(unsigned))) };
 }
