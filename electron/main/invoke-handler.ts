@@ -1,4 +1,6 @@
+import { errorShape } from '../../shared/api/api-error.js';
 import { dispatch } from '../../shared/api/dispatch.js';
+import { msg } from '../../shared/i18n/message.js';
 import type { EventName, Handlers } from '../../shared/api/contract.js';
 import { isAllowedEvent } from '../../shared/api/bridge.js';
 import type { BridgeResult } from '../../shared/api/bridge.js';
@@ -43,11 +45,11 @@ export function createInvokeHandler(
 ): (event: InvokeEvent, channel: unknown, args: unknown) => Promise<BridgeResult> {
   return async (event, channel, args) => {
     if (!isTrustedSender(event, handlersFor)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'IPC call from an untrusted frame' } };
+      return { ok: false, error: errorShape('unauthorized', msg('backend:transport.untrustedFrame')) };
     }
     const handlers = handlersFor(event.sender.id);
     if (handlers === undefined) {
-      return { ok: false, error: { code: 'unauthorized', message: 'No backend connection for this window' } };
+      return { ok: false, error: errorShape('unauthorized', msg('backend:transport.noConnection')) };
     }
     return dispatch(handlers, channel, args, onInternalError);
   };

@@ -29,14 +29,22 @@ export function createBridge(transport: BridgeTransport): PenholderBridge {
       if (!isAllowedChannel(channel)) {
         const refused: BridgeResult = {
           ok: false,
-          error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 100)}` },
+          // The sandboxed preload cannot bundle the catalogues: the English sentence is the
+          // catalogue's backend:api.unknownChannel, written out, and the key travels with it.
+          error: {
+            code: 'unknown-channel',
+            message: `Unknown channel: ${String(channel).slice(0, 100)}`,
+            text: { key: 'backend:api.unknownChannel', values: { channel: String(channel).slice(0, 100) } },
+          },
         };
         return Promise.resolve(refused);
       }
       return transport.invoke(channel, args) as Promise<BridgeResult>;
     },
     on(event, listener) {
+      // internal: the renderer subscribes only to the contract's events; a stray name is a bug
       if (!isAllowedEvent(event)) throw new Error(`Unknown event: ${String(event).slice(0, 100)}`);
+      // internal: a listener that is not a function is a programming error
       if (typeof listener !== 'function') throw new Error('listener must be a function');
       let remove: (() => void) | undefined = transport.subscribe((name, payload) => {
         if (name === event) listener(payload);

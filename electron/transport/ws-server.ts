@@ -3,7 +3,9 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, encodeWire, parseCallFrame, type ResultFrame } from '../../shared/api/codec.js';
+import { errorShape } from '../../shared/api/api-error.js';
 import { dispatch } from '../../shared/api/dispatch.js';
+import { msg } from '../../shared/i18n/message.js';
 import type { Backend } from '../backend/backend.js';
 
 /** How to attach the WebSocket API to an http server. */
@@ -105,12 +107,12 @@ function serve(ws: WebSocket, options: WebSocketApiOptions): void {
     try {
       ws.send(encodeWire(frame));
     } catch (err) {
-      ws.send(encodeWire({ t: 'result', id: frame.id, ok: false, error: { code: 'internal', message: `Could not encode the result: ${String(err)}` } }));
+      ws.send(encodeWire({ t: 'result', id: frame.id, ok: false, error: errorShape('internal', msg('backend:transport.cannotEncode', { reason: String(err) })) }));
     }
   };
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      return reply({ t: 'result', id: null, ok: false, error: { code: 'invalid-argument', message: 'Malformed frame: expected JSON text, got binary.' } });
+      return reply({ t: 'result', id: null, ok: false, error: errorShape('invalid-argument', msg('backend:transport.frameBinary')) });
     }
     const frame = parseCallFrame(rawText(data));
     if (!('t' in frame)) return reply({ t: 'result', id: frame.id, ok: false, error: frame.error });

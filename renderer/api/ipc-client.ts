@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/contract.js';
+import { ApiError, apiErrorFromShape } from '../../shared/api/contract.js';
 import type { ApiClient, Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../shared/api/contract.js';
 import { BRIDGE_GLOBAL, isBridgeResult, isPenholderBridge } from '../../shared/api/bridge.js';
 import type { PenholderBridge } from '../../shared/api/bridge.js';
@@ -11,7 +11,7 @@ import { t } from '../i18n/index.js';
 
 /**
  * Returns an `ApiClient` over `bridge`. A call answered `{ ok: false, error }` rejects with an
- * `ApiError` carrying the same code and message; a transport failure (main crashed, answer
+ * `ApiError` carrying the same code, message and text (a malformed text is dropped); a transport failure (main crashed, answer
  * malformed) rejects with an `ApiError` of code `internal`. Event payloads are passed through
  * unchanged (main only forwards allow-listed events the backend emitted).
  */
@@ -27,7 +27,7 @@ export function connectIpcApi(bridge: PenholderBridge): ApiClient {
       if (!isBridgeResult(answer)) {
         throw new ApiError('internal', t('common:ipcClient.ipcCallGotA', { channel }));
       }
-      if (!answer.ok) throw new ApiError(answer.error.code, answer.error.message);
+      if (!answer.ok) throw apiErrorFromShape(answer.error);
       return answer.result as ChannelResult<C>;
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

@@ -1,5 +1,5 @@
 import { MAX_FRAME_BYTES, encodeWire, parseServerFrame, utf8Length } from '../../shared/api/codec.js';
-import { ApiError, type ApiClient, type EventName } from '../../shared/api/contract.js';
+import { ApiError, apiErrorFromShape, type ApiClient, type EventName } from '../../shared/api/contract.js';
 import { t } from '../i18n/index.js';
 
 /** What the client needs of an event from a WebSocket (the DOM's and the `ws` package's both fit). */
@@ -25,7 +25,7 @@ type Pending = { resolve(value: unknown): void; reject(error: unknown): void };
  * Connects to the backend's WebSocket API at `url` (`ws://host/api?token=...`) and resolves
  * once the connection is open; rejects if the server refuses it (wrong token, wrong origin)
  * or cannot be reached. The client implements the contract's ApiClient: a failed call rejects
- * with an ApiError carrying the server's code; when the connection closes, every pending and
+ * with an ApiError carrying the server's code, message and text (a malformed text is dropped); when the connection closes, every pending and
  * later call rejects. Uses the global WebSocket unless `options.WebSocket` is given.
  */
 export function connectWebSocketApi(url: string, options: { WebSocket?: SocketConstructor } = {}): Promise<WebSocketApiClient> {
@@ -62,7 +62,7 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
     if (!call || frame.id === null) return;
     pending.delete(frame.id);
     if (frame.ok) call.resolve(frame.result);
-    else call.reject(new ApiError(frame.error.code, frame.error.message));
+    else call.reject(apiErrorFromShape(frame.error));
   });
 
   const client: WebSocketApiClient = {

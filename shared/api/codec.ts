@@ -1,4 +1,6 @@
-import type { ApiErrorShape, EventName } from './contract.js';
+import { msg } from '../i18n/message.js';
+import { errorShape, type ApiErrorShape } from './api-error.js';
+import type { EventName } from './contract.js';
 import type { CallResult } from './dispatch.js';
 
 /**
@@ -48,12 +50,12 @@ export function parseCallFrame(text: string): CallFrame | { id: number | null; e
   try {
     value = decodeWire(text);
   } catch {
-    return { id: null, error: { code: 'invalid-argument', message: 'Malformed frame: not JSON, or bytes that are not base64.' } };
+    return { id: null, error: errorShape('invalid-argument', msg('backend:transport.frameNotJson')) };
   }
   const frame = (value !== null && typeof value === 'object' ? value : {}) as Partial<CallFrame>;
   const id = typeof frame.id === 'number' && Number.isSafeInteger(frame.id) ? frame.id : null;
   if (frame.t !== 'call' || id === null || typeof frame.channel !== 'string') {
-    return { id, error: { code: 'invalid-argument', message: 'Malformed frame: expected { t: "call", id, channel, args }.' } };
+    return { id, error: errorShape('invalid-argument', msg('backend:transport.frameNotCall')) };
   }
   return { t: 'call', id, channel: frame.channel, args: frame.args };
 }
@@ -125,6 +127,7 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** The bytes of a standard base64 string; throws on any character or length base64 cannot have. */
 export function fromBase64(text: string): Uint8Array {
+  // internal: decodeWire turns this into the frameNotJson error shape; it never reaches a person as is
   if (text.length % 4 !== 0) throw new SyntaxError('Invalid base64: length is not a multiple of 4.');
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - pad);
@@ -135,6 +138,7 @@ export function fromBase64(text: string): Uint8Array {
       const ch = text.charCodeAt(i + j);
       const isPad = ch === 61 && i + 4 === text.length && j >= 4 - pad;
       const v = isPad ? 0 : ch < 128 ? (DECODE[ch] ?? -1) : -1;
+      // internal: as above, decodeWire's caller reports a malformed frame
       if (v < 0) throw new SyntaxError('Invalid base64 character.');
       n = (n << 6) | v;
     }

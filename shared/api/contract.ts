@@ -5,6 +5,8 @@ import { filesChannelArgs, type FilesChannelResults, type FilesEventPayloads } f
 import { libraryChannelArgs, type LibraryChannelResults } from './library-contract.js';
 import { recordChannelArgs, type RecordChannelResults } from './record-contract.js';
 import { channelNames, eventNameList } from './names.js';
+import { ApiError } from './api-error.js';
+import { msg } from '../i18n/message.js';
 import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
 import type { NumberChange } from '../negotiation/stable-numbering.js';
 
@@ -16,6 +18,7 @@ import type { NumberChange } from '../negotiation/stable-numbering.js';
  */
 
 // The consultation and file parts live in their own modules; everything stays importable from here.
+export { ApiError, apiErrorCodes, apiErrorFromShape, messageOf, type ApiErrorShape } from './api-error.js';
 export { consultationRoles, type ConsultationRole, type ConsultationState, type ConsultationStatus, type HostDocument } from './consultation-contract.js';
 export type { HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
 export { fileExportFormats, fileImportFormats, trackedChangeModes, type FileProgress, type FileTrackedChanges, type InputFile } from './files-contract.js';
@@ -295,31 +298,16 @@ export type ApiClient = {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };
 
-/** The error a transport returns when a call fails; `code` is stable, `message` is for people. */
-export type ApiErrorShape = { code: 'invalid-argument' | 'not-found' | 'unknown-channel' | 'unauthorized' | 'cancelled' | 'internal'; message: string };
-
-/** An error raised by a handler or the boundary, carried across both transports as ApiErrorShape. */
-export class ApiError extends Error {
-  /** Creates an error with a stable code and a message for people. */
-  constructor(
-    readonly code: ApiErrorShape['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
 /** Validates an incoming call at the backend boundary: unknown channel or bad argument throws ApiError. */
 export function parseCall(channel: unknown, args: unknown): { channel: Channel; args: unknown } {
   if (typeof channel !== 'string' || !Object.hasOwn(channelArgs, channel)) {
-    throw new ApiError('unknown-channel', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    throw new ApiError('unknown-channel', msg('backend:api.unknownChannel', { channel: String(channel).slice(0, 100) }));
   }
   const c = channel as Channel;
   const parsed = channelArgs[c].safeParse(args ?? {});
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ');
-    throw new ApiError('invalid-argument', `Invalid argument for ${c}: ${detail}`);
+    throw new ApiError('invalid-argument', msg('backend:api.invalidArgument', { channel: c, detail }));
   }
   return { channel: c, args: parsed.data };
 }

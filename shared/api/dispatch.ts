@@ -1,3 +1,5 @@
+import { msg } from '../i18n/message.js';
+import { messageOf } from './api-error.js';
 import { ApiError, channelArgs, parseCall, type ApiErrorShape, type Handlers } from './contract.js';
 
 /** The outcome of one call as both transports carry it: a result or an error shape, never a stack trace. */
@@ -18,7 +20,7 @@ export async function dispatch(
   try {
     // parseCall's `in` test also accepts inherited names such as 'toString'; own keys only.
     if (typeof channel === 'string' && !Object.hasOwn(channelArgs, channel)) {
-      throw new ApiError('unknown-channel', `Unknown channel: ${channel.slice(0, 100)}`);
+      throw new ApiError('unknown-channel', msg('backend:api.unknownChannel', { channel: channel.slice(0, 100) }));
     }
     const call = parseCall(channel, args);
     const handler = handlers[call.channel] as (args: unknown) => Promise<unknown>;
@@ -28,10 +30,19 @@ export async function dispatch(
   }
 }
 
-/** The error shape of a thrown value: ApiErrors as they are, anything else as 'internal'. */
+/**
+ * The error shape of a thrown value: ApiErrors as they are (code, message, text), anything
+ * else as 'internal' with its message, keeping its `text` Message when it has one (any error
+ * class of ours carries the sentence as a catalogue message, so the interface can say it in
+ * its own language).
+ */
 export function toErrorShape(err: unknown, channel = '', onInternalError?: (error: unknown, channel: string) => void): ApiErrorShape {
-  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof ApiError) return withText({ code: err.code, message: err.message }, err.text);
   onInternalError?.(err, channel);
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: message || 'Internal error.' };
+  return withText({ code: 'internal', message: message || 'Internal error.' }, messageOf(err));
+}
+
+function withText(shape: ApiErrorShape, text: ApiErrorShape['text']): ApiErrorShape {
+  return text ? { ...shape, text } : shape;
 }

@@ -7,6 +7,7 @@ import { createEventForwarder, createInvokeHandler } from '../../../electron/mai
 import { createBridge } from '../../../electron/preload/create-bridge.js';
 import { connectIpcApi } from '../../../renderer/api/ipc-client.js';
 import { ApiError, type ApiClient } from '../../../shared/api/contract.js';
+import { messageText } from '../../../shared/i18n/message.js';
 
 // Transport 1 end to end without Electron: renderer client -> preload bridge -> main's
 // invoke handler -> real backend, and back. Every crossing goes through structuredClone,
@@ -79,5 +80,13 @@ describe('the IPC transport', () => {
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ code: 'not-found' });
     await expect(client.invoke('documents.open', {} as { id: string })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('carries the catalogue message of a refusal across the clone boundary, for a French interface', async () => {
+    const err: unknown = await client.invoke('documents.open', {} as { id: string }).catch((e: unknown) => e);
+    if (!(err instanceof ApiError) || !err.text) throw new Error('expected an ApiError with a text');
+    expect(err.text.key).toBe('backend:api.invalidArgument');
+    expect(err.message).toMatch(/^Invalid argument for documents\.open: id/);
+    expect(messageText(err.text, 'fr')).toMatch(/^Argument non valide pour documents\.open\u00a0: id/);
   });
 });

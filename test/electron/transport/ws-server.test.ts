@@ -3,12 +3,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { attachWebSocketApi, newLaunchToken, type WebSocketApi } from '../../../electron/transport/ws-server.js';
 import { connectWebSocketApi, type WebSocketApiClient } from '../../../renderer/api/ws-client.js';
 import { ApiError, type EventPayloads } from '../../../shared/api/contract.js';
+import { messageText } from '../../../shared/i18n/message.js';
 import { replicaOf, retitle, titleOf } from '../backend/edits.js';
 
 let dataDir: string;
@@ -159,6 +160,37 @@ describe('the WebSocket transport', () => {
     expect(unknown.code).toBe('unknown-channel');
     const update = await rejection(c.invoke('documents.applyUpdate', { id: 'x', update: [1, 2] as unknown as Uint8Array<ArrayBuffer> }));
     expect(update.code).toBe('invalid-argument');
+  });
+
+  it('carries the catalogue message of a refusal, so a French interface says it in French', async () => {
+    const c = await client();
+    const invalid = await rejection(c.invoke('documents.open', { id: '' }));
+    expect(invalid.text?.key).toBe('backend:api.invalidArgument');
+    expect(invalid.message).toMatch(/^Invalid argument for documents\.open: id/);
+    expect(messageText(invalid.text ?? { key: 'none' }, 'fr')).toMatch(/^Argument non valide pour documents\.open\u00a0: id/);
+    expect(await rawExchange('not json')).toMatchObject({ error: { text: { key: 'backend:transport.frameNotJson' } } });
+  });
+
+  it('drops a malformed text from the wire and keeps the English message', async () => {
+    const texts: unknown[] = [{ key: 'backend:api.unknownChannel', values: { channel: 'x' } }, { key: 42 }, { key: 'k', values: { v: null } }, 'k'];
+    const fake = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => fake.once('listening', () => resolve()));
+    fake.on('connection', (ws) =>
+      ws.on('message', (data: Buffer) => {
+        const { id } = JSON.parse(data.toString()) as { id: number };
+        ws.send(JSON.stringify({ t: 'result', id, ok: false, error: { code: 'not-found', message: 'Unknown channel: x', text: texts[id - 1] } }));
+      }),
+    );
+    try {
+      const c = await connectWebSocketApi(`ws://127.0.0.1:${(fake.address() as { port: number }).port}/api`, { WebSocket: NodeWebSocket });
+      clients.push(c);
+      const answers = [];
+      for (let i = 0; i < texts.length; i++) answers.push(await rejection(c.invoke('documents.list', {})));
+      expect(answers.map((a) => [a.message, a.text])).toEqual([['Unknown channel: x', texts[0]], ...texts.slice(1).map(() => ['Unknown channel: x', undefined])]);
+    } finally {
+      for (const ws of fake.clients) ws.terminate();
+      await new Promise<void>((resolve) => fake.close(() => resolve()));
+    }
   });
 
   it('answers malformed frames and survives them', async () => {

@@ -32,6 +32,17 @@ describe('connectIpcApi', () => {
     await expect(call).rejects.toMatchObject({ code: 'not-found', message: 'No such document' });
   });
 
+  it('carries the catalogue message of an error answer and drops one that is malformed', async () => {
+    const text = { key: 'backend:api.unknownChannel', values: { channel: 'x' } };
+    const answer = (t: unknown) => connectIpcApi(answering(async () => ({ ok: false, error: { code: 'not-found', message: 'Unknown channel: x', text: t } })));
+    await expect(answer(text).invoke('documents.list', {})).rejects.toMatchObject({ code: 'not-found', text });
+    for (const bad of [{ key: '' }, { key: 'a', values: { v: { key: 7 } } }, 'backend:api.unknownChannel', { key: 'a', values: [1] }]) {
+      const err: unknown = await answer(bad).invoke('documents.list', {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ code: 'not-found', message: 'Unknown channel: x', text: undefined });
+    }
+  });
+
   it('reports transport failures and malformed answers as internal errors', async () => {
     const crashed = connectIpcApi(answering(() => Promise.reject(new Error('render process gone'))));
     await expect(crashed.invoke('documents.list', {})).rejects.toMatchObject({ code: 'internal', message: /render process gone/ });

@@ -45,7 +45,14 @@ describe('frames', () => {
   });
 
   it('answers malformed client frames with an error instead of throwing', () => {
-    expect(parseCallFrame('{not json')).toEqual({ id: null, error: { code: 'invalid-argument', message: 'Malformed frame: not JSON, or bytes that are not base64.' } });
+    expect(parseCallFrame('{not json')).toEqual({
+      id: null,
+      error: {
+        code: 'invalid-argument',
+        message: 'Malformed frame: not JSON, or bytes that are not base64.',
+        text: { key: 'backend:transport.frameNotJson', values: {} },
+      },
+    });
     expect(parseCallFrame('null')).toMatchObject({ id: null, error: { code: 'invalid-argument' } });
     expect(parseCallFrame('{"t":"call","id":3}')).toMatchObject({ id: 3, error: { code: 'invalid-argument' } });
     expect(parseCallFrame('{"t":"call","id":"3","channel":"x"}')).toMatchObject({ id: null, error: { code: 'invalid-argument' } });

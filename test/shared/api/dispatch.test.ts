@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type Handlers } from '../../../shared/api/contract.js';
 import { dispatch, toErrorShape } from '../../../shared/api/dispatch.js';
+import { messageText, msg } from '../../../shared/i18n/message.js';
 
 const summary = { id: 'd1', kind: 'resolution', title: 'T', symbol: '', body: '', createdAt: '', updatedAt: '' } as const;
 
@@ -174,5 +175,19 @@ describe('dispatch', () => {
   it('gives every thrown value a message', () => {
     expect(toErrorShape(new Error(''))).toEqual({ code: 'internal', message: 'Internal error.' });
     expect(toErrorShape(new ApiError('unauthorized', 'No.'))).toEqual({ code: 'unauthorized', message: 'No.' });
+  });
+
+  it('carries the catalogue message of an ApiError and of any error with a `text`, and refusals of its own', async () => {
+    const text = msg('backend:api.unknownChannel', { channel: 'x.y' });
+    expect(toErrorShape(new ApiError('not-found', text))).toEqual({ code: 'not-found', message: 'Unknown channel: x.y', text });
+    // Another module's error class, duck-typed: its English message stays, its Message travels.
+    const foreign = Object.assign(new Error('Unknown channel: x.y'), { text });
+    expect(toErrorShape(foreign)).toEqual({ code: 'internal', message: 'Unknown channel: x.y', text });
+    // A `text` that is not a message is not carried.
+    expect(toErrorShape(Object.assign(new Error('m'), { text: 'words' }))).toEqual({ code: 'internal', message: 'm' });
+    const refused = await dispatch(recordingHandlers([]), 'documents.open', { id: '' });
+    if (refused.ok || !refused.error.text) throw new Error('expected a refusal with a text');
+    expect(refused.error.text.key).toBe('backend:api.invalidArgument');
+    expect(messageText(refused.error.text, 'fr')).toMatch(/^Argument non valide pour documents\.open\u00a0: id/);
   });
 });
