@@ -4,6 +4,7 @@
  * (`OP 7 alt`). Pure functions from an EditorState to one Transaction, or null when the
  * action does not apply at `pos`.
  */
+import { messageText, msg, type Message } from '../i18n/message.js';
 import type { Node } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
@@ -21,9 +22,19 @@ import {
   type StatusState,
 } from './model.js';
 
-/** A negotiation action that cannot be done as asked (e.g. reopening without a reason). */
+/**
+ * A negotiation action that cannot be done as asked (e.g. reopening without a reason):
+ * `text` says why in any interface language, `message` in English.
+ */
 export class NegotiationError extends Error {
   override name = 'NegotiationError';
+  /** Why, as a catalogue message (`checks:negotiation.*`). */
+  readonly text: Message;
+  /** Creates the error from its message. */
+  constructor(text: Message) {
+    super(messageText(text));
+    this.text = text;
+  }
 }
 
 function paragraphAt(doc: Node, pos: number, types: ReadonlySet<string>): Node | null {
@@ -96,13 +107,13 @@ export function setParagraphStatus(state: EditorState, pos: number, change: Stat
   const current = paragraphStatus(node);
   const reason = (change.reason ?? '').trim();
   if (change.state === 'reservation' && (change.delegations ?? []).length === 0) {
-    throw new NegotiationError('a reservation must name the delegations that hold it');
+    throw new NegotiationError(msg('checks:negotiation.reservationNamesNobody'));
   }
   if (change.state === 'agreed_pending' && (change.linked ?? []).length === 0) {
-    throw new NegotiationError('"agreed pending" must name the paragraphs it waits for');
+    throw new NegotiationError(msg('checks:negotiation.pendingNamesNothing'));
   }
   if (isReopening(current.state, change.state) && reason === '') {
-    throw new NegotiationError(`reopening a paragraph that is ${current.state.replace(/_/g, ' ')} needs a reason`);
+    throw new NegotiationError(msg('checks:negotiation.reopenNeedsReason', { state: msg(`checks:negotiation.state.${current.state}`) }));
   }
   const entry: StatusEntry = {
     state: change.state,

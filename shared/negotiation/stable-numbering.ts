@@ -11,6 +11,7 @@ import { readHeader } from '../document/header.js';
 import { decisionParagraphLabel, type Language } from '../document/labels.js';
 import { computeNumbering } from '../document/numbering.js';
 import { baseNumbers, readNegotiationBase } from './negotiation-base.js';
+import { msg } from '../i18n/message.js';
 import { NegotiationError } from './paragraph-ops.js';
 import { paragraphBracket, paragraphStatus, topParagraphs } from './model.js';
 
@@ -114,7 +115,7 @@ export function issueCleanText(doc: Node, base: Node | BaseNumbers = readNegotia
     if (parts.has(node.type.name)) {
       let survivors = 0;
       node.forEach((p) => (survivors += paragraphStatus(p).state === 'deleted' ? 0 : 1));
-      if (survivors === 0 && node.type.name !== 'preamble') throw new NegotiationError('issuing a clean text would delete every paragraph of the operative part');
+      if (survivors === 0 && node.type.name !== 'preamble') throw new NegotiationError(msg('checks:negotiation.cleanTextEmpty'));
       return true;
     }
     if (!topParagraphs.has(node.type.name)) return !node.isTextblock;
