@@ -23,6 +23,51 @@ export function formatTimestamp(iso: string): string {
   return format.format(date);
 }
 
+const formats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }>();
+
+// The date, time and weekday formats of the interface language in `zone` (local time when
+// undefined); null when the zone is not one Intl knows (a zone typed by hand).
+function partsFormat(zone: string | undefined): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat } | null {
+  const locale = i18n.language === 'en' ? 'en-GB' : i18n.language;
+  // Local time is keyed by its current offset too: a laptop that changes zone gets new formats.
+  const key = `${locale}|${zone ?? `local${new Date().getTimezoneOffset()}`}`;
+  let found = formats.get(key);
+  if (!found) {
+    try {
+      found = {
+        date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }),
+        time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }),
+        weekday: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: zone }),
+      };
+    } catch {
+      return null;
+    }
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * An instant (ISO 8601) for people, in the interface language and in local time, or in
+ * `zone` (an IANA zone such as "Europe/Paris") when given: "7 December 2026, 12:07" in
+ * English (day first, as the UN writes dates), "7 décembre 2026, 12:07" in French. Date and
+ * time are formatted apart and joined with a comma, since ICU versions join them differently
+ * ("at", "à"). The input itself when it is not a date or the zone is unknown.
+ */
+export function formatDateTime(iso: string, zone?: string): string {
+  const date = new Date(iso);
+  const format = partsFormat(zone);
+  if (Number.isNaN(date.getTime()) || !format) return iso;
+  return `${format.date.format(date)}, ${format.time.format(date)}`;
+}
+
+/** A day for a heading, in the interface language and local time: "Friday 20 November 2026", "vendredi 20 novembre 2026". */
+export function formatLongDate(date: Date): string {
+  const format = partsFormat(undefined);
+  if (Number.isNaN(date.getTime()) || !format) return '';
+  return `${format.weekday.format(date)} ${format.date.format(date)}`;
+}
+
 /** "Resolution" or "Decision" in the interface language. */
 export function kindName(kind: DocumentSummary['kind']): string {
   return kind === 'decision' ? t('common:kind.decision') : t('common:kind.resolution');

@@ -4,6 +4,8 @@ import type { LegendEntry } from '../editor/authorship-plugin.js';
 import type { StatusHistoryRow } from '../../shared/negotiation/status-history.js';
 import { authorName, groupHistoryByDay, originNames, timeOfDay } from '../document/revision-format.js';
 import { t, useT } from '../i18n/index.js';
+import { statusAuthorShown } from '../i18n/status-names.js';
+import { formatDateTime } from '../format.js';
 
 /** Props of the history panel. */
 export type HistoryPanelProps = {
@@ -65,7 +67,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, statusRows, er
                   <span className="history-who">{authorName(entry.author, entry.delegation)}</span>
                   <span className="history-what">
                     {t('revisions:historyPanel.changes', { count: entry.count })}, {originNames[entry.origin]} ·{' '}
-                    <time dateTime={entry.to}>{entry.from.slice(0, 16) === entry.to.slice(0, 16) ? timeOfDay(entry.to) : `${timeOfDay(entry.from)}–${timeOfDay(entry.to)}`}</time>
+                    <time dateTime={entry.to} title={entry.from === entry.to ? entry.to : `${entry.from} – ${entry.to}`}>{entry.from.slice(0, 16) === entry.to.slice(0, 16) ? timeOfDay(entry.to) : `${timeOfDay(entry.from)}–${timeOfDay(entry.to)}`}</time>
                   </span>
                 </span>
               </li>
@@ -93,7 +95,7 @@ function StatusChanges({ rows }: { rows: readonly StatusHistoryRow[] }) {
                 {row.reopening ? ` ${t('common:reopened')}` : ''}
               </span>
               <span className="history-what">
-                {row.by || t('revisions:historyPanel.unnamedUser')} · <time dateTime={row.at}>{row.at === '' ? t('revisions:historyPanel.timeNotRecorded') : t('revisions:historyPanel.text', { slice: row.at.slice(0, 10), timeOfDay: timeOfDay(row.at) })}</time>
+                {statusAuthorShown(row.by)} · <time dateTime={row.at} title={row.at || undefined}>{row.at === '' ? t('revisions:historyPanel.timeNotRecorded') : formatDateTime(row.at)}</time>
               </span>
               {row.reason ? <span className="history-what status-reason">{t('revisions:historyPanel.reason')}{' '}{row.reason}</span> : null}
             </span>

@@ -7,7 +7,7 @@ import { computeNumbering, type Numbering } from '../../shared/document/numberin
 import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '../../shared/negotiation/model.js';
 import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
 import { statusAuthor, statusText } from '../../shared/negotiation/status-labels.js';
-import { statusHintsShown as statusHints, statusNamesShown as statusNames } from '../i18n/status-names.js';
+import { statusAuthorShown, statusHintsShown as statusHints, statusNamesShown as statusNames } from '../i18n/status-names.js';
 import { paragraphStatusRequestEvent, paragraphStatusShortcut, requestParagraphStatus } from '../editor/negotiation/status-margin.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
@@ -49,13 +49,13 @@ const linkTargets = (view: EditorView, numbering: Numbering, except: string): Li
  * (`paragraphStatusRequestEvent`): the facilitator picks the new state, the delegations of
  * a reservation, the paragraphs an "agreed pending" paragraph waits for; reopening an
  * agreed paragraph asks for a reason and refuses without one. The change is recorded with
- * the facilitator role with the profile's name ("Facilitator (Jane Doe)", never the delegation) and the time, as one transaction (one undo step), and
+ * the profile's name (the role is implied and shown in the interface language: "Facilitator (Jane Doe)", never the delegation) and the time, as one transaction (one undo step), and
  * the paragraph's status history is listed below the form.
  */
 export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [target, setTarget] = useState<string | null>(null);
-  const [author, setAuthor] = useState('');
+  const [author, setAuthor] = useState<string | null>(null);
 
   useEffect(() => {
     if (!view) return;
@@ -105,12 +105,12 @@ export function ParagraphStatusDialog({ api, view }: ParagraphStatusDialogProps)
   );
 }
 
-type StatusFormProps = { view: EditorView; id: string; node: Node; author: string; onDone: () => void };
+type StatusFormProps = { view: EditorView; id: string; node: Node; author: string | null; onDone: () => void };
 
 function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
   const numbering = numberingOf(view);
-  const pathOf = (pid: string) => numbering.byId.get(pid)?.path;
-  const path = pathOf(id) ?? t('negotiation:paragraphStatusDialog.thisParagraph');
+  const pathOf = (pid: string) => numbering.byId.get(pid)?.path ?? t('editor:status.removed');
+  const path = numbering.byId.get(id)?.path ?? t('negotiation:paragraphStatusDialog.thisParagraph');
   const current = paragraphStatus(node);
   const [state, setState] = useState<StatusState>(current.state);
   const [delegations, setDelegations] = useState<string[]>(current.delegations);
@@ -136,7 +136,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
     try {
       const tr = setParagraphStatus(view.state, at.pos, {
         state,
-        by: author || statusAuthor(''),
+        by: author ?? '',
         at: new Date().toISOString(),
         delegations: state === 'reservation' ? delegations : [],
         linked: state === 'agreed_pending' ? linked : [],
@@ -155,7 +155,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
       <h2 id="status-dialog-title">{t('negotiation:paragraphStatusDialog.statusOf')}{' '}{path}</h2>
       <p className="status-current">
         {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf, statusNames)}</strong>
-        {current.by !== '' ? t('negotiation:paragraphStatusDialog.setBy', { by: current.by }) : ''}{t('negotiation:paragraphStatusDialog.changesAreRecordedAs')}{' '}<strong>{author || '…'}</strong>{' '}{t('negotiation:paragraphStatusDialog.withTheTime')}
+        {current.at !== '' || current.by !== '' ? t('negotiation:paragraphStatusDialog.setBy', { by: statusAuthorShown(current.by) }) : ''}{t('negotiation:paragraphStatusDialog.changesAreRecordedAs')}{' '}<strong>{author === null ? '…' : statusAuthorShown(author)}</strong>{' '}{t('negotiation:paragraphStatusDialog.withTheTime')}
       </p>
       <fieldset className="status-states">
         <legend>{t('negotiation:paragraphStatusDialog.newStatus')}</legend>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { statusChanges, type PathOf } from '../../shared/negotiation/status-labels.js';
-import { statusNamesShown as statusNames } from '../i18n/status-names.js';
+import { statusAuthorShown, statusNamesShown as statusNames } from '../i18n/status-names.js';
 import type { ParagraphStatus } from '../../shared/negotiation/model.js';
 import { filterDelegations } from '../editor/metadata.js';
-import { formatTimestamp } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { i18n, t } from '../i18n/index.js';
 import { delegationName, delegationNameOf } from '../i18n/names.js';
 
@@ -111,7 +111,7 @@ export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
         <ol reversed>
           {rows.map((row, i) => (
             <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
-              {formatTimestamp(row.at)}, {row.by || t('editor:status.someone')}: {statusNames[row.from]} → {row.toText}
+              <time dateTime={row.at} title={row.at}>{formatDateTime(row.at)}</time>, {statusAuthorShown(row.by)}: {statusNames[row.from]} → {row.toText}
               {row.reopening ? ` ${t('common:reopened')}` : ''}
               {row.reason !== '' ? <span className="status-history-reason">{t('negotiation:statusDialogParts.reason')}{' '}{row.reason}</span> : null}
             </li>

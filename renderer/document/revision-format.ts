@@ -1,4 +1,5 @@
 import { revisionKinds, type HistoryEntry, type RevisionKind, type RevisionSummary } from '../../shared/api/contract.js';
+import { formatDateTime, formatLongDate } from '../format.js';
 import { t, translatedRecord } from '../i18n/index.js';
 
 /**
@@ -53,7 +54,8 @@ export type HistoryDay = { day: string; heading: string; entries: HistoryEntry[]
 /**
  * History entries (oldest first, as `history.list` returns them) grouped by the local day of
  * their last change, newest day first and newest entry first within a day. `now` decides
- * which day is "Today" and "Yesterday".
+ * which day is "Today" and "Yesterday"; other days are headed with the weekday and date, all in
+ * the interface language.
  */
 export function groupHistoryByDay(entries: readonly HistoryEntry[], now: Date = new Date()): HistoryDay[] {
   const days = new Map<string, HistoryEntry[]>();
@@ -68,17 +70,9 @@ export function groupHistoryByDay(entries: readonly HistoryEntry[], now: Date = 
   const yesterday = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
   return [...days].map(([day, list]) => ({
     day,
-    heading: day === today ? 'Today' : day === yesterday ? 'Yesterday' : longDate(new Date(`${day}T12:00:00`)),
+    heading: day === today ? t('revisions:historyDay.today') : day === yesterday ? t('revisions:historyDay.yesterday') : formatLongDate(new Date(`${day}T12:00:00`)),
     entries: list,
   }));
-}
-
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-// Written out, not toLocaleDateString: ICU versions differ in punctuation.
-function longDate(date: Date): string {
-  return `${weekdays[date.getDay()] ?? ''} ${date.getDate()} ${months[date.getMonth()] ?? ''} ${date.getFullYear()}`;
 }
 
 function dayKey(date: Date): string {
@@ -92,8 +86,7 @@ export function timeOfDay(iso: string): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-/** A date and time for people, "23 Nov 2026, 14:05", in local time. */
+/** A date and time for people in the interface language and local time: "23 November 2026, 14:05", "23 novembre 2026, 14:05" (see formatDateTime). */
 export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getDate()} ${(months[d.getMonth()] ?? '').slice(0, 3)} ${d.getFullYear()}, ${timeOfDay(iso)}`;
+  return formatDateTime(iso);
 }

@@ -1,5 +1,6 @@
 import type { StatusState } from '../../shared/negotiation/model.js';
-import { translatedRecord } from './index.js';
+import { statusAuthorName } from '../../shared/negotiation/status-labels.js';
+import { i18n, translatedRecord } from './index.js';
 
 /**
  * The paragraph status names as the interface shows them (editor:status.names.<state>), read in
@@ -16,3 +17,14 @@ export const statusHintsShown: Readonly<Record<StatusState, string>> = translate
   ['pending', 'under_discussion', 'agreed_ad_ref', 'agreed', 'deleted', 'reservation', 'agreed_pending', 'parked'],
   'editor:status.hints.',
 );
+
+/**
+ * Who set a status, as the interface names them: the facilitator role in the interface
+ * language with the person's name ("Facilitator (Jane Doe)", "Facilitation (Jane Doe)"), the
+ * role alone when no name was stored. Reads what is stored now (the name) and what earlier
+ * versions stored ("Facilitator (Jane Doe)", "Facilitator").
+ */
+export function statusAuthorShown(by: string): string {
+  const name = statusAuthorName(by);
+  return name === '' ? i18n.t('negotiation:statusAuthor.role') : i18n.t('negotiation:statusAuthor.named', { name });
+}

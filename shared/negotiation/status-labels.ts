@@ -90,11 +90,25 @@ export function statusChanges(status: ParagraphStatus, pathOf: PathOf, names: Re
 }
 
 /**
- * Who is recorded as setting a status: the role, never a delegation, since the facilitator
- * sets statuses for the room, not for a country (a chair from CAN agreeing OP 3 is not
- * "CAN" agreeing it): "Facilitator (Jane Doe)" with the person's name, "Facilitator" without.
+ * What is stored as the author of a status change (`by`): the person's name alone, trimmed,
+ * '' when the profile has none. The role is not stored in words, since only the facilitator
+ * sets statuses (for the room, never for a delegation: a chair from CAN agreeing OP 3 is not
+ * "CAN" agreeing it); each reader names the role in its own language ({@link statusAuthorName}).
  */
 export function statusAuthor(name: string): string {
-  const person = name.trim();
-  return person === '' ? 'Facilitator' : `Facilitator (${person})`;
+  return name.trim();
+}
+
+// What the app stored before the role was left to the reader: "Facilitator (Jane Doe)", "Facilitator".
+const oldAuthor = /^Facilitator(?:\s*\((.*)\))?$/s;
+
+/**
+ * The person's name in a stored status author, whether stored as {@link statusAuthor} does
+ * now ("Jane Doe", '') or as earlier versions did ("Facilitator (Jane Doe)" -> "Jane Doe",
+ * "Facilitator" -> ''); any other text is taken as the name.
+ */
+export function statusAuthorName(by: string): string {
+  const trimmed = by.trim();
+  const old = oldAuthor.exec(trimmed);
+  return old ? (old[1] ?? '').trim() : trimmed;
 }

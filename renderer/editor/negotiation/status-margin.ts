@@ -23,7 +23,8 @@ import { statusText, wasReopened } from '../../../shared/negotiation/status-labe
 import { interfaceLanguageChanged } from '../../i18n/editor-language.js';
 import { i18n, t } from '../../i18n/index.js';
 import { textDirection } from '../../../shared/i18n/languages.js';
-import { statusNamesShown } from '../../i18n/status-names.js';
+import { statusAuthorShown, statusNamesShown } from '../../i18n/status-names.js';
+import { formatDateTime } from '../../format.js';
 import { numberingKey } from '../numbering-plugin.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 
@@ -68,17 +69,41 @@ function eachTopParagraph(doc: Node, from: number, to: number, fn: (node: Node, 
   });
 }
 
-/** The widget spec of the top-level paragraph `node`, or null when it has no id yet. */
+type Shown = Pick<StatusWidgetSpec, 'path' | 'text' | 'title' | 'label'>;
+
+// The words of the widgets met so far, by what they depend on, for one interface language:
+// typing re-reads the paragraph under the cursor at each keystroke, and its words have not
+// changed. Emptied when the language changes (and when it grows past `shownLimit`).
+let shownWords: { language: string; byKey: Map<string, Shown> } = { language: '', byKey: new Map() };
+const shownLimit = 2000;
+
+function wordsOf(key: string, make: () => Shown): Shown {
+  if (shownWords.language !== i18n.language || shownWords.byKey.size >= shownLimit) shownWords = { language: i18n.language, byKey: new Map() };
+  let words = shownWords.byKey.get(key);
+  if (!words) shownWords.byKey.set(key, (words = make()));
+  return words;
+}
+
+/**
+ * The widget spec of the top-level paragraph `node`, or null when it has no id yet. Its
+ * words are in the interface language, looked up once per language and status (see wordsOf).
+ */
 export function statusWidgetSpec(node: Node, pathOf: PathLookup): StatusWidgetSpec | null {
   const id = String(node.attrs.id ?? '');
   if (id === '') return null;
   const status = paragraphStatus(node);
-  const path = pathOf(id) ?? t('editor:status.paragraph');
-  const text = statusText(status, pathOf, statusNamesShown);
+  const known = pathOf(id);
+  const linked = status.state === 'agreed_pending' ? status.linked.map((l) => pathOf(l) ?? '') : [];
   const reopened = wasReopened(status);
-  const title =
-    status.at === '' ? t('editor:status.title', { path, text }) : t('editor:status.titleSet', { path, text, by: status.by || t('editor:status.someone'), at: status.at.slice(0, 16).replace('T', ' ') });
-  const label = reopened ? t('editor:status.buttonReopened', { path, text }) : t('editor:status.button', { path, text });
+  const key = [known ?? '\u0002', status.state, status.delegations.join(','), linked.join(','), status.by, status.at, reopened].join('\u0001');
+  const { path, text, title, label } = wordsOf(key, () => {
+    const path = known ?? t('editor:status.paragraph');
+    const text = statusText(status, (l) => pathOf(l) || t('editor:status.removed'), statusNamesShown);
+    const title =
+      status.at === '' ? t('editor:status.title', { path, text }) : t('editor:status.titleSet', { path, text, by: statusAuthorShown(status.by), at: formatDateTime(status.at) });
+    const label = reopened ? t('editor:status.buttonReopened', { path, text }) : t('editor:status.button', { path, text });
+    return { path, text, title, label };
+  });
   return { key: `status|${id}|${path}|${status.state}|${text}|${title}|${label}`, id, path, state: status.state, text, title, label, reopened };
 }
 

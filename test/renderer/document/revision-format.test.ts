@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry, RevisionSummary } from '../../../shared/api/contract.js';
-import { authorName, groupHistoryByDay, revisionName, suggestLabel } from '../../../renderer/document/revision-format.js';
+import { authorName, dateTime, groupHistoryByDay, revisionName, suggestLabel } from '../../../renderer/document/revision-format.js';
+import { i18n } from '../../../renderer/i18n/index.js';
 
 const revision = (label: string, kind: RevisionSummary['kind'] = 'revision'): RevisionSummary => ({
   id: label || kind,
@@ -52,5 +53,32 @@ describe('groupHistoryByDay', () => {
     expect(days.map((d) => d.heading)).toEqual(['Today', 'Yesterday', 'Friday 20 November 2026']);
     expect(days[0]?.entries.map((e) => e.seqTo)).toEqual([4, 3]);
     expect(days.flatMap((d) => d.entries).length).toBe(4);
+  });
+});
+
+describe('dates and times in the interface language', () => {
+  const zone = process.env.TZ;
+  afterAll(async () => {
+    process.env.TZ = zone;
+    await i18n.changeLanguage('en');
+  });
+
+  it('shows an instant as local date and time, month written out, in English and in French', async () => {
+    process.env.TZ = 'Europe/Paris';
+    await i18n.changeLanguage('en');
+    expect(dateTime('2026-12-07T11:07:09.433Z')).toBe('7 December 2026, 12:07');
+    expect(dateTime('not a date')).toBe('not a date');
+    await i18n.changeLanguage('fr');
+    expect(dateTime('2026-12-07T11:07:09.433Z')).toBe('7 décembre 2026, 12:07');
+    process.env.TZ = 'America/New_York';
+    expect(dateTime('2026-12-07T11:07:09.433Z')).toBe('7 décembre 2026, 06:07');
+  });
+
+  it('heads the days of history in the interface language', async () => {
+    await i18n.changeLanguage('fr');
+    const now = new Date(2026, 10, 23, 15, 0);
+    const at = (d: number, h: number) => new Date(2026, 10, d, h, 0).toISOString();
+    const days = groupHistoryByDay([entry(at(20, 9), 1), entry(at(22, 10), 2), entry(at(23, 9), 3)], now);
+    expect(days.map((d) => d.heading)).toEqual(['Aujourd’hui', 'Hier', 'vendredi 20 novembre 2026']);
   });
 });

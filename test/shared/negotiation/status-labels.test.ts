@@ -3,7 +3,7 @@ import { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { paragraphStatus } from '../../../shared/negotiation/model.js';
 import { setParagraphStatus, type StatusChange } from '../../../shared/negotiation/paragraph-ops.js';
-import { statusAuthor, statusChanges, statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
+import { statusAuthor, statusAuthorName, statusChanges, statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
 import { sampleResolution } from '../document/sample-documents.js';
 
 const paths: Record<string, string> = { op1: 'OP 1', op3: 'OP 3' };
@@ -47,10 +47,18 @@ describe('status labels', () => {
     expect(wasReopened(status)).toBe(false);
   });
 
-  it('records the author under the facilitator role with the name, never a delegation code', () => {
-    expect(statusAuthor('Jane Doe')).toBe('Facilitator (Jane Doe)');
-    expect(statusAuthor(' Jane Doe ')).toBe('Facilitator (Jane Doe)');
-    expect(statusAuthor('')).toBe('Facilitator');
-    expect(statusAuthor('CAN')).not.toMatch(/^CAN/);
+  it('stores the status author as the name alone (the role is the reader’s to name), never a delegation code', () => {
+    expect(statusAuthor('Jane Doe')).toBe('Jane Doe');
+    expect(statusAuthor(' Jane Doe ')).toBe('Jane Doe');
+    expect(statusAuthor('')).toBe('');
+  });
+
+  it('reads the name back from what is stored now and from what earlier versions stored in English', () => {
+    expect(statusAuthorName('Jane Doe')).toBe('Jane Doe');
+    expect(statusAuthorName('')).toBe('');
+    expect(statusAuthorName('Facilitator (Jane Doe)')).toBe('Jane Doe');
+    expect(statusAuthorName('Facilitator')).toBe('');
+    expect(statusAuthorName(' Facilitator ( Ana Pereira ) ')).toBe('Ana Pereira');
+    expect(statusAuthorName('Facilitator of the Third Committee')).toBe('Facilitator of the Third Committee');
   });
 });
