@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
+import type { WebShell } from '../../electron/web/web-shell.js';
 import { parseJoinLink } from '../../shared/consultation/join-link.js';
 import { chooseInBar } from './bar-menu.js';
 import { isViteClientNoise, launchChromium, screenshot } from './browser.js';
-import { createFromTemplate, started } from './web-shell-fixture.js';
+import { createFromTemplate, startE2eShell, started } from './web-shell-fixture.js';
 
 /**
  * Issue 13's e2e, on the real renderer in Chromium through three browser shells (three
@@ -27,7 +27,7 @@ beforeAll(async () => {
   for (const name of ['chair', 'eu1', 'eu2']) {
     const dir = mkdtempSync(path.join(tmpdir(), `penholder-e2e-joinlink-${name}-`));
     dirs.push(dir);
-    shells.push(await startWebShell({ dataDir: dir, port: 0, host: '127.0.0.1' }));
+    shells.push(await startE2eShell(dir));
   }
   browser = await launchChromium();
 }, 120_000);

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentMeta } from '../../electron/backend/live-documents.js';
 import { startHost, type ConsultationHost } from '../../electron/consultation/host.js';
-import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
+import type { WebShell } from '../../electron/web/web-shell.js';
 import { collectBrackets } from '../../shared/negotiation/index.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { replicaOf, retitle } from '../electron/backend/edits.js';
 import { storeWithDocument, waitFor } from '../electron/consultation/peers.js';
 import { testHostOptions } from '../support/host-tls.js';
 import { launchChromium, openPage, screenshot } from './browser.js';
+import { startE2eShell } from './web-shell-fixture.js';
 
 /**
  * A delegate joins a host that serves two documents and picks them by title, one after the
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 const startShell = async () => {
-  const shell = await startWebShell({ dataDir: shellDir, port: 0, host: '127.0.0.1' });
+  const shell = await startE2eShell(shellDir);
   shells.push(shell);
   return shell;
 };

@@ -6,10 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { openInstallationKey } from '../../electron/identity/installation-key.js';
-import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
+import type { WebShell } from '../../electron/web/web-shell.js';
 import { connectPeer, synced, type Peer } from '../electron/consultation/peers.js';
 import { launchChromium } from './browser.js';
-import { started } from './web-shell-fixture.js';
+import { startE2eShell, started } from './web-shell-fixture.js';
 
 /** The first line `penholder host` prints: where to join and with which codes. */
 export type HostBanner = { url: string; documents: string[]; joinCode: string; facilitatorCode: string; fingerprint: string; link: string };
@@ -80,7 +80,7 @@ export function useHostedConsultation(name: string, options: HostedConsultationO
     const admitFile = path.join(hostDir, 'admit.json');
     writeFileSync(admitFile, JSON.stringify(admit));
     banner = await startHostCli(admit.length > 0 ? ['--admit', admitFile] : []);
-    for (const dir of shellDirs) shells.push(await startWebShell({ dataDir: dir, port: 0, host: '127.0.0.1' }));
+    for (const dir of shellDirs) shells.push(await startE2eShell(dir));
     browser = await launchChromium();
     chair = connectPeer(banner.url, banner.documents[0]!, { code: banner.facilitatorCode, delegation: 'MEX', name: 'Chair', role: 'facilitator' }, banner.fingerprint);
     await synced(chair, 20_000);

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { startWebShell } from '../../electron/web/web-shell.js';
 import { connectWebSocketApi } from '../../renderer/api/ws-client.js';
 import { barMenuButton, chooseInBar } from './bar-menu.js';
 import { screenshot } from './browser.js';
 import { GA_COMPILATION_TITLE, openGaCompilation } from './ga-compilation.js';
-import { useWebShell } from './web-shell-fixture.js';
+import { startE2eShell, useWebShell } from './web-shell-fixture.js';
 
 const env = useWebShell('laptop-layout');
 
@@ -266,7 +265,7 @@ describe('consultation presence, hosted from the app', { timeout: 180_000 }, () 
     await a.page.locator('.ph-document .ph-op').nth(1).click();
 
     const dirB = mkdtempSync(path.join(tmpdir(), 'penholder-e2e-laptop-presence-'));
-    const shellB = await startWebShell({ dataDir: dirB, port: 0, host: '127.0.0.1' });
+    const shellB = await startE2eShell(dirB);
     const apiB = await connectWebSocketApi(`ws://127.0.0.1:${shellB.port}/api?token=${shellB.token}`, { WebSocket: NodeWebSocket });
     try {
       const joining = apiB.invoke('consultation.join', { url: hosted.url, code: hosted.joinCode, delegation: 'CAN', name: 'Anne Tremblay', role: 'delegation', fingerprint: hosted.fingerprint });

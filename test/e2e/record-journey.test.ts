@@ -8,13 +8,14 @@ import { startHost, type ConsultationHost } from '../../electron/consultation/ho
 import { createRecordHost, type RecordHost } from '../../electron/consultation/record-host.js';
 import { openInstallationKey } from '../../electron/identity/installation-key.js';
 import { openStore, type Store } from '../../electron/store/store.js';
-import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
+import type { WebShell } from '../../electron/web/web-shell.js';
 import { silenceDeadline } from '../../shared/record/index.js';
 import { runCli } from '../electron/cli/run-cli.js';
 import { testHostTls } from '../support/host-tls.js';
 import { allChangesSaved, launchChromium, openPage, screenshot } from './browser.js';
 import { chooseInBar } from './bar-menu.js';
 import { joinHosted } from './hosted-consultation.js';
+import { startE2eShell } from './web-shell-fixture.js';
 
 // Issue 14 as one journey in Chromium. The facilitator's app issues Rev.1 and Rev.2, exports
 // them, checks a tampered copy and compares the Rev.1 file it holds with Rev.2, and places
@@ -75,7 +76,7 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
 
     // The facilitator's app.
     const facilitatorDir = tempDir('facilitator');
-    const facilitator = await startWebShell({ dataDir: facilitatorDir, port: 0, host: '127.0.0.1' });
+    const facilitator = await startE2eShell(facilitatorDir);
     shells.push(facilitator);
     const a = await openPage(browser, facilitator.url);
     await a.page.setViewportSize({ width: 1366, height: 768 });
@@ -147,7 +148,7 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     host = await serve();
 
     // The delegation's app joins, receives Rev.2 under silence, and verifies the Rev.2 file it was sent.
-    const delegation = await startWebShell({ dataDir: delegationDir, port: 0, host: '127.0.0.1' });
+    const delegation = await startE2eShell(delegationDir);
     shells.push(delegation);
     const b = await openPage(browser, delegation.url);
     await b.page.setViewportSize({ width: 1366, height: 768 });

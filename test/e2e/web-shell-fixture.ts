@@ -1,12 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startWebShell } from '../../electron/web/web-shell.js';
+import { startWebShell, type WebShell } from '../../electron/web/web-shell.js';
 import { launchChromium, screenshot } from './browser.js';
 
-type Shell = Awaited<ReturnType<typeof startWebShell>>;
+type Shell = WebShell;
+
+/**
+ * Starts a browser shell on `dataDir` (127.0.0.1, port 0) that serves the renderer built once
+ * for this test run (test/support/warm-vite.ts), as the desktop app loads its built renderer.
+ */
+export function startE2eShell(dataDir: string): Promise<WebShell> {
+  return startWebShell({ dataDir, port: 0, host: '127.0.0.1', staticDir: inject('rendererDir') });
+}
 
 /** A browser and a browser shell on a fresh data folder, shared by the tests of one file. */
 export type WebShellFixture = {
@@ -37,7 +45,7 @@ export function useWebShell(name: string): WebShellFixture {
   beforeAll(async () => {
     browser = await launchChromium();
     dataDir = mkdtempSync(path.join(tmpdir(), `penholder-e2e-${name}-`));
-    shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
+    shell = await startE2eShell(dataDir);
   });
   afterAll(async () => {
     await shell?.close();
@@ -53,7 +61,7 @@ export function useWebShell(name: string): WebShellFixture {
     },
     async restart() {
       await started(shell, 'the browser shell').close();
-      shell = await startWebShell({ dataDir, port: 0, host: '127.0.0.1' });
+      shell = await startE2eShell(dataDir);
     },
   };
 }
