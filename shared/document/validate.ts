@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import { idNodeNames, resolutionSchema } from '../../schemas/resolution-schema.js';
+import { messageText, msg, type Message, type MessageValue } from '../i18n/message.js';
 import { languages } from './labels.js';
 
 const idCarriers: ReadonlySet<string> = new Set(idNodeNames);
@@ -13,30 +14,49 @@ const headerStrings = ['symbol', 'date', 'session', 'agendaItem', 'heading'] as 
 export const maxDocumentDepth = 256;
 
 /**
+ * A document that is not one of the resolution schema: `text` says what is wrong and where
+ * in any interface language ("invalid document: ..."), `message` in English.
+ */
+export class InvalidDocumentError extends Error {
+  override name = 'InvalidDocumentError';
+  /** The sentence as a catalogue message (`checks:document.invalid` around the detail). */
+  readonly text: Message;
+  /** Creates the error from the detail (what is wrong); `cause` is the schema's own error, if any. */
+  constructor(detail: MessageValue, cause?: unknown) {
+    const text = msg('checks:document.invalid', { detail });
+    super(messageText(text), cause === undefined ? undefined : { cause });
+    this.text = text;
+  }
+}
+
+const invalid = (key: string, values: Record<string, MessageValue> = {}) => new InvalidDocumentError(msg(`checks:document.${key}`, values));
+
+/**
  * Parses ProseMirror JSON into a document of the resolution schema and checks it:
  * known node and mark types, content valid for the schema (`node.check()`), a typed
  * header (string fields, a known language, sponsors as strings), and a non-empty id on
  * every paragraph-level node, unique in the document, nodes nested at most
- * `maxDocumentDepth` levels. Returns the document; throws an Error whose message says what
- * is wrong and where ("invalid document: ...").
+ * `maxDocumentDepth` levels. Returns the document; throws an InvalidDocumentError whose
+ * message says what is wrong and where ("invalid document: ...").
  */
 export function validateDocument(json: unknown): Node {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new Error('invalid document: expected a ProseMirror JSON object');
+    throw invalid('notObject');
   }
   if ((json as { type?: unknown }).type !== 'doc') {
-    throw new Error(`invalid document: the top node must be of type "doc", got ${JSON.stringify((json as { type?: unknown }).type)}`);
+    throw invalid('topNode', { got: String(JSON.stringify((json as { type?: unknown }).type)) });
   }
   const depth = jsonDepth(json);
   if (depth > maxDocumentDepth) {
-    throw new Error(`invalid document: nodes are nested ${depth} levels deep; the limit is ${maxDocumentDepth}`);
+    throw invalid('tooDeep', { depth, max: maxDocumentDepth });
   }
   let doc: Node;
   try {
     doc = resolutionSchema.nodeFromJSON(json);
     doc.check();
   } catch (err) {
-    throw new Error(`invalid document: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    // ProseMirror's own sentence (English), shown as written: the schema library says what broke.
+    throw new InvalidDocumentError(err instanceof Error ? err.message : String(err), err);
   }
   checkHeader(doc);
   checkIds(doc);
@@ -58,17 +78,17 @@ function jsonDepth(root: object): number {
 
 function checkHeader(doc: Node): void {
   const header = doc.firstChild;
-  if (!header || header.type.name !== 'header') throw new Error('invalid document: no header');
+  if (!header || header.type.name !== 'header') throw invalid('noHeader');
   const attrs = header.attrs as Record<string, unknown>;
   for (const key of headerStrings) {
-    if (typeof attrs[key] !== 'string') throw new Error(`invalid document: header.${key} must be a string`);
+    if (typeof attrs[key] !== 'string') throw invalid('headerString', { field: key });
   }
   if (!(languages as readonly unknown[]).includes(attrs.language)) {
-    throw new Error(`invalid document: header.language must be one of ${languages.join(', ')}, got ${JSON.stringify(attrs.language)}`);
+    throw invalid('headerLanguage', { languages: languages.join(', '), got: String(JSON.stringify(attrs.language)) });
   }
   const sponsors = attrs.sponsors;
   if (!Array.isArray(sponsors) || !sponsors.every((s) => typeof s === 'string')) {
-    throw new Error('invalid document: header.sponsors must be an array of strings');
+    throw invalid('sponsors');
   }
 }
 
@@ -78,11 +98,11 @@ function checkIds(doc: Node): void {
     if (!idCarriers.has(node.type.name)) return true;
     const id: unknown = node.attrs.id;
     if (typeof id !== 'string' || id === '') {
-      throw new Error(`invalid document: ${node.type.name} at position ${pos} has no id`);
+      throw invalid('noId', { node: node.type.name, pos });
     }
     const first = seen.get(id);
     if (first !== undefined) {
-      throw new Error(`invalid document: duplicate id "${id}" (${node.type.name} at position ${pos}, first at ${first})`);
+      throw invalid('duplicateId', { id, node: node.type.name, pos, first });
     }
     seen.set(id, pos);
     return true;
