@@ -144,18 +144,22 @@ export function applyComparison(oldDoc: Node, comparison: Comparison): RebuiltUn
     let oldText = '';
     if (change.oldPos !== null) {
       const old = oldUnits.get(change.oldPos);
+      // internal: a check of the comparison against itself: no input can make it fail, only a bug in compare
       if (!old) throw new Error(`no unit of the old document at position ${change.oldPos}`);
+      // internal: a check of the comparison against itself: no input can make it fail, only a bug in compare
       if (used.has(old.pos)) throw new Error(`the old unit at ${old.path} is used twice`);
       used.add(old.pos);
       oldText = old.text;
     }
     const text = applyWordDiff(oldText, change.words);
     if (change.status === 'deleted') {
+      // internal: a check of the comparison against itself: no input can make it fail, only a bug in compare
       if (text !== '') throw new Error(`deleted unit ${change.oldPath ?? '?'} keeps text`);
       continue;
     }
     out.push({ kind: change.kind, text });
   }
+  // internal: a check of the comparison against itself: no input can make it fail, only a bug in compare
   if (used.size !== oldUnits.size) throw new Error(`${oldUnits.size - used.size} units of the old document are missing from the comparison`);
   return out;
 }

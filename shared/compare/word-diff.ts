@@ -96,11 +96,13 @@ export function applyWordDiff(oldText: string, ops: readonly WordOp[]): string {
       continue;
     }
     if (!oldText.startsWith(text, at)) {
+      // internal: a word diff applied to a text it was not made from: a bug in the caller, not input
       throw new Error(`word diff does not fit the old text at offset ${at}: expected ${JSON.stringify(text)}`);
     }
     at += text.length;
     if (op === 'equal') out += text;
   }
+  // internal: a word diff applied to a text it was not made from: a bug in the caller, not input
   if (at !== oldText.length) throw new Error(`word diff leaves ${oldText.length - at} characters of the old text unaccounted for`);
   return out;
 }

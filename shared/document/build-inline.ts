@@ -51,10 +51,12 @@ export function buildInline(content: string | InlinePiece[], options: InlineOpti
 
 function piecesOf(text: string, options: InlineOptions): InlinePiece[] {
   const opener = options.opener ?? '';
+  // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
   if (!text.startsWith(opener)) throw new Error(`opener "${opener}" is not a prefix of "${text.slice(0, 60)}"`);
   const footnotes = (options.footnotes ?? []).map((note) => ({ ...note, at: note.at ?? text.length }));
   for (const note of footnotes) {
     if (!Number.isInteger(note.at) || note.at < 0 || note.at > text.length) {
+      // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
       throw new Error(`footnote offset ${note.at} is outside the text (length ${text.length})`);
     }
   }

@@ -74,8 +74,10 @@ const subLevelOf: Readonly<Record<string, string>> = {
 export function buildDocument(spec: DocumentSpec): Node {
   const kind = spec.kind ?? 'resolution';
   if (spec.operative.length === 0) {
+    // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
     throw new Error(kind === 'decision' ? 'a decision needs at least one lettered paragraph' : 'a resolution needs at least one operative paragraph');
   }
+  // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
   if (kind === 'decision' && (spec.preamble?.length ?? 0) > 0) throw new Error('a decision has no preambular paragraphs');
   const main =
     kind === 'decision'
@@ -100,6 +102,7 @@ export function buildDocument(spec: DocumentSpec): Node {
 export function buildParagraph(typeName: string, paragraph: Paragraph): Node {
   const spec = typeof paragraph === 'string' ? { text: paragraph } : paragraph;
   const type = resolutionSchema.nodes[typeName];
+  // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
   if (!type) throw new Error(`unknown node type "${typeName}"`);
   const children = [...(spec.children ?? []), ...(spec.subparagraphs ?? []), ...(spec.list ? [{ list: spec.list }] : [])];
   const content = [nodes.paragraph_text.createChecked(null, inlineOf(spec)), ...children.map((c) => buildChild(typeName, c))];
@@ -112,6 +115,7 @@ export function buildAnnex(spec: AnnexSpec): Node {
     if (typeof child !== 'string' && 'list' in child && child.list) return buildList(child.list);
     const p = child as Paragraph;
     if (typeof p !== 'string' && (p.children?.length || p.subparagraphs?.length || p.list?.length)) {
+      // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
       throw new Error('an annex paragraph cannot have subparagraphs or lists; put a { list } after it');
     }
     return nodes.annex_paragraph.createChecked({ id: (typeof p === 'string' ? undefined : p.id) ?? newId() }, inlineOf(p));
@@ -121,6 +125,7 @@ export function buildAnnex(spec: AnnexSpec): Node {
 
 /** Builds a `numbered_list` of `list_item`s (each may have (a)-level children and nested lists). */
 export function buildList(items: Paragraph[]): Node {
+  // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
   if (items.length === 0) throw new Error('a numbered list needs at least one item');
   return nodes.numbered_list.createChecked(null, items.map((item) => buildParagraph('list_item', item)));
 }
@@ -128,11 +133,13 @@ export function buildList(items: Paragraph[]): Node {
 function buildChild(parentType: string, child: ChildSpec): Node {
   if (typeof child !== 'string' && 'list' in child && child.list) {
     if (parentType === 'preambular_paragraph' || parentType === 'sub_subparagraph') {
+      // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
       throw new Error(`a ${parentType} cannot hold a numbered list`);
     }
     return buildList(child.list);
   }
   const level = subLevelOf[parentType];
+  // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
   if (!level) throw new Error(`a ${parentType} cannot have subparagraphs`);
   return buildParagraph(level, child as Paragraph);
 }
@@ -140,6 +147,7 @@ function buildChild(parentType: string, child: ChildSpec): Node {
 function inlineOf(paragraph: Paragraph): Node[] {
   if (typeof paragraph === 'string') return buildInline(paragraph);
   if (typeof paragraph.text !== 'string') {
+    // internal: the spec is written by our code (templates, the Akoma Ntoso reader), never by a user: a wrong one is a bug
     if (paragraph.opener !== undefined || paragraph.footnotes) throw new Error('opener and footnotes apply to string text only; use inline pieces');
     return buildInline(paragraph.text);
   }
