@@ -4,7 +4,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import { childText, documentKind, readHeader } from '../../shared/document/header.js';
 import type { HeaderAttrs } from '../../shared/document/header.js';
-import { agendaItemLine, mastheadWords, organOfBodyLine, organOfSymbol, originalLine, sponsorsLine } from '../../shared/document/labels-masthead.js';
+import { i18n, t } from '../i18n/index.js';
+import { agendaItemLine, distributionLine, mastheadWords, organOfBodyLine, organOfSymbol, originalLine, sponsorsLine } from '../../shared/document/labels-masthead.js';
 
 /**
  * The `header` atom drawn as the block that heads a UN document: "United Nations" and the
@@ -28,11 +29,12 @@ export type HeaderLines = {
 /**
  * What the header block shows for `header` in a document of `kind`, in the document's
  * language; the organ comes from the symbol, or from the body line while the document has no
- * symbol yet.
+ * symbol yet. The distribution line follows the symbol as the exports write it: a draft of the
+ * L series is limited ("Distr.: Limited", "Distr. limitée"), any other text general.
  */
 export function headerLines(header: HeaderAttrs, kind: 'resolution' | 'decision', bodyLine = ''): HeaderLines {
   const language = header.language;
-  const meta = [header.symbol ? mastheadWords(language).limited : '', header.date, originalLine(language)];
+  const meta = [header.symbol ? distributionLine(header.symbol, language) : '', header.date, originalLine(language)];
   return {
     unitedNations: mastheadWords(language).unitedNations,
     organ: organOfSymbol(header.symbol, language) || organOfBodyLine(bodyLine),
@@ -75,7 +77,10 @@ export function createHeaderView(node: Node, view: EditorView): NodeView {
   const dom = document.createElement('header');
   dom.className = 'ph-header';
   dom.contentEditable = 'false';
-  dom.setAttribute('aria-label', 'Document header');
+  // Named in the interface language, renamed when it changes.
+  const name = () => dom.setAttribute('aria-label', t('editor:header.label'));
+  name();
+  i18n.on('languageChanged', name);
   // Re-rendered whenever what it shows changes: the header's attrs, or (before a symbol is
   // set) the body line naming the organ, which lives outside the header node.
   let shown = '';
@@ -97,6 +102,7 @@ export function createHeaderView(node: Node, view: EditorView): NodeView {
     },
     ignoreMutation: () => true,
     stopEvent: () => true,
+    destroy: () => i18n.off('languageChanged', name),
   };
 }
 

@@ -4,7 +4,7 @@ import type { DecorationSet } from 'prosemirror-view';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { buildDocument } from '../../../shared/document/build.js';
 import { emptyHeader } from '../../../shared/document/header.js';
-import { organOfBodyLine, organOfSymbol } from '../../../shared/document/labels-masthead.js';
+import { distributionLine, organOfBodyLine, organOfSymbol } from '../../../shared/document/labels-masthead.js';
 import { headerLines, headerPlugin } from '../../../renderer/editor/header-view.js';
 
 describe('organOfSymbol', () => {
@@ -80,6 +80,17 @@ describe('headerLines', () => {
     expect(zh.session).toEqual(['第七十四届会议', '议程项目61']);
     expect(zh.sponsorsLine).toBe('中国和日本：决定草案');
     expect(headerLines({ ...emptyHeader, sponsors: [], language: 'zh' }, 'resolution', '大会，').organ).toBe('大会');
+  });
+
+  it('writes the distribution line the document calls for, in its language: limited for a draft of the L series, general for an adopted text', () => {
+    const meta = (symbol: string, language: 'en' | 'fr' | 'es' | 'ar') => headerLines({ ...emptyHeader, symbol, language }, 'resolution').meta[0];
+    expect(meta('A/C.3/78/L.12', 'en')).toBe('Distr.: Limited');
+    expect(meta('A/RES/78/201', 'en')).toBe('Distr.: General');
+    expect(meta('A/RES/78/201', 'fr')).toBe('Distr. générale');
+    expect(meta('A/C.3/78/L.12', 'fr')).toBe('Distr. limitée');
+    expect(meta('A/RES/78/201', 'es')).toBe('Distr. general');
+    expect(meta('E/RES/2019/1', 'ar')).toBe('Distr.: General');
+    expect(headerLines({ ...emptyHeader, symbol: 'A/RES/78/201', language: 'fr' }, 'resolution').meta[0]).toBe(distributionLine('A/RES/78/201', 'fr'));
   });
 
   it('leaves out what a fresh template has not filled in, naming the organ from the body line', () => {
