@@ -1,13 +1,15 @@
 /**
  * Reads a document's body chunks into a paragraph tree. Numbering continuity decides
  * where a labelled line goes, not indentation: "5." continues the open list of OP 11 when
- * the operative sequence is at 12; "(i)" after "(h)" is a letter unless (h) announces a
- * list with ":". Text laid out by the exporter (indentation in steps of four spaces) is
+ * the operative sequence is at 12; "(i)" after "(h)" is a letter unless the label after it
+ * continues a roman list ("(ii)", label-sequence.ts). Text laid out by the exporter (indentation in steps of four spaces) is
  * read by its indentation, as long as that agrees with the numbering.
  */
+import { msg, type Message } from '../i18n/message.js';
 import type { Chunk } from './chunks.js';
 import { altMarker, extraMarker } from './negotiation-labels.js';
 import { detectOpener } from './openers.js';
+import { readingFromNext, settleLabel, type Reading } from './label-sequence.js';
 import { endsWithTerminal, isBareAnnexHeading, type Label } from './patterns.js';
 import {
   acceptsList,
@@ -31,14 +33,14 @@ type Phase = 'preamble' | 'operative' | 'decision' | 'annex';
 type Option = { level: number; continues: boolean; apply: () => Para };
 
 // `bareAnnex`: the open annex was headed by the annex word alone ("Annex"), the only annex.
-type State = { tree: Tree; phase: Phase; path: Para[]; annex: AnnexNode | null; bareAnnex: boolean; strict: boolean; warnings: string[] };
+type State = { tree: Tree; phase: Phase; path: Para[]; annex: AnnexNode | null; bareAnnex: boolean; strict: boolean; warnings: Message[] };
 
 /**
  * Builds the tree of a document from its body chunks (footnote and page-header chunks
  * already removed, split paragraphs already joined). `decision` is true when the body line
  * ends with ":". Problems are explained in `warnings`.
  */
-export function readStructure(chunks: readonly Chunk[], decision: boolean, warnings: string[]): Tree {
+export function readStructure(chunks: readonly Chunk[], decision: boolean, warnings: Message[]): Tree {
   const labelled = chunks.filter((c) => c.label !== null);
   const strict = labelled.length > 0 && labelled.every((c) => c.indent % 4 === 0) && labelled.some((c) => c.indent > 0);
   const first = chunks.find((c) => c.kind === 'text');
@@ -58,7 +60,7 @@ export function readStructure(chunks: readonly Chunk[], decision: boolean, warni
       state.bareAnnex = isBareAnnexHeading(chunk.text);
       if (title) title.kind = 'meta';
     } else if (chunk.kind === 'text') {
-      if (chunk.label) placeLabelled(state, chunk, chunk.label);
+      if (chunk.label) placeLabelled(state, chunk, chunk.label, readingFromNext(chunks, at, chunk.label));
       else placeUnlabelled(state, chunk, next);
     }
   });
@@ -94,7 +96,7 @@ function placeUnlabelled(state: State, chunk: Chunk, next: Chunk | undefined): v
     const innermost = path[path.length - 1];
     if (innermost) {
       innermost.text = `${innermost.text} ${chunk.text}`;
-      state.warnings.push(`an unnumbered paragraph ("${chunk.text.slice(0, 40)}") was joined to the paragraph before it`);
+      state.warnings.push(msg('formats:structure.joined', { text: chunk.text.slice(0, 40) }));
     } else {
       const op = newPara('operative_paragraph', chunk.text, chunk.indent);
       tree.operative.push(op);
@@ -113,7 +115,7 @@ function placeExtra(state: State, chunk: Chunk): boolean {
   const base = list[list.length - 1];
   const text = chunk.text.slice(1);
   if (!base || state.phase === 'annex') {
-    state.warnings.push(`a paragraph labelled as an alternative or "bis" ("${text.slice(0, 40)}") has no paragraph before it; it starts one`);
+    state.warnings.push(msg('formats:structure.extraFirst', { text: text.slice(0, 40) }));
     chunk.text = text;
     return false;
   }
@@ -124,18 +126,25 @@ function placeExtra(state: State, chunk: Chunk): boolean {
   return true;
 }
 
-function placeLabelled(state: State, chunk: Chunk, label: Label): void {
-  const options = optionsFor(state, chunk, label);
-  const chosen = choose(state, chunk, options);
+// An ambiguous label ("i)") is read as the label after it says (`reading`); when that
+// reading fits nowhere, both are tried again.
+function placeLabelled(state: State, chunk: Chunk, label: Label, reading: Reading): void {
+  const settled = settleLabel(label, reading);
+  let options = optionsFor(state, chunk, settled);
+  if (options.length === 0 && settled !== label) options = optionsFor(state, chunk, label);
+  const undecided = label.kind === 'alpha' && label.letter !== null && label.roman !== null && reading === null;
+  const chosen = choose(state, chunk, options, undecided);
   if (chosen) {
     const para = chosen.apply();
     state.path = [...state.path.slice(0, chosen.level + 1), para];
     return;
   }
-  fallback(state, chunk, label);
+  fallback(state, chunk, settled);
 }
 
-function choose(state: State, chunk: Chunk, options: Option[]): Option | undefined {
+// `undecided`: the label reads both ways and the next label does not say which; then a
+// continuing sequence wins over a list the colon would open ("h) … :" then a lone "i)").
+function choose(state: State, chunk: Chunk, options: Option[], undecided: boolean): Option | undefined {
   const { path } = state;
   const innermost = path.length - 1;
   if (state.strict) {
@@ -145,7 +154,7 @@ function choose(state: State, chunk: Chunk, options: Option[]): Option | undefin
     if (pick) return pick;
   }
   const innermostPara = path[innermost];
-  if (innermostPara && innermostPara.text.trimEnd().endsWith(':')) {
+  if (innermostPara && innermostPara.text.trimEnd().endsWith(':') && !(undecided && options.some((o) => o.continues))) {
     const start = options.find((o) => o.level === innermost && !o.continues);
     if (start) return start;
   }
@@ -199,7 +208,7 @@ function topOption(state: State, chunk: Chunk, label: Label): Option | null {
   };
   if (label.kind === 'number') {
     if (phase === 'preamble') {
-      if (label.n !== 1) state.warnings.push(`the first operative paragraph is numbered ${label.n}`);
+      if (label.n !== 1) state.warnings.push(msg('formats:structure.firstNumbered', { n: label.n }));
       return { level: -1, continues: true, apply: () => ((state.phase = 'operative'), make(tree.operative, 'operative_paragraph')()) };
     }
     if (phase === 'operative' && label.n === tree.operative.length + 1) return { level: -1, continues: true, apply: make(tree.operative, 'operative_paragraph') };
@@ -239,8 +248,9 @@ function fallback(state: State, chunk: Chunk, label: Label): void {
     state.path = [];
     return;
   }
-  const shown = label.kind === 'number' ? `${label.n}.` : `(${chunk.text.slice(0, 30)}...)`;
-  state.warnings.push(`paragraph ${shown} does not continue any numbering; placed by its kind`);
+  state.warnings.push(
+    label.kind === 'number' ? msg('formats:structure.strayNumber', { n: label.n }) : msg('formats:structure.strayLetter', { text: chunk.text.slice(0, 30) }),
+  );
   if (label.kind === 'alpha' && holder) {
     const child = letteredChildType(holder.type) ? addLettered(holder, chunk.text, chunk.indent) : addRoman(holder, chunk.text, chunk.indent);
     state.path = [...path.slice(0, path.indexOf(holder) + 1), child];
