@@ -159,5 +159,6 @@ export function superscriptNumber(n: number): string {
 }
 
 function assertPositive(n: number): void {
+  // internal: numbering counts from 1; a caller passing anything else is a bug
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`label number must be a positive integer, got ${n}`);
 }

@@ -10,6 +10,7 @@ import { validateDocument } from '../document/validate.js';
 /** JCS text of a JSON value. Throws on values JSON cannot hold (NaN, lone surrogates). */
 export function jcs(value: unknown): string {
   const text = canonicalize(value);
+  // internal: only values JSON.parse or our code made reach here, and those all have a JSON form
   if (text === undefined) throw new RangeError('value has no JSON form');
   return text;
 }
@@ -57,6 +58,7 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Bytes of a lowercase hex string of even length; throws on anything else (uppercase too, so one value has one spelling). */
 export function fromHex(hex: string): Uint8Array {
+  // internal: callers pass hex their shape checks accepted; no file reaches this unchecked
   if (!/^(?:[0-9a-f]{2})*$/.test(hex)) throw new RangeError('not lowercase hex');
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);

@@ -18,11 +18,7 @@ const PENDING: string[] = [
   'shared/formats',
   'shared/import',
   // msgs-checks
-  'shared/record',
   'shared/consultation',
-  'shared/negotiation',
-  'shared/document',
-  'shared/compare',
   'electron/consultation',
   'electron/identity',
   // msgs-backend
