@@ -3,14 +3,10 @@ import type { ApiClient, ChannelResult, IssuedRecord, OwnObjection, SilenceSumma
 import type { ObjectionSummary } from '../../shared/api/record-contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { useT } from '../i18n/index.js';
-import { messageOf } from '../format.js';
+import { messageOf, formatDateTime } from '../format.js';
+import { deadlineText, deadlineTitle, objectionTimes, objectionTitle } from '../document/record-format.js';
 
 type SilenceInfo = ChannelResult<'record.silence'>;
-
-/** The deadline as people read it: the date, the time and the zone they were given in. */
-export function deadlineText(deadline: SilenceSummary['deadline']): string {
-  return `${deadline.date} ${deadline.time} (${deadline.zone})`;
-}
 
 /** The silence procedure's state in one sentence of the interface language (pending with its deadline, agreed, or broken by whom). */
 export function useSilenceSentence(): (silence: SilenceSummary) => string {
@@ -88,7 +84,7 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
       {last.received ? <p className="record-note">{t('record:received', { label: last.label, key: groupedFingerprint(last.fingerprint).slice(0, 9) })}</p> : null}
       {silence ? (
         <>
-          <p className={`record-silence-state record-silence-${silence.outcome}`} role="status">
+          <p className={`record-silence-state record-silence-${silence.outcome}`} role="status" title={deadlineTitle(silence.deadline)}>
             {sentence(silence)}
           </p>
           <ObjectionList objections={silence.objections} which="objection" />
@@ -96,8 +92,8 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
         </>
       ) : null}
       {info.mine.map((o) => (
-        <p key={`${o.fingerprint}-${o.time}`} className={o.state === 'refused' ? 'panel-error' : 'record-note'} role="status">
-          {t(`record:silence.mine.${ownState(o, silence)}`, { arrived: o.arrived ?? '', message: o.message })}
+        <p key={`${o.fingerprint}-${o.time}`} className={o.state === 'refused' ? 'panel-error' : 'record-note'} role="status" title={objectionTitle(o)}>
+          {t(`record:silence.mine.${ownState(o, silence)}`, { arrived: o.arrived ? formatDateTime(o.arrived) : '', message: o.message })}
         </p>
       ))}
       {info.canPlace && form !== 'place' ? (
@@ -169,13 +165,12 @@ export function ObjectionList({ objections, which }: { objections: readonly Obje
   return (
     <ul className={which === 'late' ? 'record-objections record-late' : 'record-objections'}>
       {objections.map((o) => (
-        <li key={`${o.fingerprint}-${o.time}`}>
+        <li key={`${o.fingerprint}-${o.time}`} title={objectionTitle(o)}>
           {t(`record:silence.${which}`, {
             delegation: o.delegation,
             paragraphs: o.paragraphs.length > 0 ? o.paragraphs.join(', ') : t('record:silence.noParagraphs'),
             reason: o.reason,
-            time: o.time,
-            arrived: o.arrived ?? '—',
+            ...objectionTimes(o),
           })}
         </li>
       ))}
@@ -192,7 +187,10 @@ function ownState(o: OwnObjection, silence: SilenceSummary | null): OwnObjection
 export function useLateLine(): (silence: SilenceSummary) => string | null {
   const { t } = useT();
   return (silence) =>
-    silence.late.length === 0 ? null : t('record:silence.lateLine', { who: silence.late.map((o) => `${o.delegation} (${o.time} → ${o.arrived ?? '—'})`).join('; ') });
+    silence.late.length === 0 ? null : t('record:silence.lateLine', { who: silence.late.map((o) => {
+          const { time, arrived } = objectionTimes(o);
+          return `${o.delegation} (${time} → ${arrived})`;
+        }).join('; ') });
 }
 
 /** The silence procedure in one line for the negotiation dashboard, and a second naming objections that arrived after the deadline (nothing when the last issued revision was never placed under silence). */
@@ -204,7 +202,7 @@ export function SilenceLine({ api, docId }: { api: ApiClient; docId: string }) {
   const late = lateLine(info.silence);
   return (
     <>
-      <p className={`dashboard-silence record-silence-state record-silence-${info.silence.outcome}`} role="status">
+      <p className={`dashboard-silence record-silence-state record-silence-${info.silence.outcome}`} role="status" title={deadlineTitle(info.silence.deadline)}>
         {sentence(info.silence)}
       </p>
       {late ? <p className="dashboard-silence record-silence-late">{late}</p> : null}

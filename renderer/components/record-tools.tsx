@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { ApiClient, IssuedRecord, RecordCheck, RevisionSummary } from '../../shared/api/contract.js';
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { revisionName } from '../document/revision-format.js';
-import { messageOf } from '../format.js';
+import { formatDateTime, messageOf } from '../format.js';
+import { deadlineTitle } from '../document/record-format.js';
 import { saveFile } from './export-dialog-parts.js';
 import { CompareRevisionFile } from './record-compare.js';
 import { RevisionFilePicker } from './record-file-picker.js';
@@ -78,13 +79,13 @@ export function useRecordTools(api: ApiClient, docId: string): RecordTools {
     if (record)
       return (
         <div className="record-part">
-          <span className="record-mark" title={t('record:tools.issuedTitle', { time: record.time, fingerprint: groupedFingerprint(record.fingerprint), hash: record.hash })}>
+          <span className="record-mark" title={t('record:tools.issuedTitle', { time: formatDateTime(record.time), instant: record.time, fingerprint: groupedFingerprint(record.fingerprint), hash: record.hash })}>
             {t('record:tools.issuedMark', { fingerprint: shortFingerprint(record.fingerprint) })}
           </span>{' '}
           <button type="button" className="link-button" onClick={() => exportFile(revision)}>
             {t('record:tools.exportFile')}
           </button>
-          {record.silence ? <p className={`record-silence-state record-silence-${record.silence.outcome}`}>{silenceSentence(record.silence)}</p> : null}
+          {record.silence ? <p className={`record-silence-state record-silence-${record.silence.outcome}`} title={deadlineTitle(record.silence.deadline)}>{silenceSentence(record.silence)}</p> : null}
           {record.silence && lateLine(record.silence) ? <p className="record-silence-late">{lateLine(record.silence)}</p> : null}
           {note}
         </div>
@@ -162,7 +163,7 @@ function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
         {t('record:tools.valid', { label: check.label, fingerprint: groupedFingerprint(check.fingerprint), count: check.chain })}
       </p>
       {check.silence ? (
-        <p className={`record-result record-silence-state record-silence-${check.silence.outcome}`}>{t('record:tools.silence', { sentence: silenceSentence(check.silence) })}</p>
+        <p className={`record-result record-silence-state record-silence-${check.silence.outcome}`} title={deadlineTitle(check.silence.deadline)}>{t('record:tools.silence', { sentence: silenceSentence(check.silence) })}</p>
       ) : null}
       {late ? <p className="record-result record-silence-late">{late}</p> : null}
     </>

@@ -10,10 +10,11 @@ export type LastViewedBannerProps = { revision: RevisionSummary; onCompare: () =
 
 /** A calm note that the document changed since this user last looked, offering that comparison. */
 export function LastViewedBanner({ revision, onCompare, onDismiss }: LastViewedBannerProps) {
-  const what = revision.kind === 'autosave' ? `on ${dateTime(revision.createdAt)}` : `(${revisionName(revision)}, ${dateTime(revision.createdAt)})`;
+  const time = dateTime(revision.createdAt);
+  const sentence = revision.kind === 'autosave' ? t('revisions:revisionNotices.changedSinceAutosave', { time }) : t('revisions:revisionNotices.changedSinceRevision', { name: revisionName(revision), time });
   return (
     <section className="banner banner-info last-viewed-banner" aria-label={t('revisions:revisionNotices.changedSinceYouLast')}>
-      <span className="banner-text">{t('revisions:revisionNotices.thisDocumentChangedSince')}{' '}{what}.</span>
+      <span className="banner-text" title={revision.createdAt}>{sentence}</span>
       <span className="banner-actions">
         <button type="button" className="button primary" onClick={onCompare}>
           {t('revisions:revisionNotices.compareWithWhatYou')}
@@ -40,7 +41,7 @@ export function RestoreDialog({ revision, onRestore, onCancel }: RestoreDialogPr
           }} className="dialog" aria-labelledby="restore-title" onCancel={onCancel}>
       <h2 id="restore-title">{t('revisions:revisionNotices.restore')}{' '}{name}?</h2>
       <p className="dialog-lead">
-        {t('revisions:revisionNotices.theTextBecomesWhat')}{' '}{name} ({authorName(revision.author, revision.delegation)}, {dateTime(revision.createdAt)}{t('revisions:revisionNotices.theRestoreIsItself')}
+        {t('revisions:revisionNotices.theTextBecomesWhat')}{' '}{name} ({authorName(revision.author, revision.delegation)}, <time dateTime={revision.createdAt} title={revision.createdAt}>{dateTime(revision.createdAt)}</time>{t('revisions:revisionNotices.theRestoreIsItself')}
       </p>
       <DialogFooter
         error={error}

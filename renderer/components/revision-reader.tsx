@@ -69,7 +69,7 @@ export function RevisionReader({ api, docId, revision, onCompareWithNow, onResto
           {revisionName(revision)}
           <span className="reader-meta">
             {' '}
-            · {revisionKindNames[revision.kind]} · {authorName(revision.author, revision.delegation)} · {dateTime(revision.createdAt)}
+            · {revisionKindNames[revision.kind]} · {authorName(revision.author, revision.delegation)} · <time dateTime={revision.createdAt} title={revision.createdAt}>{dateTime(revision.createdAt)}</time>
           </span>
         </h2>
         <button type="button" className="button" onClick={onCompareWithNow}>

@@ -150,7 +150,7 @@ function RevisionItem({ revision, previous, actions }: RevisionItemProps) {
         <span className="revision-label">{name}</span>
       </div>
       <div className="revision-meta">
-        {authorName(revision.author, revision.delegation)} · <time dateTime={revision.createdAt}>{dateTime(revision.createdAt)}</time>
+        {authorName(revision.author, revision.delegation)} · <time dateTime={revision.createdAt} title={revision.createdAt}>{dateTime(revision.createdAt)}</time>
       </div>
       <div className="revision-actions" role="group" aria-label={t('revisions:revisionsPanel.actionsFor', { name })}>
         <button type="button" className="link-button" onClick={() => actions.onOpen(revision)}>
@@ -203,7 +203,7 @@ function AutosaveSlider({ points, actions }: AutosaveSliderProps) {
         onChange={(e) => setIndex(Number(e.target.value))}
       />
       <div className="revision-meta">
-        {at + 1}{' '}{t('revisions:revisionsPanel.of')}{' '}{oldestFirst.length}: <time dateTime={point.createdAt}>{dateTime(point.createdAt)}</time> · {authorName(point.author, point.delegation)}
+        {at + 1}{' '}{t('revisions:revisionsPanel.of')}{' '}{oldestFirst.length}: <time dateTime={point.createdAt} title={point.createdAt}>{dateTime(point.createdAt)}</time> · {authorName(point.author, point.delegation)}
       </div>
       <div className="revision-actions">
         <button type="button" className="link-button" onClick={() => actions.onOpen(point)}>
