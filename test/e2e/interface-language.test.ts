@@ -64,6 +64,8 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     const negotiation = page.getByRole('toolbar', { name: 'Négociation' });
     expect(await negotiation.locator('[data-command="bracket"]').getAttribute('aria-label')).toBe('Mettre la sélection entre crochets');
     expect(await page.getByRole('toolbar', { name: 'Édition' }).locator('[data-command="new-op"]').getAttribute('aria-label')).toBe('Nouveau paragraphe du dispositif');
+    // The faces name the parts in French words too, not the English PP / OP.
+    expect(await page.getByRole('toolbar', { name: 'Édition' }).locator('[data-command="new-pp"], [data-command="new-op"]').allTextContents()).toEqual(['+ Al. préamb.', '+ Par. disp.']);
     await page.locator('.ph-document .ph-op').first().dblclick();
     await page.keyboard.press('Control+Alt+n');
     const prompt = page.getByRole('dialog', { name: 'Ajouter une variante' });
