@@ -74,6 +74,10 @@ describe('revisions, compare and history in Chromium', { timeout: 300_000 }, () 
     await saveRevision(page, 'Rev.1');
     const item1 = page.getByRole('listitem', { name: 'Rev.1' });
     expect(await item1.textContent()).toContain('Ana Pereira (BRA)');
+    // Its time as people read it (local, month written out), the exact instant in the tooltip.
+    const when = item1.locator('time').first();
+    expect(await when.textContent()).toMatch(/^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d\d:\d\d$/);
+    expect(await when.getAttribute('title')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     // Reword OP 1 and OP 4, delete OP 5, add a new OP 5, move OP 3 up.
     await caretInOp(page, 1, 'on prison reform;'.length);
