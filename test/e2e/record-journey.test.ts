@@ -73,6 +73,9 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     // The deadline: tomorrow 12:00 in New York, so the facilitator's real clock can place it.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const deadline = silenceDeadline(tomorrow, '12:00', 'America/New_York');
+    // As the panel writes it: in its own zone, in the interface language, the month written out.
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${tomorrow}T12:00:00Z`));
+    const deadlineWords = `${day}, 12:00 (America/New_York)`;
 
     // The facilitator's app.
     const facilitatorDir = tempDir('facilitator');
@@ -127,7 +130,7 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     await place.getByLabel('Time', { exact: true }).fill('12:00');
     await place.getByLabel('Time zone').fill('America/New_York');
     await place.getByRole('button', { name: 'Place under silence' }).click();
-    await expect.poll(() => sectionA.locator('.record-silence-state').textContent()).toBe(`Rev.2 is under silence until ${tomorrow} 12:00 (America/New_York).`);
+    await expect.poll(() => sectionA.locator('.record-silence-state').textContent()).toBe(`Rev.2 is under silence until ${deadlineWords}.`);
     expect(a.errors).toEqual([]);
     await a.page.close();
     await facilitator.close();
@@ -157,7 +160,7 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     await b.page.getByRole('toolbar', { name: 'Document' }).getByRole('button', { name: 'Revisions' }).click();
     const panelB = b.page.getByRole('region', { name: 'Revisions' });
     const section = panelB.getByRole('region', { name: 'Issued revisions and silence' });
-    await expect.poll(() => section.locator('.record-silence-state').textContent(), { timeout: 60_000 }).toBe(`Rev.2 is under silence until ${tomorrow} 12:00 (America/New_York).`);
+    await expect.poll(() => section.locator('.record-silence-state').textContent(), { timeout: 60_000 }).toBe(`Rev.2 is under silence until ${deadlineWords}.`);
     expect(await section.locator('.record-note').first().textContent()).toBe(`Rev.2 issued by key ${fingerprint.slice(0, 9)}, received and verified.`);
     await section.scrollIntoViewIfNeeded();
     await screenshot(b.page, 'record-journey-silence-pending');
@@ -184,16 +187,19 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     // The host is back on the same address two hours before the deadline: the objection arrives.
     clock = new Date(Date.parse(deadline.instant) - 2 * 3_600_000);
     host = await serve(port, codes);
-    await expect.poll(() => mine.textContent(), { timeout: 30_000 }).toBe(`Your objection reached the host at ${clock.toISOString()}.`);
+    // Local date and time for people, the exact instant in the tooltip.
+    await expect.poll(() => mine.textContent(), { timeout: 30_000 }).toMatch(/^Your objection reached the host at \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\.$/);
+    expect(await mine.getAttribute('title')).toContain(`arrived ${clock.toISOString()}`);
 
     // The deadline passes: the host records the outcome, and the delegation's app shows it.
     clock = new Date(Date.parse(deadline.instant) + 60_000);
     await records!.tick();
-    const outcome = `Rev.2: silence broken by FRA (deadline ${tomorrow} 12:00 (America/New_York)).`;
+    const outcome = `Rev.2: silence broken by FRA (deadline ${deadlineWords}).`;
     await expect.poll(() => section.locator('.record-silence-state').textContent(), { timeout: 20_000 }).toBe(outcome);
     expect(await section.locator('.record-objections li').allTextContents()).toEqual([
-      expect.stringMatching(/^FRA on OP 2: OP 2 goes beyond the agreed mandate\. \(signed \d{4}-\d\d-\d\dT[\d:.]+Z, arrived \d{4}-\d\d-\d\dT[\d:.]+Z\)$/),
+      expect.stringMatching(/^FRA on OP 2: OP 2 goes beyond the agreed mandate\. \(signed \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d, arrived \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\)$/),
     ]);
+    expect(await section.locator('.record-objections li').first().getAttribute('title')).toMatch(/^signed \d{4}-\d\d-\d\dT[\d:.]+Z, arrived \d{4}-\d\d-\d\dT[\d:.]+Z$/);
     await section.scrollIntoViewIfNeeded();
     await screenshot(b.page, 'record-journey-outcome');
     await chooseInBar(b.page, 'Negotiation', 'Dashboard');
