@@ -188,7 +188,7 @@ describe('the record of issue 14 in Chromium', { timeout: 400_000 }, () => {
     clock = new Date(Date.parse(deadline.instant) - 2 * 3_600_000);
     host = await serve(port, codes);
     // Local date and time for people, the exact instant in the tooltip.
-    await expect.poll(() => mine.textContent(), { timeout: 30_000 }).toMatch(/^Your objection reached the host at \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\.$/);
+    await expect.poll(() => mine.textContent(), { timeout: 30_000 }).toMatch(/^Your objection reached the host on \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\.$/);
     expect(await mine.getAttribute('title')).toContain(`arrived ${clock.toISOString()}`);
 
     // The deadline passes: the host records the outcome, and the delegation's app shows it.
