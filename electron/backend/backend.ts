@@ -10,6 +10,7 @@ import { createHandlers } from './handlers.js';
 import { createLiveDocuments } from './live-documents.js';
 import { observeApplies } from '../consultation/handlers.js';
 import { createConsultationService } from '../consultation/service.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /**
  * Where the backend keeps its data; `nativeBinding` loads better-sqlite3 built for Electron;
@@ -48,7 +49,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     autosave,
     library: holdLibrary({ dataDir: path.dirname(store.file), nativeBinding: options.nativeBinding }),
     assertOpen: () => {
-      if (closed) throw new ApiError('internal', 'Penholder is shutting down; try again after it restarts.');
+      if (closed) throw new ApiError('internal', msg('backend:api.shuttingDown'));
     },
   };
   ctx.consultation = createConsultationService(ctx);

@@ -9,6 +9,8 @@ import { documentsOf, exportFileName, exportFormatTable, readFiles, trackedChang
 import type { BackendContext, Connection } from './context.js';
 import { docAtSnapshot } from './revision-content.js';
 import { silenceWordsOf } from '../store/silence-procedure.js';
+import { msg } from '../../shared/i18n/message.js';
+import { apiErrorOf } from '../../shared/api/api-error.js';
 
 type FileChannels = 'files.inspect' | 'files.import' | 'files.export' | 'files.cancel';
 
@@ -36,7 +38,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
   // Runs `work` as job `jobId` (when given): cancellable, with progress to this connection.
   const job = async <T>(jobId: string | undefined, work: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<T>): Promise<T> => {
     ctx.assertOpen();
-    if (jobId !== undefined && jobs.has(jobId)) throw new ApiError('invalid-argument', `A job with id ${jobId} is already running.`);
+    if (jobId !== undefined && jobs.has(jobId)) throw new ApiError('invalid-argument', msg('backend:api.jobRunning', { job: jobId }));
     const controller = new AbortController();
     if (jobId !== undefined) jobs.set(jobId, controller);
     const progress = (p: Progress) => {
@@ -52,8 +54,8 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
       controller.signal.throwIfAborted();
       return result;
     } catch (err) {
-      if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled; nothing was changed.');
-      if (err instanceof FormatError) throw new ApiError('invalid-argument', err.message);
+      if (controller.signal.aborted) throw new ApiError('cancelled', msg('backend:files.cancelled'));
+      if (err instanceof FormatError) throw apiErrorOf('invalid-argument', err);
       throw err;
     } finally {
       if (jobId !== undefined) jobs.delete(jobId);
@@ -64,7 +66,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
   const revisionDoc = (id: string, revisionId: string): Node => {
     const revision = ctx.store.getRevision(revisionId);
     const snapshot = revision && revision.docId === id ? ctx.store.readRevisionSnapshot(revisionId) : null;
-    if (!snapshot) throw new ApiError('not-found', `Document ${id} has no revision ${revisionId}.`);
+    if (!snapshot) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id, revision: revisionId }));
     return ctx.docs.use(id, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
 
@@ -115,7 +117,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
     progress({ done: 0, total: 2, stage: 'reading' });
     const doc = revisionId === undefined ? currentDoc(id) : revisionDoc(id, revisionId);
     if (changesFromRevisionId !== undefined && format !== 'docx') {
-      throw new ApiError('invalid-argument', 'Changes from a revision are shown as tracked changes in Word only (format docx).');
+      throw new ApiError('invalid-argument', msg('backend:files.changesDocxOnly'));
     }
     const changesFrom = changesFromRevisionId === undefined ? undefined : revisionDoc(id, changesFromRevisionId);
     signal.throwIfAborted();

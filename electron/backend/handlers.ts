@@ -16,6 +16,8 @@ import { createNegotiationHandlers } from './negotiation-handlers.js';
 import { createRecordHandlers } from './record-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
+import { msg } from '../../shared/i18n/message.js';
+import { apiErrorOf, causeValue } from '../../shared/api/api-error.js';
 
 /**
  * The contract's handlers for one connection. Arguments arrive already validated by
@@ -58,7 +60,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     'documents.list': guard(() => store.listDocuments()),
     'documents.createFromTemplate': guard(({ templateId, title }) => {
       const template = findTemplate(templateId);
-      if (!template) throw new ApiError('not-found', `There is no template with id ${templateId}.`);
+      if (!template) throw new ApiError('not-found', msg('backend:api.noTemplate', { id: templateId }));
       const json = withFreshIds(template.doc);
       const node = Node.fromJSON(resolutionSchema, title === undefined ? json : withTitle(json, title));
       return create([node], 'template')[0]!;
@@ -68,7 +70,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       try {
         result = importText(text);
       } catch (err) {
-        if (err instanceof ImportError) throw new ApiError('invalid-argument', fileName ? `${fileName}: ${err.message}` : err.message);
+        if (err instanceof ImportError) throw fileName ? new ApiError('invalid-argument', msg('backend:api.inFile', { name: fileName, cause: causeValue(err) })) : apiErrorOf('invalid-argument', err);
         throw err;
       }
       return { documents: create(result.documents, 'import'), warnings: result.warnings };
@@ -76,7 +78,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
     'documents.open': guard(({ id }) => {
       const doc = docs.hold(id, conn);
       const summary = store.getDocument(id);
-      if (!summary) throw new ApiError('not-found', `There is no document with id ${id}.`);
+      if (!summary) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
       return { summary, state: Y.encodeStateAsUpdate(doc.ydoc) };
     }),
     'documents.applyUpdate': guard(({ id, update }) => {

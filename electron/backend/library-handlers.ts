@@ -9,6 +9,8 @@ import type { Library, StoreText } from '../library/library.js';
 import type { BackendContext, Connection } from './context.js';
 import { runningJobsOf } from './file-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
+import { msg } from '../../shared/i18n/message.js';
+import { apiErrorOf } from '../../shared/api/api-error.js';
 
 type LibraryChannels = 'library.add' | 'library.search' | 'library.stats' | 'library.provenance';
 
@@ -23,23 +25,23 @@ type LibraryChannels = 'library.add' | 'library.search' | 'library.stats' | 'lib
 export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pick<Handlers, LibraryChannels> {
   const library = (): Library => {
     ctx.assertOpen();
-    if (!ctx.library) throw new ApiError('internal', 'This Penholder has no library of adopted texts.');
+    if (!ctx.library) throw new ApiError('internal', msg('backend:library.noLibrary'));
     try {
       return ctx.library.get();
     } catch (err) {
-      if (err instanceof LibraryError) throw new ApiError('internal', err.message);
+      if (err instanceof LibraryError) throw new ApiError('internal', err.text);
       throw err;
     }
   };
 
   const currentDoc = (id: string): Node => {
-    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
     return ctx.docs.use(id, (doc) => yDocToDoc(doc.ydoc));
   };
   const revisionDoc = (revisionId: string, docId?: string): Node => {
     const revision = ctx.store.getRevision(revisionId);
     const snapshot = revision && (docId === undefined || revision.docId === docId) ? ctx.store.readRevisionSnapshot(revisionId) : null;
-    if (!revision || !snapshot) throw new ApiError('not-found', docId === undefined ? `There is no revision with id ${revisionId}.` : `Document ${docId} has no revision ${revisionId}.`);
+    if (!revision || !snapshot) throw new ApiError('not-found', docId === undefined ? msg('backend:api.noRevisionWithId', { revision: revisionId }) : msg('backend:api.noRevisionOf', { id: docId, revision: revisionId }));
     return ctx.docs.use(revision.docId, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
 
@@ -47,7 +49,7 @@ export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pi
     'library.add': async ({ files, documentIds, revisionIds, adopted, jobId }) => {
       const lib = library();
       const jobs = runningJobsOf(ctx);
-      if (jobId !== undefined && jobs.has(jobId)) throw new ApiError('invalid-argument', `A job with id ${jobId} is already running.`);
+      if (jobId !== undefined && jobs.has(jobId)) throw new ApiError('invalid-argument', msg('backend:api.jobRunning', { job: jobId }));
       const controller = new AbortController();
       if (jobId !== undefined) jobs.set(jobId, controller);
       const onProgress = (p: Progress) => {
@@ -71,10 +73,11 @@ export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pi
           paragraphs: fromFiles.paragraphs + fromStore.paragraphs,
           skipped: fromFiles.skipped + fromStore.skipped,
           warnings: [...fromFiles.warnings, ...fromStore.warnings],
+          messages: [...fromFiles.messages, ...fromStore.messages],
         };
       } catch (err) {
-        if (controller.signal.aborted) throw new ApiError('cancelled', 'Cancelled; the texts added before the cancel stay in the library.');
-        if (err instanceof FormatError) throw new ApiError('invalid-argument', err.message);
+        if (controller.signal.aborted) throw new ApiError('cancelled', msg('backend:library.cancelled'));
+        if (err instanceof FormatError) throw apiErrorOf('invalid-argument', err);
         throw err;
       } finally {
         if (jobId !== undefined) jobs.delete(jobId);
@@ -99,5 +102,5 @@ export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pi
 }
 
 function empty(): AddResult {
-  return { documents: 0, paragraphs: 0, skipped: 0, warnings: [] };
+  return { documents: 0, paragraphs: 0, skipped: 0, warnings: [], messages: [] };
 }

@@ -6,6 +6,8 @@ import { createYDoc, hasPendingChanges } from '../../shared/ydoc.js';
 import { trackValidDoc, type ValidDocCache } from './valid-doc-cache.js';
 import type { Author, DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
 import type { DocumentSummary } from '../../shared/api/contract.js';
+import { msg } from '../../shared/i18n/message.js';
+import { messageOf } from '../../shared/api/api-error.js';
 
 /** A document held in memory: its Y.Doc, kept while any holder (a connection) uses it. */
 export type LiveDocument = { readonly id: string; ydoc: Y.Doc; readonly holders: Set<object> };
@@ -75,7 +77,7 @@ export function createLiveDocuments(store: Store, hooks: LiveDocumentHooks = {})
   const load = (id: string): LiveDocument => {
     const existing = live.get(id);
     if (existing) return existing;
-    if (!store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    if (!store.getDocument(id)) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
     const doc: LiveDocument = { id, ydoc: replay(store, id), holders: new Set() };
     live.set(id, doc);
     return doc;
@@ -163,10 +165,10 @@ function validate(ydoc: Y.Doc, update: Uint8Array): void {
   try {
     Y.applyUpdate(ydoc, update, 'backend');
   } catch (err) {
-    throw new ApiError('invalid-argument', `The update is not a readable Yjs update (${message(err)}).`);
+    throw new ApiError('invalid-argument', msg('backend:api.updateUnreadable', { reason: message(err) }));
   }
   if (hasPendingChanges(ydoc)) {
-    throw new ApiError('invalid-argument', 'The update depends on changes this document does not have; send the full state instead.');
+    throw new ApiError('invalid-argument', msg('backend:api.updatePending'));
   }
 }
 
@@ -174,7 +176,7 @@ function validated(cache: ValidDocCache): { node: Node; meta: DocumentMeta } {
   try {
     return cache.refresh();
   } catch (err) {
-    throw new ApiError('invalid-argument', `The update would make the document invalid (${message(err)}); it was not applied.`);
+    throw new ApiError('invalid-argument', msg('backend:api.updateInvalid', { reason: messageOf(err) ?? message(err) }));
   }
 }
 

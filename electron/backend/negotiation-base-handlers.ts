@@ -9,6 +9,8 @@ import { broadcast } from './context.js';
 import { indexRevisions } from './negotiation-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
 import { changeTo } from './revision-handlers.js';
+import { msg } from '../../shared/i18n/message.js';
+import { causeValue } from '../../shared/api/api-error.js';
 
 type BaseChannels = 'negotiation.base' | 'negotiation.setBase' | 'negotiation.issueClean';
 
@@ -33,7 +35,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
   const { store, docs, autosave } = ctx;
   const ready = (docId: string) => {
     ctx.assertOpen();
-    if (!store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+    if (!store.getDocument(docId)) throw new ApiError('not-found', msg('backend:store.noDocument', { id: docId }));
   };
   // In a consultation joined as a delegation or observer the host refuses any change to the
   // header, so the base is not changed locally either (the replica would diverge from the room).
@@ -43,7 +45,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
   };
   const mayChangeBase = (docId: string) => {
     const role = joinedRole(docId);
-    if (role) throw new ApiError('unauthorized', `Only a facilitator can change the negotiation base in this consultation; you joined as ${role}.`);
+    if (role) throw new ApiError('unauthorized', msg('backend:negotiation.onlyFacilitator', { role: msg(`backend:role.${role}`) }));
   };
   const author = () => {
     const p = store.getProfile();
@@ -73,7 +75,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
   };
   const revisionNode = (docId: string, revisionId: string): Node => {
     const snapshot = store.readRevisionSnapshot(revisionId);
-    if (!snapshot) throw new ApiError('not-found', `There is no revision ${revisionId}.`);
+    if (!snapshot) throw new ApiError('not-found', msg('backend:store.noRevision', { revision: revisionId }));
     return docs.use(docId, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
   const setBase = (docId: string, revision: RevisionSummary | null) => {
@@ -104,7 +106,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
       let revision: RevisionSummary | null = null;
       if (revisionId !== undefined) {
         revision = store.getRevision(revisionId) ?? null;
-        if (!revision || revision.docId !== docId) throw new ApiError('not-found', `Document ${docId} has no revision ${revisionId}.`);
+        if (!revision || revision.docId !== docId) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id: docId, revision: revisionId }));
       } else if (label !== undefined) {
         revision = nameRevision(docId, 'revision', label);
       }
@@ -120,7 +122,7 @@ export function createNegotiationBaseHandlers(ctx: BackendContext): Pick<Handler
       try {
         issued = issueCleanText(current(docId));
       } catch (err) {
-        if (err instanceof NegotiationError) throw new ApiError('invalid-argument', `The clean text cannot be issued: ${err.message}.`);
+        if (err instanceof NegotiationError) throw new ApiError('invalid-argument', msg('backend:negotiation.cleanTextRefused', { cause: causeValue(err) }));
         throw err;
       }
       // The text as it stood before the clean text stays reachable from the time slider.

@@ -9,6 +9,7 @@ import {
 } from '../../shared/negotiation/tracking.js';
 import type { BackendContext } from './context.js';
 import { docAtSnapshot } from './revision-content.js';
+import { msg } from '../../shared/i18n/message.js';
 
 type NegotiationChannels = 'negotiation.overview' | 'negotiation.bracketLife' | 'negotiation.series';
 
@@ -40,7 +41,7 @@ export function createNegotiationHandlers(ctx: BackendContext): Pick<Handlers, N
   const { store } = ctx;
   const ready = (docId: string) => {
     ctx.assertOpen();
-    if (!store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+    if (!store.getDocument(docId)) throw new ApiError('not-found', msg('backend:store.noDocument', { id: docId }));
     indexRevisions(ctx, docId);
   };
   const revisionsOldestFirst = (docId: string): RevisionSummary[] => {
@@ -52,7 +53,7 @@ export function createNegotiationHandlers(ctx: BackendContext): Pick<Handlers, N
     'negotiation.overview': async ({ docId, revisionId }) => {
       ctx.assertOpen();
       const revision = revisionId === undefined ? ctx.autosave.currentPoint(docId) : store.getRevision(revisionId);
-      if (!revision || revision.docId !== docId) throw new ApiError('not-found', `Document ${docId} has no revision ${revisionId}.`);
+      if (!revision || revision.docId !== docId) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id: docId, revision: String(revisionId) }));
       ready(docId);
       const brackets = store.negotiation.bracketsAt(revision.id);
       const statuses = store.negotiation.statusesAt(revision.id).map(({ revisionId: _r, text: _t, ...s }) => s);
@@ -78,7 +79,7 @@ export function createNegotiationHandlers(ctx: BackendContext): Pick<Handlers, N
         brackets: store.negotiation.bracketsAt(r.id),
       }));
       const life = bracketLife(bracketId, revisions);
-      if (life.events.length === 0) throw new ApiError('not-found', `No revision of document ${docId} has a bracket ${bracketId}.`);
+      if (life.events.length === 0) throw new ApiError('not-found', msg('backend:api.noBracket', { id: docId, bracket: bracketId }));
       return life;
     },
     'negotiation.series': async ({ docId }) => {

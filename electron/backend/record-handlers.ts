@@ -7,6 +7,7 @@ import { recordsChanged } from '../consultation/record-host.js';
 import { documentAtRevision, revisionFileOf } from '../store/issue-revision.js';
 import { checkOf, createSilenceHandlers, currentChain, issuedList } from './record-silence-handlers.js';
 import { broadcast, type BackendContext } from './context.js';
+import { msg } from '../../shared/i18n/message.js';
 
 type RecordChannels = 'record.issue' | 'record.list' | 'record.exportFile' | 'record.verifyFile' | 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
 
@@ -23,9 +24,9 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
   const installationKey = (): InstallationKey => (key ??= openInstallationKey(path.dirname(ctx.store.file)));
   const namedRevision = (id: string, revisionId: string) => {
     ctx.assertOpen();
-    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
     const revision = ctx.store.getRevision(revisionId);
-    if (!revision || revision.docId !== id) throw new ApiError('not-found', `Document ${id} has no revision ${revisionId}.`);
+    if (!revision || revision.docId !== id) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id, revision: revisionId }));
     return revision;
   };
 
@@ -33,15 +34,15 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
     ...createSilenceHandlers(ctx, installationKey),
     'record.issue': async ({ id, revisionId }) => {
       const revision = namedRevision(id, revisionId);
-      if (revision.kind === 'autosave' || revision.label.trim() === '') throw new ApiError('invalid-argument', 'Only a named revision can be issued; name it first.');
-      if (ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', `${revision.label} is already issued.`);
+      if (revision.kind === 'autosave' || revision.label.trim() === '') throw new ApiError('invalid-argument', msg('backend:record.unnamed'));
+      if (ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', msg('backend:record.alreadyIssued', { label: revision.label }));
       const head = ctx.store.records.head(id);
       const previous = head ? (JSON.parse(head.text) as ChainRecord) : null;
       const headRevision = head ? ctx.store.getRevision(head.revisionId) : undefined;
-      if (headRevision && headRevision.seq > revision.seq) throw new ApiError('invalid-argument', `${revision.label} is older than ${headRevision.label}, the last issued revision; a chain only moves forward.`);
+      if (headRevision && headRevision.seq > revision.seq) throw new ApiError('invalid-argument', msg('backend:record.older', { label: revision.label, last: headRevision.label }));
       const signer = installationKey();
       if (previous && previous.publicKey !== signer.publicKey) {
-        throw new ApiError('invalid-argument', `This document's revisions were issued by key ${previous.fingerprint}, not by this installation's key.`);
+        throw new ApiError('invalid-argument', msg('backend:record.otherKey', { fingerprint: previous.fingerprint }));
       }
       const hash = await contentHash(documentAtRevision(ctx.store, revisionId));
       const record = await signRecord({ docId: id, label: revision.label, contentHash: hash, previous, time: new Date().toISOString() }, signer);
@@ -54,20 +55,20 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
     },
     'record.list': async ({ id }) => {
       ctx.assertOpen();
-      if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+      if (!ctx.store.getDocument(id)) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
       const rows = ctx.store.records.chain(id);
       const chain = currentChain(ctx, id);
       return chain ? issuedList(chain.records, (n) => rows[n - 1]?.revisionId ?? '', !chain.own) : [];
     },
     'record.exportFile': async ({ id, revisionId }) => {
       const revision = namedRevision(id, revisionId);
-      if (!ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', `${revision.label || 'This revision'} is not issued; issue it first.`);
+      if (!ctx.store.records.placeOf(revisionId)) throw new ApiError('invalid-argument', revision.label ? msg('backend:record.notIssued', { label: revision.label }) : msg('backend:record.thisNotIssued'));
       try {
         const file = await revisionFileOf(ctx.store, revisionId);
         const symbol = readHeader(documentAtRevision(ctx.store, revisionId)).symbol;
         return { fileName: revisionFileName(symbol, revision.label), bytes: revisionFileBytes(file) };
       } catch (err) {
-        if (err instanceof RecordError) throw new ApiError('internal', `The stored record of ${revision.label} does not verify: ${err.message}`);
+        if (err instanceof RecordError) throw new ApiError('internal', msg('backend:record.storedFails', { label: revision.label, cause: err.text }));
         throw err;
       }
     },

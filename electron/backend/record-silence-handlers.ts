@@ -10,6 +10,8 @@ import { openInstallationKey, type InstallationKey } from '../identity/installat
 import { documentAtRevision } from '../store/issue-revision.js';
 import { placeUnderSilence, settleSilence, silenceState } from '../store/silence-procedure.js';
 import { broadcast, type BackendContext } from './context.js';
+import { msg } from '../../shared/i18n/message.js';
+import { apiErrorOf, causeValue } from '../../shared/api/api-error.js';
 
 type SilenceChannels = 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
 
@@ -77,7 +79,7 @@ export function checkOf(v: VerifiedRevision): RecordCheck & { valid: true } {
 export function createSilenceHandlers(ctx: BackendContext, installationKey: () => InstallationKey = () => openInstallationKey(path.dirname(ctx.store.file))): Pick<Handlers, SilenceChannels> {
   const mustExist = (id: string) => {
     ctx.assertOpen();
-    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', `There is no document with id ${id}.`);
+    if (!ctx.store.getDocument(id)) throw new ApiError('not-found', msg('backend:store.noDocument', { id }));
   };
   const mine = (id: string, silence: string): OwnObjection[] =>
     ctx.store.records.outgoing(id).flatMap((o) => {
@@ -110,12 +112,12 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       try {
         deadline = silenceDeadline(date.trim(), time.trim(), zone.trim());
       } catch (err) {
-        throw new ApiError('invalid-argument', `The deadline cannot be read: ${(err as Error).message}.`);
+        throw new ApiError('invalid-argument', msg('backend:silence.deadlineUnreadable', { cause: causeValue(err) }));
       }
       try {
         await placeUnderSilence(ctx.store, { docId: id, deadline, key: installationKey(), now: new Date() });
       } catch (err) {
-        throw new ApiError('invalid-argument', (err as Error).message);
+        throw apiErrorOf('invalid-argument', err);
       }
       await recordsChanged(ctx.store, id);
       changed(id);
@@ -124,12 +126,12 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
     'record.breakSilence': async ({ id, paragraphs, reason }) => {
       mustExist(id);
       const state = await stateOf(id);
-      if (!state || state.outcome !== 'pending') throw new ApiError('invalid-argument', 'There is no silence to break on this document now.');
-      if (Date.now() > Date.parse(state.deadline.instant)) throw new ApiError('invalid-argument', `The silence on ${state.label} ended at ${deadlineWords(state.deadline)}.`);
+      if (!state || state.outcome !== 'pending') throw new ApiError('invalid-argument', msg('backend:silence.noneToBreak'));
+      if (Date.now() > Date.parse(state.deadline.instant)) throw new ApiError('invalid-argument', msg('backend:silence.ended', { label: state.label, deadline: deadlineWords(state.deadline) }));
       const join = ctx.store.joinedConsultations().find((j) => j.docIds.includes(id));
       const profile = ctx.store.getProfile();
       const delegation = join?.delegation || profile.delegation;
-      if (!delegation) throw new ApiError('invalid-argument', 'Set your delegation in the profile first: an objection speaks for a delegation.');
+      if (!delegation) throw new ApiError('invalid-argument', msg('backend:silence.noDelegation'));
       let objection: SilenceObjection;
       try {
         objection = await signObjection(
@@ -137,7 +139,7 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
           installationKey(),
         );
       } catch (err) {
-        throw new ApiError('invalid-argument', (err as Error).message);
+        throw apiErrorOf('invalid-argument', err);
       }
       ctx.store.records.addOutgoing(id, objection.signature, jcs(objection));
       deliverObjections(ctx.store, id);
@@ -155,7 +157,7 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       }
       const check = checkOf(verified);
       const chain = currentChain(ctx, id);
-      if (!chain) throw new ApiError('invalid-argument', 'This document has no issued revision to compare the file with.');
+      if (!chain) throw new ApiError('invalid-argument', msg('backend:silence.nothingToCompare'));
       const held = (JSON.parse(new TextDecoder().decode(bytes)) as RevisionFile).chain;
       const lastRevision = (records: readonly ChainRecord[]) => [...records].reverse().find((r) => r.type !== silenceRecordType)!;
       const current = lastRevision(chain.records);

@@ -11,6 +11,7 @@ import type { BackendContext, Connection } from './context.js';
 import { broadcast } from './context.js';
 import { indexRevisions } from './negotiation-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** The channels of profiles, revisions and history. */
 type RevisionChannels =
@@ -53,12 +54,12 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
     return fn(args);
   };
   const mustExist = (docId: string) => {
-    if (!store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+    if (!store.getDocument(docId)) throw new ApiError('not-found', msg('backend:store.noDocument', { id: docId }));
   };
   const revisionOf = (docId: string, revisionId: string): RevisionSummary => {
     mustExist(docId);
     const revision = store.getRevision(revisionId);
-    if (!revision || revision.docId !== docId) throw new ApiError('not-found', `Document ${docId} has no revision ${revisionId}.`);
+    if (!revision || revision.docId !== docId) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id: docId, revision: revisionId }));
     return revision;
   };
   const author = () => {
@@ -69,7 +70,7 @@ export function createRevisionHandlers(ctx: BackendContext, conn: Connection, de
   // The revision's content, read from the full document at the revision's snapshot.
   const revisionNode = (docId: string, revisionId: string): Node => {
     const snapshot = store.readRevisionSnapshot(revisionId);
-    if (!snapshot) throw new ApiError('not-found', `There is no revision ${revisionId}.`);
+    if (!snapshot) throw new ApiError('not-found', msg('backend:store.noRevision', { revision: revisionId }));
     return docs.use(docId, (doc) => docAtSnapshot(doc.ydoc, snapshot));
   };
 

@@ -1,5 +1,6 @@
 import { FormatError } from '../../shared/formats/types.js';
 import { isZip, zipNames } from './zip.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /**
  * What a file is, told by its content (the extension is only a hint for people): a Word
@@ -15,12 +16,12 @@ export type Detected = { kind: 'docx' } | { kind: 'zip' } | { kind: 'xml'; text:
  */
 export function detectFormat(name: string, bytes: Uint8Array): Detected {
   if (isZip(bytes)) return zipNames(bytes, name).includes('word/document.xml') ? { kind: 'docx' } : { kind: 'zip' };
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new FormatError(`${name} is a PDF: Penholder reads Word, Akoma Ntoso and text`);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new FormatError(msg('backend:files.isPdf', { name }));
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new FormatError(`${name} is an old Word .doc (or other Office binary) file: save it as .docx and import that`);
+    throw new FormatError(msg('backend:files.oldWord', { name }));
   }
   const text = decodeText(name, bytes);
-  if (text.trim() === '') throw new FormatError(`${name} is empty`);
+  if (text.trim() === '') throw new FormatError(msg('backend:files.empty', { name }));
   return text.trimStart().startsWith('<') ? { kind: 'xml', text } : { kind: 'text', text };
 }
 
@@ -35,14 +36,14 @@ export function decodeText(name: string, bytes: Uint8Array): string {
     try {
       return new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2));
     } catch {
-      throw new FormatError(`${name} is not valid ${utf16.toUpperCase()} text`);
+      throw new FormatError(msg('backend:files.badEncoding', { name, encoding: utf16.toUpperCase() }));
     }
   }
-  if (bytes.includes(0)) throw new FormatError(`${name} is a binary file, not text`);
+  if (bytes.includes(0)) throw new FormatError(msg('backend:files.binary', { name }));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FormatError(`${name} is not valid UTF-8 text`);
+    throw new FormatError(msg('backend:files.badEncoding', { name, encoding: 'UTF-8' }));
   }
 }
 

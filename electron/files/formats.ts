@@ -12,6 +12,8 @@ import { FormatError, type ExportFormat, type ExportView, type ImportFormat, typ
 import { ImportError, importText } from '../../shared/import/index.js';
 import { detectFormat } from './detect.js';
 import { naturalOrder, unzipBounded } from './zip.js';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
+import { causeValue } from '../../shared/api/api-error.js';
 
 /** One input file: its name (in messages; a path or a zip entry) and its bytes. */
 export type InputFile = { name: string; bytes: Uint8Array };
@@ -80,10 +82,10 @@ async function readFile(file: InputFile, options: ReadOptions): Promise<ReadPart
       try {
         result = importText(detected.text);
       } catch (err) {
-        if (err instanceof ImportError) throw new FormatError(`cannot import ${file.name}: ${err.message}`);
+        if (err instanceof ImportError) throw new FormatError(msg('backend:files.cannotImport', { name: file.name, cause: causeValue(err) }));
         throw err;
       }
-      if (result.documents.length === 0) throw new FormatError(`no resolution or decision found in ${file.name}`);
+      if (result.documents.length === 0) throw new FormatError(msg('backend:files.noDocument', { name: file.name }));
       return [{ source: file.name, format: 'text', documents: result.documents, warnings: prefix(result.warnings), trackedChanges: null }];
     }
     case 'zip':
@@ -100,7 +102,7 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
     return ok;
   };
   const entries = unzipBounded(file.bytes, file.name, wanted);
-  if (entries.length === 0) throw new FormatError(`${file.name} holds no .xml, .docx or .txt files`);
+  if (entries.length === 0) throw new FormatError(msg('backend:files.zipEmpty', { name: file.name }));
   const parts: ReadPart[] = [];
   for (const [i, entry] of entries.entries()) {
     await nextTurn();
@@ -109,7 +111,7 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
     parts.push(...(await readFile({ name: `${file.name}/${entry.name}`, bytes: entry.bytes }, options)));
   }
   const dropped = [...new Set(skipped)].filter((p) => !p.endsWith('/')).sort(naturalOrder);
-  if (dropped.length > 0 && parts[0]) parts[0].warnings.unshift(`${file.name}: not read (not .xml, .docx or .txt): ${dropped.slice(0, 10).join(', ')}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ''}`);
+  if (dropped.length > 0 && parts[0]) parts[0].warnings.unshift(messageText(notRead(file.name, dropped)));
   return parts;
 }
 
@@ -187,4 +189,10 @@ export function exportFileName(doc: Node, format: ExportFormat): string {
     .slice(0, 150)
     .replace(/^[.\s]+|[.\s]+$/g, '');
   return `${base || 'document'}${exportFormatTable[format].extension}`;
+}
+
+/** The warning that a zip's entries `paths` were not read (not .xml, .docx or .txt): the first ten, then how many more. */
+export function notRead(name: string, paths: readonly string[]): Message {
+  const listed = paths.slice(0, 10).join(', ');
+  return paths.length > 10 ? msg('backend:files.notReadMore', { name, listed, more: paths.length - 10 }) : msg('backend:files.notRead', { name, listed });
 }

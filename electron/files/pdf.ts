@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { toTypst } from '../../shared/formats/pdf/typst.js';
 import type { ExportView } from '../../shared/formats/types.js';
+import { msg } from '../../shared/i18n/message.js';
+import { FormatError } from '../../shared/formats/types.js';
 
 /**
  * PDF in UN layout through Typst (the npm compiler, Typst 0.14.2, which ships its binary):
@@ -49,7 +51,7 @@ export async function writePdf(doc: Node, options: PdfOptions = {}): Promise<Uin
     if (error || !compiled.result) {
       const diagnostics = error ? (typst.fetchDiagnostics(error) as unknown[]) : [];
       const messages = diagnostics.map(describe).filter((m) => m !== '');
-      throw new Error(`pdf: Typst could not set the document: ${messages.join('; ') || (error?.kind ?? 'no result')}`);
+      throw new FormatError(msg('backend:files.typstFailed', { detail: messages.join('; ') || (error?.kind ?? 'no result') }));
     }
     const pdf = typst.pdf(compiled.result, { creationTimestamp: Math.floor(Date.now() / 1000) });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FormatError } from '../../shared/formats/types.js';
 import { readableExtensions, type InputFile } from './formats.js';
 import { naturalOrder } from './zip.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** At most this many files are read from one folder (its subfolders included). */
 export const folderLimit = 10_000;
@@ -29,12 +30,12 @@ export async function readPath(target: string): Promise<InputFile[]> {
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && readableExtensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
         found.push(full);
-        if (found.length > folderLimit) throw new FormatError(`${target} holds more than ${folderLimit} files to import`);
+        if (found.length > folderLimit) throw new FormatError(msg('backend:files.folderTooMany', { folder: target, max: folderLimit }));
       }
     }
   };
   await walk(target);
-  if (found.length === 0) throw new FormatError(`${target} holds no .xml, .docx, .txt or .zip files`);
+  if (found.length === 0) throw new FormatError(msg('backend:files.folderEmpty', { folder: target }));
   found.sort((a, b) => naturalOrder(path.relative(target, a), path.relative(target, b)));
   const files: InputFile[] = [];
   for (const file of found) files.push(await readOne(file));
@@ -43,8 +44,8 @@ export async function readPath(target: string): Promise<InputFile[]> {
 
 async function readOne(file: string): Promise<InputFile> {
   const info = await attempt(file, () => stat(file));
-  if (!info.isFile()) throw new FormatError(`cannot read ${file}: not a regular file`);
-  if (info.size > fileSizeLimit) throw new FormatError(`${file} is larger than ${fileSizeLimit / (1024 * 1024)} MB, the most Penholder reads from one file`);
+  if (!info.isFile()) throw new FormatError(msg('backend:files.notRegular', { file }));
+  if (info.size > fileSizeLimit) throw new FormatError(msg('backend:files.tooLarge', { file, mb: fileSizeLimit / (1024 * 1024) }));
   return { name: file, bytes: await attempt(file, () => readFile(file)) };
 }
 
@@ -53,8 +54,8 @@ async function attempt<T>(file: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FormatError(`cannot read ${file}: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new FormatError(`cannot read ${file}: permission denied`);
-    throw new FormatError(`cannot read ${file}: ${(err as Error).message}`);
+    if (code === 'ENOENT') throw new FormatError(msg('backend:files.noSuchFile', { file }));
+    if (code === 'EACCES' || code === 'EPERM') throw new FormatError(msg('backend:files.permissionDenied', { file }));
+    throw new FormatError(msg('backend:files.cannotRead', { file, reason: (err as Error).message }));
   }
 }

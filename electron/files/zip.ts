@@ -1,5 +1,6 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { FormatError } from '../../shared/formats/types.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** Limits on what a zip may unpack to; a whole session's AKN zip (313 files, 14 MB) is far below. */
 export const zipLimits = {
@@ -52,18 +53,18 @@ export function unzipBounded(bytes: Uint8Array, name: string, wanted: (path: str
       },
     }),
   );
-  if (infos.length > zipLimits.entries) throw new FormatError(`${name} holds ${infos.length} files; Penholder reads zips of at most ${zipLimits.entries}`);
+  if (infos.length > zipLimits.entries) throw new FormatError(msg('backend:files.zipTooMany', { name, n: infos.length, max: zipLimits.entries }));
   let total = 0;
   for (const info of infos) {
     if (info.name.endsWith('/') || !wanted(info.name)) continue;
     if (info.originalSize > zipLimits.entryBytes) {
-      throw new FormatError(`${name}: ${info.name} unpacks to ${mb(info.originalSize)}; Penholder reads files of at most ${mb(zipLimits.entryBytes)}`);
+      throw new FormatError(msg('backend:files.zipEntryTooLarge', { name, entry: info.name, mb: mb(info.originalSize), max: mb(zipLimits.entryBytes) }));
     }
     if (info.originalSize > 1024 * 1024 && info.originalSize > zipLimits.ratio * Math.max(1, info.size)) {
-      throw new FormatError(`${name}: ${info.name} unpacks to ${mb(info.originalSize)} from ${info.size} bytes, a zip bomb; refused`);
+      throw new FormatError(msg('backend:files.zipBomb', { name, entry: info.name, mb: mb(info.originalSize), bytes: info.size }));
     }
     total += info.originalSize;
-    if (total > zipLimits.totalBytes) throw new FormatError(`${name} unpacks to more than ${mb(zipLimits.totalBytes)}; refused`);
+    if (total > zipLimits.totalBytes) throw new FormatError(msg('backend:files.zipTooLarge', { name, max: mb(zipLimits.totalBytes) }));
   }
   const files = guard(name, () => unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && wanted(file.name) }));
   return Object.keys(files)
@@ -81,10 +82,10 @@ function guard<T>(name: string, run: () => T): T {
     return run();
   } catch (err) {
     if (err instanceof FormatError) throw err;
-    throw new FormatError(`${name} is not a readable zip: ${(err as Error).message}`);
+    throw new FormatError(msg('backend:files.notZip', { name, reason: (err as Error).message }));
   }
 }
 
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+function mb(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
 }

@@ -3,9 +3,10 @@ import type { Node } from 'prosemirror-model';
 import { readHeader } from '../../shared/document/header.js';
 import { FormatError } from '../../shared/formats/types.js';
 import { detectFormat } from '../files/detect.js';
-import { documentsOf, readFiles, type InputFile, type Progress } from '../files/formats.js';
+import { documentsOf, notRead, readFiles, type InputFile, type Progress } from '../files/formats.js';
 import { unzipBounded } from '../files/zip.js';
 import type { Indexer, ReadSource } from './index-source.js';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
 
 /** About how much document content (ProseMirror size, roughly characters) is written in one transaction. */
 export const batchSize = 2_000_000;
@@ -17,8 +18,17 @@ export const batchSize = 2_000_000;
  */
 export type AddOptions = { adopted?: boolean; onProgress?: (progress: Progress) => void; signal?: AbortSignal; batchSize?: number };
 
-/** What an add did: documents and paragraphs (re)indexed, sources skipped (unchanged or unreadable), warnings. */
-export type AddResult = { documents: number; paragraphs: number; skipped: number; warnings: string[] };
+/**
+ * What an add did: documents and paragraphs (re)indexed, sources skipped (unchanged or
+ * unreadable), warnings in English (CLI) and the same as catalogue messages, index-aligned.
+ */
+export type AddResult = { documents: number; paragraphs: number; skipped: number; warnings: string[]; messages: Message[] };
+
+/** Adds one warning to `result`, in English and as a message, so the two cannot diverge. */
+export function warn(result: Pick<AddResult, 'warnings' | 'messages'>, text: Message): void {
+  result.warnings.push(messageText(text));
+  result.messages.push(text);
+}
 
 /**
  * Whether a document is a draft by its symbol: an L. or CRP. document (A/C.3/78/L.6/Rev.1,
@@ -43,7 +53,7 @@ export function sourceDocument(doc: Node, adopted: boolean | undefined): { doc: 
  * on its own that cannot be read rejects with FormatError.
  */
 export async function addFiles(indexer: Indexer, files: readonly InputFile[], options: AddOptions = {}): Promise<AddResult> {
-  const result: AddResult = { documents: 0, paragraphs: 0, skipped: 0, warnings: [] };
+  const result: AddResult = { documents: 0, paragraphs: 0, skipped: 0, warnings: [], messages: [] };
   const units: { file: InputFile; inZip: boolean }[] = [];
   for (const file of files) {
     options.signal?.throwIfAborted();
@@ -57,8 +67,8 @@ export async function addFiles(indexer: Indexer, files: readonly InputFile[], op
       if (!ok && !path.endsWith('/')) skipped.push(path);
       return ok;
     });
-    if (entries.length === 0) throw new FormatError(`${file.name} holds no .xml, .docx or .txt files`);
-    if (skipped.length > 0) result.warnings.push(`${file.name}: not read (not .xml, .docx or .txt): ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? ` and ${skipped.length - 10} more` : ''}`);
+    if (entries.length === 0) throw new FormatError(msg('backend:files.zipEmpty', { name: file.name }));
+    if (skipped.length > 0) warn(result, notRead(file.name, skipped));
     for (const entry of entries) units.push({ file: { name: `${file.name}/${entry.name}`, bytes: entry.bytes }, inZip: true });
   }
   const adoptedTag = options.adopted === undefined ? 'auto' : options.adopted ? 'adopted' : 'draft';
@@ -82,11 +92,11 @@ export async function addFiles(indexer: Indexer, files: readonly InputFile[], op
     let source: ReadSource;
     try {
       const parts = await readFiles([file], { signal: options.signal });
-      result.warnings.push(...parts.flatMap((p) => p.warnings));
+      for (const part of parts) for (const w of part.warnings) warn(result, msg('backend:library.asRead', { warning: w }));
       source = { key: file.name, hash, documents: documentsOf(parts).map((doc) => sourceDocument(doc, options.adopted)) };
     } catch (err) {
       if (!(err instanceof FormatError) || !inZip) throw err;
-      result.warnings.push(`${err.message}; skipped`);
+      warn(result, msg('backend:library.skipped', { cause: err.text }));
       result.skipped++;
       continue;
     }

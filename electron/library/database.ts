@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
 
 /** The file name of the library inside the data directory, beside the store (penholder.sqlite). */
 export const LIBRARY_FILE_NAME = 'library.sqlite';
@@ -25,12 +26,16 @@ export type LibraryLocation = {
   readonly?: boolean;
 };
 
-/** Why the library could not be opened; the message is a sentence for people. */
+/** Why the library could not be opened: `text` a sentence for people as a catalogue message, `message` its English. */
 export class LibraryError extends Error {
-  /** Creates a library error with a message meant for the user. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The sentence as a catalogue message. */
+  readonly text: Message;
+
+  /** Creates a library error saying `text` to the user. */
+  constructor(text: Message, options?: { cause?: unknown }) {
+    super(messageText(text), options);
     this.name = 'LibraryError';
+    this.text = text;
   }
 }
 
@@ -98,7 +103,7 @@ export function openLibraryDatabase(location: LibraryLocation): Database.Databas
   const file = path.join(dir, LIBRARY_FILE_NAME);
   const binding = location.nativeBinding ? { nativeBinding: location.nativeBinding } : {};
   if (location.readonly) {
-    if (!fs.existsSync(file)) throw new LibraryError(`There is no library in ${dir} yet (no ${LIBRARY_FILE_NAME}); add texts with "penholder library add".`);
+    if (!fs.existsSync(file)) throw new LibraryError(msg('backend:library.none', { dir, file: LIBRARY_FILE_NAME }));
     const db = attempt(file, () => new Database(file, { readonly: true, fileMustExist: true, ...binding }));
     return checked(db, file, false);
   }
@@ -114,13 +119,13 @@ function checked(db: Database.Database, file: string, writable: boolean): Databa
     const appId = Number(db.pragma('application_id', { simple: true }));
     const tables = Number(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get());
     if ((appId !== 0 && appId !== APPLICATION_ID) || (appId === 0 && tables > 0)) {
-      throw new LibraryError(`${file} is an SQLite database of another program, not Penholder's library. The file was left as it is.`);
+      throw new LibraryError(msg('backend:library.notPenholder', { file }));
     }
     if (version > LIBRARY_VERSION) {
-      throw new LibraryError(`${file} was written by a newer version of Penholder (library version ${version}); update Penholder to use it. The file was left as it is.`);
+      throw new LibraryError(msg('backend:library.newerVersion', { file, version }));
     }
     if (!writable) {
-      if (version !== LIBRARY_VERSION) throw new LibraryError(`${file} is from an older version of Penholder; add texts again to rebuild it.`);
+      if (version !== LIBRARY_VERSION) throw new LibraryError(msg('backend:library.olderVersion', { file }));
       return db;
     }
     db.pragma('journal_mode = WAL');
@@ -139,7 +144,7 @@ function checked(db: Database.Database, file: string, writable: boolean): Databa
   } catch (err) {
     db.close();
     if (err instanceof LibraryError) throw err;
-    throw new LibraryError(`Penholder cannot use its library ${file}: ${reason(err)}. Delete the file and add texts again to rebuild it.`, { cause: err });
+    throw new LibraryError(msg('backend:library.cannotUse', { file, reason: reason(err) }), { cause: err });
   }
 }
 
@@ -147,7 +152,7 @@ function attempt<T>(file: string, run: () => T): T {
   try {
     return run();
   } catch (err) {
-    throw new LibraryError(`Penholder cannot open its library ${file}: ${reason(err)}.`, { cause: err });
+    throw new LibraryError(msg('backend:library.cannotOpen', { file, reason: reason(err) }), { cause: err });
   }
 }
 

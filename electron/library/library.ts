@@ -43,6 +43,7 @@ export function openLibrary(location: LibraryLocation): Library {
   const indexer = location.readonly ? null : createIndexer(db);
   const search = createSearcher(db);
   const writable = () => {
+    // internal: only the CLI's read-only commands open it read-only, and they never add
     if (!indexer) throw new Error('The library was opened read-only; it cannot be added to.');
     return indexer;
   };
@@ -57,7 +58,7 @@ export function openLibrary(location: LibraryLocation): Library {
     },
     addDocuments: (texts, options = {}) => {
       const ix = writable();
-      const result: AddResult = { documents: 0, paragraphs: 0, skipped: 0, warnings: [] };
+      const result: AddResult = { documents: 0, paragraphs: 0, skipped: 0, warnings: [], messages: [] };
       for (const [i, { key, doc }] of texts.entries()) {
         options.signal?.throwIfAborted();
         options.onProgress?.({ done: i, total: texts.length, stage: key });

@@ -51,6 +51,7 @@ export function locateNativeBinding(context: NativeBindingContext): string {
     const fix = context.isPackaged
       ? 'The installation is incomplete; reinstall Penholder.'
       : 'Run `npm start`, which builds it before launching Electron.';
+    // internal: a broken build or installation, found before any window or stored interface language exists
     throw new Error(`The SQLite module built for Electron ${context.electronVersion} is missing (${candidate}). ${fix}`);
   }
   return candidate;

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import type { historyOf } from './history.js';
 import type { LoggedUpdate, NewDocument, Store, UpdateOrigin, Author } from './store.js';
+import { msg } from '../../shared/i18n/message.js';
+import { StoreError } from './open-database.js';
 
 /** A change from a peer waiting to be committed, with the document's summary after it. */
 export type QueuedChange = { input: Parameters<Store['appendUpdate']>[0]; summary: DocumentSummary };
@@ -38,7 +40,7 @@ export function documentsOf(db: Database.Database, clock: () => Date, history: R
   };
   const mustGet = (id: string): DocumentSummary => {
     const doc = getDocument(id);
-    if (!doc) throw new Error(`No document with id ${id}`);
+    if (!doc) throw new StoreError('missing', msg('backend:store.noDocument', { id }));
     return doc;
   };
 

@@ -7,6 +7,8 @@ import {
 } from '../../shared/record/index.js';
 import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import type { Store } from './store.js';
+import { msg } from '../../shared/i18n/message.js';
+import { StoreError } from './open-database.js';
 
 /** What issuing made: the named revision, its signed record, and the chain's length with it. */
 export type IssuedRevision = { revision: RevisionSummary; record: RevisionRecord; chain: number };
@@ -15,7 +17,7 @@ export type IssuedRevision = { revision: RevisionSummary; record: RevisionRecord
 export function documentAtRevision(store: Store, revisionId: string): Node {
   const revision = store.getRevision(revisionId);
   const snapshot = store.readRevisionSnapshot(revisionId);
-  if (!revision || !snapshot) throw new Error(`no revision ${revisionId}`);
+  if (!revision || !snapshot) throw new StoreError('missing', msg('backend:store.noRevision', { revision: revisionId }));
   const full = createYDoc();
   Y.transact(full, () => {
     for (const u of store.readUpdates(revision.docId)) Y.applyUpdate(full, u.data);
@@ -41,7 +43,7 @@ export async function issueRevision(
   const head = store.records.head(input.docId);
   const previous = head ? (JSON.parse(head.text) as ChainRecord) : null;
   if (previous && previous.publicKey !== input.key.publicKey) {
-    throw new RecordError('unknown-key', `the document's revisions were issued by key ${previous.fingerprint}, not by this installation's key`);
+    throw new RecordError('unknown-key', msg('backend:store.record.otherKey', { fingerprint: previous.fingerprint }));
   }
   const revision = store.createRevision({ docId: input.docId, kind: 'revision', label: input.label, author: input.author, delegation: input.delegation });
   const hash = await contentHash(documentAtRevision(store, revision.id));
@@ -62,17 +64,17 @@ export async function verifyStoredChain(store: Store, docId: string): Promise<nu
   const rows = store.records.chain(docId);
   const records: ChainRecord[] = [];
   for (const [i, row] of rows.entries()) {
-    const where = `stored record ${i + 1} of ${rows.length}`;
-    if (row.n !== i + 1) throw new RecordError('chain-broken', `${where} is at place ${row.n}`);
+    const where = msg('backend:store.record.where', { n: i + 1, total: rows.length });
+    if (row.n !== i + 1) throw new RecordError('chain-broken', msg('backend:store.record.atPlace', { where, place: row.n }));
     let parsed: unknown;
     try {
       parsed = JSON.parse(row.text);
     } catch {
-      throw new RecordError('malformed', `${where} is not JSON`);
+      throw new RecordError('malformed', msg('backend:store.record.notJson', { where }));
     }
     if ((parsed as { type?: unknown } | null)?.type === silenceRecordType) checkSilenceShape(parsed, where);
     else checkRecordShape(parsed, where);
-    if (jcs(parsed) !== row.text) throw new RecordError('malformed', `${where} is not in the form it was signed in`);
+    if (jcs(parsed) !== row.text) throw new RecordError('malformed', msg('backend:store.record.notSignedForm', { where }));
     records.push(parsed);
   }
   if (records.length === 0) return 0;
@@ -80,10 +82,10 @@ export async function verifyStoredChain(store: Store, docId: string): Promise<nu
   for (const [i, row] of rows.entries()) {
     const record = records[i]!;
     const revision = store.getRevision(row.revisionId);
-    if (!revision || revision.docId !== docId) throw new RecordError('chain-broken', `stored record ${i + 1} (${record.label}) names revision ${row.revisionId}, which the document does not have`);
-    if (revision.label !== record.label) throw new RecordError('content-changed', `revision ${row.revisionId} is labelled "${revision.label}", its record "${record.label}"`);
+    if (!revision || revision.docId !== docId) throw new RecordError('chain-broken', msg('backend:store.record.namesMissing', { n: i + 1, label: record.label, revision: row.revisionId }));
+    if (revision.label !== record.label) throw new RecordError('content-changed', msg('backend:store.record.labelDiffers', { revision: row.revisionId, label: revision.label, recordLabel: record.label }));
     const hash = await contentHash(documentAtRevision(store, row.revisionId));
-    if (hash !== record.contentHash) throw new RecordError('content-changed', `revision ${record.label} hashes to ${hash}, its record signed ${record.contentHash}`);
+    if (hash !== record.contentHash) throw new RecordError('content-changed', msg('backend:store.record.hashDiffers', { label: record.label, hash, signed: record.contentHash }));
   }
   return records.length;
 }
@@ -95,13 +97,13 @@ export async function verifyStoredChain(store: Store, docId: string): Promise<nu
  */
 export async function revisionFileOf(store: Store, revisionId: string): Promise<RevisionFile> {
   const place = store.records.placeOf(revisionId);
-  if (!place) throw new Error(`revision ${revisionId} was not issued`);
+  if (!place) throw new StoreError('missing', msg('backend:store.notIssued', { revision: revisionId }));
   const rows = store.records.chain(place.docId);
   let end = place.n;
   while (rows[end]?.revisionId === revisionId && (JSON.parse(rows[end]!.text) as ChainRecord).type === silenceRecordType) end++;
   const chain = rows.slice(0, end).map((r) => JSON.parse(r.text) as ChainRecord);
   const canonical = canonicalDocument(documentAtRevision(store, revisionId));
   const last = chain.at(-1)!;
-  if ((await sha256Hex(canonical)) !== last.contentHash) throw new RecordError('content-changed', `revision ${last.label} no longer hashes to its record`);
+  if ((await sha256Hex(canonical)) !== last.contentHash) throw new RecordError('content-changed', msg('backend:store.record.noLongerHashes', { label: last.label }));
   return { format: revisionFileFormat, version: 1, issuer: { publicKey: last.publicKey, fingerprint: last.fingerprint }, document: JSON.parse(canonical) as unknown, chain };
 }

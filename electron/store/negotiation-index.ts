@@ -3,6 +3,8 @@ import type { Node } from 'prosemirror-model';
 import { negotiationIndexFormat } from '../../schemas/migrations.js';
 import { computeNumbering } from '../../shared/document/numbering.js';
 import { collectBrackets, paragraphStatus, readableText, topParagraphs } from '../../shared/negotiation/model.js';
+import { msg } from '../../shared/i18n/message.js';
+import { StoreError } from './open-database.js';
 
 /**
  * The negotiation index: every bracket, alternative group and paragraph status of each
@@ -143,7 +145,7 @@ export function negotiationIndexOf(db: Database.Database) {
 
   const index = db.transaction((revisionId: string, doc: Node): number => {
     const docId = q.revision.get(revisionId) as string | undefined;
-    if (docId === undefined) throw new Error(`There is no revision ${revisionId} to index.`);
+    if (docId === undefined) throw new StoreError('missing', msg('backend:store.noRevisionToIndex', { revision: revisionId }));
     for (const c of q.clear) c.run(revisionId);
     q.mark.run(revisionId, docId, negotiationIndexFormat);
     const labels = new Map(computeNumbering(doc).entries.map((e) => [e.id, e.path]));

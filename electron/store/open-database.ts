@@ -3,23 +3,29 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestMigrationVersion, migrations } from '../../schemas/migrations.js';
 import { acquireWriterLock, LOCK_FILE_NAME } from './lock.js';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
 
-/** Why the local store could not be opened; stable for callers, shown to people via `message`. */
-export type StoreErrorCode = 'newer-version' | 'corrupt' | 'not-penholder' | 'not-writable' | 'locked' | 'disk-full' | 'missing';
+/** Why the local store could not be opened or refused a change ('refused': a step the data does not allow now); stable for callers. */
+export type StoreErrorCode = 'newer-version' | 'corrupt' | 'not-penholder' | 'not-writable' | 'locked' | 'disk-full' | 'missing' | 'refused';
 
 /**
- * An error opening or using the local store. Its message is a complete sentence for the
- * user (no stack trace needed); the CLI and the shells print it as is.
+ * An error opening or using the local store. `text` is a complete sentence for the user as a
+ * catalogue message (the interface says it in its language); `message` is its English
+ * sentence, which the CLI and logs print as is.
  */
 export class StoreError extends Error {
-  /** Creates a store error with a stable code and a message for people. */
+  /** The sentence as a catalogue message. */
+  readonly text: Message;
+
+  /** Creates a store error with a stable code and a sentence for people. */
   constructor(
     readonly code: StoreErrorCode,
-    message: string,
+    text: Message,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(messageText(text), options);
     this.name = 'StoreError';
+    this.text = text;
   }
 }
 
@@ -64,15 +70,14 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
     lock = acquireWriterLock(dir);
   } catch (err) {
     if (diskFull(err, dir)) throw fullOnOpen(file, err);
-    throw new StoreError('not-writable', `Penholder cannot write to its data directory ${dir}: ${reason(err)}.`, { cause: err });
+    throw new StoreError('not-writable', msg('backend:store.dirNotWritable', { dir, reason: reason(err) }), { cause: err });
   }
   if (!('release' in lock)) {
     throw new StoreError(
       'locked',
       lock.sameProcess
-        ? `${file} is already open in this Penholder process; close it before opening it again.`
-        : `${file} is in use by another Penholder (pid ${lock.pid}). Close that Penholder first; ` +
-          `if no Penholder is running, delete ${path.join(dir, LOCK_FILE_NAME)}. The file was left as it is.`,
+        ? msg('backend:store.openHere', { file })
+        : msg('backend:store.locked', { file, pid: lock.pid, lock: path.join(dir, LOCK_FILE_NAME) }),
     );
   }
   let db: Database.Database;
@@ -81,7 +86,7 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
   } catch (err) {
     lock.release();
     if (diskFull(err, dir)) throw fullOnOpen(file, err);
-    throw new StoreError('not-writable', `Penholder cannot open its data file ${file}: ${reason(err)}.`, { cause: err });
+    throw new StoreError('not-writable', msg('backend:store.cannotOpen', { file, reason: reason(err) }), { cause: err });
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -110,7 +115,7 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
     lock.release();
     if (diskFull(err, dir)) throw fullOnOpen(file, err);
     if (err instanceof StoreError) throw err;
-    throw new StoreError('corrupt', `Penholder cannot use its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
+    throw new StoreError('corrupt', msg('backend:store.cannotUse', { file, reason: reason(err) }), { cause: err });
   }
 }
 
@@ -122,12 +127,12 @@ export function openDatabase(location: StoreLocation): OpenedDatabase {
  */
 export function openDatabaseReadOnly(location: StoreLocation): Database.Database {
   const file = path.join(path.resolve(location.dataDir), STORE_FILE_NAME);
-  if (!fs.existsSync(file)) throw new StoreError('missing', `There is no Penholder data in ${path.dirname(file)} (no ${STORE_FILE_NAME}).`);
+  if (!fs.existsSync(file)) throw new StoreError('missing', msg('backend:store.noData', { dir: path.dirname(file), file: STORE_FILE_NAME }));
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(location.nativeBinding ? { nativeBinding: location.nativeBinding } : {}) });
   } catch (err) {
-    throw new StoreError('not-writable', `Penholder cannot read its data file ${file}: ${reason(err)}.`, { cause: err });
+    throw new StoreError('not-writable', msg('backend:store.cannotRead', { file, reason: reason(err) }), { cause: err });
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -137,7 +142,7 @@ export function openDatabaseReadOnly(location: StoreLocation): Database.Database
     db.close();
     if (diskFull(err, path.dirname(file))) throw fullOnOpen(file, err);
     if (err instanceof StoreError) throw err;
-    throw new StoreError('corrupt', `Penholder cannot read its data file ${file}: ${reason(err)}. The file was left as it is.`, { cause: err });
+    throw new StoreError('corrupt', msg('backend:store.cannotReadCorrupt', { file, reason: reason(err) }), { cause: err });
   }
 }
 
@@ -150,7 +155,7 @@ export function writeFailure(err: unknown, file: string): unknown {
   if (diskFull(err, path.dirname(file))) {
     return new StoreError(
       'disk-full',
-      `The disk holding ${file} is full, so the last change could not be saved. Everything saved before it is safe; free some space and try again.`,
+      msg('backend:store.diskFullWrite', { file }),
       { cause: err },
     );
   }
@@ -186,7 +191,7 @@ function freeBytes(dir: string): number {
 function fullOnOpen(file: string, cause: unknown): StoreError {
   return new StoreError(
     'disk-full',
-    `The disk holding ${file} is full, so Penholder cannot open its data. Nothing was changed; free some space and try again.`,
+    msg('backend:store.diskFullOpen', { file }),
     { cause },
   );
 }
@@ -198,7 +203,7 @@ function ensureWritableDir(dataDir: string): string {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
     if (diskFull(err, path.dirname(dir))) throw fullOnOpen(path.join(dir, STORE_FILE_NAME), err);
-    throw new StoreError('not-writable', `Penholder cannot write to its data directory ${dir}: ${reason(err)}.`, { cause: err });
+    throw new StoreError('not-writable', msg('backend:store.dirNotWritable', { dir, reason: reason(err) }), { cause: err });
   }
   return dir;
 }
@@ -209,26 +214,25 @@ function inspect(db: Database.Database, file: string): void {
   try {
     version = Number(db.pragma('user_version', { simple: true }));
   } catch (err) {
-    throw new StoreError('corrupt', `${file} is not a readable Penholder database (${reason(err)}). The file was left as it is.`, { cause: err });
+    throw new StoreError('corrupt', msg('backend:store.notReadable', { file, reason: reason(err) }), { cause: err });
   }
   if (version > latestMigrationVersion) {
     throw new StoreError(
       'newer-version',
-      `${file} was written by a newer version of Penholder (data version ${version}; this version knows up to ${latestMigrationVersion}). ` +
-        'Update Penholder to open it; the file was left as it is.',
+      msg('backend:store.newerVersion', { file, version, latest: latestMigrationVersion }),
     );
   }
   const appId = Number(db.pragma('application_id', { simple: true }));
   const tables = Number(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get());
   if ((appId !== 0 && appId !== APPLICATION_ID) || (version === 0 && tables > 0)) {
-    throw new StoreError('not-penholder', `${file} is an SQLite database of another program, not Penholder's. The file was left as it is.`);
+    throw new StoreError('not-penholder', msg('backend:store.notPenholder', { file }));
   }
   const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
   const messages = problems.map((p) => p.quick_check).filter((m) => m !== 'ok');
   if (messages.length > 0) {
     throw new StoreError(
       'corrupt',
-      `${file} is damaged (${messages.slice(0, 3).join('; ')}). The file was left as it is; restore it from a backup.`,
+      msg('backend:store.damaged', { file, problems: messages.slice(0, 3).join('; ') }),
     );
   }
 }

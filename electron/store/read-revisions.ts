@@ -1,6 +1,7 @@
 import type { RevisionSummary } from '../../shared/api/contract.js';
 import { openDatabaseReadOnly, StoreError, type StoreLocation } from './open-database.js';
 import { toSummary } from './revisions.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** A stored revision as the CLI lists it: the revision and its document's title. */
 export type ListedRevision = RevisionSummary & { documentTitle: string };
@@ -16,7 +17,7 @@ export function listStoredRevisions(location: StoreLocation, docId?: string): Li
   const db = openDatabaseReadOnly(location);
   try {
     if (docId !== undefined && !db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId)) {
-      throw new StoreError('missing', `There is no document ${docId} in ${location.dataDir}.`);
+      throw new StoreError('missing', msg('backend:store.noDocumentIn', { id: docId, dir: location.dataDir }));
     }
     const hasRevisions = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'revisions'").pluck().get();
     if (!hasRevisions) return [];

@@ -12,6 +12,8 @@ import {
   type ChainRecord, type ReceivedObjection, type RecordSigner, type SilenceDeadline, type SilenceObjection, type SilenceRecord, type SilenceState,
 } from '../../shared/record/index.js';
 import type { Store } from './store.js';
+import { msg } from '../../shared/i18n/message.js';
+import { StoreError } from './open-database.js';
 
 /** The document's chain as records, oldest first, with the revision of its last row. */
 function chainOf(store: Store, docId: string): { records: ChainRecord[]; headRevision: string | null; n: number } {
@@ -42,19 +44,19 @@ function receivedObjections(store: Store, silence: string): ReceivedObjection[] 
 
 /**
  * Places the document's last issued revision under silence until `deadline`, signed with
- * `key` (the issuer's). Throws an Error in words when nothing was issued, the last revision is
+ * `key` (the issuer's). Throws a StoreError ('refused', in words) when nothing was issued, the last revision is
  * already under silence or its outcome recorded, the deadline is not after `now`, or `key` is
  * not the chain's issuer.
  */
 export async function placeUnderSilence(store: Store, input: { docId: string; deadline: SilenceDeadline; key: RecordSigner; now: Date }): Promise<SilenceRecord> {
   const { records, headRevision, n } = chainOf(store, input.docId);
   const head = records.at(-1);
-  if (!head || !headRevision) throw new Error('Nothing is issued yet: issue a revision first, then place it under silence.');
-  if (head.publicKey !== input.key.publicKey) throw new RecordError('unknown-key', `this document's revisions were issued by key ${head.fingerprint}, not by this installation's key`);
+  if (!head || !headRevision) throw new StoreError('refused', msg('backend:silence.nothingIssued'));
+  if (head.publicKey !== input.key.publicKey) throw new RecordError('unknown-key', msg('backend:store.record.otherKey', { fingerprint: head.fingerprint }));
   const state = await silenceOf(records);
-  if (state?.outcome === 'pending') throw new Error(`${head.label} is already under silence until ${state.deadline.instant}.`);
-  if (state) throw new Error(`The silence procedure on ${head.label} is over (${state.outcome}); issue a new revision to place it under silence again.`);
-  if (Date.parse(input.deadline.instant) <= input.now.getTime()) throw new Error(`The deadline ${input.deadline.date} ${input.deadline.time} (${input.deadline.zone}) has passed.`);
+  if (state?.outcome === 'pending') throw new StoreError('refused', msg('backend:silence.alreadyUnder', { label: head.label, until: state.deadline.instant }));
+  if (state) throw new StoreError('refused', msg('backend:silence.over', { label: head.label, outcome: state.outcome }));
+  if (Date.parse(input.deadline.instant) <= input.now.getTime()) throw new StoreError('refused', msg('backend:silence.deadlinePassed', { date: input.deadline.date, time: input.deadline.time, zone: input.deadline.zone }));
   const record = await signSilenceRecord({ event: 'placed', previous: head, deadline: input.deadline, time: input.now.toISOString() }, input.key);
   store.records.append(input.docId, n + 1, headRevision, record);
   return record;
@@ -67,7 +69,7 @@ export async function placeUnderSilence(store: Store, input: { docId: string; de
  * outcome; after it, an objection signed by the deadline is kept as late (recorded in a
  * `late` record by {@link settleSilence}, not breaking silence) and one signed after it is
  * refused. Resolves to the arrival time kept (the first one for an objection sent twice) and
- * whether it is late; throws an Error in words (the host tells the sender) when the objection
+ * whether it is late; throws a StoreError ('refused', in words: the host tells the sender) when the objection
  * does not verify, is not for that silence, speaks for another delegation or key, or was
  * signed after the deadline and arrived after it.
  */
@@ -77,16 +79,16 @@ export async function receiveObjection(
 ): Promise<{ arrived: string; late: boolean }> {
   const objection = await verifyObjection(input.objection, 'the objection', (key, bytes, sig) => verifyEd25519(key, bytes, sig));
   const state = await silenceState(store, input.docId);
-  if (!state) throw new Error('There is no silence to break on this document now.');
-  if (objection.silence !== state.silence || objection.label !== state.label) throw new Error(`This objection is for another silence, not the one on ${state.label}.`);
-  if (objection.delegation !== input.from.delegation) throw new Error(`This objection is signed for ${objection.delegation}, but you are admitted as ${input.from.delegation}.`);
-  if (input.from.key !== undefined && input.from.key !== objection.fingerprint && input.from.key !== objection.publicKey) throw new Error(`This objection is signed by key ${objection.fingerprint}, not by the key you were admitted with.`);
+  if (!state) throw new StoreError('refused', msg('backend:silence.noneToBreak'));
+  if (objection.silence !== state.silence || objection.label !== state.label) throw new StoreError('refused', msg('backend:silence.otherSilence', { label: state.label }));
+  if (objection.delegation !== input.from.delegation) throw new StoreError('refused', msg('backend:silence.otherDelegation', { signed: objection.delegation, admitted: input.from.delegation }));
+  if (input.from.key !== undefined && input.from.key !== objection.fingerprint && input.from.key !== objection.publicKey) throw new StoreError('refused', msg('backend:silence.otherKey', { fingerprint: objection.fingerprint }));
   const deadline = Date.parse(state.deadline.instant);
   const kept = receivedObjections(store, state.silence).find((o) => o.objection.signature === objection.signature);
   if (kept) return { arrived: kept.arrived, late: Date.parse(kept.arrived) > deadline };
   const late = input.now.getTime() > deadline;
   if (late && Date.parse(objection.time) > deadline) {
-    throw new Error(`The silence on ${state.label} ended at ${state.deadline.time} ${state.deadline.date} (${state.deadline.zone}); this objection was signed after it.`);
+    throw new StoreError('refused', msg('backend:silence.signedAfter', { label: state.label, time: state.deadline.time, date: state.deadline.date, zone: state.deadline.zone }));
   }
   const arrived = input.now.toISOString();
   store.records.addObjection({ docId: input.docId, silence: state.silence, signature: objection.signature, delegation: objection.delegation, text: jcs(objection), arrived });

@@ -16,6 +16,7 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
 export function serveStaticApp(root: string): RequestListener {
   const base = fs.realpathSync(path.resolve(root));
   const index = path.join(base, 'index.html');
+  // internal: a developer's step missing (npm run web), printed on the console, never in the interface
   if (!fs.existsSync(index)) throw new Error(`${base} has no index.html; build the renderer first (npm run build:renderer).`);
 
   return (req, res) => {

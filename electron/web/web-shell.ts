@@ -105,6 +105,7 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       const why = err.code === 'EADDRINUSE' ? 'is already in use' : err.code === 'EACCES' ? 'is not allowed' : `failed (${err.message})`;
+      // internal: the browser shell's start-up failure, printed on the console before any page exists
       reject(new Error(`Penholder cannot listen on ${host}:${port}: the port ${why}.`));
     };
     server.once('error', onError);

@@ -1,4 +1,4 @@
-import { isMessage, messageText, type Message } from '../i18n/message.js';
+import { isMessage, messageText, type Message, type MessageValue } from '../i18n/message.js';
 
 /**
  * The error of a failed call as both transports carry it. `code` is stable (the renderer
@@ -58,4 +58,21 @@ export function apiErrorFromShape(shape: { code: ApiErrorShape['code']; message:
 /** The error shape of `text` with `code`: its English sentence as `message`, the message as `text`. */
 export function errorShape(code: ApiErrorShape['code'], text: Message): ApiErrorShape {
   return { code, message: messageText(text), text };
+}
+
+/**
+ * What a caught error says, as a value of another message: its `text` Message when it carries
+ * one (so it is translated with the sentence around it), else its message as written.
+ */
+export function causeValue(err: unknown): MessageValue {
+  return messageOf(err) ?? (err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * The ApiError with `code` that says what a caught `err` says: its `text` Message when it
+ * carries one (our error classes), else its English message as written.
+ */
+export function apiErrorOf(code: ApiErrorShape['code'], err: unknown): ApiError {
+  const text = messageOf(err);
+  return text ? new ApiError(code, text) : new ApiError(code, err instanceof Error ? err.message : String(err));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
+import type { Message } from '../i18n/message.js';
 
 /**
  * The library part of the API contract (issue 15: the offline library of adopted texts,
@@ -83,7 +84,7 @@ export type LibraryChannelResults = {
    * added before the cancel stays, each source whole or not at all). 'invalid-argument' for
    * an unreadable file, naming it; 'not-found' for an unknown document or revision.
    */
-  'library.add': { documents: number; paragraphs: number; skipped: number; warnings: string[] };
+  'library.add': { documents: number; paragraphs: number; skipped: number; warnings: string[]; messages?: Message[] };
   /**
    * Paragraphs of the library for `query`, best first (`limit`, default 20): 'phrase' those
    * holding the exact phrase (case, accents and punctuation aside), 'words' those holding

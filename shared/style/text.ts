@@ -93,6 +93,7 @@ export function applyFix(text: string, fix: Pick<StyleFix, 'edits'> & { label?: 
   let at = 0;
   for (const edit of edits) {
     if (edit.from < at || edit.from > edit.to || edit.to > text.length) {
+      // internal: the style rules compute these edits; overlapping ones are a bug in a rule, not input
       throw new RangeError(`edit ${edit.from}..${edit.to} is outside the text or overlaps another edit`);
     }
     out += text.slice(at, edit.from) + edit.insert;

@@ -55,7 +55,7 @@ describe('adding to the library', () => {
     expect(first.paragraphs).toBeGreaterThan(60);
     const before = inspect(lib.file);
     const again = await lib.addFiles(fixtures('en'));
-    expect(again).toEqual({ documents: 0, paragraphs: 0, skipped: 5, warnings: [] });
+    expect(again).toEqual({ documents: 0, paragraphs: 0, skipped: 5, warnings: [], messages: [] });
     expect(inspect(lib.file)).toEqual(before);
     integrity(lib.file);
     const labels = lib.search('"Such commitments as the President of the International Court of Justice certifies"', { mode: 'phrase' }).map((h) => h.label);
