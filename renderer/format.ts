@@ -1,4 +1,5 @@
 import type { DocumentSummary } from '../shared/api/contract.js';
+import { errorText } from './i18n/error-text.js';
 import { i18n, t } from './i18n/index.js';
 
 /**
@@ -78,9 +79,9 @@ export function displayTitle(title: string): string {
   return title.trim() === '' ? t('common:untitled') : title;
 }
 
-/** The message of an unknown thrown value, for people. */
+/** The message of an unknown thrown value, for people: in the interface language when it carries a catalogue message (see errorText). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** "1 document" / "3 documents", and the like for other nouns with a regular plural. */
