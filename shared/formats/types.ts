@@ -6,6 +6,7 @@
  * Import/Export dialogs share.
  */
 import type { Node } from 'prosemirror-model';
+import { isMessage, messageText, type Message } from '../i18n/message.js';
 
 /** The formats Penholder reads. */
 export type ImportFormat = 'text' | 'akn' | 'docx';
@@ -16,9 +17,17 @@ export type ExportFormat = 'text' | 'akn' | 'docx' | 'pdf';
 /**
  * What a reader found in one input: the documents in their order in the input, and every
  * warning (what it could not place, kept as text; what it had to guess), each naming what
- * and where ("akn: element <blockList> (eId para_4__list_1) kept as text").
+ * and where ("akn: element <blockList> (eId para_4__list_1) kept as text"). `messages` are
+ * the warnings as catalogue messages (namespace `formats`), for an interface in any language;
+ * `warnings` the same in English, index-aligned (`warnings[i]` is `messageText(messages[i])`),
+ * for the CLI and logs. Build one with `importResult` so the two cannot diverge.
  */
-export type FormatImportResult = { documents: Node[]; warnings: string[] };
+export type FormatImportResult = { documents: Node[]; warnings: string[]; messages: Message[] };
+
+/** The result of a reader: `documents` and `messages`, with the English `warnings` made from them. */
+export function importResult(documents: Node[], messages: readonly Message[]): FormatImportResult {
+  return { documents, warnings: messages.map((m) => messageText(m)), messages: [...messages] };
+}
 
 /**
  * Tracked changes found in a Word document: `insertions` and `deletions` count the
@@ -33,7 +42,28 @@ export type TrackedChangeMode = 'accept' | 'reject' | 'proposals';
 /** The views a document is exported in (see shared/document/export-text.ts `TextView`). */
 export type ExportView = 'compilation' | 'clean';
 
-/** Raised by a reader or writer for input it refuses; the message names what and where. */
+/**
+ * Raised by a reader or writer for input it refuses: `text` names what and where as a
+ * catalogue message (namespace `formats`), `message` is its English sentence.
+ */
 export class FormatError extends Error {
   override name = 'FormatError';
+  /** What was refused and where, for an interface in any language. */
+  readonly text: Message;
+
+  /** A refusal saying `text`; `options.cause` keeps the error that revealed it. */
+  constructor(text: Message, options?: ErrorOptions) {
+    super(messageText(text), options);
+    this.text = text;
+  }
+}
+
+/**
+ * The message of `err` as a value of another message: its own `text` when it carries one (our
+ * errors), else its English message, as written (an internal failure of a library).
+ */
+export function causeOf(err: unknown): Message | string {
+  const text: unknown = typeof err === 'object' && err !== null ? (err as { text?: unknown }).text : undefined;
+  if (isMessage(text)) return text;
+  return err instanceof Error ? err.message : String(err);
 }

@@ -8,6 +8,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
+import { msg, type Message } from '../i18n/message.js';
 import { newId } from '../ids.js';
 import { tagAtEnd, tagAtStart, type Tag } from './tags.js';
 
@@ -26,7 +27,7 @@ export function hasBrackets(text: string): boolean {
 }
 
 /** Reports an unbalanced bracket: what is wrong, and the text just before it (to find its line). */
-export type BracketWarn = (problem: string, near: string) => void;
+export type BracketWarn = (problem: Message, near: string) => void;
 
 /**
  * How deep brackets may nest. Compilation texts nest three or four levels; deeper ones are
@@ -79,7 +80,7 @@ export function parseBracketed(raw: string, toNodes: TextToNodes, warn: BracketW
       flush(top());
       top().items.push(bracket);
     } else if (ch === ']') {
-      if (stray.count++ < maxWarningsPerKind) warn('a closing bracket "]" has no opening bracket; it is kept as text', context(raw, i));
+      if (stray.count++ < maxWarningsPerKind) warn(msg('formats:brackets.strayClosing'), context(raw, i));
       top().buffer += ch;
       i++;
     } else {
@@ -87,9 +88,9 @@ export function parseBracketed(raw: string, toNodes: TextToNodes, warn: BracketW
       i++;
     }
   }
-  if (stray.count > maxWarningsPerKind) warn(`${stray.count - maxWarningsPerKind} more closing brackets "]" have no opening bracket; they are kept as text`, context(raw, raw.length));
+  if (stray.count > maxWarningsPerKind) warn(msg('formats:brackets.moreStrayClosing', { more: stray.count - maxWarningsPerKind }), context(raw, raw.length));
   if (deep.count > 0) {
-    warn(`brackets are nested ${deep.depth} levels deep; the limit is ${maxBracketDepth}: the ${deep.count} deeper ones are kept as text`, context(raw, deep.first));
+    warn(msg('formats:brackets.tooDeep', { depth: deep.depth, limit: maxBracketDepth, deeper: deep.count }), context(raw, deep.first));
   }
   const root = unwindUnclosed(raw, stack, warn);
   flush(root);
@@ -109,11 +110,11 @@ function unwindUnclosed(raw: string, stack: Frame[], warn: BracketWarn): Frame {
   for (let level = 1; level < stack.length; level++) {
     const frame = stack[level] as Frame;
     flush(frame);
-    if (level <= maxWarningsPerKind) warn('an opening bracket "[" is never closed; it is kept as text', context(raw, opened[level - 1] ?? raw.length));
+    if (level <= maxWarningsPerKind) warn(msg('formats:brackets.unclosed'), context(raw, opened[level - 1] ?? raw.length));
     root.items.push('[');
     for (const item of frame.items) root.items.push(item);
   }
-  if (unclosed > maxWarningsPerKind) warn(`${unclosed - maxWarningsPerKind} more opening brackets "[" are never closed; they are kept as text`, context(raw, raw.length));
+  if (unclosed > maxWarningsPerKind) warn(msg('formats:brackets.moreUnclosed', { more: unclosed - maxWarningsPerKind }), context(raw, raw.length));
   stack.length = 1;
   return root;
 }

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
+import { msg, type Message, type MessageValue } from '../i18n/message.js';
 import { newId } from '../ids.js';
 import { parseBracketed, takeWholeBracket } from './brackets.js';
 import type { ImportedHeader } from './header-lines.js';
@@ -21,8 +22,8 @@ export type BuildInput = {
   body: string;
   /** The text of footnote n, or null to drop its marker. */
   footnote: (n: number) => string | null;
-  /** Reports an unbalanced bracket in paragraph `where` ("OP 7"), near the text `near`. */
-  warn?: (where: string, problem: string, near: string) => void;
+  /** Reports an unbalanced bracket in paragraph `where` ("OP 7", "OP 7 (a)"), near the text `near`. */
+  warn?: (where: MessageValue, problem: Message, near: string) => void;
 };
 
 const { nodes } = resolutionSchema;
@@ -40,13 +41,13 @@ export function buildDocumentNode(input: BuildInput): Node {
     footnote,
     ...(kind && (kind === 'pp' ? detectPp : detectOp) ? { detect: (text: string) => detectOpener(text, kind) } : {}),
   });
-  const inlineOf = (raw: string, options: InlineOptions, where: string): Node[] =>
+  const inlineOf = (raw: string, options: InlineOptions, where: MessageValue): Node[] =>
     parseBracketed(
       raw,
       (text, first) => parseInline(text, first ? options : { opener: options.opener, ...(options.footnote ? { footnote: options.footnote } : {}) }),
       (problem, near) => input.warn?.(where, problem, near),
     );
-  const para = (p: Para, where: string, alternativeOf = ''): Node => {
+  const para = (p: Para, where: MessageValue, alternativeOf = ''): Node => {
     const kind = p.type === 'preambular_paragraph' ? 'pp' : p.type === 'operative_paragraph' || p.type === 'decision_paragraph' ? 'op' : null;
     const whole = bracketable.has(p.type) ? takeParagraphBracket(p) : null;
     const text = nodes.paragraph_text.create(null, inlineOf(p.text.trim(), inline(kind), where));
@@ -54,22 +55,24 @@ export function buildDocumentNode(input: BuildInput): Node {
     if (whole) attrs.bracket = { id: newId(), proposedBy: whole.codes, supportedBy: [], opposedBy: [], revision: '' };
     if (alternativeOf !== '') attrs.alternativeOf = alternativeOf;
     let letters = 0;
-    const children = p.children.map((c) => ('items' in c ? list(c, where) : para(c, `${where} (${childLabel(c, ++letters)})`)));
+    const children = p.children.map((c) => ('items' in c ? list(c, where) : para(c, msg('formats:place.sub', { where, label: childLabel(c, ++letters) }))));
     return nodes[p.type].createChecked(attrs, [text, ...children]);
   };
-  const list = (l: ListNode, where: string): Node => nodes.numbered_list.createChecked(null, l.items.map((item, i) => para(item, `${where} item ${i + 1}`)));
+  const list = (l: ListNode, where: MessageValue): Node => nodes.numbered_list.createChecked(null, l.items.map((item, i) => para(item, msg('formats:place.item', { where, n: i + 1 }))));
   const top = (name: string) => (p: Para, index: number): Node[] => {
-    const label = name === '' ? `(${childLabel(p, index + 1)})` : `${name} ${index + 1}`;
+    // "OP 3", "PP 2": the document's own notation, as the style checker names places.
+    const label: MessageValue = name === '' ? msg('formats:place.letter', { label: childLabel(p, index + 1) }) : `${name} ${index + 1}`;
     const base = para(p, label);
     let alternatives = 0;
-    const extraLabel = (extra: Para) => (extra.alternative ? (++alternatives === 1 ? 'alt' : `alt ${alternatives}`) : 'bis');
-    return [base, ...p.extras.map((extra) => para(extra, `${label} ${extraLabel(extra)}`, extra.alternative ? String(base.attrs.id) : ''))];
+    const extraLabel = (extra: Para): Message =>
+      extra.alternative ? (++alternatives === 1 ? msg('formats:place.alt', { label }) : msg('formats:place.altN', { label, n: alternatives })) : msg('formats:place.bis', { label });
+    return [base, ...p.extras.map((extra) => para(extra, extraLabel(extra), extra.alternative ? String(base.attrs.id) : ''))];
   };
   const annex = (a: AnnexNode, index: number): Node =>
     nodes.annex.createChecked({ id: newId() }, [
       nodes.annex_title.createChecked(null, parseInline(a.title, { opener: false })),
       ...a.content.map((c) =>
-        typeof c === 'string' ? nodes.annex_paragraph.createChecked({ id: newId() }, inlineOf(c.trim(), inline(null), `annex ${index + 1}`)) : list(c, `annex ${index + 1}`),
+        typeof c === 'string' ? nodes.annex_paragraph.createChecked({ id: newId() }, inlineOf(c.trim(), inline(null), msg('formats:place.annex', { n: index + 1 }))) : list(c, msg('formats:place.annex', { n: index + 1 })),
       ),
     ]);
   const main =
@@ -86,8 +89,8 @@ export function buildDocumentNode(input: BuildInput): Node {
   ]);
 }
 
-function childLabel(child: Para, n: number): string {
-  return child.type === 'sub_subparagraph' ? `sub ${n}` : String.fromCharCode(96 + Math.min(n, 26));
+function childLabel(child: Para, n: number): MessageValue {
+  return child.type === 'sub_subparagraph' ? msg('formats:place.subSub', { n }) : String.fromCharCode(96 + Math.min(n, 26));
 }
 
 // A whole-paragraph bracket: the paragraph's own text opens it and its last descendant's

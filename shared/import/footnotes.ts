@@ -7,6 +7,7 @@
  * the importer can tie a problem to the paragraph: the page printed it elsewhere. A text
  * with no marker in any document is attached to the paragraph before it.
  */
+import { msg, type Message } from '../i18n/message.js';
 import type { Chunk } from './chunks.js';
 import { placeholderClose, placeholderOpen, superscriptValue } from './patterns.js';
 
@@ -29,7 +30,7 @@ export function markerNumbers(text: string): number[] {
 }
 
 /** Plans the footnotes of every document (see the module doc); explains oddities in `warnings`. */
-export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings: string[]): FootnotePlan[] {
+export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings: Message[]): FootnotePlan[] {
   const texts = contents.map((content) => footnoteTexts(content, warnings));
   const markers = contents.map((content) => new Set(content.filter((c) => c.kind !== 'footnote').flatMap((c) => markerNumbers(c.text))));
   // Pairs, per footnote number, a document with the marker and not the text with the next
@@ -63,15 +64,15 @@ export function planFootnotes(contents: readonly (readonly Chunk[])[], warnings:
       } else if (j !== undefined && elsewhere) {
         plan.texts.set(n, elsewhere.text);
         plan.moved.push({ note: n, textIn: j });
-        warnings.push(`footnote ${n}: its marker is in document ${i + 1} but its text was printed in document ${j + 1}; it was kept with its marker`);
+        warnings.push(msg('formats:footnotes.moved', { n, marker: i + 1, text: j + 1 }));
       } else {
         plan.texts.set(n, '');
-        warnings.push(`document ${i + 1}: footnote ${n} has a marker but no text; it was kept empty`);
+        warnings.push(msg('formats:footnotes.noText', { doc: i + 1, n }));
       }
     }
     for (const [n, found] of own) {
       if (markers[i]?.has(n) || taken.has(`${i}:${n}`)) continue;
-      warnings.push(`document ${i + 1}: footnote ${n} has a text but no marker; it was attached to the paragraph before its text`);
+      warnings.push(msg('formats:footnotes.noMarker', { doc: i + 1, n }));
       plan.texts.set(n, found.text);
       plan.attach.push({ anchor: found.anchor, note: n });
     }
@@ -84,7 +85,7 @@ export function placeholder(note: number): string {
   return `${placeholderOpen}${note}${placeholderClose}`;
 }
 
-function footnoteTexts(content: readonly Chunk[], warnings: string[]): Map<number, { text: string; anchor: number }> {
+function footnoteTexts(content: readonly Chunk[], warnings: Message[]): Map<number, { text: string; anchor: number }> {
   const found = new Map<number, { text: string; anchor: number }>();
   let anchor = -1;
   content.forEach((chunk, at) => {
@@ -92,7 +93,7 @@ function footnoteTexts(content: readonly Chunk[], warnings: string[]): Map<numbe
       if (chunk.kind === 'text') anchor = at;
       return;
     }
-    if (found.has(chunk.note)) warnings.push(`footnote ${chunk.note} has two texts; the first was kept`);
+    if (found.has(chunk.note)) warnings.push(msg('formats:footnotes.twoTexts', { n: chunk.note }));
     else found.set(chunk.note, { text: chunk.text, anchor });
   });
   return found;

@@ -6,6 +6,7 @@
  * printed in another document.
  */
 import type { Node } from 'prosemirror-model';
+import { msg, type Message } from '../i18n/message.js';
 import type { ImportNote } from '../style/rules/import-note.js';
 
 /**
@@ -31,7 +32,7 @@ export function noteMovedFootnotes(
   order: readonly number[],
   moved: readonly { note: number; textIn: number }[],
   names: { own: string; of: (index: number) => string },
-  warnings: string[],
+  warnings: Message[],
 ): Node {
   if (moved.length === 0) return doc;
   const ids: string[] = [];
@@ -47,7 +48,7 @@ export function noteMovedFootnotes(
     const place = `Footnote ${note} of ${names.own}`;
     const text = `its text was printed after ${names.of(textIn)} began`;
     if (id) notes.push({ id, place, text });
-    else warnings.push(`${place}: ${text}`);
+    else warnings.push(msg('formats:notes.untied', { place, text }));
   }
   const header = doc.firstChild;
   if (!header || header.type.name !== 'header' || notes.length === 0) return doc;

@@ -4,6 +4,8 @@
  * resolution schema. One document per resolution or decision found in the text.
  */
 import type { Node } from 'prosemirror-model';
+import { causeOf, importResult, type FormatImportResult } from '../formats/types.js';
+import { msg, type Message, type MessageValue } from '../i18n/message.js';
 import { buildDocumentNode } from './build-nodes.js';
 import { toChunks, type Chunk } from './chunks.js';
 import { placeholder, planFootnotes, type FootnotePlan } from './footnotes.js';
@@ -13,13 +15,17 @@ import { ImportError, normalizeText } from './normalize.js';
 import { endsWithTerminal, isDecisionBodyLine, startsLowerCase } from './patterns.js';
 import { opensPreamblePhrase } from './paragraph-start.js';
 import { segmentDocuments, type DocumentChunks } from './segment.js';
+import { lastReasons } from './reasons.js';
 import { readStructure } from './structure.js';
 
 export { ImportError } from './normalize.js';
 export { detectOpener, type OpenerKind } from './openers.js';
 
-/** The documents found in a text, in order, and what the importer had to guess or drop. */
-export type ImportResult = { documents: Node[]; warnings: string[] };
+/**
+ * The documents found in a text, in order, and what the importer had to guess or drop: as
+ * catalogue messages and their English sentences (see `FormatImportResult`).
+ */
+export type ImportResult = FormatImportResult;
 
 /**
  * Imports every resolution and decision in `text`. Each document passes `node.check()`
@@ -31,20 +37,18 @@ export function importText(text: string): ImportResult {
     return importOrThrow(text);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(`the text could not be imported: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ImportError(msg('formats:text.failed', { cause: causeOf(err) }), { cause: err });
   }
 }
 
 function importOrThrow(text: string): ImportResult {
-  if (typeof text !== 'string') throw new ImportError('the input is not text');
-  const warnings: string[] = [];
+  if (typeof text !== 'string') throw new ImportError(msg('formats:text.notText'));
+  const warnings: Message[] = [];
   const normalized = rewriteNegotiationLabels(normalizeText(text));
   const chunks = toChunks(normalized);
   const found = segmentDocuments(chunks, warnings);
   if (found.length === 0) {
-    throw new ImportError(
-      'no resolution or decision found: the text has no authoring body line such as "The General Assembly," or "The Economic and Social Council:"',
-    );
+    throw new ImportError(msg('formats:text.noBodyLine'));
   }
   const contents = found.map((doc) => doc.content.map((chunk) => ({ ...chunk })));
   const plans = planFootnotes(contents, warnings);
@@ -58,21 +62,21 @@ function importOrThrow(text: string): ImportResult {
       const built = buildOne(doc, content, plan, warnings, i + 1, lineOf, nameOf);
       if (built) documents.push(built);
     } catch (err) {
-      warnings.push(`document ${i + 1} ("${doc.title.slice(0, 60)}") was skipped: ${err instanceof Error ? err.message : String(err)}`);
+      warnings.push(msg('formats:text.documentFailed', { n: i + 1, title: doc.title.slice(0, 60), cause: causeOf(err) }));
     }
   });
-  if (documents.length === 0) throw new ImportError(`no complete resolution or decision found (${capped(warnings).join('; ')})`);
-  return { documents, warnings: capped(warnings) };
+  if (documents.length === 0) throw new ImportError(msg('formats:text.noDocument', { reasons: lastReasons(warnings) }));
+  return importResult(documents, capped(warnings));
 }
 
-function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: string[], index: number, lineOf: LineOf, nameOf: (index: number) => string): Node | null {
+function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, warnings: Message[], index: number, lineOf: LineOf, nameOf: (index: number) => string): Node | null {
   attachMovedFootnotes(content, plan);
   // The structure rules go by the language the body line is written in: the Original line
   // may name the language a translation was made from ("Original: English" over a French text).
   const body = joinSplitParagraphs(content.filter((c) => c.kind === 'text' || c.kind === 'annex'), doc.bodyLanguage);
   const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
   if (tree.kind === 'resolution' && tree.operative.length === 0) {
-    warnings.push(`document ${index} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
+    warnings.push(msg('formats:text.noOperative', { n: index, title: doc.title.slice(0, 60) }));
     return null;
   }
   const used = new Set<number>();
@@ -80,7 +84,7 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
   const order: number[] = [];
   const footnote = (n: number): string | null => {
     if (used.has(n)) {
-      warnings.push(`document ${index}: footnote ${n} is referenced twice; the footnote stays at its first marker`);
+      warnings.push(msg('formats:footnotes.twice', { doc: index, n }));
       return null;
     }
     used.add(n);
@@ -88,10 +92,11 @@ function buildOne(doc: DocumentChunks, content: Chunk[], plan: FootnotePlan, war
     return plan.texts.get(n) ?? '';
   };
   const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
-  const warn = (where: string, problem: string, near: string): void => {
+  const warn = (where: MessageValue, problem: Message, near: string): void => {
     // Finding the line scans the text: only for the warnings that will be shown.
     const line = warnings.length < maxWarnings ? lineOf(near) : null;
-    warnings.push(`${line === null ? '' : `line ${line}, `}document ${index}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
+    const values = { doc: index, where, problem, near: near.replace(/[\uE000-\uF8FF]/g, '') };
+    warnings.push(line === null ? msg('formats:text.near', values) : msg('formats:text.nearLine', { ...values, line }));
   };
   const built = buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
   return noteMovedFootnotes(built, order, plan.moved, { own: nameOf(index - 1), of: nameOf }, warnings);
@@ -131,10 +136,11 @@ function lineFinder(text: string): LineOf {
 const maxWarnings = 100;
 
 // Hostile input can cause a warning per line; the first ones tell the story.
-function capped(warnings: string[]): string[] {
+function capped(warnings: Message[]): Message[] {
   if (warnings.length <= maxWarnings) return warnings;
-  return [...warnings.slice(0, maxWarnings), `... and ${warnings.length - maxWarnings} more warnings`];
+  return [...warnings.slice(0, maxWarnings), msg('formats:text.moreWarnings', { more: warnings.length - maxWarnings })];
 }
+
 
 function startsNegotiated(text: string): boolean {
   return text.startsWith(altMarker) || text.startsWith(extraMarker);

@@ -2,13 +2,21 @@
  * Input clean-up before any parsing: line endings, odd spaces, invisible characters,
  * Markdown links left by the UN document system, and the refusal of binary data.
  */
+import { messageText, msg, type Message } from '../i18n/message.js';
 
-/** Raised when the input holds nothing the importer recognises; the message says why. */
+/**
+ * Raised when the input holds nothing the importer recognises: `text` says why as a
+ * catalogue message (namespace `formats`), `message` is its English sentence.
+ */
 export class ImportError extends Error {
-  /** An import failure with a message meant for the user. */
-  constructor(message: string) {
-    super(message);
+  /** Why the import failed, for an interface in any language. */
+  readonly text: Message;
+
+  /** An import failure saying `text` to the user; `options.cause` keeps what revealed it. */
+  constructor(text: Message, options?: ErrorOptions) {
+    super(messageText(text), options);
     this.name = 'ImportError';
+    this.text = text;
   }
 }
 
@@ -31,15 +39,15 @@ export function normalizeText(input: string): string {
 }
 
 function assertTextual(input: string): void {
-  if (input.trim() === '') throw new ImportError('the text is empty');
+  if (input.trim() === '') throw new ImportError(msg('formats:text.empty'));
   let control = 0;
   const sample = input.length > 1_000_000 ? input.slice(0, 1_000_000) : input;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0) throw new ImportError('the input is binary data (it contains NUL bytes), not text');
+    if (code === 0) throw new ImportError(msg('formats:text.binaryNul'));
     if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12 && code !== 11) || code === 0xfffd || code === 0x7f) control++;
   }
   if (control > sample.length * 0.01) {
-    throw new ImportError(`the input is binary data, not text (${control} control or undecodable characters)`);
+    throw new ImportError(msg('formats:text.binaryControl', { control }));
   }
 }

@@ -5,6 +5,7 @@
  * the next document's start, a heading or a report section heading ("C. Matters brought
  * to the attention ...") ends it. Report text around documents belongs to none.
  */
+import { msg, type Message } from '../i18n/message.js';
 import type { Chunk } from './chunks.js';
 import type { ConventionLanguage } from '../../seeds/conventions/index.js';
 import { parseHeaderLines, type ImportedHeader } from './header-lines.js';
@@ -23,7 +24,7 @@ export type DocumentChunks = {
 type Span = { start: number; bodyAt: number; headingAt: number; titleFrom: number; metaFrom: number };
 
 /** The documents found in `chunks`, in order; `warnings` receives what was skipped and why. */
-export function segmentDocuments(chunks: readonly Chunk[], warnings: string[]): DocumentChunks[] {
+export function segmentDocuments(chunks: readonly Chunk[], warnings: Message[]): DocumentChunks[] {
   const spans: Span[] = [];
   let floor = 0;
   chunks.forEach((chunk, at) => {
@@ -43,7 +44,7 @@ export function segmentDocuments(chunks: readonly Chunk[], warnings: string[]): 
   });
 }
 
-function locateStart(chunks: readonly Chunk[], bodyAt: number, floor: number, warnings: string[]): Span {
+function locateStart(chunks: readonly Chunk[], bodyAt: number, floor: number, warnings: Message[]): Span {
   let headingAt = -1;
   for (let at = bodyAt - 1; at >= floor; at--) {
     if (chunks[at]?.kind === 'heading') {
@@ -59,7 +60,7 @@ function locateStart(chunks: readonly Chunk[], bodyAt: number, floor: number, wa
     while (titleFrom >= floor && chunks[titleFrom]?.kind === 'footnote') titleFrom--;
     const kind = chunks[titleFrom]?.kind;
     if (titleFrom < floor || (kind !== 'text' && kind !== 'meta') || chunks[titleFrom]?.label) {
-      warnings.push(`no title found before the body line "${chunks[bodyAt]?.text ?? ''}"`);
+      warnings.push(msg('formats:segment.noTitle', { body: chunks[bodyAt]?.text ?? '' }));
       titleFrom = bodyAt;
     }
     // A title broken over several chunks: earlier unfinished, unlabelled text chunks belong to it.

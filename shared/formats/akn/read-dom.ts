@@ -4,6 +4,7 @@
  * bounded nesting depth checked without recursion, and whitespace normalization.
  */
 import { DOMParser, type Document, type Element, type Node as XmlNode } from '@xmldom/xmldom';
+import { msg } from '../../i18n/message.js';
 import { FormatError } from '../types.js';
 
 /** The Akoma Ntoso 3.0 namespace (AKN4UN files declare it as the default namespace). */
@@ -96,23 +97,28 @@ export function where(el: Element): string {
 export function parseXml(text: string, source: string): Document {
   // A byte-order mark decoded as text is not content (xmldom calls it content outside the root).
   const xml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (xml.trim() === '') throw new FormatError(`akn: ${source} is empty`);
+  if (xml.trim() === '') throw new FormatError(msg('formats:akn.empty', { source }));
   scanDepth(xml, source);
   let doc: Document;
   try {
     doc = new DOMParser({
       onError: (level, message) => {
+        // internal: aborts the parse; the catch below turns it into a FormatError naming line and column.
         if (level !== 'warning') throw new Error(message);
       },
     }).parseFromString(xml, 'text/xml');
   } catch (err) {
     const locator = (err as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-    const at = locator?.lineNumber ? ` at line ${locator.lineNumber}, column ${locator.columnNumber ?? 0}` : '';
     const message = err instanceof Error ? err.message.replace(/^.*caused Error: /s, '').replace(/^\[xmldom \w+\]\s*/, '') : String(err);
-    throw new FormatError(`akn: ${source} is not well-formed XML${at}: ${message.split('\n')[0] ?? ''}`, { cause: err });
+    // The parser's own words say what is wrong; they stay as written (English).
+    const reason = message.split('\n')[0] ?? '';
+    const text = locator?.lineNumber
+      ? msg('formats:akn.notWellFormedAt', { source, line: locator.lineNumber, column: locator.columnNumber ?? 0, reason })
+      : msg('formats:akn.notWellFormed', { source, reason });
+    throw new FormatError(text, { cause: err });
   }
   const root = doc.documentElement;
-  if (!root) throw new FormatError(`akn: ${source} has no root element`);
+  if (!root) throw new FormatError(msg('formats:akn.noRoot', { source }));
   checkDepth(root, source);
   return doc;
 }
@@ -130,7 +136,7 @@ function scanDepth(xml: string, source: string): void {
       const before = xml.slice(0, m.index);
       const line = (before.match(/\n/g) ?? []).length + 1;
       const column = m.index - before.lastIndexOf('\n');
-      throw new FormatError(`akn: ${source} nests elements deeper than ${maxDepth} levels (line ${line}, column ${column}); refused`);
+      throw new FormatError(msg('formats:akn.tooDeepAt', { source, max: maxDepth, line, column }));
     }
   }
 }
@@ -140,7 +146,7 @@ function checkDepth(root: Element, source: string): void {
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [XmlNode, number];
     if (depth > maxDepth) {
-      throw new FormatError(`akn: ${source} nests elements deeper than ${maxDepth} levels (at ${where(node as Element)}); refused`);
+      throw new FormatError(msg('formats:akn.tooDeepIn', { source, max: maxDepth, where: where(node as Element) }));
     }
     for (let c = node.firstChild; c; c = c.nextSibling) if (isElement(c)) stack.push([c, depth + 1]);
   }

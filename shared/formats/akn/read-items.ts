@@ -5,6 +5,7 @@
  * paragraph of its own (a table, a wrap-up, an unknown element). The walk is iterative.
  */
 import type { Element } from '@xmldom/xmldom';
+import { msg, type MessageValue } from '../../i18n/message.js';
 import { child, childElements, descendants, nameOf, textOf, where } from './read-dom.js';
 import { collectRuns, normalizeRuns, takeLeadingLabel, type Run } from './read-inline.js';
 import { parseNum, type Label } from './read-labels.js';
@@ -14,7 +15,7 @@ export type Item =
   | { kind: 'paragraph'; depth: number; label: Label | null; runs: Run[]; where: string; labelText: string }
   | { kind: 'heading'; runs: Run[]; where: string }
   | { kind: 'recital'; runs: Run[]; where: string }
-  | { kind: 'text'; runs: Run[]; where: string; why: string };
+  | { kind: 'text'; runs: Run[]; where: string; why: MessageValue };
 
 /** Paragraph-like elements: their own text is a paragraph, nested ones are sub-levels. */
 const paragraphLike = new Set(['paragraph', 'point', 'subparagraph', 'item', 'alinea', 'indent', 'clause', 'subclause', 'rule', 'subrule']);
@@ -77,7 +78,7 @@ export function bodyItems(body: Element, startDepth = 1): Item[] {
     }
     if (listLike.has(name)) {
       const intro = child(el, 'intro') ?? child(el, 'listIntroduction');
-      if (intro) items.push({ kind: 'text', runs: collectRuns(intro), where: where(intro), why: 'list introduction' });
+      if (intro) items.push({ kind: 'text', runs: collectRuns(intro), where: where(intro), why: msg('formats:akn.part.listIntro') });
       pushChildren(childElements(el).filter((c) => c !== intro), depth + (depth > 1 ? 0 : 1));
       continue;
     }
@@ -112,7 +113,7 @@ export function bodyItems(body: Element, startDepth = 1): Item[] {
     }
     const table = name === 'table' || descendants(el, 'table').length > 0;
     const runs = table ? tableRuns(el) : collectRuns(el);
-    if (runs.length > 0) items.push({ kind: 'text', runs, where: where(el), why: table ? 'table' : name });
+    if (runs.length > 0) items.push({ kind: 'text', runs, where: where(el), why: table ? msg('formats:akn.part.table') : name });
   }
   return items;
 }

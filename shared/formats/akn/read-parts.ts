@@ -6,6 +6,7 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { AnnexSpec } from '../../document/build.js';
+import { msg, type Message } from '../../i18n/message.js';
 import { childElements, descendants, nameOf, normalizeSpace, textOf, where } from './read-dom.js';
 import { collectRuns, normalizeRuns, runsText, toPieces, type Run } from './read-inline.js';
 import { bodyItems, tableRuns, type Item } from './read-items.js';
@@ -18,7 +19,7 @@ const groupNames = new Set(['recitals', 'citations']);
 const listNames = new Set(['blockList', 'list']);
 
 /** Reads `preamble` (null: none); `warn` receives what is kept as text. */
-export function readPreamble(preamble: Element | null, warn: (message: string) => void): PreambleParts {
+export function readPreamble(preamble: Element | null, warn: (warning: Message) => void): PreambleParts {
   const items: Item[] = [];
   let body = '';
   if (!preamble) return { body, items };
@@ -42,7 +43,7 @@ export function readPreamble(preamble: Element | null, warn: (message: string) =
     else {
       const runs = collectRuns(el);
       if (runs.length > 0) {
-        warn(`element ${where(el)} in the preamble kept as text of a preambular paragraph`);
+        warn(msg('formats:akn.preambleElement', { where: where(el) }));
         items.push({ kind: 'paragraph', depth: 1, label: { kind: 'number', value: 0 }, runs, where: where(el), labelText: '' });
       }
     }
@@ -51,7 +52,7 @@ export function readPreamble(preamble: Element | null, warn: (message: string) =
 }
 
 /** The annexes of document `el`: its `attachments`' children (or `annex` elements), in order. */
-export function readAnnexes(el: Element, warn: (message: string) => void): AnnexSpec[] {
+export function readAnnexes(el: Element, warn: (warning: Message) => void): AnnexSpec[] {
   const annexes: AnnexSpec[] = [];
   for (const part of childElements(el)) {
     const name = nameOf(part);
@@ -61,7 +62,7 @@ export function readAnnexes(el: Element, warn: (message: string) => void): Annex
   return annexes;
 }
 
-function readAnnex(el: Element, warn: (message: string) => void): AnnexSpec {
+function readAnnex(el: Element, warn: (warning: Message) => void): AnnexSpec {
   const titleEl = descendants(el, 'docTitle')[0] ?? null;
   const title = textOf(titleEl);
   const typeText = textOf(descendants(el, 'docType')[0] ?? null);
@@ -77,7 +78,7 @@ function readAnnex(el: Element, warn: (message: string) => void): AnnexSpec {
       titleSeen = text !== typeText || titleSeen;
       continue;
     }
-    if (item.kind === 'text') warn(`${item.why} ${item.where} in an annex kept as one annex paragraph`);
+    if (item.kind === 'text') warn(msg('formats:akn.annexText', { what: item.why, where: item.where }));
     if (runs.length > 0) content.push({ text: toPieces(runs, false) });
   }
   if (!body) {

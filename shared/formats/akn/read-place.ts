@@ -6,6 +6,7 @@
  * Headings and text that has no paragraph of its own are kept as text, each with a warning.
  */
 import type { ChildSpec, ParagraphSpec } from '../../document/build.js';
+import { msg, type Message } from '../../i18n/message.js';
 import { normalizeRuns, runsText, toPieces, type Run } from './read-inline.js';
 import type { Item } from './read-items.js';
 import type { Label } from './read-labels.js';
@@ -37,7 +38,7 @@ const excerpt = (runs: readonly Run[]): string => {
  * Places `items`. In a decision the lettered paragraphs are the top level and numerals
  * their sub-level. `warn` receives one sentence per thing kept as text.
  */
-export function placeItems(items: readonly Item[], decision: boolean, warn: (message: string) => void): Placed {
+export function placeItems(items: readonly Item[], decision: boolean, warn: (warning: Message) => void): Placed {
   const recitals: Built[] = [];
   const tops: Built[] = [];
   let top: Built | null = null;
@@ -82,7 +83,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
 
   for (const item of items) {
     if (item.kind === 'heading') {
-      warn(`heading ${item.where} "${excerpt(item.runs)}" kept as text at the start of the next paragraph`);
+      warn(msg('formats:akn.headingKept', { where: item.where, text: excerpt(item.runs) }));
       // A bare section number ("II", "أولا") and its heading read as one: "II Follow-up".
       if (pending.length > 0) pending.push({ text: /^\S{1,8}$/.test(runsText(pending).trim()) ? ' ' : ' — ', italic: false });
       append(pending, item.runs);
@@ -93,37 +94,37 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (mes
         recitals.push(make(item.runs));
         continue;
       }
-      warn(`preambular ${item.where} "${excerpt(item.runs)}" after the operative part kept as text at the start of the next paragraph`);
+      warn(msg('formats:akn.lateRecital', { where: item.where, text: excerpt(item.runs) }));
       if (pending.length > 0) pending.push({ text: ' ', italic: false });
       append(pending, item.runs);
       continue;
     }
     if (item.kind === 'text') {
       if (last) {
-        warn(`${item.why} ${item.where} kept as text at the end of the paragraph before it`);
+        warn(msg('formats:akn.textAfter', { what: item.why, where: item.where }));
         const target: Built = last;
         append(target.runs, [{ text: ' ', italic: false }, ...item.runs]);
       } else {
-        warn(`${item.why} ${item.where} kept as text at the start of the next paragraph`);
+        warn(msg('formats:akn.textBefore', { what: item.why, where: item.where }));
         append(pending, item.runs);
       }
       continue;
     }
     let level = levelOf(item);
     if (level === 'cont' && last) {
-      warn(`unnumbered paragraph ${item.where} "${excerpt(item.runs)}" kept as text at the end of the paragraph before it`);
+      warn(msg('formats:akn.unnumbered', { where: item.where, text: excerpt(item.runs) }));
       const target: Built = last;
       append(target.runs, [{ text: ' ', italic: false }, ...item.runs]);
       continue;
     }
     if ((level === 'sub' || level === 'list') && !top) {
-      warn(`${item.where} "${excerpt(item.runs)}" has no paragraph to belong to; made a paragraph of its own`);
+      warn(msg('formats:akn.orphan', { where: item.where, text: excerpt(item.runs) }));
       level = 'top';
     }
     if (level === 'subsub' && !sub) {
       if (!top) level = 'top';
       else {
-        warn(`${item.where} "${excerpt(item.runs)}" is a second-level subparagraph with no first-level one above it; placed at the first level`);
+        warn(msg('formats:akn.orphanSub', { where: item.where, text: excerpt(item.runs) }));
         level = 'sub';
       }
     }

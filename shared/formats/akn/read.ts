@@ -9,7 +9,8 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Node } from 'prosemirror-model';
 import { buildDocument, type ParagraphSpec } from '../../document/build.js';
-import { FormatError, type FormatImportResult } from '../types.js';
+import { msg, type Message } from '../../i18n/message.js';
+import { causeOf, FormatError, importResult, type FormatImportResult } from '../types.js';
 import { aknNamespace, child, childElements, nameOf, parseXml, where } from './read-dom.js';
 import { readMeta } from './read-meta.js';
 import { readAnnexes, readPreamble } from './read-parts.js';
@@ -50,9 +51,9 @@ export function readAkn(xml: string, source = 'input'): FormatImportResult {
   const dom = parseXml(xml, source);
   const root = dom.documentElement;
   if (!root || nameOf(root) !== 'akomaNtoso') {
-    throw new FormatError(`akn: ${source} is not Akoma Ntoso (root element <${root ? nameOf(root) : ''}>, expected <akomaNtoso>)`);
+    throw new FormatError(msg('formats:akn.notAkn', { source, root: root ? nameOf(root) : '' }));
   }
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const documents: Node[] = [];
   const stack: [Element, Element | null][] = childElements(root).reverse().map((el) => [el, null] as [Element, Element | null]);
   // AKN4UN files put `components` beside their documentCollection, not inside it.
@@ -67,19 +68,19 @@ export function readAkn(xml: string, source = 'input'): FormatImportResult {
       const next = name === 'documentCollection' ? el : collection;
       const kids = childElements(el).filter((c) => nameOf(c) !== 'meta' && nameOf(c) !== 'coverPage' && nameOf(c) !== 'preface');
       for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Element, next]);
-    } else if (name !== 'meta' && name !== 'documentRef') warnings.push(`akn: ${source}: element ${where(el)} at document level skipped (not a document type)`);
+    } else if (name !== 'meta' && name !== 'documentRef') warnings.push(msg('formats:akn.notDocument', { source, where: where(el) }));
   }
-  if (documents.length === 0) throw new FormatError(`akn: ${source} holds no statement, act, bill or doc`);
+  if (documents.length === 0) throw new FormatError(msg('formats:akn.noDocument', { source }));
   // Our own exports carry what AKN has no place for (ids, brackets, statuses) in <proprietary>.
-  return restorePenholderState({ documents, warnings }, xml);
+  return restorePenholderState(importResult(documents, warnings), xml);
 }
 
-function readDocument(el: Element, collection: Element | null, source: string, warnings: string[]): Node {
+function readDocument(el: Element, collection: Element | null, source: string, warnings: Message[]): Node {
   const meta = readMeta(el, collection);
   const label = meta.header.symbol || meta.title.slice(0, 40) || where(el);
-  const warn = (message: string) => warnings.push(`akn: ${source} (${label}): ${message}`);
+  const warn = (warning: Message) => warnings.push(msg('formats:akn.inDocument', { source, label, warning }));
   const decision = /decision/i.test(el.getAttribute('name') ?? '');
-  for (const c of childElements(el)) if (!known.has(nameOf(c))) warn(`element ${where(c)} not read (no place for it in a resolution)`);
+  for (const c of childElements(el)) if (!known.has(nameOf(c))) warn(msg('formats:akn.unknownElement', { where: where(c) }));
   const preamble = readPreamble(child(el, 'preamble'), warn);
   const pre = placeItems(preamble.items, false, warn);
   const body = child(el, 'mainBody') ?? child(el, 'body');
@@ -87,20 +88,20 @@ function readDocument(el: Element, collection: Element | null, source: string, w
   let pps: Built[] = [...pre.tops, ...placed.recitals];
   let tops = placed.tops;
   if (decision && pps.length > 0) {
-    warn(`${pps.length} preambular paragraph(s) in a decision kept as its first lettered paragraphs`);
+    warn(msg('formats:akn.decisionPreamble', { n: pps.length }));
     tops = [...pps, ...tops];
     pps = [];
   }
   if (meta.titleNotes.length > 0) {
     // The title holds no footnote: the preface's notes go before the first paragraph's text.
-    warn(`${meta.titleNotes.length} footnote(s) of the title placed at the start of the first paragraph`);
+    warn(msg('formats:akn.titleNotes', { n: meta.titleNotes.length }));
     const first = pps[0] ?? tops[0];
     const notes = meta.titleNotes.map((footnote) => ({ footnote }));
     if (first) first.prefix = [...notes, ...first.prefix];
     else tops.push({ prefix: notes, runs: [], children: [] });
   }
   if (tops.length === 0) {
-    warn(decision ? 'no lettered paragraph found; an empty one added' : 'no operative paragraph found; an empty one added');
+    warn(msg(decision ? 'formats:akn.noLettered' : 'formats:akn.noOperative'));
     tops = [{ prefix: [], runs: [], children: [] }];
   }
   try {
@@ -114,7 +115,7 @@ function readDocument(el: Element, collection: Element | null, source: string, w
       annexes: readAnnexes(el, warn),
     });
   } catch (err) {
-    throw new FormatError(`akn: ${source} (${label}): cannot build the document: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new FormatError(msg('formats:akn.cannotBuild', { source, label, cause: causeOf(err) }), { cause: err });
   }
 }
 

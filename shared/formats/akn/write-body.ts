@@ -16,6 +16,7 @@
 import type { Node } from 'prosemirror-model';
 import type { HeaderAttrs } from '../../document/header.js';
 import { annexLabel } from '../../document/labels.js';
+import { msg } from '../../i18n/message.js';
 import { FormatError } from '../types.js';
 import { paragraphBracket } from '../../negotiation/model.js';
 import { delegationRef, type WriteContext } from './write-context.js';
@@ -28,7 +29,7 @@ const lettered: ReadonlySet<string> = new Set(['subparagraph', 'sub_subparagraph
 
 function eIdOf(ctx: WriteContext, node: Node): string {
   const eId = ctx.plan.byNode.get(node);
-  if (eId === undefined) throw new FormatError(`akn export: no eId planned for a ${node.type.name}`);
+  if (eId === undefined) throw new FormatError(msg('formats:akn.noEId', { type: node.type.name }));
   ctx.records.push(nodeRecord(eId, node));
   return eId;
 }
@@ -122,7 +123,7 @@ export function mainBody(part: Node | null, ctx: WriteContext): XmlElement {
   const paragraphs: XmlElement[] = [];
   part?.forEach((paragraph) => paragraphs.push(hierarchy('paragraph', paragraph, ctx)));
   if (paragraphs.length === 0) {
-    throw new FormatError(`akn export: no ${ctx.view === 'clean' ? 'agreed ' : ''}operative or decision paragraph to write (the ${ctx.view} view is empty)`);
+    throw new FormatError(msg(ctx.view === 'clean' ? 'formats:akn.emptyClean' : 'formats:akn.emptyCompilation'));
   }
   return el('mainBody', {}, paragraphs);
 }

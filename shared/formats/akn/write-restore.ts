@@ -8,7 +8,8 @@
 import { DOMParser, type Element, type Node as XmlNode } from '@xmldom/xmldom';
 import type { Mark, Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
-import type { FormatImportResult } from '../types.js';
+import { isMessage, msg, type Message } from '../../i18n/message.js';
+import { causeOf, importResult, type FormatImportResult } from '../types.js';
 import { penholderNamespace } from './write-proprietary.js';
 
 const akn = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -38,21 +39,21 @@ export function restorePenholderState(result: FormatImportResult, xml: string): 
   const root = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'application/xml').documentElement;
   if (!root) return result;
   const statements = Array.from(root.getElementsByTagNameNS(akn, 'statement'));
-  const warnings = [...result.warnings];
+  const warnings = [...result.messages];
   const documents = result.documents.map((doc, i) => {
     const statement = statements[i];
     const block = statement ? Array.from(statement.getElementsByTagNameNS(penholderNamespace, 'penholder'))[0] : undefined;
     if (!statement || !block) return doc;
     const restored = restoreDocument(doc, statement, block);
-    if (typeof restored !== 'string') return restored;
-    warnings.push(`akn: Penholder state of document ${i + 1} restored in its header only: ${restored}`);
+    if (!isMessage(restored)) return restored;
+    warnings.push(msg('formats:akn.headerOnly', { n: i + 1, reason: restored }));
     const header = doc.firstChild;
     return header?.type.name === 'header' ? doc.copy(doc.content.replaceChild(0, header.type.create(headerAttrs(header, block)))) : doc;
   });
-  return { documents, warnings };
+  return importResult(documents, warnings);
 }
 
-function restoreDocument(doc: Node, statement: Element, block: Element): Node | string {
+function restoreDocument(doc: Node, statement: Element, block: Element): Node | Message {
   const records: Records = { nodes: [], byEId: new Map(), idOfEId: new Map() };
   for (const record of elementsOf(block)) {
     const eId = attr(record, 'eId');
@@ -74,7 +75,8 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
   if (found.join() !== expected.join()) {
     const first = found.findIndex((t, k) => t !== expected[k]);
     const at = first < 0 ? found.length : first;
-    return `paragraph ${at + 1} is a ${found[at] ?? 'missing'} in the document and a ${expected[at] ?? 'missing'} in the block`;
+    const kind = (type: string | undefined) => type ?? msg('formats:akn.missing');
+    return msg('formats:akn.mismatch', { n: at + 1, found: kind(found[at]), expected: kind(expected[at]) });
   }
   const elements = new Map<string, Element>();
   for (const el of Array.from(statement.getElementsByTagNameNS(akn, '*'))) if (el.getAttribute('eId')) elements.set(attr(el, 'eId'), el);
@@ -111,7 +113,7 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
     restored.check();
     return restored;
   } catch (err) {
-    return `the restored document is not valid (${err instanceof Error ? err.message : String(err)})`;
+    return msg('formats:akn.restoredInvalid', { cause: causeOf(err) });
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { FormatError } from '../types.js';
+import { msg } from '../../i18n/message.js';
+import { causeOf, FormatError } from '../types.js';
 
 /** WordprocessingML main namespace (transitional, as Word and LibreOffice write it). */
 export const wNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -36,23 +37,23 @@ export type OoxmlPackage = { names: string[]; text: (name: string) => string | n
  */
 export function openPackage(bytes: Uint8Array): OoxmlPackage {
   if (!(bytes instanceof Uint8Array) || bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new FormatError('docx: the file is not a Word document (not a zip package)');
+    throw new FormatError(msg('formats:docx.notAZip'));
   }
   const sizes = new Map<string, { size: number; originalSize: number }>();
   try {
     unzipSync(bytes, { filter: (file) => (sizes.set(file.name, { size: file.size, originalSize: file.originalSize }), false) });
   } catch (err) {
-    throw new FormatError(`docx: the zip package is damaged (${err instanceof Error ? err.message : String(err)})`);
+    throw new FormatError(msg('formats:docx.damaged', { cause: causeOf(err) }), { cause: err });
   }
   let total = 0;
   for (const [name, { size, originalSize }] of sizes) {
     total += originalSize;
-    if (originalSize > maxPartBytes) throw new FormatError(`docx: part ${name} declares ${originalSize} bytes unpacked (more than ${maxPartBytes}); refused`);
+    if (originalSize > maxPartBytes) throw new FormatError(msg('formats:docx.partTooLarge', { part: name, bytes: originalSize, max: maxPartBytes }));
     if (originalSize > 1024 * 1024 && originalSize > size * 200) {
-      throw new FormatError(`docx: part ${name} unpacks ${Math.round(originalSize / Math.max(1, size))} times its packed size (a zip bomb); refused`);
+      throw new FormatError(msg('formats:docx.zipBomb', { part: name, ratio: Math.round(originalSize / Math.max(1, size)) }));
     }
   }
-  if (total > maxPackageBytes) throw new FormatError(`docx: the package declares ${total} bytes unpacked (more than ${maxPackageBytes}); refused`);
+  if (total > maxPackageBytes) throw new FormatError(msg('formats:docx.packageTooLarge', { bytes: total, max: maxPackageBytes }));
   const cache = new Map<string, string | null>();
   const text = (name: string): string | null => {
     if (cache.has(name)) return cache.get(name) ?? null;
@@ -62,7 +63,7 @@ export function openPackage(bytes: Uint8Array): OoxmlPackage {
         const found = unzipSync(bytes, { filter: (file) => file.name === name })[name];
         value = found ? strFromU8(found) : null;
       } catch (err) {
-        throw new FormatError(`docx: part ${name} cannot be unpacked (${err instanceof Error ? err.message : String(err)})`);
+        throw new FormatError(msg('formats:docx.cannotUnpack', { part: name, cause: causeOf(err) }), { cause: err });
       }
     }
     cache.set(name, value);
@@ -77,22 +78,25 @@ export function openPackage(bytes: Uint8Array): OoxmlPackage {
  * `maxXmlDepth`, or malformed XML.
  */
 export function parseXml(xml: string, name: string): Element {
-  if (/<!DOCTYPE/i.test(xml)) throw new FormatError(`docx: part ${name} has a DTD (<!DOCTYPE>); refused`);
+  if (/<!DOCTYPE/i.test(xml)) throw new FormatError(msg('formats:docx.dtd', { part: name }));
   const depth = nestingDepth(xml);
-  if (depth > maxXmlDepth) throw new FormatError(`docx: part ${name} nests elements ${depth} deep (more than ${maxXmlDepth}); refused`);
+  if (depth > maxXmlDepth) throw new FormatError(msg('formats:docx.tooDeep', { part: name, depth, max: maxXmlDepth }));
+  let root: Element | null;
   try {
     const parser = new DOMParser({
       onError: (level, message) => {
+        // internal: aborts the parse; the catch below turns it into a FormatError naming the part.
         if (level !== 'warning') throw new Error(message);
       },
     });
-    const doc = parser.parseFromString(xml, 'text/xml');
-    const root = doc.documentElement;
-    if (!root) throw new Error('no root element');
-    return root;
+    root = parser.parseFromString(xml, 'text/xml').documentElement;
   } catch (err) {
-    throw new FormatError(`docx: part ${name} is not well-formed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    // The parser's own words say what is wrong; they stay as written (English).
+    const reason = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+    throw new FormatError(msg('formats:docx.notWellFormed', { part: name, reason }), { cause: err });
   }
+  if (!root) throw new FormatError(msg('formats:docx.noRoot', { part: name }));
+  return root;
 }
 
 // The deepest element nesting of `xml`, in one pass (stops counting once past the limit).

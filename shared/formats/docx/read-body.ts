@@ -8,6 +8,7 @@
  * anchor. What cannot be placed (drawings, embedded objects, hidden text) is said in a warning.
  */
 import type { Element } from '@xmldom/xmldom';
+import { msg, type Message, type MessageValue } from '../../i18n/message.js';
 import { elements, isW, onOff, wAttr, wChild } from './ooxml-read.js';
 import type { Styles } from './read-styles.js';
 
@@ -29,10 +30,16 @@ export type DocxParagraph = {
   index: number;
 };
 
+/**
+ * What the reader leaves out or keeps another way, each a key under `formats:docx.skip`
+ * ("tables read cell by cell, each cell paragraph as a paragraph").
+ */
+export type Skipped = 'tables' | 'altChunk' | 'formatChanges' | 'drawings' | 'equations' | 'hiddenText' | 'pictures';
+
 /** Reader state shared by the stories of one document (change ids, counts, comments, warnings). */
 export type BodyState = {
   styles: Styles;
-  warnings: string[];
+  warnings: Message[];
   nextChangeId: number;
   /** Counting on: only the body's changes count (see `TrackedChangeCounts`). */
   counting: boolean;
@@ -43,8 +50,8 @@ export type BodyState = {
   /** Comment ids in the order their anchors end, with the text they anchor. */
   anchors: Map<string, string>;
   open: Set<string>;
-  /** What was not kept as text (or kept another way), by message, with how often: said once each. */
-  skipped: Map<string, number>;
+  /** What was not kept as text (or kept another way), by kind, with how often: said once each. */
+  skipped: Map<Skipped, number>;
 };
 
 type Context = { ins: Change | null; del: Change | null; para: DocxParagraph; pStyle: string | null };
@@ -65,20 +72,25 @@ export function readParagraphs(root: Element, state: BodyState): DocxParagraph[]
     for (const child of elements(el)) {
       if (isW(child, 'p')) out.push(readParagraph(child, state, fields, out.length + 1));
       else if (isW(child, 'tbl')) {
-        skip(state, 'tables read cell by cell, each cell paragraph as a paragraph');
+        skip(state, 'tables');
         for (const row of elements(child)) if (isW(row, 'tr')) for (const cell of elements(row)) if (isW(cell, 'tc')) walk(cell);
       } else if (isW(child, 'sdt')) {
         const content = wChild(child, 'sdtContent');
         if (content) walk(content);
       } else if (isW(child, 'customXml') || isW(child, 'ins') || isW(child, 'del') || isW(child, 'moveTo') || isW(child, 'moveFrom')) walk(child);
-      else if (isW(child, 'altChunk')) skip(state, 'embedded documents (w:altChunk) not read');
+      else if (isW(child, 'altChunk')) skip(state, 'altChunk');
     }
   };
   walk(root);
   return out;
 }
 
-function skip(state: BodyState, what: string): void {
+/** A change's author as a warning names them: as written, or "an unnamed author" in the interface's words. */
+export function authorName(author: string): MessageValue {
+  return author === '' ? msg('formats:docx.unnamedAuthor') : author;
+}
+
+function skip(state: BodyState, what: Skipped): void {
   state.skipped.set(what, (state.skipped.get(what) ?? 0) + 1);
 }
 
@@ -102,7 +114,7 @@ function readParagraph(p: Element, state: BodyState, fields: Field[], index: num
   const pPr = wChild(p, 'pPr');
   const numPr = wChild(pPr, 'numPr');
   const markRpr = wChild(pPr, 'rPr');
-  if (wChild(pPr, 'pPrChange')) skip(state, 'tracked formatting changes: the formatting after them is used');
+  if (wChild(pPr, 'pPrChange')) skip(state, 'formatChanges');
   const ilvl = wAttr(wChild(numPr, 'ilvl'), 'val');
   const para: DocxParagraph = {
     pieces: [],
@@ -129,7 +141,7 @@ function inline(el: Element, ctx: Context, state: BodyState, fields: Field[]): v
   for (const child of elements(el)) {
     const local = child.localName ?? '';
     if (!isW(child, local)) {
-      if (local === 'AlternateContent' || local === 'oMath' || local === 'oMathPara') skip(state, local === 'AlternateContent' ? 'drawings or text boxes not read' : 'equations not read');
+      if (local === 'AlternateContent' || local === 'oMath' || local === 'oMathPara') skip(state, local === 'AlternateContent' ? 'drawings' : 'equations');
       continue;
     }
     if (local === 'r') run(child, ctx, state, fields);
@@ -157,9 +169,9 @@ function inline(el: Element, ctx: Context, state: BodyState, fields: Field[]): v
 
 function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void {
   const rPr = wChild(r, 'rPr');
-  if (wChild(rPr, 'rPrChange')) skip(state, 'tracked formatting changes: the formatting after them is used');
+  if (wChild(rPr, 'rPrChange')) skip(state, 'formatChanges');
   if (onOff(wChild(rPr, 'vanish')) === true || onOff(wChild(rPr, 'webHidden')) === true) {
-    skip(state, 'runs of hidden text not read');
+    skip(state, 'hiddenText');
     return;
   }
   const italic = onOff(wChild(rPr, 'i')) ?? state.styles.runItalic(wAttr(wChild(rPr, 'rStyle'), 'val')) ?? state.styles.paragraphItalic(ctx.pStyle);
@@ -172,7 +184,7 @@ function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void 
   for (const child of elements(r)) {
     const local = child.localName ?? '';
     if (!isW(child, local)) {
-      if (local === 'AlternateContent') skip(state, 'drawings or text boxes not read');
+      if (local === 'AlternateContent') skip(state, 'drawings');
       continue;
     }
     switch (local) {
@@ -210,7 +222,7 @@ function run(r: Element, ctx: Context, state: BodyState, fields: Field[]): void 
       case 'drawing':
       case 'pict':
       case 'object':
-        skip(state, 'pictures or embedded objects not read');
+        skip(state, 'pictures');
         break;
       default:
         break;

@@ -15,6 +15,8 @@ import { isMetaLine } from '../../import/header-lines.js';
 import { bodyLineLanguage, isDecisionBodyLine, isDocumentHeading, splitLabel } from '../../import/patterns.js';
 import { segmentDocuments, type DocumentChunks } from '../../import/segment.js';
 import { readStructure } from '../../import/structure.js';
+import { msg, type Message, type MessageValue } from '../../i18n/message.js';
+import { lastReasons } from '../../import/reasons.js';
 import { FormatError, type TrackedChangeMode } from '../types.js';
 import type { Change } from './read-body.js';
 import { bracketsBalanced, changeBase, encodePieces, hasReserved } from './read-encode.js';
@@ -31,7 +33,7 @@ export type BuildInput = {
   styles: Styles;
   mode: TrackedChangeMode;
   proposers: Proposers;
-  warnings: string[];
+  warnings: Message[];
 };
 
 /** The documents of the input, in order; throws a FormatError when it holds no resolution or decision. */
@@ -50,7 +52,7 @@ export function buildDocuments(input: BuildInput): Node[] {
     noteIds.push(id);
     const n = noteIds.length;
     const pieces = input.notes.get(id);
-    if (!pieces) warnings.push(`docx: note ${id} is referenced but has no text; it was kept empty`);
+    if (!pieces) warnings.push(msg('formats:docx.noteEmpty', { id }));
     noteTexts.set(n, encodePieces(pieces ?? [], { opener: false, brackets: false, note: () => 0, changeNumber: () => 0 }));
     return n;
   };
@@ -63,7 +65,7 @@ export function buildDocuments(input: BuildInput): Node[] {
     const beforeBody = at <= bodyAt;
     const pieces = beforeBody && input.mode === 'proposals' ? headerPieces(para, warnings) : para.pieces;
     const brackets = bracketsBalanced(plain(pieces));
-    if (!brackets) warnings.push(`docx: paragraph ${para.source.index}: its square brackets do not pair up; they are kept as text`);
+    if (!brackets) warnings.push(msg('formats:docx.bracketsUnpaired', { n: para.source.index }));
     if (hasReserved(plain(pieces))) reserved = true;
     const line = plain(pieces).trim();
     // Header, heading and body lines are read unmarked (a body line in italics is still one).
@@ -80,24 +82,24 @@ export function buildDocuments(input: BuildInput): Node[] {
     return toChunks(layout)[0] ?? { kind: 'text', text: layout, indent: 0, label: null, note: 0 };
   });
   markBareBodyLines(chunks);
-  if (reserved) warnings.push('docx: characters of the private-use range U+E000-U+E0FF were replaced by U+FFFD');
+  if (reserved) warnings.push(msg('formats:docx.privateUse'));
   const found = segmentDocuments(chunks, warnings);
   warnOutside(chunks, found, input.paragraphs, warnings);
   if (found.length === 0) {
-    throw new FormatError('docx: no resolution or decision found: no paragraph is an authoring body line such as "The General Assembly," or "The Economic and Social Council:"');
+    throw new FormatError(msg('formats:docx.noBodyLine'));
   }
   const documents: Node[] = [];
   const used = new Set<number>();
   found.forEach((doc, i) => {
     for (const chunk of doc.content) {
       if (chunk.kind !== 'text' && chunk.kind !== 'annex' && chunk.text.trim() !== '') {
-        warnings.push(`docx: document ${i + 1}: the line "${chunk.text.slice(0, 60)}" (read as a ${chunk.kind} line) is not part of the text`);
+        warnings.push(msg('formats:docx.lineOutside', { doc: i + 1, text: chunk.text.slice(0, 60), kind: msg(`formats:docx.lineKind.${chunk.kind}`) }));
       }
     }
     const body = doc.content.filter((c) => c.kind === 'text' || c.kind === 'annex');
     const tree = readStructure(body, isDecisionBodyLine(doc.body), warnings);
     if (tree.kind === 'resolution' && tree.operative.length === 0) {
-      warnings.push(`docx: document ${i + 1} ("${doc.title.slice(0, 60)}") has no operative paragraph and was skipped`);
+      warnings.push(msg('formats:docx.noOperative', { n: i + 1, title: doc.title.slice(0, 60) }));
       return;
     }
     const footnote = (n: number): string | null => {
@@ -106,27 +108,29 @@ export function buildDocuments(input: BuildInput): Node[] {
       return noteTexts.get(n) ?? '';
     };
     const header = { ...doc.header, language: doc.header.language || doc.bodyLanguage };
-    const warn = (where: string, problem: string, near: string) => warnings.push(`docx: document ${i + 1}, ${where}: ${problem} (near "${near.replace(/[\uE000-\uF8FF]/g, '')}")`);
+    const warn = (where: MessageValue, problem: Message, near: string) => {
+      warnings.push(msg('formats:docx.near', { doc: i + 1, where, problem, near: near.replace(/[\uE000-\uF8FF]/g, '') }));
+    };
     const built = buildDocumentNode({ tree, header, title: doc.title, body: doc.body, footnote, warn });
     documents.push(finishDocument(built, changes, input.proposers));
   });
   noteIds.forEach((id, i) => {
     if (used.has(i + 1)) return;
-    warnings.push(`docx: note ${id} stands outside the paragraphs (title, header or text around the resolution), where notes have no place; its text: "${(noteTexts.get(i + 1) ?? '').slice(0, 200)}"`);
+    warnings.push(msg('formats:docx.noteOutside', { id, text: (noteTexts.get(i + 1) ?? '').slice(0, 200) }));
   });
-  if (documents.length === 0) throw new FormatError(`docx: no complete resolution or decision found (${warnings.slice(-3).join('; ')})`);
+  if (documents.length === 0) throw new FormatError(msg('formats:docx.noDocument', { reasons: lastReasons(warnings) }));
   return documents;
 }
 
 // Text paragraphs no document took (a covering letter before the resolution, notes after
 // it) are not imported; each is named so nothing goes silently.
-function warnOutside(chunks: readonly Chunk[], found: readonly DocumentChunks[], paragraphs: readonly ViewParagraph[], warnings: string[]): void {
+function warnOutside(chunks: readonly Chunk[], found: readonly DocumentChunks[], paragraphs: readonly ViewParagraph[], warnings: Message[]): void {
   const used = new Set<Chunk>(found.flatMap((doc) => doc.content));
   const titles = found.map((doc) => doc.title).join('\n');
   chunks.forEach((chunk, at) => {
     if (chunk.kind !== 'text' || used.has(chunk) || titles.includes(chunk.text)) return;
     const shown = chunk.text.replace(/[\uE000-\uF8FF]/g, '').slice(0, 60);
-    warnings.push(`docx: paragraph ${paragraphs[at]?.source.index ?? at + 1} ("${shown}") is outside any resolution or decision and was not imported`);
+    warnings.push(msg('formats:docx.paragraphOutside', { n: paragraphs[at]?.source.index ?? at + 1, text: shown }));
   });
 }
 
@@ -135,9 +139,9 @@ function plain(pieces: readonly ViewPiece[]): string {
 }
 
 // Title, header and body line carry no proposals: their text before the change, said once.
-function headerPieces(para: ViewParagraph, warnings: string[]): ViewPiece[] {
+function headerPieces(para: ViewParagraph, warnings: Message[]): ViewPiece[] {
   const changed = para.whole !== null || para.pieces.some((p) => p.change !== null);
-  if (changed) warnings.push(`docx: paragraph ${para.source.index} (title or header) has tracked changes, which cannot be proposals there; its text before the changes is used`);
+  if (changed) warnings.push(msg('formats:docx.headerChanges', { n: para.source.index }));
   if (para.whole?.kind === 'ins') return [];
   return para.pieces.filter((p) => p.change?.kind !== 'ins').map((p) => ({ ...p, change: null }));
 }

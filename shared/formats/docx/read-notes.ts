@@ -8,8 +8,9 @@
  * anchored to and what it says, so the importer's user reads every one of them.
  */
 import type { Element } from '@xmldom/xmldom';
+import { msg, type Message } from '../../i18n/message.js';
 import type { TrackedChangeMode } from '../types.js';
-import { readParagraphs, type BodyState } from './read-body.js';
+import { authorName, readParagraphs, type BodyState } from './read-body.js';
 import { viewParagraphs, type ViewPiece } from './read-view.js';
 import { wAttr, wChildren } from './ooxml-read.js';
 
@@ -25,7 +26,7 @@ export function readNotes(root: Element | null, prefix: 'f' | 'e', state: BodySt
     if (id === null || (type !== null && type !== 'normal')) continue;
     const paragraphs = readParagraphs(note, state);
     const changed = paragraphs.some((p) => p.markIns || p.markDel || p.pieces.some((piece) => piece.ins || piece.del));
-    if (changed && mode === 'proposals') state.warnings.push(`docx: ${local} ${id} has tracked changes, which cannot be proposals in a note; its text before the changes is used`);
+    if (changed && mode === 'proposals') state.warnings.push(msg(prefix === 'f' ? 'formats:docx.footnoteChanges' : 'formats:docx.endnoteChanges', { id }));
     const view = viewParagraphs(paragraphs, mode === 'proposals' ? 'reject' : mode, () => undefined);
     const pieces: ViewPiece[] = [];
     view.forEach((para, i) => {
@@ -39,16 +40,16 @@ export function readNotes(root: Element | null, prefix: 'f' | 'e', state: BodySt
 }
 
 /** One warning per comment of comments.xml (`root`, or null), in the order of the file. */
-export function commentWarnings(root: Element | null, anchors: ReadonlyMap<string, string>): string[] {
-  const out: string[] = [];
+export function commentWarnings(root: Element | null, anchors: ReadonlyMap<string, string>): Message[] {
+  const out: Message[] = [];
   for (const comment of wChildren(root, 'comment')) {
     const id = wAttr(comment, 'id') ?? '';
-    const author = wAttr(comment, 'author') ?? 'an unnamed author';
+    const author = authorName(wAttr(comment, 'author') ?? '');
     const date = wAttr(comment, 'date');
-    const text = (comment.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const anchor = (anchors.get(id) ?? '').replace(/\s+/g, ' ').trim();
-    const on = anchor === '' ? '' : ` on "${anchor.slice(0, 80)}"`;
-    out.push(`docx: comment by ${author}${date ? ` (${date})` : ''}${on}: ${text.slice(0, 500)}`);
+    const text = (comment.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 500);
+    const anchor = (anchors.get(id) ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+    const dated = date ? 'Dated' : '';
+    out.push(msg(`formats:docx.comment${dated}${anchor === '' ? '' : 'On'}`, { author, text, ...(date ? { date } : {}), ...(anchor === '' ? {} : { anchor }) }));
   }
   return out;
 }

@@ -6,8 +6,9 @@
  * gone in the view joins the next one (Word's rule); the joined paragraph keeps the style
  * and numbering of its first member with visible text.
  */
+import { msg, type Message } from '../../i18n/message.js';
 import type { TrackedChangeMode } from '../types.js';
-import type { Change, DocxParagraph, Piece } from './read-body.js';
+import { authorName, type Change, type DocxParagraph, type Piece } from './read-body.js';
 
 /** A piece of a view paragraph; `change` is set only in 'proposals' mode (the change it proposes). */
 export type ViewPiece = ({ text: string; italic: boolean } | { note: string }) & { change: Change | null };
@@ -16,7 +17,7 @@ export type ViewPiece = ({ text: string; italic: boolean } | { note: string }) &
 export type ViewParagraph = { pieces: ViewPiece[]; whole: Change | null; source: DocxParagraph };
 
 /** What stays of `paragraphs` in `mode`; `warn` hears of changes the mode cannot keep. */
-export function viewParagraphs(paragraphs: readonly DocxParagraph[], mode: TrackedChangeMode, warn: (message: string) => void): ViewParagraph[] {
+export function viewParagraphs(paragraphs: readonly DocxParagraph[], mode: TrackedChangeMode, warn: (warning: Message) => void): ViewParagraph[] {
   const kinds = mode === 'proposals' ? classify(paragraphs) : paragraphs.map(() => 'normal' as const);
   const out: ViewParagraph[] = [];
   let group: { members: DocxParagraph[]; pieces: ViewPiece[] } = { members: [], pieces: [] };
@@ -72,15 +73,15 @@ function keep(piece: Piece, mode: TrackedChangeMode, kind: Kind): ViewPiece | nu
 }
 
 // Whether paragraph `para`'s mark is gone in the view, so that it joins the next one.
-function markRemoved(para: DocxParagraph, mode: TrackedChangeMode, kind: Kind, next: Kind | undefined, warn: (message: string) => void): boolean {
+function markRemoved(para: DocxParagraph, mode: TrackedChangeMode, kind: Kind, next: Kind | undefined, warn: (warning: Message) => void): boolean {
   if (mode === 'accept') return para.markDel !== null;
   if (mode === 'reject') return para.markIns !== null;
   if (para.markIns && !para.markDel && kind !== 'inserted' && next !== 'inserted') {
-    warn(`docx: paragraph ${para.index}: a paragraph break inserted by ${para.markIns.author || 'an unnamed author'} cannot be a proposal; the paragraph is joined to the next as before the change`);
+    warn(msg('formats:docx.breakInserted', { n: para.index, author: authorName(para.markIns.author) }));
     return true;
   }
   if (para.markDel && kind !== 'deleted' && next !== 'deleted') {
-    warn(`docx: paragraph ${para.index}: joining it to the next paragraph (by ${para.markDel.author || 'an unnamed author'}) cannot be a proposal; the paragraphs stay apart as before the change`);
+    warn(msg('formats:docx.breakDeleted', { n: para.index, author: authorName(para.markDel.author) }));
   }
   return false;
 }

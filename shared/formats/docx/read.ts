@@ -20,9 +20,10 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { Node } from 'prosemirror-model';
-import { FormatError, type FormatImportResult, type TrackedChangeCounts, type TrackedChangeMode } from '../types.js';
+import { msg, type Message } from '../../i18n/message.js';
+import { FormatError, importResult, type FormatImportResult, type TrackedChangeCounts, type TrackedChangeMode } from '../types.js';
 import { openPackage, parseXml, readRelationships, wChild, type OoxmlPackage } from './ooxml-read.js';
-import { newBodyState, readParagraphs, type Change } from './read-body.js';
+import { authorName, newBodyState, readParagraphs, type Change } from './read-body.js';
 import { buildDocuments } from './read-build.js';
 import { commentWarnings, readNotes } from './read-notes.js';
 import { readNumbering } from './read-numbering.js';
@@ -44,13 +45,13 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Form
   const pkg = openPackage(bytes);
   const mainName = readRelationships(pkg, '_rels/.rels', '').get('officeDocument') ?? 'word/document.xml';
   const mainXml = pkg.text(mainName) ?? pkg.text('word/document.xml');
-  if (mainXml === null) throw new FormatError(`docx: the package has no main document part (${mainName}); it is not a Word document`);
+  if (mainXml === null) throw new FormatError(msg('formats:docx.noMainPart', { part: mainName }));
   const slash = mainName.lastIndexOf('/');
   const dir = slash >= 0 ? mainName.slice(0, slash + 1) : '';
   const rels = readRelationships(pkg, `${dir}_rels/${mainName.slice(slash + 1)}.rels`, dir);
   const part = (type: string): Element | null => optionalPart(pkg, rels.get(type) ?? `${dir}${type}.xml`);
   const body = wChild(parseXml(mainXml, mainName), 'body');
-  if (!body) throw new FormatError(`docx: part ${mainName} has no w:body; it is not a Word document`);
+  if (!body) throw new FormatError(msg('formats:docx.noBody', { part: mainName }));
   const stylesRoot = part('styles');
   const styles = readStyles(stylesRoot);
   const numbering = readNumbering(part('numbering'), stylesRoot);
@@ -64,9 +65,9 @@ export function readDocx(bytes: Uint8Array, options: ReadDocxOptions = {}): Form
   const view = viewParagraphs(paragraphs, mode, (message) => warnings.push(message));
   const documents: Node[] = buildDocuments({ paragraphs: view, notes, numbering, styles, mode, proposers: proposersOf(options, view, warnings), warnings });
   warnings.push(...commentWarnings(part('comments'), state.anchors));
-  for (const [what, count] of state.skipped) warnings.push(`docx: ${what} (${count})`);
+  for (const [what, n] of state.skipped) warnings.push(msg('formats:docx.skipped', { what: msg(`formats:docx.skip.${what}`), n }));
   const authors = [...state.authors, ...state.markAuthors.filter((a) => !state.authors.includes(a))];
-  return { documents, warnings, trackedChanges: { insertions: state.insertions, deletions: state.deletions, authors } };
+  return { ...importResult(documents, warnings), trackedChanges: { insertions: state.insertions, deletions: state.deletions, authors } };
 }
 
 function optionalPart(pkg: OoxmlPackage, name: string): Element | null {
@@ -76,7 +77,7 @@ function optionalPart(pkg: OoxmlPackage, name: string): Element | null {
 
 // Delegation codes of each author's proposals; an author without one is said once, with
 // how many changes and the dates they were made.
-function proposersOf(options: ReadDocxOptions, view: readonly { pieces: ViewPiece[]; whole: Change | null }[], warnings: string[]): (change: Change) => string[] {
+function proposersOf(options: ReadDocxOptions, view: readonly { pieces: ViewPiece[]; whole: Change | null }[], warnings: Message[]): (change: Change) => string[] {
   const said = new Set<string>();
   const dates = new Map<string, string[]>();
   for (const para of view) {
@@ -93,8 +94,14 @@ function proposersOf(options: ReadDocxOptions, view: readonly { pieces: ViewPiec
     if (!said.has(change.author)) {
       said.add(change.author);
       const when = (dates.get(change.author) ?? []).filter((d) => d !== '').sort();
-      const span = when.length === 0 ? '' : `, ${when[0]}${when.length > 1 && when[when.length - 1] !== when[0] ? ` to ${when[when.length - 1]}` : ''}`;
-      warnings.push(`docx: tracked changes by "${change.author || 'an unnamed author'}" (${(dates.get(change.author) ?? []).length} changes${span}) name no delegation; their proposals have no proposer`);
+      const first = when[0];
+      const last = when[when.length - 1];
+      const values = { author: authorName(change.author), n: (dates.get(change.author) ?? []).length };
+      const text =
+        first === undefined ? msg('formats:docx.noDelegation', values)
+        : last === undefined || last === first ? msg('formats:docx.noDelegationOn', { ...values, first })
+        : msg('formats:docx.noDelegationFromTo', { ...values, first, last });
+      warnings.push(text);
     }
     return [];
   };

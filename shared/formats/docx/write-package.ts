@@ -3,6 +3,7 @@
  * settings, document properties (core and custom) and the wrappers of the footnotes and
  * comments parts. The styles (UN layout) are in write-styles.ts.
  */
+import { msg } from '../../i18n/message.js';
 import { FormatError } from '../types.js';
 import { esc, rNs, wNs, xmlHead } from './write-xml.js';
 
@@ -122,7 +123,7 @@ export function appXml(): string {
 export function customXml(properties: Readonly<Record<string, string>>): string {
   let pid = 2;
   const items = Object.entries(properties).map(([name, value]) => {
-    if (name.trim() === '' || name.length > 255) throw new FormatError(`docx: custom property name ${JSON.stringify(name.slice(0, 40))} must have 1 to 255 characters`);
+    if (name.trim() === '' || name.length > 255) throw new FormatError(msg('formats:docx.badPropertyName', { name: JSON.stringify(name.slice(0, 40)) }));
     return `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${pid++}" name="${esc(name)}"><vt:lpwstr>${esc(value)}</vt:lpwstr></property>`;
   });
   return (

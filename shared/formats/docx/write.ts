@@ -9,6 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Node } from 'prosemirror-model';
 import { readHeader } from '../../document/header.js';
 import { cleanViewDoc } from '../../negotiation/clean-view.js';
+import { msg } from '../../i18n/message.js';
 import { FormatError, type ExportView } from '../types.js';
 import { documentBlocks, type BlockOptions } from './write-blocks.js';
 import { alignBlocks, type AlignedBlock } from './write-changes.js';
@@ -54,7 +55,7 @@ const section = '<w:sectPr><w:footerReference w:type="default" r:id="rId5"/><w:p
  * an invalid property name.
  */
 export function writeDocx(doc: Node, options: DocxWriteOptions = {}): Uint8Array {
-  if (options.date !== undefined && !dateTime.test(options.date)) throw new FormatError(`docx: date ${JSON.stringify(options.date)} is not an ISO date-time (2026-12-07T10:00:00Z)`);
+  if (options.date !== undefined && !dateTime.test(options.date)) throw new FormatError(msg('formats:docx.badDate', { date: JSON.stringify(options.date) }));
   const view = options.view ?? 'compilation';
   const shown = view === 'clean' ? cleanViewDoc(doc) : doc;
   const blockOptions: BlockOptions = { brackets: options.brackets ?? 'tags', tags: options.tags ?? true };
