@@ -3,6 +3,7 @@ import type { ApiClient, ConsultationStatus } from '../../shared/api/contract.js
 import { groupedFingerprint } from '../../shared/record/fingerprint.js';
 import { messageOf } from '../format.js';
 import { parseJoinLink } from '../../shared/consultation/join-link.js';
+import { errorText } from '../i18n/error-text.js';
 import { readPastedJoinLink, type PastedJoinLink } from './consultation-text.js';
 import { t } from '../i18n/index.js';
 
@@ -155,6 +156,6 @@ function readJoinLink(text: string): PastedJoinLink {
   try {
     return { link: parseJoinLink(text), error: null };
   } catch (cause) {
-    return { link: null, error: messageOf(cause) };
+    return { link: null, error: errorText(cause) };
   }
 }

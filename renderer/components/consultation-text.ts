@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/contract.js';
 import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-link.js';
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
+import { errorText } from '../i18n/error-text.js';
 import { t, translatedRecord } from '../i18n/index.js';
 
 /**
@@ -73,7 +74,7 @@ export function readPastedJoinLink(text: string): PastedJoinLink | null {
   try {
     return { link: parseJoinLink(text), error: null };
   } catch (cause) {
-    return { link: null, error: cause instanceof Error ? cause.message : String(cause) };
+    return { link: null, error: errorText(cause) };
   }
 }
 

@@ -8,7 +8,9 @@
  * The QR code, the Copy join link button, the `penholder://` protocol handler and the
  * `penholder host` JSON line all carry this form. Pure: no I/O, no DOM, no Node APIs.
  */
+import { msg, type Message } from '../i18n/message.js';
 import { groupedFingerprint, parseFingerprint } from '../record/fingerprint.js';
+import { ConsultationError } from './errors.js';
 
 /** What a join link carries. `fingerprint` is 64 lowercase hex digits. */
 export type JoinLink = { url: string; code: string; fingerprint: string };
@@ -20,6 +22,8 @@ export const joinLinkPrefix = 'penholder://join';
 // before looking at its content keeps a pasted 10 MB string from costing anything.
 const MAX_LINK_LENGTH = 4096;
 const MAX_CODE_LENGTH = 64;
+
+const refuse = (key: string, values: Record<string, string | number | Message> = {}) => new ConsultationError(msg(`checks:joinLink.${key}`, values));
 
 /** True when `url` is a `wss://` address with a host (the only transport a host serves). */
 function isWssUrl(url: string): boolean {
@@ -44,15 +48,15 @@ function unwrap(text: string): string {
 
 /**
  * The join link for a host: `url` must be `wss://`, `fingerprint` 64 hex digits (grouped or
- * any case is accepted and written plain), `code` non-empty. Throws an Error naming the
+ * any case is accepted and written plain), `code` non-empty. Throws a ConsultationError naming the
  * field when one is not, so a host never shows a link its participants would refuse.
  */
 export function formatJoinLink(link: JoinLink): string {
-  if (!isWssUrl(link.url)) throw new Error(`Join link: the address must start with wss:// (got "${link.url.slice(0, 80)}").`);
+  if (!isWssUrl(link.url)) throw refuse('formatNotWss', { url: link.url.slice(0, 80) });
   const fp = parseFingerprint(link.fingerprint);
-  if (fp === null) throw new Error('Join link: the certificate fingerprint must be 64 hexadecimal digits.');
+  if (fp === null) throw refuse('formatFingerprint');
   const code = link.code.trim();
-  if (code === '') throw new Error('Join link: the join code is empty.');
+  if (code === '') throw refuse('formatNoCode');
   return `${joinLinkPrefix}?url=${encodeURIComponent(link.url)}&code=${encodeURIComponent(code)}&fp=${fp}`;
 }
 
@@ -60,33 +64,40 @@ export function formatJoinLink(link: JoinLink): string {
  * Reads a join link as pasted or handed over by the operating system: surrounding
  * whitespace and angle brackets (`<penholder://join?...>`, as mail clients wrap links) are
  * ignored, the scheme and `join` are case-insensitive, parameters may come in any order.
- * Throws an Error whose message names what is wrong: too long, not a penholder://join
+ * Throws a ConsultationError whose message names what is wrong: too long, not a penholder://join
  * link, a missing `url`, `code` or `fp`, a fingerprint that is not 64 hex digits, an
  * address that is not `wss://`. Linear in the input, and constant for anything over 4 KB.
  */
 export function parseJoinLink(text: string): JoinLink {
-  if (text.length > MAX_LINK_LENGTH * 4) throw new Error(`This is not a join link: it is ${text.length} characters long (a join link is under ${MAX_LINK_LENGTH}).`);
+  if (text.length > MAX_LINK_LENGTH * 4) throw refuse('tooLong', { length: text.length, max: MAX_LINK_LENGTH });
   const trimmed = unwrap(text);
-  if (trimmed.length > MAX_LINK_LENGTH) throw new Error(`This is not a join link: it is ${trimmed.length} characters long (a join link is under ${MAX_LINK_LENGTH}).`);
-  if (trimmed === '') throw new Error('The join link is empty.');
+  if (trimmed.length > MAX_LINK_LENGTH) throw refuse('tooLong', { length: trimmed.length, max: MAX_LINK_LENGTH });
+  if (trimmed === '') throw refuse('empty');
   if (!/^penholder:/i.test(trimmed)) {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
-    throw new Error(scheme ? `This is not a join link: it starts with "${scheme}:" instead of "penholder://join".` : 'This is not a join link: it does not start with "penholder://join".');
+    throw scheme ? refuse('otherScheme', { scheme }) : refuse('noScheme');
   }
   const rest = trimmed.slice('penholder:'.length);
   const match = /^\/\/join\/?(\?.*)?$/is.exec(rest);
-  if (!match) throw new Error('This is not a join link: a penholder:// link that joins starts with "penholder://join?".');
+  if (!match) throw refuse('notJoin');
   const params = new URLSearchParams(match[1] ?? '');
   const url = params.get('url');
   const code = params.get('code');
   const fp = params.get('fp');
-  const missing = [url ? null : 'url (the host address)', code?.trim() ? null : 'code (the join code)', fp ? null : 'fp (the certificate fingerprint)'].filter((m) => m !== null);
-  if (missing.length > 0) throw new Error(`The join link is missing ${missing.join(', ')}.`);
+  const missing = [url ? null : 'url', code?.trim() ? null : 'code', fp ? null : 'fp'].filter((m) => m !== null);
+  if (missing.length > 0) throw refuse('missing', { parts: missingParts(missing) });
   const fingerprint = parseFingerprint(fp!);
-  if (fingerprint === null) throw new Error('The join link\'s certificate fingerprint (fp) is not 64 hexadecimal digits.');
-  if (!isWssUrl(url!)) throw new Error(`The join link's address must start with wss:// (got "${url!.slice(0, 80)}").`);
-  if (code!.trim().length > MAX_CODE_LENGTH) throw new Error(`The join link's code is ${code!.trim().length} characters long (a join code is at most ${MAX_CODE_LENGTH}).`);
+  if (fingerprint === null) throw refuse('badFingerprint');
+  if (!isWssUrl(url!)) throw refuse('notWss', { url: url!.slice(0, 80) });
+  if (code!.trim().length > MAX_CODE_LENGTH) throw refuse('codeTooLong', { length: code!.trim().length, max: MAX_CODE_LENGTH });
   return { url: url!, code: code!.trim(), fingerprint };
+}
+
+// The missing parameters as one message value: 'url (the host address), code (the join code)'.
+function missingParts(names: string[]): Message {
+  const parts = names.map((name) => msg(`checks:joinLink.part.${name}`));
+  if (parts.length === 1) return parts[0]!;
+  return parts.length === 2 ? msg('checks:joinLink.two', { a: parts[0]!, b: parts[1]! }) : msg('checks:joinLink.three', { a: parts[0]!, b: parts[1]!, c: parts[2]! });
 }
 
 /**

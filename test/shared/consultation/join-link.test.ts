@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConsultationError } from '../../../shared/consultation/errors.js';
 import { codeGroups, formatJoinLink, parseJoinLink, shortFingerprint } from '../../../shared/consultation/join-link.js';
+import { messageText } from '../../../shared/i18n/message.js';
 
 const fp = '3f2a9c1b'.repeat(8);
 const sample = { url: 'wss://192.168.1.20:4455', code: '7K2Q-M9XD-4TRP-ZZ01-HB3C', fingerprint: fp };
@@ -10,7 +12,31 @@ const host = fc.oneof(fc.ipV4(), fc.domain(), fc.constant('[::1]'));
 const wssUrl = fc.tuple(host, fc.integer({ min: 1, max: 65535 }), fc.webPath()).map(([h, p, path]) => `wss://${h}:${p}${path}`);
 const code = fc.string({ minLength: 1, maxLength: 40 }).filter((c) => c.trim() !== '' && c.trim() === c);
 
+// The reason a refused link gives, in English (its message) and as the French interface says it.
+function refusal(text: string): { en: string; fr: string } {
+  try {
+    parseJoinLink(text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConsultationError);
+    const { message, text: said } = err as ConsultationError;
+    expect(messageText(said)).toBe(message);
+    return { en: message, fr: messageText(said, 'fr') };
+  }
+  throw new Error(`not refused: ${text}`);
+}
+
 describe('join link', () => {
+  it('says why a link is refused in the interface language, the English sentence unchanged', () => {
+    expect(refusal('https://example.org/join')).toEqual({
+      en: 'This is not a join link: it starts with "https:" instead of "penholder://join".',
+      fr: 'Ce n’est pas un lien de participation\u00a0: son schéma est «\u00a0https\u00a0» au lieu de «\u00a0penholder://join\u00a0».',
+    });
+    expect(refusal('penholder://join?code=X')).toEqual({
+      en: 'The join link is missing url (the host address), fp (the certificate fingerprint).',
+      fr: 'Il manque au lien de participation url (l’adresse de l’hôte) et fp (l’empreinte du certificat).',
+    });
+  });
+
   it('formats the contract form and parses it back', () => {
     const link = formatJoinLink(sample);
     expect(link).toBe(`penholder://join?url=${encodeURIComponent(sample.url)}&code=7K2Q-M9XD-4TRP-ZZ01-HB3C&fp=${fp}`);
