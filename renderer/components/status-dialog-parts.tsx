@@ -111,7 +111,7 @@ export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
         <ol reversed>
           {rows.map((row, i) => (
             <li key={`${row.at}-${i}`} className={row.reopening ? 'status-reopening' : undefined}>
-              <time dateTime={row.at} title={row.at}>{formatDateTime(row.at)}</time>, {statusAuthorShown(row.by)}: {statusNames[row.from]} → {row.toText}
+              <time dateTime={row.at} title={row.at}>{formatDateTime(row.at)}</time>, {t('negotiation:statusDialogParts.change', { by: statusAuthorShown(row.by), from: statusNames[row.from], to: row.toText })}
               {row.reopening ? ` ${t('common:reopened')}` : ''}
               {row.reason !== '' ? <span className="status-history-reason">{t('negotiation:statusDialogParts.reason')}{' '}{row.reason}</span> : null}
             </li>

@@ -87,6 +87,16 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await status.waitFor();
     expect(await status.getByRole('radio', { name: 'En discussion', exact: true }).count()).toBe(1);
     expect(await status.textContent()).toContain('En cours de négociation.');
+    // Who records the change is named in French (the role; no name in this profile).
+    await expect.poll(() => status.locator('.status-current strong').last().textContent()).toBe('Facilitation');
+    await status.getByRole('radio', { name: 'Approuvé', exact: true }).check();
+    await status.getByRole('button', { name: 'Définir l’état' }).click();
+    await status.waitFor({ state: 'hidden' });
+    // The margin's tooltip says who and when in French, the time as local date and time.
+    await expect.poll(() => statusButton.getAttribute('title')).toMatch(/^OP 1\u00a0: Approuvé, fixé par Facilitation le \d{1,2} [a-zéû]+ \d{4}, \d\d:\d\d$/);
+    await page.keyboard.press('Control+Alt+Shift+S');
+    await status.waitFor();
+    expect(await status.locator('.status-history li').first().textContent()).toMatch(/^\d{1,2} [a-zéû]+ \d{4}, \d\d:\d\d, Facilitation\u00a0: En attente → Approuvé$/);
     await screenshot(page, 'interface-language-status-fr');
     await page.keyboard.press('Escape');
     await status.waitFor({ state: 'hidden' });
