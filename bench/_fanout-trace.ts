@@ -8,10 +8,13 @@
  * - `broadcast`: from the end of `apply` until Hocuspocus applied it to its document and
  *   queued it on every connection (its `update` listener runs before ours).
  * Also the event loop's delay (how long a ready message waited for the host), as p50/p99/max
- * in milliseconds.
+ * in milliseconds, and `fanout`: since the previous report, the host's flushes (host-fanout.ts),
+ * the changes and presence ids they carried per flush, socket writes per second and
+ * milliseconds per flush.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as Y from 'yjs';
+import { fanoutCounts } from '../electron/consultation/host-fanout.js';
 import type { LiveDocuments } from '../electron/backend/live-documents.js';
 import type { Store } from '../electron/store/store.js';
 import { quantile, round3 } from './_stats.js';
@@ -51,6 +54,19 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
       return result;
     },
   };
+  let counted = { ...fanoutCounts, at: now() };
+  const fanout = () => {
+    const was = counted;
+    counted = { ...fanoutCounts, at: now() };
+    const flushes = Math.max(1, counted.flushes - was.flushes);
+    return {
+      flushes: counted.flushes - was.flushes,
+      updatesPerFlush: round3((counted.updates - was.updates) / flushes),
+      presencePerFlush: round3((counted.presence - was.presence) / flushes),
+      writesPerSecond: Math.round(((counted.writes - was.writes) * 1000) / (counted.at - was.at)),
+      msPerFlush: round3((counted.flushMs - was.flushMs) / flushes),
+    };
+  };
   const stats = (list: number[]) => ({ n: list.length, p50: round3(quantile(list, 0.5)), p99: round3(quantile(list, 0.99)), max: round3(quantile(list, 1)) });
   return {
     docs: tracedDocs,
@@ -65,6 +81,7 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
       store: stats(stored),
       broadcast: stats(broadcast),
       loopDelay: { p50: round3(loop.percentile(50) / 1e6), p99: round3(loop.percentile(99) / 1e6), max: round3(loop.max / 1e6) },
+      fanout: fanout(),
     }),
   };
 }

@@ -1,17 +1,18 @@
 import { Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
-import { broadcastOnce } from '../../../electron/consultation/host-fanout.js';
+import { broadcastOnce, fanoutCounts, presenceWindowMs } from '../../../electron/consultation/host-fanout.js';
 import { awarenessChangesNothing } from '../../../electron/consultation/host-messages.js';
 import { testHostOptions } from '../../support/host-tls.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor } from './peers.js';
 import { authenticate, awarenessMessage, ownAwarenessMessage, rawClient, type RawClient } from './raw-client.js';
 
-// The host's fan-out (host-fanout.ts): a change or presence update encoded once and the same
-// bytes sent to every connection; presence messages that change nothing dropped unread.
+// The host's fan-out (host-fanout.ts): changes and presence updates gathered over a short
+// window, encoded once and sent as the same bytes to every connection, one write per socket;
+// presence messages that change nothing dropped unread.
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -112,6 +113,88 @@ describe('fan-out through a host', () => {
     expect(ofType(sender, 1).length + ofType(other, 1).length).toBe(before);
     expect(sender.client.isClosed() || other.client.isClosed()).toBe(false);
     expect(host.awareness('d1')!.getStates().get(own.clientId)).toEqual({ penholder: { delegation: 'CAN', name: 'CAN person', role: 'delegation' } });
+  });
+});
+
+// The body (a Yjs update or an awareness update) of a sync-update or awareness frame.
+const bodyOf = (f: Buffer) => {
+  const d = decoding.createDecoder(new Uint8Array(f));
+  decoding.readVarString(d);
+  if (decoding.readVarUint(d) === 0) decoding.readVarUint(d);
+  return decoding.readVarUint8Array(d);
+};
+const turnEnd = () => new Promise((r) => setImmediate(r));
+
+describe('changes and presence gathered into one write', () => {
+  it('sends a burst of changes as one merged change, one write per socket, that reads as all of them', async () => {
+    const host = await hosted();
+    const a = await listener(host, 'CAN');
+    const b = await listener(host, 'GHA');
+    const hostDoc = host.awareness('d1')!.doc;
+    const replica = new Y.Doc({ gc: false });
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(hostDoc));
+    const before = new Y.Doc({ gc: false });
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(hostDoc));
+    const updates: Uint8Array[] = [];
+    replica.on('update', (u: Uint8Array) => updates.push(u));
+    const markers = Array.from({ length: 20 }, (_, k) => `[m${k}]`);
+    for (const m of markers) editAsEditor(replica, (state) => state.tr.insertText(m, posAfter(state.doc, 'Encourages')));
+    expect(updates).toHaveLength(20);
+    await pause(200);
+    const [syncA, syncB] = [ofType(a, 0).length, ofType(b, 0).length];
+    const counts = { ...fanoutCounts };
+    // Twenty changes in one turn of the event loop, as a host that is behind handles them.
+    for (const u of updates) host.applyLocal('d1', u);
+    await waitFor(() => ofType(a, 0).length > syncA && ofType(b, 0).length > syncB, 5000, 'the burst relayed');
+    await pause(200);
+    const [fromA, fromB] = [ofType(a, 0).slice(syncA), ofType(b, 0).slice(syncB)];
+    expect([fromA.length, fromB.length]).toEqual([1, 1]);
+    expect(Buffer.compare(fromA[0]!, fromB[0]!)).toBe(0);
+    expect([fanoutCounts.flushes - counts.flushes, fanoutCounts.writes - counts.writes, fanoutCounts.updates - counts.updates]).toEqual([1, 2, 20]);
+    Y.applyUpdate(before, bodyOf(fromA[0]!));
+    expect(textOf(before)).toBe(textOf(hostDoc));
+    for (const m of markers) expect(textOf(before)).toContain(m);
+  });
+
+  it('sends a lone change after a quiet spell at the end of the turn it was made in', async () => {
+    const host = await hosted();
+    await listener(host, 'CAN');
+    const hostDoc = host.awareness('d1')!.doc;
+    const replica = new Y.Doc({ gc: false });
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(hostDoc));
+    const updates: Uint8Array[] = [];
+    replica.on('update', (u: Uint8Array) => updates.push(u));
+    editAsEditor(replica, (state) => state.tr.insertText(' (lone)', posAfter(state.doc, 'Encourages')));
+    await pause(200);
+    const { flushes, updates: sent } = fanoutCounts;
+    host.applyLocal('d1', updates[0]!);
+    // The flush was queued with setImmediate before this one: it has run when this resolves.
+    await turnEnd();
+    expect(fanoutCounts.updates - sent).toBe(1);
+    expect(fanoutCounts.flushes).toBeGreaterThan(flushes);
+  });
+
+  it('relays presence updates of one turn in one awareness frame, and the next ones no sooner than the presence window', async () => {
+    const host = await hosted();
+    const a = await listener(host, 'CAN');
+    const awareness = host.awareness('d1')!;
+    const peers = Array.from({ length: 4 }, () => new Awareness(new Y.Doc()));
+    peers.forEach((p, k) => p.setLocalState({ user: `peer ${k}` }));
+    const announce = (p: Awareness) => applyAwarenessUpdate(awareness, encodeAwarenessUpdate(p, [p.clientID]), 'test');
+    await pause(presenceWindowMs + 50);
+    const seen = ofType(a, 1).length;
+    const first = performance.now();
+    peers.slice(0, 3).forEach(announce);
+    await waitFor(() => ofType(a, 1).length > seen, 5000, 'the presence relayed');
+    announce(peers[3]!);
+    await waitFor(() => ofType(a, 1).some((f) => f.includes(Buffer.from('peer 3'))), 5000, 'the fourth presence relayed');
+    const last = performance.now();
+    const frames = ofType(a, 1).slice(seen);
+    expect(frames).toHaveLength(2);
+    for (const k of [0, 1, 2]) expect(frames[0]!.includes(Buffer.from(`peer ${k}`))).toBe(true);
+    expect(frames[0]!.includes(Buffer.from('peer 3'))).toBe(false);
+    expect(last - first).toBeGreaterThanOrEqual(presenceWindowMs - 1);
+    peers.forEach((p) => p.destroy());
   });
 });
 
