@@ -33,6 +33,8 @@ describe('the Library panel in Chromium', { timeout: 300_000 }, () => {
     await chooseFiles(page, page.getByRole('dialog', { name: 'Import' }), 'Choose files…', [resolution]);
     await ops(page).first().waitFor();
     expect(await ops(page).count()).toBe(2);
+    // An adopted resolution is for general distribution, as its exports print it (not 'Distr.: Limited').
+    expect(await page.locator('.page .ph-header-meta div').allTextContents()).toEqual(['Distr.: General', '8 January 2020', 'Original: English']);
     const columnBefore = await page.locator('.page-scroll').evaluate((el) => el.clientWidth);
 
     await chooseInBar(page, 'View', 'Library');
