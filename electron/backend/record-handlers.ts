@@ -77,7 +77,7 @@ export function createRecordHandlers(ctx: BackendContext): Pick<Handlers, Record
       try {
         return checkOf(await verifyRevisionFile(bytes));
       } catch (err) {
-        if (err instanceof RecordError) return { valid: false as const, kind: err.kind, message: err.message };
+        if (err instanceof RecordError) return { valid: false as const, kind: err.kind, message: err.message, text: err.text };
         throw err;
       }
     },

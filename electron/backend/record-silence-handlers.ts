@@ -152,7 +152,7 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       try {
         verified = await verifyRevisionFile(bytes);
       } catch (err) {
-        if (err instanceof RecordError) return { check: { valid: false, kind: err.kind, message: err.message } };
+        if (err instanceof RecordError) return { check: { valid: false, kind: err.kind, message: err.message, text: err.text } };
         throw err;
       }
       const check = checkOf(verified);

@@ -10,6 +10,7 @@ import { joinErrorMessage, normalizeFingerprint, normalizeHostUrl, roleHints, ro
 import { DialogError, DialogFooter } from './dialog-footer.js';
 import { profileChangedEvent } from './profile-dialog.js';
 import { t } from '../i18n/index.js';
+import { messageOf } from '../format.js';
 
 /** Props of the join button. */
 export type JoinConsultationProps = {
@@ -154,14 +155,14 @@ export function JoinDialog({ api, onJoined, onCancel, link = null }: JoinDialogP
     try {
       address = normalizeHostUrl(url);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(messageOf(cause));
       urlInput.current?.focus();
       return;
     }
     try {
       pinned = normalizeFingerprint(fingerprint);
     } catch (cause) {
-      return setError(cause instanceof Error ? cause.message : String(cause));
+      return setError(messageOf(cause));
     }
     if (code.trim() === '') return setError(t('consultation:consultationJoinDialog.typeTheCodeThe', { value: role === 'facilitator' ? 'facilitator' : 'join' }));
     if (delegation === '') return setError(t('consultation:consultationJoinDialog.chooseYourDelegationFrom'));

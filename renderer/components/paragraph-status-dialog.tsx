@@ -146,7 +146,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
       view.dispatch(tr);
       onDone();
     } catch (cause) {
-      setError(cause instanceof NegotiationError ? t('negotiation:paragraphStatusDialog.notChanged', { message: cause.message }) : t('negotiation:paragraphStatusDialog.notChanged2', { reason: messageOf(cause) }));
+      setError(cause instanceof NegotiationError ? t('negotiation:paragraphStatusDialog.notChanged', { message: messageOf(cause) }) : t('negotiation:paragraphStatusDialog.notChanged2', { reason: messageOf(cause) }));
     }
   };
 

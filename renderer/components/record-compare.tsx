@@ -48,7 +48,7 @@ export function CompareRevisionFile({ api, docId }: { api: ApiClient; docId: str
     }
   };
   const chainWords = (c: RecordComparison): string => {
-    if (!c.check.valid) return t('record:compare.invalid', { name: result?.name ?? '', message: c.check.message });
+    if (!c.check.valid) return t('record:compare.invalid', { name: result?.name ?? '', message: c.check.text ? messageOf(c.check) : c.check.message });
     const chain = c.chain!;
     if (!chain.unbroken) return t('record:compare.broken', { message: chain.words });
     const [from, to] = [c.older!.label, c.newer!.label];

@@ -153,7 +153,7 @@ function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
   if (!check.valid)
     return (
       <p className="panel-error record-result" role="alert">
-        {t('record:tools.notValid', { name, reason: check.message.charAt(0).toUpperCase() + check.message.slice(1) })}
+        {t('record:tools.notValid', { name, reason: capitalized(check.text ? messageOf(check) : check.message) })}
       </p>
     );
   const late = check.silence ? lateLine(check.silence) : null;
@@ -168,4 +168,8 @@ function CheckResult({ name, check }: { name: string; check: RecordCheck }) {
       {late ? <p className="record-result record-silence-late">{late}</p> : null}
     </>
   );
+}
+
+function capitalized(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { RevisionKind, RevisionSummary } from '../../shared/api/contract.js';
 import { authorName, dateTime, namedKinds, revisionKindNames, revisionName, suggestLabel } from '../document/revision-format.js';
 import { t } from '../i18n/index.js';
+import { messageOf } from '../format.js';
 
 /** What a person can do with a revision from the panel. */
 export type RevisionActions = {
@@ -90,7 +91,7 @@ function SaveRevisionForm({ revisions, onSave }: SaveFormProps) {
           },
           (cause: unknown) => {
             setBusy(false);
-            setError(cause instanceof Error ? cause.message : String(cause));
+            setError(messageOf(cause));
           },
         );
       }}

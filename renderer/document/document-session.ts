@@ -4,6 +4,7 @@ import { createYDoc } from '../../shared/ydoc.js';
 import { afterNextPaint } from './after-paint.js';
 import { trackUnsaved } from './unsaved-guard.js';
 import { t } from '../i18n/index.js';
+import { errorText } from '../i18n/error-text.js';
 
 /**
  * The renderer's replica of one document, kept in step with the backend through the API
@@ -213,6 +214,6 @@ function isRefusal(error: unknown): boolean {
 
 /** `error` as an Error whose message says what failed, for showing to people. */
 export function asError(error: unknown, context: string): Error {
-  if (error instanceof Error) return new Error(`${context}: ${error.message}`, { cause: error });
-  return new Error(`${context}: ${String(error)}`);
+  // The words are the interface's at the moment of failure: a backend refusal says itself in its language.
+  return new Error(`${context}: ${errorText(error)}`, { cause: error });
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient, DocumentSummary } from '../../shared/api/contract.js';
 import { t } from '../i18n/index.js';
+import { messageOf } from '../format.js';
 
 /** The document list as the app shows it: newest change first, with load state and error. */
 export type DocumentsState = {
@@ -31,7 +32,7 @@ export function useDocuments(api: ApiClient): DocumentsState {
       setDocuments(byLastChange(list));
       setError(null);
     } catch (cause) {
-      setError(t('common:useDocuments.theDocumentListCould', { value: cause instanceof Error ? cause.message : String(cause) }));
+      setError(t('common:useDocuments.theDocumentListCould', { value: messageOf(cause) }));
     } finally {
       setLoading(false);
     }

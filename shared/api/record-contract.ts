@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
+import type { Message } from '../i18n/message.js';
 
 /**
  * The record part of the API contract (issue 14: signed, hash-chained revisions; shared/record
@@ -54,7 +55,7 @@ export type RecordComparison = {
  */
 export type RecordCheck =
   | { valid: true; label: string; issuer: string; fingerprint: string; chain: number; hash: string; docId: string; silence?: SilenceSummary }
-  | { valid: false; kind: 'content-changed' | 'chain-broken' | 'signature-invalid' | 'unknown-key' | 'malformed'; message: string };
+  | { valid: false; kind: 'content-changed' | 'chain-broken' | 'signature-invalid' | 'unknown-key' | 'malformed'; message: string; text?: Message };
 
 // A revision file holds one document and its records: 50 MB is far beyond any resolution.
 const fileBytes = bytes.refine((b) => b.byteLength <= 50_000_000, { message: 'file larger than 50 MB' });
