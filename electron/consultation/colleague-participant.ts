@@ -11,6 +11,8 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { ApiError } from '../../shared/api/contract.js';
 import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
 import { colleagueMessages } from './colleague-admission.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { reasonText } from './refusal-text.js';
 
 /** What the joined consultation holds of this protocol. */
 export type ColleagueSide = {
@@ -23,6 +25,14 @@ export type ColleagueSide = {
 // The host keeps at most 200 keys in its lobby; a list longer than that is not the host's.
 const maxColleagues = 200;
 const replyMs = 10_000;
+
+// The host's refusal of an answer (`kind: sentence`, or nothing) as the message the member reads.
+function answerRefused(reason: unknown): Message {
+  if (reason === undefined || reason === null) return msg('checks:consultation.answerRefusedPlain', { reason: msg('checks:consultation.noReasonGiven') });
+  const text = String(reason);
+  const kind = /^([a-z-]+): /.exec(text)?.[1];
+  return kind ? msg('checks:consultation.answerRefused', { kind, reason: reasonText(text) }) : msg('checks:consultation.answerRefusedPlain', { reason: text });
+}
 
 /** Attaches to `provider`; `changed` is called when the list changes (the status carries it). */
 export function attachColleagues(provider: HocuspocusProvider, changed: () => void): ColleagueSide {
@@ -45,7 +55,7 @@ export function attachColleagues(provider: HocuspocusProvider, changed: () => vo
       const pending = waiting.get(message.key);
       waiting.delete(message.key);
       if (message.ok === true) pending?.resolve();
-      else pending?.reject(new ApiError('invalid-argument', `The host did not take your answer: ${String(message.reason ?? 'no reason given')}`));
+      else pending?.reject(new ApiError('invalid-argument', answerRefused(message.reason)));
     }
   });
   provider.on('close', () => {
@@ -56,11 +66,11 @@ export function attachColleagues(provider: HocuspocusProvider, changed: () => vo
   return {
     list: () => list,
     answer(key, decision) {
-      if (!list.some((e) => e.key === key)) return Promise.reject(new ApiError('not-found', `No key ${key.slice(0, 8).toUpperCase()}… waits for your delegation.`));
+      if (!list.some((e) => e.key === key)) return Promise.reject(new ApiError('not-found', msg('checks:consultation.noKeyForDelegation', { key: key.slice(0, 8).toUpperCase() })));
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiting.delete(key);
-          reject(new ApiError('internal', 'The host did not answer; try again when connected.'));
+          reject(new ApiError('internal', msg('checks:consultation.hostSilent')));
         }, replyMs);
         waiting.set(key, {
           resolve: () => (clearTimeout(timer), resolve()),

@@ -2,6 +2,7 @@ import { ApiError, type Handlers } from '../../shared/api/contract.js';
 import type { BackendContext, Connection } from '../backend/context.js';
 import type { LiveDocuments } from '../backend/live-documents.js';
 import type { UpdateOrigin } from '../store/store.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** The channels of consultations (hosting, joining, presence) and private notes. */
 export type ConsultationChannels =
@@ -32,11 +33,11 @@ export function createConsultationHandlers(ctx: BackendContext, conn: Connection
     return fn(args);
   };
   const service = () => {
-    if (!ctx.consultation) throw new ApiError('internal', 'Consultations are not available in this backend.');
+    if (!ctx.consultation) throw new ApiError('internal', msg('checks:consultation.unavailable'));
     return ctx.consultation;
   };
   const mustExist = (docId: string) => {
-    if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+    if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', msg('checks:consultation.noDocument', { id: docId }));
   };
   return {
     'consultation.host': guard((args) => service().host(args)),

@@ -11,6 +11,8 @@ import { openInstallationKey } from '../identity/installation-key.js';
 import type { Store } from '../store/store.js';
 import { signJoinToken } from './join-token.js';
 import { PinnedCertificateError, pinnedPost } from './participant-tls.js';
+import { messageText, msg } from '../../shared/i18n/message.js';
+import { refusedText } from './refusal-text.js';
 
 /**
  * The provider token of this installation for `document` ('' for the document list) at the
@@ -22,10 +24,10 @@ export function signedToken(ctx: Pick<BackendContext, 'store'>, args: ChannelArg
   return signJoinToken({ code: args.code, fingerprint: args.fingerprint, document, delegation: args.delegation, name: args.name, role: args.role, key: key.publicKey, sign: key.sign });
 }
 
-/** The sentence after `kind: ` in a host's refusal reason, with the join's wording around it. */
+/** The sentence after `kind: ` in a host's refusal reason, with the join's wording around it (English; refusal-text.ts `refusedText` is its message). */
 export function refusedMessage(reason: string): string {
   // The host's reason is `kind: sentence`; people read the sentence.
-  return `The host refused to let you in: ${reason.replace(/^[a-z-]+: /, '')}`;
+  return messageText(refusedText(reason));
 }
 
 // A host on the LAN that does not answer at all (switched off, another network) must not
@@ -39,13 +41,13 @@ const listTimeoutMs = 5000;
  * its certificate is not the pinned one.
  */
 export async function fetchHostDocuments(url: string, token: string, fingerprint: string): Promise<{ id: string; title: string; symbol: string }[] | 'unreachable'> {
-  if (!/^wss:\/\//i.test(url)) throw new ApiError('invalid-argument', `${url} is not a wss:// address: a Penholder host serves encrypted connections only.`);
+  if (!/^wss:\/\//i.test(url)) throw new ApiError('invalid-argument', msg('checks:consultation.notWss', { url }));
   const https = `${url.replace(/^wss/i, 'https').replace(/\/+$/, '')}/penholder/documents`;
   let res: { status: number; text: string };
   try {
     res = await pinnedPost(https, token, fingerprint, listTimeoutMs);
   } catch (err) {
-    if (err instanceof PinnedCertificateError) throw new ApiError('unauthorized', err.message);
+    if (err instanceof PinnedCertificateError) throw new ApiError('unauthorized', err.text);
     return 'unreachable';
   }
   type Body = { documents?: unknown; reason?: unknown } | null;
@@ -56,8 +58,8 @@ export async function fetchHostDocuments(url: string, token: string, fingerprint
       return null;
     }
   })();
-  if (res.status === 401) throw new ApiError('unauthorized', refusedMessage(String(body?.reason ?? 'wrong-code: this code does not open this consultation.')));
-  if (res.status !== 200 || !Array.isArray(body?.documents)) throw new ApiError('invalid-argument', `${url} answers, but it is not a Penholder host (HTTP ${res.status}).`);
+  if (res.status === 401) throw new ApiError('unauthorized', refusedText(String(body?.reason ?? 'wrong-code: this code does not open this consultation.')));
+  if (res.status !== 200 || !Array.isArray(body?.documents)) throw new ApiError('invalid-argument', msg('checks:consultation.notAHost', { url, status: res.status }));
   return (body.documents as { id?: unknown; title?: unknown; symbol?: unknown }[])
     .filter((d) => typeof d.id === 'string')
     .map((d) => ({ id: String(d.id), title: String(d.title ?? ''), symbol: String(d.symbol ?? '') }));
@@ -75,7 +77,7 @@ export async function listHostDocuments(ctx: Pick<BackendContext, 'store'>, args
     const summary = store.getDocument(id)!;
     return { id, title: summary.title, symbol: summary.symbol, held: true };
   });
-  if (documents.length === 0) throw new ApiError('internal', `No answer from ${args.url}; check the address and the network.`);
+  if (documents.length === 0) throw new ApiError('internal', msg('checks:consultation.noAnswer', { url: args.url }));
   return { reachable: false, documents };
 }
 

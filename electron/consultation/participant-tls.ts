@@ -12,16 +12,29 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import tls from 'node:tls';
 import WebSocket from 'ws';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
 
-/** The sentence for a certificate that is not the pinned one (contract13). */
-export function wrongCertificateMessage(expected: string, got: string): string {
+/** The message for a certificate that is not the pinned one, naming both fingerprints' first groups. */
+export function wrongCertificateText(expected: string, got: string): Message {
   const short = (fp: string) => `${fp.slice(0, 4)}-${fp.slice(4, 8)}`.toUpperCase();
-  return `The host's certificate is not the one in the join link (expected ${short(expected)}…, got ${short(got)}…): someone may be in between.`;
+  return msg('checks:consultation.wrongCertificate', { expected: short(expected), got: short(got) });
 }
 
-/** An Error for a certificate other than the pinned one (`code` 'ERR_PINNED_CERTIFICATE'). */
+/** The English sentence for a certificate that is not the pinned one (contract13). */
+export function wrongCertificateMessage(expected: string, got: string): string {
+  return messageText(wrongCertificateText(expected, got));
+}
+
+/** An Error for a certificate other than the pinned one (`code` 'ERR_PINNED_CERTIFICATE'); `text` says it in any interface language. */
 export class PinnedCertificateError extends Error {
   readonly code = 'ERR_PINNED_CERTIFICATE';
+  /** The sentence as a catalogue message. */
+  readonly text: Message;
+  /** Creates the error from its message; `message` is its English. */
+  constructor(text: Message) {
+    super(messageText(text));
+    this.text = text;
+  }
 }
 
 type Connect = (options: ClientRequestArgs, done: (err: Error | null, socket?: Socket) => void) => undefined;
@@ -56,7 +69,7 @@ export function pinnedConnection(fingerprint: string): Connect {
     socket.once('secureConnect', () => {
       const raw = socket.getPeerCertificate(false)?.raw;
       const got = raw ? createHash('sha256').update(raw).digest('hex') : '';
-      finish(got === fingerprint ? null : new PinnedCertificateError(wrongCertificateMessage(fingerprint, got || '0'.repeat(64))));
+      finish(got === fingerprint ? null : new PinnedCertificateError(wrongCertificateText(fingerprint, got || '0'.repeat(64))));
     });
     return undefined;
   };
@@ -94,6 +107,7 @@ export function pinnedPost(url: string, body: string, fingerprint: string, timeo
       createConnection: pinnedConnection(fingerprint) as unknown as ClientRequestArgs['createConnection'],
       timeout: timeoutMs,
     });
+    // internal: pinnedPost's caller answers any failure but a certificate one as 'unreachable'
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.on('response', (res) => {
@@ -101,6 +115,7 @@ export function pinnedPost(url: string, body: string, fingerprint: string, timeo
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         text += chunk;
+        // internal: pinnedPost's caller answers any failure but a certificate one as 'unreachable'
         if (text.length > 1_000_000) req.destroy(new Error('the answer is too long'));
       });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));

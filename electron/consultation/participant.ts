@@ -16,11 +16,13 @@ import { createYDoc, yDocToDoc } from '../../shared/ydoc.js';
 import { broadcast, type BackendContext } from '../backend/context.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { RefusedMessage } from './host.js';
-import { refusedMessage, signedToken } from './host-documents.js';
+import { signedToken } from './host-documents.js';
+import { refusedText } from './refusal-text.js';
 import { detachQuietly, handleRefusal } from './refusal.js';
 import { attachRecordParticipant } from './record-participant.js';
 import { pinnedWebSocket } from './participant-tls.js';
 import { attachColleagues, type ColleagueSide } from './colleague-participant.js';
+import { messageText, msg } from '../../shared/i18n/message.js';
 
 /** The origin of what the store's copy writes into the replica: the provider sends it, the replica's own listener skips it. */
 export const LOCAL = 'penholder-local';
@@ -80,7 +82,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
   const WebSocketPolyfill = pinnedWebSocket(args.fingerprint, (err) => {
     // Not the host of the join link: nothing was sent; say so.
     hooks.setError(err.message);
-    settle?.reject(new ApiError('unauthorized', err.message));
+    settle?.reject(new ApiError('unauthorized', err.text));
     hooks.statusChanged();
   });
   const socket = new HocuspocusProviderWebsocket({ url: args.url, WebSocketPolyfill, minDelay: 250, maxDelay: 8000, maxAttempts: 0 });
@@ -110,8 +112,8 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
         }, delay);
         return;
       }
-      const refused = refusedMessage(reason);
-      hooks.setError(refused);
+      const refused = refusedText(reason);
+      hooks.setError(messageText(refused));
       if (!accepted) {
         settle?.reject(new ApiError('unauthorized', refused));
         void hooks.leave();
@@ -212,7 +214,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
   // is an error to show in the join dialog, not a silent leave after it closed.
   const timeout = known
     ? setTimeout(() => settle?.resolve(), knownGraceMs)
-    : setTimeout(() => settle?.reject(new ApiError('internal', `No answer from ${args.url}; check the address and the network.`)), 15_000);
+    : setTimeout(() => settle?.reject(new ApiError('internal', msg('checks:consultation.noAnswer', { url: args.url }))), 15_000);
   try {
     await ready;
     accepted = true;

@@ -31,6 +31,7 @@ import { loadOrCreateHostCertificate } from './host-cert.js';
 import { openAdmissions } from '../store/admissions.js';
 import path from 'node:path';
 import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
+import { msg } from '../../shared/i18n/message.js';
 
 
 /** The contract of the service (defined below the handlers, in context.ts). */
@@ -99,7 +100,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
   };
   const pushToRenderers = (id: string, update: Uint8Array) => broadcast(ctx, 'document.update', { id, update }, (c) => c.subscriptions.has(id));
   const mustBeFree = () => {
-    if (hosting || joined) throw new ApiError('invalid-argument', 'This Penholder is already in a consultation; leave it first.');
+    if (hosting || joined) throw new ApiError('invalid-argument', msg('checks:consultation.alreadyIn'));
     // A new consultation starts without the last one's error (a refused code stayed on screen after a successful join).
     lastError = '';
   };
@@ -130,11 +131,11 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     pushToRenderers,
   };
   const hostingNow = () => {
-    if (!hosting) throw new ApiError('invalid-argument', 'This Penholder is not hosting a consultation.');
+    if (!hosting) throw new ApiError('invalid-argument', msg('checks:consultation.notHosting'));
     return hosting.host;
   };
-  const known = (done: boolean, key: string, what: string) => {
-    if (!done) throw new ApiError('not-found', `No key ${key.slice(0, 8).toUpperCase()}… is ${what}.`);
+  const known = (done: boolean, key: string, what: 'noKeyWaiting' | 'noKeyAdmitted') => {
+    if (!done) throw new ApiError('not-found', msg(`checks:consultation.${what}`, { key: key.slice(0, 8).toUpperCase() }));
     return { ok: true as const };
   };
   const stopHosting = async () => {
@@ -149,7 +150,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     async host({ docId, bind, port, newCodes }) {
       ctx.assertOpen();
       mustBeFree();
-      if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', `There is no document with id ${docId}.`);
+      if (!ctx.store.getDocument(docId)) throw new ApiError('not-found', msg('checks:consultation.noDocument', { id: docId }));
       // The certificate and the admitted keys belong to this data folder: participants keep
       // their pinned fingerprint and their admission across the host's restarts.
       const tls = await loadOrCreateHostCertificate(path.dirname(ctx.store.file));
@@ -197,9 +198,9 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     status,
     lobby: () => hostingNow().lobby(),
     // Joined as a delegation: the host asked whether to admit a key claiming it (colleague-participant.ts).
-    admit: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'admit'), { ok: true as const }) : known(hostingNow().admit(key), key, 'waiting in the lobby')),
-    refuse: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'refuse'), { ok: true as const }) : known(hostingNow().refuse(key), key, 'waiting in the lobby')),
-    removeKey: ({ key }) => known(hostingNow().removeKey(key), key, 'admitted'),
+    admit: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'admit'), { ok: true as const }) : known(hostingNow().admit(key), key, 'noKeyWaiting')),
+    refuse: async ({ key }) => (joined && !hosting ? (await joined.colleagues.answer(key, 'refuse'), { ok: true as const }) : known(hostingNow().refuse(key), key, 'noKeyWaiting')),
+    removeKey: ({ key }) => known(hostingNow().removeKey(key), key, 'noKeyAdmitted'),
     delegationCode: ({ delegation }) => ({ code: hostingNow().delegationCode(delegation) }),
     setPresence(docId, cursor) {
       const a = awareness();
@@ -236,6 +237,6 @@ async function firstDocument(ctx: BackendContext, args: ChannelArgs<'consultatio
   const listed = await fetchHostDocuments(args.url, signedToken(ctx, args, ''), args.fingerprint);
   const first = listed === 'unreachable' ? heldFrom(ctx.store, args.url)[0] : listed[0]?.id;
   if (first) return first;
-  if (listed === 'unreachable') throw new ApiError('invalid-argument', `Cannot reach a Penholder host at ${args.url}: no answer.`);
-  throw new ApiError('invalid-argument', `The host at ${args.url} serves no document.`);
+  if (listed === 'unreachable') throw new ApiError('invalid-argument', msg('checks:consultation.cannotReach', { url: args.url }));
+  throw new ApiError('invalid-argument', msg('checks:consultation.noDocumentServed', { url: args.url }));
 }

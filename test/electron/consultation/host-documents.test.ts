@@ -10,6 +10,9 @@ import { documentMeta } from '../../../electron/backend/live-documents.js';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
 import type { EventName, EventPayloads, Handlers } from '../../../shared/api/contract.js';
 import { yDocToDoc } from '../../../shared/ydoc.js';
+import { apiErrorFromShape } from '../../../shared/api/api-error.js';
+import { toErrorShape } from '../../../shared/api/dispatch.js';
+import { messageText } from '../../../shared/i18n/message.js';
 import { replicaOf, retitle, titleOf } from '../backend/edits.js';
 import { connectPeer, storeWithDocument, synced, tempDir, waitFor } from './peers.js';
 
@@ -196,6 +199,34 @@ describe('rejoining while the host is down', () => {
     const other = await host(b.id);
     expect(other).not.toBe(first);
     expect(await host(b.id, true)).not.toBe(other);
+  });
+
+  it('a refused code and a certificate that is not the pinned one reach a French interface in French, the English message unchanged', { timeout: 30_000 }, async () => {
+    const host = await serve(twoDocumentStore());
+    const can = await participant();
+    // What the renderer receives: the error shape a transport carries, read back as an ApiError.
+    const received = async (call: Promise<unknown>) => {
+      const err = await call.then(
+        () => expect.fail('not refused'),
+        (e: unknown) => e,
+      );
+      const back = apiErrorFromShape(JSON.parse(JSON.stringify(toErrorShape(err))) as Parameters<typeof apiErrorFromShape>[0]);
+      expect(back.text && messageText(back.text)).toBe(back.message);
+      return { code: back.code, en: back.message, fr: back.text && messageText(back.text, 'fr') };
+    };
+    expect(await received(can.handlers['consultation.documents'](as(host.url, 'WRONG')))).toEqual({
+      code: 'unauthorized',
+      en: 'The host refused to let you in: this code does not open this consultation.',
+      fr: 'L’hôte a refusé de vous laisser entrer\u00a0: ce code n’ouvre pas cette consultation.',
+    });
+    const other = { ...as(host.url, host.joinCode), fingerprint: 'ab'.repeat(32) };
+    const frCertificate = /^Le certificat de l’hôte n’est pas celui du lien de participation \(ABAB-ABAB… attendu, [0-9A-F]{4}-[0-9A-F]{4}… reçu\)\u00a0: quelqu’un s’est peut-être interposé\.$/;
+    for (const call of [can.handlers['consultation.documents'](other), can.handlers['consultation.join']({ ...other, docId: 'd1' })]) {
+      const said = await received(call);
+      expect(said.code).toBe('unauthorized');
+      expect(said.en).toMatch(/^The host's certificate is not the one in the join link \(expected ABAB-ABAB…, got [0-9A-F]{4}-[0-9A-F]{4}…\): someone may be in between\.$/);
+      expect(said.fr).toMatch(frCertificate);
+    }
   });
 
   it('says the host does not answer when nothing was joined there before', async () => {
