@@ -1,4 +1,5 @@
 import type { NegotiationPoint } from '../../shared/negotiation/tracking.js';
+import { timeOfDay } from '../document/revision-format.js';
 import { t } from '../i18n/index.js';
 
 const width = 470;
@@ -17,10 +18,10 @@ export function ticks(max: number): number[] {
   return out;
 }
 
-/** The name of a point in lists and tooltips: the revision's label, or "Autosave" and its time for an autosave point. */
+/** The name of a point in lists and tooltips: the revision's label, or "Autosave" and its local time for an autosave point. */
 export function pointLabel(p: NegotiationPoint): string {
   if (p.label) return p.label;
-  return t('negotiation:negotiationChart.autosave', { time: p.createdAt.slice(11, 16) });
+  return t('negotiation:negotiationChart.autosave', { time: timeOfDay(p.createdAt) });
 }
 
 /**

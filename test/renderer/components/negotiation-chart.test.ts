@@ -26,8 +26,18 @@ describe('negotiation chart labels', () => {
     expect(shown.at(-1)).toBe('Rev.20');
   });
 
-  it('names an autosave point by its time only in lists and tooltips', () => {
-    expect(pointLabel(point('b', '', 'autosave'))).toBe('Autosave 15:28');
+  it('names an autosave point by its local time only in lists and tooltips', () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      expect(pointLabel(point('b', '', 'autosave'))).toBe('Autosave 15:28');
+      // Not the instant's UTC digits: 15:28 UTC is 16:28 in Geneva.
+      process.env.TZ = 'Europe/Zurich';
+      expect(pointLabel(point('b', '', 'autosave'))).toBe('Autosave 16:28');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     expect(pointLabel(point('c', 'Rev.1', 'revision'))).toBe('Rev.1');
   });
 });

@@ -12,7 +12,8 @@ describe('the record’s instants for people', () => {
     process.env.TZ = 'America/New_York';
   });
   afterAll(async () => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
     await i18n.changeLanguage('en');
   });
 

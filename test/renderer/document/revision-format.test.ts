@@ -59,7 +59,8 @@ describe('groupHistoryByDay', () => {
 describe('dates and times in the interface language', () => {
   const zone = process.env.TZ;
   afterAll(async () => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
     await i18n.changeLanguage('en');
   });
 

@@ -43,7 +43,8 @@ describe('status margin words', () => {
     await i18n.changeLanguage('en');
   });
   afterAll(async () => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
     await i18n.changeLanguage('en');
   });
 
