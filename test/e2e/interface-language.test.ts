@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, placeCaret, screenshot } from './browser.js';
@@ -140,6 +143,20 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     // A document made from it opens with the status margin in French.
     await templates.locator('[data-template-id="general-assembly-resolution"]').click();
     await expect.poll(() => page.locator('.ph-document .ph-op .ph-status-button').first().getAttribute('title')).toBe('OP 1\u00a0: En attente');
+
+    // A refusal made in the backend (a PDF given to the import) is said in French too.
+    const pdfDir = mkdtempSync(path.join(tmpdir(), 'penholder-fr-pdf-'));
+    const pdf = path.join(pdfDir, 'Rev1.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    await bar.getByRole('button', { name: 'Importer…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Importer' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), importDialog.getByRole('button', { name: 'Choisir des fichiers…' }).click()]);
+    await chooser.setFiles(pdf);
+    const refused = page.locator('.banner-error .banner-text');
+    await expect.poll(() => refused.textContent()).toBe('L’importation de «\u00a0Rev1.pdf\u00a0» a échoué\u00a0: Rev1.pdf est un PDF\u00a0: Penholder lit les fichiers Word, Akoma Ntoso et texte');
+    await screenshot(page, 'interface-language-backend-error-fr');
+    rmSync(pdfDir, { recursive: true, force: true });
+    await page.locator('.banner-error').getByRole('button').click();
 
     // And back to English.
     profile = await openProfile(page);
