@@ -79,6 +79,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
           format: parts[0]?.format ?? 'text',
           documents: documentsOf(parts).map((doc) => ({ title: summarize(doc).title, symbol: readHeader(doc).symbol })),
           warnings: parts.flatMap((p) => p.warnings),
+          messages: parts.flatMap((p) => p.messages),
           trackedChanges,
           unknownAuthors: (trackedChanges?.authors ?? []).filter((a) => delegationOfAuthor(a) === null),
         };
@@ -92,7 +93,7 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
         const nodes = documentsOf(parts);
         progress({ done: 0, total: nodes.length, stage: 'storing' });
         const documents = createDocuments(nodes);
-        return { documents, warnings: parts.flatMap((p) => p.warnings), trackedChanges: trackedChangesOf(parts) };
+        return { documents, warnings: parts.flatMap((p) => p.warnings), messages: parts.flatMap((p) => p.messages), trackedChanges: trackedChangesOf(parts) };
       }),
     'files.export': (args) => job(args.jobId, (signal, progress) => exportFile(args, signal, progress)),
     'files.cancel': async ({ jobId }) => {

@@ -73,7 +73,7 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
         if (err instanceof ImportError) throw fileName ? new ApiError('invalid-argument', msg('backend:api.inFile', { name: fileName, cause: causeValue(err) })) : apiErrorOf('invalid-argument', err);
         throw err;
       }
-      return { documents: create(result.documents, 'import'), warnings: result.warnings };
+      return { documents: create(result.documents, 'import'), warnings: result.warnings, messages: result.messages };
     }),
     'documents.open': guard(({ id }) => {
       const doc = docs.hold(id, conn);

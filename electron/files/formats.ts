@@ -8,7 +8,7 @@
 import type { Node } from 'prosemirror-model';
 import { readHeader } from '../../shared/document/header.js';
 import { summarize } from '../../shared/document/summary.js';
-import { FormatError, type ExportFormat, type ExportView, type ImportFormat, type TrackedChangeCounts, type TrackedChangeMode } from '../../shared/formats/types.js';
+import { FormatError, importResult, type ExportFormat, type ExportView, type ImportFormat, type TrackedChangeCounts, type TrackedChangeMode } from '../../shared/formats/types.js';
 import { ImportError, importText } from '../../shared/import/index.js';
 import { detectFormat } from './detect.js';
 import { naturalOrder, unzipBounded } from './zip.js';
@@ -29,8 +29,12 @@ export type ReadOptions = {
   signal?: AbortSignal;
 };
 
-/** What one input file gave: its format, documents, warnings (each starting with the file's name), Word tracked changes (null otherwise). */
-export type ReadPart = { source: string; format: ImportFormat; documents: Node[]; warnings: string[]; trackedChanges: TrackedChangeCounts | null };
+/**
+ * What one input file gave: its format, documents, warnings (each starting with the file's
+ * name) in English and as catalogue `messages` (index-aligned, see `FormatImportResult`),
+ * Word tracked changes (null otherwise).
+ */
+export type ReadPart = { source: string; format: ImportFormat; documents: Node[]; warnings: string[]; messages: Message[]; trackedChanges: TrackedChangeCounts | null };
 
 /** The extension of each file kind read out of a zip or a folder. */
 export const readableExtensions = ['.xml', '.docx', '.txt', '.zip'] as const;
@@ -63,22 +67,24 @@ export async function readFiles(files: readonly InputFile[], options: ReadOption
 
 async function readFile(file: InputFile, options: ReadOptions): Promise<ReadPart[]> {
   const detected = detectFormat(file.name, file.bytes);
-  const prefix = (warnings: readonly string[]) => warnings.map((w) => `${file.name}: ${w}`);
+  // The file's name before each warning; an AKN reader's warnings name their source already.
+  const named = (result: { documents: Node[]; messages: readonly Message[] }) =>
+    importResult(result.documents, result.messages.map((warning) => msg('formats:inFile', { file: file.name, warning })));
   switch (detected.kind) {
     case 'docx': {
       const { readDocx } = await import('../../shared/formats/docx/read.js');
       const result = readDocx(file.bytes, { trackedChanges: options.trackedChanges, delegationOf: options.delegationOf });
-      return [{ source: file.name, format: 'docx', documents: result.documents, warnings: prefix(result.warnings), trackedChanges: result.trackedChanges }];
+      return [{ source: file.name, format: 'docx', ...named(result), trackedChanges: result.trackedChanges }];
     }
     case 'xml': {
       // readAkn refuses XML of another kind itself, naming its root, so the file is parsed
       // once (isAknXml would parse it a second time); it names the source in its warnings.
       const { readAkn } = await import('../../shared/formats/akn/read.js');
       const result = readAkn(detected.text, file.name);
-      return [{ source: file.name, format: 'akn', documents: result.documents, warnings: result.warnings, trackedChanges: null }];
+      return [{ source: file.name, format: 'akn', documents: result.documents, warnings: result.warnings, messages: result.messages, trackedChanges: null }];
     }
     case 'text': {
-      let result: { documents: Node[]; warnings: string[] };
+      let result: { documents: Node[]; messages: Message[] };
       try {
         result = importText(detected.text);
       } catch (err) {
@@ -86,7 +92,7 @@ async function readFile(file: InputFile, options: ReadOptions): Promise<ReadPart
         throw err;
       }
       if (result.documents.length === 0) throw new FormatError(msg('backend:files.noDocument', { name: file.name }));
-      return [{ source: file.name, format: 'text', documents: result.documents, warnings: prefix(result.warnings), trackedChanges: null }];
+      return [{ source: file.name, format: 'text', ...named(result), trackedChanges: null }];
     }
     case 'zip':
       return readZip(file, options);
@@ -111,7 +117,11 @@ async function readZip(file: InputFile, options: ReadOptions): Promise<ReadPart[
     parts.push(...(await readFile({ name: `${file.name}/${entry.name}`, bytes: entry.bytes }, options)));
   }
   const dropped = [...new Set(skipped)].filter((p) => !p.endsWith('/')).sort(naturalOrder);
-  if (dropped.length > 0 && parts[0]) parts[0].warnings.unshift(messageText(notRead(file.name, dropped)));
+  if (dropped.length > 0 && parts[0]) {
+    const text = notRead(file.name, dropped);
+    parts[0].warnings.unshift(messageText(text));
+    parts[0].messages.unshift(text);
+  }
   return parts;
 }
 

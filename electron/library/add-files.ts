@@ -92,7 +92,7 @@ export async function addFiles(indexer: Indexer, files: readonly InputFile[], op
     let source: ReadSource;
     try {
       const parts = await readFiles([file], { signal: options.signal });
-      for (const part of parts) for (const w of part.warnings) warn(result, msg('backend:library.asRead', { warning: w }));
+      for (const part of parts) for (const m of part.messages) warn(result, m);
       source = { key: file.name, hash, documents: documentsOf(parts).map((doc) => sourceDocument(doc, options.adopted)) };
     } catch (err) {
       if (!(err instanceof FormatError) || !inZip) throw err;

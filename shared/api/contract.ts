@@ -6,7 +6,7 @@ import { libraryChannelArgs, type LibraryChannelResults } from './library-contra
 import { recordChannelArgs, type RecordChannelResults } from './record-contract.js';
 import { channelNames, eventNameList } from './names.js';
 import { ApiError } from './api-error.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { BracketLife, NegotiationOverview, NegotiationPoint } from '../negotiation/tracking.js';
 import type { NumberChange } from '../negotiation/stable-numbering.js';
 
@@ -172,7 +172,8 @@ export type ChannelResults = ConsultationChannelResults & FilesChannelResults & 
   'templates.list': TemplateSummary[];
   'documents.list': DocumentSummary[];
   'documents.createFromTemplate': DocumentSummary;
-  'documents.importText': { documents: DocumentSummary[]; warnings: string[] };
+  /** `warnings` in English, `messages` the same as catalogue messages (index-aligned). */
+  'documents.importText': { documents: DocumentSummary[]; warnings: string[]; messages?: Message[] };
   /** `state` is the full Yjs state as one update (Y.encodeStateAsUpdate). */
   'documents.open': { summary: DocumentSummary; state: Uint8Array };
   'documents.applyUpdate': { ok: true };

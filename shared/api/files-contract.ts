@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
+import type { Message } from '../i18n/message.js';
 import type { DocumentSummary } from './contract.js';
 
 /**
@@ -62,7 +63,8 @@ export const filesChannelArgs = {
 export type FilesChannelResults = {
   /**
    * What a file holds, read without storing anything: its format (told by content, not
-   * only by the extension), the documents' titles and symbols, the reader's warnings, a Word
+   * only by the extension), the documents' titles and symbols, the reader's warnings (English,
+   * and as catalogue `messages` index-aligned, for the interface language), a Word
    * document's tracked changes (null for other formats) and `unknownAuthors`, the change
    * authors that name no delegation of seeds/delegations.json (the Import dialog asks which
    * delegation each speaks for). 'invalid-argument' for a file Penholder cannot read (a PDF,
@@ -72,6 +74,7 @@ export type FilesChannelResults = {
     format: (typeof fileImportFormats)[number];
     documents: { title: string; symbol: string }[];
     warnings: string[];
+    messages?: Message[];
     trackedChanges: FileTrackedChanges | null;
     unknownAuthors: string[];
   };
@@ -82,8 +85,9 @@ export type FilesChannelResults = {
    * default 'accept'), attributed through `authorDelegations` (author -> delegation) where
    * the author names none. With `jobId`, pushes `files.progress` and can be cancelled
    * (`files.cancel`: fails 'cancelled', nothing stored). Nothing is stored when any file fails.
+   * `warnings` in English, `messages` the same as catalogue messages (index-aligned).
    */
-  'files.import': { documents: DocumentSummary[]; warnings: string[]; trackedChanges: FileTrackedChanges | null };
+  'files.import': { documents: DocumentSummary[]; warnings: string[]; messages?: Message[]; trackedChanges: FileTrackedChanges | null };
   /**
    * The document (or its revision `revisionId`) as a file: `fileName` after the symbol with
    * '/' as '_' (e.g. E_CN.15_2023_L.6_Rev.1.docx; the title when there is no symbol), its MIME

@@ -43,6 +43,7 @@ describe('files.inspect', () => {
       format: 'docx',
       documents: [{ title: 'Protection of migrant domestic workers', symbol: 'A/C.3/78/L.99' }],
       warnings: expect.any(Array),
+      messages: expect.any(Array),
       trackedChanges: { insertions: 1, deletions: 1, authors: ['European Union', 'Jane Smith'] },
       unknownAuthors: ['Jane Smith'],
     });
