@@ -9,8 +9,9 @@
  *   queued it on every connection (its `update` listener runs before ours).
  * Also the event loop's delay (how long a ready message waited for the host), as p50/p99/max
  * in milliseconds, and `fanout`: since the previous report, the host's flushes (host-fanout.ts),
- * the changes and presence ids they carried per flush, socket writes per second and
- * milliseconds per flush.
+ * the changes and presence ids they carried per flush, socket writes per second,
+ * milliseconds per flush, and how long a flush's first change waited in the queue (mean,
+ * and the longest since the process started).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as Y from 'yjs';
@@ -65,6 +66,8 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
       presencePerFlush: round3((counted.presence - was.presence) / flushes),
       writesPerSecond: Math.round(((counted.writes - was.writes) * 1000) / (counted.at - was.at)),
       msPerFlush: round3((counted.flushMs - was.flushMs) / flushes),
+      waitMs: round3((counted.waitMs - was.waitMs) / Math.max(1, counted.changeFlushes - was.changeFlushes)),
+      waitMaxMs: round3(counted.waitMaxMs),
     };
   };
   const stats = (list: number[]) => ({ n: list.length, p50: round3(quantile(list, 0.5)), p99: round3(quantile(list, 0.99)), max: round3(quantile(list, 1)) });

@@ -55,8 +55,13 @@ export const presenceWindowMs = 100;
 // A flush's window is this many times what the previous flush took.
 const windowPerFlushCost = 5;
 
-/** What this process's hosts have sent since it started: flushes, the changes and presence updates they carried, and the socket writes they made (for the fan-out bench's trace). */
-export const fanoutCounts = { flushes: 0, updates: 0, presence: 0, writes: 0, flushMs: 0 };
+/**
+ * What this process's hosts have sent since it started (for the fan-out bench's trace):
+ * flushes (and those carrying changes), the changes and presence ids they carried, the socket writes they made, the
+ * milliseconds spent flushing, and how long the first change of each flush waited in the
+ * queue (sum and longest).
+ */
+export const fanoutCounts = { flushes: 0, changeFlushes: 0, updates: 0, presence: 0, writes: 0, flushMs: 0, waitMs: 0, waitMaxMs: 0 };
 
 /**
  * Replaces the document's own broadcast of changes and presence updates with the gathered,
@@ -97,6 +102,7 @@ function gathered(document: Document) {
   let lastFlushAt = -Infinity;
   let lastPresenceAt = -Infinity;
   let windowMs = 0;
+  let firstQueuedAt = 0;
   let timer: { at: number; cancel(): void } | null = null;
 
   // When the queue can next go out: its changes one window after the last flush, its presence
@@ -125,6 +131,9 @@ function gathered(document: Document) {
     const start = performance.now();
     const payloads: Buffer[] = [];
     if (updates.length > 0) {
+      fanoutCounts.changeFlushes++;
+      fanoutCounts.waitMs += start - firstQueuedAt;
+      fanoutCounts.waitMaxMs = Math.max(fanoutCounts.waitMaxMs, start - firstQueuedAt);
       const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
       updates.length = 0;
       payloads.push(frame(document.name, syncMessage, (e) => (encoding.writeVarUint(e, updateMessage), encoding.writeVarUint8Array(e, update))));
@@ -151,7 +160,7 @@ function gathered(document: Document) {
 
   return {
     add(update: Uint8Array | null, ids: number[]) {
-      if (update) updates.push(update);
+      if (update && updates.push(update) === 1) firstQueuedAt = performance.now();
       for (const id of ids) presence.add(id);
       fanoutCounts.updates += update ? 1 : 0;
       fanoutCounts.presence += ids.length;
