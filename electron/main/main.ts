@@ -8,6 +8,7 @@ import { createInvokeHandler } from './invoke-handler.js';
 import { createJoinLinkHandoff, JOIN_SCHEME, joinLinkFromArgv } from './join-link-handoff.js';
 import { locateNativeBinding } from './native-binding.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
+import { startFailure } from './start-failure.js';
 import { createWindowSessions } from './window-sessions.js';
 import type { WindowSessions } from './window-sessions.js';
 
@@ -118,9 +119,9 @@ async function flushAndClose(): Promise<void> {
 }
 
 function failToStart(cause: unknown): void {
-  const message = cause instanceof Error ? cause.message : String(cause);
   console.error('Penholder could not start:', cause);
-  dialog.showErrorBox('Penholder could not start', message);
+  const { title, message } = startFailure(cause, [app.getLocale()]);
+  dialog.showErrorBox(title, message);
   shutdown = 'done';
   app.exit(1);
 }
