@@ -11,6 +11,8 @@
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConsultationError } from '../../shared/consultation/errors.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** A host certificate and its key (PEM) with the certificate's fingerprint (64 lowercase hex of SHA-256 of its DER). */
 export type HostCertificate = { key: string; cert: string; fingerprint: string };
@@ -87,15 +89,15 @@ function readFolder(folder: string): HostCertificate {
   try {
     x509 = new X509Certificate(cert);
   } catch (err) {
-    throw new Error(`${certFile} does not hold a certificate (${(err as Error).message})`, { cause: err });
+    throw new ConsultationError(msg('checks:keyFile.noCertificate', { file: certFile, reason: (err as Error).message }), err);
   }
   let matches: boolean;
   try {
     matches = x509.checkPrivateKey(createPrivateKey(key));
   } catch (err) {
-    throw new Error(`${keyFile} does not hold a private key (${(err as Error).message})`, { cause: err });
+    throw new ConsultationError(msg('checks:keyFile.noPrivateKey', { file: keyFile, reason: (err as Error).message }), err);
   }
-  if (!matches) throw new Error(`${keyFile} is not the key of ${certFile}`);
+  if (!matches) throw new ConsultationError(msg('checks:keyFile.notTheKey', { file: keyFile, cert: certFile }));
   return { key, cert, fingerprint: createHash('sha256').update(x509.raw).digest('hex') };
 }
 

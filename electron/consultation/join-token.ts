@@ -25,6 +25,8 @@
 import { createHash, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import { delegations } from '../../seeds/index.js';
 import { consultationRoles, type ConsultationRole } from '../../shared/api/contract.js';
+import { ConsultationError } from '../../shared/consultation/errors.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** What a version-2 token carries (see the module comment). */
 export type JoinToken = { v: 2; code: string; delegation: string; name: string; role: ConsultationRole; key: string; time: number; sig: string };
@@ -93,20 +95,20 @@ export function parseJoinToken(token: string): JoinToken {
   try {
     value = JSON.parse(token);
   } catch {
-    throw new Error('The token is not JSON.');
+    throw new ConsultationError(msg('checks:token.notJson'));
   }
   const t = (value ?? {}) as Record<string, unknown>;
-  if (t.v !== 2) throw new Error('The token is not version 2 (this host needs a signed token; update Penholder, or see the README).');
+  if (t.v !== 2) throw new ConsultationError(msg('checks:token.notVersion2'));
   const { code, delegation, name, role, key, time, sig } = t;
-  if (typeof code !== 'string' || code === '' || code.length > 200) throw new Error('The token has no code.');
-  if (typeof role !== 'string' || !(consultationRoles as readonly string[]).includes(role)) throw new Error(`The role must be one of ${consultationRoles.join(', ')}.`);
+  if (typeof code !== 'string' || code === '' || code.length > 200) throw new ConsultationError(msg('checks:token.noCode'));
+  if (typeof role !== 'string' || !(consultationRoles as readonly string[]).includes(role)) throw new ConsultationError(msg('checks:token.role', { roles: consultationRoles.join(', ') }));
   if (typeof delegation !== 'string' || !delegationCodes.has(delegation)) {
-    throw new Error(`The delegation ${JSON.stringify(delegation ?? null)} is not on the delegation list (codes such as CAN, EU, G77).`);
+    throw new ConsultationError(msg('checks:token.delegation', { delegation: String(JSON.stringify(delegation ?? null)) }));
   }
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 200 || name.includes('\n')) throw new Error('The name is missing, too long or on several lines.');
-  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) throw new Error('The key must be the raw Ed25519 public key in 64 lowercase hex digits.');
-  if (typeof time !== 'number' || !Number.isSafeInteger(time)) throw new Error('The time must be milliseconds since the epoch.');
-  if (typeof sig !== 'string' || !/^[A-Za-z0-9_-]{86}$/.test(sig)) throw new Error('The signature must be 64 bytes in base64url.');
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200 || name.includes('\n')) throw new ConsultationError(msg('checks:token.name'));
+  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) throw new ConsultationError(msg('checks:token.key'));
+  if (typeof time !== 'number' || !Number.isSafeInteger(time)) throw new ConsultationError(msg('checks:token.time'));
+  if (typeof sig !== 'string' || !/^[A-Za-z0-9_-]{86}$/.test(sig)) throw new ConsultationError(msg('checks:token.signature'));
   return { v: 2, code, delegation, name, role: role as ConsultationRole, key, time, sig };
 }
 

@@ -7,7 +7,7 @@
  * English of every message is the host's sentence itself, so `messageText(reasonText(r))`
  * is the sentence after `kind: `.
  */
-import { msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
+import { messageText, msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
 
 type Reading = { kind: string; pattern: RegExp; key: string; names?: string[] };
 
@@ -49,6 +49,9 @@ const readings: Reading[] = [
 
 const roles = new Set(['delegation', 'observer', 'facilitator']);
 
+// A token the host could not read: join-token.ts's sentences without figures, by their English.
+const tokenSentences = new Map(['notJson', 'notVersion2', 'noCode', 'name', 'key', 'time', 'signature'].map((k) => [messageText(msg(`checks:token.${k}`)), msg(`checks:token.${k}`)]));
+
 /**
  * The sentence of a host's refusal reason `kind: sentence` as a message value: a catalogue
  * message when the sentence is one of our hosts', else the sentence as written (without the
@@ -58,6 +61,7 @@ export function reasonText(reason: string): MessageValue {
   const match = /^([a-z-]+): (.*)$/s.exec(reason);
   if (!match) return reason;
   const [, kind, sentence] = match as unknown as [string, string, string];
+  if (kind === 'bad-token') return tokenSentences.get(sentence) ?? sentence;
   for (const reading of readings) {
     if (reading.kind !== kind) continue;
     const found = reading.pattern.exec(sentence);

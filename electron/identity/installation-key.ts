@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { groupedFingerprint, toHex } from '../../shared/record/index.js';
 import type { RecordSigner } from '../../shared/record/index.js';
+import { ConsultationError } from '../../shared/consultation/errors.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /** The file, in the data folder, holding the installation's Ed25519 private key (PKCS#8 PEM, mode 0600). */
 export const installationKeyFile = 'installation-key.pem';
@@ -53,9 +55,9 @@ function loadKey(file: string): InstallationKey {
   try {
     privateKey = crypto.createPrivateKey(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file} does not hold a private key (${(err as Error).message})`, { cause: err });
+    throw new ConsultationError(msg('checks:keyFile.noPrivateKey', { file, reason: (err as Error).message }), err);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} holds a ${privateKey.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 key`);
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConsultationError(msg('checks:keyFile.notEd25519', { file, type: privateKey.asymmetricKeyType ?? 'unknown' }));
   const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
   const raw = Buffer.from(jwk.x ?? '', 'base64url');
   const publicKey = toHex(raw);
