@@ -26,10 +26,10 @@ const tagOf = (b: { proposedBy: readonly string[]; supportedBy: readonly string[
 // and typing does not ask the backend for an autosave point per keystroke.
 const followMs = 250;
 
-const names = (list: readonly string[]) => (list.length ? list.join(', ') : 'no one');
+const names = (list: readonly string[]) => (list.length ? list.join(', ') : t('negotiation:negotiationDashboard.noOne'));
 
 function eventDetail(e: BracketEvent): string {
-  if (e.kind === 'proposed') return `by ${names(e.by)}: “${e.text}”`;
+  if (e.kind === 'proposed') return t('negotiation:negotiationDashboard.proposedByText', { names: names(e.by), text: e.text });
   if (e.kind === 'text-changed') return `“${e.from}” → “${e.to}”`;
   if (e.kind === 'attribution-changed') return t('negotiation:negotiationDashboard.proposedBySupportedBy', { names: names(e.proposedBy), names2: names(e.supportedBy), names3: names(e.opposedBy) });
   return `“${e.text}”`;
