@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient, ChannelResult, FileProgress, FileTrackedChanges } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/contract.js';
+import type { Message } from '../../shared/i18n/message.js';
 import { newId } from '../../shared/ids.js';
 import { messageOf } from '../format.js';
 import { isDocx, readPicked, skippedWarning } from './import-dialog-files.js';
@@ -21,8 +22,11 @@ export type ImportStep =
   | { step: 'tracked'; label: string; found: TrackedFound }
   | { step: 'importing'; label: string; progress: FileProgress | null; cancelling: boolean };
 
-/** What an import produced, for the app's banner: the label, the documents in file order, every warning. */
-export type ImportOutcome = { label: string; result: ChannelResult<'files.import'>; warnings: string[] };
+/**
+ * What an import produced, for the app's banner: the label, the documents in file order, every
+ * warning (the files left out, in the interface language, then the readers' messages).
+ */
+export type ImportOutcome = { label: string; result: ChannelResult<'files.import'>; warnings: (string | Message)[] };
 
 /** What the app does with an import's end: show the outcome, or the failure (null: cancelled, nothing to say). */
 export type ImportCallbacks = { onDone: (outcome: ImportOutcome) => void; onFailed: (message: string | null) => void };
@@ -100,7 +104,9 @@ export function useImportFlow(api: ApiClient, callbacks: ImportCallbacks): Impor
           ...(answer ? { trackedChanges: answer.mode, authorDelegations: answer.authorDelegations } : {}),
         });
         const skipped = skippedWarning(picked.skipped);
-        cb.current.onDone({ label: picked.label, result, warnings: skipped ? [skipped, ...result.warnings] : result.warnings });
+        // A backend that sends no messages (or not one per warning) leaves the English sentences.
+        const found: (string | Message)[] = result.messages?.length === result.warnings.length ? result.messages : result.warnings;
+        cb.current.onDone({ label: picked.label, result, warnings: skipped ? [skipped, ...found] : found });
         setState({ step: 'closed' });
       } catch (cause) {
         setState({ step: 'closed' });

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '../../shared/api/contract.js';
+import { messageText, type Message } from '../../shared/i18n/message.js';
 import { countOf, displayTitle, kindName } from '../format.js';
-import { t } from '../i18n/index.js';
+import { t, useT } from '../i18n/index.js';
 
 /** Props of the error banner. */
 export type ErrorBannerProps = { message: string; onDismiss: () => void };
@@ -17,8 +18,12 @@ export function ErrorBanner({ message, onDismiss }: ErrorBannerProps) {
   );
 }
 
-/** What one import produced, as shown after it: `fileName` names the file, folder or files imported. */
-export type ImportReportData = { fileName: string; documents: DocumentSummary[]; warnings: string[] };
+/**
+ * What one import produced, as shown after it: `fileName` names the file, folder or files
+ * imported; each warning a sentence the renderer wrote in the interface language, or a
+ * reader's message, said in the interface language when shown (so a language change redraws it).
+ */
+export type ImportReportData = { fileName: string; documents: DocumentSummary[]; warnings: (string | Message)[] };
 
 /** Props of the import report. */
 export type ImportReportProps = { report: ImportReportData; onOpen: (id: string) => void; onDismiss: () => void };
@@ -43,6 +48,7 @@ function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSumm
 
 /** The outcome of an import: the documents found in file order (each can be opened; past three folded) and the importer's warnings. */
 export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
+  const { language } = useT();
   return (
     <section className="banner banner-info import-report" role="status" aria-label={t('app:notices.importResult')}>
       <div className="banner-text">
@@ -61,7 +67,7 @@ export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
             <summary>{countOf(report.warnings.length, 'warning')}</summary>
             <ul aria-label={t('app:notices.importWarnings')}>
               {report.warnings.map((warning, index) => (
-                <li key={index}>{warning}</li>
+                <li key={index}>{typeof warning === 'string' ? warning : messageText(warning, language)}</li>
               ))}
             </ul>
           </details>

@@ -155,8 +155,20 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     const refused = page.locator('.banner-error .banner-text');
     await expect.poll(() => refused.textContent()).toBe('L’importation de «\u00a0Rev1.pdf\u00a0» a échoué\u00a0: Rev1.pdf est un PDF\u00a0: Penholder lit les fichiers Word, Akoma Ntoso et texte');
     await screenshot(page, 'interface-language-backend-error-fr');
-    rmSync(pdfDir, { recursive: true, force: true });
     await page.locator('.banner-error').getByRole('button').click();
+    // A reader's warning (a stray bracket in a text file) is listed in French in the import report.
+    const text = path.join(pdfDir, 'eau.txt');
+    writeFileSync(text, 'Water for all\n\nThe General Assembly,\n\n1. Decides to act ] now;\n\n2. Requests a report;\n');
+    await bar.getByRole('button', { name: 'Importer…' }).click();
+    const [textChooser] = await Promise.all([page.waitForEvent('filechooser'), importDialog.getByRole('button', { name: 'Choisir des fichiers…' }).click()]);
+    await textChooser.setFiles(text);
+    const report = page.locator('.import-report');
+    await expect.poll(() => report.locator('.import-warnings li').allTextContents()).toEqual([
+      'eau.txt\u00a0: ligne 5, document 1, OP 1\u00a0: un crochet fermant «\u00a0]\u00a0» n’a pas de crochet ouvrant\u00a0; il est conservé comme texte (près de «\u00a0Decides to act ] now;\u00a0»)',
+    ]);
+    await screenshot(page, 'interface-language-import-warning-fr');
+    rmSync(pdfDir, { recursive: true, force: true });
+    await report.getByRole('button', { name: 'Fermer le résultat de l’importation' }).click();
 
     // And back to English.
     profile = await openProfile(page);
