@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bytesArg as bytes, idArg as id } from './arg-schemas.js';
+import type { Message } from '../i18n/message.js';
 
 /**
  * The consultation part of the API contract (hosting, joining, leaving, presence): its
@@ -43,6 +44,8 @@ export type ConsultationStatus = {
   joinCode: string | null;
   facilitatorCode: string | null;
   lastError: string;
+  /** `lastError` as a catalogue message, when the backend knew it as one: what the interface shows, in its own language. */
+  lastErrorText?: Message;
   /** While hosting: the host certificate's fingerprint (64 lowercase hex) and the join link (with the join code); null otherwise. */
   fingerprint: string | null;
   link: string | null;
