@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient, FileProgress, RevisionSummary } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/contract.js';
+import { messageText, type Message } from '../../shared/i18n/message.js';
 import { newId } from '../../shared/ids.js';
 import { messageOf } from '../format.js';
 import { filesOfInput, importAccept, readPicked, skippedWarning } from './import-dialog-files.js';
 import type { PickedFiles } from './import-dialog-files.js';
-import { t } from '../i18n/index.js';
+import { t, useT } from '../i18n/index.js';
 
 /** Props of the Add tab: the API, the open document's id, and a callback after anything was added (the size is read again). */
 export type LibraryAddProps = { api: ApiClient; docId: string; onAdded: () => void };
@@ -13,7 +14,7 @@ export type LibraryAddProps = { api: ApiClient; docId: string; onAdded: () => vo
 type Source = { label: string; args: { files?: { name: string; bytes: Uint8Array }[]; documentIds?: string[]; revisionIds?: string[] }; skipped?: string[] };
 
 type AddState =
-  | { step: 'idle'; result: string | null; warnings: string[]; error: string | null }
+  | { step: 'idle'; result: string | null; warnings: (string | Message)[]; error: string | null }
   | { step: 'adding'; label: string; progress: FileProgress | null; cancelling: boolean };
 
 const idle: AddState = { step: 'idle', result: null, warnings: [], error: null };
@@ -26,6 +27,7 @@ const idle: AddState = { step: 'idle', result: null, warnings: [], error: null }
  */
 export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
   const [state, setState] = useState<AddState>(idle);
+  const { language } = useT();
   const [adopted, setAdopted] = useState(true);
   const [revisions, setRevisions] = useState<readonly RevisionSummary[]>([]);
   const [revision, setRevision] = useState('');
@@ -65,7 +67,8 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
         setState({
           step: 'idle',
           result: t('library:libraryAdd.added', { label, texts: t('library:libraryAdd.texts', { count: result.documents }), paragraphs: t('library:libraryAdd.paragraphs', { count: result.paragraphs }), unchanged }),
-          warnings: skippedNote ? [skippedNote, ...result.warnings] : result.warnings,
+          // The readers' messages, said in the interface language when shown; English when the backend sent none.
+          warnings: [...(skippedNote ? [skippedNote] : []), ...(result.messages?.length === result.warnings.length ? result.messages : result.warnings)],
           error: null,
         });
       } catch (cause) {
@@ -151,7 +154,7 @@ export function LibraryAdd({ api, docId, onAdded }: LibraryAddProps) {
       {state.warnings.length > 0 ? (
         <ul className="library-warnings" aria-label={t('library:libraryAdd.warnings')}>
           {state.warnings.slice(0, 20).map((w, i) => (
-            <li key={i}>{w}</li>
+            <li key={i}>{typeof w === 'string' ? w : messageText(w, language)}</li>
           ))}
           {state.warnings.length > 20 ? <li>{t('library:libraryAdd.more', { count: state.warnings.length - 20 })}</li> : null}
         </ul>
