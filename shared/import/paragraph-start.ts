@@ -6,16 +6,14 @@
  * English, French and Spanish openers are capitalised (a sentence goes on in lower case);
  * Arabic ones open with the particle إذ / وإذ or a list phrase, and a clause that opens so
  * mid-sentence follows a comma, which ends the piece before it anyway. Russian openers are
- * lower case like any continuation: only a gerund ("рассмотрев", "признавая", "будучи")
- * counts, and not after a piece that ends with a conjunction ("… и признавая"). Chinese has
- * no word breaks to tell an opener from the middle of a sentence: left to punctuation.
+ * lower case like any continuation and Chinese has no word breaks: their rules, gerunds and
+ * verb phrases of the lists, are in paragraph-start-zh-ru.ts.
  */
 import { phrasesFor, type PhraseLanguage } from '../../seeds/index.js';
 import { detectOpener } from './openers.js';
+import { opensChinesePreamble, opensRussianPreamble } from './paragraph-start-zh-ru.js';
 
-const checked: readonly PhraseLanguage[] = ['en', 'fr', 'es', 'ar', 'ru'];
-const gerund = /^(?:[а-яё]{3,}(?:я|в|вшись)|будучи)$/;
-const conjunctionEnd = /(?:^|\s)(?:и|а|или|но|а также)$/;
+const checked: readonly PhraseLanguage[] = ['en', 'fr', 'es', 'ar'];
 const firstWords = new Map<PhraseLanguage, Set<string>>();
 
 // Arabic without its optional vowel marks and tatweel, as the texts print both.
@@ -35,10 +33,13 @@ function firstWordsOf(language: PhraseLanguage): Set<string> {
  * `language`: its first word, italic markers and an Arabic "و" ("and") aside, is the first
  * word of a phrase of that language's list, capitalised in English, French and Spanish
  * ("Profondément préoccupée", "وإذ تشير"), or an English participle ("Recalling"); in
- * Russian a gerund of the list when `before` (the text before the chunk) does not end with
- * a conjunction. False for other languages and for any other text.
+ * Russian a gerund opener when `before` (the text before the chunk) does not end with a
+ * conjunction, in Chinese a verb phrase of the list (see paragraph-start-zh-ru.ts). False
+ * for other languages and for any other text.
  */
 export function opensPreamblePhrase(text: string, language: string, before = ''): boolean {
+  if (language === 'ru') return opensRussianPreamble(text, before);
+  if (language === 'zh') return opensChinesePreamble(text, before);
   if (!(checked as readonly string[]).includes(language)) return false;
   const lang = language as PhraseLanguage;
   const plain = text.replace(/^[*_]+/, '');
@@ -48,7 +49,6 @@ export function opensPreamblePhrase(text: string, language: string, before = '')
     const words = firstWordsOf('ar');
     return words.has(first) || (first.startsWith('و') && words.has(first.slice(1))) || (first === 'و' && /^و (?:إذ|اذ) /u.test(plain));
   }
-  if (lang === 'ru') return gerund.test(first) && firstWordsOf('ru').has(first) && !conjunctionEnd.test(before);
   if (!/^\p{Lu}/u.test(first)) return false;
   return firstWordsOf(lang).has(first) || (lang === 'en' && detectOpener(plain, 'pp') > 0);
 }

@@ -79,7 +79,9 @@ describe('the six languages as other tools and keyboards print them', () => {
     expect(opensPreamblePhrase('рассмотрев доклады Генерального секретаря', 'ru', 'и свои другие резолюции')).toBe(true);
     expect(opensPreamblePhrase('рассмотрев доклады Генерального секретаря', 'ru', 'ссылаясь на свои резолюции и')).toBe(false);
     expect(opensPreamblePhrase('с удовлетворением', 'ru')).toBe(false);
-    expect(opensPreamblePhrase('回顾其以往各项决议', 'zh')).toBe(false);
+    // Chinese: a verb phrase of the list opens a PP (issue 16); one the texts mostly use inside a sentence does not.
+    expect(opensPreamblePhrase('回顾其以往各项决议', 'zh')).toBe(true);
+    expect(opensPreamblePhrase('继续执行其以往各项决议', 'zh')).toBe(false);
   });
 
   it('does not take a Latin look-alike opening a Russian paragraph for a lower-case continuation', () => {
