@@ -25,16 +25,17 @@ export type StatusHistoryRow = {
 /**
  * The status changes of every top-level paragraph of `doc`, newest first (ties in document
  * order). `pathOf` names a paragraph by id ("OP 3", "OP 3 alt"); unknown ids read "Paragraph".
+ * `names` gives the states' names (English by default; the interface passes its own language's).
  */
-export function statusHistory(doc: Node, pathOf: PathOf): StatusHistoryRow[] {
+export function statusHistory(doc: Node, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): StatusHistoryRow[] {
   const rows: (StatusHistoryRow & { order: number })[] = [];
   let order = 0;
   doc.descendants((node) => {
     if (!topParagraphs.has(node.type.name)) return true;
     const id = typeof node.attrs.id === 'string' ? node.attrs.id : '';
     const path = pathOf(id) ?? 'Paragraph';
-    for (const change of statusChanges(paragraphStatus(node), pathOf)) {
-      rows.push({ paragraphId: id, path, fromText: statusNames[change.from], ...change, order: order++ });
+    for (const change of statusChanges(paragraphStatus(node), pathOf, names)) {
+      rows.push({ paragraphId: id, path, fromText: names[change.from], ...change, order: order++ });
     }
     return false;
   });

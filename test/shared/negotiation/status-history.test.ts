@@ -43,6 +43,14 @@ describe('statusHistory', () => {
     expect(rows.every((r) => r.by === 'MEX (Maria Lopez)')).toBe(true);
   });
 
+  it('names the states with the names it is given (the interface passes its own language’s)', () => {
+    let state = EditorState.create({ schema: resolutionSchema, doc });
+    state = state.apply(setParagraphStatus(state, posOf(state, 'op2'), { state: 'reservation', by: 'Maria Lopez', at: '2026-12-02T10:05:00.000Z', delegations: ['USA'] })!);
+    const french = { pending: 'En attente', under_discussion: 'En discussion', agreed_ad_ref: 'Approuvé ad referendum', agreed: 'Approuvé', deleted: 'Supprimé', reservation: 'Réserve', agreed_pending: 'Approuvé en attente', parked: 'En suspens' };
+    const numbering = computeNumbering(state.doc);
+    expect(statusHistory(state.doc, (id) => numbering.byId.get(id)?.path, french).map((r) => `${r.fromText} → ${r.toText}`)).toEqual(['En attente → Réserve: USA']);
+  });
+
   it('is empty for a document whose statuses were never set', () => {
     expect(statusHistory(doc, () => undefined)).toEqual([]);
   });
