@@ -2,7 +2,7 @@ import { ApiError, apiErrorFromShape } from '../../shared/api/contract.js';
 import type { ApiClient, Channel, ChannelArgs, ChannelResult, EventName, EventPayloads } from '../../shared/api/contract.js';
 import { BRIDGE_GLOBAL, isBridgeResult, isPenholderBridge } from '../../shared/api/bridge.js';
 import type { PenholderBridge } from '../../shared/api/bridge.js';
-import { t } from '../i18n/index.js';
+import { msg } from '../../shared/i18n/message.js';
 
 /**
  * Transport 1 (Electron IPC) seen from the renderer: wraps the preload's `window.penholder`
@@ -22,10 +22,10 @@ export function connectIpcApi(bridge: PenholderBridge): ApiClient {
       try {
         answer = await bridge.invoke(channel, args);
       } catch (cause) {
-        throw new ApiError('internal', `IPC call ${channel} failed: ${describe(cause)}`);
+        throw new ApiError('internal', msg('backend:transport.ipcFailed', { channel, reason: describe(cause) }));
       }
       if (!isBridgeResult(answer)) {
-        throw new ApiError('internal', t('common:ipcClient.ipcCallGotA', { channel }));
+        throw new ApiError('internal', msg('backend:transport.ipcMalformed', { channel }));
       }
       if (!answer.ok) throw apiErrorFromShape(answer.error);
       return answer.result as ChannelResult<C>;
