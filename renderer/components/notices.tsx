@@ -1,6 +1,6 @@
 import type { DocumentSummary } from '../../shared/api/contract.js';
 import { messageText, type Message } from '../../shared/i18n/message.js';
-import { countOf, displayTitle, kindName } from '../format.js';
+import { displayTitle, kindName } from '../format.js';
 import { t, useT } from '../i18n/index.js';
 
 /** Props of the error banner. */
@@ -38,7 +38,7 @@ function DocumentLinks({ documents, onOpen }: { documents: readonly DocumentSumm
       {documents.map((doc) => (
         <li key={doc.id}>
           <button type="button" className="link-button" title={displayTitle(doc.title)} onClick={() => onOpen(doc.id)}>
-            {kindName(doc.kind)}: {displayTitle(doc.title)}
+            {t('formats:report.documentLink', { kind: kindName(doc.kind), title: displayTitle(doc.title) })}
           </button>
         </li>
       ))}
@@ -53,18 +53,18 @@ export function ImportReport({ report, onOpen, onDismiss }: ImportReportProps) {
     <section className="banner banner-info import-report" role="status" aria-label={t('app:notices.importResult')}>
       <div className="banner-text">
         <p className="import-heading">
-          {t('app:notices.imported')}{' '}{countOf(report.documents.length, 'document')}{' '}{t('app:notices.from')}{' '}<strong>{report.fileName}</strong>
+          {t('app:notices.imported')}{' '}{t('formats:report.documents', { count: report.documents.length })}{' '}{t('app:notices.from')}{' '}<strong>{report.fileName}</strong>
         </p>
         <DocumentLinks documents={report.documents.slice(0, shownDocuments)} onOpen={onOpen} />
         {report.documents.length > shownDocuments ? (
           <details className="import-more">
-            <summary>{countOf(report.documents.length - shownDocuments, 'more document')}</summary>
+            <summary>{t('formats:report.moreDocuments', { count: report.documents.length - shownDocuments })}</summary>
             <DocumentLinks documents={report.documents.slice(shownDocuments)} onOpen={onOpen} />
           </details>
         ) : null}
         {report.warnings.length > 0 ? (
           <details className="import-warnings" open={report.warnings.length <= 5}>
-            <summary>{countOf(report.warnings.length, 'warning')}</summary>
+            <summary>{t('formats:report.warnings', { count: report.warnings.length })}</summary>
             <ul aria-label={t('app:notices.importWarnings')}>
               {report.warnings.map((warning, index) => (
                 <li key={index}>{typeof warning === 'string' ? warning : messageText(warning, language)}</li>

@@ -166,6 +166,8 @@ describe('interface language in Chromium at 1366x768', { timeout: 120_000 }, () 
     await expect.poll(() => report.locator('.import-warnings li').allTextContents()).toEqual([
       'eau.txt\u00a0: ligne 5, document 1, OP 1\u00a0: un crochet fermant «\u00a0]\u00a0» n’a pas de crochet ouvrant\u00a0; il est conservé comme texte (près de «\u00a0Decides to act ] now;\u00a0»)',
     ]);
+    expect(await report.locator('.import-warnings summary').textContent()).toBe('1 avertissement');
+    expect(await report.locator('.import-documents li').allTextContents()).toEqual(['Résolution\u00a0: Water for all']);
     await screenshot(page, 'interface-language-import-warning-fr');
     rmSync(pdfDir, { recursive: true, force: true });
     await report.getByRole('button', { name: 'Fermer le résultat de l’importation' }).click();
