@@ -55,7 +55,7 @@ export async function placeUnderSilence(store: Store, input: { docId: string; de
   if (head.publicKey !== input.key.publicKey) throw new RecordError('unknown-key', msg('backend:store.record.otherKey', { fingerprint: head.fingerprint }));
   const state = await silenceOf(records);
   if (state?.outcome === 'pending') throw new StoreError('refused', msg('backend:silence.alreadyUnder', { label: head.label, until: state.deadline.instant }));
-  if (state) throw new StoreError('refused', msg('backend:silence.over', { label: head.label, outcome: state.outcome }));
+  if (state) throw new StoreError('refused', msg('backend:silence.over', { label: head.label, outcome: msg(`backend:silence.outcome.${state.outcome}`) }));
   if (Date.parse(input.deadline.instant) <= input.now.getTime()) throw new StoreError('refused', msg('backend:silence.deadlinePassed', { date: input.deadline.date, time: input.deadline.time, zone: input.deadline.zone }));
   const record = await signSilenceRecord({ event: 'placed', previous: head, deadline: input.deadline, time: input.now.toISOString() }, input.key);
   store.records.append(input.docId, n + 1, headRevision, record);
