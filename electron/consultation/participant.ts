@@ -17,12 +17,13 @@ import { broadcast, type BackendContext } from '../backend/context.js';
 import { documentMeta } from '../backend/live-documents.js';
 import type { RefusedMessage } from './host.js';
 import { signedToken } from './host-documents.js';
-import { refusedText } from './refusal-text.js';
+import { reasonText, refusedText } from './refusal-text.js';
 import { detachQuietly, handleRefusal } from './refusal.js';
 import { attachRecordParticipant } from './record-participant.js';
 import { pinnedWebSocket } from './participant-tls.js';
 import { attachColleagues, type ColleagueSide } from './colleague-participant.js';
-import { messageText, msg } from '../../shared/i18n/message.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { causeOf } from '../../shared/record/errors.js';
 
 /** The origin of what the store's copy writes into the replica: the provider sends it, the replica's own listener skips it. */
 export const LOCAL = 'penholder-local';
@@ -55,7 +56,7 @@ export type JoinHooks = {
   /** Whether `j` is still the service's consultation (not left meanwhile). */
   isCurrent(j: Joined): boolean;
   /** Shows `message` as the consultation's last error. */
-  setError(message: string): void;
+  setError(message: string | Message): void;
   /** The connection, sync, unsynced changes or last error changed. */
   statusChanged(): void;
   /** Someone's presence (cursor, or who is here) changed. */
@@ -81,7 +82,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const WebSocketPolyfill = pinnedWebSocket(args.fingerprint, (err) => {
     // Not the host of the join link: nothing was sent; say so.
-    hooks.setError(err.message);
+    hooks.setError(err.text);
     settle?.reject(new ApiError('unauthorized', err.text));
     hooks.statusChanged();
   });
@@ -101,7 +102,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
       if (reason.startsWith('waiting:') && hooks.isCurrent(j)) {
         // In the facilitator's lobby: not an error, a state; ask again in a few seconds.
         j.waiting = true;
-        hooks.setError(`Waiting for the facilitator to admit you: ${reason.replace(/^waiting: /, '')}`);
+        hooks.setError(msg('checks:consultation.waiting', { reason: reasonText(reason) }));
         clearTimeout(timeout);
         hooks.statusChanged();
         detachQuietly(provider, socket);
@@ -113,7 +114,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
         return;
       }
       const refused = refusedText(reason);
-      hooks.setError(messageText(refused));
+      hooks.setError(refused);
       if (!accepted) {
         settle?.reject(new ApiError('unauthorized', refused));
         void hooks.leave();
@@ -192,7 +193,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
       ctx.docs.apply(docId, update, 'remote', { author: '', delegation: '' });
       hooks.pushToRenderers(docId, update);
     } catch (err) {
-      hooks.setError(`A change from the host could not be stored: ${(err as Error).message}`);
+      hooks.setError(msg('checks:consultation.notStored', { reason: causeOf(err) }));
       hooks.statusChanged();
     }
   });

@@ -14,9 +14,12 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { RecordError, jcs, verifyRevisionFile, type RevisionFile, type VerifiedRevision } from '../../shared/record/index.js';
 import type { Store } from '../store/store.js';
 import { recordMessages } from './record-host.js';
+import { ConsultationError } from '../../shared/consultation/errors.js';
+import { msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
+import { causeOf } from '../../shared/record/errors.js';
 
 /** What the participant side reports to the consultation service. */
-export type RecordParticipantHooks = { setError(message: string): void; statusChanged(): void };
+export type RecordParticipantHooks = { setError(message: string | Message): void; statusChanged(): void };
 
 const attached = new Map<Store, { docId: string; provider: HocuspocusProvider }>();
 
@@ -30,7 +33,7 @@ export async function acceptRevisionFile(store: Store, docId: string, text: stri
   const held = store.records.received(docId);
   const first = held[0] ? (JSON.parse(held[0].file) as RevisionFile) : null;
   if (first && first.issuer.fingerprint !== issuerFingerprint) {
-    throw new RecordError('unknown-key', `the host names issuer ${issuerFingerprint}, but this document's revisions were issued by ${first.issuer.fingerprint}`);
+    throw new RecordError('unknown-key', msg('checks:consultation.otherIssuer', { named: issuerFingerprint, issuer: first.issuer.fingerprint }));
   }
   // Every record signs its document's id: a host cannot pass one document's chain off as another's.
   const verified = await verifyRevisionFile(text, { key: issuerFingerprint, docId });
@@ -40,7 +43,7 @@ export async function acceptRevisionFile(store: Store, docId: string, text: stri
     const after = (JSON.parse(text) as RevisionFile).chain.map((r) => jcs(r));
     const common = Math.min(before.length, after.length);
     for (let i = 0; i < common; i++) {
-      if (before[i] !== after[i]) throw new RecordError('chain-broken', `record ${i + 1} of ${verified.label}'s chain is not the one received before: the chain was rewritten`);
+      if (before[i] !== after[i]) throw new RecordError('chain-broken', msg('checks:consultation.chainRewritten', { n: i + 1, label: verified.label }));
     }
   }
   store.records.addReceived({ docId, n: verified.chain, label: verified.label, file: text, received: now.toISOString() });
@@ -68,7 +71,7 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
   attached.set(store, { docId, provider });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     void handle(payload).catch((err: unknown) => {
-      hooks.setError(`The host sent a revision this Penholder refused: ${(err as Error).message}`);
+      hooks.setError(msg('checks:consultation.revisionRefused', { reason: causeOf(err) }));
       hooks.statusChanged();
     });
   });
@@ -87,16 +90,16 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
     if (message.type === recordMessages.answer && typeof message.signature === 'string') {
       const refused = typeof message.refused === 'string';
       store.records.settleOutgoing(message.signature, refused ? 'refused' : 'delivered', refused ? null : String(message.arrived ?? ''), refused ? String(message.refused) : '');
-      if (refused) hooks.setError(`The host refused your objection: ${String(message.refused)}`);
+      if (refused) hooks.setError(msg('checks:consultation.objectionRefused', { reason: String(message.refused) }));
       hooks.statusChanged();
       return;
     }
     if (message.type !== recordMessages.records) return;
     if (message.docId !== docId || typeof message.issuer?.fingerprint !== 'string' || !Array.isArray(message.files)) {
-      throw new RecordError('malformed', 'the records message is not for this document or not in form');
+      throw new RecordError('malformed', msg('checks:consultation.recordsMessage'));
     }
     const issuer = message.issuer.fingerprint;
-    const failures: string[] = [];
+    const failures: MessageValue[] = [];
     for (const file of message.files) {
       if (typeof file !== 'string') continue;
       if (store.records.received(docId).some((r) => r.file === file)) continue;
@@ -104,10 +107,10 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
         await acceptRevisionFile(store, docId, file, issuer);
       } catch (err) {
         if (!(err instanceof RecordError)) throw err;
-        failures.push(err.message);
+        failures.push(err.text);
       }
     }
-    if (failures.length > 0) throw new Error(failures.join('; '));
+    if (failures.length > 0) throw new ConsultationError(failures.reduce((a, b) => msg('checks:consultation.both', { a, b })) as Message);
     hooks.statusChanged();
   }
 }

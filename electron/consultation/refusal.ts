@@ -10,20 +10,25 @@ import { broadcast, type BackendContext } from '../backend/context.js';
 import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
 import type { RefusedMessage } from './host.js';
 import { takeBackRefused } from './take-back.js';
+import { isMessage, msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
+import { causeOf } from '../../shared/record/errors.js';
 
 /** A joined document as the refusal handling needs it. */
 export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant; replica: Y.Doc };
 
 /**
- * Handles a `penholder.refused` message for `joined` and returns the sentence for the user
+ * Handles a `penholder.refused` message for `joined` and returns the message for the user
  * (the host's reason, and whether the change was taken back). For a delegation's refused
  * update (the message carries the host's snapshot) the taking back is logged in the store as
  * a local change of `me`, sent to the renderers and written into the replica; the caller then
  * resyncs (see `detachQuietly`). Never throws: a taking back that fails is said in the sentence.
  */
-export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: Partial<RefusedMessage>): string {
-  const told = `The host refused a change: ${message.reason ?? ''}`;
-  if (!message.snapshot || joined.role !== 'delegation') return told;
+export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: Partial<RefusedMessage>): Message {
+  // Our hosts add the reason as a message; only one of ours is taken (never another namespace's key).
+  const text: unknown = (message as { text?: unknown }).text;
+  const reason: MessageValue = isMessage(text) && text.key.startsWith('checks:') ? text : (message.reason ?? '');
+  const told = (key: string, values: Record<string, MessageValue> = {}) => msg(`checks:consultation.refusedChange.${key}`, { reason, ...values });
+  if (!message.snapshot || joined.role !== 'delegation') return told('told');
   const { docId, replica, me } = joined;
   try {
     // The participant's own changes, oldest first: the host has every 'remote' row already.
@@ -34,13 +39,12 @@ export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: P
     const { update, reasons } = takeBackRefused(replica, new Uint8Array(Buffer.from(message.snapshot, 'base64')), own, me.delegation);
     // Nothing of this installation's breaks the rule on the host's text (it was refused for
     // what the host lacked, e.g. a change it depends on): the resync sends it again.
-    if (!update) return `${told} Your changes are being sent again.`;
+    if (!update) return told('resent');
     ctx.docs.apply(docId, update, 'local', { author: me.name, delegation: me.delegation });
     broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
-    const more = reasons.length > 1 ? `, together with ${reasons.length - 1} other change${reasons.length > 2 ? 's' : ''} the host would not accept` : '';
-    return `${told} It has been taken back in your copy${more}; your other changes are kept and sent.`;
+    return reasons.length > 2 ? told('takenBackMany', { others: reasons.length - 1 }) : reasons.length === 2 ? told('takenBackOne') : told('takenBack');
   } catch (err) {
-    return `${told} It could not be taken back in your copy (${(err as Error).message}); leave and join again to get the host's text.`;
+    return told('notTakenBack', { error: causeOf(err) });
   }
 }
 

@@ -31,7 +31,8 @@ import { loadOrCreateHostCertificate } from './host-cert.js';
 import { openAdmissions } from '../store/admissions.js';
 import path from 'node:path';
 import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
-import { msg } from '../../shared/i18n/message.js';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
+import { messageOf } from '../../shared/api/api-error.js';
 
 
 /** The contract of the service (defined below the handlers, in context.ts). */
@@ -42,6 +43,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
   let hosting: { host: ConsultationHost; docId: string } | null = null;
   let joined: Joined | null = null;
   let lastError = '';
+  let lastErrorText: Message | undefined;
 
   const presences = (awareness: Awareness | undefined): RemotePresence[] => {
     if (!awareness) return [];
@@ -87,6 +89,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
       joinCode: hosting?.host.joinCode ?? null,
       facilitatorCode: hosting?.host.facilitatorCode ?? null,
       lastError,
+      ...(lastError && lastErrorText ? { lastErrorText } : {}),
       fingerprint: hosting?.host.fingerprint ?? null,
       link: hosting?.host.link ?? null,
       lobby: hosting?.host.lobby().pending.length ?? 0,
@@ -103,6 +106,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     if (hosting || joined) throw new ApiError('invalid-argument', msg('checks:consultation.alreadyIn'));
     // A new consultation starts without the last one's error (a refused code stayed on screen after a successful join).
     lastError = '';
+    lastErrorText = undefined;
   };
 
   const leave = async () => {
@@ -122,7 +126,8 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
     },
     isCurrent: (j) => joined === j,
     setError: (message) => {
-      lastError = message;
+      lastError = typeof message === 'string' ? message : messageText(message);
+      lastErrorText = typeof message === 'string' ? undefined : message;
     },
     statusChanged: emitStatus,
     presenceChanged: emitPresence,
@@ -183,6 +188,7 @@ export function createConsultationService(ctx: BackendContext): ConsultationServ
         args.docId ??
         (await firstDocument(ctx, args).catch((err: unknown) => {
           lastError = (err as Error).message;
+          lastErrorText = messageOf(err);
           emitStatus();
           throw err;
         }));

@@ -227,6 +227,10 @@ describe('rejoining while the host is down', () => {
       expect(said.en).toMatch(/^The host's certificate is not the one in the join link \(expected ABAB-ABAB…, got [0-9A-F]{4}-[0-9A-F]{4}…\): someone may be in between\.$/);
       expect(said.fr).toMatch(frCertificate);
     }
+    // The status line keeps the last error, with its message for the interface language.
+    const status = await can.handlers['consultation.status']({});
+    expect(status.lastError).toMatch(/^The host's certificate is not the one in the join link/);
+    expect(status.lastErrorText && messageText(status.lastErrorText, 'fr')).toMatch(frCertificate);
   });
 
   it('says the host does not answer when nothing was joined there before', async () => {

@@ -16,6 +16,7 @@ import { testKey } from '../../support/join-keys.js';
 import { connectPeer, storeWithDocument, tempDir, waitFor, type Peer } from './peers.js';
 import { authMessage, rawClient } from './raw-client.js';
 import * as encoding from 'lib0/encoding';
+import { messageText, type Message } from '../../../shared/i18n/message.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -25,15 +26,17 @@ afterEach(async () => {
 const who = { author: 'Facilitator', delegation: 'NOR' };
 
 /** A participant: its own store and a stock provider with the record protocol attached, errors collected. */
-function participant(url: string, code: string, delegation: string, store?: Store): { store: Store; peer: Peer; errors: string[] } {
+function participant(url: string, code: string, delegation: string, store?: Store): { store: Store; peer: Peer; errors: string[]; texts: Message[] } {
   const dir = tempDir('penholder-record-peer-');
   const own = store ?? openStore({ dataDir: dir });
   if (!store) cleanups.push(() => own.close(), () => fs.rmSync(dir, { recursive: true, force: true }));
   const peer = connectPeer(url, 'd1', { code, delegation, name: `${delegation} person`, role: 'delegation' });
   const errors: string[] = [];
-  attachRecordParticipant(own, 'd1', peer.provider, { setError: (m) => errors.push(m), statusChanged: () => undefined });
+  const texts: Message[] = [];
+  const setError = (m: string | Message) => (typeof m === 'string' ? errors.push(m) : (texts.push(m), errors.push(messageText(m))));
+  attachRecordParticipant(own, 'd1', peer.provider, { setError, statusChanged: () => undefined });
   cleanups.push(() => peer.destroy());
-  return { store: own, peer, errors };
+  return { store: own, peer, errors, texts };
 }
 
 const signerOf = (label: string): RecordSigner => {
@@ -93,6 +96,9 @@ describe('issued revisions through a consultation', () => {
       // One names the key that is not the issuer's, the other the issuer the host is not.
       expect(p.errors.every((e) => /^The host sent a revision this Penholder refused: unknown key/.test(e))).toBe(true);
       expect(p.errors.some((e) => e.includes('the host names issuer'))).toBe(true);
+      // A French interface reads the same refusal in French, the fingerprints as written.
+      const fr = p.texts.map((m) => messageText(m, 'fr'));
+      expect(fr.some((e) => e.startsWith('L’hôte a envoyé une révision que ce Penholder a refusée\u00a0: clé inconnue\u00a0: l’hôte désigne l’émetteur '))).toBe(true);
       expect(p.store.records.received('d1').map((r) => r.label)).toEqual(['Rev.1', 'Rev.2']);
     }
     await expect(acceptRevisionFile(usa.store, 'd1', forgedText, key.fingerprint)).rejects.toBeInstanceOf(RecordError);

@@ -13,6 +13,7 @@ import { sampleResolution } from '../../support/edit-stream.js';
 import { testHostTls } from '../../support/host-tls.js';
 import { testKey } from '../../support/join-keys.js';
 import { connectPeer, storeWithDocument, tempDir, waitFor, type Peer } from './peers.js';
+import { messageText } from '../../../shared/i18n/message.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -26,7 +27,7 @@ function participant(url: string, code: string, delegation: string, store?: Stor
   if (!store) cleanups.push(() => own.close(), () => fs.rmSync(dir, { recursive: true, force: true }));
   const peer = connectPeer(url, 'd1', { code, delegation, name: `${delegation} person`, role: 'delegation' });
   const errors: string[] = [];
-  attachRecordParticipant(own, 'd1', peer.provider, { setError: (m) => errors.push(m), statusChanged: () => undefined });
+  attachRecordParticipant(own, 'd1', peer.provider, { setError: (m) => errors.push(typeof m === 'string' ? m : messageText(m)), statusChanged: () => undefined });
   cleanups.push(() => peer.destroy());
   return { store: own, peer, errors };
 }
