@@ -26,8 +26,16 @@
  * Writes per second are then bounded by flushes per second times sockets, not changes per
  * second times sockets, and a participant's change reaches the others at most one window
  * plus one flush later than it would alone.
+ * A participant's accepted change is not applied by Hocuspocus as it arrives: the host takes
+ * it (`Fanout.take`, host.ts), acknowledges it to the sender as Hocuspocus would, and the
+ * flush applies the changes taken since the last one to Hocuspocus's document in one
+ * transaction, then broadcasts what that transaction changed. A Yjs transaction costs in
+ * proportion to the clients the document has seen (its state vector, twice, and the update
+ * it encodes), so with 500 participants one per flush instead of one per change is most of
+ * what a change cost Hocuspocus. Every other change to the document (the host's own,
+ * `applyLocal`) is applied at once and queued for the flush as it is.
  * What Hocuspocus does around the send stays as it was: the document's `onUpdate` callback
- * runs for each change as it is applied (its change hooks and store debounce), a connection
+ * runs for each transaction that changes the document (its change hooks and store debounce), a connection
  * whose socket is closing is closed, a failed send closes it, and a presence update still
  * records at once which client ids arrived or left on the sender's connection. Every
  * connection, the sender's included, gets every change, as from Hocuspocus.
@@ -37,16 +45,31 @@ import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { frame, sendToAll } from './host-fanout-wire.js';
 
 type Listener = (...args: never[]) => void;
 // lib0's ObservableV2 (Y.Doc, Awareness) keeps its listeners per event in insertion order.
 type Observable = { _observers: Map<string, Set<Listener>> };
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
-// Hocuspocus's message types (sync, awareness) and y-protocols' sync update.
+// Hocuspocus's message types (sync, awareness, sync status) and y-protocols' sync update.
 const syncMessage = 0;
 const awarenessMessage = 1;
+const syncStatusMessage = 8;
 const updateMessage = 2;
+// The origin of the flush's transaction on Hocuspocus's document.
+const flushOrigin = 'penholder-fanout';
+
+/** A document's gathered broadcast (see `broadcastOnce`). */
+export type Fanout = {
+  /**
+   * Queues an accepted change that Hocuspocus will not apply itself (host-messages.ts
+   * `takeSyncUpdateInPlace` emptied its message): the next flush applies it to the document,
+   * with the others taken meanwhile in one transaction, and broadcasts it. Tells `from`, the
+   * connection it came on, that it was applied, as Hocuspocus does after applying one.
+   */
+  take(update: Uint8Array, from: Connection): void;
+};
 
 /** The longest a change waits for others to go out with, in milliseconds (a host far behind waits for its turn besides). */
 export const maxWindowMs = 15;
@@ -65,17 +88,18 @@ export const fanoutCounts = { flushes: 0, changeFlushes: 0, updates: 0, presence
 
 /**
  * Replaces the document's own broadcast of changes and presence updates with the gathered,
- * encode-once one (see the module comment), in the same place among the listeners.
- * Returns false, changing nothing, when this Hocuspocus does not broadcast as the one this
- * was written for (3.x: bound `handleUpdate` and `handleAwarenessUpdate` listeners), so
+ * encode-once one (see the module comment), in the same place among the listeners, and
+ * returns the handle through which the host hands it the changes Hocuspocus will not apply.
+ * Returns undefined, changing nothing, when this Hocuspocus does not broadcast as the one
+ * this was written for (3.x: bound `handleUpdate` and `handleAwarenessUpdate` listeners), so
  * that a different version falls back to its own, slower but correct, broadcast.
  */
-export function broadcastOnce(document: Document): boolean {
+export function broadcastOnce(document: Document): Fanout | undefined {
   const doc = document as unknown as Observable;
   const awareness = document.awareness as unknown as Observable;
   const theirUpdate = listenerNamed(doc, 'update', 'bound handleUpdate');
   const theirPresence = listenerNamed(awareness, 'update', 'bound handleAwarenessUpdate');
-  if (!theirUpdate || !theirPresence) return false;
+  if (!theirUpdate || !theirPresence) return undefined;
 
   const flusher = gathered(document);
   const onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -92,12 +116,21 @@ export function broadcastOnce(document: Document): boolean {
   };
   replaceListener(doc, 'update', theirUpdate, onUpdate as Listener);
   replaceListener(awareness, 'update', theirPresence, onPresence as Listener);
-  return true;
+  const applied = frame(document.name, syncStatusMessage, (e) => encoding.writeVarUint(e, 1));
+  return {
+    take(update, from) {
+      flusher.take(update);
+      from.send(applied);
+    },
+  };
 }
 
-// A document's queue of changes and changed presence ids, and when it is flushed.
+// A document's queue of changes and changed presence ids, and when it is flushed. `updates`
+// are changes the document already has (its 'update' events), `taken` those it is to apply.
 function gathered(document: Document) {
   const updates: Uint8Array[] = [];
+  const taken: Uint8Array[] = [];
+  let flushing = false;
   const presence = new Set<number>();
   let lastFlushAt = -Infinity;
   let lastPresenceAt = -Infinity;
@@ -109,10 +142,10 @@ function gathered(document: Document) {
   // also one presence window after the last presence sent.
   const due = () => {
     const next = lastFlushAt + windowMs;
-    return updates.length > 0 ? next : Math.max(next, lastPresenceAt + presenceWindowMs);
+    return updates.length + taken.length > 0 ? next : Math.max(next, lastPresenceAt + presenceWindowMs);
   };
   const schedule = () => {
-    if (updates.length === 0 && presence.size === 0) return;
+    if (flushing || updates.length + taken.length + presence.size === 0) return;
     const at = due();
     if (timer && timer.at <= at) return;
     timer?.cancel();
@@ -126,10 +159,31 @@ function gathered(document: Document) {
     }
   };
 
+  // One more change queued: the first of a flush starts its wait.
+  const counted = () => {
+    fanoutCounts.updates++;
+    if (updates.length + taken.length === 1) firstQueuedAt = performance.now();
+  };
+
   function flush(): void {
     timer = null;
     const start = performance.now();
     const payloads: Buffer[] = [];
+    if (taken.length > 0) {
+      // Applied in one transaction; its 'update' event (what the document did not have,
+      // including changes of its own that waited for these) joins `updates` through onUpdate.
+      const update = taken.length === 1 ? taken[0]! : Y.mergeUpdates(taken);
+      taken.length = 0;
+      flushing = true;
+      try {
+        Y.applyUpdate(document, update, flushOrigin);
+      } catch {
+        // Only a listener can throw here (the host validated every change on its own replica);
+        // as when Hocuspocus applies one, that must not stop the host: what applied is sent.
+      } finally {
+        flushing = false;
+      }
+    }
     if (updates.length > 0) {
       fanoutCounts.changeFlushes++;
       fanoutCounts.waitMs += start - firstQueuedAt;
@@ -159,24 +213,20 @@ function gathered(document: Document) {
   }
 
   return {
+    take(update: Uint8Array) {
+      taken.push(update);
+      counted();
+      schedule();
+    },
     add(update: Uint8Array | null, ids: number[]) {
-      if (update && updates.push(update) === 1) firstQueuedAt = performance.now();
+      if (update) updates.push(update);
+      // A change the flush's own transaction brought was counted when it was taken.
+      if (update && !flushing) counted();
       for (const id of ids) presence.add(id);
-      fanoutCounts.updates += update ? 1 : 0;
       fanoutCounts.presence += ids.length;
       schedule();
     },
   };
-}
-
-// A Hocuspocus frame (document name, message type, body) as one Buffer.
-function frame(name: string, type: number, body: (e: encoding.Encoder) => void): Buffer {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, name);
-  encoding.writeVarUint(e, type);
-  body(e);
-  const bytes = encoding.toUint8Array(e);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function listenerNamed(target: Observable, event: string, name: string): Listener | undefined {
@@ -189,61 +239,4 @@ function replaceListener(target: Observable, event: string, old: Listener, next:
   const order = [...listeners];
   listeners.clear();
   for (const f of order) listeners.add(f === old ? next : f);
-}
-
-// As Hocuspocus's Connection.send of each payload, but where ws has nothing of its own
-// waiting, the payloads' WebSocket frames written as one Buffer, the same for every socket.
-// Returns how many sockets it wrote to.
-function sendToAll(document: Document, payloads: Buffer[]): number {
-  let wire: Buffer | undefined;
-  let writes = 0;
-  for (const { connection } of document.connections.values()) {
-    const ws = connection.webSocket;
-    if (ws.readyState === ws.CLOSING || ws.readyState === ws.CLOSED) {
-      connection.close();
-      continue;
-    }
-    try {
-      const socket = (ws as unknown as { _socket?: import('node:net').Socket })._socket;
-      if (socket && !socket.destroyed && ws.readyState === ws.OPEN && senderIdle(ws)) socket.write((wire ??= Buffer.concat(payloads.map(wsFrame))));
-      else for (const payload of payloads) ws.send(payload, closeOnError(connection));
-      writes++;
-    } catch {
-      connection.close();
-    }
-  }
-  return writes;
-}
-
-// ws frames and writes a message at once unless it compresses (permessage-deflate, which the
-// host does not offer) or is still reading a Blob: then it queues, and a frame written past
-// it would jump the queue.
-function senderIdle(ws: WebSocket): boolean {
-  const inner = ws as unknown as { _extensions?: Record<string, unknown>; _sender?: { _state?: number; _queue?: unknown[] } };
-  return !!inner._sender && inner._sender._state === 0 && inner._sender._queue?.length === 0 && Object.keys(inner._extensions ?? {}).length === 0;
-}
-
-// An unmasked, final, binary WebSocket frame (RFC 6455 section 5.2) carrying `payload`.
-function wsFrame(payload: Buffer): Buffer {
-  const n = payload.length;
-  const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(head + n);
-  frame[0] = 0x82;
-  if (n < 126) frame[1] = n;
-  else if (n < 65536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(n, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeBigUInt64BE(BigInt(n), 2);
-  }
-  payload.copy(frame, head);
-  return frame;
-}
-
-const closers = new WeakMap<Connection, (error?: Error) => void>();
-function closeOnError(connection: Connection): (error?: Error) => void {
-  let close = closers.get(connection);
-  if (!close) closers.set(connection, (close = (error?: Error) => void (error ? connection.close() : 0)));
-  return close;
 }

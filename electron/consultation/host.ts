@@ -15,8 +15,9 @@
  * 3. appends it to the store, author = the connection's name and delegation, origin 'remote'
  *    (queued, and committed with the others of the same turn of the event loop at its end,
  *    after the broadcast: see `Store.appendUpdate`).
- * Only then does Hocuspocus apply it to its document and broadcast it (the same bytes to
- * every connection, encoded once: host-fanout.ts). A refused update is
+ * Only then is it applied to Hocuspocus's document and broadcast, with the others of a short
+ * window in one transaction and one write per connection (host-fanout.ts; Hocuspocus reads
+ * the message emptied, host-messages.ts `takeSyncUpdateInPlace`). A refused update is
  * neither applied, broadcast nor stored: the hook tells the sender why in a stateless
  * message `{"type":"penholder.refused","reason":..,"snapshot":..}` and throws, which makes
  * Hocuspocus close that document connection (code 4403); the provider reconnects and resyncs
@@ -59,8 +60,8 @@ import { createHostAuthorizer } from './host-auth.js';
 import { certificateFingerprint } from './host-cert.js';
 import { hostLimits, updateShapeRefusal } from './host-limits.js';
 import { listen, listenError, serveDocumentList, useTls } from './host-http.js';
-import { broadcastOnce } from './host-fanout.js';
-import { awarenessChangesNothing, containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate } from './host-messages.js';
+import { broadcastOnce, type Fanout } from './host-fanout.js';
+import { awarenessChangesNothing, containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate, takeSyncUpdateInPlace } from './host-messages.js';
 import { createPresenceOwners } from './presence-check.js';
 import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
@@ -112,9 +113,10 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     return { title, symbol };
   };
 
-  const accept = (docId: string, update: Uint8Array, by: Participant) => {
+  // Whether the update was new to the host and is now applied and stored; throws to refuse it.
+  const accept = (docId: string, update: Uint8Array, by: Participant): boolean => {
     const fresh = docs.use(docId, (live) => !containsUpdate(live.ydoc, update));
-    if (!fresh) return;
+    if (!fresh) return false;
     // A delegation's update is checked on the validated documents before and after it, in the
     // same step that stores it: a refusal leaves no trace (the replica is rebuilt from the log).
     if (update.length > limits.maxUpdateBytes) {
@@ -139,7 +141,10 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation }, check);
     delegationBytes.set(totalKey, total);
     options.onRemoteUpdate?.(docId, update, by);
+    return true;
   };
+  // Each served document's gathered broadcast (host-fanout.ts), set as Hocuspocus loads it.
+  const fanouts = new Map<string, Fanout | undefined>();
 
   // Frames up to an update's cap plus room for the message around it get a refusal that names
   // the cap; anything larger is cut by ws itself (close code 1009) before it is buffered whole.
@@ -169,7 +174,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     },
     async onLoadDocument({ document, documentName }) {
       docs.use(documentName, (live) => Y.applyUpdate(document, Y.encodeStateAsUpdate(live.ydoc), 'penholder-load'));
-      broadcastOnce(document);
+      fanouts.set(documentName, broadcastOnce(document));
     },
     async connected({ socketId, documentName, context }) {
       const participant = (context as Context).participant;
@@ -214,7 +219,9 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
         return;
       }
       try {
-        accept(documentName, update, participant);
+        // Accepted: the fan-out's next flush applies it to Hocuspocus's document, not Hocuspocus.
+        const fanout = fanouts.get(documentName);
+        if (accept(documentName, update, participant) && fanout && takeSyncUpdateInPlace(data)) fanout.take(update.slice(), connection);
       } catch (err) {
         const snapshot = docs.use(documentName, (live) => Buffer.from(Y.encodeSnapshot(Y.snapshot(live.ydoc))).toString('base64'));
         const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message, snapshot };
