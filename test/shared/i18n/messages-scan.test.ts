@@ -16,7 +16,6 @@ const root = path.resolve(__dirname, '../../..');
 const PENDING: string[] = [
   // msgs-checks
   'electron/consultation',
-  'electron/identity',
 ];
 
 const scanned = ['shared', 'electron'];
