@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge, type BridgeTransport } from '../../../electron/preload/create-bridge.js';
+import { messageText } from '../../../shared/i18n/message.js';
 
 // The preload's logic over an in-memory stand-in for ipcRenderer (Electron's, not ours).
 
@@ -30,6 +31,10 @@ describe('createBridge', () => {
     const refused = await bridge.invoke('constructor' as 'documents.list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(invoked).toEqual([['documents.list', {}]]);
+    // The preload cannot bundle the catalogues: its English sentence, written by hand, must be the catalogue's.
+    if (refused.ok || !refused.error.text) throw new Error('expected a refusal with a text');
+    expect(refused.error.message).toBe(messageText(refused.error.text));
+    expect(messageText(refused.error.text, 'fr')).toBe('Canal inconnu\u00a0: constructor');
   });
 
   it('delivers only the subscribed event, payload only, until unsubscribed', () => {
