@@ -6,7 +6,7 @@
  * printed in another document.
  */
 import type { Node } from 'prosemirror-model';
-import { msg, type Message } from '../i18n/message.js';
+import { messageText, msg, type Message } from '../i18n/message.js';
 import type { ImportNote } from '../style/rules/import-note.js';
 
 /**
@@ -46,8 +46,9 @@ export function noteMovedFootnotes(
     const at = order.indexOf(note);
     const id = ids.length === order.length && at >= 0 ? ids[at] : undefined;
     const place = `Footnote ${note} of ${names.own}`;
-    const text = `its text was printed after ${names.of(textIn)} began`;
-    if (id) notes.push({ id, place, text });
+    const message = msg('formats:notes.movedText', { document: names.of(textIn) });
+    const text = messageText(message);
+    if (id) notes.push({ id, place, text, message });
     else warnings.push(msg('formats:notes.untied', { place, text }));
   }
   const header = doc.firstChild;

@@ -13,7 +13,10 @@ import { createI18n } from '../i18n/create.js';
 /** A value of a hint: document text as written, or a catalogue hint translated in turn. */
 export type HintValue = string | HintKey;
 
-/** A catalogue sentence: its key under `app:styleHints.` and its {{values}}. */
+/**
+ * A catalogue sentence: its key under `app:styleHints.` and its {{values}}; a key with a
+ * namespace (`formats:notes.movedText`, a sentence another module wrote) is used as it is.
+ */
 export type HintKey = { key: string; values: Record<string, HintValue> };
 
 const instances = new Map<string, I18n>();
@@ -35,7 +38,7 @@ export function hintText(hint: HintKey, language = 'en'): string {
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(hint.values)) values[name] = typeof value === 'string' ? value : hintText(value, language);
-  return instance.t(`app:styleHints.${hint.key}`, values);
+  return instance.t(hint.key.includes(':') ? hint.key : `app:styleHints.${hint.key}`, values);
 }
 
 /** Every catalogue key `hint` uses: its own and those of hint values, at any depth. */

@@ -6,15 +6,17 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { ParagraphText } from '../text.js';
-import { hint } from '../hint-text.js';
+import { isMessage, type Message } from '../../i18n/message.js';
+import { hint, type HintKey } from '../hint-text.js';
 import type { LocalProblem } from '../types.js';
 
 /**
  * One import note: `id` of the node it is about (a footnote or a paragraph), `place` as the
  * source named it ("Footnote 9 of draft resolution II") and `text` what happened ("its text
- * was printed after draft resolution III began").
+ * was printed after draft resolution III began"), in English; `message`, when the importer
+ * gave one, is `text` as a catalogue message, said in the interface language.
  */
-export type ImportNote = { id: string; place: string; text: string };
+export type ImportNote = { id: string; place: string; text: string; message?: Message };
 
 /** The import notes of `doc` by node id; malformed entries (hostile or old files) are ignored. */
 export function importNotesOf(doc: Node): ReadonlyMap<string, ImportNote> {
@@ -23,8 +25,10 @@ export function importNotesOf(doc: Node): ReadonlyMap<string, ImportNote> {
   if (!Array.isArray(raw)) return out;
   for (const entry of raw as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
-    const { id, place, text } = entry as Record<string, unknown>;
-    if (typeof id === 'string' && id !== '' && typeof place === 'string' && typeof text === 'string' && !out.has(id)) out.set(id, { id, place, text });
+    const { id, place, text, message } = entry as Record<string, unknown>;
+    if (typeof id === 'string' && id !== '' && typeof place === 'string' && typeof text === 'string' && !out.has(id)) {
+      out.set(id, { id, place, text, ...(isMessage(message, 2) ? { message } : {}) });
+    }
   }
   return out;
 }
@@ -51,6 +55,13 @@ function problem(id: string, note: ImportNote, from: number, to: number): LocalP
     rule: 'import-note', paragraphId: id, from, to, severity: 'warning',
     // The note's place and text are the importer's words about the source, kept as written.
     place: (pathOf) => `${note.place}, ${pathOf(id)}`,
-    hint: hint('importNote', { text: note.text }),
+    hint: hint('importNote', { text: note.message ? asHint(note.message) : note.text }),
   };
+}
+
+// A message as a hint value: its key as it is (it has a namespace), numbers as written.
+function asHint(message: Message): HintKey {
+  const values: Record<string, string | HintKey> = {};
+  for (const [name, value] of Object.entries(message.values ?? {})) values[name] = typeof value === 'object' ? asHint(value) : String(value);
+  return { key: message.key, values };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../shared/document/index.js';
 import { importText } from '../../../shared/import/index.js';
-import { checkDocument } from '../../../shared/style/index.js';
+import { checkDocument, hintText } from '../../../shared/style/index.js';
 import { corpus, footnotesIn, paragraphsOf } from './inspect.js';
 
 const result = importText(corpus('ccpcj32-draft-resolutions-I-III.txt'));
@@ -26,6 +26,14 @@ describe('a footnote whose text the page printed in the next document', () => {
     expect(problems[0]!.to - problems[0]!.from).toBe(1);
     expect(checkDocument(third!).filter((p) => p.rule === 'import-note')).toEqual([]);
     expect(result.warnings.join('\n')).toMatch(/footnote 9: its marker is in document 2 but its text was printed in document 3; it was kept with its marker/);
+  });
+
+  it('says what happened in the interface language, also after a save as JSON', () => {
+    const json = second!.toJSON() as Record<string, unknown>;
+    const restored = second!.type.schema.nodeFromJSON(JSON.parse(JSON.stringify(json)));
+    const [problem] = checkDocument(restored).filter((p) => p.rule === 'import-note');
+    expect(hintText(problem!.hint)).toBe('its text was printed after draft resolution III began');
+    expect(hintText(problem!.hint, 'fr')).toBe('à l’importation\u00a0: son texte a été imprimé après le début de «\u00a0draft resolution III\u00a0»');
   });
 
   it('survives a save as JSON and follows the paragraph when it is renumbered', () => {
