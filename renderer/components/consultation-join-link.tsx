@@ -5,7 +5,8 @@ import { messageOf } from '../format.js';
 import { parseJoinLink } from '../../shared/consultation/join-link.js';
 import { errorText } from '../i18n/error-text.js';
 import { readPastedJoinLink, type PastedJoinLink } from './consultation-text.js';
-import { t } from '../i18n/index.js';
+import { i18n, t } from '../i18n/index.js';
+import { messageText, type Message } from '../../shared/i18n/message.js';
 
 /**
  * Join links that arrive from outside the page: the desktop shell, asked by the operating
@@ -73,10 +74,14 @@ export function useConsultationStatus(api: ApiClient, active: boolean): Consulta
 
 /**
  * The host's sentence about the wait without the title the view already shows
- * ("Waiting for the facilitator to admit you: <why, your key>" -> "<why, your key>").
+ * ("Waiting for the facilitator to admit you: <why, your key>" -> "<why, your key>"), from the
+ * backend's message `text` in the interface language when it has one.
  */
-export function waitingDetail(lastError: string): string {
-  const detail = lastError.replace(/^Waiting for the facilitator to admit you[:.]?\s*/i, '').trim();
+export function waitingDetail(lastError: string, text?: Message): string {
+  // The backend's message says the reason apart from the title: shown in the interface language.
+  const reason = text?.key === 'checks:consultation.waiting' ? text.values?.reason : undefined;
+  const said = reason === undefined ? null : typeof reason === 'object' ? messageText(reason, i18n.language) : String(reason);
+  const detail = (said ?? lastError.replace(/^Waiting for the facilitator to admit you[:.]?\s*/i, '')).trim();
   if (detail === '') return t('consultation:consultationJoinLink.theFacilitatorSeesYour');
   return detail.charAt(0).toUpperCase() + detail.slice(1);
 }
@@ -97,7 +102,7 @@ export function JoinWaiting({ api, status, onStopped }: JoinWaitingProps) {
       <div>
         <p className="join-waiting-title">{t('consultation:consultationJoinLink.waitingForTheFacilitator')}</p>
         <p className="join-waiting-detail">
-          {waitingDetail(status.lastError)}{' '}{t('consultation:consultationJoinLink.thisDialogGoesOn')}
+          {waitingDetail(status.lastError, status.lastErrorText)}{' '}{t('consultation:consultationJoinLink.thisDialogGoesOn')}
         </p>
         {error ? <p className="dialog-error">{error}</p> : null}
         <button

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ConsultationStatus, Participant } from '../../shared/api/contract.js';
 import { delegationColour } from '../editor/presence-plugin.js';
 import { CopyButton } from './consultation-qr.js';
-import { roleNames, statusLine } from './consultation-text.js';
+import { lastErrorShown, roleNames, statusLine } from './consultation-text.js';
 import { t } from '../i18n/index.js';
 
 /** Props of the participant list. */
@@ -66,7 +66,7 @@ export const ConsultationPanel = memo(function ConsultationPanel({ docId, status
       <p className="consultation-state">{line || t('consultation:consultationParticipants.thisDocumentIsNot')}</p>
       {status?.lastError && inIt ? (
         <p className="panel-error" role="alert">
-          {status.lastError}
+          {lastErrorShown(status)}
         </p>
       ) : null}
       {inIt && !hosting && status.role ? <p className="consultation-you">{t('consultation:consultationParticipants.youTakePartAs')}{' '}{roleNames[status.role]}</p> : null}

@@ -3,7 +3,8 @@ import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-lin
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
 import { errorText } from '../i18n/error-text.js';
-import { t, translatedRecord } from '../i18n/index.js';
+import { i18n, t, translatedRecord } from '../i18n/index.js';
+import { messageText } from '../../shared/i18n/message.js';
 
 /**
  * The words of the consultation UI, as pure functions so they can be tested without a
@@ -76,6 +77,11 @@ export function readPastedJoinLink(text: string): PastedJoinLink | null {
   } catch (cause) {
     return { link: null, error: errorText(cause) };
   }
+}
+
+/** The status's last error as the interface says it: its message in the interface language when the backend gave one, else its English words. */
+export function lastErrorShown(status: Pick<ConsultationStatus, 'lastError' | 'lastErrorText'>): string {
+  return status.lastErrorText ? messageText(status.lastErrorText, i18n.language) : status.lastError;
 }
 
 /**

@@ -3,6 +3,10 @@ import type { ConsultationStatus } from '../../../shared/api/contract.js';
 import { hostingDetails } from '../../../renderer/components/consultation-hosting-view.js';
 import { joinLinkFromHash, waitingDetail } from '../../../renderer/components/consultation-join-link.js';
 import { lobbyBadge, lobbyEntryLine } from '../../../renderer/components/consultation-lobby.js';
+import { lastErrorShown } from '../../../renderer/components/consultation-text.js';
+import { i18n } from '../../../renderer/i18n/index.js';
+import { reasonText } from '../../../electron/consultation/refusal-text.js';
+import { messageText, msg } from '../../../shared/i18n/message.js';
 
 const entry = { key: 'c9f39cbd'.repeat(8), keyShort: 'C9F3-9CBD', delegation: 'EU', name: 'Ana Pereira', role: 'delegation' as const, since: '2026-12-07T07:00:00.000Z' };
 
@@ -34,6 +38,22 @@ describe('lobby words', () => {
       'The facilitator has not admitted you as EU (delegation) yet. Your key is C9F3-9CBD.',
     );
     expect(waitingDetail('')).toMatch(/lobby/);
+  });
+
+  it('says the wait and the last error in the interface language from the backend\'s message, the English unchanged', async () => {
+    // What the participant's backend sets for a key in the lobby (refusal-text.ts reads the host's sentence into it).
+    const text = msg('checks:consultation.waiting', { reason: reasonText('waiting: the facilitator has not admitted you as EU (delegation) yet. Your key is C9F3-9CBD; this window keeps trying.') });
+    const english = messageText(text);
+    expect(english).toBe('Waiting for the facilitator to admit you: the facilitator has not admitted you as EU (delegation) yet. Your key is C9F3-9CBD; this window keeps trying.');
+    expect(waitingDetail(english, text)).toBe('The facilitator has not admitted you as EU (delegation) yet. Your key is C9F3-9CBD; this window keeps trying.');
+    await i18n.changeLanguage('fr');
+    try {
+      expect(waitingDetail(english, text)).toBe('Le facilitateur ne vous a pas encore admis comme EU (délégation). Votre clé est C9F3-9CBD\u00a0; cette fenêtre continue d’essayer.');
+      expect(lastErrorShown({ lastError: english, lastErrorText: text })).toMatch(/^En attente de l’admission par le facilitateur\u00a0: le facilitateur ne vous a pas encore admis/);
+      expect(lastErrorShown({ lastError: 'A sentence from an older backend.' })).toBe('A sentence from an older backend.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
 
