@@ -5,8 +5,9 @@
  * synchronously from the message event, so this is when the host started on it):
  * - `check`: decoding, applying to the replica, schema validation and the role check;
  * - `store`: appending it to the update log (SQLite);
- * - `broadcast`: from the end of `apply` until Hocuspocus applied it to its document and
- *   queued it on every connection (its `update` listener runs before ours).
+ * - `broadcast`: from the end of `apply` until the host's fan-out applied it to
+ *   Hocuspocus's document, with the others gathered meanwhile, right before sending them
+ *   (host-fanout.ts): the window the update waited, and the flush's transaction.
  * Also the event loop's delay (how long a ready message waited for the host), as p50/p99/max
  * in milliseconds, and `fanout`: since the previous report, the host's flushes (host-fanout.ts),
  * the changes and presence ids they carried per flush, socket writes per second,
@@ -28,7 +29,7 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
   const stored: number[] = [];
   const broadcast: number[] = [];
   let storeMs = 0;
-  let appliedAt: number | null = null;
+  let applied: number[] = [];
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const tracedStore: Store = {
@@ -49,8 +50,9 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
       const start = now();
       storeMs = 0;
       const result = docs.apply(...args);
-      appliedAt = now();
-      check.push(appliedAt - start - storeMs);
+      const end = now();
+      applied.push(end);
+      check.push(end - start - storeMs);
       stored.push(storeMs);
       return result;
     },
@@ -75,8 +77,9 @@ export function traceHost(store: Store, makeDocs: (store: Store) => LiveDocument
     docs: tracedDocs,
     watch(doc: Y.Doc) {
       doc.on('update', () => {
-        if (appliedAt !== null) broadcast.push(now() - appliedAt);
-        appliedAt = null;
+        const at = now();
+        for (const end of applied) broadcast.push(at - end);
+        applied = [];
       });
     },
     report: () => ({
