@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api/contract.js';
+import { messageOf } from '../../shared/api/api-error.js';
 import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-link.js';
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
@@ -102,17 +103,22 @@ export function normalizeFingerprint(typed: string): string {
  */
 export function joinErrorMessage(cause: unknown, url: string, role: ConsultationRole): string {
   const message = cause instanceof Error ? cause.message : String(cause);
+  // The backend's message, in the interface language (its English is `message`), and the host's reason inside a refusal.
+  const text = messageOf(cause);
+  const said = text ? messageText(text, i18n.language) : message;
+  const reasonValue = text?.key === 'checks:consultation.refusedEntry' ? text.values?.reason : undefined;
+  const reasonShown = reasonValue === undefined ? null : typeof reasonValue === 'object' ? messageText(reasonValue, i18n.language) : String(reasonValue);
   // A pinned certificate that differs is said in the backend's own words: they name both fingerprints.
-  if (/certificate is not the one/i.test(message)) return message;
+  if (/certificate is not the one/i.test(message)) return said;
   if (/facilitator (has )?(refused|removed|did not admit)|not admitted|refused (to admit|your key)/i.test(message)) {
-    return t('consultation:consultationText.theFacilitatorDidNot', { replace: message.replace(/^The host refused to let you in: /, '').replace(/^refused: /, '') });
+    return t('consultation:consultationText.theFacilitatorDidNot', { replace: reasonShown ?? message.replace(/^The host refused to let you in: /, '').replace(/^refused: /, '') });
   }
   if (cause instanceof ApiError && cause.code === 'unauthorized') {
     // The host locks out an address after repeated wrong codes, the right one included.
     const wait = /try again in (\d+) s/.exec(message);
     if (wait) return t('consultation:consultationText.tooManyWrongCodes', { value: wait[1] });
     const which = role === 'facilitator' ? 'the facilitator code' : 'the join code';
-    const reason = message.replace(/^The host refused to let you in: /, '').trim();
+    const reason = (reasonShown ?? message.replace(/^The host refused to let you in: /, '')).trim();
     return t('consultation:consultationText.theHostRefusedThis', { value: reason ? `: ${reason.replace(/\.?$/, '.')}` : '.', which });
   }
   // The backend's own "no answer" already says it in words: no need to quote it.
@@ -122,5 +128,5 @@ export function joinErrorMessage(cause: unknown, url: string, role: Consultation
   if (/ECONNREFUSED|unreachable|timed? ?out|ENOTFOUND|EHOSTUNREACH|could not connect|cannot connect|closed/i.test(message)) {
     return t('consultation:consultationText.couldNotReachA2', { url, message });
   }
-  return t('consultation:consultationText.joiningFailed', { message });
+  return t('consultation:consultationText.joiningFailed', { message: said });
 }

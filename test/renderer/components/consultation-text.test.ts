@@ -6,6 +6,9 @@ import { qrPath } from '../../../renderer/components/consultation-qr.js';
 import { joinErrorMessage, normalizeFingerprint, normalizeHostUrl, readPastedJoinLink, statusLine } from '../../../renderer/components/consultation-text.js';
 import { formatJoinLink } from '../../../shared/consultation/join-link.js';
 import { inConsultation } from '../../../renderer/components/consultation-tools.js';
+import { i18n } from '../../../renderer/i18n/index.js';
+import { refusedText } from '../../../electron/consultation/refusal-text.js';
+import { wrongCertificateText } from '../../../electron/consultation/participant-tls.js';
 
 const status = (patch: Partial<ConsultationStatus>): ConsultationStatus => ({
   state: 'connected',
@@ -141,5 +144,24 @@ describe('QR code', () => {
 
   it('refuses a text too long for any QR code', () => {
     expect(() => qrPath('x'.repeat(5000))).toThrow();
+  });
+
+  it('says a refused join in the interface language from the backend\'s message, the English as before', async () => {
+    const wrongCode = new ApiError('unauthorized', refusedText('wrong-code: the join code admits delegations and observers; joining as facilitator needs the facilitator code.'));
+    const certificate = new ApiError('unauthorized', wrongCertificateText('3f2a9c1b'.repeat(8), '77aa01bc'.repeat(8)));
+    const english = joinErrorMessage(wrongCode, 'wss://h:1', 'facilitator');
+    expect(english).toBe(
+      'The host refused this code: the join code admits delegations and observers; joining as facilitator needs the facilitator code. Check that you typed the facilitator code exactly as the facilitator’s screen shows it.',
+    );
+    expect(joinErrorMessage(certificate, 'wss://h:1', 'delegation')).toBe(certificate.message);
+    await i18n.changeLanguage('fr');
+    try {
+      expect(joinErrorMessage(wrongCode, 'wss://h:1', 'facilitator')).toContain('le code de participation admet les délégations et les observateurs\u00a0; pour participer comme facilitateur, il faut le code du facilitateur.');
+      expect(joinErrorMessage(certificate, 'wss://h:1', 'delegation')).toBe(
+        'Le certificat de l’hôte n’est pas celui du lien de participation (3F2A-9C1B… attendu, 77AA-01BC… reçu)\u00a0: quelqu’un s’est peut-être interposé.',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
