@@ -17,7 +17,7 @@
  * - when the document has been quiet for a window, at the end of the current turn of the
  *   event loop (setImmediate): a lone change goes out as soon as before;
  * - otherwise one window after the previous flush, the window being five times what that
- *   flush took (so a host spends at most a sixth of its time writing, however many
+ *   flush took (so a host spends at most a sixth of its time flushing, however many
  *   participants type), at most `maxWindowMs`. A host that is behind (its event loop late)
  *   gathers for longer on its own, as the flush waits for its turn.
  * - presence updates go out with a flush at most every `presenceWindowMs` (100 ms), the
@@ -35,8 +35,8 @@
  * what a change cost Hocuspocus. Every other change to the document (the host's own,
  * `applyLocal`) is applied at once and queued for the flush as it is.
  * What Hocuspocus does around the send stays as it was: the document's `onUpdate` callback
- * runs for each transaction that changes the document (its change hooks and store debounce), a connection
- * whose socket is closing is closed, a failed send closes it, and a presence update still
+ * runs for each transaction that changes the document (its change hooks and store
+ * debounce), a connection whose socket is closing is closed, a failed send closes it, and a presence update still
  * records at once which client ids arrived or left on the sender's connection. Every
  * connection, the sender's included, gets every change, as from Hocuspocus.
  */
