@@ -46,6 +46,9 @@ const gerund = /^(?:[а-яё]{3,}(?:я|[жчшщ]а|ясь|ась|в|вшись)
 const russianSeen = ['поощряя', 'одобряя', 'поддерживая', 'привлекая', 'осознавая', 'воздавая', 'скорбя', 'получив', 'высказываясь', 'рассматривая', 'указывая', 'обращаясь', 'опираясь', 'отмечая', 'подчеркивая'];
 // Adverbs before the gerund ("вновь подтверждая", "особо отмечая", "твердо считая").
 const russianAdverbs = new Set(['вновь', 'особо', 'высоко', 'решительно', 'настоятельно', 'твердо', 'углубленно', 'глубоко', 'неизменно']);
+// The nouns of the "с ..." openers ("с удовлетворением отмечая"): a piece ending with one
+// goes on into the gerund; any other "с" phrase ("связанной с разминированием") ends a PP.
+const russianFeelings = new Set(['удовлетворением', 'признательностью', 'беспокойством', 'обеспокоенностью', 'озабоченностью', 'интересом', 'сожалением', 'одобрением', 'тревогой']);
 const conjunctionEnd = /(?:^|\s)(?:и|а|или|но|а также)$/;
 let russianGerunds: Set<string> | null = null;
 
@@ -67,7 +70,8 @@ function gerundsOf(): Set<string> {
 export function opensRussianPreamble(text: string, before: string): boolean {
   const tail = tailOf(before);
   // "… и признавая", "вновь | подтверждая", "с удовлетворением | отмечая": one sentence goes on.
-  if (conjunctionEnd.test(tail) || russianAdverbs.has(lastWord(tail)) || /(?:^|\s)[сc](?: [а-яё]+)?(?:ем|ём|ом|ью|ой|ей|ым|им)$/.test(tail)) return false;
+  const last = lastWord(tail);
+  if (conjunctionEnd.test(tail) || russianAdverbs.has(last) || (russianFeelings.has(last) && /(?:^|\s)[сc](?: \S+)? \S+$/.test(tail))) return false;
   const words = text.slice(0, 200).replace(/^[*_]+/, '').split(' ', 5).map((w) => w.replace(/[*_,]+$/, ''));
   let i = 0;
   if (words[0] === 'с' || words[0] === 'c') {
