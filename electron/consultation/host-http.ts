@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server as HocuspocusServer } from '@hocuspocus/server';
+import { msg, type Message } from '../../shared/i18n/message.js';
 
 // A TLS handshake must end within this time; a socket that opens and says nothing is dropped
 // here, before the WebSocket guard (socket-guard.ts) sees it.
@@ -87,10 +88,10 @@ export function readBody(request: IncomingMessage, max: number): Promise<string>
 }
 
 /** Why the host could not listen, as a sentence that says what to do. */
-export function listenError(err: unknown, bind: string, port: number): string {
+export function listenError(err: unknown, bind: string, port: number): Message {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `port ${port} is already in use on ${bind}; choose another port (0: any free port).`;
-  if (code === 'EADDRNOTAVAIL') return `${bind} is not an address of this machine; use 0.0.0.0 for every interface or 127.0.0.1 for this machine only.`;
-  if (code === 'EACCES') return `port ${port} needs special rights on this system; choose a port above 1023 (0: any free port).`;
-  return `cannot listen on ${bind}:${port}: ${(err as Error).message}`;
+  if (code === 'EADDRINUSE') return msg('checks:consultation.listen.inUse', { port, bind });
+  if (code === 'EADDRNOTAVAIL') return msg('checks:consultation.listen.notHere', { bind });
+  if (code === 'EACCES') return msg('checks:consultation.listen.rights', { port });
+  return msg('checks:consultation.listen.other', { bind, port: String(port), reason: (err as Error).message });
 }

@@ -10,6 +10,7 @@ import type { LiveDocuments } from '../backend/live-documents.js';
 import type { AdmissionRecords } from '../store/admissions.js';
 import type { ThrottleOptions } from './access.js';
 import type { HostLimits } from './host-limits.js';
+import type { Message } from '../../shared/i18n/message.js';
 
 /** What a host needs: the live documents over its store, what to serve, where, and whom to tell. */
 export type HostOptions = {
@@ -79,6 +80,8 @@ export type ConsultationHost = {
 /**
  * The reason a peer's update was refused, as sent to it in a stateless message; for a
  * refused update also `snapshot`, base64 of Y.encodeSnapshot of the host's document then
- * (state vector and delete set), so the sender can take the change back (take-back.ts).
+ * (state vector and delete set), so the sender can take the change back (take-back.ts); `text`,
+ * when the host knew the reason as a catalogue message, lets our participants show it in their
+ * interface language (other clients ignore it; `reason` stays the English sentence).
  */
-export type RefusedMessage = { type: 'penholder.refused'; reason: string; snapshot?: string };
+export type RefusedMessage = { type: 'penholder.refused'; reason: string; snapshot?: string; text?: Message };

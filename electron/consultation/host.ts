@@ -70,6 +70,9 @@ import { createColleagueAdmission, isColleagueMessage } from './colleague-admiss
 
 export type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
 import type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
+import { ConsultationError } from '../../shared/consultation/errors.js';
+import { messageText, msg } from '../../shared/i18n/message.js';
+import { messageOf } from '../../shared/api/api-error.js';
 
 type Context = { participant?: Participant; key?: string };
 
@@ -120,22 +123,23 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     // A delegation's update is checked on the validated documents before and after it, in the
     // same step that stores it: a refusal leaves no trace (the replica is rebuilt from the log).
     if (update.length > limits.maxUpdateBytes) {
-      throw new Error(`The host refused your change: it is ${update.length} bytes, and the host takes at most ${limits.maxUpdateBytes} per update (maxUpdateBytes).`);
+      throw new ConsultationError(msg('checks:consultation.updateTooBig', { bytes: update.length, max: limits.maxUpdateBytes }));
     }
     const totalKey = `${docId}\u0000${by.delegation}`;
     const total = (delegationBytes.get(totalKey) ?? 0) + update.length;
     if (by.role === 'delegation') {
       if (total > limits.maxDelegationBytes) {
-        throw new Error(`The host refused your change: ${by.delegation}'s changes to this document would reach ${total} bytes, and the host takes at most ${limits.maxDelegationBytes} per delegation (maxDelegationBytes).`);
+        throw new ConsultationError(msg('checks:consultation.delegationTooBig', { delegation: by.delegation, bytes: total, max: limits.maxDelegationBytes }));
       }
       const shape = docs.use(docId, (live) => updateShapeRefusal(update, limits, live.ydoc));
-      if (shape) throw new Error(shape);
+      // The limits' and role check's sentences are English for now (role-check.ts, host-limits.ts): sent as written.
+      if (shape) throw new ConsultationError(msg('checks:consultation.asWritten', { text: shape }));
     }
     const check =
       by.role === 'delegation'
         ? (before: Node, after: Node) => {
             const verdict = checkDelegationChange(before, after, by.delegation, limits);
-            if (!verdict.ok) throw new Error(verdict.reason);
+            if (!verdict.ok) throw new ConsultationError(msg('checks:consultation.asWritten', { text: verdict.reason }));
           }
         : undefined;
     docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation }, check);
@@ -213,7 +217,8 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       if (connection.readOnly) {
         // Hocuspocus drops an observer's change; the observer is told why (each time it sends one the host lacks).
         if (!docs.use(documentName, (live) => containsUpdate(live.ydoc, update))) {
-          const refused: RefusedMessage = { type: 'penholder.refused', reason: 'Observers follow the consultation read-only: your change was not accepted.' };
+          const text = msg('checks:consultation.observerReadOnly');
+          const refused: RefusedMessage = { type: 'penholder.refused', reason: messageText(text), text };
           connection.sendStateless(JSON.stringify(refused));
         }
         return;
@@ -224,7 +229,8 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
         if (accept(documentName, update, participant) && fanout && takeSyncUpdateInPlace(data)) fanout.take(update.slice(), connection);
       } catch (err) {
         const snapshot = docs.use(documentName, (live) => Buffer.from(Y.encodeSnapshot(Y.snapshot(live.ydoc))).toString('base64'));
-        const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message, snapshot };
+        const text = messageOf(err);
+        const refused: RefusedMessage = { type: 'penholder.refused', reason: (err as Error).message, snapshot, ...(text ? { text } : {}) };
         connection.sendStateless(JSON.stringify(refused));
         throw { code: 4403, reason: 'forbidden-update' };
       }
@@ -245,7 +251,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     guard.stop();
     records.close();
     docs.releaseAll(holder);
-    throw new Error(listenError(err, bind, options.port ?? 0), { cause: err });
+    throw new ConsultationError(listenError(err, bind, options.port ?? 0), err);
   }
   const hpDocs = new Map<string, Document>();
   const direct = await Promise.all(options.docIds.map((id) => server.hocuspocus.openDirectConnection(id, {})));

@@ -97,6 +97,7 @@ export function createRecordHost(options: RecordHostOptions): RecordHost {
   let instance: Hocuspocus | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  // internal: only a thrown non-Error (a bug) is wrapped here, for the log
   const report = (err: unknown) => options.onError?.(err instanceof Error ? err : new Error(String(err)));
 
   const send = async (docId: string, to?: Connection) => {

@@ -11,6 +11,7 @@ import { silenceDeadline, verifyRevisionFile, type ChainRecord } from '../../../
 import { testKey } from '../../support/join-keys.js';
 import { connectPeer, storeWithDocument, tempDir, waitFor, type Peer } from '../consultation/peers.js';
 import { repoRoot } from './run-cli.js';
+import { messageText } from '../../../shared/i18n/message.js';
 
 const children: ChildProcess[] = [];
 const peers: Peer[] = [];
@@ -66,7 +67,7 @@ describe('penholder host and the silence procedure', () => {
     const peer = connectPeer(host.banner.url, 'd1', { code: host.banner.joinCode, delegation: 'USA', name: 'USA person', role: 'delegation' }, host.banner.fingerprint);
     peers.push(peer);
     const errors: string[] = [];
-    attachRecordParticipant(usa, 'd1', peer.provider, { setError: (m) => errors.push(m), statusChanged: () => undefined });
+    attachRecordParticipant(usa, 'd1', peer.provider, { setError: (m) => errors.push(typeof m === 'string' ? m : messageText(m)), statusChanged: () => undefined });
     await waitFor(() => usa.records.received('d1').at(-1)?.n === 3, 15_000, 'the outcome from the headless host');
     const held = await verifyRevisionFile(usa.records.received('d1').at(-1)!.file, { key: key.fingerprint, docId: 'd1' });
     expect(held.silence).toMatchObject({ outcome: 'agreed', brokenBy: [], deadline: { instant: '2026-12-01T11:00:00.000Z' } });
