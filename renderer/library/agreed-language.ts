@@ -26,7 +26,7 @@ export function shortSymbol(symbol: string): string {
 
 /** Where a hit comes from, as a delegate says it: "78/201 OP 5" (the symbol alone when it has no label). */
 export function hitSource(hit: Pick<LibraryHit, 'symbol' | 'label'>): string {
-  const symbol = shortSymbol(hit.symbol) || 'untitled text';
+  const symbol = shortSymbol(hit.symbol) || t('library:agreedLanguage.untitledText');
   return hit.label ? `${symbol} ${hit.label}` : symbol;
 }
 

@@ -2,11 +2,13 @@ import { TextSelection } from 'prosemirror-state';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import type { LibraryHit } from '../../shared/api/contract.js';
 import { buildParagraph } from '../../shared/document/build.js';
+import { readHeader } from '../../shared/document/header.js';
+import { citationFootnote } from '../../shared/document/labels-citation.js';
 import { detectOpener } from '../../shared/import/openers.js';
 import type { OpenerKind } from '../../shared/import/openers.js';
 import { insertFootnote } from '../editor/commands/footnote-commands.js';
 import { cursorInParagraph } from '../editor/commands/structure.js';
-import { citationText } from './agreed-language.js';
+import { t } from '../i18n/index.js';
 import { paragraphAround } from './lookup.js';
 
 /**
@@ -75,7 +77,14 @@ export function collapseToEnd(state: EditorState): Transaction | null {
   return null;
 }
 
-/** Inserts at the cursor a footnote citing the hit ("Resolution 74/129, OP 5."). False where a footnote cannot go. */
+/**
+ * Inserts at the cursor a footnote citing the hit in the document's language ("Resolution
+ * 74/129, OP 5.", "Résolution 74/129, OP 5.", "第74/129号决议，OP 5。"): the footnote is part of
+ * the text, whatever the interface's language. False where a footnote cannot go.
+ */
 export function citeHit(hit: Pick<LibraryHit, 'symbol' | 'label'>): Command {
-  return insertFootnote(citationText(hit));
+  return (state, dispatch, view) => {
+    const text = citationFootnote(hit.symbol, hit.label, readHeader(state.doc).language, t('library:agreedLanguage.untitledText'));
+    return insertFootnote(text)(state, dispatch, view);
+  };
 }

@@ -107,6 +107,21 @@ describe('what the panel looks up and does in the editor', () => {
   });
 });
 
+describe('a citation footnote in the language of the document', () => {
+  it('cites as the official texts of each language print it, whatever the interface language', () => {
+    const cite = (language: 'fr' | 'zh' | 'ar' | 'ru', symbol: string, label = 'OP 5'): string => {
+      const state = at(stateFrom({ ...spec, header: { language } }), 'OP 1', 3);
+      const cited = must(state, citeHit(hit({ symbol, label })));
+      return cited.doc.nodeAt(posOf(cited, 'OP 1'))?.firstChild?.child(1).textContent ?? '';
+    };
+    expect(cite('fr', 'A/RES/74/129')).toBe('Résolution 74/129, OP 5.');
+    expect(cite('zh', 'A/RES/73/195', '')).toBe('第73/195号决议。');
+    expect(cite('zh', 'A/RES/73/195')).toBe('第73/195号决议，OP 5。');
+    expect(cite('ar', 'A/DEC/74/501')).toBe('المقرر 74/501، OP 5.');
+    expect(cite('ru', 'E/RES/2019/1')).toBe('E/RES/2019/1, OP 5.');
+  });
+});
+
 describe('the provenance report as files', () => {
   const report = {
     share: 2 / 3,
