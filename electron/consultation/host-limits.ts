@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { resolutionSchema } from '../../schemas/resolution-schema.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 import { PROSEMIRROR_FRAGMENT } from '../../shared/ydoc.js';
 
 /**
@@ -69,9 +70,10 @@ export function hostLimits(limits: Partial<HostLimits> = {}): HostLimits {
  * paragraph) would pass it unseen and yet be kept and relayed to every peer. The element is
  * found in the update itself (made in the same change) or in `doc`, the host's replica; an
  * attribute of an element found in neither is refused (its node type cannot be told).
+ * The refusal is a catalogue message (`checks:shape.*`; messageText gives its English).
  * Throws nothing; an update that does not decode is left to the store's own check.
  */
-export function updateShapeRefusal(update: Uint8Array, limits: Pick<HostLimits, 'maxAttributeBytes'>, doc?: Y.Doc): string | null {
+export function updateShapeRefusal(update: Uint8Array, limits: Pick<HostLimits, 'maxAttributeBytes'>, doc?: Y.Doc): Message | null {
   let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
   try {
     structs = Y.decodeUpdate(update).structs;
@@ -83,14 +85,14 @@ export function updateShapeRefusal(update: Uint8Array, limits: Pick<HostLimits, 
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
     if (typeof s.parent === 'string' && (s.parent !== PROSEMIRROR_FRAGMENT || s.parentSub !== null)) {
-      const where = s.parent !== PROSEMIRROR_FRAGMENT ? `a shared type "${s.parent}" at the root of the Y.Doc` : `an entry "${s.parentSub}" on the document's fragment`;
-      return `The host refused your change: it writes outside the document (${where}); changes must stay in the document's text.`;
+      const where = s.parent !== PROSEMIRROR_FRAGMENT ? msg('checks:shape.rootType', { name: s.parent }) : msg('checks:shape.fragmentEntry', { name: String(s.parentSub) });
+      return msg('checks:shape.outside', { where });
     }
     const unknown = unknownKey(s, made, doc);
-    if (unknown) return `The host refused your change: it sets ${unknown}, which the document's schema does not have; changes may only set the attributes and formats of the document.`;
+    if (unknown) return msg('checks:shape.unknownKey', { what: unknown });
     const size = attributeSize(s);
     if (size > limits.maxAttributeBytes) {
-      return `The host refused your change: an attribute value is ${size} bytes, and the host takes at most ${limits.maxAttributeBytes} per attribute (maxAttributeBytes).`;
+      return msg('checks:shape.attributeTooBig', { size, max: limits.maxAttributeBytes });
     }
   }
   return null;
@@ -111,12 +113,12 @@ function attributeSize(item: Y.Item): number {
 }
 
 // The attribute or format `item` sets that the schema does not know, described, or null.
-function unknownKey(item: Y.Item, made: Map<string, Y.Item>, doc: Y.Doc | undefined): string | null {
+function unknownKey(item: Y.Item, made: Map<string, Y.Item>, doc: Y.Doc | undefined): Message | null {
   if (item.content instanceof Y.ContentFormat) {
     const key = item.content.key;
     // y-prosemirror names a mark that may overlap itself `<mark>--<8-character hash>`.
     const mark = /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key;
-    return mark in resolutionSchema.marks ? null : `a text format "${key.slice(0, 40)}"`;
+    return mark in resolutionSchema.marks ? null : msg('checks:shape.textFormat', { name: key.slice(0, 40) });
   }
   const key = item.parentSub;
   if (key === null || typeof item.parent === 'string' || item.parent === null) return null;
@@ -132,6 +134,6 @@ function unknownKey(item: Y.Item, made: Map<string, Y.Item>, doc: Y.Doc | undefi
   const type = parent?.content instanceof Y.ContentType ? parent.content.type : null;
   const nodeName = type instanceof Y.XmlElement ? type.nodeName : null;
   const node = nodeName ? resolutionSchema.nodes[nodeName] : undefined;
-  if (!node) return `an attribute "${key.slice(0, 40)}" on something that is not an element of the document`;
-  return key in (node.spec.attrs ?? {}) ? null : `an attribute "${key.slice(0, 40)}" that a ${nodeName} does not have`;
+  if (!node) return msg('checks:shape.attributeNotElement', { name: key.slice(0, 40) });
+  return key in (node.spec.attrs ?? {}) ? null : msg('checks:shape.attributeNotOfNode', { name: key.slice(0, 40), node: nodeName ?? '' });
 }

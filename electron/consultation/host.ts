@@ -132,14 +132,13 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
         throw new ConsultationError(msg('checks:consultation.delegationTooBig', { delegation: by.delegation, bytes: total, max: limits.maxDelegationBytes }));
       }
       const shape = docs.use(docId, (live) => updateShapeRefusal(update, limits, live.ydoc));
-      // The limits' and role check's sentences are English for now (role-check.ts, host-limits.ts): sent as written.
-      if (shape) throw new ConsultationError(msg('checks:consultation.asWritten', { text: shape }));
+      if (shape) throw new ConsultationError(shape);
     }
     const check =
       by.role === 'delegation'
         ? (before: Node, after: Node) => {
             const verdict = checkDelegationChange(before, after, by.delegation, limits);
-            if (!verdict.ok) throw new ConsultationError(msg('checks:consultation.asWritten', { text: verdict.reason }));
+            if (!verdict.ok) throw new ConsultationError(verdict.text);
           }
         : undefined;
     docs.apply(docId, update, 'remote', { author: by.name, delegation: by.delegation }, check);

@@ -50,13 +50,23 @@
  * and a delegation's updates together at most `maxDelegationBytes` per document.
  */
 import type { Node } from 'prosemirror-model';
+import { messageText, msg, type Message } from '../../shared/i18n/message.js';
 import { checkOwnership, type OwnershipLimits } from './role-ownership.js';
 
 /** A ProseMirror node as JSON. */
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string; marks?: unknown[] };
 
-/** The verdict on an update: allowed, or refused with a reason for people. */
-export type RoleVerdict = { ok: true } | { ok: false; reason: string };
+/**
+ * The verdict on an update: allowed, or refused with a reason for people: `text`, a catalogue
+ * message (`checks:role.*`) the participant shows in its interface language, and `reason`,
+ * its English sentence (what the wire and logs carry).
+ */
+export type RoleVerdict = { ok: true } | { ok: false; reason: string; text: Message };
+
+/** A refusal verdict saying `text` (its English sentence as `reason`). */
+export function refusedVerdict(text: Message): RoleVerdict {
+  return { ok: false, reason: messageText(text), text };
+}
 
 /** The default cap on one proposal of a delegation, in characters of its JSON (64,000). */
 export const defaultMaxProposalChars = 64_000;
@@ -81,15 +91,14 @@ function checkProjection(before: Node, after: Node, delegation: string): RoleVer
     const [a, b] = [before.maybeChild(i), after.maybeChild(i)];
     if (a === b) continue;
     if (a && b && sameButAlike(a, b, delegation)) continue;
-    if (!a || !b || topKey(a, delegation) !== topKey(b, delegation)) return { ok: false, reason: refusal(a, b, delegation) };
+    if (!a || !b || topKey(a, delegation) !== topKey(b, delegation)) return refusedVerdict(refusal(a, b, delegation));
   }
   return { ok: true };
 }
 
 // Why, for people: the first paragraph of the section whose projection changed, by its first
 // words, and what kind of change it was. Runs only on a refusal.
-function refusal(a: Node | null, b: Node | null, d: string): string {
-  const rule = `As ${d} you may only make proposals in your own name`;
+function refusal(a: Node | null, b: Node | null, d: string): Message {
   let para: Node | null = null;
   if (a && b && !a.inlineContent && a.firstChild?.isBlock) {
     for (let j = 0; j < Math.max(a.childCount, b.childCount) && !para; j++) {
@@ -98,14 +107,12 @@ function refusal(a: Node | null, b: Node | null, d: string): string {
     }
   }
   para ??= a ?? b;
-  if (!para) return `${rule}; the host refused this change.`;
+  if (!para) return msg('checks:role.ownNameOnly', { delegation: d });
   const words = para.textContent.trim().split(/\s+/).slice(0, 6).join(' ');
-  const where = words === '' ? `the ${para.type.name.replace(/_/g, ' ')}` : `the paragraph beginning "${words}…"`;
+  const where = words === '' ? msg('checks:role.wherePart', { part: para.type.name.replace(/_/g, ' ') }) : msg('checks:role.whereWords', { words });
   const state = (para.attrs.status as { state?: unknown } | null | undefined)?.state;
-  const what = closedStates.has(state)
-    ? 'it is agreed, and agreed text takes no proposals until the facilitator reopens it'
-    : 'the change touches its text outside your proposals, its status, or another delegation’s bracket or attribution';
-  return `${rule}: the host refused your change to ${where}: ${what}.`;
+  const what = msg(closedStates.has(state) ? 'checks:role.agreedText' : 'checks:role.outsideProposals');
+  return msg('checks:role.refusedWhere', { delegation: d, where, what });
 }
 
 // The projection of a top-level node as a string. A node holding blocks (the preamble, the

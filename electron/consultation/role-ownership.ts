@@ -7,7 +7,8 @@
  * update brings an id it did not have before.
  */
 import type { Node } from 'prosemirror-model';
-import type { RoleVerdict } from './role-check.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { refusedVerdict, type RoleVerdict } from './role-check.js';
 
 /** Limits of the ownership rules; `maxProposalChars` is the per-proposal cap (see role-check.ts). */
 export type OwnershipLimits = { maxProposalChars: number };
@@ -41,30 +42,28 @@ export function checkOwnership(before: Node, after: Node, d: string, limits: Own
     for (const role of roles) {
       const changed = [...attr[role].filter((x) => !old[role].includes(x)), ...old[role].filter((x) => !attr[role].includes(x))];
       const other = changed.find((x) => x !== d);
-      if (other !== undefined) return refuse(d, `it would change ${other}’s place in a bracket (${label[role]}); only ${d} may be added or removed in ${d}’s name`);
+      if (other !== undefined) return refuse(d, msg('checks:role.bracketPlace', { other, place: msg(`checks:role.place.${role}`), delegation: d }));
     }
   }
   for (const attr of now.fresh) {
     const other = roles.flatMap((r) => attr[r]).find((x) => x !== d);
-    if (other !== undefined) return refuse(d, `a new bracket may name only ${d}, not ${other}`);
+    if (other !== undefined) return refuse(d, msg('checks:role.newBracket', { delegation: d, other }));
   }
   const grown = [...now.ids].filter(([key, n]) => n > (was.ids.get(key) ?? 0)).map(([key]) => key);
   if (grown.length > 0) {
     const total = idCounts(after);
     const dup = grown.find((key) => (total.get(key) ?? 0) > 1);
-    if (dup) return refuse(d, `the id "${dup.slice(2)}" is already used in the document, and ids stay unique (a new paragraph or bracket needs a new id)`);
+    if (dup) return refuse(d, msg('checks:role.duplicateId', { id: dup.slice(2) }));
   }
   const big = now.proposals.find((p) => p.size > limits.maxProposalChars);
   if (big) {
-    return { ok: false, reason: `The host refused your proposal beginning "${firstWords(big.node)}…": it is ${big.size} characters of text and markup, and the host takes at most ${limits.maxProposalChars} per proposal (maxProposalChars).` };
+    return refusedVerdict(msg('checks:role.proposalTooBig', { words: firstWords(big.node), size: big.size, max: limits.maxProposalChars }));
   }
   return { ok: true };
 }
 
-const label = { proposedBy: 'proposed by', supportedBy: 'supported by', opposedBy: 'opposed by' } as const;
-
-function refuse(d: string, why: string): RoleVerdict {
-  return { ok: false, reason: `As ${d} you may only make proposals in your own name: the host refused your change: ${why}.` };
+function refuse(d: string, why: Message): RoleVerdict {
+  return refusedVerdict(msg('checks:role.refusedChange', { delegation: d, why }));
 }
 
 // The paragraph-level nodes present in only one of the two documents (as objects), section by section.

@@ -4,6 +4,7 @@ import { EditorState, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
 import { checkDelegationChange } from '../../../electron/consultation/role-check.js';
+import { messageText } from '../../../shared/i18n/message.js';
 import {
   agreeBracket,
   attributeBracket,
@@ -78,6 +79,8 @@ describe('what a delegation may change', () => {
       expect(result.ok).toBe(false);
       expect(!result.ok && result.reason).toContain(`"${opening}`);
       expect(!result.ok && result.reason).toMatch(/is agreed/);
+      expect(!result.ok && messageText(result.text, 'fr')).toContain(`le paragraphe commençant par «\u00a0${opening}`);
+      expect(!result.ok && messageText(result.text, 'fr')).toMatch(/il est approuvé/);
     }
     const discussed = apply(base, (s) => setParagraphStatus(s, op, { state: 'under_discussion', by: 'MEX', at: '2026-01-01T00:00:00Z' }));
     expect(verdict(discussed, apply(discussed, (s) => proposeInsertion(s, { delegation: 'CAN', text: ' all', pos: op + 2 })))).toBe(true);

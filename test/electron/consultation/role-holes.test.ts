@@ -10,6 +10,7 @@ import { attributeBracket, proposeInsertion } from '../../../shared/negotiation/
 import { validateDocument } from '../../../shared/document/validate.js';
 import { PROSEMIRROR_FRAGMENT, yDocToDoc } from '../../../shared/ydoc.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor, type Peer } from './peers.js';
+import { messageText, type Message } from '../../../shared/i18n/message.js';
 
 // Issue 13, point 3: each hole a tester's client found in the role check, sent by a stock
 // provider of a delegation to a live host. Each must be refused (a penholder.refused naming
@@ -114,6 +115,9 @@ describe('the role check closes the holes of issue 13', () => {
     const can = await delegate();
     can.doc.getMap('junk').set('blob', 'x'.repeat(1000));
     expect(await refusal(can)).toMatch(/outside the document.*"junk"/);
+    // Our participant shows the same refusal in its interface language from the message beside the English.
+    const { text } = JSON.parse(can.stateless[0]!) as { text: Message };
+    expect(messageText(text, 'fr')).toBe('L’hôte a refusé votre modification\u00a0: elle écrit hors du document (un type partagé «\u00a0junk\u00a0» à la racine du Y.Doc)\u00a0; les modifications doivent rester dans le texte du document.');
     expect(stored(store).share.has('junk')).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import { EditorState, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { checkDelegationChange } from '../../../electron/consultation/role-check.js';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
+import { messageText } from '../../../shared/i18n/message.js';
 import { attributeBracket, proposeInsertion } from '../../../shared/negotiation/index.js';
 import { posAfter } from './peers.js';
 
@@ -43,6 +44,11 @@ describe('ownership rules of the role check', () => {
     const removed = verdict(supported, apply(supported, (s) => attributeBracket(s, { pos, role: 'supportedBy', delegations: ['USA'], mode: 'remove' })));
     expect(removed.ok).toBe(false);
     expect(!removed.ok && removed.reason).toMatch(/USA/);
+    // The participant shows the refusal in its interface language; the wire keeps the English.
+    expect(!removed.ok && messageText(removed.text)).toBe(!removed.ok && removed.reason);
+    expect(!removed.ok && messageText(removed.text, 'fr')).toBe(
+      'En tant que CAN, vous ne pouvez faire de propositions qu’en votre nom\u00a0: l’hôte a refusé votre modification\u00a0: elle changerait la place de USA dans un crochet (appuyé par)\u00a0; seule la délégation CAN peut être ajoutée ou retirée au nom de CAN.',
+    );
   });
 
   it('refuses a copy of an existing bracket (same id, same attribution) inside its own bracket', () => {
@@ -57,5 +63,6 @@ describe('ownership rules of the role check', () => {
     expect(checkDelegationChange(base, big, 'CAN', { maxProposalChars: 10_000 }).ok).toBe(true);
     const small = checkDelegationChange(base, big, 'CAN', { maxProposalChars: 500 });
     expect(!small.ok && small.reason).toMatch(/at most 500 per proposal \(maxProposalChars\)/);
+    expect(!small.ok && messageText(small.text, 'fr')).toMatch(/au plus 500 par proposition \(maxProposalChars\)/);
   });
 });
