@@ -16,8 +16,8 @@ import { createNegotiationHandlers } from './negotiation-handlers.js';
 import { createRecordHandlers } from './record-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
-import { msg } from '../../shared/i18n/message.js';
-import { apiErrorOf, causeValue } from '../../shared/api/api-error.js';
+import { causeValue, msg } from '../../shared/i18n/message.js';
+import { apiErrorOf } from '../../shared/api/api-error.js';
 
 /**
  * The contract's handlers for one connection. Arguments arrive already validated by

@@ -6,8 +6,7 @@ import { createYDoc, hasPendingChanges } from '../../shared/ydoc.js';
 import { trackValidDoc, type ValidDocCache } from './valid-doc-cache.js';
 import type { Author, DocumentMeta, Store, UpdateOrigin } from '../store/store.js';
 import type { DocumentSummary } from '../../shared/api/contract.js';
-import { msg } from '../../shared/i18n/message.js';
-import { messageOf } from '../../shared/api/api-error.js';
+import { messageOf, msg } from '../../shared/i18n/message.js';
 
 /** A document held in memory: its Y.Doc, kept while any holder (a connection) uses it. */
 export type LiveDocument = { readonly id: string; ydoc: Y.Doc; readonly holders: Set<object> };

@@ -9,8 +9,7 @@ import { broadcast } from './context.js';
 import { indexRevisions } from './negotiation-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
 import { changeTo } from './revision-handlers.js';
-import { msg } from '../../shared/i18n/message.js';
-import { causeValue } from '../../shared/api/api-error.js';
+import { causeValue, msg } from '../../shared/i18n/message.js';
 
 type BaseChannels = 'negotiation.base' | 'negotiation.setBase' | 'negotiation.issueClean';
 

@@ -10,8 +10,8 @@ import { openInstallationKey, type InstallationKey } from '../identity/installat
 import { documentAtRevision } from '../store/issue-revision.js';
 import { placeUnderSilence, settleSilence, silenceState } from '../store/silence-procedure.js';
 import { broadcast, type BackendContext } from './context.js';
-import { msg } from '../../shared/i18n/message.js';
-import { apiErrorOf, causeValue } from '../../shared/api/api-error.js';
+import { causeValue, msg } from '../../shared/i18n/message.js';
+import { apiErrorOf } from '../../shared/api/api-error.js';
 
 type SilenceChannels = 'record.silence' | 'record.placeSilence' | 'record.breakSilence' | 'record.compareFile';
 

@@ -3,8 +3,7 @@ import { delegations } from '../../seeds/index.js';
 import { consultationRoles, type ConsultationRole } from '../../shared/api/contract.js';
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import { ConsultationError } from '../../shared/consultation/errors.js';
-import { msg } from '../../shared/i18n/message.js';
-import { causeOf } from '../../shared/record/errors.js';
+import { causeValue, msg } from '../../shared/i18n/message.js';
 
 /** One key pre-admitted by `penholder host --admit FILE`: its fingerprint, as which delegation and role. */
 export type PreAdmission = { key: string; delegation: string; name?: string; role: ConsultationRole };
@@ -32,7 +31,7 @@ export function readAdmitFile(file: string): PreAdmission[] {
       fs.closeSync(fd);
     }
   } catch (err) {
-    throw new ConsultationError(msg('checks:admit.cannotRead', { file, reason: causeOf(err) }), err);
+    throw new ConsultationError(msg('checks:admit.cannotRead', { file, reason: causeValue(err) }), err);
   }
   let value: unknown;
   try {

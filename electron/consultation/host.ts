@@ -71,8 +71,7 @@ import { createColleagueAdmission, isColleagueMessage } from './colleague-admiss
 export type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
 import type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
 import { ConsultationError } from '../../shared/consultation/errors.js';
-import { messageText, msg } from '../../shared/i18n/message.js';
-import { messageOf } from '../../shared/api/api-error.js';
+import { messageOf, messageText, msg } from '../../shared/i18n/message.js';
 
 type Context = { participant?: Participant; key?: string };
 

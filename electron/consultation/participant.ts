@@ -22,8 +22,7 @@ import { detachQuietly, handleRefusal } from './refusal.js';
 import { attachRecordParticipant } from './record-participant.js';
 import { pinnedWebSocket } from './participant-tls.js';
 import { attachColleagues, type ColleagueSide } from './colleague-participant.js';
-import { msg, type Message } from '../../shared/i18n/message.js';
-import { causeOf } from '../../shared/record/errors.js';
+import { causeValue, type Message, msg } from '../../shared/i18n/message.js';
 
 /** The origin of what the store's copy writes into the replica: the provider sends it, the replica's own listener skips it. */
 export const LOCAL = 'penholder-local';
@@ -47,7 +46,6 @@ export type Joined = {
 
 /** How often a key waiting in the host's lobby asks again, at most (the first retries come sooner, 250 ms doubling: a facilitator often admits at once). */
 export const lobbyRetryMs = 3000;
-
 
 /** What a joined consultation tells, and asks of, the service that holds it. */
 export type JoinHooks = {
@@ -193,7 +191,7 @@ export async function joinDocument(ctx: BackendContext, args: ChannelArgs<'consu
       ctx.docs.apply(docId, update, 'remote', { author: '', delegation: '' });
       hooks.pushToRenderers(docId, update);
     } catch (err) {
-      hooks.setError(msg('checks:consultation.notStored', { reason: causeOf(err) }));
+      hooks.setError(msg('checks:consultation.notStored', { reason: causeValue(err) }));
       hooks.statusChanged();
     }
   });

@@ -15,8 +15,7 @@ import { RecordError, jcs, verifyRevisionFile, type RevisionFile, type VerifiedR
 import type { Store } from '../store/store.js';
 import { recordMessages } from './record-host.js';
 import { ConsultationError } from '../../shared/consultation/errors.js';
-import { msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
-import { causeOf } from '../../shared/record/errors.js';
+import { causeValue, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
 
 /** What the participant side reports to the consultation service. */
 export type RecordParticipantHooks = { setError(message: string | Message): void; statusChanged(): void };
@@ -71,7 +70,7 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
   attached.set(store, { docId, provider });
   provider.on('stateless', ({ payload }: { payload: string }) => {
     void handle(payload).catch((err: unknown) => {
-      hooks.setError(msg('checks:consultation.revisionRefused', { reason: causeOf(err) }));
+      hooks.setError(msg('checks:consultation.revisionRefused', { reason: causeValue(err) }));
       hooks.statusChanged();
     });
   });

@@ -10,8 +10,7 @@ import { broadcast, type BackendContext } from '../backend/context.js';
 import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
 import type { RefusedMessage } from './host.js';
 import { takeBackRefused } from './take-back.js';
-import { isMessage, msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
-import { causeOf } from '../../shared/record/errors.js';
+import { causeValue, isMessage, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
 
 /** A joined document as the refusal handling needs it. */
 export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant; replica: Y.Doc };
@@ -44,7 +43,7 @@ export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: P
     broadcast(ctx, 'document.update', { id: docId, update }, (c) => c.subscriptions.has(docId));
     return reasons.length > 2 ? told('takenBackMany', { others: reasons.length - 1 }) : reasons.length === 2 ? told('takenBackOne') : told('takenBack');
   } catch (err) {
-    return told('notTakenBack', { error: causeOf(err) });
+    return told('notTakenBack', { error: causeValue(err) });
   }
 }
 

@@ -31,9 +31,7 @@ import { loadOrCreateHostCertificate } from './host-cert.js';
 import { openAdmissions } from '../store/admissions.js';
 import path from 'node:path';
 import { joinDocument, LOCAL, type Joined, type JoinHooks } from './participant.js';
-import { messageText, msg, type Message } from '../../shared/i18n/message.js';
-import { messageOf } from '../../shared/api/api-error.js';
-
+import { type Message, messageOf, messageText, msg } from '../../shared/i18n/message.js';
 
 /** The contract of the service (defined below the handlers, in context.ts). */
 export type { ConsultationService };

@@ -12,8 +12,7 @@ import { FormatError, importResult, type ExportFormat, type ExportView, type Imp
 import { ImportError, importText } from '../../shared/import/index.js';
 import { detectFormat } from './detect.js';
 import { naturalOrder, unzipBounded } from './zip.js';
-import { messageText, msg, type Message } from '../../shared/i18n/message.js';
-import { causeValue } from '../../shared/api/api-error.js';
+import { causeValue, type Message, messageText, msg } from '../../shared/i18n/message.js';
 
 /** One input file: its name (in messages; a path or a zip entry) and its bytes. */
 export type InputFile = { name: string; bytes: Uint8Array };

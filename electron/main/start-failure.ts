@@ -1,6 +1,5 @@
-import { messageOf } from '../../shared/api/api-error.js';
 import { pickInterfaceLanguage } from '../../shared/i18n/languages.js';
-import { messageText, msg } from '../../shared/i18n/message.js';
+import { messageOf, messageText, msg } from '../../shared/i18n/message.js';
 
 /**
  * What the "could not start" box says when Penholder fails before any window exists (the

@@ -1,11 +1,10 @@
 import { ApiError } from '../../shared/api/contract.js';
-import { messageOf } from '../../shared/api/api-error.js';
 import { parseJoinLink, type JoinLink } from '../../shared/consultation/join-link.js';
 import { parseFingerprint } from '../../shared/record/fingerprint.js';
 import type { ConsultationRole, ConsultationStatus } from '../../shared/api/contract.js';
 import { errorText } from '../i18n/error-text.js';
 import { i18n, t, translatedRecord } from '../i18n/index.js';
-import { messageText } from '../../shared/i18n/message.js';
+import { messageOf, messageText } from '../../shared/i18n/message.js';
 
 /**
  * The words of the consultation UI, as pure functions so they can be tested without a

@@ -1,5 +1,4 @@
-import { messageOf } from '../../shared/api/api-error.js';
-import { messageText } from '../../shared/i18n/message.js';
+import { messageOf, messageText } from '../../shared/i18n/message.js';
 import { i18n } from './index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isMessage, messageText, type Message, type MessageValue } from '../i18n/message.js';
+import { isMessage, messageOf, messageText, type Message } from '../i18n/message.js';
 
 /**
  * The error of a failed call as both transports carry it. `code` is stable (the renderer
@@ -38,16 +38,6 @@ export class ApiError extends Error {
 }
 
 /**
- * The text Message a thrown value carries, duck-typed: any error (ours or a module's) whose
- * `text` has a message's shape; undefined otherwise.
- */
-export function messageOf(err: unknown): Message | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const text = (err as { text?: unknown }).text;
-  return isMessage(text) ? text : undefined;
-}
-
-/**
  * The ApiError for an error shape that crossed a transport: same code and English message,
  * with `text` only when it has a message's shape (a malformed one is dropped, never shown).
  */
@@ -58,14 +48,6 @@ export function apiErrorFromShape(shape: { code: ApiErrorShape['code']; message:
 /** The error shape of `text` with `code`: its English sentence as `message`, the message as `text`. */
 export function errorShape(code: ApiErrorShape['code'], text: Message): ApiErrorShape {
   return { code, message: messageText(text), text };
-}
-
-/**
- * What a caught error says, as a value of another message: its `text` Message when it carries
- * one (so it is translated with the sentence around it), else its message as written.
- */
-export function causeValue(err: unknown): MessageValue {
-  return messageOf(err) ?? (err instanceof Error ? err.message : String(err));
 }
 
 /**

@@ -18,7 +18,7 @@ import type { NumberChange } from '../negotiation/stable-numbering.js';
  */
 
 // The consultation and file parts live in their own modules; everything stays importable from here.
-export { ApiError, apiErrorCodes, apiErrorFromShape, apiErrorOf, messageOf, type ApiErrorShape } from './api-error.js';
+export { ApiError, apiErrorCodes, apiErrorFromShape, apiErrorOf, type ApiErrorShape } from './api-error.js';
 export { consultationRoles, type ConsultationRole, type ConsultationState, type ConsultationStatus, type HostDocument } from './consultation-contract.js';
 export type { HostDocuments, Participant, PresenceCursor, RememberedJoin, RemotePresence } from './consultation-contract.js';
 export { fileExportFormats, fileImportFormats, trackedChangeModes, type FileProgress, type FileTrackedChanges, type InputFile } from './files-contract.js';

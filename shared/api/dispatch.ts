@@ -1,5 +1,4 @@
-import { msg } from '../i18n/message.js';
-import { messageOf } from './api-error.js';
+import { messageOf, msg } from '../i18n/message.js';
 import { ApiError, channelArgs, parseCall, type ApiErrorShape, type Handlers } from './contract.js';
 
 /** The outcome of one call as both transports carry it: a result or an error shape, never a stack trace. */

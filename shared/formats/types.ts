@@ -6,7 +6,7 @@
  * Import/Export dialogs share.
  */
 import type { Node } from 'prosemirror-model';
-import { isMessage, messageText, type Message } from '../i18n/message.js';
+import { messageText, type Message } from '../i18n/message.js';
 
 /** The formats Penholder reads. */
 export type ImportFormat = 'text' | 'akn' | 'docx';
@@ -58,12 +58,3 @@ export class FormatError extends Error {
   }
 }
 
-/**
- * The message of `err` as a value of another message: its own `text` when it carries one (our
- * errors), else its English message, as written (an internal failure of a library).
- */
-export function causeOf(err: unknown): Message | string {
-  const text: unknown = typeof err === 'object' && err !== null ? (err as { text?: unknown }).text : undefined;
-  if (isMessage(text)) return text;
-  return err instanceof Error ? err.message : String(err);
-}

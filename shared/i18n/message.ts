@@ -68,3 +68,21 @@ export function isMessage(value: unknown, depth = 4): value is Message {
     (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isMessage(v, depth - 1),
   );
 }
+
+/**
+ * The text Message a thrown value carries, duck-typed: any error (ours or a module's) whose
+ * `text` has a message's shape; undefined otherwise.
+ */
+export function messageOf(err: unknown): Message | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const text = (err as { text?: unknown }).text;
+  return isMessage(text) ? text : undefined;
+}
+
+/**
+ * What a caught error says, as a value of another message: its `text` Message when it carries
+ * one (so it is translated with the sentence around it), else its message as written.
+ */
+export function causeValue(err: unknown): MessageValue {
+  return messageOf(err) ?? (err instanceof Error ? err.message : String(err));
+}

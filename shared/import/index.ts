@@ -4,8 +4,8 @@
  * resolution schema. One document per resolution or decision found in the text.
  */
 import type { Node } from 'prosemirror-model';
-import { causeOf, importResult, type FormatImportResult } from '../formats/types.js';
-import { msg, type Message, type MessageValue } from '../i18n/message.js';
+import { importResult, type FormatImportResult } from '../formats/types.js';
+import { causeValue, type Message, type MessageValue, msg } from '../i18n/message.js';
 import { buildDocumentNode } from './build-nodes.js';
 import { toChunks, type Chunk } from './chunks.js';
 import { placeholder, planFootnotes, type FootnotePlan } from './footnotes.js';
@@ -37,7 +37,7 @@ export function importText(text: string): ImportResult {
     return importOrThrow(text);
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError(msg('formats:text.failed', { cause: causeOf(err) }), { cause: err });
+    throw new ImportError(msg('formats:text.failed', { cause: causeValue(err) }), { cause: err });
   }
 }
 
@@ -62,7 +62,7 @@ function importOrThrow(text: string): ImportResult {
       const built = buildOne(doc, content, plan, warnings, i + 1, lineOf, nameOf);
       if (built) documents.push(built);
     } catch (err) {
-      warnings.push(msg('formats:text.documentFailed', { n: i + 1, title: doc.title.slice(0, 60), cause: causeOf(err) }));
+      warnings.push(msg('formats:text.documentFailed', { n: i + 1, title: doc.title.slice(0, 60), cause: causeValue(err) }));
     }
   });
   if (documents.length === 0) throw new ImportError(msg('formats:text.noDocument', { reasons: lastReasons(warnings) }));
@@ -140,7 +140,6 @@ function capped(warnings: Message[]): Message[] {
   if (warnings.length <= maxWarnings) return warnings;
   return [...warnings.slice(0, maxWarnings), msg('formats:text.moreWarnings', { more: warnings.length - maxWarnings })];
 }
-
 
 function startsNegotiated(text: string): boolean {
   return text.startsWith(altMarker) || text.startsWith(extraMarker);

@@ -1,4 +1,4 @@
-import { isMessage, messageText, msg, type Message, type MessageValue } from '../i18n/message.js';
+import { messageText, msg, type Message, type MessageValue } from '../i18n/message.js';
 
 /**
  * What failed when a record, a chain or a revision file does not verify:
@@ -27,16 +27,6 @@ export const failureWords: Readonly<Record<RecordFailure, string>> = Object.from
 /** A message whose text is `where: what` (a place in a chain or file, then what is wrong there). */
 export function at(where: MessageValue, what: MessageValue): Message {
   return msg('checks:record.at', { where, what });
-}
-
-/**
- * What an error caught from elsewhere says, as a message value: its `text` Message when it
- * carries one (so it is translated with the sentence around it), else its English message.
- */
-export function causeOf(err: unknown): MessageValue {
-  const text = (err as { text?: unknown } | null)?.text;
-  if (isMessage(text)) return text;
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

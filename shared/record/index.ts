@@ -1,6 +1,6 @@
 /** The record of issued revisions: canonical content hashes, signed hash-chained records, revision files. */
 export { canonicalDocument, contentHash, fromHex, jcs, sha256Hex, toHex, utf8 } from './canonical.js';
-export { RecordError, at, causeOf, failureWords, type RecordFailure } from './errors.js';
+export { RecordError, at, failureWords, type RecordFailure } from './errors.js';
 export { groupedFingerprint, keyFingerprint, parseFingerprint } from './fingerprint.js';
 export {
   checkRecordShape, maxLabelLength, missingField, recordHash, recordSigningBytes, recordType, signRecord, verifyChain, verifyEd25519,

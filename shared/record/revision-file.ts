@@ -1,6 +1,6 @@
 import { canonicalDocument, jcs, sha256Hex, utf8 } from './canonical.js';
-import { msg } from '../i18n/message.js';
-import { causeOf, RecordError } from './errors.js';
+import { causeValue, msg } from '../i18n/message.js';
+import { RecordError } from './errors.js';
 import { keyFingerprint, parseFingerprint } from './fingerprint.js';
 import { signRecord, verifyChain, type ChainRecord, type RecordSigner } from './record.js';
 import { silenceOf, type SilenceState } from './silence-chain.js';
@@ -134,7 +134,7 @@ export async function verifyRevisionFile(bytes: Uint8Array | string, options: { 
   try {
     canonical = canonicalDocument(file.document);
   } catch (err) {
-    throw new RecordError('content-changed', msg('checks:record.file.invalidDocument', { reason: causeOf(err) }));
+    throw new RecordError('content-changed', msg('checks:record.file.invalidDocument', { reason: causeValue(err) }));
   }
   // The file holds the very bytes that were hashed: a field the schema ignores or a default
   // spelled out would otherwise change the file without changing the hash.

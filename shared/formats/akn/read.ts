@@ -9,8 +9,8 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Node } from 'prosemirror-model';
 import { buildDocument, type ParagraphSpec } from '../../document/build.js';
-import { msg, type Message } from '../../i18n/message.js';
-import { causeOf, FormatError, importResult, type FormatImportResult } from '../types.js';
+import { causeValue, type Message, msg } from '../../i18n/message.js';
+import { FormatError, importResult, type FormatImportResult } from '../types.js';
 import { aknNamespace, child, childElements, nameOf, parseXml, where } from './read-dom.js';
 import { readMeta } from './read-meta.js';
 import { readAnnexes, readPreamble } from './read-parts.js';
@@ -115,7 +115,7 @@ function readDocument(el: Element, collection: Element | null, source: string, w
       annexes: readAnnexes(el, warn),
     });
   } catch (err) {
-    throw new FormatError(msg('formats:akn.cannotBuild', { source, label, cause: causeOf(err) }), { cause: err });
+    throw new FormatError(msg('formats:akn.cannotBuild', { source, label, cause: causeValue(err) }), { cause: err });
   }
 }
 

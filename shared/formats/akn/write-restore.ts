@@ -8,8 +8,8 @@
 import { DOMParser, type Element, type Node as XmlNode } from '@xmldom/xmldom';
 import type { Mark, Node } from 'prosemirror-model';
 import { resolutionSchema } from '../../../schemas/resolution-schema.js';
-import { isMessage, msg, type Message } from '../../i18n/message.js';
-import { causeOf, importResult, type FormatImportResult } from '../types.js';
+import { causeValue, isMessage, type Message, msg } from '../../i18n/message.js';
+import { importResult, type FormatImportResult } from '../types.js';
 import { penholderNamespace } from './write-proprietary.js';
 
 const akn = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -113,7 +113,7 @@ function restoreDocument(doc: Node, statement: Element, block: Element): Node | 
     restored.check();
     return restored;
   } catch (err) {
-    return msg('formats:akn.restoredInvalid', { cause: causeOf(err) });
+    return msg('formats:akn.restoredInvalid', { cause: causeValue(err) });
   }
 }
 

@@ -6,8 +6,8 @@
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { msg } from '../../i18n/message.js';
-import { causeOf, FormatError } from '../types.js';
+import { causeValue, msg } from '../../i18n/message.js';
+import { FormatError } from '../types.js';
 
 /** WordprocessingML main namespace (transitional, as Word and LibreOffice write it). */
 export const wNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -43,7 +43,7 @@ export function openPackage(bytes: Uint8Array): OoxmlPackage {
   try {
     unzipSync(bytes, { filter: (file) => (sizes.set(file.name, { size: file.size, originalSize: file.originalSize }), false) });
   } catch (err) {
-    throw new FormatError(msg('formats:docx.damaged', { cause: causeOf(err) }), { cause: err });
+    throw new FormatError(msg('formats:docx.damaged', { cause: causeValue(err) }), { cause: err });
   }
   let total = 0;
   for (const [name, { size, originalSize }] of sizes) {
@@ -63,7 +63,7 @@ export function openPackage(bytes: Uint8Array): OoxmlPackage {
         const found = unzipSync(bytes, { filter: (file) => file.name === name })[name];
         value = found ? strFromU8(found) : null;
       } catch (err) {
-        throw new FormatError(msg('formats:docx.cannotUnpack', { part: name, cause: causeOf(err) }), { cause: err });
+        throw new FormatError(msg('formats:docx.cannotUnpack', { part: name, cause: causeValue(err) }), { cause: err });
       }
     }
     cache.set(name, value);
