@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { resolutionSchema } from '../../../../schemas/resolution-schema.js';
 import { setParagraphStatus, type StatusChange } from '../../../../shared/negotiation/paragraph-ops.js';
 import { i18n } from '../../../../renderer/i18n/index.js';
 import { interfaceLanguageKey } from '../../../../renderer/i18n/editor-language.js';
 import { numberingPlugin } from '../../../../renderer/editor/numbering-plugin.js';
+import { findNodeById } from '../../../../renderer/editor/outline.js';
 import { statusMarginKey, statusMarginPlugin, type StatusWidgetSpec } from '../../../../renderer/editor/negotiation/status-margin.js';
 import { sampleResolution } from '../../../shared/document/sample-documents.js';
 
@@ -16,17 +16,8 @@ const start = (): EditorState => EditorState.create({ schema: resolutionSchema, 
 const specOf = (state: EditorState, id: string) => statusMarginKey.getState(state)?.decorations.find().map((d) => d.spec as StatusWidgetSpec).find((s) => s.id === id);
 const announce = (state: EditorState) => state.apply(state.tr.setMeta(interfaceLanguageKey, i18n.language).setMeta('addToHistory', false));
 
-function posOf(doc: Node, id: string): number {
-  let found = -1;
-  doc.descendants((node, pos) => {
-    if (node.attrs.id === id) found = pos;
-    return found < 0;
-  });
-  return found;
-}
-
 function setStatus(state: EditorState, id: string, change: StatusChange): EditorState {
-  const tr = setParagraphStatus(state, posOf(state.doc, id), change);
+  const tr = setParagraphStatus(state, findNodeById(state.doc, id), change);
   if (!tr) throw new Error(`no top-level paragraph ${id}`);
   return state.apply(tr);
 }
@@ -72,7 +63,7 @@ describe('status margin words', () => {
 
   it('types twenty characters into a paragraph with a status without looking up a single interface string, and still redraws on a language change', async () => {
     let state = setStatus(start(), 'op2', { state: 'reservation', by: 'Jane Doe', at: '2026-12-07T10:00:00.000Z', delegations: ['USA'] });
-    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, posOf(state.doc, 'op2') + 3)));
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, findNodeById(state.doc, 'op2') + 3)));
     // i18next's t() hands every lookup to its translator (not in its typings).
     const lookups = vi.spyOn((i18n as unknown as { translator: { translate: () => string } }).translator, 'translate');
     try {
