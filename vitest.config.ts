@@ -11,18 +11,24 @@ import { defineConfig } from 'vitest/config';
  */
 export const config = defineConfig({
   test: {
-    globalSetup: ['test/support/warm-vite.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+          globalSetup: ['test/support/warm-vite.ts'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/build-renderer.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -1,38 +1,15 @@
 /**
- * Vitest global setup for the browser tests.
- *
- * It builds the renderer once into a temporary folder and provides the folder as
- * `rendererDir`. The e2e shells serve that build, as the desktop app loads dist/renderer,
- * instead of each test file starting a Vite dev server and transforming every module again
- * for its first page (a few seconds of CPU per file, in a suite of some forty files).
- *
- * It also optimises the renderer's dependencies once, for the tests that do run Vite (the
- * browser shell's own tests). On a fresh clone the Vite cache is empty, and several dev
- * servers would otherwise optimise into the same cache folder at once, replacing each
- * other's files under pages that are loading them.
+ * Vitest global setup of the Node tests: optimises the renderer's dependencies once, before
+ * any test file starts a Vite dev server (the browser shell's own tests). On a fresh clone
+ * the Vite cache is empty, and two dev servers in parallel workers would otherwise optimise
+ * into the same cache folder at once, replacing each other's files under pages that are
+ * loading them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build, optimizeDeps, resolveConfig } from 'vite';
-import type { TestProject } from 'vitest/node';
+import { optimizeDeps, resolveConfig } from 'vite';
 import { RENDERER_VITE_CONFIG } from '../../electron/web/web-shell.js';
 
-// Vitest types what `provide` carries by declaration merging, which only an interface allows.
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-  export interface ProvidedContext {
-    /** The renderer built once for this run (index.html and assets/). */
-    rendererDir: string;
-  }
-}
-
-/** Builds the renderer for the e2e shells, warms Vite's dependency cache; returns the cleanup. */
-export async function setup(project: TestProject): Promise<() => void> {
+/** Runs Vite's dependency optimiser for the renderer config (a no-op when the cache is current). */
+export async function setup(): Promise<void> {
   const config = await resolveConfig({ configFile: RENDERER_VITE_CONFIG, logLevel: 'warn' }, 'serve');
   await optimizeDeps(config);
-  const rendererDir = mkdtempSync(path.join(tmpdir(), 'penholder-test-renderer-'));
-  await build({ configFile: RENDERER_VITE_CONFIG, logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true } });
-  project.provide('rendererDir', rendererDir);
-  return () => rmSync(rendererDir, { recursive: true, force: true });
 }
