@@ -77,7 +77,8 @@ export const defaultMaxProposalChars = 64_000;
  * `maxProposalChars` 64,000). Pure: neither document is touched. Cheap when the two
  * documents share their unchanged nodes (as the backend's validated copies do): a top-level
  * node that is the same object in both is skipped, and the projection of each paragraph is
- * computed once per node object and delegation, so an update costs about the paragraphs it changed.
+ * computed once per node object and delegation, so an update costs about the paragraphs it changed;
+ * typing in one's own proposal, the common edit, skips the projections (`differsInOwnInsertion`).
  */
 export function checkDelegationChange(before: Node, after: Node, delegation: string, limits?: Partial<OwnershipLimits>): RoleVerdict {
   const projected = checkProjection(before, after, delegation);
@@ -138,9 +139,36 @@ function sameButAlike(a: Node, b: Node, d: string): boolean {
   if (JSON.stringify(a.attrs) !== JSON.stringify(b.attrs)) return false;
   for (let i = 0; i < a.childCount; i++) {
     const [x, y] = [a.child(i), b.child(i)];
-    if (x !== y && blockKey(x, d) !== blockKey(y, d)) return false;
+    if (x !== y && !differsInOwnInsertion(x, y, d) && blockKey(x, d) !== blockKey(y, d)) return false;
   }
   return true;
+}
+
+// True when paragraphs `x` and `y` are equal, or differ only inside the content of one
+// insertion bracket of D alone whose attributes stayed, with no agreed status on the way to it
+// (the paragraph's included): the projection drops that bracket with everything inside, so
+// the two project alike without projecting either. The common edit, D typing in its own
+// proposal, then costs a walk down one path instead of two projections of the paragraph.
+// Anything else (a second difference, changed attributes, D's deletion bracket) says false
+// and the projections decide.
+function differsInOwnInsertion(x: Node, y: Node, d: string): boolean {
+  if (x.eq(y)) return true;
+  let [a, b] = [x, y];
+  for (;;) {
+    if (!a.sameMarkup(b) || closedStates.has((a.attrs.status as { state?: unknown } | null | undefined)?.state)) return false;
+    if (a.type.name === 'bracket' && isOwn(a.attrs, d) && a.attrs.deletion !== true) return true;
+    if (a.childCount !== b.childCount) return false;
+    let differs = -1;
+    for (let i = 0; i < a.childCount; i++) {
+      const [p, q] = [a.child(i), b.child(i)];
+      if (p === q || p.eq(q)) continue;
+      if (differs >= 0) return false;
+      differs = i;
+    }
+    // Unequal nodes whose children are all equal differ in their own text.
+    if (differs < 0) return false;
+    [a, b] = [a.child(differs), b.child(differs)];
+  }
 }
 
 // Projections of paragraphs by node object and delegation: unchanged paragraphs are the same

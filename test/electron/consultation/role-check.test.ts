@@ -85,4 +85,27 @@ describe('what a delegation may change', () => {
     const discussed = apply(base, (s) => setParagraphStatus(s, op, { state: 'under_discussion', by: 'MEX', at: '2026-01-01T00:00:00Z' }));
     expect(verdict(discussed, apply(discussed, (s) => proposeInsertion(s, { delegation: 'CAN', text: ' all', pos: op + 2 })))).toBe(true);
   });
+
+  // The fast path (typing in one's own proposal) must not let through what the projection refuses.
+  it('judges typing in its own proposal by where the proposal stands and what else the update changed', () => {
+    const typed = (doc: Node, after: string, text = ' more') => apply(doc, (s) => s.tr.insertText(text, posAfter(s.doc, after)));
+    let op = -1;
+    withOwn.descendants((n, p) => (n.type.name === 'operative_paragraph' && n.textContent.includes(' all') && op < 0 ? ((op = p), false) : true));
+    for (const state of ['agreed', 'agreed_ad_ref'] as const) {
+      const agreed = apply(withOwn, (s) => setParagraphStatus(s, op, { state, by: 'MEX', at: '2026-01-01T00:00:00Z' }));
+      expect(verdict(agreed, typed(agreed, ' all'))).toBe(false);
+    }
+    expect(verdict(withOwn, typed(typed(withOwn, ' all'), 'Encourages', '!'))).toBe(false);
+    const pos = bracketPos(withOwn, 'all');
+    const reattributed = apply(typed(withOwn, ' all'), (s) => attributeBracket(s, { pos, role: 'proposedBy', delegations: ['CAN', 'USA'] }));
+    expect(verdict(withOwn, reattributed)).toBe(false);
+    const asDeletion = apply(typed(withOwn, ' all'), (s) => s.tr.setNodeMarkup(pos, undefined, { ...s.doc.nodeAt(pos)!.attrs, deletion: true }));
+    expect(verdict(withOwn, asDeletion)).toBe(false);
+    expect(verdict(withOwn, typed(withOwn, ' all'), 'EU')).toBe(false);
+    const nested = apply(withOthers, (s) => proposeInsertion(s, { delegation: 'CAN', text: ' very', pos: posAfter(s.doc, ' ma') }));
+    expect(nested.textContent).toContain(' ma very');
+    expect(verdict(nested, typed(nested, ' very'))).toBe(true);
+    expect(verdict(nested, typed(nested, ' very'), 'USA')).toBe(false);
+  });
 });
+
