@@ -7,8 +7,7 @@
  * as written (an opener, a mark, a date), or itself a hint: a word of the interface (a part
  * name, a mark's name, the reason of a rule) translated with the sentence.
  */
-import type { i18n as I18n } from 'i18next';
-import { createI18n } from '../i18n/create.js';
+import { messageText, type Message } from '../i18n/message.js';
 
 /** A value of a hint: document text as written, or a catalogue hint translated in turn. */
 export type HintValue = string | HintKey;
@@ -19,8 +18,6 @@ export type HintValue = string | HintKey;
  */
 export type HintKey = { key: string; values: Record<string, HintValue> };
 
-const instances = new Map<string, I18n>();
-
 /** The hint `key` with `values` (shorthand for rules). */
 export function hint(key: string, values: Record<string, HintValue> = {}): HintKey {
   return { key, values };
@@ -28,17 +25,18 @@ export function hint(key: string, values: Record<string, HintValue> = {}): HintK
 
 /**
  * The sentence of `hint` in the interface language `language` (English by default); values
- * that are hints are translated first, at any depth.
+ * that are hints are translated first, at any depth. The catalogues answer through
+ * messageText, so each language has one i18next instance for hints and messages alike.
  */
 export function hintText(hint: HintKey, language = 'en'): string {
-  let instance = instances.get(language);
-  if (!instance) {
-    instance = createI18n(language);
-    instances.set(language, instance);
-  }
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(hint.values)) values[name] = typeof value === 'string' ? value : hintText(value, language);
-  return instance.t(hint.key.includes(':') ? hint.key : `app:styleHints.${hint.key}`, values);
+  return messageText(hintMessage(hint), language);
+}
+
+// The hint as a message: a bare key is a style hint's, a key with a namespace stays as it is.
+function hintMessage(hint: HintKey): Message {
+  const values: Record<string, string | Message> = {};
+  for (const [name, value] of Object.entries(hint.values)) values[name] = typeof value === 'string' ? value : hintMessage(value);
+  return { key: hint.key.includes(':') ? hint.key : `app:styleHints.${hint.key}`, values };
 }
 
 /** Every catalogue key `hint` uses: its own and those of hint values, at any depth. */
