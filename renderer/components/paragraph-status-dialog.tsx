@@ -7,7 +7,7 @@ import { computeNumbering, type Numbering } from '../../shared/document/numberin
 import { paragraphStatus, statusStates, topParagraphs, type StatusState } from '../../shared/negotiation/model.js';
 import { isReopening, NegotiationError, setParagraphStatus } from '../../shared/negotiation/paragraph-ops.js';
 import { statusAuthor, statusText } from '../../shared/negotiation/status-labels.js';
-import { statusAuthorShown, statusHintsShown as statusHints, statusNamesShown as statusNames } from '../i18n/status-names.js';
+import { statusAuthorShown, statusHintsShown as statusHints, statusNamesShown as statusNames, statusWordsShown } from '../i18n/status-names.js';
 import { paragraphStatusRequestEvent, paragraphStatusShortcut, requestParagraphStatus } from '../editor/negotiation/status-margin.js';
 import { suggestionKey } from '../editor/negotiation/suggestion-plugin.js';
 import { numberingKey } from '../editor/numbering-plugin.js';
@@ -154,7 +154,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
     <form onSubmit={submit} noValidate>
       <h2 id="status-dialog-title">{t('negotiation:paragraphStatusDialog.statusOf')}{' '}{path}</h2>
       <p className="status-current">
-        {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf, statusNames)}</strong>
+        {t('negotiation:paragraphStatusDialog.now')}{' '}<strong>{statusText(current, pathOf, statusWordsShown)}</strong>
         {current.at !== '' || current.by !== '' ? t('negotiation:paragraphStatusDialog.setBy', { by: statusAuthorShown(current.by) }) : ''}{t('negotiation:paragraphStatusDialog.changesAreRecordedAs')}{' '}<strong>{author === null ? '…' : statusAuthorShown(author)}</strong>{' '}{t('negotiation:paragraphStatusDialog.withTheTime')}
       </p>
       <fieldset className="status-states">

@@ -20,7 +20,7 @@ import { RevisionsPanel } from './revisions-panel.js';
 import { useRecordTools } from './record-tools.js';
 import { LastViewedBanner, RestoreDialog } from './revision-notices.js';
 import { t } from '../i18n/index.js';
-import { statusNamesShown } from '../i18n/status-names.js';
+import { statusWordsShown } from '../i18n/status-names.js';
 
 // How often an open history panel looks for new changes.
 const historyRefreshMs = 3000;
@@ -71,7 +71,7 @@ export function useRevisionTools(api: ApiClient, docId: string, view: EditorView
     const state = viewRef.current?.state;
     if (state) {
       const numbering = numberingKey.getState(state)?.numbering;
-      setStatusRows(statusHistory(state.doc, (id) => numbering?.byId.get(id)?.path ?? t('editor:status.removed'), statusNamesShown));
+      setStatusRows(statusHistory(state.doc, (id) => numbering?.byId.get(id)?.path ?? t('editor:status.removed'), statusWordsShown));
     }
     api.invoke('history.list', { docId }).then(
       (list) => {

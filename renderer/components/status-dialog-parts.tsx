@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { statusChanges, type PathOf } from '../../shared/negotiation/status-labels.js';
-import { statusAuthorShown, statusNamesShown as statusNames } from '../i18n/status-names.js';
+import { statusAuthorShown, statusNamesShown as statusNames, statusWordsShown } from '../i18n/status-names.js';
 import type { ParagraphStatus } from '../../shared/negotiation/model.js';
 import { filterDelegations } from '../editor/metadata.js';
 import { formatDateTime } from '../format.js';
@@ -101,7 +101,7 @@ export type StatusHistoryProps = { status: ParagraphStatus; pathOf: PathOf };
  * which, and the reason of a reopening (marked as such).
  */
 export function StatusHistory({ status, pathOf }: StatusHistoryProps) {
-  const rows = statusChanges(status, pathOf, statusNames).reverse();
+  const rows = statusChanges(status, pathOf, statusWordsShown).reverse();
   return (
     <section className="status-history" aria-label={t('negotiation:statusDialogParts.statusHistory')}>
       <h3>{t('negotiation:statusDialogParts.history')}</h3>

@@ -1,5 +1,5 @@
 import type { StatusState } from '../../shared/negotiation/model.js';
-import { statusAuthorName } from '../../shared/negotiation/status-labels.js';
+import { statusAuthorName, type StatusWords } from '../../shared/negotiation/status-labels.js';
 import { i18n, translatedRecord } from './index.js';
 
 /**
@@ -17,6 +17,16 @@ export const statusHintsShown: Readonly<Record<StatusState, string>> = translate
   ['pending', 'under_discussion', 'agreed_ad_ref', 'agreed', 'deleted', 'reservation', 'agreed_pending', 'parked'],
   'editor:status.hints.',
 );
+
+/**
+ * The words statusText, statusChanges and statusHistory tell a status in, in the interface
+ * language when read: the names above and the reservation's sentence (editor:status.reservation,
+ * "Reservation: USA, RUS", "Réserve\u00a0: USA, RUS").
+ */
+export const statusWordsShown: StatusWords = {
+  names: statusNamesShown,
+  reservation: (name, delegations) => i18n.t('editor:status.reservation', { name, delegations: delegations.join(', ') }),
+};
 
 /**
  * Who set a status, as the interface names them: the facilitator role in the interface

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { paragraphStatus, topParagraphs, type StatusState } from './model.js';
-import { statusChanges, statusNames, type PathOf } from './status-labels.js';
+import { statusChanges, statusWords, type PathOf, type StatusWords } from './status-labels.js';
 
 /** One status change in the timeline: the paragraph (`path` as numbered, e.g. "OP 3") and the change. */
 export type StatusHistoryRow = {
@@ -25,17 +25,18 @@ export type StatusHistoryRow = {
 /**
  * The status changes of every top-level paragraph of `doc`, newest first (ties in document
  * order). `pathOf` names a paragraph by id ("OP 3", "OP 3 alt"); unknown ids read "Paragraph".
- * `names` gives the states' names (English by default; the interface passes its own language's).
+ * `words` gives the states' names and the reservation's sentence (English by default; the
+ * interface passes its own language's).
  */
-export function statusHistory(doc: Node, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): StatusHistoryRow[] {
+export function statusHistory(doc: Node, pathOf: PathOf, words: StatusWords = statusWords): StatusHistoryRow[] {
   const rows: (StatusHistoryRow & { order: number })[] = [];
   let order = 0;
   doc.descendants((node) => {
     if (!topParagraphs.has(node.type.name)) return true;
     const id = typeof node.attrs.id === 'string' ? node.attrs.id : '';
     const path = pathOf(id) ?? 'Paragraph';
-    for (const change of statusChanges(paragraphStatus(node), pathOf, names)) {
-      rows.push({ paragraphId: id, path, fromText: names[change.from], ...change, order: order++ });
+    for (const change of statusChanges(paragraphStatus(node), pathOf, words)) {
+      rows.push({ paragraphId: id, path, fromText: words.names[change.from], ...change, order: order++ });
     }
     return false;
   });

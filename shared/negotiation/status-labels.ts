@@ -39,13 +39,31 @@ const linkedPaths = (linked: readonly string[], pathOf: PathOf): string =>
   linked.map((id) => (pathOf(id) || 'a removed paragraph').replace(/ /g, '\u00a0')).join(', ');
 
 /**
- * The text of a status entry: "Agreed", "Reservation: USA, RUS", "Agreed pending OP 5,
- * OP 7" (linked ids named by `pathOf`, with no-break spaces inside each name). `names` gives
- * the states' names (English by default; the interface passes its own language's).
+ * The words a status is told in: the states' `names` and the sentence of a reservation from
+ * its state's name and the delegations holding it (English "Reservation: USA, RUS"; French
+ * puts a no-break space before the colon, so the sentence is the language's, not a colon
+ * added here).
  */
-export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): string {
-  const name = names[entry.state];
-  if (entry.state === 'reservation' && entry.delegations.length > 0) return `${name}: ${entry.delegations.join(', ')}`;
+export type StatusWords = {
+  names: Readonly<Record<StatusState, string>>;
+  reservation: (name: string, delegations: readonly string[]) => string;
+};
+
+/** The English words of {@link StatusWords}, for exports, the CLI and the default. */
+export const statusWords: StatusWords = {
+  names: statusNames,
+  reservation: (name, delegations) => `${name}: ${delegations.join(', ')}`,
+};
+
+/**
+ * The text of a status entry: "Agreed", "Reservation: USA, RUS", "Agreed pending OP 5,
+ * OP 7" (linked ids named by `pathOf`, with no-break spaces inside each name). `words` gives
+ * the states' names and the reservation's sentence (English by default; the interface passes
+ * its own language's).
+ */
+export function statusText(entry: Pick<StatusEntry, 'state' | 'delegations' | 'linked'>, pathOf: PathOf, words: StatusWords = statusWords): string {
+  const name = words.names[entry.state];
+  if (entry.state === 'reservation' && entry.delegations.length > 0) return words.reservation(name, entry.delegations);
   if (entry.state === 'agreed_pending' && entry.linked.length > 0) return `${name} ${linkedPaths(entry.linked, pathOf)}`;
   return name;
 }
@@ -70,9 +88,9 @@ export type StatusChangeRow = {
 /**
  * The changes that led to `status`, oldest first: each entry of its history, then the
  * current one, as a change from the state before it (the first from "pending"). Empty for
- * a paragraph whose status was never set. `names` as for {@link statusText}.
+ * a paragraph whose status was never set. `words` as for {@link statusText}.
  */
-export function statusChanges(status: ParagraphStatus, pathOf: PathOf, names: Readonly<Record<StatusState, string>> = statusNames): StatusChangeRow[] {
+export function statusChanges(status: ParagraphStatus, pathOf: PathOf, words: StatusWords = statusWords): StatusChangeRow[] {
   if (status.at === '' && status.by === '' && status.history.length === 0) return [];
   const entries: StatusEntry[] = [...status.history, status];
   return entries.map((entry, i) => {
@@ -80,7 +98,7 @@ export function statusChanges(status: ParagraphStatus, pathOf: PathOf, names: Re
     return {
       from,
       to: entry.state,
-      toText: statusText(entry, pathOf, names),
+      toText: statusText(entry, pathOf, words),
       by: entry.by,
       at: entry.at,
       reason: entry.reason,

@@ -23,7 +23,7 @@ import { statusText, wasReopened } from '../../../shared/negotiation/status-labe
 import { interfaceLanguageChanged } from '../../i18n/editor-language.js';
 import { i18n, t } from '../../i18n/index.js';
 import { textDirection } from '../../../shared/i18n/languages.js';
-import { statusAuthorShown, statusNamesShown } from '../../i18n/status-names.js';
+import { statusAuthorShown, statusWordsShown } from '../../i18n/status-names.js';
 import { formatDateTime } from '../../format.js';
 import { numberingKey } from '../numbering-plugin.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
@@ -98,7 +98,7 @@ export function statusWidgetSpec(node: Node, pathOf: PathLookup): StatusWidgetSp
   const key = [known ?? '\u0002', status.state, status.delegations.join(','), linked.join(','), status.by, status.at, reopened].join('\u0001');
   const { path, text, title, label } = wordsOf(key, () => {
     const path = known ?? t('editor:status.paragraph');
-    const text = statusText(status, (l) => pathOf(l) || t('editor:status.removed'), statusNamesShown);
+    const text = statusText(status, (l) => pathOf(l) || t('editor:status.removed'), statusWordsShown);
     const title =
       status.at === '' ? t('editor:status.title', { path, text }) : t('editor:status.titleSet', { path, text, by: statusAuthorShown(status.by), at: formatDateTime(status.at) });
     const label = reopened ? t('editor:status.buttonReopened', { path, text }) : t('editor:status.button', { path, text });

@@ -5,6 +5,7 @@ import { buildDocument } from '../../../shared/document/build.js';
 import { computeNumbering } from '../../../shared/document/numbering.js';
 import { setParagraphStatus } from '../../../shared/negotiation/paragraph-ops.js';
 import { statusHistory } from '../../../shared/negotiation/status-history.js';
+import { catalogueWords } from './status-words.js';
 
 const doc = buildDocument({
   title: 'T',
@@ -43,12 +44,12 @@ describe('statusHistory', () => {
     expect(rows.every((r) => r.by === 'MEX (Maria Lopez)')).toBe(true);
   });
 
-  it('names the states with the names it is given (the interface passes its own language’s)', () => {
+  it('tells the states in the words it is given (the interface passes its own language’s)', () => {
     let state = EditorState.create({ schema: resolutionSchema, doc });
     state = state.apply(setParagraphStatus(state, posOf(state, 'op2'), { state: 'reservation', by: 'Maria Lopez', at: '2026-12-02T10:05:00.000Z', delegations: ['USA'] })!);
-    const french = { pending: 'En attente', under_discussion: 'En discussion', agreed_ad_ref: 'Approuvé ad referendum', agreed: 'Approuvé', deleted: 'Supprimé', reservation: 'Réserve', agreed_pending: 'Approuvé en attente', parked: 'En suspens' };
     const numbering = computeNumbering(state.doc);
-    expect(statusHistory(state.doc, (id) => numbering.byId.get(id)?.path, french).map((r) => `${r.fromText} → ${r.toText}`)).toEqual(['En attente → Réserve: USA']);
+    // French puts a no-break space before the colon.
+    expect(statusHistory(state.doc, (id) => numbering.byId.get(id)?.path, catalogueWords('fr')).map((r) => `${r.fromText} → ${r.toText}`)).toEqual(['En attente → Réserve\u00a0: USA']);
   });
 
   it('is empty for a document whose statuses were never set', () => {

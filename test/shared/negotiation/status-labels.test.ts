@@ -3,8 +3,9 @@ import { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { paragraphStatus } from '../../../shared/negotiation/model.js';
 import { setParagraphStatus, type StatusChange } from '../../../shared/negotiation/paragraph-ops.js';
-import { statusAuthor, statusAuthorName, statusChanges, statusText, wasReopened } from '../../../shared/negotiation/status-labels.js';
+import { statusAuthor, statusAuthorName, statusChanges, statusText, statusWords, wasReopened } from '../../../shared/negotiation/status-labels.js';
 import { sampleResolution } from '../document/sample-documents.js';
+import { catalogueWords } from './status-words.js';
 
 const paths: Record<string, string> = { op1: 'OP 1', op3: 'OP 3' };
 const pathOf = (id: string) => paths[id];
@@ -30,6 +31,15 @@ describe('status labels', () => {
     expect(statusText({ ...entry, state: 'agreed_ad_ref' }, pathOf)).toBe('Agreed ad ref');
     expect(statusText({ ...entry, state: 'reservation', delegations: ['USA', 'RUS'] }, pathOf)).toBe('Reservation: USA, RUS');
     expect(statusText({ ...entry, state: 'agreed_pending', linked: ['op1', 'gone'] }, pathOf)).toBe('Agreed pending OP\u00a01, a\u00a0removed\u00a0paragraph');
+  });
+
+  it('tells a reservation in the words of the interface language: a no-break space before the French colon', () => {
+    const reservation = { state: 'reservation' as const, delegations: ['USA', 'RUS'], linked: [] as string[] };
+    expect(statusText(reservation, pathOf, catalogueWords('fr'))).toBe('Réserve\u00a0: USA, RUS');
+    // The English catalogue says what the shared default (exports, CLI) says, word for word.
+    expect(statusText(reservation, pathOf, catalogueWords('en'))).toBe('Reservation: USA, RUS');
+    expect(statusText(reservation, pathOf, statusWords)).toBe('Reservation: USA, RUS');
+    expect(statusText({ ...reservation, delegations: ['CAN'] }, pathOf, catalogueWords('fr'))).toBe('Réserve\u00a0: CAN');
   });
 
   it('lists every change from one state to the next, marking the reopening and its reason', () => {

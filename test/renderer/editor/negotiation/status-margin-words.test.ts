@@ -76,9 +76,9 @@ describe('status margin words', () => {
     expect(specOf(state, 'op2')?.text).toBe('Reservation: USA');
     await i18n.changeLanguage('fr');
     state = announce(state);
-    expect(specOf(state, 'op2')?.label).toBe('État de OP 2\u00a0: Réserve: USA');
+    expect(specOf(state, 'op2')?.label).toBe('État de OP 2\u00a0: Réserve\u00a0: USA');
     state = state.apply(state.tr.insertText('y'));
-    expect(specOf(state, 'op2')?.label).toBe('État de OP 2\u00a0: Réserve: USA');
+    expect(specOf(state, 'op2')?.label).toBe('État de OP 2\u00a0: Réserve\u00a0: USA');
     await i18n.changeLanguage('en');
     expect(specOf(announce(state), 'op2')?.label).toBe('Status of OP 2: Reservation: USA');
   });
