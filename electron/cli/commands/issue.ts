@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CliError } from '../cli-error.js';
 import { defaultDataDir } from '../../backend/data-dir.js';
 import { openInstallationKey } from '../../identity/installation-key.js';
-import { RecordError, issueRevisionFile, maxDocIdLength, maxLabelLength, serializeRevisionFile } from '../../../shared/record/index.js';
+import { RecordError, checkDocId, issueRevisionFile, maxDocIdLength, maxLabelLength, serializeRevisionFile } from '../../../shared/record/index.js';
 import { newId } from '../../../shared/ids.js';
 import { parseDocuments } from './export.js';
 import { readInputText } from './read-input.js';
@@ -36,7 +36,11 @@ export function registerIssueCommand(program: Command): void {
     .action(async (docFile: string, options: IssueOptions) => {
       const label = options.label.trim();
       if (label === '' || label.length > maxLabelLength) throw new CliError(`--label must be a name of 1 to ${maxLabelLength} characters`);
-      if (options.docId !== undefined && (options.docId.trim() === '' || options.docId.length > maxDocIdLength)) throw new CliError(`--doc-id must be an id of 1 to ${maxDocIdLength} characters`);
+      // The records' own rule, so an id the CLI takes is one every record can sign and verify.
+      const givenDocId = options.docId?.trim();
+      if (givenDocId !== undefined) checkDocId(givenDocId, () => {
+        throw new CliError(`--doc-id must be an id of 1 to ${maxDocIdLength} characters, none of them a control character`);
+      });
       const name = docFile === '-' ? 'standard input' : docFile;
       const docs = parseDocuments(await readInputText(docFile), name);
       if (docs.length !== 1) throw new CliError(`${name} holds ${docs.length} documents; issue takes one`);
@@ -44,7 +48,7 @@ export function registerIssueCommand(program: Command): void {
       const key = openInstallationKey(options.dataDir ?? defaultDataDir());
       let file;
       try {
-        const docId = options.docId?.trim() || (previous ? undefined : newId());
+        const docId = givenDocId ?? (previous ? undefined : newId());
         file = await issueRevisionFile({ document: docs[0]!.toJSON(), label, time: new Date().toISOString(), docId, previous, signer: key });
       } catch (err) {
         if (err instanceof RecordError) throw new CliError(`${options.after ?? name}: ${err.message}`);

@@ -47,6 +47,15 @@ describe('penholder issue and verify', () => {
     expect(wrongKey.message).toMatch(/unknown key/);
   }, 180_000);
 
+  it('refuses a --doc-id no record could sign, by the records\' own rule, before signing anything', () => {
+    for (const docId of ['   ', 'a\u0007b', 'x'.repeat(201)]) {
+      const run = failure(runCli(['issue', at('rev1.json'), '--label', 'Rev.1', '--doc-id', docId, '--data-dir', at('data-docid'), '--out', at('docid.json')]));
+      expect(run.status).not.toBe(0);
+      expect(run.message).toBe('penholder: --doc-id must be an id of 1 to 200 characters, none of them a control character');
+      expect(fs.existsSync(at('docid.json'))).toBe(false);
+    }
+  }, 60_000);
+
   it('refuses single-byte changes across the file, naming what failed, and refuses to issue after one', () => {
     const good = fs.readFileSync(at('Rev.2.penholder.json'));
     for (const fraction of [0.001, 0.02, 0.3, 0.6, 0.97, 0.9995]) {
