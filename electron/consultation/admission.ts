@@ -24,6 +24,7 @@ import type { AdmittedBy, LobbyEntry } from '../../shared/api/consultation-contr
 import type { AdmissionRecords } from '../store/admissions.js';
 import { codeMatches, newAccessCode } from './access.js';
 import { shortKey } from './join-token.js';
+import { refusalReason, type ReasonKey } from './refusal-reasons.js';
 
 /** What a code is in this consultation. */
 export type CodeKind = { kind: 'facilitator' } | { kind: 'join' } | { kind: 'delegation'; delegation: string };
@@ -96,9 +97,9 @@ export function createAdmission(options: {
     options.onChange?.();
   };
   const delegationTaken = (delegation: string) => [...admitted.values()].some((e) => e.role === 'delegation' && e.delegation === delegation);
-  const waiting = (request: AdmissionRequest, why: string): AdmissionDecision => {
+  const waiting = (request: AdmissionRequest, why: ReasonKey, values: Record<string, string>): AdmissionDecision => {
     if (!pending.has(request.key)) {
-      if (pending.size >= maxPending) return { kind: 'refused', reason: `lobby-full: ${maxPending} keys already wait for the facilitator; try again later.` };
+      if (pending.size >= maxPending) return { kind: 'refused', reason: refusalReason('lobbyFull', { n: maxPending }) };
       const e = entry({ ...request, since: now().toISOString() });
       if (options.admitPending?.(e)) {
         put(request, { by: 'facilitator' });
@@ -107,7 +108,7 @@ export function createAdmission(options: {
       pending.set(request.key, e);
       options.onChange?.();
     }
-    return { kind: 'waiting', reason: `waiting: ${why} Your key is ${shortKey(request.key)}; this window keeps trying.` };
+    return { kind: 'waiting', reason: refusalReason(why, { ...values, key: shortKey(request.key) }) };
   };
 
   return {
@@ -131,8 +132,11 @@ export function createAdmission(options: {
         refused.delete(request.key);
         pending.delete(request.key);
         options.onChange?.();
-        const who = refusedBy.by === 'member' ? `${refusedBy.name} of ${refusedBy.delegation} (key ${refusedBy.keyShort}) did` : 'the facilitator did';
-        return { kind: 'refused', reason: `refused: ${who} not admit you to this consultation.` };
+        const reason =
+          refusedBy.by === 'member'
+            ? refusalReason('refusedByMember', { name: refusedBy.name, delegation: refusedBy.delegation, key: refusedBy.keyShort })
+            : refusalReason('refusedByFacilitator');
+        return { kind: 'refused', reason };
       }
       if (code.kind === 'facilitator') {
         put({ ...request, role: 'facilitator' }, { by: 'facilitator-code' });
@@ -144,11 +148,13 @@ export function createAdmission(options: {
           put(asked, { by: 'delegation-code' });
           return { kind: 'admitted', participant: { delegation: code.delegation, name: request.name, role: 'delegation' } };
         }
-        return waiting(asked, `another key is already admitted for ${code.delegation}; the facilitator, or that key's holder, decides whether this one speaks for it too.`);
+        return waiting(asked, 'waitingTaken', { delegation: code.delegation });
       }
       // A delegation that already has a delegate: that delegate may answer too (memberAnswer).
-      const who = delegationTaken(request.delegation) ? `the facilitator (or ${request.delegation}'s admitted delegate)` : 'the facilitator';
-      return waiting(request, `${who} has not admitted you as ${request.delegation} (${request.role}) yet.`);
+      const asked = { delegation: request.delegation, role: request.role };
+      return delegationTaken(request.delegation)
+        ? waiting(request, 'waitingDelegate', { ...asked, member: request.delegation })
+        : waiting(request, 'waitingFacilitator', asked);
     },
     lobby: () => ({
       pending: [...pending.values()],
@@ -167,12 +173,12 @@ export function createAdmission(options: {
       // The connection's admitted role (an admitted delegate who came as an observer answers
       // nothing) and the key's admission now (a key removed meanwhile answers nothing).
       if (role !== 'delegation' || stored?.role !== 'delegation' || stored.delegation !== delegation) {
-        return { ok: false, reason: 'not-a-member: only a key admitted as a delegation, connected as that delegation, may admit a colleague.' };
+        return { ok: false, reason: refusalReason('notMember') };
       }
       const waits = pending.get(key);
-      if (!waits) return { ok: false, reason: `not-waiting: no key ${shortKey(key)} waits to be admitted.` };
+      if (!waits) return { ok: false, reason: refusalReason('notWaiting', { key: shortKey(key) }) };
       if (waits.delegation !== delegation || waits.role === 'facilitator') {
-        return { ok: false, reason: `other-delegation: key ${shortKey(key)} does not ask to speak for ${delegation}; only the facilitator answers for it.` };
+        return { ok: false, reason: refusalReason('otherDelegation', { key: shortKey(key), delegation }) };
       }
       const by: AdmittedBy = { by: 'member', delegation, name: stored.name || member.participant.name, keyShort: shortKey(member.key) };
       if (decision === 'admit') put(waits, by);

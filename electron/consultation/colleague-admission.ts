@@ -21,6 +21,7 @@ import type { Connection, Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { LobbyEntry } from '../../shared/api/consultation-contract.js';
 import type { Admission, Member } from './admission.js';
+import { refusalReason } from './refusal-reasons.js';
 
 /** The message types of this protocol (see the module comment). */
 export const colleagueMessages = { waiting: 'penholder.colleagues', answer: 'penholder.colleague', reply: 'penholder.colleague-answer' } as const;
@@ -112,7 +113,7 @@ export function createColleagueAdmission(admission: () => Admission): ColleagueA
       const member = memberOf(connection.context);
       const verdict = member
         ? admission().memberAnswer(member, parsed.key, parsed.decision)
-        : { ok: false as const, reason: 'not-a-member: only a key admitted as a delegation, connected as that delegation, may admit a colleague.' };
+        : { ok: false as const, reason: refusalReason('notMember') };
       connection.sendStateless(JSON.stringify({ type: colleagueMessages.reply, ...parsed, ...verdict } satisfies ColleagueReply));
     },
     lobbyChanged() {

@@ -12,6 +12,7 @@
 import type { Participant } from '../../shared/api/contract.js';
 import type { Throttle } from './access.js';
 import type { Admission } from './admission.js';
+import { refusalReason } from './refusal-reasons.js';
 import { createReplayGuard, keyFingerprintOf, parseJoinToken, signatureValid, tokenWindowMs, type JoinToken } from './join-token.js';
 
 /** Who a checked token speaks for, and the fingerprint of its key. */
@@ -43,15 +44,14 @@ export function createHostAuthorizer(options: { admission: Admission; throttle: 
     const keys = [`address:${address}`, `key:${key}`];
     const code = admission.codeKind(t.code);
     if (!code || (code.kind === 'join' && t.role === 'facilitator')) {
-      const why = code ? 'the join code admits delegations and observers; joining as facilitator needs the facilitator code.' : 'this code does not open this consultation.';
-      return failed(keys, `wrong-code: ${why}`);
+      return failed(keys, refusalReason(code ? 'facilitatorNeedsCode' : 'wrongCode'));
     }
     const off = t.time - now();
     if (Math.abs(off) > tokenWindowMs) {
-      throw { reason: `bad-time: the token was made ${Math.round(Math.abs(off) / 60_000)} minutes ${off > 0 ? 'ahead of' : 'behind'} the host's clock (at most 5 allowed); check this computer's clock.` };
+      throw { reason: refusalReason(off > 0 ? 'clockAhead' : 'clockBehind', { minutes: Math.round(Math.abs(off) / 60_000) }) };
     }
-    if (!signatureValid(t, fingerprint, document)) return failed(keys, 'bad-signature: the token\'s signature does not match its key, this host and this document.');
-    if (replay.seen(t.sig, t.time)) throw { reason: 'replayed: this token was already used; each connection signs a fresh one.' };
+    if (!signatureValid(t, fingerprint, document)) return failed(keys, refusalReason('badSignature'));
+    if (replay.seen(t.sig, t.time)) throw { reason: refusalReason('replayed') };
     const decision = admission.decide({ key, delegation: t.delegation, name: t.name.trim(), role: t.role }, code);
     if (decision.kind === 'admitted') return { participant: decision.participant, key };
     if (decision.kind === 'waiting' && document === '') return { participant: { delegation: t.delegation, name: t.name.trim(), role: t.role }, key, waiting: true };

@@ -67,6 +67,7 @@ import { checkDelegationChange } from './role-check.js';
 import { guardSockets } from './socket-guard.js';
 import { isObjectionMessage } from './record-host.js';
 import { createColleagueAdmission, isColleagueMessage } from './colleague-admission.js';
+import { refusalReason } from './refusal-reasons.js';
 
 export type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
 import type { ConsultationHost, HostOptions, RefusedMessage } from './host-types.js';
@@ -165,7 +166,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
     async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const address = request.socket.remoteAddress ?? '?';
       const { participant, key } = await authorize(token, address, documentName);
-      if (!served.has(documentName)) throw { reason: `no-such-document: this host serves ${options.docIds.join(', ')}, not "${documentName}".` };
+      if (!served.has(documentName)) throw { reason: refusalReason('noSuchDocument', { served: options.docIds.join(', '), asked: documentName }) };
       guard.admitted(request, documentName);
       connectionConfig.readOnly = participant.role === 'observer';
       const sockets = socketsOf.get(key) ?? new Set();

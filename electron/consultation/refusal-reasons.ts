@@ -1,0 +1,53 @@
+/**
+ * The host's refusal reasons, `kind: sentence`, made from one source: the English catalogue
+ * (`checks:consultation.reason.*`, shared/i18n/locales/en/checks.json). The host says
+ * `refusalReason(key, values)`; the participant (refusal-text.ts) reads the same templates
+ * back. Rewording a sentence is an edit of the catalogue (README and stock providers read the
+ * English on the wire, so it is a change of the wire text too); nothing else holds a copy.
+ * Per key this module keeps only data: the wire kind, and which values are numbers or roles.
+ */
+import { catalogues } from '../../shared/i18n/catalogues.js';
+import { messageText, msg } from '../../shared/i18n/message.js';
+
+/** A key under `checks:consultation.reason` (the catalogue's own keys, checked by the compiler). */
+export type ReasonKey = keyof (typeof catalogues)['en']['checks']['consultation']['reason'];
+
+/** A reason's data: its kind on the wire, and the names of its values that are numbers or roles (the others are text). */
+export type ReasonShape = { kind: string; numbers?: readonly string[]; roles?: readonly string[] };
+
+/** Every reason's shape; the type makes a catalogue key without one a compile error. */
+export const reasonShapes: Readonly<Record<ReasonKey, ReasonShape>> = {
+  wrongCode: { kind: 'wrong-code' },
+  facilitatorNeedsCode: { kind: 'wrong-code' },
+  clockAhead: { kind: 'bad-time', numbers: ['minutes'] },
+  clockBehind: { kind: 'bad-time', numbers: ['minutes'] },
+  badSignature: { kind: 'bad-signature' },
+  replayed: { kind: 'replayed' },
+  lobbyFull: { kind: 'lobby-full', numbers: ['n'] },
+  refusedByFacilitator: { kind: 'refused' },
+  refusedByMember: { kind: 'refused' },
+  waitingFacilitator: { kind: 'waiting', roles: ['role'] },
+  waitingDelegate: { kind: 'waiting', roles: ['role'] },
+  waitingTaken: { kind: 'waiting' },
+  noSuchDocument: { kind: 'no-such-document' },
+  notMember: { kind: 'not-a-member' },
+  notWaiting: { kind: 'not-waiting' },
+  otherDelegation: { kind: 'other-delegation' },
+};
+
+/** The English template of reason `key`, `{{name}}` where a value goes. */
+export function reasonTemplate(key: ReasonKey): string {
+  return catalogues.en.checks.consultation.reason[key];
+}
+
+/** The roles' names on the wire: the values a role placeholder takes (`checks:consultation.role.*` keys). */
+export const wireRoles: readonly string[] = Object.keys(catalogues.en.checks.consultation.role);
+
+/**
+ * The host's refusal reason `kind: sentence` for reason `key` with `values` (a role given as
+ * its wire name, 'delegation'): the English catalogue sentence after its kind, word for word
+ * what README documents.
+ */
+export function refusalReason(key: ReasonKey, values: Record<string, string | number> = {}): string {
+  return `${reasonShapes[key].kind}: ${messageText(msg(`checks:consultation.reason.${key}`, values))}`;
+}

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend } from '../../../electron/backend/index.js';
+import { createAdmission, type Admission } from '../../../electron/consultation/admission.js';
+import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import { signJoinToken } from '../../../electron/consultation/join-token.js';
+import { reasonShapes, type ReasonKey } from '../../../electron/consultation/refusal-reasons.js';
+import { reasonText } from '../../../electron/consultation/refusal-text.js';
+import { memoryAdmissions } from '../../../electron/store/admissions.js';
+import { messageOf, messageText, msg } from '../../../shared/i18n/message.js';
+import { otherHostTls, testHostTls } from '../../support/host-tls.js';
+import { signedTestToken, testKey, type Claim } from '../../support/join-keys.js';
+import { storeWithDocument, tempDir } from './peers.js';
+import { authenticate, rawClient } from './raw-client.js';
+
+// What real hosts say, read by the participant: every refusal reason our host code makes
+// (through a running host where a connection can provoke it, through the admission module for
+// a member's answers and a full lobby) is one of the catalogue's keys, whose English is the
+// sentence on the wire. A host sentence written anywhere but the catalogue fails here.
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const seen = new Set<ReasonKey>();
+
+/** Asserts that `reason` (`kind: sentence`) reads as catalogue key `key` with English the sentence itself. */
+function readsAs(reason: string, key: ReasonKey, values: Record<string, unknown> = {}): void {
+  const read = reasonText(reason);
+  expect(read, reason).toMatchObject({ key: `checks:consultation.reason.${key}`, values });
+  expect(reason.startsWith(`${reasonShapes[key].kind}: `), reason).toBe(true);
+  expect(typeof read === 'object' && messageText(read)).toBe(reason.slice(reasonShapes[key].kind.length + 2));
+  seen.add(key);
+}
+
+async function lobbyHost(): Promise<ConsultationHost> {
+  const held = storeWithDocument('d1');
+  cleanups.push(() => held.store.close());
+  const admit = [{ key: testKey('USA laptop').fingerprint, delegation: 'USA', name: 'Sam', role: 'delegation' as const }];
+  const host = await startHost({ tls: testHostTls(), docs: held.docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, admit });
+  cleanups.push(() => host.stop());
+  return host;
+}
+
+/** The host's answer to one fresh connection authenticating for `doc` with `token`. */
+async function answer(host: ConsultationHost, token: string, doc = 'd1'): Promise<string> {
+  const client = await rawClient(`wss://127.0.0.1:${host.port}`);
+  cleanups.push(() => client.ws.terminate());
+  return authenticate(client, doc, token);
+}
+
+describe('a real host’s refusals at the participant', () => {
+  it('a wrong join code reaches a participant’s backend as the catalogue message, in English and in French', async () => {
+    const host = await lobbyHost();
+    const backend = await openBackend({ dataDir: tempDir() });
+    cleanups.push(() => backend.close());
+    const { handlers } = backend.connect(() => undefined);
+    const err = await handlers['consultation.documents']({ url: host.url, fingerprint: testHostTls().fingerprint, code: 'WRONG', delegation: 'CAN', name: 'Li', role: 'delegation' }).then(
+      () => expect.fail('not refused'),
+      (e: unknown) => e,
+    );
+    const text = messageOf(err);
+    expect(text).toEqual(msg('checks:consultation.refusedEntry', { reason: msg('checks:consultation.reason.wrongCode') }));
+    expect(text && messageText(text, 'fr')).toBe('L’hôte a refusé de vous laisser entrer\u00a0: ce code n’ouvre pas cette consultation.');
+    expect((err as Error).message).toBe('The host refused to let you in: this code does not open this consultation.');
+  });
+
+  it('every sentence a running host says to a connection reads as its catalogue key', async () => {
+    const host = await lobbyHost();
+    const claim = (over: Partial<Claim> = {}): Claim => ({ code: host.joinCode, delegation: 'EU', name: 'Ana (Lead) "B"', role: 'delegation', ...over });
+    readsAs(await answer(host, signedTestToken(claim({ code: 'WRONG' }), 'd1', 'wrong')), 'wrongCode');
+    readsAs(await answer(host, signedTestToken(claim({ role: 'facilitator' }), 'd1', 'chair')), 'facilitatorNeedsCode');
+    readsAs(await answer(host, signedTestToken(claim(), 'd1', 'elsewhere', otherHostTls().fingerprint)), 'badSignature');
+    const key = testKey('clock');
+    const at = (time: number) => signJoinToken({ ...claim(), fingerprint: testHostTls().fingerprint, document: 'd1', key: key.publicKey, sign: key.privateKey, time });
+    readsAs(await answer(host, at(Date.now() - 10 * 60_000)), 'clockBehind', { minutes: 10 });
+    readsAs(await answer(host, at(Date.now() + 12 * 60_000)), 'clockAhead', { minutes: 12 });
+
+    const once = signedTestToken(claim(), 'd1', 'EU laptop');
+    readsAs(await answer(host, once), 'waitingFacilitator', { delegation: 'EU', role: msg('checks:consultation.role.delegation'), key: expect.stringMatching(/^[0-9A-F]{4}-[0-9A-F]{4}$/) });
+    readsAs(await answer(host, once), 'replayed');
+    readsAs(await answer(host, signedTestToken(claim({ delegation: 'USA', role: 'observer' }), 'd1', 'USA other')), 'waitingDelegate', {
+      member: 'USA',
+      delegation: 'USA',
+      role: msg('checks:consultation.role.observer'),
+    });
+    readsAs(await answer(host, signedTestToken(claim({ code: host.delegationCode('USA') }), 'd1', 'USA third')), 'waitingTaken', { delegation: 'USA' });
+    readsAs(await answer(host, signedTestToken(claim(), 'd2 "x"', 'USA laptop'), 'd2 "x"'), 'noSuchDocument', { served: 'd1', asked: 'd2 "x"' });
+
+    host.refuse(testKey('EU laptop').fingerprint);
+    readsAs(await answer(host, signedTestToken(claim(), 'd1', 'EU laptop')), 'refusedByFacilitator');
+  });
+
+  it('every sentence of a member’s answer and of a full lobby reads as its catalogue key', () => {
+    const admission: Admission = createAdmission({ records: memoryAdmissions(), codes: { joinCode: 'JOIN', facilitatorCode: 'CHAIR' } });
+    const join = { kind: 'join' } as const;
+    const hex = (n: number) => n.toString(16).padStart(64, '0');
+    admission.preAdmit({ key: hex(1), delegation: 'EU', name: 'Ana (Lead)', role: 'delegation' });
+    const member = { participant: { delegation: 'EU', name: 'Ana (Lead)', role: 'delegation' as const }, key: hex(1) };
+    const observer = { participant: { delegation: 'EU', name: 'Bo', role: 'observer' as const }, key: hex(1) };
+    const notOk = (r: { ok: boolean; reason?: string }) => (r.ok ? expect.fail('accepted') : r.reason!);
+    readsAs(notOk(admission.memberAnswer(observer, hex(2), 'admit')), 'notMember');
+    readsAs(notOk(admission.memberAnswer(member, hex(2), 'admit')), 'notWaiting', { key: expect.any(String) });
+    admission.decide({ key: hex(3), delegation: 'FRA', name: 'Luc', role: 'delegation' }, join);
+    readsAs(notOk(admission.memberAnswer(member, hex(3), 'refuse')), 'otherDelegation', { delegation: 'EU' });
+    admission.decide({ key: hex(4), delegation: 'EU', name: 'Eve', role: 'delegation' }, join);
+    expect(admission.memberAnswer(member, hex(4), 'refuse')).toEqual({ ok: true });
+    const refused = admission.decide({ key: hex(4), delegation: 'EU', name: 'Eve', role: 'delegation' }, join);
+    readsAs(refused.kind === 'refused' ? refused.reason : expect.fail(refused.kind), 'refusedByMember', { name: 'Ana (Lead)', delegation: 'EU' });
+    let last = admission.decide({ key: hex(5), delegation: 'CAN', name: 'Li', role: 'observer' }, join);
+    for (let i = 6; last.kind === 'waiting'; i++) last = admission.decide({ key: hex(i), delegation: 'CAN', name: 'Li', role: 'observer' }, join);
+    readsAs(last.kind === 'refused' ? last.reason : expect.fail(last.kind), 'lobbyFull', { n: admission.lobby().pending.length });
+  });
+
+  it('between them, reached every catalogue key', () => {
+    expect([...seen].sort()).toEqual(Object.keys(reasonShapes).sort());
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues } from '../../../shared/i18n/catalogues.js';
+import { messageText, msg, type MessageValue } from '../../../shared/i18n/message.js';
+import { reasonShapes, refusalReason, type ReasonKey } from '../../../electron/consultation/refusal-reasons.js';
+import { reasonText } from '../../../electron/consultation/refusal-text.js';
+
+// One source for the host's refusal sentences: the host says them from the English catalogue
+// and the participant reads them back with patterns made from the same templates. Each key is
+// said with awkward values and must come back as the same key and values, in English the
+// host's sentence and in French the French catalogue's (substituted here by hand, not by the
+// code under test).
+
+const en = catalogues.en.checks.consultation.reason;
+const fr = catalogues.fr.checks.consultation.reason;
+const keys = Object.keys(en) as ReasonKey[];
+const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+
+// Texts a name, a delegation, a key or a document id may hold: spaces, parentheses, quotes
+// (straight and typographic), a colon, regular expression characters, braces, a newline.
+const texts = [
+  'Côte d’Ivoire (CIV)',
+  'Ana "Bea" O\'Neil: lead',
+  'C9F3-9CBD',
+  'a.b*c+? [d] $1 ^x | y \\ z {{n}} (Q)',
+  'two\nlines',
+];
+const roles = ['delegation', 'observer', 'facilitator'] as const;
+
+/** Sample values for `key`: text `t` in every text placeholder (tagged so each is distinct), `n` in numbers, `role`. */
+function sample(key: ReasonKey, t: string, n: number, role: string): { wire: Record<string, string | number>; message: Record<string, MessageValue>; fr: Record<string, string> } {
+  const shape = reasonShapes[key];
+  const wire: Record<string, string | number> = {};
+  const message: Record<string, MessageValue> = {};
+  const french: Record<string, string> = {};
+  for (const name of placeholders(en[key])) {
+    if (shape.numbers?.includes(name)) {
+      wire[name] = message[name] = n;
+      french[name] = String(n);
+    } else if (shape.roles?.includes(name)) {
+      wire[name] = role;
+      message[name] = msg(`checks:consultation.role.${role}`);
+      french[name] = catalogues.fr.checks.consultation.role[role as keyof typeof catalogues.fr.checks.consultation.role];
+    } else {
+      wire[name] = message[name] = french[name] = `${t} ${name}`;
+    }
+  }
+  return { wire, message, fr: french };
+}
+
+describe('the host’s refusal sentences and the participant’s reading of them', () => {
+  it('have one shape per catalogue key, naming only placeholders the template has', () => {
+    expect(Object.keys(reasonShapes).sort()).toEqual([...keys].sort());
+    expect(Object.keys(fr).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      const named = [...(reasonShapes[key].numbers ?? []), ...(reasonShapes[key].roles ?? [])];
+      for (const name of named) expect(placeholders(en[key]), `${key}: ${name}`).toContain(name);
+      expect(reasonShapes[key].kind, key).toMatch(/^[a-z-]+$/);
+    }
+  });
+
+  it('read back every key said by the host as the same key and values, in English the wire sentence, in French the catalogue’s', () => {
+    for (const key of keys) {
+      texts.forEach((t, i) => {
+        const values = sample(key, t, [0, 7, 12000][i % 3]!, roles[i % roles.length]!);
+        const reason = refusalReason(key, values.wire);
+        const kind = reasonShapes[key].kind;
+        // The host's sentence is the English template with the values, after its kind.
+        expect(reason, key).toBe(`${kind}: ${fill(en[key], values.wire)}`);
+        const read = reasonText(reason);
+        expect(read, `${key} with ${JSON.stringify(t)}`).toEqual(msg(`checks:consultation.reason.${key}`, values.message));
+        expect(typeof read === 'object' && messageText(read)).toBe(reason.slice(kind.length + 2));
+        expect(typeof read === 'object' && messageText(read, 'fr')).toBe(fill(fr[key], values.fr));
+      });
+    }
+  });
+
+  it('keeps a sentence it does not know as written, and one under another kind', () => {
+    expect(reasonText('wrong-code: this code does not open this consultation today.')).toBe('this code does not open this consultation today.');
+    expect(reasonText(`refused: ${en.wrongCode}`)).toBe(en.wrongCode);
+    expect(reasonText('lobby-full: many keys already wait for the facilitator; try again later.')).toBe('many keys already wait for the facilitator; try again later.');
+    expect(reasonText('waiting: the facilitator has not admitted you as EU (chair) yet. Your key is K; this window keeps trying.')).toBe(
+      'the facilitator has not admitted you as EU (chair) yet. Your key is K; this window keeps trying.',
+    );
+    expect(reasonText('no kind at all')).toBe('no kind at all');
+  });
+
+  it('keeps a sentence past 1,000 characters as written, so a crafted one costs no cubic backtracking', () => {
+    const crafted = ' of (key ) did not admit you to this consultation'.repeat(400);
+    const started = performance.now();
+    expect(reasonText(`refused: ${crafted}`)).toBe(crafted);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const name = 'N'.repeat(990);
+    expect(reasonText(refusalReason('refusedByMember', { name, delegation: 'EU', key: 'C9F3-9CBD' }))).toBe(`${name} of EU (key C9F3-9CBD) did not admit you to this consultation.`);
+    expect(reasonText(refusalReason('refusedByMember', { name: 'N'.repeat(200), delegation: 'EU', key: 'C9F3-9CBD' }))).toMatchObject({ key: 'checks:consultation.reason.refusedByMember' });
+  });
+});
