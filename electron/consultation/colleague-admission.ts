@@ -59,15 +59,15 @@ export function parseColleagueAnswer(payload: string): ColleagueAnswer | string 
   try {
     value = JSON.parse(payload);
   } catch {
-    return 'malformed: the message is not JSON.';
+    return refusalReason('malformedNotJson');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'malformed: the message is not an object.';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refusalReason('malformedNotObject');
   const fields = Object.keys(value).sort().join(',');
-  if (fields !== 'decision,key,type') return `malformed: the message must have exactly type, key and decision (it has ${fields.slice(0, 100) || 'none'}).`;
+  if (fields !== 'decision,key,type') return fields ? refusalReason('malformedFields', { fields: fields.slice(0, 100) }) : refusalReason('malformedNoFields');
   const { type, key, decision } = value as Record<string, unknown>;
-  if (type !== colleagueMessages.answer) return `malformed: the type must be ${colleagueMessages.answer}.`;
-  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) return 'malformed: the key must be a fingerprint of 64 lowercase hex digits.';
-  if (decision !== 'admit' && decision !== 'refuse') return 'malformed: the decision must be admit or refuse.';
+  if (type !== colleagueMessages.answer) return refusalReason('malformedType', { type: colleagueMessages.answer });
+  if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) return refusalReason('malformedKey');
+  if (decision !== 'admit' && decision !== 'refuse') return refusalReason('malformedDecision');
   return { key, decision };
 }
 

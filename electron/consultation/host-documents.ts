@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { signJoinToken } from './join-token.js';
 import { PinnedCertificateError, pinnedPost } from './participant-tls.js';
 import { messageText, msg } from '../../shared/i18n/message.js';
+import { refusalReason } from './refusal-reasons.js';
 import { refusedText } from './refusal-text.js';
 
 /**
@@ -58,7 +59,7 @@ export async function fetchHostDocuments(url: string, token: string, fingerprint
       return null;
     }
   })();
-  if (res.status === 401) throw new ApiError('unauthorized', refusedText(String(body?.reason ?? 'wrong-code: this code does not open this consultation.')));
+  if (res.status === 401) throw new ApiError('unauthorized', refusedText(String(body?.reason ?? refusalReason('wrongCode'))));
   if (res.status !== 200 || !Array.isArray(body?.documents)) throw new ApiError('invalid-argument', msg('checks:consultation.notAHost', { url, status: res.status }));
   return (body.documents as { id?: unknown; title?: unknown; symbol?: unknown }[])
     .filter((d) => typeof d.id === 'string')

@@ -7,6 +7,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server as HocuspocusServer } from '@hocuspocus/server';
 import { msg, type Message } from '../../shared/i18n/message.js';
+import { refusalReason } from './refusal-reasons.js';
 
 // A TLS handshake must end within this time; a socket that opens and says nothing is dropped
 // here, before the WebSocket guard (socket-guard.ts) sees it.
@@ -44,11 +45,11 @@ export async function serveDocumentList(
     response.end(JSON.stringify(body));
   };
   try {
-    if (request.method !== 'POST') throw { reason: 'bad-token: POST the token (the provider token JSON, signed for the document "") to list the documents.' };
+    if (request.method !== 'POST') throw { reason: refusalReason('postTheToken') };
     await authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
     reply(200, { documents: list() });
   } catch (err) {
-    reply(401, { reason: (err as { reason?: string }).reason ?? 'bad-token: unreadable request.' });
+    reply(401, { reason: (err as { reason?: string }).reason ?? refusalReason('unreadableRequest') });
   }
 }
 
@@ -78,12 +79,12 @@ export function readBody(request: IncomingMessage, max: number): Promise<string>
     request.on('data', (chunk: string) => {
       body += chunk;
       if (body.length > max) {
-        reject({ reason: 'bad-token: the request is too long.' });
+        reject({ reason: refusalReason('requestTooLong') });
         request.destroy();
       }
     });
     request.on('end', () => resolve(body));
-    request.on('error', () => reject({ reason: 'bad-token: the request was cut off.' }));
+    request.on('error', () => reject({ reason: refusalReason('requestCutOff') }));
   });
 }
 

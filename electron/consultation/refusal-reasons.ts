@@ -33,12 +33,35 @@ export const reasonShapes: Readonly<Record<ReasonKey, ReasonShape>> = {
   notMember: { kind: 'not-a-member' },
   notWaiting: { kind: 'not-waiting' },
   otherDelegation: { kind: 'other-delegation' },
+  postTheToken: { kind: 'bad-token' },
+  unreadableRequest: { kind: 'bad-token' },
+  requestTooLong: { kind: 'bad-token' },
+  requestCutOff: { kind: 'bad-token' },
+  malformedNotJson: { kind: 'malformed' },
+  malformedNotObject: { kind: 'malformed' },
+  malformedFields: { kind: 'malformed' },
+  malformedNoFields: { kind: 'malformed' },
+  malformedType: { kind: 'malformed' },
+  malformedKey: { kind: 'malformed' },
+  malformedDecision: { kind: 'malformed' },
 };
 
 /** The English template of reason `key`, `{{name}}` where a value goes. */
 export function reasonTemplate(key: ReasonKey): string {
   return catalogues.en.checks.consultation.reason[key];
 }
+
+/** A sentence a host may refuse with: its full catalogue key, its English template and its shape. */
+export type RefusalTemplate = { key: string; template: string; shape: ReasonShape };
+
+/**
+ * Every sentence our hosts refuse with: the reasons above, then a token the host could not
+ * read (`bad-token: ` + join-token.ts's `checks:token.*` sentence, its values text).
+ */
+export const refusalTemplates: readonly RefusalTemplate[] = [
+  ...(Object.keys(reasonShapes) as ReasonKey[]).map((k) => ({ key: `checks:consultation.reason.${k}`, template: reasonTemplate(k), shape: reasonShapes[k] })),
+  ...Object.entries(catalogues.en.checks.token).map(([k, template]) => ({ key: `checks:token.${k}`, template, shape: { kind: 'bad-token' } })),
+];
 
 /** The roles' names on the wire: the values a role placeholder takes (`checks:consultation.role.*` keys). */
 export const wireRoles: readonly string[] = Object.keys(catalogues.en.checks.consultation.role);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../../shared/i18n/catalogues.js';
 import { messageText, msg, type MessageValue } from '../../../shared/i18n/message.js';
-import { reasonShapes, refusalReason, type ReasonKey } from '../../../electron/consultation/refusal-reasons.js';
+import { reasonShapes, refusalReason, refusalTemplates, type ReasonKey, type RefusalTemplate } from '../../../electron/consultation/refusal-reasons.js';
 import { reasonText } from '../../../electron/consultation/refusal-text.js';
 
 // One source for the host's refusal sentences: the host says them from the English catalogue
@@ -13,6 +13,8 @@ import { reasonText } from '../../../electron/consultation/refusal-text.js';
 const en = catalogues.en.checks.consultation.reason;
 const fr = catalogues.fr.checks.consultation.reason;
 const keys = Object.keys(en) as ReasonKey[];
+// The French template of a full catalogue key (`checks:consultation.reason.x`, `checks:token.y`).
+const french = (key: string) => key.slice('checks:'.length).split('.').reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], catalogues.fr.checks) as string;
 const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 
@@ -28,24 +30,23 @@ const texts = [
 const roles = ['delegation', 'observer', 'facilitator'] as const;
 
 /** Sample values for `key`: text `t` in every text placeholder (tagged so each is distinct), `n` in numbers, `role`. */
-function sample(key: ReasonKey, t: string, n: number, role: string): { wire: Record<string, string | number>; message: Record<string, MessageValue>; fr: Record<string, string> } {
-  const shape = reasonShapes[key];
+function sample({ template, shape }: RefusalTemplate, t: string, n: number, role: string): { wire: Record<string, string | number>; message: Record<string, MessageValue>; fr: Record<string, string> } {
   const wire: Record<string, string | number> = {};
   const message: Record<string, MessageValue> = {};
-  const french: Record<string, string> = {};
-  for (const name of placeholders(en[key])) {
+  const inFrench: Record<string, string> = {};
+  for (const name of placeholders(template)) {
     if (shape.numbers?.includes(name)) {
       wire[name] = message[name] = n;
-      french[name] = String(n);
+      inFrench[name] = String(n);
     } else if (shape.roles?.includes(name)) {
       wire[name] = role;
       message[name] = msg(`checks:consultation.role.${role}`);
-      french[name] = catalogues.fr.checks.consultation.role[role as keyof typeof catalogues.fr.checks.consultation.role];
+      inFrench[name] = catalogues.fr.checks.consultation.role[role as keyof typeof catalogues.fr.checks.consultation.role];
     } else {
-      wire[name] = message[name] = french[name] = `${t} ${name}`;
+      wire[name] = message[name] = inFrench[name] = `${t} ${name}`;
     }
   }
-  return { wire, message, fr: french };
+  return { wire, message, fr: inFrench };
 }
 
 describe('the host’s refusal sentences and the participant’s reading of them', () => {
@@ -60,17 +61,23 @@ describe('the host’s refusal sentences and the participant’s reading of them
   });
 
   it('read back every key said by the host as the same key and values, in English the wire sentence, in French the catalogue’s', () => {
-    for (const key of keys) {
-      texts.forEach((t, i) => {
-        const values = sample(key, t, [0, 7, 12000][i % 3]!, roles[i % roles.length]!);
-        const reason = refusalReason(key, values.wire);
-        const kind = reasonShapes[key].kind;
-        // The host's sentence is the English template with the values, after its kind.
-        expect(reason, key).toBe(`${kind}: ${fill(en[key], values.wire)}`);
+    expect(refusalTemplates.map((t) => t.key)).toEqual([
+      ...keys.map((k) => `checks:consultation.reason.${k}`),
+      ...Object.keys(catalogues.en.checks.token).map((k) => `checks:token.${k}`),
+    ]);
+    for (const t of refusalTemplates) {
+      const kind = t.shape.kind;
+      texts.forEach((text, i) => {
+        const values = sample(t, text, [0, 7, 12000][i % 3]!, roles[i % roles.length]!);
+        // What the host says: the English template with the values, after its kind.
+        const sentence = fill(t.template, values.wire);
+        const reason = `${kind}: ${sentence}`;
+        if (t.key.startsWith('checks:consultation.reason.')) expect(refusalReason(t.key.split('.').at(-1) as ReasonKey, values.wire)).toBe(reason);
+        else expect(messageText(msg(t.key, values.wire))).toBe(sentence);
         const read = reasonText(reason);
-        expect(read, `${key} with ${JSON.stringify(t)}`).toEqual(msg(`checks:consultation.reason.${key}`, values.message));
-        expect(typeof read === 'object' && messageText(read)).toBe(reason.slice(kind.length + 2));
-        expect(typeof read === 'object' && messageText(read, 'fr')).toBe(fill(fr[key], values.fr));
+        expect(read, `${t.key} with ${JSON.stringify(text)}`).toEqual(msg(t.key, values.message));
+        expect(typeof read === 'object' && messageText(read)).toBe(sentence);
+        expect(typeof read === 'object' && messageText(read, 'fr')).toBe(fill(french(t.key), values.fr));
       });
     }
   });
