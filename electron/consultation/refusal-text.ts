@@ -6,9 +6,9 @@
  * from the same templates: each `{{name}}` becomes a capture group (a number's digits, a role's
  * wire name, or any text), the rest is matched literally, the whole sentence anchored. The
  * result is the catalogue message (`checks:consultation.reason.*`, or `checks:token.*` for a
- * token the host could not read) with the values found; a
- * sentence it does not know (another version's, another host's) is kept as written. So
- * `messageText(reasonText(r))` is the sentence after `kind: `.
+ * token the host could not read) with the values found; a sentence it does not know (another
+ * version's, another host's) is kept as written. So `messageText(reasonText(r))` is the
+ * sentence after `kind: `.
  */
 import { msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
 import { refusalTemplates, wireRoles, type RefusalTemplate } from './refusal-reasons.js';
