@@ -1,8 +1,8 @@
 /**
  * The one rule for a label that reads both as a letter and as a roman numeral ("i)", "v)",
- * "x)", "(ii)" after "(hh)"), shared by the text importer and the Word reader (which reads
- * through the same structure reader): the sequence decides. After "h)" comes "i)", the
- * ninth letter; after "iii)" comes "iv)"; a lone "i)" starts a roman list only where the
+ * "x)", "(ii)" after "(hh)"), shared by the text importer, the Word reader (which reads
+ * through the same structure reader) and the AKN reader: the sequence decides. After "h)"
+ * comes "i)", the ninth letter; after "iii)" comes "iv)"; a lone "i)" starts a roman list only where the
  * list is roman, that is where the next label continues the roman reading ("ii)") and not
  * the letter one ("j)"). In French, Spanish and Russian, whose subparagraphs are `a)`,
  * `b)` ..., an "h)" that ends with a colon ("h) De prendre les mesures suivantes :") is
@@ -14,11 +14,28 @@ import type { Label } from './patterns.js';
 /** Which reading of an ambiguous label the labels after it support, or null when they say nothing. */
 export type Reading = 'letter' | 'roman' | null;
 
+/** A label's values: its letter position (a = 1) and roman value, null where it has none. */
+export type LabelValues = { letter: number | null; roman: number | null };
+
 /**
- * The reading of `label` that the next labelled chunk after `chunks[at]` continues:
- * 'roman' when its roman value follows this one's ("i)" then "ii)") and its letter value
- * does not, 'letter' when its letter value follows ("i)" then "j)") and its roman value
- * does not, null otherwise (no ambiguity, a number or annex comes first, or nothing does).
+ * The reading of an ambiguous label (`label` has both values) that `next` (the values of
+ * the next label of the same sequence, null when a number, a heading or nothing comes
+ * first) continues: 'roman' when its roman value follows ("i)" then "ii)") and its letter
+ * value does not, 'letter' when its letter value follows ("i)" then "j)") and its roman
+ * value does not, null otherwise. The rule every reader of labelled text goes by: the text
+ * importer and the Word reader through `readingFromNext`, the AKN reader directly.
+ */
+export function readingOf(label: LabelValues, next: LabelValues | null): Reading {
+  if (label.letter === null || label.roman === null || next === null) return null;
+  const roman = next.roman !== null && next.roman === label.roman + 1;
+  const letter = next.letter !== null && next.letter === label.letter + 1;
+  if (roman === letter) return null;
+  return roman ? 'roman' : 'letter';
+}
+
+/**
+ * The reading of `label` that the next labelled chunk after `chunks[at]` continues (see
+ * `readingOf`), null when the label is not ambiguous or a number or an annex comes first.
  * Unlabelled chunks between the two are skipped (a paragraph cut by a page break), so each
  * chunk is looked at by at most one ambiguous label before it: linear over a document.
  */
@@ -28,11 +45,7 @@ export function readingFromNext(chunks: readonly Chunk[], at: number, label: Lab
     const next = chunks[i];
     if (!next || next.kind === 'annex') return null;
     if (next.kind !== 'text' || next.label === null) continue;
-    if (next.label.kind !== 'alpha') return null;
-    const roman = next.label.roman !== null && next.label.roman === label.roman + 1;
-    const letter = next.label.letter !== null && next.label.letter === label.letter + 1;
-    if (roman === letter) return null;
-    return roman ? 'roman' : 'letter';
+    return readingOf(label, next.label.kind === 'alpha' ? next.label : null);
   }
   return null;
 }

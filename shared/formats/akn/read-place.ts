@@ -2,11 +2,16 @@
  * Second pass of the AKN reader: places body items (read-items.ts) in the resolution's
  * structure. The level of a paragraph comes from its label when it has one (a number is an
  * operative paragraph, a letter an (a)-level subparagraph, a numeral an (i)-level one; a
- * lone `(i)` is a letter right after `(h)` and a numeral otherwise), else from its nesting.
+ * label that reads both ways, `(i)`, `v)`, is read as the label after it continues, the
+ * rule of shared/import/label-sequence.ts: after `h)` an `i)` followed by `ii)` opens h)'s
+ * roman list, one followed by `j)` is the ninth letter; when the next label says nothing, the
+ * sequence that continues wins), else from its nesting. The DGACM files type their labels
+ * in the text of flat paragraphs: nothing but the sequence tells an `i)` apart.
  * Headings and text that has no paragraph of its own are kept as text, each with a warning.
  */
 import type { ChildSpec, ParagraphSpec } from '../../document/build.js';
 import { msg, type Message } from '../../i18n/message.js';
+import { readingOf, type LabelValues, type Reading } from '../../import/label-sequence.js';
 import { normalizeRuns, runsText, toPieces, type Run } from './read-inline.js';
 import type { Item } from './read-items.js';
 import type { Label } from './read-labels.js';
@@ -49,11 +54,13 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (war
   let pending: Run[] = [];
 
   const chain: Built[] = [];
-  const levelOf = (item: Extract<Item, { kind: 'paragraph' }>): Level => {
+  const readings = readingsOf(items);
+  const levelOf = (item: Extract<Item, { kind: 'paragraph' }>, reading: Reading): Level => {
     const label: Label | null = item.label;
     let kind = label?.kind;
     if (label && kind === 'ambiguous') {
-      if (lastRoman > 0 && label.roman === lastRoman + 1) kind = 'roman';
+      if (reading) kind = reading;
+      else if (lastRoman > 0 && label.roman === lastRoman + 1) kind = 'roman';
       else if (label.value === lastLetter + 1) kind = 'letter';
       else kind = label.roman === 1 && (decision ? top : sub) ? 'roman' : 'letter';
     }
@@ -81,7 +88,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (war
     lastRoman = 0;
   };
 
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (item.kind === 'heading') {
       warn(msg('formats:akn.headingKept', { where: item.where, text: excerpt(item.runs) }));
       // A bare section number ("II", "أولا") and its heading read as one: "II Follow-up".
@@ -110,7 +117,7 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (war
       }
       continue;
     }
-    let level = levelOf(item);
+    let level = levelOf(item, readings[index] ?? null);
     if (level === 'cont' && last) {
       warn(msg('formats:akn.unnumbered', { where: item.where, text: excerpt(item.runs) }));
       const target: Built = last;
@@ -177,6 +184,29 @@ export function placeItems(items: readonly Item[], decision: boolean, warn: (war
     } else tops.push(make(runs));
   }
   return { recitals, tops };
+}
+
+// What the next label says of each ambiguous one, by item index: one pass from the end,
+// carrying the values of the next labelled paragraph (none past a number or a heading).
+function readingsOf(items: readonly Item[]): Reading[] {
+  const readings: Reading[] = [];
+  let next: LabelValues | null = null;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item?.kind === 'heading') next = null;
+    if (item?.kind !== 'paragraph' || !item.label) continue;
+    const values = valuesOf(item.label);
+    readings[i] = item.label.kind === 'ambiguous' && values ? readingOf(values, next) : null;
+    next = values;
+  }
+  return readings;
+}
+
+function valuesOf(label: Label): LabelValues | null {
+  if (label.kind === 'letter') return { letter: label.value, roman: null };
+  if (label.kind === 'roman') return { letter: null, roman: label.value };
+  if (label.kind === 'ambiguous') return { letter: label.value, roman: label.roman ?? null };
+  return null;
 }
 
 /** A built paragraph as a build.ts spec: heading prefix first, then its own text with its opener. */
