@@ -5,7 +5,8 @@
  * https server, which the bench's first client seeds with the same kind of resolution).
  * Both serve TLS with the certificate the bench sends first (`Start`), so both pay the same
  * encryption. Replies `Started` (`{ url, name, joinCode?, fingerprint? }`); answers `'cpu'` with
- * `{ rss, cpuMs }` (its resident set size in bytes and the CPU time it has used so far;
+ * `{ rss, cpuMs, loop }` (its resident set size in bytes, the CPU time it has used so far and
+ * its event loop's utilisation so far, `performance.eventLoopUtilization()`;
  * with FANOUT_TRACE=1 also where our host's time per update went, _fanout-trace.ts) and
  * `'hash'` with `{ hash }`, docHash of the document it serves.
  * FANOUT_PROFILE=DIR writes a CPU profile of the timed period alone (from the first `'cpu'`
@@ -16,6 +17,7 @@ import { Session } from 'node:inspector';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { docs as baselineDocs, setupWSConnection } from '@y/websocket-server/utils';
@@ -43,7 +45,7 @@ process.on('message', (m: Start | 'cpu' | 'hash') => {
   if (m === 'cpu') {
     profileTimedPeriod();
     const cpu = process.cpuUsage();
-    send({ type: 'cpu', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, trace: trace?.() });
+    send({ type: 'cpu', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, loop: performance.eventLoopUtilization(), trace: trace?.() });
   } else if (m === 'hash') {
     send({ type: 'hash', hash: served ? docHash(served()) : null });
   } else if (m.type === 'start') {

@@ -39,7 +39,10 @@
  * baseline_max_ms, the CPU each side used while timing in cores (host_cpu and clients_cpu
  * for our host's run, baseline_server_cpu and baseline_clients_cpu for the plain server's,
  * clients_cpu_max the busiest client process: near 1 it was saturated and its latencies
- * include its own queue), host_cpu_ms_per_edit and baseline_cpu_ms_per_edit (each server's
+ * include its own queue), host_loop_busy and baseline_loop_busy (the share of the timed period
+ * each server's event loop was running a task rather than waiting for input: near 1 the server
+ * itself was the bottleneck; well above its CPU share, it was ready to run but the machine's
+ * cores were busy with other processes), host_cpu_ms_per_edit and baseline_cpu_ms_per_edit (each server's
  * CPU time while timing, presence traffic included, over the edits made: it moves far less
  * than latency when other work loads the machine, though a server that is behind batches
  * its writes and spends less per edit, so compare the two of one run), cores, workers, converged (every full client's document equals
@@ -52,6 +55,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { newHostCertificate } from '../electron/consultation/host-cert.js';
 import type { Command, Done } from './_fanout-clients.js';
@@ -124,7 +128,8 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     await ask({ type: 'propose' });
     await ask({ type: 'accepted' });
     step('every proposal seen by every client');
-    const serverCpu = (await server.ask('cpu')).cpuMs as number;
+    const atStart = await server.ask('cpu');
+    const serverCpu = atStart.cpuMs as number;
     // t0 a little ahead, so every process has the command before the first edit is due.
     const t0 = process.hrtime.bigint() + 200_000_000n;
     const done = (await ask({ type: 'go', t0: String(t0), seconds })) as unknown as Done[];
@@ -147,7 +152,8 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const timed = Number(process.hrtime.bigint() - t0) / 1e9;
     const lat = latencies(done, clients);
     const cpuMs = (stats.cpuMs as number) - serverCpu;
-    return { ...lat, ...refused, ...cpuFigures(done, cpuMs, timed), cpuMsPerEdit: round3(cpuMs / Math.max(1, lat.edits)), rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
+    const loopBusy = round3(performance.eventLoopUtilization(stats.loop as EventLoopUtilization, atStart.loop as EventLoopUtilization).utilization);
+    return { ...lat, ...refused, ...cpuFigures(done, cpuMs, timed), cpuMsPerEdit: round3(cpuMs / Math.max(1, lat.edits)), loopBusy, rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
   } finally {
     await Promise.allSettled(procs.map((p) => p.ask({ type: 'close' })));
     server.stop();
@@ -228,11 +234,13 @@ export async function run(args: string[]): Promise<void> {
       cores: os.cpus().length,
       workers,
       host_cpu: ours.serverCpu,
+      host_loop_busy: ours.loopBusy,
       host_cpu_ms_per_edit: ours.cpuMsPerEdit,
       baseline_cpu_ms_per_edit: base.cpuMsPerEdit,
       clients_cpu: ours.clientsCpu,
       clients_cpu_max: ours.clientsCpuMax,
       baseline_server_cpu: base.serverCpu,
+      baseline_loop_busy: base.loopBusy,
       baseline_clients_cpu: base.clientsCpu,
       baseline_clients_cpu_max: base.clientsCpuMax,
       converged,
