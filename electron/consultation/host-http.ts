@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { networkInterfaces } from 'node:os';
 import type { Server as HocuspocusServer } from '@hocuspocus/server';
 import { msg, type Message } from '../../shared/i18n/message.js';
 import { refusalReason } from './refusal-reasons.js';
@@ -95,4 +96,17 @@ export function listenError(err: unknown, bind: string, port: number): Message {
   if (code === 'EADDRNOTAVAIL') return msg('checks:consultation.listen.notHere', { bind });
   if (code === 'EACCES') return msg('checks:consultation.listen.rights', { port });
   return msg('checks:consultation.listen.other', { bind, port: String(port), reason: (err as Error).message });
+}
+
+/**
+ * The address participants dial for a host bound to `bind`: the bind address itself (an IPv6
+ * one in brackets), or for a wildcard bind the machine's first external IPv4 address
+ * (127.0.0.1 when it has none).
+ */
+export function publicAddress(bind: string): string {
+  if (bind !== '0.0.0.0' && bind !== '::') return bind.includes(':') ? `[${bind}]` : bind;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
+  }
+  return '127.0.0.1';
 }

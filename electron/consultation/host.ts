@@ -45,7 +45,6 @@
  * shows to pick from) passes the same check and throttle first (a key waiting in the lobby
  * gets it too); a refused token gets 401 with the reason and nothing about any document.
  */
-import { networkInterfaces } from 'node:os';
 import { Server, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { Participant } from '../../shared/api/contract.js';
@@ -59,7 +58,7 @@ import { createAdmission } from './admission.js';
 import { createHostAuthorizer } from './host-auth.js';
 import { certificateFingerprint } from './host-cert.js';
 import { hostLimits, updateShapeRefusal } from './host-limits.js';
-import { listen, listenError, serveDocumentList, useTls } from './host-http.js';
+import { listen, listenError, publicAddress, serveDocumentList, useTls } from './host-http.js';
 import { broadcastOnce, type Fanout } from './host-fanout.js';
 import { awarenessChangesNothing, containsUpdate, emptyAwarenessInPlace, messageType, readAwarenessEntries, readSyncUpdate, takeSyncUpdateInPlace } from './host-messages.js';
 import { createPresenceOwners } from './presence-check.js';
@@ -294,12 +293,4 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       return stopped;
     },
   };
-}
-
-function publicAddress(bind: string): string {
-  if (bind !== '0.0.0.0' && bind !== '::') return bind.includes(':') ? `[${bind}]` : bind;
-  for (const list of Object.values(networkInterfaces())) {
-    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
-  }
-  return '127.0.0.1';
 }
