@@ -18,21 +18,24 @@ const chineseMostlyInside = new Set(['继续', '指出', '鼓励', '考虑到', 
 // A piece that ends with one of these, or with a phrase of the list, goes on into the phrase
 // after it ("又|回顾", "，并|强调指出", "赞赏地|注意到", "我们|认识到", "重申|认识到"):
 // the places most false starts fell on.
-const chineseGoesOn = ['再次', '又', '还', '并', '也', '仍', '同时', '特别', '尤其', '严重', '深为', '地', '方面', '为此', '其中', '我们'];
+const chineseGoesOn = ['再次', '又', '还', '并', '也', '仍', '同时', '特别', '尤其', '严重', '深为', '地', '方面', '为此', '其中', '我们', '包括', '此外'];
 let chinesePhrases: string[] | null = null;
 
 /**
  * True when `text` (a chunk without its label, italic markers aside) opens with a Chinese
  * preambular opener: a phrase of the list (回顾, 重申, 深为关切 ...), or any phrase of it
- * after 又, 还, 并 or 再次 (又回顾, 还注意到). The phrases the texts mostly use inside a
- * sentence (注意到, 继续, 指出 ...) count only after such a prefix. Never when `before` (the
+ * after 又, 还, 并 or 再次 (又回顾, 还注意到), any of these after 在这方面 ("in this
+ * regard", 在这方面回顾). The phrases the texts mostly use inside a sentence (注意到, 继续,
+ * 指出 ...) count only after such a prefix. Never when `before` (the
  * text before the chunk) ends with a word that goes on into it (又, 并, 表示, 我们 ...).
  */
 export function opensChinesePreamble(text: string, before: string): boolean {
   chinesePhrases ??= [...phrasesFor('zh', 'preambular')].sort((a, b) => b.length - a.length);
   const tail = tailOf(before);
   if (chineseGoesOn.some((w) => tail.endsWith(w)) || chinesePhrases.some((p) => tail.endsWith(p))) return false;
-  const plain = text.replace(/^[*_]+/, '');
+  // "在这方面" ("in this regard") opens PPs before a phrase of the list ("在这方面回顾",
+  // "在这方面，认识到"): skipped, it makes no phrase count that would not count alone.
+  const plain = text.replace(/^[*_]+/, '').replace(/^在这方面，?[*_]*/, '');
   const prefix = chinesePrefixes.find((p) => plain.startsWith(p));
   const rest = prefix ? plain.slice(prefix.length).replace(/^[*_]+/, '') : plain;
   const phrase = chinesePhrases.find((p) => rest.startsWith(p));

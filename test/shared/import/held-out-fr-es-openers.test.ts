@@ -106,3 +106,13 @@ describe('French and Spanish PPs without their final comma and without italics',
     expect(opensPreamblePhrase('Observando con preocupación', 'es', 'de no más de cinco días hábiles de duración cada una')).toBe(true);
   });
 });
+
+describe('Chinese PPs opened by "在这方面" ("in this regard")', () => {
+  it('starts a PP at "在这方面" before a phrase of the list, not after a piece that goes on', () => {
+    expect(opensPreamblePhrase('在这方面回顾其第73/224号决议', 'zh', '对其国民经济造成的影响')).toBe(true);
+    expect(opensPreamblePhrase('在这方面，认识到最近为建立阿斯旺论坛所作努力', 'zh', '是实现社会融合的一个手段')).toBe(true);
+    expect(opensPreamblePhrase('在这方面认识到境内流离失所问题监测中心的作用', 'zh', '促进实现持久解决，包括')).toBe(false);
+    expect(opensPreamblePhrase('认识到数百万境内流离失所者的境况', 'zh', '提高国际社会的认识，此外')).toBe(false);
+    expect(opensPreamblePhrase('在这方面继续努力', 'zh', '会员国')).toBe(false);
+  });
+});
