@@ -18,7 +18,10 @@ const chineseMostlyInside = new Set(['继续', '指出', '鼓励', '考虑到', 
 // A piece that ends with one of these, or with a phrase of the list, goes on into the phrase
 // after it ("又|回顾", "，并|强调指出", "赞赏地|注意到", "我们|认识到", "重申|认识到"):
 // the places most false starts fell on.
-const chineseGoesOn = ['再次', '又', '还', '并', '也', '仍', '同时', '特别', '尤其', '严重', '深为', '地', '方面', '为此', '其中', '我们', '包括', '此外'];
+const chineseGoesOn = ['再次', '又', '还', '并', '也', '仍', '同时', '特别', '尤其', '严重', '深为', '地', '这方面', '这一方面', '此方面', '为此', '其中', '我们', '包括', '此外'];
+// Phrases of the list that end a PP as nouns ("表示严重关切", "…的重视", "…的吞并"): a piece
+// ending with one does not go on into the next phrase.
+const chineseNouns = ['关切', '关注', '重视', '吞并'];
 let chinesePhrases: string[] | null = null;
 
 /**
@@ -32,7 +35,7 @@ let chinesePhrases: string[] | null = null;
 export function opensChinesePreamble(text: string, before: string): boolean {
   chinesePhrases ??= [...phrasesFor('zh', 'preambular')].sort((a, b) => b.length - a.length);
   const tail = tailOf(before);
-  if (chineseGoesOn.some((w) => tail.endsWith(w)) || chinesePhrases.some((p) => tail.endsWith(p))) return false;
+  if (chineseGoesOn.some((w) => tail.endsWith(w)) || (chinesePhrases.some((p) => tail.endsWith(p)) && !chineseNouns.some((n) => tail.endsWith(n)))) return false;
   // "在这方面" ("in this regard") opens PPs before a phrase of the list ("在这方面回顾",
   // "在这方面，认识到"): skipped, it makes no phrase count that would not count alone.
   const plain = text.replace(/^[*_]+/, '').replace(/^在这方面，?[*_]*/, '');

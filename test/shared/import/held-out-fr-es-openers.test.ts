@@ -115,4 +115,12 @@ describe('Chinese PPs opened by "在这方面" ("in this regard")', () => {
     expect(opensPreamblePhrase('认识到数百万境内流离失所者的境况', 'zh', '提高国际社会的认识，此外')).toBe(false);
     expect(opensPreamblePhrase('在这方面继续努力', 'zh', '会员国')).toBe(false);
   });
+
+  it('starts a PP after one that ends with a noun of the list (关切, 重视) or with 方面 as a noun', () => {
+    expect(opensPreamblePhrase('回顾其第73/224号决议', 'zh', '对以色列摧毁黎巴嫩发电厂储油罐造成的环境影响表示严重关切')).toBe(true);
+    expect(opensPreamblePhrase('认识到推动建立全面社会保护制度', 'zh', '在同等基础上给予同样的重视')).toBe(true);
+    expect(opensPreamblePhrase('重申国际法的原则', 'zh', '包括在无障碍环境等各个方面')).toBe(true);
+    expect(opensPreamblePhrase('回顾希布伦临时国际驻留人员任务的重要性', 'zh', '协助各方执行已达成的协议，在这一方面')).toBe(false);
+    expect(opensPreamblePhrase('认识到秘书长的报告', 'zh', '大会重申')).toBe(false);
+  });
 });
