@@ -27,9 +27,16 @@ const frenchParticiple = /^(?:S[’']\p{Ll}|\p{Lu})\p{Ll}{2,}ant$/u;
 const spanishGerund = /^\p{Lu}\p{Ll}{2,}(?:ando|iendo|yendo|ándo(?:se|nos)|iéndo(?:se|nos)|yéndo(?:se|nos))$/u;
 
 // Adjectives and past participles the 74th-session texts open PPs with that the seed lists
-// lack, both genders (the Assembly is feminine, the Councils masculine).
-const frenchAdjectives = new Set(['Déterminé', 'Déterminée', 'Endeuillé', 'Endeuillée', 'Soucieux', 'Soucieuse', 'Persuadé', 'Persuadée', 'Satisfait', 'Satisfaite']);
-const spanishAdjectives = new Set(['Conocedor', 'Conocedora', 'Decepcionado', 'Decepcionada', 'Determinado', 'Determinada', 'Satisfecho', 'Satisfecha']);
+// lack, both genders (the Assembly is feminine, the Councils masculine), and the feelings
+// other sessions' texts open PPs with (consternée, indignée, choquée ...).
+const frenchAdjectives = new Set([
+  'Déterminé', 'Déterminée', 'Endeuillé', 'Endeuillée', 'Soucieux', 'Soucieuse', 'Persuadé', 'Persuadée', 'Satisfait', 'Satisfaite',
+  'Consterné', 'Consternée', 'Indigné', 'Indignée', 'Choqué', 'Choquée', 'Horrifié', 'Horrifiée', 'Attristé', 'Attristée', 'Affligé', 'Affligée',
+]);
+const spanishAdjectives = new Set([
+  'Conocedor', 'Conocedora', 'Decepcionado', 'Decepcionada', 'Determinado', 'Determinada', 'Satisfecho', 'Satisfecha',
+  'Consternado', 'Consternada', 'Indignado', 'Indignada', 'Conmocionado', 'Conmocionada', 'Horrorizado', 'Horrorizada', 'Entristecido', 'Entristecida', 'Afligido', 'Afligida',
+]);
 
 // A piece ending with one of these goes on into the next word: a PP never ends with an
 // article, a preposition, a conjunction (not "una": "cada una" ends one), an opening quotation mark or a word that announces

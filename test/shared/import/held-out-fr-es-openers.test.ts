@@ -79,10 +79,10 @@ describe('French and Spanish PPs without their final comma and without italics',
   });
 
   it('opens a PP with a participle, a gerund, an adjective of the texts or an adverb before one', () => {
-    for (const text of ['Regrettant que les mesures prises', 'S’engageant de nouveau à promouvoir', 'Déterminée à renforcer', 'Particulièrement préoccupée par', 'Approuvant les recommandations']) {
+    for (const text of ['Regrettant que les mesures prises', 'S’engageant de nouveau à promouvoir', 'Déterminée à renforcer', 'Particulièrement préoccupée par', 'Approuvant les recommandations', 'Consternée par les attaques']) {
       expect(opensPreamblePhrase(text, 'fr', 'relative aux droits de l’homme')).toBe(true);
     }
-    for (const text of ['Pidiendo que se respeten', 'Comprometiéndose nuevamente a', 'Guiándose por los principios', 'Conocedora de que', 'Sumamente preocupada por', 'Respaldando los esfuerzos']) {
+    for (const text of ['Pidiendo que se respeten', 'Comprometiéndose nuevamente a', 'Guiándose por los principios', 'Conocedora de que', 'Sumamente preocupada por', 'Respaldando los esfuerzos', 'Profundamente conmocionada por los ataques']) {
       expect(opensPreamblePhrase(text, 'es', 'en materia de derechos humanos')).toBe(true);
     }
   });
