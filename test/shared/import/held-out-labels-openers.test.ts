@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { toChunks } from '../../../shared/import/chunks.js';
 import { importText } from '../../../shared/import/index.js';
 import { readingFromNext } from '../../../shared/import/label-sequence.js';
 import { opensPreamblePhrase } from '../../../shared/import/paragraph-start.js';
-import { subShape, textOfSub } from './sub-shape.js';
+import { issue16Fixture as fixture, letterICases } from './letter-i-cases.js';
 
 // Official texts edited into the forms later sessions print (test/fixtures/import/issue16,
 // README there): an "h)" ending with a colon before "i)", "j)", "k)"; an "h)" without its
 // colon before a roman list "i)" ... "v)"; Chinese and Russian PPs without their final
 // comma and without italics. Each fails on the importer before issue 16's fix.
-const dir = join(__dirname, '..', '..', 'fixtures', 'import', 'issue16');
-const fixture = (name: string): string => readFileSync(join(dir, name), 'utf8');
 
 // A paragraph's own text: its text nodes outside footnotes (a footnote's text is its content).
 function ownText(para: Node): string {
@@ -24,28 +20,8 @@ function ownText(para: Node): string {
   return text;
 }
 
-const romansIn: Record<string, number> = { fr: 5, es: 5, ru: 4 };
-
 describe('"i)" after "h)" in the a) style of French, Spanish and Russian', () => {
-  for (const language of ['fr', 'es', 'ru']) {
-    it(`${language}: an h) ending with a colon is followed by the letters i), j), k)`, () => {
-      const { documents, warnings } = importText(fixture(`${language}-h-colon.txt`));
-      expect(subShape(documents[0]!, 1)).toEqual(Array(11).fill(0));
-      expect(warnings).toEqual([]);
-    });
-
-    it(`${language}: an h) without a colon holds the roman list i) ... that follows it, then the letter i) comes`, () => {
-      const text = fixture(`${language}-h-romans.txt`);
-      const { documents, warnings } = importText(text);
-      const want = Array(11).fill(0);
-      want[7] = romansIn[language];
-      expect(subShape(documents[0]!, 1)).toEqual(want);
-      // The ninth subparagraph is the letter i): the second line labelled "i)" in the text.
-      const letterI = text.split('\n').filter((l) => l.startsWith('i) '))[1]?.slice(3) ?? 'missing';
-      expect(textOfSub(documents[0]!, 8)).toBe(letterI);
-      expect(warnings).toEqual([]);
-    });
-  }
+  letterICases((text) => importText(text));
 
   it('reads an ambiguous label by the label after it, and says nothing when that label does not tell', () => {
     const chunks = toChunks(['h) text', 'i) text', 'ii) text', 'x) text', 'y) text', 'v) text', '2. text'].join('\n'));

@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAkn } from '../../../../shared/formats/akn/read.js';
+import { letterICases } from '../../import/letter-i-cases.js';
 import { subShape, textOfSub } from '../../import/sub-shape.js';
 
 // The held-out texts of issue 16 (test/fixtures/import/issue16, README there: A/RES/74/126
 // with "h)" ending with a colon before the letters "i)" to "k)", or without one holding a
 // roman list before the letter "i)") written as the DGACM's Akoma Ntoso files print a
 // resolution: flat <paragraph> elements whose labels are typed in the text, "\th)\t...".
-const dir = join(__dirname, '..', '..', '..', 'fixtures', 'import', 'issue16');
-const fixture = (name: string): string => readFileSync(join(dir, name), 'utf8');
-
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function asDgacmAkn(text: string, body: string): string {
@@ -31,27 +27,9 @@ function asDgacmAkn(text: string, body: string): string {
 }
 
 const bodies: Record<string, string> = { fr: 'L’Assemblée générale,', es: 'La Asamblea General,', ru: 'Генеральная Ассамблея,' };
-const romansIn: Record<string, number> = { fr: 5, es: 5, ru: 4 };
 
 describe('AKN reader: "i)" after "h)" read as the label after it says', () => {
-  for (const language of ['fr', 'es', 'ru']) {
-    it(`${language}: an h) ending with a colon is followed by the letters i), j), k)`, () => {
-      const { documents, warnings } = readAkn(asDgacmAkn(fixture(`${language}-h-colon.txt`), bodies[language]!), `${language}.xml`);
-      expect(subShape(documents[0]!, 1)).toEqual(Array(11).fill(0));
-      expect(warnings).toEqual([]);
-    });
-
-    it(`${language}: an h) without a colon holds the roman list i) ... that follows it, then the letter i) comes`, () => {
-      const text = fixture(`${language}-h-romans.txt`);
-      const { documents, warnings } = readAkn(asDgacmAkn(text, bodies[language]!), `${language}.xml`);
-      const want = Array(11).fill(0);
-      want[7] = romansIn[language];
-      expect(subShape(documents[0]!, 1)).toEqual(want);
-      const letterI = text.split('\n').filter((l) => l.startsWith('i) '))[1]?.slice(3) ?? 'missing';
-      expect(textOfSub(documents[0]!, 8)).toBe(letterI);
-      expect(warnings).toEqual([]);
-    });
-  }
+  letterICases((text, language) => readAkn(asDgacmAkn(text, bodies[language]!), `${language}.xml`));
 
   it('reads a lone "(i)" ... "(v)" list after "(h)" in the English style, and "(v)" by the sequence when the next label says nothing', () => {
     const labels = ['(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)', '(h)', '(i)', '(ii)', '(iii)', '(iv)', '(v)', '(i)'];
