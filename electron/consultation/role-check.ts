@@ -111,8 +111,7 @@ function refusal(a: Node | null, b: Node | null, d: string): Message {
   if (!para) return msg('checks:role.ownNameOnly', { delegation: d });
   const words = para.textContent.trim().split(/\s+/).slice(0, 6).join(' ');
   const where = words === '' ? msg('checks:role.wherePart', { part: para.type.name.replace(/_/g, ' ') }) : msg('checks:role.whereWords', { words });
-  const state = (para.attrs.status as { state?: unknown } | null | undefined)?.state;
-  const what = msg(closedStates.has(state) ? 'checks:role.agreedText' : 'checks:role.outsideProposals');
+  const what = msg(isClosed(para.attrs) ? 'checks:role.agreedText' : 'checks:role.outsideProposals');
   return msg('checks:role.refusedWhere', { delegation: d, where, what });
 }
 
@@ -152,10 +151,9 @@ function sameButAlike(a: Node, b: Node, d: string): boolean {
 // Anything else (a second difference, changed attributes, D's deletion bracket) says false
 // and the projections decide.
 function differsInOwnInsertion(x: Node, y: Node, d: string): boolean {
-  if (x.eq(y)) return true;
   let [a, b] = [x, y];
   for (;;) {
-    if (!a.sameMarkup(b) || closedStates.has((a.attrs.status as { state?: unknown } | null | undefined)?.state)) return false;
+    if (!a.sameMarkup(b) || isClosed(a.attrs)) return false;
     if (a.type.name === 'bracket' && isOwn(a.attrs, d) && a.attrs.deletion !== true) return true;
     if (a.childCount !== b.childCount) return false;
     let differs = -1;
@@ -165,8 +163,9 @@ function differsInOwnInsertion(x: Node, y: Node, d: string): boolean {
       if (differs >= 0) return false;
       differs = i;
     }
-    // Unequal nodes whose children are all equal differ in their own text.
-    if (differs < 0) return false;
+    // Every child equal: the paragraphs themselves are equal (same markup), or, below them,
+    // the two text nodes the walk came down to differ in their text.
+    if (differs < 0) return !a.isText;
     [a, b] = [a.child(differs), b.child(differs)];
   }
 }
@@ -216,11 +215,13 @@ function projectChildren(node: Json, d: string): Json[] {
 }
 
 const closedStates: ReadonlySet<unknown> = new Set(['agreed', 'agreed_ad_ref']);
+// Whether a node with these attributes has an agreed or agreed-ad-ref status (closed to proposals).
+const isClosed = (attrs: Record<string, unknown>): boolean => closedStates.has((attrs.status as { state?: unknown } | null | undefined)?.state);
 
 function project(node: Json, d: string): Json[] {
   if (node.type === 'text') return [node];
   const attrs = node.attrs ?? {};
-  if (closedStates.has((attrs.status as { state?: unknown } | null | undefined)?.state)) return [node];
+  if (isClosed(attrs)) return [node];
   if (node.type === 'bracket') {
     if (isOwn(attrs, d)) return attrs.deletion === true ? projectChildren(node, d) : [];
     return [{ ...node, attrs: { ...attrs, supportedBy: without(attrs.supportedBy, d), opposedBy: without(attrs.opposedBy, d) }, content: projectChildren(node, d) }];
