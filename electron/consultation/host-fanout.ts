@@ -23,6 +23,10 @@
  * - presence updates go out with a flush at most every `presenceWindowMs` (100 ms), the
  *   first after a quiet spell at once: a stock provider sends back every presence update
  *   it receives, so each one sent costs a message from every participant besides its writes.
+ *   A renewal (a provider re-announcing an unchanged state, every 15 s, so that peers do
+ *   not time it out after 30 s) waits for the next presence update, or at most
+ *   `renewalWindowMs` (2 s): with 500 participants, 33 renewals a second would otherwise
+ *   each make a presence update of its own, and each of those 500 messages back.
  * Writes per second are then bounded by flushes per second times sockets, not changes per
  * second times sockets, and a participant's change reaches the others at most one window
  * plus one flush later than it would alone.
@@ -75,6 +79,8 @@ export type Fanout = {
 export const maxWindowMs = 15;
 /** The longest a presence update waits for others to go out with, in milliseconds. */
 export const presenceWindowMs = 100;
+/** The longest a presence renewal (an unchanged state with a new clock) waits for others to go out with, in milliseconds. */
+export const renewalWindowMs = 2000;
 // A flush's window is this many times what the previous flush took.
 const windowPerFlushCost = 5;
 
@@ -104,18 +110,29 @@ export function broadcastOnce(document: Document): Fanout | undefined {
   const flusher = gathered(document);
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     document.callbacks.onUpdate(document, origin as Connection, update);
-    flusher.add(update, []);
+    flusher.add(update, [], []);
   };
+  // y-protocols emits 'change' (the states that differ) right before 'update' (every state
+  // with a new clock): an id in the second and not the first is a renewal.
+  let changed: number[] = [];
+  const onChange = ({ updated }: AwarenessChange) => void (changed = updated);
   const onPresence = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     const sender = origin === null ? undefined : document.connections.get(origin as WebSocket);
     if (sender) {
       for (const id of added) sender.clients.add(id);
       for (const id of removed) sender.clients.delete(id);
     }
-    flusher.add(null, [...added, ...updated, ...removed]);
+    const differ = new Set(changed);
+    changed = [];
+    flusher.add(
+      null,
+      [...added, ...removed, ...updated.filter((id) => differ.has(id))],
+      updated.filter((id) => !differ.has(id)),
+    );
   };
   replaceListener(doc, 'update', theirUpdate, onUpdate as Listener);
   replaceListener(awareness, 'update', theirPresence, onPresence as Listener);
+  document.awareness.on('change', onChange);
   const applied = frame(document.name, syncStatusMessage, (e) => encoding.writeVarUint(e, 1));
   return {
     take(update, from) {
@@ -132,20 +149,24 @@ function gathered(document: Document) {
   const taken: Uint8Array[] = [];
   let flushing = false;
   const presence = new Set<number>();
+  const renewed = new Set<number>();
   let lastFlushAt = -Infinity;
   let lastPresenceAt = -Infinity;
+  let lastRenewalAt = -Infinity;
   let windowMs = 0;
   let firstQueuedAt = 0;
   let timer: { at: number; cancel(): void } | null = null;
 
   // When the queue can next go out: its changes one window after the last flush, its presence
-  // also one presence window after the last presence sent.
+  // also one presence window after the last presence sent, its renewals alone also one
+  // renewal window after the last renewals sent.
+  const presenceDue = () => Math.max(lastPresenceAt + presenceWindowMs, presence.size > 0 ? -Infinity : lastRenewalAt + renewalWindowMs);
   const due = () => {
     const next = lastFlushAt + windowMs;
-    return updates.length + taken.length > 0 ? next : Math.max(next, lastPresenceAt + presenceWindowMs);
+    return updates.length + taken.length > 0 ? next : Math.max(next, presenceDue());
   };
   const schedule = () => {
-    if (flushing || updates.length + taken.length + presence.size === 0) return;
+    if (flushing || updates.length + taken.length + presence.size + renewed.size === 0) return;
     const at = due();
     if (timer && timer.at <= at) return;
     timer?.cancel();
@@ -192,10 +213,12 @@ function gathered(document: Document) {
       updates.length = 0;
       payloads.push(frame(document.name, syncMessage, (e) => (encoding.writeVarUint(e, updateMessage), encoding.writeVarUint8Array(e, update))));
     }
-    if (presence.size > 0 && start >= lastPresenceAt + presenceWindowMs) {
+    if (presence.size + renewed.size > 0 && start >= presenceDue()) {
       // A client whose meta is gone (a destroyed awareness) has nothing left to announce.
-      const ids = [...presence].filter((id) => document.awareness.meta.has(id));
+      const ids = [...new Set([...presence, ...renewed])].filter((id) => document.awareness.meta.has(id));
+      if (renewed.size > 0) lastRenewalAt = start;
       presence.clear();
+      renewed.clear();
       lastPresenceAt = start;
       if (ids.length > 0) {
         const changed = encodeAwarenessUpdate(document.awareness, ids);
@@ -218,12 +241,13 @@ function gathered(document: Document) {
       counted();
       schedule();
     },
-    add(update: Uint8Array | null, ids: number[]) {
+    add(update: Uint8Array | null, ids: number[], renewals: number[]) {
       if (update) updates.push(update);
       // A change the flush's own transaction brought was counted when it was taken.
       if (update && !flushing) counted();
       for (const id of ids) presence.add(id);
-      fanoutCounts.presence += ids.length;
+      for (const id of renewals) renewed.add(id);
+      fanoutCounts.presence += ids.length + renewals.length;
       schedule();
     },
   };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
-import { broadcastOnce, fanoutCounts, presenceWindowMs } from '../../../electron/consultation/host-fanout.js';
+import { broadcastOnce, fanoutCounts, presenceWindowMs, renewalWindowMs } from '../../../electron/consultation/host-fanout.js';
 import { awarenessChangesNothing, messageType, readAwarenessEntries, readSyncUpdate, takeSyncUpdateInPlace } from '../../../electron/consultation/host-messages.js';
 import { testHostOptions } from '../../support/host-tls.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor } from './peers.js';
@@ -194,6 +194,44 @@ describe('changes and presence gathered into one write', () => {
     for (const k of [0, 1, 2]) expect(frames[0]!.includes(Buffer.from(`peer ${k}`))).toBe(true);
     expect(frames[0]!.includes(Buffer.from('peer 3'))).toBe(false);
     expect(last - first).toBeGreaterThanOrEqual(presenceWindowMs - 1);
+    peers.forEach((p) => p.destroy());
+  });
+
+  it('relays a renewal (an unchanged state) at most once per renewal window, unless a changed state goes out, which takes it along', async () => {
+    const host = await hosted();
+    const a = await listener(host, 'CAN');
+    const awareness = host.awareness('d1')!;
+    const peers = Array.from({ length: 2 }, () => new Awareness(new Y.Doc()));
+    peers.forEach((p, k) => p.setLocalState({ user: `peer ${k}` }));
+    const announce = (p: Awareness) => applyAwarenessUpdate(awareness, encodeAwarenessUpdate(p, [p.clientID]), 'test');
+    const renew = (p: Awareness) => (p.setLocalState(p.getLocalState()), announce(p));
+    const frames = () => ofType(a, 1);
+    const next = async (what: string) => {
+      const n = frames().length;
+      await waitFor(() => frames().length > n, 5000, what);
+      return { frame: frames().at(-1)!, at: performance.now() };
+    };
+    peers.forEach(announce);
+    await next('the peers announced');
+    await pause(presenceWindowMs + 50);
+    // The first renewal after a quiet spell goes out as a presence update does.
+    renew(peers[0]!);
+    const first = await next('the first renewal');
+    expect(first.frame.includes(Buffer.from('peer 0'))).toBe(true);
+    // The next one waits; a changed state goes out within the presence window and takes it along.
+    renew(peers[1]!);
+    await pause(presenceWindowMs + 100);
+    expect(frames().at(-1)).toBe(first.frame);
+    peers[0]!.setLocalState({ user: 'peer 0 moved' });
+    announce(peers[0]!);
+    const together = await next('the changed state');
+    expect(together.at - first.at).toBeLessThan(renewalWindowMs / 2);
+    for (const text of ['peer 0 moved', 'peer 1']) expect(together.frame.includes(Buffer.from(text))).toBe(true);
+    // A renewal alone again waits for the renewal window after the last one sent.
+    renew(peers[1]!);
+    const late = await next('the renewal after the window');
+    expect(late.frame.includes(Buffer.from('peer 1'))).toBe(true);
+    expect(late.at - together.at).toBeGreaterThanOrEqual(renewalWindowMs - 50);
     peers.forEach((p) => p.destroy());
   });
 });
