@@ -49,7 +49,7 @@
  * its server's, in both runs), delivered, edits, refused, forbidden_closes, and
  * load_average (1/5/15 min, at the start and end of the run: other work on the machine
  * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
- * --cpu-prof); FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
+ * --cpu-prof), FANOUT_CLIENT_ARGS to the client processes; FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
  * `--only penholder` (or `baseline`) measures one server and prints its line only, without
  * the JSON line: for development, when the other side's figures are not needed.
  */
@@ -116,7 +116,7 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
   const server = startServer(kind);
   const started = (await server.ask({ type: 'start', tls, clients } satisfies Start)) as unknown as Started;
   const full = fullIndices(clients, fullCount);
-  const procs = Array.from({ length: Math.min(workers, clients) }, () => child('./_fanout-clients.ts', [], []));
+  const procs = Array.from({ length: Math.min(workers, clients) }, () => child('./_fanout-clients.ts', [], (process.env.FANOUT_CLIENT_ARGS ?? '').split(' ').filter(Boolean)));
   const ask = (m: Command | ((w: number) => Command)) => Promise.all(procs.map((p, w) => p.ask(typeof m === 'function' ? m(w) : m)));
   try {
     // Client i runs in process i mod W, so each process has clients spread over the second.
