@@ -4,6 +4,7 @@
  * list (`POST /penholder/documents`).
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { createServer as createHttpsServer } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import type { Server as HocuspocusServer } from '@hocuspocus/server';
@@ -13,6 +14,10 @@ import { refusalReason } from './refusal-reasons.js';
 // A TLS handshake must end within this time; a socket that opens and says nothing is dropped
 // here, before the WebSocket guard (socket-guard.ts) sees it.
 const handshakeTimeoutMs = 10_000;
+
+// How long the host goes on reading (and dropping) an over-long request after its answer,
+// for the client to read the answer, before it closes the connection (lingerAfterReply).
+const lingerMs = 5_000;
 
 /**
  * Makes Hocuspocus's `server` serve HTTPS and wss:// only, with `tls` (PEM key and
@@ -33,7 +38,9 @@ export function useTls(server: HocuspocusServer, tls: { key: string; cert: strin
 /**
  * Answers `POST /penholder/documents`: `authorize(body, address)` must resolve (it rejects
  * with `{ reason }`), then `list()` is sent as `{ documents }`; a refusal gets 401 with the
- * reason and nothing about any document.
+ * reason and nothing about any document. A body past 10,000 characters gets its 401 too
+ * (`Connection: close`), however much more its sender sends: the rest is read and dropped,
+ * and the connection ends once the sender stops or after a few seconds (`lingerAfterReply`).
  */
 export async function serveDocumentList(
   request: IncomingMessage,
@@ -41,8 +48,8 @@ export async function serveDocumentList(
   authorize: (body: string, address: string) => Promise<void>,
   list: () => unknown[],
 ): Promise<void> {
-  const reply = (status: number, body: unknown) => {
-    response.writeHead(status, { 'Content-Type': 'application/json' });
+  const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(JSON.stringify(body));
   };
   try {
@@ -50,7 +57,9 @@ export async function serveDocumentList(
     await authorize(await readBody(request, 10_000), request.socket.remoteAddress ?? '?');
     reply(200, { documents: list() });
   } catch (err) {
-    reply(401, { reason: (err as { reason?: string }).reason ?? refusalReason('unreadableRequest') });
+    const refusal = err as { reason?: string; tooLong?: boolean };
+    if (refusal.tooLong) lingerAfterReply(request.socket);
+    reply(401, { reason: refusal.reason ?? refusalReason('unreadableRequest') }, refusal.tooLong ? { Connection: 'close' } : {});
   }
 }
 
@@ -72,21 +81,46 @@ export function listen(http: HttpServer, host: string, port: number): Promise<vo
   });
 }
 
-/** The body of an HTTP request as text; rejects with `{ reason }` past `max` characters or when cut off. */
+/**
+ * The body of an HTTP request as text; rejects with `{ reason }` when cut off, and past `max`
+ * characters with `{ reason, tooLong: true }` at once: nothing more is kept, and the rest of
+ * the body is read and dropped (the request flows with no listener) so that the caller can
+ * still answer on the connection.
+ */
 export function readBody(request: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
     request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
+    const take = (chunk: string) => {
       body += chunk;
-      if (body.length > max) {
-        reject({ reason: refusalReason('requestTooLong') });
-        request.destroy();
-      }
-    });
+      if (body.length <= max) return;
+      body = '';
+      request.off('data', take);
+      request.resume();
+      reject({ reason: refusalReason('requestTooLong'), tooLong: true });
+    };
+    request.on('data', take);
     request.on('end', () => resolve(body));
     request.on('error', () => reject({ reason: refusalReason('requestCutOff') }));
   });
+}
+
+/**
+ * Makes the `Connection: close` reply about to be written on `socket` reach its client while
+ * the client is still sending: the socket is half-closed once the reply is written (the reply,
+ * then the end of the host's side), what still comes is read and dropped, and the socket is
+ * closed when the client ends its side or after `lingerMs`, whichever comes first.
+ */
+function lingerAfterReply(socket: Socket): void {
+  // Node closes a `Connection: close` reply's socket with destroySoon, as soon as the reply
+  // is written; closing a socket with bytes still unread (the client is still sending) sends
+  // a TCP reset, and a client that gets the reset before it has read the reply loses it. An
+  // end sends the reply and then a FIN, and the server's sockets are half-open: reading goes
+  // on until the client's end (the socket then closes itself) or the deadline.
+  socket.destroySoon = () => void socket.end();
+  const deadline = setTimeout(() => socket.destroy(), lingerMs);
+  deadline.unref();
+  socket.once('close', () => clearTimeout(deadline));
 }
 
 /** Why the host could not listen, as a sentence that says what to do. */
