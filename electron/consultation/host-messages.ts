@@ -5,6 +5,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { refusalReason } from './refusal-reasons.js';
 
 /** The Hocuspocus message type of a frame (0 sync, 1 awareness, 5 stateless, 6 broadcast stateless...), or -1 when unreadable. */
 export function messageType(data: Uint8Array): number {
@@ -35,10 +36,11 @@ export function readSyncUpdate(data: Uint8Array): Uint8Array | null {
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null; json: string };
 
 /**
- * The entries of an awareness message, null for any other message, or a string saying why
- * the awareness message cannot be read as a whole (a malformed entry anywhere, a state that
- * is not a JSON object, trailing bytes, or a state over `maxStateBytes`). The host judges
- * the message as a whole: one bad entry refuses all of them.
+ * The entries of an awareness message, null for any other message, or the host's refusal
+ * reason (refusal-reasons.ts) saying why the awareness message cannot be read as a whole (a
+ * malformed entry anywhere, a state that is not a JSON object, trailing bytes, or a state
+ * over `maxStateBytes`). The host judges the message as a whole: one bad entry refuses all
+ * of them.
  */
 export function readAwarenessEntries(data: Uint8Array, maxStateBytes: number): AwarenessEntry[] | string | null {
   let inner: decoding.Decoder;
@@ -56,15 +58,15 @@ export function readAwarenessEntries(data: Uint8Array, maxStateBytes: number): A
       const clientId = decoding.readVarUint(inner);
       const clock = decoding.readVarUint(inner);
       const json = decoding.readVarString(inner);
-      if (json.length > maxStateBytes) return `a presence state of ${json.length} bytes (at most ${maxStateBytes})`;
+      if (json.length > maxStateBytes) return refusalReason('presenceTooBig', { bytes: json.length, max: maxStateBytes });
       const state = JSON.parse(json) as unknown;
-      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return 'a presence state that is not an object';
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return refusalReason('presenceNotObject');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null, json });
     }
-    if (decoding.hasContent(inner)) return 'bytes after the last presence entry';
+    if (decoding.hasContent(inner)) return refusalReason('presenceTrailing');
     return entries;
   } catch {
-    return 'a presence entry that cannot be read';
+    return refusalReason('presenceUnreadable');
   }
 }
 

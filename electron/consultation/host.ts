@@ -202,7 +202,7 @@ export async function startHost(options: HostOptions): Promise<ConsultationHost>
       const entries = participant ? readAwarenessEntries(data, limits.maxPresenceBytes) : null;
       if (entries !== null && participant) {
         // Judged as a whole (presence-check.ts): one bad entry refuses the message.
-        const verdict = typeof entries === 'string' ? `The host refused your presence: ${entries}.` : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : 'apply';
+        const verdict = typeof entries === 'string' ? entries : awareness ? presence.judge(documentName, awareness, entries, connection.socketId, participant) : 'apply';
         if (verdict === 'drop') emptyAwarenessInPlace(data);
         else if (verdict !== 'apply') {
           const refused: RefusedMessage = { type: 'penholder.refused', reason: verdict };

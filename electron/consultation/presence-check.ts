@@ -18,13 +18,15 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { Participant } from '../../shared/api/contract.js';
 import type { AwarenessEntry } from './host-messages.js';
+import { refusalReason } from './refusal-reasons.js';
 
 /** The owners of presence client ids, per document (see the module comment). */
 export type PresenceOwners = {
   /**
    * The verdict on `entries` sent by `socketId` as `sender`, as a whole: 'apply' (the
    * socket then owns the ids it set), 'drop' (apply none, keep the connection) or a
-   * refusal reason for people (apply none, refuse).
+   * refusal reason for people (apply none, refuse), a `checks:consultation.reason.presence*`
+   * sentence (refusal-reasons.ts).
    */
   judge(docId: string, awareness: Awareness, entries: AwarenessEntry[], socketId: string, sender: Participant): 'apply' | 'drop' | string;
   /** Forgets what `socketId` owned in `docId` (it disconnected). */
@@ -51,12 +53,12 @@ export function createPresenceOwners(): PresenceOwners {
         if (!effective) continue;
         const owner = mine.get(e.clientId);
         if (owner !== undefined ? owner !== socketId : has) {
-          if (e.state !== null) return `Presence may only be set for your own client: client ${e.clientId} is someone else’s.`;
+          if (e.state !== null) return refusalReason('presenceOthersClient', { client: e.clientId });
           drop = true;
           continue;
         }
         if (e.state === null) continue;
-        if (!names(e.state, sender)) return `Presence must name who you are (${sender.delegation}, ${sender.role}).`;
+        if (!names(e.state, sender)) return refusalReason('presenceNotYou', { delegation: sender.delegation, role: sender.role });
         claims.push(e.clientId);
       }
       if (drop) return 'drop';

@@ -12,8 +12,12 @@ import { messageText, msg } from '../../shared/i18n/message.js';
 /** A key under `checks:consultation.reason` (the catalogue's own keys, checked by the compiler). */
 export type ReasonKey = keyof (typeof catalogues)['en']['checks']['consultation']['reason'];
 
-/** A reason's data: its kind on the wire, and the names of its values that are numbers or roles (the others are text). */
-export type ReasonShape = { kind: string; numbers?: readonly string[]; roles?: readonly string[] };
+/**
+ * A reason's data: its kind on the wire (null: the sentence is said alone, as a presence
+ * refusal in `penholder.refused` is), and the names of its values that are numbers or roles
+ * (the others are text).
+ */
+export type ReasonShape = { kind: string | null; numbers?: readonly string[]; roles?: readonly string[] };
 
 /** Every reason's shape; the type makes a catalogue key without one a compile error. */
 export const reasonShapes: Readonly<Record<ReasonKey, ReasonShape>> = {
@@ -44,6 +48,12 @@ export const reasonShapes: Readonly<Record<ReasonKey, ReasonShape>> = {
   malformedType: { kind: 'malformed' },
   malformedKey: { kind: 'malformed' },
   malformedDecision: { kind: 'malformed' },
+  presenceOthersClient: { kind: null, numbers: ['client'] },
+  presenceNotYou: { kind: null, roles: ['role'] },
+  presenceTooBig: { kind: null, numbers: ['bytes', 'max'] },
+  presenceNotObject: { kind: null },
+  presenceTrailing: { kind: null },
+  presenceUnreadable: { kind: null },
 };
 
 /** The English template of reason `key`, `{{name}}` where a value goes. */
@@ -68,9 +78,11 @@ export const wireRoles: readonly string[] = Object.keys(catalogues.en.checks.con
 
 /**
  * The host's refusal reason `kind: sentence` for reason `key` with `values` (a role given as
- * its wire name, 'delegation'): the English catalogue sentence after its kind, word for word
- * what README documents.
+ * its wire name, 'delegation'): the English catalogue sentence after its kind (alone for a
+ * reason without a kind), word for word what README documents.
  */
 export function refusalReason(key: ReasonKey, values: Record<string, string | number> = {}): string {
-  return `${reasonShapes[key].kind}: ${messageText(msg(`checks:consultation.reason.${key}`, values))}`;
+  const sentence = messageText(msg(`checks:consultation.reason.${key}`, values));
+  const { kind } = reasonShapes[key];
+  return kind === null ? sentence : `${kind}: ${sentence}`;
 }

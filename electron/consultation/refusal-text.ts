@@ -8,7 +8,7 @@
  * result is the catalogue message (`checks:consultation.reason.*`, or `checks:token.*` for a
  * token the host could not read) with the values found; a sentence it does not know (another
  * version's, another host's) is kept as written. So `messageText(reasonText(r))` is the
- * sentence after `kind: `.
+ * sentence after `kind: ` (the whole reason for one said without a kind).
  */
 import { msg, type Message, type MessageValue } from '../../shared/i18n/message.js';
 import { refusalTemplates, wireRoles, type RefusalTemplate } from './refusal-reasons.js';
@@ -45,13 +45,18 @@ const readings: Reading[] = refusalTemplates.map(reading).sort((a, b) => a.names
 /**
  * The sentence of a host's refusal reason `kind: sentence` as a message value: a catalogue
  * message when the sentence is one of our hosts', else the sentence as written (without the
- * kind). A role named in it is translated; names, keys and figures are kept as written.
+ * kind). A reason said without a kind (a presence refusal) is read as a whole the same way.
+ * A role named in it is translated; names, keys and figures are kept as written.
  */
 export function reasonText(reason: string): MessageValue {
   const match = /^([a-z-]+): (.*)$/s.exec(reason);
-  if (!match) return reason;
-  const [, kind, sentence] = match as unknown as [string, string, string];
+  const [kind, sentence] = match ? [match[1]!, match[2]!] : [null, reason];
   if (sentence.length > maxSentence) return sentence;
+  return read(kind, sentence) ?? sentence;
+}
+
+// The catalogue message of `sentence` said under `kind` (null: without one), or null.
+function read(kind: string | null, sentence: string): Message | null {
   for (const r of readings) {
     if (r.shape.kind !== kind) continue;
     const found = r.pattern.exec(sentence);
@@ -63,7 +68,7 @@ export function reasonText(reason: string): MessageValue {
     });
     return msg(r.key, values);
   }
-  return sentence;
+  return null;
 }
 
 /** "The host refused to let you in: <reason>" as a message (refusedMessage's English). */

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { broadcast, type BackendContext } from '../backend/context.js';
 import type { ConsultationRole, Participant } from '../../shared/api/contract.js';
 import type { RefusedMessage } from './host.js';
+import { reasonText } from './refusal-text.js';
 import { takeBackRefused } from './take-back.js';
 import { causeValue, isMessage, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
 
@@ -24,8 +25,9 @@ export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant
  */
 export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: Partial<RefusedMessage>): Message {
   // Our hosts add the reason as a message; only one of ours is taken (never another namespace's key).
+  // Without one (a presence refusal) the reason is read by the catalogue's patterns (refusal-text.ts).
   const text: unknown = (message as { text?: unknown }).text;
-  const reason: MessageValue = isMessage(text) && text.key.startsWith('checks:') ? text : (message.reason ?? '');
+  const reason: MessageValue = isMessage(text) && text.key.startsWith('checks:') ? text : reasonText(String(message.reason ?? ''));
   const told = (key: string, values: Record<string, MessageValue> = {}) => msg(`checks:consultation.refusedChange.${key}`, { reason, ...values });
   if (!message.snapshot || joined.role !== 'delegation') return told('told');
   const { docId, replica, me } = joined;

@@ -4,16 +4,16 @@ import { openBackend } from '../../../electron/backend/index.js';
 import { createAdmission, type Admission } from '../../../electron/consultation/admission.js';
 import { parseColleagueAnswer } from '../../../electron/consultation/colleague-admission.js';
 import { pinnedConnection } from '../../../electron/consultation/participant-tls.js';
-import { startHost, type ConsultationHost } from '../../../electron/consultation/host.js';
+import { startHost, type ConsultationHost, type HostOptions } from '../../../electron/consultation/host.js';
 import { signJoinToken } from '../../../electron/consultation/join-token.js';
 import { reasonShapes, type ReasonKey } from '../../../electron/consultation/refusal-reasons.js';
 import { reasonText } from '../../../electron/consultation/refusal-text.js';
 import { memoryAdmissions } from '../../../electron/store/admissions.js';
 import { messageOf, messageText, msg } from '../../../shared/i18n/message.js';
-import { otherHostTls, testHostTls } from '../../support/host-tls.js';
+import { otherHostTls, testHostOptions, testHostTls } from '../../support/host-tls.js';
 import { signedTestToken, testKey, type Claim } from '../../support/join-keys.js';
-import { storeWithDocument, tempDir } from './peers.js';
-import { authenticate, rawClient } from './raw-client.js';
+import { storeWithDocument, tempDir, waitFor } from './peers.js';
+import { authenticate, awarenessMessage, ownAwarenessMessage, rawClient, type RawClient } from './raw-client.js';
 
 // What real hosts say, read by the participant: every refusal reason our host code makes
 // (through a running host where a connection can provoke it, through the admission module for
@@ -27,12 +27,13 @@ afterEach(async () => {
 
 const seen = new Set<ReasonKey>();
 
-/** Asserts that `reason` (`kind: sentence`) reads as catalogue key `key` with English the sentence itself. */
+/** Asserts that `reason` (`kind: sentence`, or the sentence alone) reads as catalogue key `key` with English the sentence itself. */
 function readsAs(reason: string, key: ReasonKey, values: Record<string, unknown> = {}): void {
   const read = reasonText(reason);
+  const kind = reasonShapes[key].kind;
   expect(read, reason).toMatchObject({ key: `checks:consultation.reason.${key}`, values });
-  expect(reason.startsWith(`${reasonShapes[key].kind}: `), reason).toBe(true);
-  expect(typeof read === 'object' && messageText(read)).toBe(reason.slice(reasonShapes[key].kind.length + 2));
+  if (kind !== null) expect(reason.startsWith(`${kind}: `), reason).toBe(true);
+  expect(typeof read === 'object' && messageText(read)).toBe(kind === null ? reason : reason.slice(kind.length + 2));
   seen.add(key);
 }
 
@@ -57,6 +58,31 @@ function listAnswer(host: ConsultationHost, body?: string): Promise<string> {
     });
     req.end(body);
   });
+}
+
+/** A host that admits every key at once, with `limits`. */
+async function openHost(limits: HostOptions['limits'] = {}): Promise<ConsultationHost> {
+  const held = storeWithDocument('d1');
+  cleanups.push(() => held.store.close());
+  const host = await startHost({ ...testHostOptions(), docs: held.docs, docIds: ['d1'], bind: '127.0.0.1', port: 0, limits });
+  cleanups.push(() => host.stop());
+  return host;
+}
+
+/** A raw connection admitted to `host` as EU delegation Ana (installation `label`). */
+async function eu(host: ConsultationHost, label: string): Promise<RawClient> {
+  const client = await rawClient(`wss://127.0.0.1:${host.port}`);
+  cleanups.push(() => client.ws.terminate());
+  expect(await authenticate(client, 'd1', signedTestToken({ code: host.joinCode, delegation: 'EU', name: 'Ana', role: 'delegation' }, 'd1', label))).toBe('authenticated');
+  return client;
+}
+
+/** The reason of the host's refusal of presence message `bytes` sent by a fresh EU connection. */
+async function presenceAnswer(host: ConsultationHost, bytes: Uint8Array, label: string): Promise<string> {
+  const client = await eu(host, label);
+  client.send(bytes);
+  await waitFor(() => client.stateless.length > 0, 3000, 'a presence refusal');
+  return (JSON.parse(client.stateless[0]!) as { reason: string }).reason;
 }
 
 /** The host's answer to one fresh connection authenticating for `doc` with `token`. */
@@ -147,6 +173,44 @@ describe('a real host’s refusals at the participant', () => {
     readsAs(colleague({ type: 'other', key, decision: 'admit' }), 'malformedType', { type: 'penholder.colleague' });
     readsAs(colleague({ type: 'penholder.colleague', key: key.toUpperCase(), decision: 'admit' }), 'malformedKey');
     readsAs(colleague({ type: 'penholder.colleague', key, decision: 'yes' }), 'malformedDecision');
+  });
+
+  it('every presence refusal a running host says reads as its catalogue key', async () => {
+    const host = await openHost();
+    const ana = { delegation: 'EU', name: 'Ana', role: 'delegation' };
+    const other = { penholder: { ...ana, delegation: 'USA', role: 'facilitator' } };
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [{ clientId: 901, clock: 1, state: other }]), 'p1'), 'presenceNotYou', {
+      delegation: 'EU',
+      role: msg('checks:consultation.role.delegation'),
+    });
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [{ clientId: 902, clock: 1, state: [1] }]), 'p2'), 'presenceNotObject');
+    const big = { penholder: ana, note: 'a'.repeat(9000) };
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [{ clientId: 903, clock: 1, state: big }]), 'p3'), 'presenceTooBig', { bytes: JSON.stringify(big).length, max: 8192 });
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [], new Uint8Array([0x85, 0x01, 0x02, 0xff])), 'p4'), 'presenceUnreadable');
+    // One whole entry (client 904, clock 1, state null), then a byte more.
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [], new Uint8Array([0x88, 0x07, 0x01, 0x04, ...Buffer.from('null'), 0x00])), 'p5'), 'presenceTrailing');
+    const owner = await eu(host, 'p6');
+    const own = ownAwarenessMessage('d1', { penholder: ana });
+    owner.send(own.bytes);
+    await waitFor(() => host.awareness('d1')!.getStates().has(own.clientId), 3000, 'the presence applied');
+    readsAs(await presenceAnswer(host, awarenessMessage('d1', [{ clientId: own.clientId, clock: 9, state: { penholder: ana } }]), 'p7'), 'presenceOthersClient', { client: own.clientId });
+  });
+
+  it('a presence refusal reaches a participant’s backend as the catalogue message, in English and in French', async () => {
+    // A host that takes presence states of at most 40 bytes: the participant's own is longer.
+    const host = await openHost({ maxPresenceBytes: 40 });
+    const backend = await openBackend({ dataDir: tempDir() });
+    cleanups.push(() => backend.close());
+    const { handlers } = backend.connect(() => undefined);
+    void handlers['consultation.join']({ url: host.url, fingerprint: testHostTls().fingerprint, docId: 'd1', code: host.joinCode, delegation: 'CAN', name: 'Li', role: 'delegation' }).catch(() => {});
+    await waitFor(async () => /presence/.test((await handlers['consultation.status']({})).lastError), 8000, 'the presence refusal told');
+    const status = await handlers['consultation.status']({});
+    const bytes = Number(/a presence state of (\d+) bytes/.exec(status.lastError)?.[1]);
+    expect(status.lastError).toBe(`The host refused a change: The host refused your presence: a presence state of ${bytes} bytes (at most 40).`);
+    expect(status.lastErrorText && messageText(status.lastErrorText, 'fr')).toBe(
+      `L’hôte a refusé une modification\u00a0: L’hôte a refusé votre présence\u00a0: un état de présence de ${bytes} octets (40 au plus).`,
+    );
+    await handlers['consultation.leave']({});
   });
 
   it('between them, reached every catalogue key but the two no peer reads', () => {

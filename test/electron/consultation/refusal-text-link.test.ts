@@ -56,7 +56,9 @@ describe('the host’s refusal sentences and the participant’s reading of them
     for (const key of keys) {
       const named = [...(reasonShapes[key].numbers ?? []), ...(reasonShapes[key].roles ?? [])];
       for (const name of named) expect(placeholders(en[key]), `${key}: ${name}`).toContain(name);
-      expect(reasonShapes[key].kind, key).toMatch(/^[a-z-]+$/);
+      // A reason said alone must not read as one under a kind.
+      if (reasonShapes[key].kind === null) expect(en[key], key).not.toMatch(/^[a-z-]+: /);
+      else expect(reasonShapes[key].kind, key).toMatch(/^[a-z-]+$/);
     }
   });
 
@@ -69,9 +71,9 @@ describe('the host’s refusal sentences and the participant’s reading of them
       const kind = t.shape.kind;
       texts.forEach((text, i) => {
         const values = sample(t, text, [0, 7, 12000][i % 3]!, roles[i % roles.length]!);
-        // What the host says: the English template with the values, after its kind.
+        // What the host says: the English template with the values, after its kind if it has one.
         const sentence = fill(t.template, values.wire);
-        const reason = `${kind}: ${sentence}`;
+        const reason = kind === null ? sentence : `${kind}: ${sentence}`;
         if (t.key.startsWith('checks:consultation.reason.')) expect(refusalReason(t.key.split('.').at(-1) as ReasonKey, values.wire)).toBe(reason);
         else expect(messageText(msg(t.key, values.wire))).toBe(sentence);
         const read = reasonText(reason);
@@ -90,6 +92,8 @@ describe('the host’s refusal sentences and the participant’s reading of them
       'the facilitator has not admitted you as EU (chair) yet. Your key is K; this window keeps trying.',
     );
     expect(reasonText('no kind at all')).toBe('no kind at all');
+    expect(reasonText('Presence may only be set for your own client: client 12 is not yours.')).toBe('Presence may only be set for your own client: client 12 is not yours.');
+    expect(reasonText(`malformed: ${en.presenceNotObject}`)).toBe(en.presenceNotObject);
   });
 
   it('keeps a sentence past 1,000 characters as written, so a crafted one costs no cubic backtracking', () => {
