@@ -46,7 +46,7 @@
  * CPU time while timing, presence traffic included, over the edits made: it moves far less
  * than latency when other work loads the machine, though a server that is behind batches
  * its writes and spends less per edit, so compare the two of one run), cores, workers, converged (every full client's document equals
- * its server's, in both runs), delivered, edits, refused, forbidden_closes, and
+ * its server's, in both runs; host_converged and baseline_converged say which), delivered, edits, refused, forbidden_closes, and
  * load_average (1/5/15 min, at the start and end of the run: other work on the machine
  * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
  * --cpu-prof), FANOUT_CLIENT_ARGS to the client processes; FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
@@ -188,7 +188,7 @@ const sum = <T>(list: T[], of: (t: T) => number) => list.reduce((total, t) => to
 
 const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-/** Runs the bench; `args` may hold --clients N, --seconds S, --workers W and --full F. Exits 1 if our host refused any update or closed a connection for it, or a full client's document differs from its server's. */
+/** Runs the bench; `args` may hold --clients N, --seconds S, --workers W and --full F. Exits 1 if our host refused any update or closed a connection for it, or a full client's document differs from our host's (the plain server's not converging is reported, not a failure). */
 export async function run(args: string[]): Promise<void> {
   const opt = (name: string, fallback: number) => {
     const i = args.indexOf(name);
@@ -212,9 +212,12 @@ export async function run(args: string[]): Promise<void> {
   const base = await measure('baseline', clients, seconds, workers, fullCount, tls);
   process.stdout.write(`@y/websocket-server: ${JSON.stringify(base)}\n`);
   const converged = ours.converged && base.converged;
-  const failed = ours.refused + ours.closed > 0 || !converged;
+  // The bench fails on our host's faults only: a plain server too far behind to converge
+  // within the wait is a figure of the comparison, not a fault of the bench.
+  const failed = ours.refused + ours.closed > 0 || !ours.converged;
   if (ours.refused + ours.closed > 0) process.stderr.write(`FAILED: our host refused ${ours.refused} updates, closed ${ours.closed} connections: ${ours.reasons.join(' | ')}\n`);
-  if (!converged) process.stderr.write(`FAILED: a full client's document differs from its server's (ours ${ours.converged}, baseline ${base.converged})\n`);
+  if (!ours.converged) process.stderr.write(`FAILED: a full client's document differs from our host's\n`);
+  if (!base.converged) process.stderr.write(`note: the plain server's full clients had not converged 120 s after the timed period (${base.delivered} of ${base.edits} edits delivered)\n`);
   process.stdout.write(
     `${JSON.stringify({
       clients,
@@ -244,6 +247,8 @@ export async function run(args: string[]): Promise<void> {
       baseline_clients_cpu: base.clientsCpu,
       baseline_clients_cpu_max: base.clientsCpuMax,
       converged,
+      host_converged: ours.converged,
+      baseline_converged: base.converged,
       delivered: ours.delivered,
       edits: ours.edits,
       refused: ours.refused,
