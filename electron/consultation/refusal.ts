@@ -28,6 +28,8 @@ export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: P
   // Without one (a presence refusal) the reason is read by the catalogue's patterns (refusal-text.ts).
   const text: unknown = (message as { text?: unknown }).text;
   const reason: MessageValue = isMessage(text) && text.key.startsWith('checks:') ? text : reasonText(String(message.reason ?? ''));
+  // A refused presence is not a refused change: its sentence ("The host refused your presence: …") says it all.
+  if (isMessage(reason) && reason.key.startsWith('checks:consultation.reason.presence')) return reason;
   const told = (key: string, values: Record<string, MessageValue> = {}) => msg(`checks:consultation.refusedChange.${key}`, { reason, ...values });
   if (!message.snapshot || joined.role !== 'delegation') return told('told');
   const { docId, replica, me } = joined;

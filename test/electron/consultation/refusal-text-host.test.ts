@@ -206,9 +206,9 @@ describe('a real host’s refusals at the participant', () => {
     await waitFor(async () => /presence/.test((await handlers['consultation.status']({})).lastError), 8000, 'the presence refusal told');
     const status = await handlers['consultation.status']({});
     const bytes = Number(/a presence state of (\d+) bytes/.exec(status.lastError)?.[1]);
-    expect(status.lastError).toBe(`The host refused a change: The host refused your presence: a presence state of ${bytes} bytes (at most 40).`);
+    expect(status.lastError).toBe(`The host refused your presence: a presence state of ${bytes} bytes (at most 40).`);
     expect(status.lastErrorText && messageText(status.lastErrorText, 'fr')).toBe(
-      `L’hôte a refusé une modification\u00a0: L’hôte a refusé votre présence\u00a0: un état de présence de ${bytes} octets (40 au plus).`,
+      `L’hôte a refusé votre présence\u00a0: un état de présence de ${bytes} octets (40 au plus).`,
     );
     await handlers['consultation.leave']({});
   });
