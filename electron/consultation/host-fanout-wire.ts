@@ -21,15 +21,19 @@ export function frame(name: string, type: number, body: (e: encoding.Encoder) =>
 /**
  * Sends every payload (a Hocuspocus frame) to every connection of `document`, in order, as
  * Hocuspocus's Connection.send would (a connection whose socket is closing is closed, a
- * failed send closes it), but where ws has nothing of its own waiting, the payloads'
- * WebSocket frames are written as one Buffer, built once for every socket: a server's frames
- * are not masked, so they are the same bytes for every connection. Returns how many
- * connections it sent to.
+ * failed send closes it), and after them, to a connection `after` lists, its own payloads.
+ * Where ws has nothing of its own waiting, a connection's WebSocket frames are written as
+ * one Buffer, the shared part built once for every socket: a server's frames are not masked,
+ * so they are the same bytes for every connection. Returns how many connections it sent to.
  */
-export function sendToAll(document: Document, payloads: Buffer[]): number {
+export function sendToAll(document: Document, payloads: Buffer[], after: ReadonlyMap<Connection, Buffer[]> = new Map()): number {
   let wire: Buffer | undefined;
+  const framed = new Map<Buffer, Buffer>();
+  const wsFrameOnce = (payload: Buffer) => framed.get(payload) ?? framed.set(payload, wsFrame(payload)).get(payload)!;
   let writes = 0;
   for (const { connection } of document.connections.values()) {
+    const own = after.get(connection) ?? [];
+    if (payloads.length + own.length === 0) continue;
     const ws = connection.webSocket;
     if (ws.readyState === ws.CLOSING || ws.readyState === ws.CLOSED) {
       connection.close();
@@ -37,8 +41,10 @@ export function sendToAll(document: Document, payloads: Buffer[]): number {
     }
     try {
       const socket = (ws as unknown as { _socket?: Socket })._socket;
-      if (socket && !socket.destroyed && ws.readyState === ws.OPEN && senderIdle(ws)) socket.write((wire ??= Buffer.concat(payloads.map(wsFrame))));
-      else for (const payload of payloads) ws.send(payload, closeOnError(connection));
+      if (socket && !socket.destroyed && ws.readyState === ws.OPEN && senderIdle(ws)) {
+        wire ??= Buffer.concat(payloads.map(wsFrameOnce));
+        socket.write(own.length === 0 ? wire : Buffer.concat([wire, ...own.map(wsFrameOnce)]));
+      } else for (const payload of [...payloads, ...own]) ws.send(payload, closeOnError(connection));
       writes++;
     } catch {
       connection.close();

@@ -7,7 +7,7 @@ import { startHost, type ConsultationHost } from '../../../electron/consultation
 import { broadcastOnce, fanoutCounts, presenceWindowMs, renewalWindowMs } from '../../../electron/consultation/host-fanout.js';
 import { testHostOptions } from '../../support/host-tls.js';
 import { connectPeer, editAsEditor, posAfter, storeWithDocument, synced, textOf, waitFor } from './peers.js';
-import { authenticate, ownAwarenessMessage, rawClient, type RawClient } from './raw-client.js';
+import { authenticate, ownAwarenessMessage, rawClient, updateMessage, type RawClient } from './raw-client.js';
 
 // The host's fan-out (host-fanout.ts): changes and presence updates gathered over a short
 // window, encoded once and sent as the same bytes to every connection, one write per socket;
@@ -260,5 +260,35 @@ describe('changes the fan-out applies', () => {
     }
     expect(textOf(replica)).toBe(textOf(hostDoc));
     expect(a.client.isClosed()).toBe(false);
+  });
+
+  it('acknowledges each change to its sender with the write that relays it, never before', async () => {
+    const host = await hosted();
+    const chair = await rawClient(`wss://127.0.0.1:${host.port}`);
+    cleanups.push(() => chair.ws.terminate());
+    const frames: Buffer[] = [];
+    chair.ws.on('message', (data: Buffer) => frames.push(data));
+    expect(await authenticate(chair, 'd1', { code: host.facilitatorCode, delegation: 'MEX', name: 'MEX chair', role: 'facilitator' })).toBe('authenticated');
+    const replica = new Y.Doc({ gc: false });
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(host.awareness('d1')!.doc));
+    const updates: Uint8Array[] = [];
+    replica.on('update', (u: Uint8Array) => updates.push(u));
+    for (let k = 0; k < 3; k++) editAsEditor(replica, (state) => state.tr.insertText(` [ack ${k}]`, posAfter(state.doc, 'Encourages')));
+    await pause(200);
+    const seen = frames.length;
+    for (const u of updates) chair.send(updateMessage('d1', u));
+    const typeOf = (f: Buffer) => {
+      const d = decoding.createDecoder(new Uint8Array(f));
+      decoding.readVarString(d);
+      return decoding.readVarUint(d);
+    };
+    await waitFor(() => frames.slice(seen).filter((f) => typeOf(f) === 8).length >= 3, 5000, 'three acknowledgements');
+    await pause(200);
+    const after = frames.slice(seen);
+    const acks = after.flatMap((f, i) => (typeOf(f) === 8 ? [i] : []));
+    expect(acks).toHaveLength(3);
+    // Each acknowledgement follows the relayed frame that carries its change (its marker).
+    for (let k = 0; k < 3; k++) expect(after.findIndex((f) => typeOf(f) === 0 && f.includes(Buffer.from(`[ack ${k}]`)))).toBeLessThan(acks[k]!);
+    expect(textOf(host.awareness('d1')!.doc)).toContain('[ack 2]');
   });
 });
