@@ -26,7 +26,7 @@ export type Command =
   | { type: 'connect'; kind: 'penholder' | 'baseline'; started: Started; tls: Pick<BenchTls, 'cert' | 'fingerprint'>; indices: number[]; full: number[]; clients: number }
   | { type: 'propose' }
   | { type: 'accepted' }
-  | { type: 'go'; t0: string; seconds: number }
+  | { type: 'go'; t0: string; seconds: number; warmup: number }
   | { type: 'hashes' }
   | { type: 'close' };
 
@@ -130,7 +130,7 @@ async function handle(m: Command): Promise<object | void> {
     await until('proposals were not accepted', () => mine.every((c) => c.heard === total - 1), 180_000);
     return { type: 'accepted' };
   }
-  if (m.type === 'go') return go(BigInt(m.t0), m.seconds);
+  if (m.type === 'go') return go(BigInt(m.t0), m.seconds, m.warmup);
   // The refusals so far too: an update refused after the timed period (while the host works off a backlog) counts.
   if (m.type === 'hashes') return { type: 'hashes', hashes: mine.filter((c) => c.full).map((c) => docHash(c.doc)), ...refusals };
   // A provider destroyed while it reconnects makes its socket emit an error nobody listens to.
@@ -148,14 +148,16 @@ async function until(what: string, test: () => boolean, ms: number): Promise<voi
   }
 }
 
-// Client i edits at t0 + i/N s, then every second for `seconds` s, typing its next marker
-// at the end of its own bracket. Replies once nothing arrived for 2 s.
-async function go(t0: bigint, seconds: number): Promise<Done> {
+// Client i edits at t0 + i/N s, then every second for `warmup` + `seconds` s, typing its
+// next marker at the end of its own bracket; the edits of the first `warmup` seconds are
+// not timed. Replies once nothing arrived for 2 s.
+async function go(t0: bigint, seconds: number, warmup: number): Promise<Done> {
   clockStart = t0;
-  // Client i's edits are numbered from 1, one a second: seconds + 1 at most, unless a late start shifts them.
+  // Client i's edits are numbered from 1, one a second: warmup + seconds + 1 at most, unless a late start shifts them.
   slots = 0;
-  grow(seconds + 2);
-  const cpuStart = process.cpuUsage();
+  grow(warmup + seconds + 2);
+  const timedFrom = warmup * 1000;
+  let cpuStart = process.cpuUsage();
   const lateMs = since();
   lastSeen = lateMs;
   const sent = new Map<string, number>();
@@ -164,7 +166,8 @@ async function go(t0: bigint, seconds: number): Promise<Done> {
     const text = proposals[k]!;
     let seq = 1;
     const edit = () => {
-      sent.set(`${c.index}.${seq}`, since());
+      const at = since();
+      if (at >= timedFrom) sent.set(`${c.index}.${seq}`, at);
       c.doc.transact(() => text.insert(text.length, marker(c.index, seq++)), 'bench-local');
     };
     const first = (c.index / total) * 1000 - since();
@@ -175,7 +178,11 @@ async function go(t0: bigint, seconds: number): Promise<Done> {
       }, Math.max(0, first)),
     );
   });
-  await new Promise((r) => setTimeout(r, seconds * 1000 - since()));
+  if (warmup > 0) {
+    await new Promise((r) => setTimeout(r, timedFrom - since()));
+    cpuStart = process.cpuUsage();
+  }
+  await new Promise((r) => setTimeout(r, timedFrom + seconds * 1000 - since()));
   timers.forEach((t) => clearTimeout(t));
   // Late edits still count: wait until nothing new arrived for 2 s (at most 60 s).
   const stop = since() + 60_000;

@@ -1,10 +1,18 @@
 /**
- * `npm run bench -- fanout [--clients N] [--seconds S] [--workers W] [--full F] [--only K]`: N simulated
- * delegations (200) on one 60-operative-paragraph resolution (test/support/edit-stream.ts
+ * `npm run bench -- fanout [--clients N] [--seconds S] [--warmup W] [--workers W] [--full F] [--only K]`:
+ * N simulated delegations (200) on one 60-operative-paragraph resolution (test/support/edit-stream.ts
  * `sampleResolution(60, 12)`), each making one small edit per second for S seconds (60),
  * against our host (Hocuspocus over the store) and, in the same run, a plain
  * @y/websocket-server doing the same, both over TLS with one self-signed certificate that
  * every client pins (the plain server behind node's https with it).
+ *
+ * The S timed seconds follow W seconds (5) of the same edits, untimed, so that what is
+ * measured is a host that has been typed at: its code for typing compiled, its caches warm.
+ * Without it, every client types its first edit in the same second, on a cold path (the
+ * host's checks took twice as long for about 2 s): in two 20 s runs at 500 clients the p99
+ * was 103 and 174 ms, where the same runs without their first 2 s gave 74 and 88, and in a
+ * 60 s run the first second alone holds more edits than the slowest 1% that p99 reads.
+ * `--warmup 0` measures it that way.
  *
  * To measure the servers rather than the clients, N - F clients are thin listeners
  * (_fanout-thin.ts): they join (our host's with the bench token), keep a presence as a stock
@@ -33,7 +41,7 @@
  * the whole machine, relative to a start instant `t0` the bench hands to all processes. An
  * edit some client never saw (waiting until nothing arrived for 2 s) counts as infinitely late.
  *
- * The last line is one JSON object: clients, full_clients, tls, seconds, role, p50_ms,
+ * The last line is one JSON object: clients, full_clients, tls, seconds, warmup_seconds, role, p50_ms,
  * p99_ms, baseline_p50_ms, baseline_p99_ms, ratio_p99, host_rss_mb, baseline_rss_mb (the
  * servers' resident memory after the run; null where an edit never arrived), max_ms,
  * baseline_max_ms, the CPU each side used while timing in cores (host_cpu and clients_cpu
@@ -50,10 +58,12 @@
  * load_average (1/5/15 min, at the start and end of the run: other work on the machine
  * inflates the figures). FANOUT_SERVER_ARGS passes node flags to the servers (e.g.
  * --cpu-prof), FANOUT_CLIENT_ARGS to the client processes; FANOUT_TRACE=1 adds where our host's time per update went (_fanout-trace.ts).
+ * FANOUT_LATENCIES=FILE writes every timed edit's send time and latency (for the tail's shape over time).
  * `--only penholder` (or `baseline`) measures one server and prints its line only, without
  * the JSON line: for development, when the other side's figures are not needed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -112,7 +122,7 @@ function fullIndices(clients: number, full: number): number[] {
   return [...chosen];
 }
 
-async function measure(kind: Kind, clients: number, seconds: number, workers: number, fullCount: number, tls: BenchTls) {
+async function measure(kind: Kind, clients: number, seconds: number, warmup: number, workers: number, fullCount: number, tls: BenchTls) {
   const server = startServer(kind);
   const started = (await server.ask({ type: 'start', tls, clients } satisfies Start)) as unknown as Started;
   const full = fullIndices(clients, fullCount);
@@ -128,12 +138,16 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     await ask({ type: 'propose' });
     await ask({ type: 'accepted' });
     step('every proposal seen by every client');
-    const atStart = await server.ask('cpu');
-    const serverCpu = atStart.cpuMs as number;
     // t0 a little ahead, so every process has the command before the first edit is due.
     const t0 = process.hrtime.bigint() + 200_000_000n;
-    const done = (await ask({ type: 'go', t0: String(t0), seconds })) as unknown as Done[];
-    step(`timed ${seconds} s of edits`);
+    const going = ask({ type: 'go', t0: String(t0), seconds, warmup });
+    // The timed period (the server's CPU, its loop, a profile) starts when the warm-up ends.
+    const timedFrom = t0 + BigInt(warmup * 1e9);
+    await new Promise((r) => setTimeout(r, Math.max(0, Number(timedFrom - process.hrtime.bigint()) / 1e6)));
+    const atStart = await server.ask('cpu');
+    const serverCpu = atStart.cpuMs as number;
+    const done = (await going) as unknown as Done[];
+    step(`timed ${seconds} s of edits after ${warmup} s of warm-up`);
     const stats = await server.ask('cpu');
     // Converged = every full client's document equals the server's once the server caught up
     // (a starved server still works off a backlog after the clients stopped hearing from it): up to 120 s.
@@ -149,8 +163,8 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
     const after = replies as unknown as Refusals[];
     const refused = { refused: sum(after, (d) => d.count), closed: sum(after, (d) => d.closed), reasons: after.flatMap((d) => d.reasons).slice(0, 5) };
     const converged = hashes.length === full.length && hashes.every((h) => h === serverHash);
-    const timed = Number(process.hrtime.bigint() - t0) / 1e9;
-    const lat = latencies(done, clients);
+    const timed = Number(process.hrtime.bigint() - timedFrom) / 1e9;
+    const lat = latencies(done, clients, warmup);
     const cpuMs = (stats.cpuMs as number) - serverCpu;
     const loopBusy = round3(performance.eventLoopUtilization(stats.loop as EventLoopUtilization, atStart.loop as EventLoopUtilization).utilization);
     return { ...lat, ...refused, ...cpuFigures(done, cpuMs, timed), cpuMsPerEdit: round3(cpuMs / Math.max(1, lat.edits)), loopBusy, rssMb: (stats.rss as number) / 1024 / 1024, converged, tls: started.url.startsWith('wss://'), trace: stats.trace };
@@ -161,7 +175,7 @@ async function measure(kind: Kind, clients: number, seconds: number, workers: nu
 }
 
 // Latency of an edit = the last of the other clients seeing it, minus its send time (both on the shared clock).
-function latencies(done: Done[], clients: number) {
+function latencies(done: Done[], clients: number, warmup: number) {
   const sent = new Map(done.flatMap((d) => d.sent));
   const seen = new Map<string, { n: number; at: number }>();
   for (const [key, n, at] of done.flatMap((d) => d.seen)) {
@@ -175,6 +189,9 @@ function latencies(done: Done[], clients: number) {
     samples.push(s?.n === clients - 1 ? s.at - t : Infinity);
   }
   const delivered = samples.filter(Number.isFinite).length;
+  // FANOUT_LATENCIES=FILE: every timed edit as [client.edit, sent (ms into the timed period), latency (ms, null if never seen)].
+  const file = process.env.FANOUT_LATENCIES;
+  if (file) writeFileSync(file, JSON.stringify([...sent].map(([key, t], k) => [key, round3(t - warmup * 1000), Number.isFinite(samples[k]) ? round3(samples[k]!) : null])));
   return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), max: quantile(samples, 1), edits: sent.size, delivered };
 }
 
@@ -188,7 +205,7 @@ const sum = <T>(list: T[], of: (t: T) => number) => list.reduce((total, t) => to
 
 const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-/** Runs the bench; `args` may hold --clients N, --seconds S, --workers W and --full F. Exits 1 if our host refused any update or closed a connection for it, or a full client's document differs from our host's (the plain server's not converging is reported, not a failure). */
+/** Runs the bench; `args` may hold --clients N, --seconds S, --warmup W, --workers W and --full F. Exits 1 if our host refused any update or closed a connection for it, or a full client's document differs from our host's (the plain server's not converging is reported, not a failure). */
 export async function run(args: string[]): Promise<void> {
   const opt = (name: string, fallback: number) => {
     const i = args.indexOf(name);
@@ -196,6 +213,7 @@ export async function run(args: string[]): Promise<void> {
   };
   const clients = opt('--clients', 200);
   const seconds = opt('--seconds', 60);
+  const warmup = opt('--warmup', 5);
   const workers = opt('--workers', 4);
   const fullCount = opt('--full', 5);
   const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] as Kind) : null;
@@ -203,13 +221,13 @@ export async function run(args: string[]): Promise<void> {
   const tls = newHostCertificate('Penholder fan-out bench');
   if (only !== null && only !== 'penholder' && only !== 'baseline') throw new Error(`--only takes penholder or baseline, not ${only}`);
   if (only) {
-    const one = await measure(only, clients, seconds, workers, fullCount, tls);
+    const one = await measure(only, clients, seconds, warmup, workers, fullCount, tls);
     process.stdout.write(`${only}: ${JSON.stringify({ ...one, load_average: { start: loadStart, end: loadAverage() } })}\n`);
     process.exit(one.refused + one.closed > 0 || !one.converged ? 1 : 0);
   }
-  const ours = await measure('penholder', clients, seconds, workers, fullCount, tls);
+  const ours = await measure('penholder', clients, seconds, warmup, workers, fullCount, tls);
   process.stdout.write(`penholder host: ${JSON.stringify(ours)}\n`);
-  const base = await measure('baseline', clients, seconds, workers, fullCount, tls);
+  const base = await measure('baseline', clients, seconds, warmup, workers, fullCount, tls);
   process.stdout.write(`@y/websocket-server: ${JSON.stringify(base)}\n`);
   const converged = ours.converged && base.converged;
   // The bench fails on our host's faults only: a plain server too far behind to converge
@@ -224,6 +242,7 @@ export async function run(args: string[]): Promise<void> {
       full_clients: fullIndices(clients, fullCount).length,
       tls: ours.tls && base.tls,
       seconds,
+      warmup_seconds: warmup,
       role: 'delegation',
       p50_ms: round3(ours.p50),
       p99_ms: round3(ours.p99),
