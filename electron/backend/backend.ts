@@ -6,6 +6,7 @@ import { openStore } from '../store/store.js';
 import type { StoreLocation } from '../store/open-database.js';
 import { createAutosave } from './autosave.js';
 import { broadcast, type BackendContext, type Connection, type Send } from './context.js';
+import { withFailureCodes } from './error-codes.js';
 import { createHandlers } from './handlers.js';
 import { createLiveDocuments } from './live-documents.js';
 import { observeApplies } from '../consultation/handlers.js';
@@ -65,7 +66,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       ctx.assertOpen();
       const conn: Connection = { send, subscriptions: new Set() };
       connections.add(conn);
-      return { handlers: createHandlers(ctx, conn), close: () => disconnect(conn) };
+      return { handlers: withFailureCodes(createHandlers(ctx, conn)), close: () => disconnect(conn) };
     },
     async close() {
       if (closed) return;

@@ -59,7 +59,7 @@ export type Store = {
   readUpdates(docId: string): LoggedUpdate[];
   /** The document's current log position (its last update's seq; 0 if none). */
   lastSeq(docId: string): number;
-  /** Records a revision at the document's current log position; see revisions.ts. */
+  /** Records a revision at the document's current log position; see revisions.ts. Throws StoreError 'missing' for a document it does not have. */
   createRevision(input: NewRevision): RevisionSummary;
   /** A document's revisions, newest first (autosave points included). */
   listRevisions(docId: string): RevisionSummary[];
@@ -206,7 +206,8 @@ export function openStore(location: StoreLocation): Store {
     createDocuments: write((inputs) => documents.createDocuments.immediate(inputs)),
     readUpdates: documents.readUpdates,
     lastSeq: documents.lastSeq,
-    createRevision: write(revisions.createRevision),
+    // A revision of a document the store does not have is 'missing' (not a failed foreign key).
+    createRevision: write((input) => (mustGet(input.docId), revisions.createRevision(input))),
     listRevisions: revisions.listRevisions,
     listAllRevisions: revisions.listAllRevisions,
     getRevision: revisions.getRevision,

@@ -33,7 +33,8 @@ export async function dispatch(
  * The error shape of a thrown value: ApiErrors as they are (code, message, text), anything
  * else as 'internal' with its message, keeping its `text` Message when it has one (any error
  * class of ours carries the sentence as a catalogue message, so the interface can say it in
- * its own language).
+ * its own language). The backend's handlers have already given an error that says its kind of
+ * failure its code (electron/backend/error-codes.ts): what is 'internal' here is not the caller's doing.
  */
 export function toErrorShape(err: unknown, channel = '', onInternalError?: (error: unknown, channel: string) => void): ApiErrorShape {
   if (err instanceof ApiError) return withText({ code: err.code, message: err.message }, err.text);
