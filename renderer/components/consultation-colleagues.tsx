@@ -13,6 +13,15 @@ export function colleagueLine(entry: LobbyEntry): string {
   return entry.role === 'observer' ? t('consultation:consultationColleagues.asksToFollow', values) : t('consultation:consultationColleagues.asksToSpeak', values);
 }
 
+/**
+ * Why an answer to a colleague was not taken, in the interface language at the moment it is
+ * called: the notice keeps the failure itself and says it at each render, so the sentence
+ * (the host's refusal carried as a catalogue message) follows a later language switch.
+ */
+export function answerFailedText(cause: unknown): string {
+  return t('consultation:consultationColleagues.failed', { reason: messageOf(cause) });
+}
+
 /** Props of the notice. */
 export type ColleaguesNoticeProps = { api: ApiClient; status: ConsultationStatus | null };
 
@@ -24,16 +33,16 @@ export type ColleaguesNoticeProps = { api: ApiClient; status: ConsultationStatus
  */
 export function ColleaguesNotice({ api, status }: ColleaguesNoticeProps) {
   const [busyKey, setBusyKey] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cause: unknown } | null>(null);
   const colleagues = status?.state === 'hosting' ? [] : (status?.colleagues ?? []);
   const act = (channel: 'consultation.admit' | 'consultation.refuse', entry: LobbyEntry) => {
     setBusyKey(entry.key);
     api.invoke(channel, { key: entry.key }).then(
-      () => (setBusyKey(null), setError(null)),
-      (cause: unknown) => (setBusyKey(null), setError(t('consultation:consultationColleagues.failed', { reason: messageOf(cause) }))),
+      () => (setBusyKey(null), setFailure(null)),
+      (cause: unknown) => (setBusyKey(null), setFailure({ cause })),
     );
   };
-  if (colleagues.length === 0 && !error) return null;
+  if (colleagues.length === 0 && !failure) return null;
   return (
     <section className="lobby colleagues" aria-label={t('consultation:consultationColleagues.region')}>
       <h3 className="panel-subtitle lobby-title">{t('consultation:consultationColleagues.region')}</h3>
@@ -56,9 +65,9 @@ export function ColleaguesNotice({ api, status }: ColleaguesNoticeProps) {
         })}
       </ul>
       {colleagues.length > 0 ? <p className="list-empty">{t('consultation:consultationColleagues.hint')}</p> : null}
-      {error ? (
+      {failure ? (
         <p className="panel-error" role="alert">
-          {error}
+          {answerFailedText(failure.cause)}
         </p>
       ) : null}
     </section>
