@@ -72,10 +72,13 @@ describe('the page keeps a readable width at 1024x768, 1280x800, 1920x1080 and o
 
     // 1920x1080: the full A4 width, and the chrome as it was: toolbars on two rows, no "More".
     await page.setViewportSize({ width: 1920, height: 1080 });
+    // The page takes its width in the frame after the resize; the panels dock and the toolbars
+    // re-wrap as their own observers fire, possibly a frame or two later under load.
     await expect.poll(() => pageWidth(page)).toBe(794);
-    expect(await outline(page).isVisible()).toBe(true);
-    expect(await top(page, '[role="toolbar"][aria-label="Negotiation"]')).toBeGreaterThanOrEqual((await editing(page).boundingBox())!.y + (await editing(page).boundingBox())!.height - 1);
-    expect(await moreButton(page).isVisible()).toBe(false);
+    await expect.poll(() => outline(page).isVisible()).toBe(true);
+    const editingBottom = async () => ((box) => box!.y + box!.height)(await editing(page).boundingBox());
+    await expect.poll(async () => (await top(page, '[role="toolbar"][aria-label="Negotiation"]')) >= (await editingBottom()) - 1).toBe(true);
+    await expect.poll(() => moreButton(page).isVisible()).toBe(false);
     figures = await textFigures(page);
     // The page's text starts where it did, 84 px below the toolbars (253 with DejaVu Sans in the
     // chrome; the chrome's own height follows the UI font, 264 with Noto Sans, which CI installs).
