@@ -318,6 +318,16 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE consultation_admissions ADD COLUMN admitted_by TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 10,
+    name: 'a refused objection in the catalogue',
+    // Version 10: the host's refusal of an objection as a catalogue message (JSON of
+    // shared/i18n/message.ts `Message`), so it is said in the interface's language; '' when
+    // the host gave only its English words (`message`), as before it.
+    sql: `
+      ALTER TABLE outgoing_objections ADD COLUMN message_text TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 /**

@@ -84,7 +84,7 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
   const mine = (id: string, silence: string): OwnObjection[] =>
     ctx.store.records.outgoing(id).flatMap((o) => {
       const objection = JSON.parse(o.text) as SilenceObjection;
-      return objection.silence === silence ? [{ ...objectionSummary(objection, o.arrived), state: o.state, message: o.message }] : [];
+      return objection.silence === silence ? [{ ...objectionSummary(objection, o.arrived), state: o.state, message: o.message, ...(o.messageText ? { text: o.messageText } : {}) }] : [];
     });
   const stateOf = async (id: string): Promise<SilenceState | null> => {
     const chain = currentChain(ctx, id);

@@ -18,7 +18,8 @@
  * - participant -> host: `{"type":"penholder.objection","objection":{...}}` (silence.ts);
  * - host -> that participant: `{"type":"penholder.objection-answer","signature","arrived"}`
  *   (with `"late":true` when it arrived after the deadline: kept, not breaking silence) or
- *   `{..,"refused":"<why>"}`.
+ *   `{..,"refused":"<why>"}`, in English, with `"refusedText"` beside it, the same as a
+ *   catalogue message (shared/i18n/message.ts) that our participant says in its language.
  * At each open silence's deadline (a timer; `tick` for tests with an injected clock; at once
  * on starting when a deadline passed while nobody hosted) the host signs the outcome with its
  * installation key when that key issued the chain (a headless `penholder host` on the
@@ -28,6 +29,7 @@
 import path from 'node:path';
 import type { Connection, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageOf } from '../../shared/i18n/message.js';
 import { serializeRevisionFile, type RecordSigner } from '../../shared/record/index.js';
 import { openInstallationKey } from '../identity/installation-key.js';
 import { revisionFileOf } from '../store/issue-revision.js';
@@ -151,7 +153,9 @@ export function createRecordHost(options: RecordHostOptions): RecordHost {
         // A late objection is recorded in the chain at once when the outcome is already signed.
         if (late && (await settleSilence(store, { docId: documentName, key: signer(), now: now() }))) await send(documentName);
       } catch (err) {
-        connection.sendStateless(JSON.stringify({ ...answer, refused: (err as Error).message }));
+        // The English words for any peer (README), and our participant's the same as a catalogue message.
+        const text = messageOf(err);
+        connection.sendStateless(JSON.stringify({ ...answer, refused: (err as Error).message, ...(text ? { refusedText: text } : {}) }));
       }
     },
     async onDestroy() {

@@ -15,12 +15,19 @@ import { RecordError, jcs, verifyRevisionFile, type RevisionFile, type VerifiedR
 import type { Store } from '../store/store.js';
 import { recordMessages } from './record-host.js';
 import { ConsultationError } from '../../shared/consultation/errors.js';
-import { causeValue, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
+import { causeValue, isMessage, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
 
 /** What the participant side reports to the consultation service. */
 export type RecordParticipantHooks = { setError(message: string | Message): void; statusChanged(): void };
 
 const attached = new Map<Store, { docId: string; provider: HocuspocusProvider }>();
+
+// The host's refusal of an objection as a catalogue message, if it gave one of ours: the
+// silence procedure's refusals (backend:silence.*) or an objection that does not verify
+// (checks:record.*); a message of any other key, or of another shape, is not taken.
+function refusalMessage(value: unknown): Message | undefined {
+  return isMessage(value) && /^(backend:silence|checks:record)\./.test(value.key) ? value : undefined;
+}
 
 /**
  * Verifies revision file `text` received for `docId` from a host naming `issuerFingerprint`
@@ -80,7 +87,7 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
   });
 
   async function handle(payload: string): Promise<void> {
-    let message: { type?: unknown; docId?: unknown; issuer?: { fingerprint?: unknown }; files?: unknown; signature?: unknown; arrived?: unknown; refused?: unknown };
+    let message: { type?: unknown; docId?: unknown; issuer?: { fingerprint?: unknown }; files?: unknown; signature?: unknown; arrived?: unknown; refused?: unknown; refusedText?: unknown };
     try {
       message = JSON.parse(payload) as typeof message;
     } catch {
@@ -88,8 +95,9 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
     }
     if (message.type === recordMessages.answer && typeof message.signature === 'string') {
       const refused = typeof message.refused === 'string';
-      store.records.settleOutgoing(message.signature, refused ? 'refused' : 'delivered', refused ? null : String(message.arrived ?? ''), refused ? String(message.refused) : '');
-      if (refused) hooks.setError(msg('checks:consultation.objectionRefused', { reason: String(message.refused) }));
+      const text = refused ? refusalMessage(message.refusedText) : undefined;
+      store.records.settleOutgoing(message.signature, refused ? 'refused' : 'delivered', refused ? null : String(message.arrived ?? ''), refused ? String(message.refused) : '', text);
+      if (refused) hooks.setError(msg('checks:consultation.objectionRefused', { reason: text ?? String(message.refused) }));
       hooks.statusChanged();
       return;
     }

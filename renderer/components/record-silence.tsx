@@ -93,7 +93,7 @@ export function SilenceSection({ api, docId }: { api: ApiClient; docId: string }
       ) : null}
       {info.mine.map((o) => (
         <p key={`${o.fingerprint}-${o.time}`} className={o.state === 'refused' ? 'panel-error' : 'record-note'} role="status" title={objectionTitle(o)}>
-          {t(`record:silence.mine.${ownState(o, silence)}`, { arrived: o.arrived ? formatDateTime(o.arrived) : '', message: o.message })}
+          {t(`record:silence.mine.${ownState(o, silence)}`, { arrived: o.arrived ? formatDateTime(o.arrived) : '', message: o.text ? messageOf(o) : o.message })}
         </p>
       ))}
       {info.canPlace && form !== 'place' ? (

@@ -37,8 +37,12 @@ export type SilenceSummary = {
  */
 export type IssuedRecord = { revisionId: string; label: string; hash: string; fingerprint: string; chain: number; time: string; received?: boolean; silence?: SilenceSummary };
 
-/** One objection this installation signed and where it stands: kept until the host answers ('pending'), 'delivered' (arrival) or 'refused' (the host's words). */
-export type OwnObjection = ObjectionSummary & { state: 'pending' | 'delivered' | 'refused'; message: string };
+/**
+ * One objection this installation signed and where it stands: kept until the host answers
+ * ('pending'), 'delivered' (arrival) or 'refused' (the host's words, and `text`, the same as a
+ * catalogue message to say in the interface's language, when the host gave one).
+ */
+export type OwnObjection = ObjectionSummary & { state: 'pending' | 'delivered' | 'refused'; message: string; text?: Message };
 
 /** What `record.compareFile` answers: the file's check and, when valid, the chain between it and the current issued revision in words, with both documents to compare. */
 export type RecordComparison = {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/backend/index.js';
+import { openStore } from '../../../electron/store/store.js';
+import { messageText, msg } from '../../../shared/i18n/message.js';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { replicaOf, retitle } from './edits.js';
 import { errorOf } from './error-of.js';
@@ -14,10 +16,13 @@ afterEach(async () => {
 });
 
 async function start(): Promise<Handlers> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-silence-'));
+  return (await startIn()).handlers;
+}
+
+async function startIn(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-silence-'))): Promise<{ handlers: Handlers; dir: string; close(): Promise<void> }> {
   const backend = await openBackend({ dataDir: dir });
   cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }), () => backend.close());
-  return backend.connect(() => {}).handlers;
+  return { handlers: backend.connect(() => {}).handlers, dir, close: () => backend.close() };
 }
 
 
@@ -92,5 +97,24 @@ describe('silence and comparison channels through the real backend', () => {
     // The revision file carries the silence: verify still passes, with the placed record in the chain.
     const file = (await handlers['record.exportFile']({ id, revisionId: revs[1]!.id })).bytes;
     expect(await handlers['record.verifyFile']({ bytes: file })).toMatchObject({ valid: true, label: 'Rev.2', chain: 2 });
+  });
+
+  it('lists an own objection the host refused with its English words and, when the host gave one, the same as a catalogue message', async () => {
+    const { handlers, dir, close } = await startIn();
+    const { id, revs } = await revisions(handlers, 1);
+    await handlers['record.issue']({ id, revisionId: revs[0]!.id });
+    await handlers['record.placeSilence']({ id, date: tomorrow(), time: '18:30', zone: 'Asia/Tokyo' });
+    await handlers['profile.set']({ name: 'Ana Pereira', delegation: 'PRT' });
+    const mine = await handlers['record.breakSilence']({ id, paragraphs: ['OP 1'], reason: 'Too far.' });
+    expect(mine).toMatchObject({ state: 'pending' });
+    // The host's answer, as record-participant.ts keeps it (no host here: written to the store between two runs of the app).
+    await close();
+    const store = openStore({ dataDir: dir });
+    const reason = msg('backend:silence.otherDelegation', { signed: 'PRT', admitted: 'ESP' });
+    const [pending] = store.records.outgoing(id);
+    expect(store.records.settleOutgoing(pending!.signature, 'refused', null, messageText(reason), reason)).toBe(true);
+    store.close();
+    const [listed] = (await (await startIn(dir)).handlers['record.silence']({ id })).mine;
+    expect(listed).toMatchObject({ state: 'refused', message: 'This objection is signed for PRT, but you are admitted as ESP.', text: reason });
   });
 });
