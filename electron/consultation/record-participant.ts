@@ -15,19 +15,17 @@ import { RecordError, jcs, verifyRevisionFile, type RevisionFile, type VerifiedR
 import type { Store } from '../store/store.js';
 import { recordMessages } from './record-host.js';
 import { ConsultationError } from '../../shared/consultation/errors.js';
-import { causeValue, isMessage, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
+import { causeValue, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
+import { peerMessage } from '../../shared/i18n/peer-message.js';
 
 /** What the participant side reports to the consultation service. */
 export type RecordParticipantHooks = { setError(message: string | Message): void; statusChanged(): void };
 
 const attached = new Map<Store, { docId: string; provider: HocuspocusProvider }>();
 
-// The host's refusal of an objection as a catalogue message, if it gave one of ours: the
-// silence procedure's refusals (backend:silence.*) or an objection that does not verify
-// (checks:record.*); a message of any other key, or of another shape, is not taken.
-function refusalMessage(value: unknown): Message | undefined {
-  return isMessage(value) && /^(backend:silence|checks:record)\./.test(value.key) ? value : undefined;
-}
+// The host's refusal of an objection is taken as a catalogue message only if it is one of
+// ours: the silence procedure's refusals or an objection that does not verify.
+const refusalPrefixes = ['backend:silence.', 'checks:record.'];
 
 /**
  * Verifies revision file `text` received for `docId` from a host naming `issuerFingerprint`
@@ -95,7 +93,7 @@ export function attachRecordParticipant(store: Store, docId: string, provider: H
     }
     if (message.type === recordMessages.answer && typeof message.signature === 'string') {
       const refused = typeof message.refused === 'string';
-      const text = refused ? refusalMessage(message.refusedText) : undefined;
+      const text = refused ? peerMessage(message.refusedText, refusalPrefixes) : undefined;
       store.records.settleOutgoing(message.signature, refused ? 'refused' : 'delivered', refused ? null : String(message.arrived ?? ''), refused ? String(message.refused) : '', text);
       if (refused) hooks.setError(msg('checks:consultation.objectionRefused', { reason: text ?? String(message.refused) }));
       hooks.statusChanged();

@@ -12,6 +12,7 @@ import type { RefusedMessage } from './host.js';
 import { reasonText } from './refusal-text.js';
 import { takeBackRefused } from './take-back.js';
 import { causeValue, isMessage, type Message, type MessageValue, msg } from '../../shared/i18n/message.js';
+import { peerMessage } from '../../shared/i18n/peer-message.js';
 
 /** A joined document as the refusal handling needs it. */
 export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant; replica: Y.Doc };
@@ -26,8 +27,7 @@ export type RefusedIn = { docId: string; role: ConsultationRole; me: Participant
 export function handleRefusal(ctx: BackendContext, joined: RefusedIn, message: Partial<RefusedMessage>): Message {
   // Our hosts add the reason as a message; only one of ours is taken (never another namespace's key).
   // Without one (a presence refusal) the reason is read by the catalogue's patterns (refusal-text.ts).
-  const text: unknown = (message as { text?: unknown }).text;
-  const reason: MessageValue = isMessage(text) && text.key.startsWith('checks:') ? text : reasonText(String(message.reason ?? ''));
+  const reason: MessageValue = peerMessage((message as { text?: unknown }).text, ['checks:']) ?? reasonText(String(message.reason ?? ''));
   // A refused presence is not a refused change: its sentence ("The host refused your presence: …") says it all.
   if (isMessage(reason) && reason.key.startsWith('checks:consultation.reason.presence')) return reason;
   const told = (key: string, values: Record<string, MessageValue> = {}) => msg(`checks:consultation.refusedChange.${key}`, { reason, ...values });
