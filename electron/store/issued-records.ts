@@ -19,10 +19,11 @@ export type OutgoingObjection = { signature: string; docId: string; text: string
 export type ReceivedRevision = { docId: string; n: number; label: string; file: string; received: string };
 
 /**
- * The record tables of a store (migrations 6 and 8): per document the chain of issued
+ * The record tables of a store (migrations 6, 8 and 10): per document the chain of issued
  * revisions and their silence records (`issued_records`, appended, never changed; compaction
  * touches only `updates`, so they survive it), the objections a host received, the
- * objections this installation signed, and the revision files it received. Reading does not
+ * objections this installation signed (with, since 10, a refusal's catalogue message in
+ * `message_text`), and the revision files it received. Reading does not
  * verify: see issue-revision.ts `verifyStoredChain` and record-receive.ts.
  */
 export function issuedRecordsOf(db: Database.Database) {
