@@ -39,9 +39,12 @@ export function indexRevisions(ctx: BackendContext, docId: string): number {
  */
 export function createNegotiationHandlers(ctx: BackendContext): Pick<Handlers, NegotiationChannels> {
   const { store } = ctx;
-  const ready = (docId: string) => {
+  const known = (docId: string) => {
     ctx.assertOpen();
     if (!store.getDocument(docId)) throw new ApiError('not-found', msg('backend:store.noDocument', { id: docId }));
+  };
+  const ready = (docId: string) => {
+    known(docId);
     indexRevisions(ctx, docId);
   };
   const revisionsOldestFirst = (docId: string): RevisionSummary[] => {
@@ -51,10 +54,13 @@ export function createNegotiationHandlers(ctx: BackendContext): Pick<Handlers, N
 
   return {
     'negotiation.overview': async ({ docId, revisionId }) => {
-      ctx.assertOpen();
+      // The document first: only a document that exists may get an autosave point, and an
+      // unknown one is said as unknown, not as lacking the revision asked for.
+      known(docId);
       const revision = revisionId === undefined ? ctx.autosave.currentPoint(docId) : store.getRevision(revisionId);
       if (!revision || revision.docId !== docId) throw new ApiError('not-found', msg('backend:api.noRevisionOf', { id: docId, revision: String(revisionId) }));
-      ready(docId);
+      // After the point, so the index holds the revision just made.
+      indexRevisions(ctx, docId);
       const brackets = store.negotiation.bracketsAt(revision.id);
       const statuses = store.negotiation.statusesAt(revision.id).map(({ revisionId: _r, text: _t, ...s }) => s);
       const overview: NegotiationOverview = {

@@ -104,6 +104,19 @@ describe('negotiation tracking through the backend', () => {
     await expect(handlers['negotiation.bracketLife']({ docId: id, bracketId: 'no-such-bracket' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('answers an overview of an unknown document as not found, before any autosave point, even when asked at another document\'s revision', async () => {
+    const { dir, revId, raw } = await storeWithRevision();
+    cleanup.push(() => void raw.close());
+    const backend = await start(dir);
+    const { handlers } = backend.connect(() => undefined);
+    const unknown = { code: 'not-found', message: 'There is no document with id nosuchdoc.', text: { key: 'backend:store.noDocument', values: { id: 'nosuchdoc' } } };
+    await expect(handlers['negotiation.overview']({ docId: 'nosuchdoc' })).rejects.toMatchObject(unknown);
+    // Not "Document nosuchdoc has no revision …": the document is what is missing.
+    await expect(handlers['negotiation.overview']({ docId: 'nosuchdoc', revisionId: revId })).rejects.toMatchObject(unknown);
+    await backend.close();
+    expect(raw.prepare('SELECT id FROM revisions').all()).toEqual([{ id: revId }]);
+  });
+
   it('stores supporters and opponents: per delegation counts, the bracket rows and the life of a bracket; nested texts readable', async () => {
     const backend = await start(tempDir());
     const { handlers } = backend.connect(() => undefined);
