@@ -19,7 +19,7 @@ export function renderPart(part: Node, state: ExportState): string[][] {
   let alt = 0;
   part.forEach((paragraph) => {
     const alternative = String(paragraph.attrs.alternativeOf ?? '') !== '';
-    if (state.view === 'clean' && (alternative || isBracketed(paragraph) || statusOf(paragraph) === 'deleted')) return;
+    if (state.view === 'clean' && (alternative || isBracketed(paragraph) || statusOf(paragraph) === 'deleted' || emptiedInClean(paragraph, state))) return;
     if (alternative) alt++;
     else {
       n++;
@@ -107,11 +107,11 @@ function renderParagraph(node: Node, label: string, indent: string, state: Expor
         break;
       }
       case 'subparagraph':
-        if (state.view === 'clean' && isBracketed(child)) break;
+        if (droppedInClean(child, state)) break;
         lines.push(...renderParagraph(child, subparagraphLabel(++subs, state.language), indent + indentStep, state));
         break;
       case 'sub_subparagraph':
-        if (state.view === 'clean' && isBracketed(child)) break;
+        if (droppedInClean(child, state)) break;
         lines.push(...renderParagraph(child, subSubparagraphLabel(++subsubs, state.language), indent + indentStep, state));
         break;
       case 'numbered_list':
@@ -127,8 +127,36 @@ function renderParagraph(node: Node, label: string, indent: string, state: Expor
 
 function renderList(list: Node, indent: string, state: ExportState): string[] {
   const lines: string[] = [];
-  list.forEach((item, _offset, index) => lines.push(...renderParagraph(item, listItemLabel(index + 1, state.language), indent, state)));
+  let n = 0;
+  list.forEach((item) => {
+    if (!emptiedInClean(item, state)) lines.push(...renderParagraph(item, listItemLabel(++n, state.language), indent, state));
+  });
   return lines;
+}
+
+// In the clean view, a subparagraph goes when bracketed whole or emptied (see below).
+function droppedInClean(node: Node, state: ExportState): boolean {
+  return state.view === 'clean' && (isBracketed(node) || emptiedInClean(node, state));
+}
+
+// The clean view's rule for emptied paragraphs (clean-view.ts, which draws this text): a
+// paragraph, subparagraph, list item or annex paragraph whose text had words that were all in
+// brackets, with nothing else kept, goes as if bracketed whole; so does a list left without items.
+function emptiedInClean(node: Node, state: ExportState): boolean {
+  if (state.view !== 'clean') return false;
+  if (node.type.name === 'numbered_list') {
+    let kept = false;
+    node.forEach((item) => (kept ||= !emptiedInClean(item, state)));
+    return !kept;
+  }
+  // A probe: rendering numbers the footnotes it meets, which the real rendering does again.
+  const empty = (block: Node) => block.childCount > 0 && renderInline(block, { ...state, footnotes: [] }).trim() === '';
+  if (node.type.name === 'annex_paragraph') return empty(node);
+  const text = node.firstChild;
+  if (text?.type.name !== 'paragraph_text' || !empty(text)) return false;
+  let kept = false;
+  node.forEach((child, _offset, index) => (kept ||= index > 0 && !(child.type.name === 'numbered_list' ? emptiedInClean(child, state) : droppedInClean(child, state))));
+  return !kept;
 }
 
 /**
@@ -142,6 +170,7 @@ export function renderAnnex(annex: Node, state: ExportState): string[][] {
     if (child.type.name === 'annex_title') {
       blocks.push([renderInline(child, state)]);
     } else if (child.type.name === 'annex_paragraph') {
+      if (emptiedInClean(child, state)) return;
       previous = [renderInline(child, state)];
       blocks.push(previous);
     } else if (child.type.name === 'numbered_list') {

@@ -20,7 +20,10 @@ const cache = new WeakMap<Node, Node | null>();
  * Only the agreed text of `doc`, with the semantics of the clean text export: inline
  * brackets and alternative groups are removed with their text, top-level paragraphs that
  * are bracketed whole, alternatives (`alternativeOf` set) or of status "deleted" are left
- * out, as are bracketed subparagraphs; the text around removed brackets is tidied (one
+ * out, as are bracketed subparagraphs. A paragraph, subparagraph, list item or annex
+ * paragraph whose text this empties (all of it was in brackets) and that keeps nothing else
+ * goes too, as if bracketed whole, and so does a list left without items: the agreed text
+ * has no empty numbered line. The text around removed brackets is tidied (one
  * space between words, none before punctuation or a footnote marker, none at either end),
  * and the header carries no negotiation base (the clean text is numbered as it stands).
  * Nodes without anything to remove are returned as they are (the same objects). The
@@ -54,11 +57,24 @@ function cleanBlock(node: Node): Node {
   const children: Node[] = [];
   let changed = false;
   node.forEach((child) => {
-    const cleaned = leftOut(node, child) ? null : cleanNode(child);
+    let cleaned = leftOut(node, child) ? null : cleanNode(child);
+    if (cleaned && cleaned !== child && emptied(child, cleaned)) cleaned = null;
     if (cleaned !== child) changed = true;
     if (cleaned) children.push(cleaned);
   });
   return changed ? node.copy(Fragment.fromArray(children)) : node;
+}
+
+// True when cleaning left `cleaned` with no text where `original` had some, and nothing else:
+// an annex paragraph with no content, a paragraph-level node (its text first) with an empty
+// text and no other child, or a list whose items all went. Titles and a paragraph's own text
+// are not paragraphs: their parent decides.
+function emptied(original: Node, cleaned: Node): boolean {
+  if (cleaned.type.name === 'numbered_list') return cleaned.childCount === 0;
+  if (cleaned.type.name === 'annex_paragraph') return original.childCount > 0 && cleaned.childCount === 0;
+  const text = cleaned.firstChild;
+  if (cleaned.childCount !== 1 || text?.type.name !== 'paragraph_text') return false;
+  return text.childCount === 0 && (original.firstChild?.childCount ?? 0) > 0;
 }
 
 // One item of a text block's content: a text node's characters, an atom (one character),

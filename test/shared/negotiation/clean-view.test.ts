@@ -8,7 +8,7 @@ import { importText } from '../../../shared/import/index.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
 import { arbitraryDocument } from '../../support/arbitrary-document.js';
-import { stateOf } from './helpers.js';
+import { bracketWholeTexts, stateOf } from './helpers.js';
 import { arbitraryOps, randomTransaction } from './random-ops.js';
 
 const fixture = (name: string): Node => {
@@ -43,6 +43,23 @@ describe('the clean view as a document', () => {
     expect(text).not.toContain('Requests the Secretary-General to submit');
     expect(text).toContain('5. *Decides* to the question at its eighty-third session.');
     expect(text).toContain('that women migrant workers remain vulnerable to violence,');
+  });
+
+  it('leaves out a paragraph, subparagraph or list item whose whole text is in brackets, and numbers the rest as it stands', () => {
+    const decision = importText(readFileSync(join(__dirname, '../../fixtures/corpus/ccpcj32-draft-decision.txt'), 'utf8')).documents[0]!;
+    const doc = bracketWholeTexts(decision, ['Reaffirms', 'General debate', 'Working methods', 'Strategic management']);
+    const clean = cleanViewDoc(doc);
+    expect(collectBrackets(clean)).toEqual([]);
+    const text = exportText(clean);
+    expect(text).toBe(exportText(doc, { view: 'clean' }));
+    expect(text).not.toMatch(/Reaffirms|General debate|Working methods|Strategic management/);
+    // No empty numbered line; what follows moves up: (b) Approves, 3. with its subparagraphs, 4. Thematic.
+    expect(text).toContain('(b) *Approves* the provisional agenda');
+    expect(text).not.toContain('(c) *Approves*');
+    expect(text).toMatch(/\n2\. Adoption of the agenda and other organizational matters\.\n3\. ?\n {4}\(a\) Work of the standing/);
+    expect(text).toMatch(/\n {4}\(b\) Directives on policy[^\n]*\n {4}\(c\) Staff composition[^\n]*\n4\. Thematic discussion/);
+    // A text that was empty before (not emptied by brackets) stays, as the delegate left it.
+    expect(exportText(cleanViewDoc(bracketWholeTexts(decision, [])))).toBe(exportText(decision, { view: 'clean' }));
   });
 
   it('returns unchanged nodes as they are, so a redraw keeps their DOM', () => {

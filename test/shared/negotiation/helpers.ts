@@ -2,6 +2,7 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { expect } from 'vitest';
 import { validateDocument } from '../../../shared/document/validate.js';
+import { bracketRange } from '../../../shared/negotiation/bracket-ops.js';
 import { negotiationProblems } from '../../../shared/negotiation/validate.js';
 
 /** An editor state over `doc` (no plugins: the operations are pure). */
@@ -42,4 +43,22 @@ export function apply(state: EditorState, tr: Transaction | null): EditorState {
   validateDocument(next.doc.toJSON());
   expect(negotiationProblems(next.doc)).toEqual([]);
   return next;
+}
+
+/** `doc` with the whole text of each paragraph-level node whose text starts with one of `starts` in an inline bracket of USA. */
+export function bracketWholeTexts(doc: Node, starts: string[]): Node {
+  let state = stateOf(doc);
+  for (const start of starts) {
+    let range: { from: number; to: number } | undefined;
+    state.doc.descendants((node, pos) => {
+      if (range || node.type.name !== 'paragraph_text' || !node.textContent.startsWith(start)) return !range;
+      range = { from: pos + 1, to: pos + 1 + node.content.size };
+      return false;
+    });
+    if (!range) throw new Error(`no paragraph starting "${start}"`);
+    const tr = bracketRange(state, { ...range, proposedBy: ['USA'] });
+    if (!tr) throw new Error(`cannot bracket "${start}"`);
+    state = state.apply(tr);
+  }
+  return state.doc;
 }

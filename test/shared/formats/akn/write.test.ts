@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import type { Node } from 'prosemirror-model';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,9 @@ import { collectBrackets } from '../../../../shared/negotiation/model.js';
 import { writeAkn } from '../../../../shared/formats/akn/write.js';
 import { FormatError } from '../../../../shared/formats/types.js';
 import { readAkn } from '../../../../shared/formats/akn/read.js';
+import { importText } from '../../../../shared/import/index.js';
+import { bracketWholeTexts } from '../../negotiation/helpers.js';
+import { documentShape } from './write-shape.js';
 import { fixtureSamples, hostileSample, negotiatedSample, richSample, templateSamples, type Sample } from './write-documents.js';
 import { aknAll, aknChildren, nodeCounts, parseAkn, phAll } from './write-inspect.js';
 import { debianXmllint, failures, validateAkn } from './write-schema.js';
@@ -208,6 +213,19 @@ describe('writeAkn: negotiation state', () => {
     expect(paragraphsIn(clean).some((p) => p.getAttribute('alternativeTo') || p.getAttribute('class'))).toBe(false);
     expect(phAll(clean, 'negotiation')).toEqual([]);
     expect(aknAll(clean, 'mainBody')[0]?.textContent).not.toContain('eighty-third session a report');
+  });
+
+  it('the clean view leaves out a list item whose whole text is bracketed: numbered as it stands, valid, and read back as drawn', async () => {
+    const decision = importText(readFileSync(join(__dirname, '../../../fixtures/corpus/ccpcj32-draft-decision.txt'), 'utf8')).documents[0]!;
+    const doc = bracketWholeTexts(decision, ['General debate', 'Working methods']);
+    const xml = writeAkn(doc, { view: 'clean' });
+    const items = aknAll(parseAkn(xml), 'point')
+      .filter((p) => p.getAttribute('class') === 'item')
+      .map((p) => `${aknChildren(p, 'num')[0]?.textContent} ${(p.textContent ?? '').replace(/\s+/g, ' ').trim().split(' ')[1]}`);
+    expect(items.slice(0, 4)).toEqual(['1. Election', '2. Adoption', '3. Strategic', '4. Thematic']);
+    expect(xml).not.toMatch(/General debate|Working methods/);
+    expect(documentShape(readAkn(xml).documents[0] as Node)).toEqual(documentShape(cleanViewDoc(doc)));
+    expect(failures(await validateAkn([xml]))).toEqual([]);
   });
 
   it('refuses a clean view with nothing agreed in the operative part', () => {
