@@ -8,7 +8,7 @@ import { importText } from '../../../shared/import/index.js';
 import { cleanViewDoc } from '../../../shared/negotiation/clean-view.js';
 import { collectBrackets } from '../../../shared/negotiation/model.js';
 import { arbitraryDocument } from '../../support/arbitrary-document.js';
-import { bracketWholeTexts, stateOf } from './helpers.js';
+import { bracketWholeTexts, rangeOf, stateOf } from './helpers.js';
 import { arbitraryOps, randomTransaction } from './random-ops.js';
 
 const fixture = (name: string): Node => {
@@ -58,8 +58,15 @@ describe('the clean view as a document', () => {
     expect(text).not.toContain('(c) *Approves*');
     expect(text).toMatch(/\n2\. Adoption of the agenda and other organizational matters\.\n3\. ?\n {4}\(a\) Work of the standing/);
     expect(text).toMatch(/\n {4}\(b\) Directives on policy[^\n]*\n {4}\(c\) Staff composition[^\n]*\n4\. Thematic discussion/);
-    // A text that was empty before (not emptied by brackets) stays, as the delegate left it.
-    expect(exportText(cleanViewDoc(bracketWholeTexts(decision, [])))).toBe(exportText(decision, { view: 'clean' }));
+  });
+
+  it('keeps a list item whose text was empty before, as the delegate left it', () => {
+    const decision = importText(readFileSync(join(__dirname, '../../fixtures/corpus/ccpcj32-draft-decision.txt'), 'utf8')).documents[0]!;
+    const { from, to } = rangeOf(decision, 'General debate.');
+    const blank = stateOf(decision).tr.delete(from, to).doc;
+    const text = exportText(cleanViewDoc(blank));
+    expect(text).toBe(exportText(blank, { view: 'clean' }));
+    expect(text).toMatch(/\n3\. ?\n4\. Strategic management/);
   });
 
   it('returns unchanged nodes as they are, so a redraw keeps their DOM', () => {
