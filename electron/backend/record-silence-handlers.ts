@@ -114,10 +114,14 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       } catch (err) {
         throw new ApiError('invalid-argument', msg('backend:silence.deadlineUnreadable', { cause: causeValue(err) }));
       }
+      // Outside the try: a key that cannot be read is this installation's failure, 'internal'.
+      const key = installationKey();
       try {
-        await placeUnderSilence(ctx.store, { docId: id, deadline, key: installationKey(), now: new Date() });
+        await placeUnderSilence(ctx.store, { docId: id, deadline, key, now: new Date() });
       } catch (err) {
-        throw apiErrorOf('invalid-argument', err);
+        // A chain issued under another key refuses the step; a StoreError ('refused' or not) is the rule's (error-codes.ts).
+        if (err instanceof RecordError) throw apiErrorOf('invalid-argument', err);
+        throw err;
       }
       await recordsChanged(ctx.store, id);
       changed(id);
@@ -133,13 +137,13 @@ export function createSilenceHandlers(ctx: BackendContext, installationKey: () =
       const delegation = join?.delegation || profile.delegation;
       if (!delegation) throw new ApiError('invalid-argument', msg('backend:silence.noDelegation'));
       let objection: SilenceObjection;
+      const key = installationKey();
       try {
-        objection = await signObjection(
-          { silence: state.silence, label: state.label, delegation, name: join?.name || profile.name, paragraphs, reason, time: new Date().toISOString() },
-          installationKey(),
-        );
+        objection = await signObjection({ silence: state.silence, label: state.label, delegation, name: join?.name || profile.name, paragraphs, reason, time: new Date().toISOString() }, key);
       } catch (err) {
-        throw apiErrorOf('invalid-argument', err);
+        // Paragraphs or a reason the objection's form does not allow.
+        if (err instanceof RecordError) throw apiErrorOf('invalid-argument', err);
+        throw err;
       }
       ctx.store.records.addOutgoing(id, objection.signature, jcs(objection));
       deliverObjections(ctx.store, id);

@@ -9,6 +9,8 @@ import { messageText, msg } from '../../../shared/i18n/message.js';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { replicaOf, retitle } from './edits.js';
 import { errorOf } from './error-of.js';
+import { dispatch } from '../../../shared/api/dispatch.js';
+import { installationKeyFile } from '../../../electron/identity/installation-key.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -97,6 +99,19 @@ describe('silence and comparison channels through the real backend', () => {
     // The revision file carries the silence: verify still passes, with the placed record in the chain.
     const file = (await handlers['record.exportFile']({ id, revisionId: revs[1]!.id })).bytes;
     expect(await handlers['record.verifyFile']({ bytes: file })).toMatchObject({ valid: true, label: 'Rev.2', chain: 2 });
+  });
+
+  it("answers placing a silence with an installation key it cannot read as the installation's failure, not as refused input", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-silence-'));
+    fs.writeFileSync(path.join(dir, installationKeyFile), 'not a key\n');
+    const { handlers } = await startIn(dir);
+    const { id } = await revisions(handlers, 1);
+    const result = await dispatch(handlers, 'record.placeSilence', { id, date: tomorrow(), time: '12:00', zone: 'Europe/Zurich' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/installation-key\.pem does not hold a private key/), text: { key: 'checks:keyFile.noPrivateKey' } } });
+    // What it does refuse stays 'invalid-argument' (here: nothing issued yet, a StoreError 'refused').
+    fs.rmSync(path.join(dir, installationKeyFile));
+    const refused = await dispatch(handlers, 'record.placeSilence', { id, date: tomorrow(), time: '12:00', zone: 'Europe/Zurich' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', text: { key: 'backend:silence.nothingIssued' } } });
   });
 
   it('lists an own objection the host refused with its English words and, when the host gave one, the same as a catalogue message', async () => {
