@@ -2,7 +2,6 @@ import type { Node } from 'prosemirror-model';
 import { ApiError, type ChannelArgs, type DocumentSummary, type Handlers } from '../../shared/api/contract.js';
 import { readHeader } from '../../shared/document/header.js';
 import { summarize } from '../../shared/document/summary.js';
-import { FormatError } from '../../shared/formats/types.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import { delegationOfAuthor } from '../files/delegation-of.js';
 import { documentsOf, exportFileName, exportFormatTable, readFiles, trackedChangesOf, writeDocument, type Progress } from '../files/formats.js';
@@ -10,7 +9,6 @@ import type { BackendContext, Connection } from './context.js';
 import { docAtSnapshot } from './revision-content.js';
 import { silenceWordsOf } from '../store/silence-procedure.js';
 import { msg } from '../../shared/i18n/message.js';
-import { apiErrorOf } from '../../shared/api/api-error.js';
 
 type FileChannels = 'files.inspect' | 'files.import' | 'files.export' | 'files.cancel';
 
@@ -55,7 +53,6 @@ export function createFileHandlers(ctx: BackendContext, conn: Connection, create
       return result;
     } catch (err) {
       if (controller.signal.aborted) throw new ApiError('cancelled', msg('backend:files.cancelled'));
-      if (err instanceof FormatError) throw apiErrorOf('invalid-argument', err);
       throw err;
     } finally {
       if (jobId !== undefined) jobs.delete(jobId);

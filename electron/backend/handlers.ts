@@ -17,7 +17,6 @@ import { createRecordHandlers } from './record-handlers.js';
 import { createRevisionHandlers } from './revision-handlers.js';
 import { createConsultationHandlers } from '../consultation/handlers.js';
 import { causeValue, msg } from '../../shared/i18n/message.js';
-import { apiErrorOf } from '../../shared/api/api-error.js';
 
 /**
  * The contract's handlers for one connection. Arguments arrive already validated by
@@ -70,7 +69,8 @@ export function createHandlers(ctx: BackendContext, conn: Connection): Handlers 
       try {
         result = importText(text);
       } catch (err) {
-        if (err instanceof ImportError) throw fileName ? new ApiError('invalid-argument', msg('backend:api.inFile', { name: fileName, cause: causeValue(err) })) : apiErrorOf('invalid-argument', err);
+        // Without a file name the rule (error-codes.ts) says it: 'invalid-argument' with its text.
+        if (err instanceof ImportError && fileName) throw new ApiError('invalid-argument', msg('backend:api.inFile', { name: fileName, cause: causeValue(err) }));
         throw err;
       }
       return { documents: create(result.documents, 'import'), warnings: result.warnings, messages: result.messages };

@@ -1,16 +1,13 @@
 import type { Node } from 'prosemirror-model';
 import { ApiError, type Handlers } from '../../shared/api/contract.js';
-import { FormatError } from '../../shared/formats/types.js';
 import { yDocToDoc } from '../../shared/ydoc.js';
 import type { Progress } from '../files/formats.js';
-import { LibraryError } from '../library/database.js';
 import type { AddResult } from '../library/add-files.js';
 import type { Library, StoreText } from '../library/library.js';
 import type { BackendContext, Connection } from './context.js';
 import { runningJobsOf } from './file-handlers.js';
 import { docAtSnapshot } from './revision-content.js';
 import { msg } from '../../shared/i18n/message.js';
-import { apiErrorOf } from '../../shared/api/api-error.js';
 
 type LibraryChannels = 'library.add' | 'library.search' | 'library.stats' | 'library.provenance';
 
@@ -26,12 +23,8 @@ export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pi
   const library = (): Library => {
     ctx.assertOpen();
     if (!ctx.library) throw new ApiError('internal', msg('backend:library.noLibrary'));
-    try {
-      return ctx.library.get();
-    } catch (err) {
-      if (err instanceof LibraryError) throw new ApiError('internal', err.text);
-      throw err;
-    }
+    // A LibraryError (a library that cannot be opened) is 'internal' with its text by dispatch's rule.
+    return ctx.library.get();
   };
 
   const currentDoc = (id: string): Node => {
@@ -77,7 +70,6 @@ export function createLibraryHandlers(ctx: BackendContext, conn: Connection): Pi
         };
       } catch (err) {
         if (controller.signal.aborted) throw new ApiError('cancelled', msg('backend:library.cancelled'));
-        if (err instanceof FormatError) throw apiErrorOf('invalid-argument', err);
         throw err;
       } finally {
         if (jobId !== undefined) jobs.delete(jobId);

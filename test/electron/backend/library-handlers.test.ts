@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/index.js';
 import { ApiError, type Handlers } from '../../../shared/api/contract.js';
+import { dispatch } from '../../../shared/api/dispatch.js';
 import { fixture, fixtures, variantOf129 } from '../library/fixtures.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -63,6 +65,17 @@ describe('library channels', () => {
     expect(rest.skipped).toBeLessThan(files.length);
     expect((await handlers['library.stats']({})).documents).toBe(partial.documents + rest.documents);
     expect((await handlers['library.stats']({})).documents).toBe(12);
+  });
+
+  it("answers a library file it cannot use as 'internal' with the library's reason, in the catalogue", async () => {
+    const { handlers, dir } = await start();
+    const foreign = new Database(path.join(dir, 'library.sqlite'));
+    foreign.exec('CREATE TABLE other_program (x)');
+    foreign.close();
+    expect(await dispatch(handlers, 'library.stats', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/library\.sqlite is an SQLite database of another program, not Penholder's library/), text: { key: 'backend:library.notPenholder' } },
+    });
   });
 
   it('reports the provenance of a stored document: verbatim, near and new paragraphs, and the share', async () => {
