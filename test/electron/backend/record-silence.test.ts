@@ -11,6 +11,8 @@ import { replicaOf, retitle } from './edits.js';
 import { errorOf } from './error-of.js';
 import { dispatch } from '../../../shared/api/dispatch.js';
 import { installationKeyFile } from '../../../electron/identity/installation-key.js';
+import { acceptRevisionFile } from '../../../electron/consultation/record-participant.js';
+import * as Y from 'yjs';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -112,6 +114,30 @@ describe('silence and comparison channels through the real backend', () => {
     fs.rmSync(path.join(dir, installationKeyFile));
     const refused = await dispatch(handlers, 'record.placeSilence', { id, date: tomorrow(), time: '12:00', zone: 'Europe/Zurich' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', text: { key: 'backend:silence.nothingIssued' } } });
+  });
+
+  it("answers an objection that the installation key cannot sign as the installation's failure, on a participant's received chain", async () => {
+    // The host's side: Rev.1 issued and under silence, its revision file as a participant receives it.
+    const host = await startIn();
+    const { id, revs } = await revisions(host.handlers, 1);
+    await host.handlers['record.issue']({ id, revisionId: revs[0]!.id });
+    await host.handlers['record.placeSilence']({ id, date: tomorrow(), time: '18:30', zone: 'Asia/Tokyo' });
+    const file = new TextDecoder().decode((await host.handlers['record.exportFile']({ id, revisionId: revs[0]!.id })).bytes);
+    await host.close();
+    const hostStore = openStore({ dataDir: host.dir });
+    const doc = { id, meta: hostStore.getDocument(id)!, update: Y.mergeUpdates(hostStore.readUpdates(id).map((u) => u.data)), origin: 'remote' as const };
+    hostStore.close();
+    // The participant's store holds the document and the verified file, as a joined consultation leaves them.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-silence-'));
+    const own = openStore({ dataDir: dir });
+    own.createDocuments([doc]);
+    await acceptRevisionFile(own, id, file, (JSON.parse(file) as { issuer: { fingerprint: string } }).issuer.fingerprint);
+    own.close();
+    fs.writeFileSync(path.join(dir, installationKeyFile), 'not a key\n');
+    const { handlers } = await startIn(dir);
+    await handlers['profile.set']({ name: 'Ana Pereira', delegation: 'PRT' });
+    const result = await dispatch(handlers, 'record.breakSilence', { id, paragraphs: ['OP 1'], reason: 'Too far.' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', text: { key: 'checks:keyFile.noPrivateKey' } } });
   });
 
   it('lists an own objection the host refused with its English words and, when the host gave one, the same as a catalogue message', async () => {
