@@ -1,5 +1,6 @@
 import { MAX_FRAME_BYTES, encodeWire, parseServerFrame, utf8Length } from '../../shared/api/codec.js';
 import { ApiError, apiErrorFromShape, type ApiClient, type EventName } from '../../shared/api/contract.js';
+import { msg } from '../../shared/i18n/message.js';
 import { t } from '../i18n/index.js';
 
 /** What the client needs of an event from a WebSocket (the DOM's and the `ws` package's both fit). */
@@ -26,7 +27,10 @@ type Pending = { resolve(value: unknown): void; reject(error: unknown): void };
  * once the connection is open; rejects if the server refuses it (wrong token, wrong origin)
  * or cannot be reached. The client implements the contract's ApiClient: a failed call rejects
  * with an ApiError carrying the server's code, message and text (a malformed text is dropped); when the connection closes, every pending and
- * later call rejects. Uses the global WebSocket unless `options.WebSocket` is given.
+ * later call rejects, with a catalogue message too, so a panel that keeps the error says it
+ * in the interface's current language. The errors of a connection that never opened are said
+ * once, before any language is loaded, and stay plain. Uses the global WebSocket unless
+ * `options.WebSocket` is given.
  */
 export function connectWebSocketApi(url: string, options: { WebSocket?: SocketConstructor } = {}): Promise<WebSocketApiClient> {
   const Socket = options.WebSocket ?? (globalThis.WebSocket as SocketConstructor | undefined);
@@ -73,7 +77,7 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
       const size = utf8Length(text);
       if (size > MAX_FRAME_BYTES) {
         const mb = (n: number) => Math.ceil(n / 1024 / 1024);
-        return Promise.reject(new ApiError('invalid-argument', t('common:wsClient.thisRequestIsToo', { mb: mb(size), mb2: mb(MAX_FRAME_BYTES) })));
+        return Promise.reject(new ApiError('invalid-argument', msg('common:wsClient.thisRequestIsToo', { mb: mb(size), mb2: mb(MAX_FRAME_BYTES) })));
       }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -87,7 +91,7 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
       return () => void set.delete(listener as (payload: never) => void);
     },
     close() {
-      failAll(new ApiError('internal', t('common:wsClient.theConnectionToPenholder')));
+      failAll(new ApiError('internal', msg('common:wsClient.theConnectionToPenholder')));
       socket.close(1000, 'client closed');
     },
   };
@@ -111,9 +115,9 @@ export function connectWebSocketApi(url: string, options: { WebSocket?: SocketCo
 /** The error pending calls get when the server ends the connection. */
 function closeError(event: SocketEvent): ApiError {
   if (event.code === 1009) {
-    return new ApiError('invalid-argument', t('common:wsClient.penholderRefusedAMessage'));
+    return new ApiError('invalid-argument', msg('common:wsClient.penholderRefusedAMessage'));
   }
   const reason = event.reason ? `: ${event.reason}` : '';
-  return new ApiError('internal', t('common:wsClient.theConnectionToPenholder2', { value: event.code ?? 'unknown', reason }));
+  return new ApiError('internal', msg('common:wsClient.theConnectionToPenholder2', { value: event.code ?? 'unknown', reason }));
 }
 

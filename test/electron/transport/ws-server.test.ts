@@ -206,6 +206,8 @@ describe('the WebSocket transport', () => {
     const err = await rejection(big.invoke('documents.importText', { text: 'x'.repeat(300 * 1024) }));
     expect(err.code).toBe('invalid-argument');
     expect(err.message).toMatch(/too large/);
+    // Said again in the interface's language wherever it is shown, not frozen in English.
+    expect(messageText(err.text ?? { key: 'none' }, 'fr')).toBe('Penholder a refusé un message trop volumineux et fermé la connexion.');
     expect((await rejection(big.invoke('documents.list', {}))).message).toMatch(/too large/);
     expect(await other.invoke('documents.list', {})).toEqual([]);
     expect(api.connectionCount()).toBe(1);
@@ -215,13 +217,16 @@ describe('the WebSocket transport', () => {
     const c = await client();
     const err = await rejection(c.invoke('documents.importText', { text: '€'.repeat(22_500_000) }));
     expect(err).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/too large to send/) });
+    expect(messageText(err.text ?? { key: 'none' }, 'fr')).toMatch(/^Cette demande est trop volumineuse pour être envoyée \(\d+\sMo\s;\sla limite est de \d+\sMo\)\.$/);
     expect(await c.invoke('documents.list', {})).toEqual([]);
   });
 
   it('fails pending and later calls once the connection ends', async () => {
     const c = await client();
     c.close();
-    expect((await rejection(c.invoke('documents.list', {}))).message).toMatch(/closed/);
+    const closed = await rejection(c.invoke('documents.list', {}));
+    expect(closed.message).toMatch(/closed/);
+    expect(messageText(closed.text ?? { key: 'none' }, 'fr')).toBe('La connexion à Penholder a été fermée par cette fenêtre.');
     const d = await client();
     await api.close();
     expect((await rejection(d.invoke('documents.list', {}))).message).toMatch(/closed|shutting down/);
