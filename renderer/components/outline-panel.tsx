@@ -6,6 +6,7 @@ import { findNodeById, jumpToParagraphTr, moveParagraphTr, outlineEntries } from
 import type { DropTarget, OutlineEntry, OutlinePart } from '../editor/outline.js';
 import { CollapseButton } from './icon-rail.js';
 import { t, translatedRecord } from '../i18n/index.js';
+import { dispatchOwnStep } from '../editor/commands/undo-step.js';
 
 /**
  * Props of the outline panel: the live editor view (null until it exists) and the outline
@@ -64,7 +65,7 @@ export const OutlinePanel = memo(function OutlinePanel({ view, entries: shown, o
     const from = v && part ? currentEntry(v, part as OutlinePart, Number(index)) : undefined;
     if (!v || !from) return;
     const tr = moveParagraphTr(v.state, from.pos, target);
-    if (tr) v.dispatch(tr);
+    if (tr) dispatchOwnStep(v.state, (next) => v.dispatch(next), tr);
   }, []);
 
   const over = useCallback((event: DragEvent, target: DropTarget) => {

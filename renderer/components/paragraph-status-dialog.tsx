@@ -19,6 +19,7 @@ import { displayKeys } from './help-sheet.js';
 import { DelegationChooser, LinkChooser, StatusHistory, type LinkTarget } from './status-dialog-parts.js';
 import { DialogFooter } from './dialog-footer.js';
 import { t } from '../i18n/index.js';
+import { dispatchOwnStep } from '../editor/commands/undo-step.js';
 
 /** Props of the status dialog: the backend (for the profile) and the live editor view (null until ready). */
 export type ParagraphStatusDialogProps = { api: ApiClient; view: EditorView | null };
@@ -143,7 +144,7 @@ function StatusForm({ view, id, node, author, onDone }: StatusFormProps) {
         reason: reopening ? reason : '',
       });
       if (!tr) return setError(t('negotiation:paragraphStatusDialog.theStatusOfThis'));
-      view.dispatch(tr);
+      dispatchOwnStep(view.state, (next) => view.dispatch(next), tr);
       onDone();
     } catch (cause) {
       setError(cause instanceof NegotiationError ? t('negotiation:paragraphStatusDialog.notChanged', { message: messageOf(cause) }) : t('negotiation:paragraphStatusDialog.notChanged2', { reason: messageOf(cause) }));

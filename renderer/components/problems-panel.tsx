@@ -1,6 +1,7 @@
 import { memo, startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { fixTransaction, selectProblem, separateUndoStep } from '../editor/style/quick-fix.js';
+import { dispatchOwnStep } from '../editor/commands/undo-step.js';
+import { fixTransaction, selectProblem } from '../editor/style/quick-fix.js';
 import { fixText, styleKey, subscribeProblems, type PlacedProblem } from '../editor/style/style-plugin.js';
 import { displayKeys } from './help-sheet.js';
 import { CollapseButton } from './icon-rail.js';
@@ -52,8 +53,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ view, onCollapse }: P
     const found = view ? current(view, problem) : undefined;
     const tr = view && found ? fixTransaction(view.state, found) : null;
     if (!view || !tr) return;
-    separateUndoStep(view.state);
-    view.dispatch(tr);
+    dispatchOwnStep(view.state, view.dispatch, tr);
     view.focus();
   }, [view]);
 

@@ -7,8 +7,6 @@ import { useWebShell } from './web-shell-fixture.js';
 const env = useWebShell('paragraph-status');
 const title = 'Violence against women migrant workers';
 
-// Yjs's undo manager joins changes less than 500 ms apart into one undo step.
-const settle = (page: Page) => page.waitForTimeout(1200);
 
 async function setProfile(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Set your name and delegation' }).first().click();
@@ -79,8 +77,7 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     // The label sits in the inline-end margin: beside the text column, inside the page.
     await inMargin(page, label);
 
-    // Reopening from the margin label: refused without a reason, done with one.
-    await settle(page);
+    // Reopening from the margin label (at once: each decision is its own undo step): refused without a reason, done with one.
     await label.click();
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: 'Under discussion' }).check();
@@ -116,7 +113,6 @@ describe('paragraph status in the margin and its dialog, in Chromium', { timeout
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Status of OP 1: Reservation: USA, RUS' }).waitFor();
     await screenshot(page, 'paragraph-status-reservation');
-    await settle(page);
     await page.keyboard.press('Control+z');
     await reopened.waitFor();
 

@@ -18,6 +18,7 @@ import { enclosingBracketPos } from './negotiation-commands.js';
 import { facilitatorRefusal, showSuggestionNotice } from './suggestion-plugin.js';
 import { t, translatedRecord } from '../../i18n/index.js';
 import { shownNotice } from '../../i18n/notices.js';
+import { dispatchOwnStep } from '../commands/undo-step.js';
 
 /**
  * The facilitator actions behind the negotiation toolbar that go beyond bracket / agree /
@@ -136,7 +137,7 @@ export function addAlternativeText(text: string): Command {
     if (!target) return false;
     const tr = 'bracket' in target ? addAlternative(state, { pos: target.bracket, text }) : bracketWithAlternative(state, target.from, target.to, text);
     if (!tr) return false;
-    dispatch?.(endInLastInserted(tr).scrollIntoView());
+    if (dispatch) dispatchOwnStep(state, dispatch, endInLastInserted(tr).scrollIntoView());
     return true;
   };
 }
@@ -153,7 +154,7 @@ export function applyAttribution(id: string, parties: Parties): Command {
     const ref = findBracket(state.doc, id);
     const tr = ref ? setAttribution(state, ref, parties) : null;
     if (!tr) return false;
-    dispatch?.(tr);
+    if (dispatch) dispatchOwnStep(state, dispatch, tr);
     return true;
   };
 }
@@ -164,7 +165,7 @@ export function chooseAlternativeAt(index: number): Command {
     const group = alternativesAt(state);
     const tr = group ? chooseAlternative(state, group.pos, index) : null;
     if (!tr) return false;
-    dispatch?.(tr.scrollIntoView());
+    if (dispatch) dispatchOwnStep(state, dispatch, tr.scrollIntoView());
     return true;
   };
 }
@@ -174,7 +175,7 @@ export const mergeAlternativesAtCursor: Command = (state, dispatch) => {
   const pos = alternativesAt(state) ? enclosingBracketPos(state) : null;
   const tr = pos === null ? null : mergeAlternativesInto(state, pos);
   if (!tr) return false;
-  dispatch?.(tr.scrollIntoView());
+  if (dispatch) dispatchOwnStep(state, dispatch, tr.scrollIntoView());
   return true;
 };
 
@@ -203,7 +204,7 @@ export function mergeProposalById(view: { state: EditorState; dispatch: (tr: Tra
   if (into?.kind !== 'inline' || from?.kind !== 'inline') return t('editor:actions.proposalGone');
   const result = mergeInto(view.state, into.pos, from.pos);
   if ('notice' in result) return shownNotice(result.notice, result.words);
-  view.dispatch(result.scrollIntoView());
+  dispatchOwnStep(view.state, (tr) => view.dispatch(tr), result.scrollIntoView());
   return '';
 }
 
@@ -225,7 +226,7 @@ export function addParagraphAlternativeText(text: string): Command {
     const pos = topParagraphPos(state);
     const tr = pos === null ? null : addParagraphAlternative(state, pos, text);
     if (!tr) return false;
-    dispatch?.(endInLastInserted(tr).scrollIntoView());
+    if (dispatch) dispatchOwnStep(state, dispatch, endInLastInserted(tr).scrollIntoView());
     return true;
   };
 }

@@ -3,6 +3,7 @@ import { TextSelection, type Command, type EditorState, type Plugin, type Transa
 import { agreeBracket, bracketRange, dropBracket } from '../../../shared/negotiation/bracket-ops.js';
 import { bracketableParagraphs } from '../../../shared/negotiation/model.js';
 import { bracketParagraph, unbracketParagraph } from '../../../shared/negotiation/paragraph-ops.js';
+import { dispatchOwnStep } from '../commands/undo-step.js';
 
 /**
  * Position of the innermost `bracket` node that holds the selection's start, or null.
@@ -25,11 +26,11 @@ export function enclosingParagraphPos(state: EditorState): number | null {
   return null;
 }
 
-// One pure op's transaction is dispatched as a whole, so y-prosemirror's undo manager
-// records it as one undo step like any other edit.
-const run = (tr: Transaction | null, dispatch?: (tr: Transaction) => void): boolean => {
+// One pure op's transaction is dispatched as a whole and as an undo step of its own (a
+// decision is undone alone, however soon after another it was made).
+const run = (state: EditorState, tr: Transaction | null, dispatch?: (tr: Transaction) => void): boolean => {
   if (!tr) return false;
-  dispatch?.(tr.scrollIntoView());
+  if (dispatch) dispatchOwnStep(state, dispatch, tr.scrollIntoView());
   return true;
 };
 
@@ -41,26 +42,26 @@ export const bracketSelection: Command = (state, dispatch) => {
   const { from, to } = state.selection;
   const tr = bracketRange(state);
   if (tr) tr.setSelection(TextSelection.create(tr.doc, from + 1, to + 1));
-  return run(tr, dispatch);
+  return run(state, tr, dispatch);
 };
 
 /** Agrees the bracket the cursor is in: its brackets go, its text stays. */
 export const agreeCurrentBracket: Command = (state, dispatch) => {
   const pos = enclosingBracketPos(state);
-  return pos === null ? false : run(agreeBracket(state, pos), dispatch);
+  return pos === null ? false : run(state, agreeBracket(state, pos), dispatch);
 };
 
 /** Drops the bracket the cursor is in with its text. */
 export const dropCurrentBracket: Command = (state, dispatch) => {
   const pos = enclosingBracketPos(state);
-  return pos === null ? false : run(dropBracket(state, pos), dispatch);
+  return pos === null ? false : run(state, dropBracket(state, pos), dispatch);
 };
 
 /** Brackets the paragraph the cursor is in, or unbrackets it when it is bracketed already. */
 export const toggleParagraphBracket: Command = (state, dispatch) => {
   const pos = enclosingParagraphPos(state);
   if (pos === null) return false;
-  return run(bracketParagraph(state, pos) ?? unbracketParagraph(state, pos), dispatch);
+  return run(state, bracketParagraph(state, pos) ?? unbracketParagraph(state, pos), dispatch);
 };
 
 /**

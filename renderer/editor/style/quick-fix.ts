@@ -5,8 +5,8 @@
  */
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
-import { yUndoPluginKey } from 'y-prosemirror';
 import { textOffsetToPos } from '../../../shared/style/index.js';
+import { dispatchOwnStep } from '../commands/undo-step.js';
 import { styleKey, type PlacedProblem } from './style-plugin.js';
 
 /**
@@ -29,16 +29,6 @@ export function fixTransaction(state: EditorState, problem: PlacedProblem): Tran
   return tr.scrollIntoView();
 }
 
-/**
- * Makes the next change its own undo step: y-prosemirror's undo manager merges changes made
- * within a short time, and a fix applied right after typing must be undoable on its own.
- * Does nothing in a state without the Yjs undo plugin.
- */
-export function separateUndoStep(state: EditorState): void {
-  const undo = yUndoPluginKey.getState(state) as { undoManager?: { stopCapturing: () => void } } | undefined;
-  undo?.undoManager?.stopCapturing();
-}
-
 /** The problem with a fix whose range holds `pos` (ends included), the narrowest first. */
 export function fixableProblemAt(state: EditorState, pos: number): PlacedProblem | null {
   const problems = styleKey.getState(state)?.problems ?? [];
@@ -53,10 +43,7 @@ export const fixProblemAtCursor: Command = (state, dispatch) => {
   if (!problem) return false;
   const tr = fixTransaction(state, problem);
   if (!tr) return false;
-  if (dispatch) {
-    separateUndoStep(state);
-    dispatch(tr);
-  }
+  if (dispatch) dispatchOwnStep(state, dispatch, tr);
   return true;
 };
 
