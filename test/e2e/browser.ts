@@ -60,6 +60,15 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
     if (message.type() === 'error' && !isViteClientNoise(message.text())) errors.push(message.text());
   });
   await page.goto(url);
+  // Closed as the desktop shell closes a window (electron/main/close-guard.ts): the renderer's last
+  // changes are flushed to the backend first. Playwright's close skips 'beforeunload', so a
+  // test ending on an edit (an undo) could close the page while that edit was still on its
+  // way, and the next test on the same backend found the document as it was before it.
+  const close = page.close.bind(page);
+  page.close = async (options) => {
+    await page.evaluate(() => (window as unknown as { penholderFlush?: () => Promise<void> }).penholderFlush?.()).catch(() => undefined);
+    return close(options);
+  };
   return { page, errors };
 }
 
